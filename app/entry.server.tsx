@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { renderToPipeableStream } from 'react-dom/server';
+import { rollSessionCookie } from './lib/auth.server';
+import { log } from './lib/log.server';
+
+const abortDelay = 5_000;
+
+// The whole page is sent at once (no streaming): it is small, and pages must read
+// completely without JavaScript.
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  rollSessionCookie(request, responseHeaders);
+  return new Promise<Response>((resolve, reject) => {
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={abortDelay} />,
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: failed ? 500 : responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          failed = true;
+          log.error('render failed', error);
+        },
+      },
+    );
+    setTimeout(abort, abortDelay + 1000);
+  });
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  rollSessionCookie(request, response.headers);
+  return response;
+};
+
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // Aborted requests (the browser went away) are not errors of ours.
+  if (request.signal.aborted) return;
+  log.error('request failed', error, { path: new URL(request.url).pathname, requestId: context?.requestId });
+}

@@ -1,0 +1,177 @@
+import { redirect } from '@remix-run/node';
+import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia';
+import { sql } from 'kysely';
+import type { GrantedRole, Locale } from '../../db/schema';
+import { db } from './db.server';
+
+// The one module that answers "who is this and what may they do". Every loader
+// and action asks it; nothing else in the app imports lucia.
+
+export type Role = 'buyer' | GrantedRole;
+
+type UserAttributes = {
+  email: string;
+  display_name: string;
+  locale: Locale;
+  time_zone: string;
+  roles: GrantedRole[];
+};
+
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .where('sessions.id', '=', sessionId)
+      .select([
+        'sessions.id as session_id',
+        'sessions.expires_at',
+        'users.id',
+        'users.email',
+        'users.display_name',
+        'users.locale',
+        'users.time_zone',
+        sql<GrantedRole[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
+      ])
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    const attributes: UserAttributes = {
+      email: row.email,
+      display_name: row.display_name,
+      locale: row.locale,
+      time_zone: row.time_zone,
+      roles: row.roles,
+    };
+    return [
+      { id: row.session_id, userId: row.id, expiresAt: new Date(row.expires_at), attributes: {} },
+      { id: row.id, attributes },
+    ];
+  },
+  async getUserSessions(userId) {
+    const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, expiresAt: new Date(r.expires_at), attributes: {} }));
+  },
+  async setSession(session) {
+    await db
+      .insertInto('sessions')
+      .values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt })
+      .execute();
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
+  },
+  async deleteSession(sessionId) {
+    await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  },
+  async deleteUserSessions(userId) {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  },
+  async deleteExpiredSessions() {
+    await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
+  },
+};
+
+export const lucia = new Lucia(adapter, {
+  // Lucia extends a session once half of this has passed: sessions slide, and expire when idle.
+  sessionExpiresIn: new TimeSpan(30, 'd'),
+  sessionCookie: {
+    name: 'sen_session',
+    attributes: { secure: process.env.NODE_ENV === 'production', sameSite: 'lax' },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    displayName: attributes.display_name,
+    locale: attributes.locale,
+    timeZone: attributes.time_zone,
+    roles: ['buyer', ...attributes.roles] as Role[],
+  }),
+});
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: UserAttributes;
+    UserId: string;
+  }
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  timeZone: string;
+  roles: Role[];
+};
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in person, or null. One query per request, however often it is asked. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+      if (!sessionId) return null;
+      const { user } = await lucia.validateSession(sessionId);
+      return user;
+    })();
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in person; anyone else is sent to the login page and back here after. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+export function hasRole(user: Pick<SessionUser, 'roles'> | null | undefined, role: Role) {
+  return Boolean(user?.roles.includes(role));
+}
+
+/** The signed-in person holding `role`; anyone else gets 403 (or the login page when anonymous). */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, role)) throw new Response('Forbidden', { status: 403 });
+  return user;
+}
+
+/** For pages only anonymous visitors need (login, sign-up): the signed-in go elsewhere. */
+export async function requireAnonymous(request: Request, to = '/account') {
+  if (await getUser(request)) throw redirect(to);
+}
+
+export async function startSession(userId: string) {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request) {
+  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessions(userId: string) {
+  await lucia.invalidateUserSessions(userId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export const sessionCookieName = lucia.sessionCookieName;
+
+/** Re-sends a still-present session cookie with a fresh lifetime, so it slides with the session. */
+export function rollSessionCookie(request: Request, responseHeaders: Headers) {
+  const alreadySet = responseHeaders.getSetCookie().some((c) => c.startsWith(`${sessionCookieName}=`));
+  if (alreadySet) return;
+  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  if (sessionId) responseHeaders.append('Set-Cookie', lucia.createSessionCookie(sessionId).serialize());
+}

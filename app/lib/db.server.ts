@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../db/schema';
+
+// The one place that knows which engine runs: PostgreSQL through pg's pool when
+// DATABASE_URL is set, else an embedded PostgreSQL (PGlite) behind the same pg
+// wire protocol. Everything above this module sees one Kysely over one pg.Pool.
+
+export type Engine = 'postgres' | 'pglite';
+export type DB = Kysely<Database>;
+
+// int8 (counts, money sums) and numeric come back as strings by default; money in
+// đồng and our counts fit easily in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+type Handle = { db: DB; pool: Promise<pg.Pool>; engine: Engine; close: () => Promise<void> };
+
+export function engineFromEnv(env = process.env): Engine {
+  return env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export function dataDir(env = process.env) {
+  return path.resolve(env.DATA_DIR || 'data');
+}
+
+async function openPglitePool(directory: string) {
+  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }, { btree_gist }, { citext }] =
+    await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/node-postgres'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite/contrib/btree_gist'),
+      import('@electric-sql/pglite/contrib/citext'),
+    ]);
+  mkdirSync(directory, { recursive: true });
+  // Extensions must be passed on every open, also when reopening a data folder.
+  const pglite = await PGlite.create(directory, { extensions: { pg_trgm, unaccent, btree_gist, citext } });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const end = pool.end.bind(pool);
+  pool.end = (async () => {
+    await end();
+    await pglite.close();
+  }) as typeof pool.end;
+  return pool;
+}
+
+function open(env = process.env): Handle {
+  const engine = engineFromEnv(env);
+  const pool =
+    engine === 'postgres'
+      ? Promise.resolve(
+          new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DB_POOL_SIZE || 10) }),
+        )
+      : openPglitePool(path.join(dataDir(env), 'pglite'));
+  pool.then((p) => p.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message }))));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: () => pool }) });
+  return {
+    db,
+    pool,
+    engine,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+// One instance per process, even when the server (run by tsx) and the Remix build
+// each load their own copy of this module: two PGlite instances on one folder
+// would corrupt it.
+const globalKey = Symbol.for('sen.db');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
+
+function handle(): Handle {
+  const g = globalThis as GlobalWithDb;
+  return (g[globalKey] ??= open());
+}
+
+export const db: DB = new Proxy({} as DB, {
+  get(_target, property) {
+    const real = handle().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+});
+
+export function currentEngine(): Engine {
+  return handle().engine;
+}
+
+export function currentPool(): Promise<pg.Pool> {
+  return handle().pool;
+}
+
+export async function closeDb() {
+  const g = globalThis as GlobalWithDb;
+  const h = g[globalKey];
+  if (!h) return;
+  delete g[globalKey];
+  await h.close();
+}
+
+export async function isDatabaseUp(timeoutMs = 2000): Promise<boolean> {
+  const pool = await currentPool();
+  const probe = pool.query('select 1').then(
+    () => true,
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([probe, timeout]);
+}

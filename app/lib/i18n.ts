@@ -1,0 +1,75 @@
+import { useRouteLoaderData } from '@remix-run/react';
+import type { Messages, MessageKey } from '~/locales';
+
+// Shared by server and browser. The locale files themselves are imported only on
+// the server (i18n.server.ts); the browser gets the reader's messages once, in the
+// root loader's data, so they never weigh on the JavaScript bundle.
+
+export const locales = ['vi', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'vi';
+export const defaultTimeZone = 'Asia/Ho_Chi_Minh';
+
+export type { MessageKey, Messages };
+export type Params = Record<string, string | number>;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Looks a key up and fills {name} placeholders. */
+export function translate(messages: Messages, key: MessageKey, params?: Params): string {
+  const template: string = messages[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(messages: Messages): Translate {
+  return (key, params) => translate(messages, key, params);
+}
+
+const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
+
+/** Money is integer đồng: "250.000 ₫" in Vietnamese, "₫250,000" in English. */
+export function formatMoney(amount: number, locale: Locale) {
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' }).format(amount);
+}
+
+export function formatNumber(value: number, locale: Locale) {
+  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+}
+
+export function formatDateTime(
+  value: Date | string,
+  locale: Locale,
+  timeZone: string = defaultTimeZone,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+) {
+  return new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone }).format(new Date(value));
+}
+
+export function formatDate(value: Date | string, locale: Locale, timeZone: string = defaultTimeZone) {
+  return formatDateTime(value, locale, timeZone, { dateStyle: 'medium' });
+}
+
+type RootI18n = { locale: Locale; timeZone: string; messages: Messages };
+
+/** The reader's language and time zone, from the root loader, for any component. */
+export function useI18n() {
+  const data = useRouteLoaderData('root') as RootI18n | undefined;
+  const locale = data?.locale ?? defaultLocale;
+  const timeZone = data?.timeZone ?? defaultTimeZone;
+  return {
+    locale,
+    timeZone,
+    t: translator(data?.messages ?? ({} as Messages)),
+    money: (amount: number) => formatMoney(amount, locale),
+    number: (value: number) => formatNumber(value, locale),
+    dateTime: (value: Date | string) => formatDateTime(value, locale, timeZone),
+    date: (value: Date | string) => formatDate(value, locale, timeZone),
+  };
+}

@@ -1,0 +1,30 @@
+// One JSON line per event on stdout. Values under keys that may hold secrets or
+// identity data are replaced, whatever the caller passes.
+const secretKey = /pass|token|secret|cookie|authorization|session|cccd|identity|id_number/i;
+
+type Fields = Record<string, unknown>;
+
+function redact(fields: Fields): Fields {
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    out[key] = secretKey.test(key) ? '[redacted]' : value;
+  }
+  return out;
+}
+
+function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields = {}) {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact(fields) });
+  if (level === 'error') process.stderr.write(line + '\n');
+  else process.stdout.write(line + '\n');
+}
+
+export const log = {
+  info: (msg: string, fields?: Fields) => write('info', msg, fields),
+  warn: (msg: string, fields?: Fields) => write('warn', msg, fields),
+  error: (msg: string, error: unknown, fields?: Fields) =>
+    write('error', msg, {
+      ...fields,
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+};

@@ -1,0 +1,23 @@
+import type { MetaDescriptor } from '@remix-run/node';
+import { translate, type MessageKey, type Messages, type Params } from './i18n';
+
+type Match = { id: string; data: unknown };
+
+function rootMessages(matches: Match[]): Messages | undefined {
+  return (matches.find((m) => m.id === 'root')?.data as { messages?: Messages } | undefined)?.messages;
+}
+
+/** A page's title (and optional description) in the reader's language. */
+export function pageMeta(
+  matches: Match[],
+  titleKey: MessageKey,
+  options: { params?: Params; description?: string; title?: string } = {},
+): MetaDescriptor[] {
+  const messages = rootMessages(matches);
+  const title = options.title ?? (messages ? translate(messages, titleKey, options.params) : 'Sen');
+  const tags: MetaDescriptor[] = [{ title: `${title} · Sen` }, { property: 'og:title', content: title }];
+  if (options.description) {
+    tags.push({ name: 'description', content: options.description }, { property: 'og:description', content: options.description });
+  }
+  return tags;
+}

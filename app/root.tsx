@@ -1,0 +1,163 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { ErrorPage } from './components/error-page';
+import { getUser, hasRole } from './lib/auth.server';
+import { isMessageKey, localeFromRequest, messagesFor } from './lib/i18n.server';
+import { defaultTimeZone, useI18n } from './lib/i18n';
+import styles from './styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const locale = await localeFromRequest(request, user?.locale);
+  // A one-off message after a redirect ("?notice=notice.loggedOut"), limited to known keys.
+  const notice = new URL(request.url).searchParams.get('notice');
+  return {
+    locale,
+    timeZone: user?.timeZone ?? defaultTimeZone,
+    messages: messagesFor(locale),
+    requestId: context?.requestId ?? null,
+    notice: notice && notice.startsWith('notice.') && isMessageKey(notice) ? notice : null,
+    user: user
+      ? {
+          displayName: user.displayName,
+          isStaff: hasRole(user, 'staff'),
+          isEntrepreneur: hasRole(user, 'entrepreneur'),
+          isMentor: hasRole(user, 'mentor'),
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// The messages only change with the language or the signed-in person, which
+// only change through a form submission.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
+  return currentUrl.searchParams.get('notice') !== nextUrl.searchParams.get('notice');
+};
+
+export const meta: MetaFunction = () => [{ title: 'Sen' }];
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const other = locale === 'vi' ? 'en' : 'vi';
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link to="/" className="brand">
+          Sen
+        </Link>
+        <nav className="site-nav" aria-label={t('nav.main')}>
+          <Link to="/market">{t('nav.market')}</Link>
+          <Link to="/mentors">{t('nav.mentors')}</Link>
+          <Link to="/learn">{t('nav.learn')}</Link>
+          <Link to="/safety">{t('nav.safety')}</Link>
+        </nav>
+        <div className="account-nav">
+          {data?.user ? (
+            <>
+              <Link to="/account">{data.user.displayName}</Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t('nav.login')}</Link>
+              <Link to="/signup">{t('nav.signup')}</Link>
+            </>
+          )}
+          <Form method="post" action="/language" className="inline-form">
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link" lang={other}>
+              {other === 'en' ? 'English' : 'Tiếng Việt'}
+            </button>
+          </Form>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const locale = data?.locale ?? 'vi';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#a3174f" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main">{children}</main>
+      <footer className="site-footer">{t('footer.text')}</footer>
+    </>
+  );
+}
+
+export default function App() {
+  const { notice } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <Shell>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <ErrorPage />
+    </Shell>
+  );
+}

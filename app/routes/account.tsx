@@ -1,0 +1,129 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Field, FormError, SelectField } from '~/components/form';
+import { requireUser } from '~/lib/auth.server';
+import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { locales, useI18n } from '~/lib/i18n';
+import { languageCookie } from '~/lib/i18n.server';
+import { pageMeta } from '~/lib/meta';
+import { commonTimeZones, isTimeZone } from '~/lib/time-zones';
+import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
+import { passwordProblem } from '~/modules/accounts/passwords.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const account = await findUserById(user.id);
+  if (!account) throw new Response('Not found', { status: 404 });
+  return {
+    email: account.email,
+    displayName: account.display_name,
+    locale: account.locale,
+    timeZone: account.time_zone,
+    roles: user.roles,
+  };
+}
+
+const profileSchema = z.object({
+  intent: z.literal('profile'),
+  displayName: fields.text(80),
+  locale: z.enum(locales, { error: 'validation.invalid' }),
+  timeZone: z.string().max(64).refine(isTimeZone, 'accounts.field.timeZoneInvalid'),
+});
+
+const passwordSchema = z.object({
+  intent: z.literal('password'),
+  currentPassword: fields.password(),
+  newPassword: fields.password(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  if (form.get('intent') === 'password') {
+    const parsed = parseForm(form, passwordSchema);
+    if (!parsed.ok) return invalid(parsed.reply);
+    const problem = passwordProblem(parsed.data.newPassword, user.email);
+    if (problem) return formError(form, { newPassword: problem });
+    const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+    if (!changed) return formError(form, { currentPassword: 'accounts.password.currentWrong' });
+    return redirect('/account?notice=notice.passwordChanged');
+  }
+  const parsed = parseForm(form, profileSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  await updateProfile(user.id, parsed.data);
+  return redirect('/account?notice=notice.saved', {
+    headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.locale) },
+  });
+}
+
+export default function Account() {
+  const account = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useI18n();
+  const intent = reply?.values?.intent;
+  const profileReply = intent === 'profile' || !intent ? reply : undefined;
+  const passwordReply = intent === 'password' ? reply : undefined;
+  const zones = commonTimeZones.includes(account.timeZone) ? commonTimeZones : [account.timeZone, ...commonTimeZones];
+  return (
+    <section className="narrow">
+      <h1>{t('accounts.settings.title')}</h1>
+      <p className="muted">
+        {account.email} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
+      </p>
+
+      <h2>{t('accounts.settings.profile')}</h2>
+      <Form method="post" className="stack" noValidate>
+        <FormError reply={profileReply} />
+        <input type="hidden" name="intent" value="profile" />
+        <Field name="displayName" label={t('accounts.field.displayName')} reply={profileReply} defaultValue={account.displayName} required maxLength={80} />
+        <SelectField
+          name="locale"
+          label={t('accounts.field.language')}
+          reply={profileReply}
+          defaultValue={account.locale}
+          options={[
+            { value: 'vi', label: 'Tiếng Việt' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <SelectField
+          name="timeZone"
+          label={t('accounts.field.timeZone')}
+          reply={profileReply}
+          defaultValue={account.timeZone}
+          options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+        />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+
+      <h2>{t('accounts.settings.password')}</h2>
+      <Form method="post" className="stack" noValidate>
+        <FormError reply={passwordReply} />
+        <input type="hidden" name="intent" value="password" />
+        <Field name="currentPassword" type="password" label={t('accounts.field.currentPassword')} reply={passwordReply} autoComplete="current-password" required maxLength={200} />
+        <Field
+          name="newPassword"
+          type="password"
+          label={t('accounts.field.newPassword')}
+          hint={t('accounts.password.hint')}
+          reply={passwordReply}
+          autoComplete="new-password"
+          required
+          maxLength={200}
+        />
+        <button type="submit">{t('accounts.settings.changePassword')}</button>
+      </Form>
+
+      <h2>{t('accounts.settings.sessions')}</h2>
+      <Form method="post" action="/logout">
+        <input type="hidden" name="scope" value="all" />
+        <button type="submit" className="secondary">
+          {t('accounts.settings.logoutAll')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.settings.title');

@@ -1,0 +1,37 @@
+import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { z } from 'zod';
+import { Field, FormError } from '~/components/form';
+import { fields, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { requestPasswordReset } from '~/modules/accounts/accounts.server';
+
+const schema = z.object({ email: fields.email() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  await requestPasswordReset(parsed.data.email, new URL(request.url).origin);
+  // The same answer whether or not the address has an account.
+  return redirect('/login?notice=notice.resetSent');
+}
+
+export default function ForgotPassword() {
+  const reply = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <section className="narrow">
+      <h1>{t('accounts.forgot.title')}</h1>
+      <p>{t('accounts.forgot.intro')}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormError reply={reply} />
+        <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
+        <button type="submit">{t('accounts.forgot.submit')}</button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.forgot.title');

@@ -1,0 +1,66 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { Field, FormError } from '~/components/form';
+import { requireAnonymous, startSession } from '~/lib/auth.server';
+import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { safeRedirect } from '~/lib/redirect';
+import { logIn } from '~/modules/accounts/accounts.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+const schema = z.object({
+  email: fields.email(),
+  password: fields.password(),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = await readForm(request);
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const { email, password } = parsed.data;
+  const result = await logIn(email, password, context?.clientAddress ?? 'unknown');
+  if (result.status === 'throttled') {
+    const reply = { errors: { form: 'accounts.login.throttled' as const }, values: { email } };
+    return data(reply, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+  }
+  if (result.status === 'invalid') return formError(form, { form: 'accounts.login.invalid' }, 401);
+  return redirect(safeRedirect(parsed.data.redirectTo, '/'), {
+    headers: { 'Set-Cookie': await startSession(result.userId) },
+  });
+}
+
+export default function Login() {
+  const reply = useActionData<typeof action>();
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const redirectTo = params.get('redirectTo') ?? '';
+  return (
+    <section className="narrow">
+      <h1>{t('accounts.login.title')}</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError reply={reply} />
+        <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
+        <Field name="password" type="password" label={t('accounts.field.password')} reply={reply} autoComplete="current-password" required maxLength={200} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <button type="submit">{t('accounts.login.submit')}</button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t('accounts.login.forgot')}</Link>
+      </p>
+      <p>
+        {t('accounts.login.noAccount')}{' '}
+        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>{t('accounts.signup.title')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.login.title');

@@ -1,0 +1,87 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// The Database type, written by hand and checked against the migrated schema by
+// tests/schema.test.ts. Each capability adds its tables below its own heading.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string | T | undefined, string | T>;
+
+export type Locale = 'vi' | 'en';
+export type GrantedRole = 'entrepreneur' | 'mentor' | 'staff';
+
+// ---- accounts ----
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  locale: Generated<Locale>;
+  time_zone: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: GrantedRole;
+  granted_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  client_address: string;
+  created_at: CreatedAt;
+}
+
+// ---- messaging out ----
+export interface OutboxEmailsTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  message_key: string;
+  params: Json<Record<string, string | number>>;
+  link: string | null;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  login_failures: LoginFailuresTable;
+  outbox_emails: OutboxEmailsTable;
+  notifications: NotificationsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;

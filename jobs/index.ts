@@ -1,0 +1,6 @@
+import { cleanupAuth } from './cleanup-auth';
+import { deliverEmail } from './deliver-email';
+import type { JobDefinition } from './types';
+
+// Every job the worker runs. A capability adds its jobs here.
+export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
