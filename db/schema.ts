@@ -73,6 +73,27 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+// ---- verification: business profiles ----
+export type VerificationStatus = 'draft' | 'submitted' | 'needs_info' | 'approved' | 'rejected' | 'suspended' | 'revoked';
+
+export interface BusinessProfilesTable {
+  user_id: string;
+  slug: string;
+  business_name: string;
+  owner_name: string;
+  province: string;
+  story: Generated<string>;
+  categories: Generated<string[]>;
+  logo_key: string | null;
+  cover_key: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  verification_status: Generated<VerificationStatus>;
+  verified_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -81,6 +102,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   outbox_emails: OutboxEmailsTable;
   notifications: NotificationsTable;
+  business_profiles: BusinessProfilesTable;
 }
 
 export type User = Selectable<UsersTable>;
