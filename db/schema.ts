@@ -94,6 +94,40 @@ export interface BusinessProfilesTable {
   updated_at: Timestamp;
 }
 
+// ---- market ----
+export type ListingState = 'draft' | 'published' | 'archived';
+type Derived<T> = ColumnType<T, never, never>;
+
+export interface ListingsTable {
+  id: Generated<string>;
+  seller_id: string;
+  title: string;
+  description: Generated<string>;
+  price: ColumnType<number, number | bigint, number | bigint>;
+  stock: Generated<number>;
+  category: string;
+  shipping_fee: Generated<number>;
+  shipping_provinces: Generated<string[]>;
+  state: Generated<ListingState>;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  title_plain: Derived<string>;
+  search: Derived<string>;
+}
+
+export interface ListingImagesTable {
+  id: Generated<string>;
+  listing_id: string;
+  position: number;
+  image_key: string;
+  small_key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -103,6 +137,8 @@ export interface Database {
   outbox_emails: OutboxEmailsTable;
   notifications: NotificationsTable;
   business_profiles: BusinessProfilesTable;
+  listings: ListingsTable;
+  listing_images: ListingImagesTable;
 }
 
 export type User = Selectable<UsersTable>;
