@@ -22,8 +22,8 @@ export async function up(db: Kysely<any>) {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       -- Unaccented, lower-case title for trigram (partial word, typo) matching.
-      title_plain text generated always as (immutable_unaccent(lower(title))) stored,
-      search tsvector generated always as (
+      title_plain text not null generated always as (immutable_unaccent(lower(title))) stored,
+      search tsvector not null generated always as (
         setweight(to_tsvector('simple', immutable_unaccent(lower(title))), 'A') ||
         setweight(to_tsvector('simple', immutable_unaccent(lower(description))), 'B')
       ) stored,
