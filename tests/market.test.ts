@@ -8,6 +8,8 @@ import { loader as listingLoader } from '../app/routes/market.$id';
 import { action as newAction, loader as newLoader } from '../app/routes/dashboard_.listings.new';
 import { action as editAction, loader as editLoader } from '../app/routes/dashboard_.listings.$id';
 import { action as indexAction, loader as indexLoader } from '../app/routes/dashboard_.listings._index';
+import { getStorage, readAll } from '../app/lib/storage.server';
+import { jpegWithGps, multipartRequest, svgFile } from './support/images';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 
 let slugCounter = 0;
@@ -259,6 +261,47 @@ describe('seller dashboard', () => {
     const result = await call(indexAction, formRequest('/dashboard/listings', { intent: 'quick', id, price: '99.000', stock: '0' }, { cookie: s.cookie }));
     expect(statusOf(result)).toBe(302);
     expect(await db.selectFrom('listings').select(['price', 'stock']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ price: 99000, stock: 0 });
+  });
+});
+
+describe('listing images', () => {
+  it('stores checked photos with WebP variants, shows them, and removes them', async () => {
+    const s = await seller('approved');
+    const id = await listing(s.id);
+    const photo = { name: 'ao-dai.jpg', type: 'image/jpeg', bytes: await jpegWithGps(800, 600) };
+    const added = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: [photo, photo] }, { cookie: s.cookie }), { id });
+    expect(statusOf(added)).toBe(302);
+    const rows = await db.selectFrom('listing_images').selectAll().where('listing_id', '=', id).orderBy('position').execute();
+    expect(rows.map((r) => r.position)).toEqual([0, 1]);
+    expect(rows[0].small_key).toMatch(/^public\/listings\/.+\.small\.webp$/);
+    const small = await getStorage().get(rows[0].small_key);
+    const bytes = await readAll(small!.body);
+    expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    const page = payload(await call(listingLoader, getRequest(`/market/${id}`), { id }));
+    expect(page.listing.images[0].small).toBe(`/files/${rows[0].small_key}`);
+    expect(page.og.image).toContain(`/files/${rows[0].small_key}`);
+
+    // An SVG is refused by its bytes, whatever its name says; nothing is stored.
+    const svg = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: { name: 'x.jpg', type: 'image/jpeg', bytes: svgFile } }, { cookie: s.cookie }), { id });
+    expect(statusOf(svg)).toBe(400);
+    expect(payload(svg).errors.images).toBe('verification.upload.badType');
+
+    const removed = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'removeImage', imageId: rows[0].id }, { cookie: s.cookie }), { id });
+    expect(statusOf(removed)).toBe(302);
+    expect(await getStorage().get(rows[0].small_key)).toBeNull();
+    expect(await db.selectFrom('listing_images').select('id').where('listing_id', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('keeps at most eight photos', async () => {
+    const s = await seller('approved');
+    const id = await listing(s.id);
+    const photo = { name: 'p.png', type: 'image/png', bytes: await jpegWithGps(40, 40) };
+    for (let i = 0; i < 2; i++) {
+      expect(statusOf(await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: [photo, photo, photo, photo] }, { cookie: s.cookie }), { id }))).toBe(302);
+    }
+    const more = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: photo }, { cookie: s.cookie }), { id });
+    expect(payload(more).errors.images).toBe('market.edit.tooManyImages');
+    expect(await db.selectFrom('listing_images').select('id').where('listing_id', '=', id).execute()).toHaveLength(8);
   });
 });
 

@@ -3,12 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm } from '~/lib/forms.server';
+import { filesOf, readMultipartForm } from '~/lib/uploads.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listingSchema, stateSchema } from '~/modules/market/forms.server';
 import { changeListingState, mayPublish, nextStates, requireEditableListing, updateListing } from '~/modules/market/listings.server';
 import { ListingForm } from '~/modules/market/listing-form';
+import { deleteListingImage, storeListingImages } from '~/modules/market/images.server';
+import { isUuid } from '~/modules/market/search.server';
 import { imageUrl } from '~/modules/market/urls.server';
 
 // Editing one listing: its fields, its state, its images. Another seller's
@@ -38,8 +41,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const listing = await requireEditableListing(user, params.id);
-  const form = await readForm(request);
+  const read = await readMultipartForm(request);
+  if (!read.ok) return formError(read.form, read.errors.images ? { images: read.errors.images } : { images: read.errors.form ?? 'validation.invalid' });
+  const form = read.form;
   const intent = form.get('intent');
+  if (intent === 'images') {
+    const files = filesOf(form, 'images');
+    if (!files.length) return formError(form, { images: 'validation.required' });
+    const stored = await storeListingImages(user.id, listing.id, files);
+    if (!stored.ok) return formError(form, { images: stored.error });
+    return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.imagesAdded`);
+  }
+  if (intent === 'removeImage') {
+    const imageId = form.get('imageId');
+    if (!isUuid(imageId)) return formError(form, { images: 'validation.invalid' });
+    await deleteListingImage(user.id, listing.id, imageId);
+    return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.imageRemoved`);
+  }
   if (intent === 'state') {
     const parsed = parseForm(form, stateSchema);
     if (!parsed.ok) return invalid(parsed.reply);
@@ -57,8 +75,10 @@ export default function EditListing() {
   const { listing, mayPublish, next } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
-  const stateReply = reply?.values?.intent === 'state' ? reply : undefined;
-  const saveReply = reply?.values?.intent === 'state' ? undefined : reply;
+  const intent = reply?.values?.intent;
+  const stateReply = intent === 'state' ? reply : undefined;
+  const imagesError = reply?.errors?.images;
+  const saveReply = intent === 'state' || imagesError ? undefined : reply;
   return (
     <section className="narrow">
       <p className="small">
@@ -98,11 +118,47 @@ export default function EditListing() {
       <h2>{t('market.edit.images')}</h2>
       {listing.images.length ? (
         <ul className="edit-images">
-          {listing.images.map((image) => (image.url ? <li key={image.id}><img src={image.url} alt="" width={96} height={96} /></li> : null))}
+          {listing.images.map((image, index) => (
+            <li key={image.id}>
+              {image.url ? <img src={image.url} alt="" width={96} height={96} /> : null}
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeImage" />
+                <input type="hidden" name="imageId" value={image.id} />
+                <button type="submit" className="link" aria-label={`${t('market.edit.removeImage')} ${index + 1}`}>
+                  {t('market.edit.removeImage')}
+                </button>
+              </Form>
+            </li>
+          ))}
         </ul>
       ) : (
         <p className="muted">{t('market.edit.noImages')}</p>
       )}
+      {listing.images.length < 8 ? (
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="intent" value="images" />
+          <div className="field">
+            <label htmlFor="field-images">{t('market.edit.addImages')}</label>
+            <input
+              id="field-images"
+              type="file"
+              name="images"
+              multiple
+              accept="image/jpeg,image/png,image/webp"
+              aria-invalid={imagesError ? true : undefined}
+              aria-describedby={imagesError ? 'field-images-error' : undefined}
+            />
+            {imagesError ? (
+              <span id="field-images-error" className="field-error">
+                {t(imagesError)}
+              </span>
+            ) : null}
+          </div>
+          <button type="submit" className="secondary">
+            {t('market.edit.upload')}
+          </button>
+        </Form>
+      ) : null}
 
       <h2>{t('market.edit.details')}</h2>
       <ListingForm values={listing} reply={saveReply} submitLabel={t('common.save')} />

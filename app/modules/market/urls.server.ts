@@ -1,5 +1,6 @@
-// Public image URLs for storage keys. Keys under "public/" are served by the
-// storage module's public route; anything else never reaches a page.
+import { publicUrl } from '~/lib/storage.server';
+
+// Public image URLs for storage keys: only keys under "public/" have one.
 export function imageUrl(key: string | null | undefined) {
-  return key && key.startsWith('public/') ? `/files/${key}` : null;
+  return publicUrl(key);
 }
