@@ -26,7 +26,7 @@ export function queryWords(q: string) {
 export function toTsQuery(q: string) {
   const words = queryWords(q);
   if (!words.length) return null;
-  return words.map((w) => `${w}:*`).join(' & ');
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
 export const sorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
