@@ -34,13 +34,21 @@ export function translator(messages: Messages): Translate {
 
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 
+// Building an Intl formatter costs far more than using one: keep one per locale.
+const moneyFormats = new Map<Locale, Intl.NumberFormat>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 /** Money is integer đồng: "250.000 ₫" in Vietnamese, "₫250,000" in English. */
 export function formatMoney(amount: number, locale: Locale) {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' }).format(amount);
+  let format = moneyFormats.get(locale);
+  if (!format) moneyFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' })));
+  return format.format(amount);
 }
 
 export function formatNumber(value: number, locale: Locale) {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale])));
+  return format.format(value);
 }
 
 export function formatDateTime(
