@@ -7,6 +7,7 @@ import { loader as marketLoader } from '../app/routes/market._index';
 import { loader as listingLoader } from '../app/routes/market.$id';
 import { action as newAction, loader as newLoader } from '../app/routes/dashboard_.listings.new';
 import { action as editAction, loader as editLoader } from '../app/routes/dashboard_.listings.$id';
+import { loader as storefrontLoader } from '../app/routes/s.$slug';
 import { action as indexAction, loader as indexLoader } from '../app/routes/dashboard_.listings._index';
 import { getStorage, readAll } from '../app/lib/storage.server';
 import { jpegWithGps, multipartRequest, svgFile } from './support/images';
@@ -306,14 +307,21 @@ describe('listing images', () => {
 });
 
 describe('listing page', () => {
-  it('shows the seller card and related listings, and hides suspended sellers', async () => {
+  it('shows the seller card, related listings and the storefront, and hides suspended sellers', async () => {
     const s = await seller('approved', 'lao-cai');
     const a = await listing(s.id, { title: 'Thổ cẩm Sa Pa' });
     const b = await listing(s.id, { title: 'Túi thổ cẩm' });
     const page = payload(await call(listingLoader, getRequest(`/market/${a}`), { id: a }));
     expect(page.seller).toMatchObject({ province: 'lao-cai', verified: true });
     expect(page.related.map((r: { id: string }) => r.id)).toEqual([b]);
+    const { slug } = await db.selectFrom('business_profiles').select('slug').where('user_id', '=', s.id).executeTakeFirstOrThrow();
+    const draft = await listing(s.id, { state: 'draft', title: 'Nháp' });
+    const store = payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
+    expect(store.listings.map((r: { id: string }) => r.id).sort()).toEqual([a, b].sort());
+    expect(store.listings.map((r: { id: string }) => r.id)).not.toContain(draft);
+
     await db.updateTable('business_profiles').set({ verification_status: 'suspended' }).where('user_id', '=', s.id).execute();
     expect(statusOf(await call(listingLoader, getRequest(`/market/${a}`), { id: a }))).toBe(404);
+    expect(payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug })).listings).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ const constants: MarketData = {
     stock: i % 7,
     category: 'fashion',
     thumbUrl: '/files/public/listings/scale/fashion.thumb.webp',
-    seller: { name: `Nhà ${['Mai', 'Lan', 'Hoa'][i % 3]} Huế`, province: 'hue', verified: true },
+    seller: { name: `Nhà ${['Mai', 'Lan', 'Hoa'][i % 3]} Huế`, province: 'hue', verified: true, verifiedAt: '2026-06-01T03:00:00.000Z' },
   })),
 };
 

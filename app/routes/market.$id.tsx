@@ -94,11 +94,9 @@ export default function ListingPage() {
 
       <aside className="card seller-card" aria-label={t('market.seller.label')}>
         <h2>
-          <Link to={`/s/${seller.slug}`}>{seller.name}</Link> <VerifiedMark verified={seller.verified} />
+          <Link to={`/s/${seller.slug}`}>{seller.name}</Link>
         </h2>
-        {seller.verified && seller.verifiedAt ? (
-          <p className="small">{t('market.seller.verifiedOn', { date: date(seller.verifiedAt) })}</p>
-        ) : null}
+        <VerifiedMark verified={seller.verified} verifiedAt={seller.verifiedAt} compact={false} />
         <p className="small">
           {provinceName(seller.province, locale)} · {t('market.seller.since', { date: date(seller.since) })}
         </p>

@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stock: l.stock,
       category: l.category,
       thumbUrl: imageUrl(l.thumb_key),
-      seller: { name: l.seller_name, province: l.seller_province, verified: l.seller_verified },
+      seller: { name: l.seller_name, province: l.seller_province, verified: l.seller_verified, verifiedAt: l.seller_verified_at },
     })),
   };
 }

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinceName } from '~/lib/provinces';
+import { VerifiedBadge } from '~/modules/verification/verified-badge';
 
 // The market's own UI pieces: a listing card for result grids and a listing's
 // description shown as text with its line breaks.
@@ -13,17 +14,12 @@ export type CardListing = {
   stock: number;
   category: string;
   thumbUrl: string | null;
-  seller?: { name: string; province: string; verified: boolean } | null;
+  seller?: { name: string; province: string; verified: boolean; verifiedAt: Date | string | null } | null;
 };
 
-export function VerifiedMark({ verified }: { verified: boolean }) {
-  const { t } = useI18n();
-  if (!verified) return null;
-  return (
-    <span className="verified-mark" title={t('market.verified.tooltip')}>
-      ✓ {t('market.verified.label')}
-    </span>
-  );
+/** The verification helper's badge, for a seller who is verified now (revoked or suspended: nothing). */
+export function VerifiedMark({ verified, verifiedAt, compact = true }: { verified: boolean; verifiedAt: Date | string | null; compact?: boolean }) {
+  return <VerifiedBadge status={verified ? 'approved' : 'none'} verifiedAt={verifiedAt} compact={compact} />;
 }
 
 export function ListingCard({ listing }: { listing: CardListing }) {
@@ -45,7 +41,7 @@ export function ListingCard({ listing }: { listing: CardListing }) {
       </span>
       {listing.seller ? (
         <span className="small">
-          {listing.seller.name} · {provinceName(listing.seller.province, locale)} <VerifiedMark verified={listing.seller.verified} />
+          {listing.seller.name} · {provinceName(listing.seller.province, locale)} <VerifiedMark verified={listing.seller.verified} verifiedAt={listing.seller.verifiedAt} />
         </span>
       ) : null}
     </li>

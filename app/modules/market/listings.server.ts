@@ -280,6 +280,7 @@ export async function searchListings(filters: SearchFilters) {
       'b.slug as seller_slug',
       'b.province as seller_province',
       sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
+      'b.verified_at as seller_verified_at',
       firstThumb().as('thumb_key'),
       sql<string>`l.published_at::text`.as('published_key'),
     ])
@@ -354,6 +355,7 @@ export async function similarListings(q: string, verifiedOnly: boolean, limit = 
       'b.slug as seller_slug',
       'b.province as seller_province',
       sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
+      'b.verified_at as seller_verified_at',
       firstThumb().as('thumb_key'),
     ])
     .where('l.state', '=', 'published')
