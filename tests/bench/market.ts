@@ -90,7 +90,8 @@ async function measure(name: string, url: string, pathname: string, statements: 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 async function main() {
-  console.log(`# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page`);
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page · load ${load()}`);
   run('npx', ['remix', 'build']);
   // The large data set (idempotent: only the missing part is written).
   run('npx', ['tsx', 'db/seeds/market-large.ts']);
@@ -150,6 +151,7 @@ async function main() {
     );
   }
   if (!storefrontOk) console.log('\nstorefront: /s/<slug> is not served by this build (it comes with the verification branch); not measured.');
+  console.log(`\nload average at the end: ${load()} (other processes on this machine share its cores)`);
   const searchRow = rows[2];
   console.log(`\nsearch p95 ${fmt(searchRow.p95, 0)} ms (target < 50 ms on PostgreSQL); pages at ≥ 0.5 × floor: ${rows.slice(2).every((r) => r.rps >= floor / 2) ? 'yes' : 'no'}`);
 }
