@@ -484,7 +484,7 @@ describe('the staff workspace', () => {
     const s1 = await sellerWithProfile({ province: 'dien-bien' });
     await uploadDocument(s1);
     await submit(s1);
-    await db.updateTable('verification_events').set({ created_at: sql<Date>`now() - interval '10 hours'` }).where('user_id', '=', s1.id).execute();
+    await sql`update verification_events set created_at = now() - interval '10 hours' where user_id = ${s1.id}`.execute(db);
     await decide(staff, s1.id, 'approve', 'checked');
     const data = payload(await call(impactLoader, getRequest('/staff/impact', { cookie: staff.cookie })));
     expect(data.provinces.find((p: { province: string }) => p.province === 'dien-bien')).toEqual({ province: 'dien-bien', sellers: 1, mentors: 0 });
