@@ -17,7 +17,7 @@ export const demoSellers: DemoSeller[] = [
   { email: 'seller@sen.test', displayName: 'Lò Thị Hoa', slug: 'tho-cam-hoa-son-la', businessName: 'Thổ cẩm Hoa Sơn La', province: 'son-la', story: 'Hợp tác xã của chị em người Thái ở Mộc Châu, dệt thổ cẩm bằng khung cửi truyền thống.', categories: ['handicrafts', 'fashion'] },
   { email: 'aodai.hue@sen.test', displayName: 'Tôn Nữ Minh Châu', slug: 'ao-dai-minh-chau-hue', businessName: 'Nhà may Áo dài Minh Châu', province: 'hue', story: 'Ba thế hệ may áo dài ở Huế, vải lụa dệt tại làng Mã Châu.', categories: ['fashion'] },
   { email: 'caphe.daklak@sen.test', displayName: 'H’Linh Niê', slug: 'ca-phe-buon-ma-thuot-hlinh', businessName: 'Cà phê Buôn Ma Thuột H’Linh', province: 'dak-lak', story: 'Cà phê robusta trồng xen sầu riêng, phơi trên giàn và rang mộc tại buôn.', categories: ['food'] },
-  { email: 'gom.battrang@sen.test', displayName: 'Nguyễn Thị Lan', slug: 'gom-bat-trang-co-lan', businessName: 'Gốm Bát Tràng Cô Lan', province: 'ha-noi', story: 'Xưởng gốm gia đình, men lam vẽ tay và men rạn cổ.', categories: ['home', 'handicrafts'] },
+  { email: 'gom.chudau@sen.test', displayName: 'Vũ Thị Hạnh', slug: 'gom-chu-dau-co-hanh', businessName: 'Gốm Chu Đậu Cô Hạnh', province: 'hai-phong', story: 'Xưởng gốm gia đình ở làng Chu Đậu, men lam vẽ tay và men rạn cổ.', categories: ['home', 'handicrafts'] },
   { email: 'nonla.quangtri@sen.test', displayName: 'Lê Thị Thu', slug: 'non-la-thu-quang-tri', businessName: 'Nón lá chị Thu', province: 'quang-tri', story: 'Nón lá chuốt tay, lá cọ phơi sương, vành tre vót mỏng.', categories: ['handicrafts', 'accessories'] },
   { email: 'mypham.saigon@sen.test', displayName: 'Trần Ngọc Hân', slug: 'co-mem-my-pham-thien-nhien', businessName: 'Cỏ Mềm – mỹ phẩm thiên nhiên', province: 'ho-chi-minh', story: 'Son dưỡng, xà phòng và tinh dầu nấu thủ công từ thảo mộc Việt.', categories: ['beauty'] },
   { email: 'bac.bacha@sen.test', displayName: 'Giàng Thị Mỷ', slug: 'bac-bac-ha-my', businessName: 'Trang sức bạc Bắc Hà', province: 'lao-cai', story: 'Trang sức bạc chạm tay của phụ nữ H’Mông ở Bắc Hà.', categories: ['accessories'] },
@@ -45,7 +45,7 @@ export const demoListings: DemoListing[] = [
   { seller: 2, title: 'Hạt điều rang muối Bình Phước', category: 'food', price: 240_000, stock: 50, shippingFee: 25_000, description: 'Điều loại W240, rang củi, còn vỏ lụa.' },
   { seller: 3, title: 'Bộ ấm chén men lam vẽ tay', category: 'home', price: 650_000, stock: 10, shippingFee: 45_000, description: 'Một ấm, sáu chén, men lam vẽ cảnh làng quê.' },
   { seller: 3, title: 'Bình hoa gốm men rạn', category: 'home', price: 380_000, stock: 14, shippingFee: 40_000, description: 'Cao 30 cm, men rạn cổ màu ngà.' },
-  { seller: 3, title: 'Bát ăn cơm gốm Bát Tràng', category: 'home', price: 45_000, stock: 200, shippingFee: 30_000, description: 'Bát men trắng vẽ hoa cúc, dùng được lò vi sóng.' },
+  { seller: 3, title: 'Bát ăn cơm gốm Chu Đậu', category: 'home', price: 45_000, stock: 200, shippingFee: 30_000, description: 'Bát men trắng vẽ hoa cúc, dùng được lò vi sóng.' },
   { seller: 3, title: 'Đĩa gốm hoa sen 25cm', category: 'home', price: 120_000, stock: 60, shippingFee: 30_000, description: 'Đĩa tròn men lam, vẽ tay từng chiếc.' },
   { seller: 3, title: 'Lọ tăm gốm mini', category: 'home', price: 35_000, stock: 90, shippingFee: 20_000, description: 'Quà tặng nhỏ xinh cho khách.' },
   { seller: 4, title: 'Nón lá bài thơ', category: 'handicrafts', price: 150_000, stock: 40, shippingFee: 25_000, description: 'Soi lên nắng thấy bài thơ và hình cầu Trường Tiền.' },
@@ -79,3 +79,16 @@ export function demoUuid(kind: string, index: number) {
   const h = createHash('sha1').update(`sen-demo:${kind}:${index}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** Listings for the verification seed's verified sellers, added when those accounts exist. */
+export const listingsForVerifiedSeeds: (Omit<DemoListing, 'seller'> & { email: string })[] = [
+  { email: 'gom@sen.test', title: 'Bát men lam vẽ tay Bát Tràng', category: 'home', price: 55_000, stock: 120, shippingFee: 30_000, description: 'Bát ăn cơm men lam, vẽ tay hoa dây.' },
+  { email: 'gom@sen.test', title: 'Lọ hoa gốm men rạn', category: 'home', price: 420_000, stock: 8, shippingFee: 40_000, description: 'Cao 28 cm, men rạn màu ngà.' },
+  { email: 'gom@sen.test', title: 'Bộ chén trà men ngọc', category: 'home', price: 360_000, stock: 15, shippingFee: 35_000, description: 'Sáu chén, một ấm, men ngọc bích.' },
+  { email: 'che@sen.test', title: 'Chè Shan tuyết cổ thụ 200g', category: 'food', price: 250_000, stock: 60, shippingFee: 25_000, description: 'Hái tay trên núi cao, sao chảo gang.\nPha nước 90 độ.' },
+  { email: 'che@sen.test', title: 'Hồng trà Shan tuyết', category: 'food', price: 290_000, stock: 30, shippingFee: 25_000, description: 'Lên men tự nhiên, vị mật ong.' },
+  { email: 'che@sen.test', title: 'Bánh chè ép truyền thống', category: 'food', price: 520_000, stock: 10, shippingFee: 30_000, description: 'Bánh chè 357g ép đá, bọc giấy dó.' },
+  { email: 'dua@sen.test', title: 'Kẹo dừa sữa nấu tay', category: 'food', price: 65_000, stock: 200, shippingFee: 25_000, description: 'Dừa Bến Tre, đường mía, không chất bảo quản.' },
+  { email: 'dua@sen.test', title: 'Kẹo dừa lá dứa', category: 'food', price: 70_000, stock: 150, shippingFee: 25_000, description: 'Màu xanh tự nhiên từ lá dứa.' },
+  { email: 'dua@sen.test', title: 'Bánh tráng dừa nướng', category: 'food', price: 45_000, stock: 90, shippingFee: 25_000, description: 'Giòn, thơm mè đen.' },
+];

@@ -4,7 +4,7 @@ import { getStorage } from '../../app/lib/storage.server';
 import { hashPassword } from '../../app/modules/accounts/passwords.server';
 import type { Database } from '../schema';
 import { demoPassword } from './accounts';
-import { demoListings, demoSellers, demoUuid } from './market-data';
+import { demoListings, demoSellers, demoUuid, listingsForVerifiedSeeds } from './market-data';
 
 // The demo market: verified sellers (created here when the verification seed
 // has not made them; on conflict nothing changes) and their published listings,
@@ -63,40 +63,25 @@ export async function seedMarket(db: Kysely<Database>) {
       .execute();
   }
 
-  const storage = getStorage();
   const now = Date.now();
   for (const [index, l] of demoListings.entries()) {
-    const id = demoUuid('listing', index);
-    const inserted = await db
-      .insertInto('listings')
-      .values({
-        id,
-        seller_id: sellerIds[l.seller],
-        title: l.title,
-        description: l.description,
-        price: l.price,
-        stock: l.stock,
-        category: l.category,
-        shipping_fee: l.shippingFee,
-        state: 'published',
-        published_at: new Date(now - index * 7 * 3600_000),
-        updated_at: new Date(),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) continue;
-    const base = `public/listings/demo/${id}`;
-    const [small, thumb] = await Promise.all([demoPhoto(l.category, index, 480), demoPhoto(l.category, index, 240)]);
-    await storage.put(`${base}.webp`, small, 'image/webp');
-    await storage.put(`${base}.small.webp`, small, 'image/webp');
-    await storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
-    await db
-      .insertInto('listing_images')
-      .values({ listing_id: id, position: 0, image_key: `${base}.webp`, small_key: `${base}.small.webp`, thumb_key: `${base}.thumb.webp`, width: 480, height: 480 })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await insertDemoListing(db, demoUuid('listing', index), sellerIds[l.seller], l, now - index * 7 * 3600_000);
   }
+
+  // Listings for the verification seed's sellers, when they are there and approved.
+  const others = await db
+    .selectFrom('users')
+    .innerJoin('business_profiles', 'business_profiles.user_id', 'users.id')
+    .select(['users.id', 'users.email'])
+    .where('users.email', 'in', [...new Set(listingsForVerifiedSeeds.map((l) => l.email))])
+    .where('business_profiles.verification_status', '=', 'approved')
+    .execute();
+  const idByEmail = new Map(others.map((o) => [String(o.email), o.id]));
+  for (const [index, l] of listingsForVerifiedSeeds.entries()) {
+    const sellerId = idByEmail.get(l.email);
+    if (sellerId) await insertDemoListing(db, demoUuid('listing-v', index), sellerId, l, now - (index * 5 + 2) * 3600_000);
+  }
+
   // Two drafts of the main demo seller: hers alone, never in the market.
   for (const [n, title] of ['Áo dài lụa đỏ (đang may)', 'Khăn thổ cẩm mẫu mới'].entries()) {
     await db
@@ -105,4 +90,41 @@ export async function seedMarket(db: Kysely<Database>) {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
+}
+
+type ListingSeed = { title: string; description: string; price: number; stock: number; category: string; shippingFee: number };
+
+/** One published demo listing with a generated photo; nothing happens when it is already there. */
+async function insertDemoListing(db: Kysely<Database>, id: string, sellerId: string, l: ListingSeed, publishedAt: number) {
+  const inserted = await db
+    .insertInto('listings')
+    .values({
+      id,
+      seller_id: sellerId,
+      title: l.title,
+      description: l.description,
+      price: l.price,
+      stock: l.stock,
+      category: l.category,
+      shipping_fee: l.shippingFee,
+      state: 'published',
+      published_at: new Date(publishedAt),
+      updated_at: new Date(),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return;
+  const seed = parseInt(id.slice(0, 6), 16);
+  const base = `public/listings/demo/${id}`;
+  const [small, thumb] = await Promise.all([demoPhoto(l.category, seed, 480), demoPhoto(l.category, seed, 240)]);
+  const storage = getStorage();
+  await storage.put(`${base}.webp`, small, 'image/webp');
+  await storage.put(`${base}.small.webp`, small, 'image/webp');
+  await storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
+  await db
+    .insertInto('listing_images')
+    .values({ listing_id: id, position: 0, image_key: `${base}.webp`, small_key: `${base}.small.webp`, thumb_key: `${base}.thumb.webp`, width: 480, height: 480 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

@@ -157,7 +157,14 @@ export function findOwnMentorProfile(userId: string) {
 
 /** Saves her application; only while it is not under review or decided. */
 export async function saveMentorApplication(userId: string, input: MentorInput) {
-  const values = { ...input, updated_at: new Date() };
+  const values = {
+    expertise: input.expertise,
+    languages: input.languages,
+    experience: input.experience,
+    bio: input.bio,
+    province: input.province,
+    updated_at: new Date(),
+  };
   const row = await db
     .insertInto('mentor_profiles')
     .values({ user_id: userId, ...values })
