@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let fuzzy = false;
   let rows = result.listings;
   if (!rows.length && q && !filters.after) {
-    rows = await similarListings(q, filters.verifiedOnly);
+    rows = await similarListings(q, filters);
     fuzzy = rows.length > 0;
   }
   return {

@@ -338,7 +338,7 @@ export async function searchListings(filters: SearchFilters) {
  * When a query's words match nothing, titles that look like it (typos, words cut
  * in the middle), by trigram similarity. First page only.
  */
-export async function similarListings(q: string, verifiedOnly: boolean, limit = pageSize) {
+export async function similarListings(q: string, filters: Omit<SearchFilters, 'q' | 'sort' | 'after'>, limit = pageSize) {
   const plain = plainText(q).trim().slice(0, 100);
   if (plain.length < 3) return [];
   let query = db
@@ -361,7 +361,11 @@ export async function similarListings(q: string, verifiedOnly: boolean, limit = 
     .where('l.state', '=', 'published')
     .where('b.verification_status', '<>', 'suspended')
     .where(sql<boolean>`${plain} <% l.title_plain`);
-  if (verifiedOnly) query = query.where('b.verification_status', '=', 'approved');
+  if (filters.verifiedOnly) query = query.where('b.verification_status', '=', 'approved');
+  if (filters.category) query = query.where('l.category', '=', filters.category);
+  if (filters.province) query = query.where('b.province', '=', filters.province);
+  if (filters.minPrice !== undefined) query = query.where('l.price', '>=', filters.minPrice);
+  if (filters.maxPrice !== undefined) query = query.where('l.price', '<=', filters.maxPrice);
   return query.orderBy(sql`word_similarity(${plain}, l.title_plain)`, 'desc').orderBy('l.id').limit(limit).execute();
 }
 
