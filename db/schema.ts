@@ -174,6 +174,82 @@ export interface ListingImagesTable {
   created_at: CreatedAt;
 }
 
+// ---- orders ----
+export type OrderState = 'awaiting_payment' | 'placed' | 'accepted' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
+export type PaymentMethod = 'cod' | 'card';
+type Money = ColumnType<number, number | bigint, number | bigint>;
+
+export interface CartItemsTable {
+  buyer_id: string;
+  listing_id: string;
+  quantity: number;
+  added_at: CreatedAt;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  checkout_id: string;
+  buyer_id: string;
+  seller_id: string;
+  state: OrderState;
+  payment_method: PaymentMethod;
+  delivery_name: string;
+  delivery_phone: string;
+  delivery_address: string;
+  delivery_province: string;
+  subtotal: Money;
+  shipping_fee: Money;
+  total: Money;
+  carrier: string | null;
+  tracking_code: string | null;
+  cancel_reason: string | null;
+  stripe_session_id: string | null;
+  stripe_payment_intent: string | null;
+  pay_by: Timestamp | null;
+  placed_at: Timestamp | null;
+  shipped_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  order_id: string;
+  listing_id: string | null;
+  title: string;
+  unit_price: Money;
+  quantity: number;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  actor_id: string | null;
+  actor_role: 'buyer' | 'seller' | 'system';
+  from_state: OrderState | null;
+  to_state: OrderState;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OrderReviewsTable {
+  order_id: string;
+  seller_id: string;
+  buyer_id: string;
+  rating: number;
+  comment: Generated<string>;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  received_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -188,6 +264,12 @@ export interface Database {
   verification_events: VerificationEventsTable;
   listings: ListingsTable;
   listing_images: ListingImagesTable;
+  cart_items: CartItemsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_events: OrderEventsTable;
+  order_reviews: OrderReviewsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,20 +3,22 @@ import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enMarket from './en/market.json';
 import enVerification from './en/verification.json';
+import enOrders from './en/orders.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
 import viMarket from './vi/market.json';
 import viVerification from './vi/verification.json';
+import viOrders from './vi/orders.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
 // type below and by tests/locales.test.ts).
-const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viMarket };
+const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viMarket, ...viOrders };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enMarket };
+const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enMarket, ...enOrders };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -1,0 +1,672 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Database, OrderState, PaymentMethod } from '../../../db/schema';
+import { db } from '~/lib/db.server';
+import { queueEmail } from '~/lib/email.server';
+import type { MessageKey } from '~/lib/i18n';
+import { translatorFor } from '~/lib/i18n.server';
+import { log } from '~/lib/log.server';
+import { cardPaymentsEnabled, createCheckoutSession, refundPayment } from '~/lib/payments.server';
+import { isUuid } from '~/modules/market/search.server';
+import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
+
+// Carts, checkout with stock reserved in the same transaction, the order state
+// machine with its permissions, and the queries of the buyer's and the seller's
+// pages. Routes call these; rules live here.
+
+export const unpaidMinutes = 30;
+export const autoDeliverDays = 14;
+export const autoCompleteDays = 7;
+
+type Trx = Transaction<Database>;
+
+// ---- cart ----
+
+export async function addToCart(buyerId: string, listingId: string, quantity: number) {
+  if (!isUuid(listingId)) return { ok: false as const, error: 'orders.cart.unavailable' as const };
+  const listing = await db
+    .selectFrom('listings')
+    .select(['id', 'seller_id', 'stock'])
+    .where('id', '=', listingId)
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  if (!listing || listing.stock < 1) return { ok: false as const, error: 'orders.cart.unavailable' as const };
+  if (listing.seller_id === buyerId) return { ok: false as const, error: 'orders.cart.own' as const };
+  await db
+    .insertInto('cart_items')
+    .values({ buyer_id: buyerId, listing_id: listingId, quantity: Math.min(quantity, 99) })
+    .onConflict((oc) =>
+      oc.columns(['buyer_id', 'listing_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, 99)` }),
+    )
+    .execute();
+  return { ok: true as const };
+}
+
+export async function setCartQuantity(buyerId: string, listingId: string, quantity: number) {
+  if (quantity <= 0) return removeFromCart(buyerId, listingId);
+  await db.updateTable('cart_items').set({ quantity: Math.min(quantity, 99) }).where('buyer_id', '=', buyerId).where('listing_id', '=', listingId).execute();
+}
+
+export async function removeFromCart(buyerId: string, listingId: string) {
+  await db.deleteFrom('cart_items').where('buyer_id', '=', buyerId).where('listing_id', '=', listingId).execute();
+}
+
+export type CartLine = {
+  listingId: string;
+  title: string;
+  price: number;
+  quantity: number;
+  stock: number;
+  available: boolean;
+  shippingFee: number;
+  shippingProvinces: string[];
+};
+export type CartGroup = {
+  sellerId: string;
+  sellerName: string;
+  sellerSlug: string;
+  lines: CartLine[];
+  subtotal: number;
+  shippingFee: number;
+  /** null: ships everywhere. */
+  provinces: string[] | null;
+};
+
+/** The buyer's cart grouped by seller (one order each), with fees and allowed provinces: one statement. */
+export async function loadCart(buyerId: string, executor: Trx | typeof db = db): Promise<CartGroup[]> {
+  const rows = await executor
+    .selectFrom('cart_items as c')
+    .innerJoin('listings as l', 'l.id', 'c.listing_id')
+    .innerJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
+    .select([
+      'c.listing_id',
+      'c.quantity',
+      'l.title',
+      'l.price',
+      'l.stock',
+      'l.shipping_fee',
+      'l.shipping_provinces',
+      'l.seller_id',
+      sql<boolean>`l.state = 'published' and b.verification_status <> 'suspended'`.as('on_sale'),
+      'b.business_name',
+      'b.slug',
+    ])
+    .where('c.buyer_id', '=', buyerId)
+    .orderBy('b.business_name')
+    .orderBy('c.added_at')
+    .execute();
+  const groups = new Map<string, CartGroup>();
+  for (const r of rows) {
+    let group = groups.get(r.seller_id);
+    if (!group) {
+      group = { sellerId: r.seller_id, sellerName: r.business_name, sellerSlug: r.slug, lines: [], subtotal: 0, shippingFee: 0, provinces: null };
+      groups.set(r.seller_id, group);
+    }
+    const available = r.on_sale && r.stock >= r.quantity;
+    group.lines.push({
+      listingId: r.listing_id,
+      title: r.title,
+      price: r.price,
+      quantity: r.quantity,
+      stock: r.on_sale ? r.stock : 0,
+      available,
+      shippingFee: r.shipping_fee,
+      shippingProvinces: r.shipping_provinces,
+    });
+  }
+  for (const group of groups.values()) {
+    const live = group.lines.filter((l) => l.available);
+    group.subtotal = live.reduce((sum, l) => sum + l.price * l.quantity, 0);
+    group.shippingFee = live.reduce((max, l) => Math.max(max, l.shippingFee), 0);
+    group.provinces = allowedProvinces(live.map((l) => l.shippingProvinces));
+  }
+  return [...groups.values()];
+}
+
+/** The provinces every item of one seller ships to (an empty list means everywhere); null = anywhere. */
+export function allowedProvinces(lists: string[][]): string[] | null {
+  let allowed: string[] | null = null;
+  for (const list of lists) {
+    if (!list.length) continue;
+    allowed = allowed === null ? [...list] : allowed.filter((p) => list.includes(p));
+  }
+  return allowed;
+}
+
+export async function cartCount(buyerId: string) {
+  const row = await db.selectFrom('cart_items').select(sql<number>`coalesce(sum(quantity), 0)::int`.as('n')).where('buyer_id', '=', buyerId).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+// ---- checkout ----
+
+export type DeliveryInput = { name: string; phone: string; address: string; province: string };
+
+export type CheckoutResult =
+  | { ok: true; checkoutId: string; orderIds: string[]; paymentUrl: string | null }
+  | { ok: false; error: 'orders.checkout.empty' | 'orders.checkout.soldOut' | 'orders.checkout.provinceError' | 'orders.checkout.cardUnavailable' | 'orders.checkout.paymentFailed'; titles: string[] };
+
+class CheckoutRefused extends Error {
+  constructor(
+    readonly error: 'orders.checkout.soldOut' | 'orders.checkout.provinceError' | 'orders.checkout.empty',
+    readonly titles: string[],
+  ) {
+    super(error);
+  }
+}
+
+/**
+ * Turns the buyer's cart into one order per seller. Every item's stock is taken
+ * with a conditional update in the same transaction that writes the orders, so
+ * two buyers racing for the last one get one order and one "sold out", never two.
+ */
+export async function checkout(
+  buyer: { id: string; email: string },
+  delivery: DeliveryInput,
+  method: PaymentMethod,
+  urls: { origin: string } = { origin: 'http://localhost:3000' },
+): Promise<CheckoutResult> {
+  if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
+  const checkoutId = randomUUID();
+  const payBy = new Date(Date.now() + unpaidMinutes * 60_000);
+  let created: { orderIds: string[]; lines: { name: string; unitAmount: number; quantity: number }[]; total: number };
+  try {
+    created = await db.transaction().execute(async (trx) => {
+      const cart = await trx
+        .selectFrom('cart_items')
+        .select(['listing_id', 'quantity'])
+        .where('buyer_id', '=', buyer.id)
+        // One lock order for everyone: two checkouts never wait on each other in a circle.
+        .orderBy('listing_id')
+        .execute();
+      if (!cart.length) throw new CheckoutRefused('orders.checkout.empty', []);
+      const taken: { listingId: string; sellerId: string; title: string; price: number; quantity: number; shippingFee: number; provinces: string[] }[] = [];
+      const soldOut: string[] = [];
+      for (const item of cart) {
+        const row = await trx
+          .updateTable('listings as l')
+          .set({ stock: sql`l.stock - ${item.quantity}` })
+          .where('l.id', '=', item.listing_id)
+          .where('l.stock', '>=', item.quantity)
+          .where('l.state', '=', 'published')
+          .where('l.seller_id', '<>', buyer.id)
+          .where((eb) =>
+            eb.exists(eb.selectFrom('business_profiles as b').select('b.user_id').whereRef('b.user_id', '=', 'l.seller_id').where('b.verification_status', '<>', 'suspended')),
+          )
+          .returning(['l.id', 'l.seller_id', 'l.title', 'l.price', 'l.shipping_fee', 'l.shipping_provinces'])
+          .executeTakeFirst();
+        if (!row) {
+          const gone = await trx.selectFrom('listings').select('title').where('id', '=', item.listing_id).executeTakeFirst();
+          soldOut.push(gone?.title ?? '?');
+          continue;
+        }
+        taken.push({ listingId: row.id, sellerId: row.seller_id, title: row.title, price: row.price, quantity: item.quantity, shippingFee: row.shipping_fee, provinces: row.shipping_provinces });
+      }
+      if (soldOut.length) throw new CheckoutRefused('orders.checkout.soldOut', soldOut);
+      const wrongProvince = taken.filter((t) => t.provinces.length && !t.provinces.includes(delivery.province)).map((t) => t.title);
+      if (wrongProvince.length) throw new CheckoutRefused('orders.checkout.provinceError', wrongProvince);
+
+      const bySeller = new Map<string, typeof taken>();
+      for (const t of taken) bySeller.set(t.sellerId, [...(bySeller.get(t.sellerId) ?? []), t]);
+      const orderIds: string[] = [];
+      const lines: { name: string; unitAmount: number; quantity: number }[] = [];
+      let total = 0;
+      const state: OrderState = method === 'card' ? 'awaiting_payment' : 'placed';
+      for (const [sellerId, items] of bySeller) {
+        const subtotal = items.reduce((s, i) => s + i.price * i.quantity, 0);
+        const shippingFee = items.reduce((m, i) => Math.max(m, i.shippingFee), 0);
+        const order = await trx
+          .insertInto('orders')
+          .values({
+            checkout_id: checkoutId,
+            buyer_id: buyer.id,
+            seller_id: sellerId,
+            state,
+            payment_method: method,
+            delivery_name: delivery.name,
+            delivery_phone: delivery.phone,
+            delivery_address: delivery.address,
+            delivery_province: delivery.province,
+            subtotal,
+            shipping_fee: shippingFee,
+            total: subtotal + shippingFee,
+            pay_by: method === 'card' ? payBy : null,
+            placed_at: method === 'cod' ? new Date() : null,
+            updated_at: new Date(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('order_items')
+          .values(items.map((i) => ({ order_id: order.id, listing_id: i.listingId, title: i.title, unit_price: i.price, quantity: i.quantity })))
+          .execute();
+        await trx.insertInto('order_events').values({ order_id: order.id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: state }).execute();
+        if (state === 'placed') await notify(trx, sellerId, order.id, 'placed', 'seller');
+        orderIds.push(order.id);
+        for (const i of items) lines.push({ name: i.title, unitAmount: i.price, quantity: i.quantity });
+        if (shippingFee > 0) lines.push({ name: 'Phí vận chuyển / Shipping', unitAmount: shippingFee, quantity: 1 });
+        total += subtotal + shippingFee;
+      }
+      await trx.deleteFrom('cart_items').where('buyer_id', '=', buyer.id).execute();
+      return { orderIds, lines, total };
+    });
+  } catch (error) {
+    if (error instanceof CheckoutRefused) return { ok: false, error: error.error, titles: error.titles };
+    throw error;
+  }
+
+  if (method === 'cod') return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: null };
+  try {
+    const session = await createCheckoutSession({
+      checkoutId,
+      lines: created.lines,
+      email: buyer.email,
+      successUrl: `${urls.origin}/orders?paid=${checkoutId}`,
+      cancelUrl: `${urls.origin}/orders?unpaid=${checkoutId}`,
+      expiresAt: payBy,
+    });
+    await db.updateTable('orders').set({ stripe_session_id: session.id }).where('checkout_id', '=', checkoutId).execute();
+    return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: session.url };
+  } catch (error) {
+    log.warn('stripe checkout session failed; releasing the stock', { checkoutId, error: String(error) });
+    for (const id of created.orderIds) await runTransition(id, 'expire', { id: null, role: 'system' });
+    return { ok: false, error: 'orders.checkout.paymentFailed', titles: [] };
+  }
+}
+
+// ---- transitions ----
+
+type ActorRef = { id: string | null; role: Actor };
+type Extras = { carrier?: string; trackingCode?: string; reason?: string; paymentIntent?: string | null };
+
+type LockedOrder = { id: string; state: OrderState; payment_method: PaymentMethod; buyer_id: string; seller_id: string };
+
+/**
+ * Moves a locked order by one action: checks the rule, updates only if the state
+ * is still the one read, records the event, gives stock back when it never left,
+ * and notifies the other side. Returns false when the move is not allowed.
+ */
+async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
+  if (!mayTake(action, actor.role, order)) return false;
+  const to = targetState(action, order);
+  const now = new Date();
+  const changed = await trx
+    .updateTable('orders')
+    .set({
+      state: to,
+      updated_at: now,
+      ...(to === 'placed' ? { placed_at: now, pay_by: null } : {}),
+      ...(action === 'ship' ? { carrier: extras.carrier, tracking_code: extras.trackingCode, shipped_at: now } : {}),
+      ...(to === 'delivered' ? { delivered_at: now } : {}),
+      ...(extras.reason ? { cancel_reason: extras.reason } : {}),
+      ...(extras.paymentIntent ? { stripe_payment_intent: extras.paymentIntent } : {}),
+    })
+    .where('id', '=', order.id)
+    .where('state', '=', order.state)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  if (returnsStock(order.state, to)) {
+    const items = await trx.selectFrom('order_items').select(['listing_id', 'quantity']).where('order_id', '=', order.id).where('listing_id', 'is not', null).orderBy('listing_id').execute();
+    for (const item of items) {
+      await trx.updateTable('listings').set({ stock: sql`stock + ${item.quantity}` }).where('id', '=', item.listing_id!).execute();
+    }
+  }
+  await trx
+    .insertInto('order_events')
+    .values({ order_id: order.id, actor_id: actor.id, actor_role: actor.role, from_state: order.state, to_state: to, note: action === 'ship' ? `${extras.carrier} ${extras.trackingCode}` : (extras.reason ?? null) })
+    .execute();
+  // The other side hears of it; a system change reaches both (an expiry only the buyer).
+  if (actor.role !== 'seller' && !(action === 'expire')) await notify(trx, order.seller_id, order.id, to, 'seller');
+  if (actor.role !== 'buyer') await notify(trx, order.buyer_id, order.id, to, 'buyer');
+  order.state = to;
+  return true;
+}
+
+async function lockOrder(trx: Trx, orderId: string) {
+  return trx
+    .selectFrom('orders')
+    .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent', 'total'])
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+async function runTransition(orderId: string, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
+  return db.transaction().execute(async (trx) => {
+    const order = await lockOrder(trx, orderId);
+    if (!order) return false;
+    return applyTransition(trx, order, action, actor, extras);
+  });
+}
+
+export type ChangeResult = { ok: true; to: OrderState } | { ok: false; status: 400 | 403 | 404; error: MessageKey };
+
+/**
+ * What the buyer or the seller asks for on her order page. Another person's order
+ * is not found (404); an action of the other side is forbidden (403); an action
+ * the state does not allow is a form error (400). A paid card order that is
+ * cancelled or refunded is refunded through Stripe first.
+ */
+export async function changeOrder(
+  user: { id: string },
+  as: 'buyer' | 'seller',
+  orderId: string | undefined,
+  action: OrderAction,
+  extras: Extras = {},
+): Promise<ChangeResult> {
+  if (!isUuid(orderId)) return { ok: false, status: 404, error: 'orders.error.notFound' };
+  const order = await db
+    .selectFrom('orders')
+    .select(['id', 'state', 'payment_method', 'stripe_payment_intent', 'total'])
+    .where('id', '=', orderId)
+    .where(as === 'buyer' ? 'buyer_id' : 'seller_id', '=', user.id)
+    .executeTakeFirst();
+  if (!order) return { ok: false, status: 404, error: 'orders.error.notFound' };
+  const userActions: OrderAction[] = ['accept', 'ship', 'deliver', 'cancel', 'refund'];
+  const rule = userActions.includes(action) && rules[action].by.includes(as);
+  if (!rule) return { ok: false, status: 403, error: 'orders.error.forbidden' };
+  if (!mayTake(action, as, order)) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+  if (action === 'cancel' && as === 'seller' && !extras.reason) return { ok: false, status: 400, error: 'orders.error.reasonRequired' };
+  if (action === 'ship' && (!extras.carrier || !extras.trackingCode)) return { ok: false, status: 400, error: 'orders.error.trackingRequired' };
+
+  const to = targetState(action, order);
+  if (to === 'refunded' && order.payment_method === 'card') {
+    if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+    try {
+      await refundPayment({ paymentIntent: order.stripe_payment_intent, amount: order.total, orderId: order.id });
+    } catch (error) {
+      log.warn('stripe refund failed', { orderId: order.id, error: String(error) });
+      return { ok: false, status: 400, error: 'orders.error.refundFailed' };
+    }
+  }
+  const done = await db.transaction().execute(async (trx) => {
+    const locked = await lockOrder(trx, order.id);
+    if (!locked) return false;
+    return applyTransition(trx, locked, action, { id: user.id, role: as }, extras);
+  });
+  if (!done) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+  log.info('order transition', { orderId: order.id, action, by: as, to });
+  return { ok: true, to };
+}
+
+// ---- notifications ----
+
+async function notify(trx: Trx, userId: string, orderId: string, state: OrderState, side: 'buyer' | 'seller') {
+  const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const t = translatorFor(user.locale);
+  const key = `orders.notify.${state}` as MessageKey;
+  const number = shortNumber(orderId);
+  const link = side === 'buyer' ? `/orders/${orderId}` : `/dashboard/orders/${orderId}`;
+  await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
+  await queueEmail(
+    {
+      to: user.email,
+      subject: t('orders.email.subject', { number, what: t(key, { number }) }),
+      body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }),
+    },
+    trx,
+  );
+}
+
+// ---- Stripe ----
+
+type StripeObject = Record<string, any>;
+
+/**
+ * Applies one Stripe event, once: its id is recorded in the same transaction, so
+ * a replay does nothing. Each handler moves orders only from the states it
+ * expects, so events arriving late or out of order change nothing they should not.
+ */
+export async function handleStripeEvent(event: { id: string; type: string; data: { object: StripeObject } }) {
+  const lateRefunds: string[] = [];
+  const outcome = await db.transaction().execute(async (trx) => {
+    const fresh = await trx
+      .insertInto('stripe_events')
+      .values({ id: event.id, type: event.type })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!fresh) return 'duplicate' as const;
+    const object = event.data.object;
+    const system: ActorRef = { id: null, role: 'system' };
+
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+      if (object.payment_status !== 'paid' && object.payment_status !== 'no_payment_required') return 'ignored' as const;
+      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : (object.payment_intent?.id ?? null);
+      for (const order of await sessionOrders(trx, object)) {
+        if (order.state === 'awaiting_payment') {
+          await applyTransition(trx, order, 'pay', system, { paymentIntent: intent });
+        } else if (order.state === 'cancelled' && !order.stripe_payment_intent) {
+          // Paid after it expired: take the stock again if it is still there, else refund.
+          await trx.updateTable('orders').set({ stripe_payment_intent: intent }).where('id', '=', order.id).execute();
+          if (await retakeStock(trx, order.id)) await applyTransition(trx, order, 'reinstate', system);
+          else lateRefunds.push(order.id);
+        }
+      }
+      return 'handled' as const;
+    }
+    if (event.type === 'checkout.session.expired' || event.type === 'checkout.session.async_payment_failed') {
+      for (const order of await sessionOrders(trx, object)) {
+        if (order.state === 'awaiting_payment') await applyTransition(trx, order, 'expire', system, { reason: 'payment' });
+      }
+      return 'handled' as const;
+    }
+    if (event.type === 'charge.refunded') {
+      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
+      // A full refund (made in Stripe's dashboard too) refunds every order it paid for.
+      if (!intent || object.refunded !== true) return 'ignored' as const;
+      const orders = await trx
+        .selectFrom('orders')
+        .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])
+        .where('stripe_payment_intent', '=', intent)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      for (const order of orders) if (order.state !== 'refunded') await applyTransition(trx, order, 'refund', system);
+      return 'handled' as const;
+    }
+    return 'ignored' as const;
+  });
+  for (const orderId of lateRefunds) {
+    const order = await db.selectFrom('orders').select(['id', 'total', 'stripe_payment_intent']).where('id', '=', orderId).executeTakeFirstOrThrow();
+    await refundPayment({ paymentIntent: order.stripe_payment_intent!, amount: order.total, orderId });
+    await runTransition(orderId, 'refund', { id: null, role: 'system' });
+  }
+  return outcome;
+}
+
+async function sessionOrders(trx: Trx, session: StripeObject) {
+  const checkoutId = session.metadata?.checkout_id;
+  if (typeof session.id !== 'string' || !isUuid(checkoutId)) return [];
+  return trx
+    .selectFrom('orders')
+    .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])
+    .where('checkout_id', '=', checkoutId)
+    .where('payment_method', '=', 'card')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+async function retakeStock(trx: Trx, orderId: string) {
+  const items = await trx
+    .selectFrom('order_items as i')
+    .leftJoin('listings as l', 'l.id', 'i.listing_id')
+    .select(['i.listing_id', 'i.quantity', 'l.stock'])
+    .where('i.order_id', '=', orderId)
+    .orderBy('i.listing_id')
+    .forUpdate('l')
+    .execute();
+  if (!items.every((i) => i.listing_id && i.stock !== null && i.stock >= i.quantity)) return false;
+  for (const item of items) {
+    await trx.updateTable('listings').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.listing_id!).execute();
+  }
+  return true;
+}
+
+// ---- jobs ----
+
+/** Unpaid card orders past their 30 minutes give their stock back. Returns how many. */
+export async function expireUnpaidOrders(now = new Date()) {
+  const due = await db.selectFrom('orders').select('id').where('state', '=', 'awaiting_payment').where('pay_by', '<', now).orderBy('pay_by').limit(500).execute();
+  let n = 0;
+  for (const { id } of due) if (await runTransition(id, 'expire', { id: null, role: 'system' }, { reason: 'expired' })) n += 1;
+  return n;
+}
+
+/** Shipped 14 days ago and not confirmed: delivered. Delivered 7 days ago: completed. */
+export async function advanceStaleOrders(now = new Date()) {
+  const shipped = await db.selectFrom('orders').select('id').where('state', '=', 'shipped').where('shipped_at', '<', new Date(now.getTime() - autoDeliverDays * 86_400_000)).limit(500).execute();
+  const delivered = await db.selectFrom('orders').select('id').where('state', '=', 'delivered').where('delivered_at', '<', new Date(now.getTime() - autoCompleteDays * 86_400_000)).limit(500).execute();
+  for (const { id } of shipped) await runTransition(id, 'deliver', { id: null, role: 'system' });
+  for (const { id } of delivered) await runTransition(id, 'complete', { id: null, role: 'system' });
+  return { delivered: shipped.length, completed: delivered.length };
+}
+
+export async function runOrderHousekeeping(now = new Date()) {
+  const expired = await expireUnpaidOrders(now);
+  return { expired, ...(await advanceStaleOrders(now)) };
+}
+
+// ---- queries for pages ----
+
+function orderDetail(as: 'buyer' | 'seller', userId: string, orderId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('users as buyer', 'buyer.id', 'o.buyer_id')
+    .innerJoin('business_profiles as b', 'b.user_id', 'o.seller_id')
+    .selectAll('o')
+    .select((eb) => [
+      'buyer.display_name as buyer_name',
+      'b.business_name as seller_name',
+      'b.slug as seller_slug',
+      // Each side's phone reaches the other only through an order they share.
+      'b.contact_phone as seller_phone',
+      jsonArrayFrom(eb.selectFrom('order_items as i').select(['i.id', 'i.listing_id', 'i.title', 'i.unit_price', 'i.quantity']).whereRef('i.order_id', '=', 'o.id').orderBy('i.id')).as('items'),
+      jsonArrayFrom(
+        eb.selectFrom('order_events as e').select(['e.id', 'e.actor_role', 'e.from_state', 'e.to_state', 'e.note', 'e.created_at']).whereRef('e.order_id', '=', 'o.id').orderBy('e.id'),
+      ).as('events'),
+      jsonObjectFrom(eb.selectFrom('order_reviews as r').select(['r.rating', 'r.comment', 'r.reply', 'r.created_at', 'r.replied_at']).whereRef('r.order_id', '=', 'o.id')).as('review'),
+    ])
+    .where('o.id', '=', orderId)
+    .where(as === 'buyer' ? 'o.buyer_id' : 'o.seller_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findOrder(as: 'buyer' | 'seller', userId: string, orderId: string | undefined) {
+  if (!isUuid(orderId)) return null;
+  return (await orderDetail(as, userId, orderId)) ?? null;
+}
+
+export async function listBuyerOrders(buyerId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('business_profiles as b', 'b.user_id', 'o.seller_id')
+    .select(['o.id', 'o.state', 'o.total', 'o.payment_method', 'o.created_at', 'b.business_name as seller_name'])
+    .select(sql<number>`(select count(*)::int from order_items i where i.order_id = o.id)`.as('item_count'))
+    .where('o.buyer_id', '=', buyerId)
+    .orderBy('o.created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function listSellerOrders(sellerId: string, state?: OrderState) {
+  let query = db
+    .selectFrom('orders as o')
+    .innerJoin('users as u', 'u.id', 'o.buyer_id')
+    .select(['o.id', 'o.state', 'o.total', 'o.payment_method', 'o.created_at', 'o.delivery_province', 'u.display_name as buyer_name'])
+    .select(sql<number>`(select coalesce(sum(quantity), 0)::int from order_items i where i.order_id = o.id)`.as('item_count'))
+    .where('o.seller_id', '=', sellerId)
+    // Awaiting payment is the buyer's business until Stripe confirms it.
+    .where('o.state', '<>', 'awaiting_payment');
+  if (state) query = query.where('o.state', '=', state);
+  return query.orderBy('o.created_at', 'desc').limit(200).execute();
+}
+
+/** Orders and revenue by month (Vietnam time), counting orders that were not cancelled or refunded. */
+export async function salesSummary(sellerId: string) {
+  return db
+    .selectFrom('orders')
+    .select([
+      sql<string>`to_char(date_trunc('month', created_at at time zone 'Asia/Ho_Chi_Minh'), 'YYYY-MM')`.as('month'),
+      sql<number>`count(*)::int`.as('orders'),
+      sql<number>`coalesce(sum(total), 0)::bigint`.as('revenue'),
+    ])
+    .where('seller_id', '=', sellerId)
+    .where('state', 'in', ['placed', 'accepted', 'shipped', 'delivered', 'completed'])
+    .groupBy(sql`1`)
+    .orderBy(sql`1`, 'desc')
+    .limit(12)
+    .execute();
+}
+
+// ---- reviews ----
+
+/** After delivery, the buyer rates her order once. */
+export async function leaveReview(buyerId: string, orderId: string | undefined, input: { rating: number; comment: string }) {
+  if (!isUuid(orderId)) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
+  return db.transaction().execute(async (trx) => {
+    const order = await trx.selectFrom('orders').select(['id', 'state', 'seller_id']).where('id', '=', orderId).where('buyer_id', '=', buyerId).executeTakeFirst();
+    if (!order) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
+    if (order.state !== 'delivered' && order.state !== 'completed') return { ok: false as const, status: 400 as const, error: 'orders.review.notYet' as const };
+    const inserted = await trx
+      .insertInto('order_reviews')
+      .values({ order_id: order.id, seller_id: order.seller_id, buyer_id: buyerId, rating: input.rating, comment: input.comment })
+      .onConflict((oc) => oc.column('order_id').doNothing())
+      .returning('order_id')
+      .executeTakeFirst();
+    if (!inserted) return { ok: false as const, status: 400 as const, error: 'orders.review.already' as const };
+    await notifyReview(trx, order.seller_id, order.id, 'orders.notify.reviewed', `/dashboard/orders/${order.id}`);
+    return { ok: true as const };
+  });
+}
+
+/** The seller answers a review of her order once. */
+export async function replyToReview(sellerId: string, orderId: string | undefined, reply: string) {
+  if (!isUuid(orderId)) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
+  return db.transaction().execute(async (trx) => {
+    const review = await trx.selectFrom('order_reviews').select(['order_id', 'buyer_id', 'reply']).where('order_id', '=', orderId).where('seller_id', '=', sellerId).executeTakeFirst();
+    if (!review) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
+    const r = await trx
+      .updateTable('order_reviews')
+      .set({ reply, replied_at: new Date() })
+      .where('order_id', '=', orderId)
+      .where('seller_id', '=', sellerId)
+      .where('reply', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return { ok: false as const, status: 400 as const, error: 'orders.review.alreadyReplied' as const };
+    await notifyReview(trx, review.buyer_id, orderId, 'orders.notify.replied', `/orders/${orderId}`);
+    return { ok: true as const };
+  });
+}
+
+async function notifyReview(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string) {
+  const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const t = translatorFor(user.locale);
+  const number = shortNumber(orderId);
+  await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
+  await queueEmail({ to: user.email, subject: t('orders.email.subject', { number, what: t(key, { number }) }), body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }) }, trx);
+}
+
+/** The seller's average rating and count: one statement. */
+export async function sellerRating(sellerId: string) {
+  const row = await db
+    .selectFrom('order_reviews')
+    .select([sql<number | null>`round(avg(rating), 1)::float8`.as('average'), sql<number>`count(*)::int`.as('count')])
+    .where('seller_id', '=', sellerId)
+    .executeTakeFirstOrThrow();
+  return { average: row.average, count: row.count };
+}
+
+/** The latest reviews of a seller, for her storefront. */
+export async function latestReviews(sellerId: string, limit = 5) {
+  return db
+    .selectFrom('order_reviews as r')
+    .innerJoin('users as u', 'u.id', 'r.buyer_id')
+    .select(['r.order_id', 'r.rating', 'r.comment', 'r.reply', 'r.created_at', 'u.display_name as buyer_name'])
+    .where('r.seller_id', '=', sellerId)
+    .orderBy('r.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { log } from '~/lib/log.server';
+import { verifyWebhook } from '~/lib/payments.server';
+import { handleStripeEvent } from '~/modules/orders/orders.server';
+
+// Stripe's events. The signature (STRIPE_WEBHOOK_SECRET) is checked on the raw
+// body; a bad one is a 400 and changes nothing. Each event id is handled once.
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return new Response('Method Not Allowed', { status: 405 });
+  const payload = await request.text();
+  let event;
+  try {
+    event = verifyWebhook(payload, request.headers.get('stripe-signature'));
+  } catch {
+    log.warn('stripe webhook with a bad signature');
+    return new Response('Bad signature', { status: 400 });
+  }
+  const outcome = await handleStripeEvent(event as never);
+  return Response.json({ received: true, outcome });
+}
+
+export async function loader() {
+  return new Response('Method Not Allowed', { status: 405 });
+}
