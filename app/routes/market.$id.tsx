@@ -8,6 +8,8 @@ import { provinceName } from '~/lib/provinces';
 import { ListingGrid, PlainText, VerifiedMark } from '~/modules/market/components';
 import { findPublishedListing, listSellerPublished } from '~/modules/market/listings.server';
 import { imageUrl } from '~/modules/market/urls.server';
+import { AddToCart, RatingSummary } from '~/modules/orders/components';
+import { sellerRating } from '~/modules/orders/orders.server';
 
 // A listing as buyers see it: /market/<id>, under the market it was found in.
 // Only published listings of sellers who are not suspended exist here.
@@ -15,7 +17,7 @@ import { imageUrl } from '~/modules/market/urls.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);
   if (!listing) throw new Response('Not found', { status: 404 });
-  const related = await listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 });
+  const [related, rating] = await Promise.all([listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 }), sellerRating(listing.seller_id)]);
   const origin = new URL(request.url).origin;
   const first = listing.images[0];
   return {
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verified: listing.seller_verified,
       verifiedAt: listing.seller_verified_at,
       since: listing.seller_since,
+      rating,
     },
     related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
     og: {
@@ -77,6 +80,7 @@ export default function ListingPage() {
         </ul>
       ) : null}
       <p className="listing-price">{money(listing.price)}</p>
+      <AddToCart listingId={listing.id} stock={listing.stock} />
       <dl className="facts">
         <dt>{t('market.listing.stock')}</dt>
         <dd>{listing.stock > 0 ? t('market.listing.inStock', { n: listing.stock }) : t('market.stock.none')}</dd>
@@ -97,6 +101,7 @@ export default function ListingPage() {
           <Link to={`/s/${seller.slug}`}>{seller.name}</Link>
         </h2>
         <VerifiedMark verified={seller.verified} verifiedAt={seller.verifiedAt} compact={false} />
+        <RatingSummary rating={seller.rating} />
         <p className="small">
           {provinceName(seller.province, locale)} · {t('market.seller.since', { date: date(seller.since) })}
         </p>

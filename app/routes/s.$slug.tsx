@@ -8,6 +8,8 @@ import { findStorefront } from '~/modules/verification/verification.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
+import { RatingSummary } from '~/modules/orders/components';
+import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
@@ -28,6 +30,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status: store.verification_status,
     verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
     listings: await storefrontListings(store.user_id, store.verification_status),
+    rating: await sellerRating(store.user_id),
+    reviews: await latestReviews(store.user_id),
   };
 }
 
@@ -63,6 +67,23 @@ export default function Storefront() {
         </section>
       ) : null}
       <p className="muted">{t('verification.storefront.contactPrivate')}</p>
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">{t('orders.rating.latest')}</h2>
+        <RatingSummary rating={store.rating} />
+        <ul className="plain-list">
+          {store.reviews.map((r) => (
+            <li key={r.order_id} className="card">
+              <strong>{t('orders.review.stars', { rating: r.rating })}</strong> · {r.buyer_name}
+              {r.comment ? <p style={{ whiteSpace: 'pre-line' }}>{r.comment}</p> : null}
+              {r.reply ? (
+                <p className="small">
+                  <strong>{t('orders.review.sellerReply')}:</strong> {r.reply}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
 
       {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}
       <section id="listings" aria-labelledby="listings-title">

@@ -1,0 +1,160 @@
+import { Form, Link } from '@remix-run/react';
+import type { OrderState } from '../../../db/schema';
+import { useI18n } from '~/lib/i18n';
+import { provinceName as provinceLabel } from '~/lib/provinces';
+
+/** "Add to cart" on a listing page: a plain form, works without JavaScript. */
+export function AddToCart({ listingId, stock }: { listingId: string; stock: number }) {
+  const { t } = useI18n();
+  if (stock < 1) return null;
+  return (
+    <Form method="post" action="/cart" className="inline-form add-to-cart">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="listingId" value={listingId} />
+      <label>
+        {t('orders.cart.quantity')}{' '}
+        <input type="number" name="quantity" defaultValue="1" min={1} max={Math.min(stock, 99)} inputMode="numeric" style={{ width: '4.5em' }} />
+      </label>{' '}
+      <button type="submit">{t('orders.cart.add')}</button>
+    </Form>
+  );
+}
+
+/** Average rating and count on a seller card or storefront. */
+export function RatingSummary({ rating }: { rating: { average: number | null; count: number } }) {
+  const { t } = useI18n();
+  if (!rating.count || rating.average === null) return <p className="small muted">{t('orders.rating.none')}</p>;
+  return <p className="small rating">{t('orders.rating.summary', { average: rating.average.toFixed(1), count: rating.count })}</p>;
+}
+
+/**
+ * The safety reminder on checkout and order pages. (The safety capability builds
+ * a shared `PayOnlyOnSen` on its branch; swap this for it once merged.)
+ */
+export function PayOnlyOnSenNote() {
+  const { t } = useI18n();
+  return (
+    <p className="notice-warn" role="note">
+      {t('orders.safety.payOnlyOnSen')}
+    </p>
+  );
+}
+
+export function StateBadge({ state }: { state: OrderState }) {
+  const { t } = useI18n();
+  return <span className={`state state-${state}`}>{t(`orders.state.${state}`)}</span>;
+}
+
+export function OrderLink({ to, children }: { to: string; children: React.ReactNode }) {
+  return <Link to={to}>{children}</Link>;
+}
+
+type OrderViewData = {
+  id: string;
+  state: OrderState;
+  payment_method: 'cod' | 'card';
+  delivery_name: string;
+  delivery_phone: string;
+  delivery_address: string;
+  delivery_province: string;
+  subtotal: number;
+  shipping_fee: number;
+  total: number;
+  carrier: string | null;
+  tracking_code: string | null;
+  cancel_reason: string | null;
+  created_at: string | Date;
+  buyer_name: string;
+  seller_name: string;
+  seller_slug: string;
+  seller_phone: string | null;
+  items: { id: number; listing_id: string | null; title: string; unit_price: number; quantity: number }[];
+  events: { id: number; actor_role: string; from_state: string | null; to_state: string; note: string | null; created_at: string | Date }[];
+};
+
+/** One order as both sides see it: items, totals, delivery, contacts, history. */
+export function OrderView({ order, as }: { order: OrderViewData; as: 'buyer' | 'seller' }) {
+  const { t, money, dateTime, locale } = useI18n();
+  return (
+    <>
+      <dl className="facts">
+        <dt>{t('orders.detail.state')}</dt>
+        <dd>
+          <StateBadge state={order.state} />
+        </dd>
+        <dt>{t('orders.detail.placedAt')}</dt>
+        <dd>{dateTime(order.created_at)}</dd>
+        <dt>{t('orders.detail.payment')}</dt>
+        <dd>{t(`orders.payment.${order.payment_method}`)}</dd>
+        {as === 'buyer' ? (
+          <>
+            <dt>{t('orders.detail.seller')}</dt>
+            <dd>
+              <Link to={`/s/${order.seller_slug}`}>{order.seller_name}</Link>
+              {' · '}
+              {order.seller_phone ? (
+                <a href={`tel:${order.seller_phone}`}>{order.seller_phone}</a>
+              ) : (
+                <span className="muted">{t('orders.detail.noPhone')}</span>
+              )}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('orders.detail.buyer')}</dt>
+            <dd>{order.buyer_name}</dd>
+          </>
+        )}
+        <dt>{t('orders.detail.delivery')}</dt>
+        <dd>
+          {order.delivery_name} · <a href={`tel:${order.delivery_phone}`}>{order.delivery_phone}</a>
+          <br />
+          {order.delivery_address}, {provinceLabel(order.delivery_province, locale)}
+        </dd>
+        {order.carrier ? (
+          <>
+            <dt>{t('orders.detail.carrier')}</dt>
+            <dd>
+              {order.carrier} · {t('orders.detail.tracking')}: {order.tracking_code}
+            </dd>
+          </>
+        ) : null}
+        {order.cancel_reason && order.cancel_reason !== 'expired' && order.cancel_reason !== 'payment' ? (
+          <>
+            <dt>{t('orders.detail.cancelReason')}</dt>
+            <dd>{order.cancel_reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('orders.detail.items')}</h2>
+      <table className="table">
+        <tbody>
+          {order.items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.listing_id ? <Link to={`/market/${i.listing_id}`}>{i.title}</Link> : i.title}</td>
+              <td>× {i.quantity}</td>
+              <td>{money(i.unit_price * i.quantity)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={2}>{t('orders.cart.shipping')}</td>
+            <td>{money(order.shipping_fee)}</td>
+          </tr>
+          <tr>
+            <th colSpan={2}>{t('orders.cart.total')}</th>
+            <th>{money(order.total)}</th>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t('orders.detail.history')}</h2>
+      <ol className="small">
+        {order.events.map((e) => (
+          <li key={e.id}>
+            {dateTime(e.created_at)}: {t(`orders.state.${e.to_state as OrderState}`)} ({t(`orders.event.${e.actor_role as 'buyer' | 'seller' | 'system'}`)})
+            {e.note && e.note !== 'expired' && e.note !== 'payment' ? ` — ${e.note}` : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

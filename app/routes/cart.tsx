@@ -1,0 +1,113 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPage } from '~/components/error-page';
+import { FormError } from '~/components/form';
+import { getUser, requireUser } from '~/lib/auth.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { isUuid } from '~/modules/market/search.server';
+import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
+
+// The signed-in buyer's cart, grouped by seller: each group becomes one order.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const groups = await loadCart(user.id);
+  return { groups, total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0) };
+}
+
+const schema = z.object({
+  intent: z.enum(['add', 'update', 'remove'], { error: 'validation.invalid' }),
+  listingId: z.string().refine(isUuid, 'validation.invalid'),
+  quantity: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid').default(1),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getUser(request);
+  const form = await readForm(request);
+  if (!user) {
+    // Back to the product after signing in (the guest cart is not kept yet).
+    const listingId = String(form.get('listingId') ?? '');
+    throw redirect(`/login?redirectTo=${encodeURIComponent(isUuid(listingId) ? `/market/${listingId}` : '/cart')}`);
+  }
+  await requireUser(request);
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const { intent, listingId, quantity } = parsed.data;
+  if (intent === 'add') {
+    const added = await addToCart(user.id, listingId, Math.max(1, quantity));
+    if (!added.ok) return formError(form, { form: added.error });
+    return redirect('/cart?notice=notice.orders.added');
+  }
+  if (intent === 'remove') await removeFromCart(user.id, listingId);
+  else await setCartQuantity(user.id, listingId, quantity);
+  return redirect('/cart');
+}
+
+export default function Cart() {
+  const { groups, total } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, money } = useI18n();
+  return (
+    <section>
+      <h1>{t('orders.cart.title')}</h1>
+      <FormError reply={reply} />
+      {groups.length === 0 ? (
+        <p>
+          {t('orders.cart.empty')} <Link to="/market">{t('orders.cart.browse')}</Link>
+        </p>
+      ) : null}
+      {groups.map((group) => (
+        <div key={group.sellerId} className="card">
+          <h2>
+            <Link to={`/s/${group.sellerSlug}`}>{t('orders.cart.from', { seller: group.sellerName })}</Link>
+          </h2>
+          <ul className="plain-list">
+            {group.lines.map((line) => (
+              <li key={line.listingId}>
+                <Link to={`/market/${line.listingId}`}>{line.title}</Link> · {money(line.price)}
+                {!line.available ? (
+                  <strong className="field-error"> {line.stock > 0 ? t('orders.cart.notEnough', { n: line.stock }) : t('market.stock.none')}</strong>
+                ) : null}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="listingId" value={line.listingId} />
+                  <label>
+                    {t('orders.cart.quantity')}{' '}
+                    <input type="number" name="quantity" defaultValue={line.quantity} min={0} max={99} inputMode="numeric" style={{ width: '4.5em' }} />
+                  </label>{' '}
+                  <button type="submit" name="intent" value="update" className="secondary">
+                    {t('orders.cart.update')}
+                  </button>{' '}
+                  <button type="submit" name="intent" value="remove" className="secondary">
+                    {t('orders.cart.remove')}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <p className="small">
+            {t('orders.cart.subtotal')}: {money(group.subtotal)} · {t('orders.cart.shipping')}: {money(group.shippingFee)}
+          </p>
+        </div>
+      ))}
+      {groups.length ? (
+        <p>
+          <strong>
+            {t('orders.cart.total')}: {money(total)}
+          </strong>{' '}
+          <Link to="/checkout" className="button">
+            {t('orders.cart.checkout')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'orders.cart.title');
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,131 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPage } from '~/components/error-page';
+import { Field, SelectField } from '~/components/form';
+import { requireUser } from '~/lib/auth.server';
+import { fields, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { cardPaymentsEnabled } from '~/lib/payments.server';
+import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
+import { PayOnlyOnSenNote } from '~/modules/orders/components';
+import { checkout, loadCart } from '~/modules/orders/orders.server';
+
+// Delivery details and payment for the whole cart; one order per seller.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const groups = await loadCart(user.id);
+  if (!groups.length) throw redirect('/cart');
+  return {
+    groups,
+    total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0),
+    cardEnabled: cardPaymentsEnabled(),
+    name: user.displayName,
+  };
+}
+
+const schema = z.object({
+  name: fields.text(120),
+  phone: z
+    .string({ error: 'validation.required' })
+    .transform((v) => v.replace(/[\s.-]/g, ''))
+    .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'orders.checkout.phoneInvalid')),
+  address: fields.text(300),
+  province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
+  payment: z.enum(['cod', 'card'], { error: 'validation.required' }),
+});
+
+type CheckoutReply = FormReply & { titles?: string[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const { payment, ...delivery } = parsed.data;
+  const result = await checkout({ id: user.id, email: user.email }, delivery, payment, { origin: new URL(request.url).origin });
+  if (!result.ok) {
+    const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const errors: FormReply['errors'] = { form: result.error };
+    if (result.error === 'orders.checkout.provinceError') errors.province = 'orders.checkout.province.error';
+    // Sold out: a clear answer, and nothing was created.
+    return data<CheckoutReply>({ errors, values, titles: result.titles }, { status: result.error === 'orders.checkout.soldOut' ? 409 : 400 });
+  }
+  if (result.paymentUrl) throw redirect(result.paymentUrl);
+  throw redirect('/orders?notice=notice.orders.placed');
+}
+
+export default function Checkout() {
+  const { groups, total, cardEnabled, name } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as CheckoutReply | undefined;
+  const { t, money, locale } = useI18n();
+  const formError = reply?.errors?.form;
+  return (
+    <section>
+      <h1>{t('orders.checkout.title')}</h1>
+      <PayOnlyOnSenNote />
+      {formError ? (
+        <p className="form-error" role="alert">
+          {t(formError, { titles: (reply?.titles ?? []).join(', ') })} {formError === 'orders.checkout.soldOut' ? <Link to="/cart">{t('orders.cart.title')}</Link> : null}
+        </p>
+      ) : null}
+      <p>{t('orders.checkout.perSeller', { n: groups.length })}</p>
+      {groups.map((g) => (
+        <div key={g.sellerId} className="card">
+          <h2>{g.sellerName}</h2>
+          <ul className="plain-list">
+            {g.lines.map((l) => (
+              <li key={l.listingId}>
+                {l.title} × {l.quantity} · {money(l.price * l.quantity)}
+              </li>
+            ))}
+          </ul>
+          <p className="small">
+            {t('orders.cart.shipping')}: {money(g.shippingFee)} ·{' '}
+            {g.provinces ? t('orders.checkout.shipsTo', { list: g.provinces.map((p) => provinceName(p, locale)).join(', ') }) : t('orders.checkout.shipsEverywhere')}
+          </p>
+        </div>
+      ))}
+      <p>
+        <strong>
+          {t('orders.checkout.grandTotal')}: {money(total)}
+        </strong>
+      </p>
+      <Form method="post">
+        <h2>{t('orders.checkout.delivery')}</h2>
+        <Field name="name" label={t('orders.checkout.name')} reply={reply} defaultValue={name} autoComplete="name" required maxLength={120} />
+        <Field name="phone" label={t('orders.checkout.phone')} type="tel" reply={reply} autoComplete="tel" required maxLength={20} />
+        <Field name="address" label={t('orders.checkout.address')} reply={reply} autoComplete="street-address" required maxLength={300} />
+        <SelectField
+          name="province"
+          label={t('orders.checkout.province')}
+          reply={reply}
+          required
+          options={[{ value: '', label: '—' }, ...provinces.map((p) => ({ value: p.code, label: provinceName(p.code, locale) }))]}
+        />
+        <fieldset>
+          <legend>{t('orders.checkout.payment')}</legend>
+          <label>
+            <input type="radio" name="payment" value="cod" defaultChecked={(reply?.values?.payment ?? 'cod') === 'cod'} /> {t('orders.checkout.cod')}
+          </label>
+          {cardEnabled ? (
+            <label>
+              <input type="radio" name="payment" value="card" defaultChecked={reply?.values?.payment === 'card'} /> {t('orders.checkout.card')}
+            </label>
+          ) : (
+            <p className="small muted">{t('orders.checkout.cardOff')}</p>
+          )}
+        </fieldset>
+        <button type="submit">{t('orders.checkout.place')}</button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'orders.checkout.title');
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

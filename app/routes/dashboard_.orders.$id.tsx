@@ -1,0 +1,151 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPage } from '~/components/error-page';
+import { Field, FormError } from '~/components/form';
+import { requireRole } from '~/lib/auth.server';
+import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { provinceName } from '~/lib/provinces';
+import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
+import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.server';
+import { actionsFor, shortNumber } from '~/modules/orders/states';
+
+// One order as its seller sees it: a packing slip, the actions its state
+// allows, and her reply to the buyer's review. Another seller's order is not found.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'entrepreneur');
+  const order = await findOrder('seller', user.id, params.id);
+  if (!order || order.state === 'awaiting_payment') throw new Response('Not found', { status: 404 });
+  return { order, number: shortNumber(order.id), actions: actionsFor('seller', order) };
+}
+
+const schema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('accept') }),
+  z.object({ intent: z.literal('ship'), carrier: fields.text(80), trackingCode: fields.text(80) }),
+  z.object({ intent: z.literal('cancel'), reason: fields.text(500) }),
+  z.object({ intent: z.literal('refund') }),
+  z.object({ intent: z.literal('deliver') }),
+  z.object({ intent: z.literal('reply'), reply: fields.text(2000) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'entrepreneur');
+  const form = await readForm(request);
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const input = parsed.data;
+  if (input.intent === 'reply') {
+    const result = await replyToReview(user.id, params.id, input.reply);
+    if (!result.ok) {
+      if (result.status === 404) throw new Response('Not found', { status: 404 });
+      return formError(form, { form: result.error });
+    }
+    throw redirect(`/dashboard/orders/${params.id}?notice=notice.orders.changed`);
+  }
+  const result = await changeOrder(user, 'seller', params.id, input.intent, {
+    carrier: input.intent === 'ship' ? input.carrier : undefined,
+    trackingCode: input.intent === 'ship' ? input.trackingCode : undefined,
+    reason: input.intent === 'cancel' ? input.reason : undefined,
+  });
+  if (!result.ok) {
+    if (result.status === 404) throw new Response('Not found', { status: 404 });
+    if (result.status === 403) throw new Response('Forbidden', { status: 403 });
+    return formError(form, { form: result.error });
+  }
+  throw redirect(`/dashboard/orders/${params.id}?notice=notice.orders.changed`);
+}
+
+export default function SellerOrder() {
+  const { order, number, actions } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, money, locale } = useI18n();
+  return (
+    <section>
+      <h1>{t('orders.detail.title', { number })}</h1>
+      <PayOnlyOnSenNote />
+      <FormError reply={reply} />
+      <h2>{t('orders.seller.actions')}</h2>
+      {actions.length === 0 ? <p className="small muted">{t('orders.seller.noActions')}</p> : null}
+      {actions.includes('accept') ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="accept">
+            {t('orders.action.accept')}
+          </button>
+        </Form>
+      ) : null}
+      {actions.includes('ship') ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="ship" />
+          <Field name="carrier" label={t('orders.field.carrier')} reply={reply} required maxLength={80} />
+          <Field name="trackingCode" label={t('orders.field.tracking')} reply={reply} required maxLength={80} />
+          <button type="submit">{t('orders.action.ship')}</button>
+        </Form>
+      ) : null}
+      {actions.includes('refund') ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="refund" className="secondary">
+            {t('orders.action.refund')}
+          </button>
+        </Form>
+      ) : null}
+      {actions.includes('cancel') ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="cancel" />
+          <Field name="reason" label={t('orders.field.reason')} reply={reply} required maxLength={500} />
+          <button type="submit" className="secondary">
+            {t('orders.action.cancel')}
+          </button>
+        </Form>
+      ) : null}
+
+      <section className="card packing" aria-labelledby="packing-title">
+        <h2 id="packing-title">{t('orders.seller.packing')}</h2>
+        <p>
+          <strong>{order.delivery_name}</strong> · {order.delivery_phone}
+          <br />
+          {order.delivery_address}, {provinceName(order.delivery_province, locale)}
+        </p>
+        <ul>
+          {order.items.map((i) => (
+            <li key={i.id}>
+              ☐ {i.quantity} × {i.title}
+            </li>
+          ))}
+        </ul>
+        {order.payment_method === 'cod' ? <p><strong>{t('orders.seller.collect', { amount: money(order.total) })}</strong></p> : null}
+      </section>
+
+      <OrderView order={order} as="seller" />
+
+      <h2>{t('orders.review.title')}</h2>
+      {order.review ? (
+        <div className="card">
+          <p>{t('orders.review.stars', { rating: order.review.rating })}</p>
+          {order.review.comment ? <p style={{ whiteSpace: 'pre-line' }}>{order.review.comment}</p> : null}
+          {order.review.reply ? (
+            <p className="small">
+              <strong>{t('orders.review.sellerReply')}:</strong> {order.review.reply}
+            </p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="reply" />
+              <Field name="reply" label={t('orders.field.reply')} reply={reply} required maxLength={2000} />
+              <button type="submit">{t('orders.review.replySubmit')}</button>
+            </Form>
+          )}
+        </div>
+      ) : (
+        <p className="small muted">{t('orders.rating.none')}</p>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,122 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPage } from '~/components/error-page';
+import { FormError, SelectField } from '~/components/form';
+import { requireUser } from '~/lib/auth.server';
+import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
+import { changeOrder, findOrder, leaveReview } from '~/modules/orders/orders.server';
+import { actionsFor, shortNumber } from '~/modules/orders/states';
+
+// One order as its buyer sees it: confirm delivery, cancel before the seller
+// accepts, review once delivered. Another person's order is not found.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const order = await findOrder('buyer', user.id, params.id);
+  if (!order) throw new Response('Not found', { status: 404 });
+  return {
+    order,
+    number: shortNumber(order.id),
+    actions: actionsFor('buyer', order),
+    mayReview: (order.state === 'delivered' || order.state === 'completed') && !order.review,
+  };
+}
+
+const actionSchema = z.object({ intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }) });
+const reviewSchema = z.object({
+  intent: z.literal('review'),
+  rating: z.coerce.number({ error: 'validation.required' }).int('validation.invalid').min(1, 'validation.invalid').max(5, 'validation.invalid'),
+  comment: fields.optionalText(2000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  if (form.get('intent') === 'review') {
+    const parsed = parseForm(form, reviewSchema);
+    if (!parsed.ok) return invalid(parsed.reply);
+    const result = await leaveReview(user.id, params.id, { rating: parsed.data.rating, comment: parsed.data.comment ?? '' });
+    if (!result.ok) {
+      if (result.status === 404) throw new Response('Not found', { status: 404 });
+      return formError(form, { form: result.error });
+    }
+    throw redirect(`/orders/${params.id}?notice=notice.orders.reviewed`);
+  }
+  const parsed = parseForm(form, actionSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const result = await changeOrder(user, 'buyer', params.id, parsed.data.intent);
+  if (!result.ok) {
+    if (result.status === 404) throw new Response('Not found', { status: 404 });
+    if (result.status === 403) throw new Response('Forbidden', { status: 403 });
+    return formError(form, { form: result.error });
+  }
+  throw redirect(`/orders/${params.id}?notice=notice.orders.changed`);
+}
+
+export default function BuyerOrder() {
+  const { order, number, actions, mayReview } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('orders.detail.title', { number })}</h1>
+      <PayOnlyOnSenNote />
+      <FormError reply={reply} />
+      {actions.length ? (
+        <Form method="post" className="inline-form">
+          {actions.includes('deliver') ? (
+            <button type="submit" name="intent" value="deliver">
+              {t('orders.action.deliver')}
+            </button>
+          ) : null}{' '}
+          {actions.includes('cancel') ? (
+            <button type="submit" name="intent" value="cancel" className="secondary">
+              {t('orders.action.cancel')}
+            </button>
+          ) : null}
+        </Form>
+      ) : null}
+      <OrderView order={order} as="buyer" />
+      <h2>{t('orders.review.title')}</h2>
+      {order.review ? (
+        <div className="card">
+          <p>{t('orders.review.stars', { rating: order.review.rating })}</p>
+          {order.review.comment ? <p style={{ whiteSpace: 'pre-line' }}>{order.review.comment}</p> : null}
+          {order.review.reply ? (
+            <p className="small">
+              <strong>{t('orders.review.sellerReply')}:</strong> {order.review.reply}
+            </p>
+          ) : null}
+        </div>
+      ) : mayReview ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="review" />
+          <SelectField
+            name="rating"
+            label={t('orders.field.rating')}
+            reply={reply}
+            defaultValue="5"
+            options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t('orders.review.stars', { rating: n }) }))}
+          />
+          <div className="field">
+            <label htmlFor="field-comment">{t('orders.field.comment')}</label>
+            <textarea id="field-comment" name="comment" maxLength={2000} rows={3} defaultValue={reply?.values?.comment} />
+          </div>
+          <button type="submit">{t('orders.review.submit')}</button>
+        </Form>
+      ) : (
+        <p className="small muted">{t('orders.review.notYet')}</p>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
