@@ -490,16 +490,13 @@ async function sessionOrders(trx: Trx, session: StripeObject) {
 }
 
 async function retakeStock(trx: Trx, orderId: string) {
-  const items = await trx
-    .selectFrom('order_items as i')
-    .leftJoin('listings as l', 'l.id', 'i.listing_id')
-    .select(['i.listing_id', 'i.quantity', 'l.stock'])
-    .where('i.order_id', '=', orderId)
-    .orderBy('i.listing_id')
-    .forUpdate('l')
-    .execute();
-  if (!items.every((i) => i.listing_id && i.stock !== null && i.stock >= i.quantity)) return false;
-  for (const item of items) {
+  const wanted = await trx.selectFrom('order_items').select(['listing_id', 'quantity']).where('order_id', '=', orderId).execute();
+  const ids = wanted.map((i) => i.listing_id).filter((id): id is string => id !== null);
+  if (ids.length !== wanted.length) return false;
+  const stock = await trx.selectFrom('listings').select(['id', 'stock']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  const have = new Map(stock.map((s) => [s.id, s.stock]));
+  if (!wanted.every((i) => (have.get(i.listing_id!) ?? 0) >= i.quantity)) return false;
+  for (const item of wanted) {
     await trx.updateTable('listings').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.listing_id!).execute();
   }
   return true;
