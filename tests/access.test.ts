@@ -54,6 +54,41 @@ async function otherSeller(verified = false) {
   return id;
 }
 
+/** A COD order of people.buyer from a seller: people.entrepreneur's when `ownSeller`, else another's. */
+async function accessOrder(p: People, ownSeller: boolean) {
+  const sellerId = ownSeller ? p.entrepreneur.id : await otherSeller(true);
+  const listingId = await marketListing(sellerId, 'published');
+  const order = await db
+    .insertInto('orders')
+    .values({
+      checkout_id: crypto.randomUUID(),
+      buyer_id: p.buyer.id,
+      seller_id: sellerId,
+      state: 'placed',
+      payment_method: 'cod',
+      delivery_name: 'Mai',
+      delivery_phone: '0987654321',
+      delivery_address: '1 Lê Lợi',
+      delivery_province: 'hue',
+      subtotal: 50000,
+      shipping_fee: 0,
+      total: 50000,
+      placed_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('order_items').values({ order_id: order.id, listing_id: listingId, title: 'Nón lá', unit_price: 50000, quantity: 1 }).execute();
+  if (ownSeller) {
+    await db
+      .insertInto('business_profiles')
+      .values({ user_id: sellerId, slug: `access-${sellerId.slice(0, 8)}`, business_name: 'Access test', owner_name: 'Test', province: 'ha-noi', updated_at: new Date() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return order.id;
+}
+
 const rows: Row[] = [
   { file: '_index.tsx', path: '/', expect: everyone('ok') },
   { file: '$.tsx', path: '/no-such-page', expect: everyone('missing') },
@@ -88,6 +123,21 @@ const rows: Row[] = [
   // Another seller's listing: 403 for every entrepreneur but its owner.
   { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
   { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, method: 'POST', form: { intent: 'state', to: 'published' }, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
+  // ---- orders ----
+  { file: 'cart.tsx', path: '/cart', expect: signedIn('ok') },
+  { file: 'cart.tsx', path: '/cart', method: 'POST', form: { intent: 'add', listingId: 'nope' }, expect: signedIn('ok') },
+  // An empty cart has nothing to check out: back to the cart.
+  { file: 'checkout.tsx', path: '/checkout', expect: signedIn('away') },
+  { file: 'checkout.tsx', path: '/checkout', method: 'POST', form: { payment: 'cod' }, expect: signedIn('away') },
+  { file: 'orders._index.tsx', path: '/orders', expect: signedIn('ok') },
+  { file: 'orders.$id.tsx', path: async (p) => `/orders/${await accessOrder(p, false)}`, expect: { ...everyone('missing'), anonymous: 'login', buyer: 'ok' } },
+  { file: 'orders.$id.tsx', path: async (p) => `/orders/${await accessOrder(p, false)}`, method: 'POST', form: { intent: 'accept' }, expect: { ...everyone('missing'), anonymous: 'login', buyer: 'forbidden' } },
+  { file: 'dashboard_.orders._index.tsx', path: '/dashboard/orders', expect: entrepreneurOnly },
+  { file: 'dashboard_.orders.$id.tsx', path: async (p) => `/dashboard/orders/${await accessOrder(p, true)}`, expect: entrepreneurOnly },
+  { file: 'dashboard_.orders.$id.tsx', path: async (p) => `/dashboard/orders/${await accessOrder(p, false)}`, expect: { ...entrepreneurOnly, entrepreneur: 'missing' } },
+  { file: 'dashboard_.orders.$id.tsx', path: async (p) => `/dashboard/orders/${await accessOrder(p, false)}`, method: 'POST', form: { intent: 'accept' }, expect: { ...entrepreneurOnly, entrepreneur: 'missing' } },
+  // Without a valid Stripe signature: 400 for anyone, nothing changes.
+  { file: 'webhooks.stripe.ts', path: '/webhooks/stripe', method: 'POST', form: { id: 'evt_1' }, expect: everyone('ok') },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
 ];
