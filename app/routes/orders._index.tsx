@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { requireUser } from '~/lib/auth.server';
+import { hasRole, requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { PayOnlyOnSenNote, StateBadge } from '~/modules/orders/components';
@@ -17,17 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orders: orders.map((o) => ({ ...o, number: shortNumber(o.id) })),
     paid: url.searchParams.has('paid'),
     unpaid: url.searchParams.has('unpaid'),
+    isSeller: hasRole(user, 'entrepreneur'),
   };
 }
 
 export default function BuyerOrders() {
-  const { orders, paid, unpaid } = useLoaderData<typeof loader>();
+  const { orders, paid, unpaid, isSeller } = useLoaderData<typeof loader>();
   const { t, money, date } = useI18n();
   return (
     <section>
       <h1>{t('orders.list.title')}</h1>
       {paid ? <p className="notice" role="status">{t('notice.orders.paid')}</p> : null}
       {unpaid ? <p className="notice-warn">{t('orders.list.unpaid')}</p> : null}
+      {isSeller ? (
+        <p>
+          <Link to="/dashboard/orders">{t('orders.list.sellerLink')}</Link>
+        </p>
+      ) : null}
       <PayOnlyOnSenNote />
       {orders.length === 0 ? <p>{t('orders.list.empty')}</p> : null}
       <ul className="plain-list">
