@@ -84,6 +84,31 @@ describe('cart and cash-on-delivery checkout', () => {
     expect(await stockOf(a.listingId)).toBe(5);
   });
 
+  it('keeps a guest cart in a signed cookie and moves it into her account when she signs in', async () => {
+    const a = await sellerWithListing({ price: 99_000, stock: 4 });
+    const added = (await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: a.listingId, quantity: '2' }))) as Response;
+    expect(added.status).toBe(302);
+    const setCookie = added.headers.get('Set-Cookie')!;
+    expect(setCookie).toMatch(/^sen_cart=/);
+    const cartCookie = setCookie.split(';')[0];
+    const guestView = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: cartCookie })));
+    expect(guestView).toMatchObject({ guest: true, total: 198_000 + 30_000 });
+    // A tampered cookie is an empty cart, never an error.
+    const [name, value] = cartCookie.split('=');
+    const tampered = `${name}=${value.slice(0, -3)}abc`;
+    expect(payload(await call(cartRoute.loader, getRequest('/cart', { cookie: tampered }))).groups).toEqual([]);
+    // Checkout needs an account.
+    expect((await call(checkoutRoute.loader, getRequest('/checkout', { cookie: cartCookie })) as Response).headers.get('location')).toMatch(/^\/login/);
+
+    const buyer = await createTestUser();
+    const merged = (await call(cartRoute.loader, getRequest('/cart', { cookie: `${buyer.cookie}; ${cartCookie}` }))) as Response;
+    expect(merged.status).toBe(302);
+    expect(merged.headers.get('Set-Cookie')).toMatch(/^sen_cart=.*Max-Age=0/i);
+    const view = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
+    expect(view.guest).toBe(false);
+    expect(view.groups[0].lines).toMatchObject([{ listingId: a.listingId, quantity: 2 }]);
+  });
+
   it('will not put a seller’s own listing in her cart', async () => {
     const a = await sellerWithListing();
     expect(await addToCart(a.seller.id, a.listingId, 1)).toEqual({ ok: false, error: 'orders.cart.own' });

@@ -3,19 +3,28 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
-import { getUser, requireUser } from '~/lib/auth.server';
+import { getUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isUuid } from '~/modules/market/search.server';
+import { changeGuestCart, loadGuestCart, mergeGuestCart, readGuestCart, writeGuestCart } from '~/modules/orders/guest-cart.server';
 import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
 
-// The signed-in buyer's cart, grouped by seller: each group becomes one order.
+// The cart, grouped by seller: each group becomes one order. A guest's cart is
+// kept in a signed cookie and joins her account's cart when she signs in.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await getUser(request);
+  if (!user) {
+    // A guest's cart, from her signed cookie; she signs in to check out.
+    const groups = await loadGuestCart(await readGuestCart(request));
+    return { groups, total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0), guest: true };
+  }
+  const merged = await mergeGuestCart(request, user.id);
+  if (merged) throw redirect('/cart', { headers: { 'Set-Cookie': merged } });
   const groups = await loadCart(user.id);
-  return { groups, total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0) };
+  return { groups, total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0), guest: false };
 }
 
 const schema = z.object({
@@ -27,15 +36,14 @@ const schema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request);
   const form = await readForm(request);
-  if (!user) {
-    // Back to the product after signing in (the guest cart is not kept yet).
-    const listingId = String(form.get('listingId') ?? '');
-    throw redirect(`/login?redirectTo=${encodeURIComponent(isUuid(listingId) ? `/market/${listingId}` : '/cart')}`);
-  }
-  await requireUser(request);
   const parsed = parseForm(form, schema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { intent, listingId, quantity } = parsed.data;
+  if (!user) {
+    const lines = changeGuestCart(await readGuestCart(request), intent, listingId, quantity);
+    const headers = { 'Set-Cookie': await writeGuestCart(lines) };
+    throw redirect(intent === 'add' ? '/cart?notice=notice.orders.added' : '/cart', { headers });
+  }
   if (intent === 'add') {
     const added = await addToCart(user.id, listingId, Math.max(1, quantity));
     if (!added.ok) return formError(form, { form: added.error });
@@ -47,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Cart() {
-  const { groups, total } = useLoaderData<typeof loader>();
+  const { groups, total, guest } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, money } = useI18n();
   return (
@@ -97,9 +105,15 @@ export default function Cart() {
           <strong>
             {t('orders.cart.total')}: {money(total)}
           </strong>{' '}
-          <Link to="/checkout" className="button">
-            {t('orders.cart.checkout')}
-          </Link>
+          {guest ? (
+            <Link to="/login?redirectTo=%2Fcart" className="button">
+              {t('orders.cart.signIn')}
+            </Link>
+          ) : (
+            <Link to="/checkout" className="button">
+              {t('orders.cart.checkout')}
+            </Link>
+          )}
         </p>
       ) : null}
     </section>

@@ -10,12 +10,15 @@ import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { PayOnlyOnSenNote } from '~/modules/orders/components';
+import { mergeGuestCart } from '~/modules/orders/guest-cart.server';
 import { checkout, loadCart } from '~/modules/orders/orders.server';
 
 // Delivery details and payment for the whole cart; one order per seller.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const merged = await mergeGuestCart(request, user.id);
+  if (merged) throw redirect('/cart', { headers: { 'Set-Cookie': merged } });
   const groups = await loadCart(user.id);
   if (!groups.length) throw redirect('/cart');
   return {

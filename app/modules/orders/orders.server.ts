@@ -96,6 +96,26 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
     .orderBy('b.business_name')
     .orderBy('c.added_at')
     .execute();
+  return groupCartRows(rows);
+}
+
+
+type CartRow = {
+  listing_id: string;
+  quantity: number;
+  title: string;
+  price: number;
+  stock: number;
+  shipping_fee: number;
+  shipping_provinces: string[];
+  seller_id: string;
+  on_sale: boolean;
+  business_name: string;
+  slug: string;
+};
+
+/** Groups cart lines by seller, with each group's subtotal, shipping fee and allowed provinces. */
+export function groupCartRows(rows: CartRow[]): CartGroup[] {
   const groups = new Map<string, CartGroup>();
   for (const r of rows) {
     let group = groups.get(r.seller_id);
