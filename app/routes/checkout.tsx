@@ -6,6 +6,7 @@ import { Field, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { fields, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
+import { translatorFor } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
@@ -48,7 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(form, schema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { payment, ...delivery } = parsed.data;
-  const result = await checkout({ id: user.id, email: user.email }, delivery, payment, { origin: new URL(request.url).origin });
+  const result = await checkout({ id: user.id, email: user.email }, delivery, payment, {
+    origin: new URL(request.url).origin,
+    shippingLabel: translatorFor(user.locale)('orders.cart.shipping'),
+  });
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const errors: FormReply['errors'] = { form: result.error };

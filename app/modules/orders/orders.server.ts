@@ -185,7 +185,7 @@ export async function checkout(
   buyer: { id: string; email: string },
   delivery: DeliveryInput,
   method: PaymentMethod,
-  urls: { origin: string } = { origin: 'http://localhost:3000' },
+  urls: { origin: string; shippingLabel?: string } = { origin: 'http://localhost:3000' },
 ): Promise<CheckoutResult> {
   if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
@@ -265,7 +265,7 @@ export async function checkout(
         if (state === 'placed') await notify(trx, sellerId, order.id, 'placed', 'seller');
         orderIds.push(order.id);
         for (const i of items) lines.push({ name: i.title, unitAmount: i.price, quantity: i.quantity });
-        if (shippingFee > 0) lines.push({ name: 'Phí vận chuyển / Shipping', unitAmount: shippingFee, quantity: 1 });
+        if (shippingFee > 0) lines.push({ name: urls.shippingLabel ?? 'Phí vận chuyển', unitAmount: shippingFee, quantity: 1 });
         total += subtotal + shippingFee;
       }
       await trx.deleteFrom('cart_items').where('buyer_id', '=', buyer.id).execute();
