@@ -421,6 +421,24 @@ describe('card payments through Stripe (offline)', () => {
     expect(await stockOf(o.listingId)).toBe(2);
   });
 
+  it('the real HTTP stack passes Stripe’s raw body through (no Origin header needed) and verifies it', async () => {
+    const { startAppServer } = await import('./support/app-server');
+    const server = await startAppServer();
+    try {
+      const o = await cardCheckout();
+      const text = JSON.stringify(event('checkout.session.completed', session(o)));
+      const send = (signature: string) =>
+        fetch(`${server.origin}/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: text });
+      expect((await send('t=1,v1=forged')).status).toBe(400);
+      expect(await stateOf(o.order.id)).toBe('awaiting_payment');
+      const ok = await send(signer.webhooks.generateTestHeaderString({ payload: text, secret }));
+      expect(ok.status).toBe(200);
+      expect(await stateOf(o.order.id)).toBe('placed');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('when Stripe refuses to open a session, the stock is released and the buyer is told', async () => {
     const a = await sellerWithListing({ stock: 1 });
     const buyer = await createTestUser();
