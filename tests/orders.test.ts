@@ -439,6 +439,17 @@ describe('card payments through Stripe (offline)', () => {
     }
   });
 
+  it('a buyer cancelling a paid card order before acceptance is refunded in full and the stock comes back', async () => {
+    const o = await cardCheckout();
+    await post(event('checkout.session.completed', session(o)));
+    const res = await call(buyerOrder.action, formRequest(`/orders/${o.order.id}`, { intent: 'cancel' }, { cookie: o.buyer.cookie }), { id: o.order.id });
+    expect(statusOf(res)).toBe(302);
+    expect(await stateOf(o.order.id)).toBe('refunded');
+    expect(await stockOf(o.listingId)).toBe(2);
+    const refund = stripeServer.calls.filter((c) => c.path === '/v1/refunds').at(-1)!;
+    expect([refund.idempotencyKey, refund.body.get('amount')]).toEqual([`refund-${o.order.id}`, '280000']);
+  });
+
   it('when Stripe refuses to open a session, the stock is released and the buyer is told', async () => {
     const a = await sellerWithListing({ stock: 1 });
     const buyer = await createTestUser();
