@@ -264,6 +264,7 @@ describe('verification transitions', () => {
     const mail = await db.selectFrom('outbox_emails').selectAll().where('to_address', '=', seller.email).executeTakeFirstOrThrow();
     expect(mail.body).toContain('Ảnh CCCD bị mờ hoặc không đọc được.');
     expect(mail.body).toContain('Ảnh mặt sau bị lóa.');
+    expect(mail.body).toContain('http://localhost:3000/dashboard');
 
     // Not on the storefront yet.
     const before = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
