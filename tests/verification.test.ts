@@ -293,6 +293,18 @@ describe('verification transitions', () => {
     expect(after.status).toBe('approved');
     expect(after.verifiedAt).toBeInstanceOf(Date);
 
+    // The names staff checked are locked once approved; the story is not.
+    const renamed = await call(
+      dashboardAction,
+      formRequest('/dashboard', { intent: 'profile', businessName: 'Tên khác', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Mới' }, { cookie: seller.cookie }),
+    );
+    expect(payload(renamed).errors).toEqual({ businessName: 'verification.profile.lockedWhileVerified' });
+    const restoried = await call(
+      dashboardAction,
+      formRequest('/dashboard', { intent: 'profile', businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Câu chuyện mới' }, { cookie: seller.cookie }),
+    );
+    expect(statusOf(restoried)).toBe(302);
+
     // Documents can no longer be changed after approval.
     const late = await uploadDocument(seller);
     expect(payload(late).errors.form).toBe('verification.problem.invalid-state');

@@ -56,6 +56,15 @@ export async function saveBusinessProfile(
     contact_email: input.contactEmail ?? null,
     updated_at: new Date(),
   };
+  // What staff checked (the business and owner names) cannot change under review or once
+  // decided: the badge vouches for them. Story, categories, pictures and contacts can.
+  const current = await db.selectFrom('business_profiles').select(['business_name', 'owner_name', 'verification_status']).where('user_id', '=', userId).executeTakeFirst();
+  if (current && !canEditDocuments(current.verification_status)) {
+    const errors: Partial<Record<string, MessageKey>> = {};
+    if (current.business_name !== input.businessName) errors.businessName = 'verification.profile.lockedWhileVerified';
+    if (current.owner_name !== input.ownerName) errors.ownerName = 'verification.profile.lockedWhileVerified';
+    if (Object.keys(errors).length) return { ok: false, errors };
+  }
   try {
     await db.transaction().execute(async (trx) => {
       await trx
