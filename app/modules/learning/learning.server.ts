@@ -142,6 +142,9 @@ export async function findCourseOutline(slug: string, userId: string | null, loc
   const outlineModules = modules.map((m) => ({
     id: m.id,
     title: localized(m, 'title', locale),
+    titleVi: m.title_vi,
+    titleEn: m.title_en,
+    position: m.position,
     published: m.published,
     passPercent: m.pass_percent,
     lessons: lessons
