@@ -18,7 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quiz = await findQuiz(params.course ?? '', moduleId, locale);
   if (!quiz) notFound();
   const attemptParam = new URL(request.url).searchParams.get('attempt');
-  const attempt = attemptParam && /^\d{1,9}$/.test(attemptParam) ? await findAttempt(user.id, moduleId, Number(attemptParam)) : null;
+  const attempt = attemptParam ? (/^\d{1,9}$/.test(attemptParam) ? await findAttempt(user.id, moduleId, Number(attemptParam)) : null) : null;
+  // Someone else's attempt (or a made-up id) is simply not found.
+  if (attemptParam && !attempt) notFound();
   // The right answers travel to the page only with a finished attempt.
   const questions = quiz.questions.map((q) => ({
     id: q.id,
