@@ -92,6 +92,52 @@ export interface BusinessProfilesTable {
   verified_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  women_led_declared_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+}
+
+// ---- verification ----
+export type DocumentKind = 'citizen_id' | 'business_registration';
+
+export interface VerificationDocumentsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: DocumentKind;
+  storage_key: string | null;
+  thumbnail_key: string | null;
+  content_type: string;
+  size_bytes: number;
+  original_name: Generated<string>;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface MentorProfilesTable {
+  user_id: string;
+  expertise: string[];
+  languages: string[];
+  experience: string;
+  bio: string;
+  province: string;
+  status: Generated<VerificationStatus>;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface VerificationEventsTable {
+  id: Generated<number>;
+  subject: 'business' | 'mentor';
+  user_id: string;
+  actor_id: string | null;
+  from_status: VerificationStatus;
+  to_status: VerificationStatus;
+  reason_code: string | null;
+  reason_text: string | null;
+  created_at: CreatedAt;
 }
 
 // ---- learning ----
@@ -250,6 +296,9 @@ export interface Database {
   outbox_emails: OutboxEmailsTable;
   notifications: NotificationsTable;
   business_profiles: BusinessProfilesTable;
+  verification_documents: VerificationDocumentsTable;
+  mentor_profiles: MentorProfilesTable;
+  verification_events: VerificationEventsTable;
   learning_courses: LearningCoursesTable;
   learning_modules: LearningModulesTable;
   learning_lessons: LearningLessonsTable;

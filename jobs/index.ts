@@ -1,6 +1,8 @@
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
+import { deleteIdentityDocuments } from './delete-identity-documents';
 import type { JobDefinition } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
 export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
+jobs.push(deleteIdentityDocuments);

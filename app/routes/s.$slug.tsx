@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { categoryName } from '~/lib/categories';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { provinceName } from '~/lib/provinces';
+import { findStorefront } from '~/modules/verification/verification.server';
+import { VerifiedBadge } from '~/modules/verification/verified-badge';
+
+// The public storefront. Its query selects only public columns: contact
+// details never reach this page (buyers see them once they have an order).
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? '';
+  const store = /^[a-z0-9-]{1,80}$/.test(slug) ? await findStorefront(slug) : null;
+  if (!store) throw new Response('Not found', { status: 404 });
+  return {
+    sellerId: store.user_id,
+    slug: store.slug,
+    businessName: store.business_name,
+    ownerName: store.owner_name,
+    province: store.province,
+    story: store.story,
+    categories: store.categories,
+    logoUrl: store.logoUrl,
+    coverUrl: store.coverUrl,
+    status: store.verification_status,
+    verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
+  };
+}
+
+export default function Storefront() {
+  const store = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <article>
+      {store.coverUrl ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
+      <header>
+        {store.logoUrl ? (
+          <img className="storefront-logo" src={store.logoUrl} alt={t('verification.storefront.logoAlt', { name: store.businessName })} width={80} height={80} />
+        ) : null}
+        <h1>{store.businessName}</h1>
+        <p>
+          {t('verification.storefront.by', { name: store.ownerName })} · {provinceName(store.province, locale)}
+        </p>
+        {store.status === 'approved' ? (
+          <VerifiedBadge status={store.status} verifiedAt={store.verifiedAt} />
+        ) : (
+          <p className="muted">{t('verification.storefront.notVerified')}</p>
+        )}
+      </header>
+      {store.categories.length ? (
+        <p>
+          <strong>{t('verification.storefront.categories')}:</strong> {store.categories.map((c) => categoryName(c, locale)).join(', ')}
+        </p>
+      ) : null}
+      {store.story ? (
+        <section>
+          <h2>{t('verification.storefront.story')}</h2>
+          <p style={{ whiteSpace: 'pre-line' }}>{store.story}</p>
+        </section>
+      ) : null}
+      <p className="muted">{t('verification.storefront.contactPrivate')}</p>
+
+      {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}
+      <section id="listings" aria-labelledby="listings-title">
+        <h2 id="listings-title">{t('verification.storefront.listings')}</h2>
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'verification.storefront.story', { title: data?.businessName, description: data?.story?.slice(0, 160) || undefined });

@@ -1,0 +1,224 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { FormError } from '~/components/form';
+import { requireRole } from '~/lib/auth.server';
+import { categoryName } from '~/lib/categories';
+import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n, type MessageKey } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { provinceName } from '~/lib/provinces';
+import { decisionsFrom, reasonCodes, staffDecisions, type StaffDecision, type Subject } from '~/modules/verification/states';
+import { findReview, transition } from '~/modules/verification/verification.server';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'staff');
+  const id = params.id ?? '';
+  const review = uuid.test(id) ? await findReview(id) : null;
+  if (!review) throw new Response('Not found', { status: 404 });
+  return review;
+}
+
+const decideSchema = z.object({
+  intent: z.literal('decide'),
+  subject: z.enum(['business', 'mentor']),
+  decision: z.enum(staffDecisions as [StaffDecision, ...StaffDecision[]]),
+  reasonCode: z.string({ error: 'verification.problem.reason-required' }).max(40),
+  reasonText: fields.optionalText(2000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, 'staff');
+  const id = params.id ?? '';
+  if (!uuid.test(id)) throw new Response('Not found', { status: 404 });
+  const form = await readForm(request);
+  const parsed = parseForm(form, decideSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const result = await transition({
+    subject: parsed.data.subject as Subject,
+    userId: id,
+    name: parsed.data.decision,
+    actor: staff,
+    reasonCode: parsed.data.reasonCode,
+    reasonText: parsed.data.reasonText,
+  });
+  if (!result.ok) {
+    if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
+    const field = result.problem === 'reason-required' ? 'reasonCode' : 'form';
+    return formError(form, { [field]: `verification.problem.${result.problem}` as MessageKey }, result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400);
+  }
+  return redirect(`/staff/verifications/${id}?notice=notice.verification.decided`);
+}
+
+type Reply = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
+
+function DecisionForms({ subject, status, reply }: { subject: Subject; status: string; reply: Reply }) {
+  const { t } = useI18n();
+  const decisions = decisionsFrom(status as never);
+  const mine = reply?.values?.subject === subject ? reply : undefined;
+  if (!decisions.length) return <p className="muted">{t('staff.review.noDecision')}</p>;
+  return (
+    <div className="cards">
+      {decisions.map((decision) => {
+        const here = mine?.values?.decision === decision ? mine : undefined;
+        const id = `${subject}-${decision}`;
+        return (
+          <Form method="post" className="stack card" key={decision} aria-labelledby={`${id}-title`}>
+            <h3 id={`${id}-title`}>{t(`staff.decision.${decision}` as MessageKey)}</h3>
+            <FormError reply={here} />
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="subject" value={subject} />
+            <input type="hidden" name="decision" value={decision} />
+            <div className="field">
+              <label htmlFor={`${id}-reason`}>{t('verification.field.reasonCode')}</label>
+              <select id={`${id}-reason`} name="reasonCode" defaultValue={here?.values?.reasonCode}>
+                {reasonCodes[decision].map((code) => (
+                  <option key={code} value={code}>
+                    {t(`verification.reason.${code}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+              {here?.errors?.reasonCode ? <span className="field-error">{t(here.errors.reasonCode)}</span> : null}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-text`}>{t('verification.field.reasonText')}</label>
+              <textarea id={`${id}-text`} name="reasonText" rows={3} maxLength={2000} defaultValue={here?.values?.reasonText} />
+            </div>
+            <button type="submit" className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}>
+              {t(`staff.decision.${decision}` as MessageKey)}
+            </button>
+          </Form>
+        );
+      })}
+    </div>
+  );
+}
+
+export default function Review() {
+  const { user, business, mentor, documents, events } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, locale, date, dateTime } = useI18n();
+  return (
+    <section>
+      <p>
+        <Link to="/staff/verifications">{t('staff.queue.title')}</Link>
+      </p>
+      <h1>
+        {t('staff.review.title')}: {business?.business_name ?? user.display_name}
+      </h1>
+      <p className="muted">
+        {t('staff.review.account')}: {user.display_name} · {user.email}
+      </p>
+
+      {business ? (
+        <>
+          <h2>{t('staff.review.business')}</h2>
+          <dl>
+            <dt>{t('staff.queue.state')}</dt>
+            <dd data-testid="business-status">{t(`verification.status.${business.verification_status}` as MessageKey)}</dd>
+            <dt>{t('verification.field.businessName')}</dt>
+            <dd>{business.business_name}</dd>
+            <dt>{t('verification.field.ownerName')}</dt>
+            <dd>{business.owner_name}</dd>
+            <dt>{t('verification.field.province')}</dt>
+            <dd>{provinceName(business.province, locale)}</dd>
+            <dt>{t('verification.field.categories')}</dt>
+            <dd>{business.categories.map((c) => categoryName(c, locale)).join(', ') || '—'}</dd>
+            <dt>{t('verification.field.story')}</dt>
+            <dd>{business.story || '—'}</dd>
+            <dt>{t('verification.field.contactPhone')}</dt>
+            <dd>{business.contact_phone ?? '—'}</dd>
+            <dt>{t('verification.field.contactEmail')}</dt>
+            <dd>{business.contact_email ?? '—'}</dd>
+            <dt>{t('verification.field.slug')}</dt>
+            <dd>
+              <Link to={`/s/${business.slug}`}>/s/{business.slug}</Link>
+            </dd>
+          </dl>
+          <p>
+            {business.women_led_declared_at
+              ? t('staff.review.declared', { date: dateTime(business.women_led_declared_at) })
+              : t('staff.review.notDeclared')}
+          </p>
+
+          <h3>{t('staff.review.documents')}</h3>
+          {documents.length ? (
+            <ul>
+              {documents.map((d) => (
+                <li key={d.id}>
+                  {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {Math.ceil(d.size_bytes / 1024)} KB · {dateTime(d.created_at)}{' '}
+                  {d.deleted_at ? (
+                    <span className="muted">({t('verification.dashboard.documentDeleted')})</span>
+                  ) : (
+                    <>
+                      <a href={`/staff/documents/${d.id}`} target="_blank" rel="noreferrer">
+                        {t('staff.review.open')}
+                      </a>
+                      {d.thumbnail_key ? (
+                        <div>
+                          <img src={`/staff/documents/${d.id}?thumbnail=1`} alt={d.original_name} width={160} loading="lazy" />
+                        </div>
+                      ) : null}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('verification.dashboard.noDocuments')}</p>
+          )}
+
+          <h3>{t('staff.review.decide')}</h3>
+          <DecisionForms subject="business" status={business.verification_status} reply={reply} />
+        </>
+      ) : null}
+
+      {mentor ? (
+        <>
+          <h2>{t('staff.review.mentor')}</h2>
+          <dl>
+            <dt>{t('staff.queue.state')}</dt>
+            <dd data-testid="mentor-status">{t(`verification.status.${mentor.status}` as MessageKey)}</dd>
+            <dt>{t('verification.field.expertise')}</dt>
+            <dd>{mentor.expertise.map((e) => t(`verification.expertise.${e}` as MessageKey)).join(', ')}</dd>
+            <dt>{t('verification.field.languages')}</dt>
+            <dd>{mentor.languages.map((l) => t(`verification.language.${l}` as MessageKey)).join(', ')}</dd>
+            <dt>{t('verification.field.province')}</dt>
+            <dd>{provinceName(mentor.province, locale)}</dd>
+            <dt>{t('verification.field.experience')}</dt>
+            <dd>{mentor.experience}</dd>
+            <dt>{t('verification.field.bio')}</dt>
+            <dd>{mentor.bio}</dd>
+          </dl>
+          <h3>{t('staff.review.decide')}</h3>
+          <DecisionForms subject="mentor" status={mentor.status} reply={reply} />
+        </>
+      ) : null}
+
+      <h2>{t('staff.review.history')}</h2>
+      {events.length ? (
+        <ol data-testid="history">
+          {events.map((e) => (
+            <li key={e.id}>
+              {dateTime(e.created_at)} · {t(`staff.kind.${e.subject}` as MessageKey)} ·{' '}
+              {t('staff.review.event', {
+                from: t(`verification.status.${e.from_status}` as MessageKey),
+                to: t(`verification.status.${e.to_status}` as MessageKey),
+              })}
+              {e.actor_name ? ` · ${t('staff.review.by', { name: e.actor_name })}` : null}
+              {e.reason_code ? ` · ${t(`verification.reason.${e.reason_code}` as MessageKey)}` : null}
+              {e.reason_text ? ` · “${e.reason_text}”` : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('staff.review.noHistory')}</p>
+      )}
+      <p className="muted">{date(user.created_at)}</p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'staff.review.title');

@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { requireRole } from '~/lib/auth.server';
+import { useI18n, type MessageKey } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
+import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
+import { listQueue } from '~/modules/verification/verification.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'staff');
+  const url = new URL(request.url);
+  const province = url.searchParams.get('province');
+  const status = url.searchParams.get('status');
+  const subject = url.searchParams.get('kind');
+  const filters = {
+    province: isProvinceCode(province) ? province : undefined,
+    status: (verificationStatuses as readonly string[]).includes(status ?? '') ? (status as VerificationStatus) : 'submitted',
+    subject: subject === 'business' || subject === 'mentor' ? (subject as Subject) : undefined,
+  };
+  const items = await listQueue(filters);
+  return { items, filters };
+}
+
+export default function Queue() {
+  const { items, filters } = useLoaderData<typeof loader>();
+  const { t, locale, dateTime } = useI18n();
+  return (
+    <section>
+      <h1>{t('staff.queue.title')}</h1>
+      <p>
+        <Link to="/staff/impact">{t('staff.queue.impact')}</Link>
+      </p>
+      <Form method="get" className="cards" aria-label={t('staff.queue.filter')}>
+        <div className="field">
+          <label htmlFor="f-status">{t('staff.queue.state')}</label>
+          <select id="f-status" name="status" defaultValue={filters.status}>
+            {verificationStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`verification.status.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-province">{t('verification.field.province')}</label>
+          <select id="f-province" name="province" defaultValue={filters.province ?? ''}>
+            <option value="">{t('staff.queue.allProvinces')}</option>
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-kind">{t('staff.queue.kind')}</label>
+          <select id="f-kind" name="kind" defaultValue={filters.subject ?? ''}>
+            <option value="">{t('staff.queue.allKinds')}</option>
+            <option value="business">{t('staff.kind.business')}</option>
+            <option value="mentor">{t('staff.kind.mentor')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit">{t('staff.queue.filter')}</button>
+        </div>
+      </Form>
+      {items.length ? (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.queue.name')}</th>
+                <th scope="col">{t('staff.queue.kind')}</th>
+                <th scope="col">{t('verification.field.province')}</th>
+                <th scope="col">{t('staff.queue.state')}</th>
+                <th scope="col">{t('staff.queue.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={`${item.subject}-${item.user_id}`}>
+                  <td>
+                    <Link to={`/staff/verifications/${item.user_id}`}>{item.title}</Link>
+                    {item.subject === 'business' ? <span className="muted"> · {item.display_name}</span> : null}
+                  </td>
+                  <td>{t(`staff.kind.${item.subject}` as MessageKey)}</td>
+                  <td>{provinceName(item.province, locale)}</td>
+                  <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
+                  <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('staff.queue.empty')}</p>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'staff.queue.title');
