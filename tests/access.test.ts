@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from './support/fixtures';
+import { learningRows } from './support/learning-access';
 import { startAppServer } from './support/app-server';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
@@ -43,6 +44,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  ...learningRows({ everyone, signedIn, staffOnly }),
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
