@@ -16,6 +16,7 @@ import * as staffLessonRoute from '../app/routes/staff.learning.$course.$lesson'
 import * as staffIndexRoute from '../app/routes/staff.learning._index';
 import * as staffQuizRoute from '../app/routes/staff.learning.$course.quiz.$module';
 import * as staffCardRoute from '../app/routes/staff.learning.game.$card';
+import * as storefrontRoute from '../app/routes/s.$slug';
 import { seedLearning } from '../db/seeds/learning';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 
@@ -306,6 +307,18 @@ describe('the Safe Seller badge', () => {
 
     // Tidy up so later tests see the shipped course.
     await db.deleteFrom('learning_modules').where('id', '=', added.id).execute();
+  });
+
+  it('shows on her storefront once she completes the core course', async () => {
+    const seller = await createTestUser({ roles: ['entrepreneur'] });
+    await db
+      .insertInto('business_profiles')
+      .values({ user_id: seller.id, slug: 'hoa-tra-shan', business_name: 'Trà Shan Hoa', owner_name: 'Lò Thị Hoa', province: 'lao-cai', verification_status: 'approved', verified_at: new Date(), updated_at: new Date() })
+      .execute();
+    const open = async () => payload(await call(storefrontRoute.loader, getRequest('/s/hoa-tra-shan'), { slug: 'hoa-tra-shan' }));
+    expect((await open()).safeSeller).toBe(false);
+    await completeCourse(seller.id, coreCourseSlug);
+    expect((await open()).safeSeller).toBe(true);
   });
 
   it('answers for many sellers in one call and for nobody when given nobody', async () => {

@@ -5,7 +5,7 @@ import { useI18n } from '~/lib/i18n';
 export function SafeSellerBadge() {
   const { t } = useI18n();
   return (
-    <Link to="/learn/safe-seller" className="badge badge-safe-seller" title={t('learning.badge.title')}>
+    <Link to="/learn/safe-seller" className="badge-safe-seller" title={t('learning.badge.title')}>
       <span aria-hidden="true">🛡️ </span>
       {t('learning.badge.name')}
     </Link>
