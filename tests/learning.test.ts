@@ -66,6 +66,9 @@ describe('shipped content', () => {
     const rows = await db.selectFrom('learning_lessons').select(['id', 'published']).execute();
     const ids = new Set(rows.filter((r) => r.published).map((r) => r.id));
     for (const id of learningLessonIds) expect(ids, id).toContain(id);
+    const exported = await import('../app/modules/learning');
+    expect(exported.learningLessonIds).toBe(learningLessonIds);
+    expect(exported.lessonPath('ban-hang-an-toan/keeping-proof')).toBe('/learn/ban-hang-an-toan/keeping-proof');
     const fromContent = courses.flatMap((c) => c.modules.flatMap((m) => m.lessons.map((l) => `${c.slug}/${l.slug}`)));
     expect(new Set(fromContent)).toEqual(new Set(learningLessonIds));
   });
