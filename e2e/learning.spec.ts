@@ -126,6 +126,12 @@ test('staff edit a lesson with a server-rendered preview and see the course figu
   await expect(page.getByRole('heading', { level: 2, name: 'Xem trước', exact: true })).toBeVisible();
   await expect(page.getByText('<script>alert(1)</script>').first()).toBeVisible();
   await expectAccessible(page);
+  await visit('/staff/learning/ban-hang-an-toan');
+  await page.locator('details > summary').first().click();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Bài kiểm tra (3 câu)' }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Thêm câu hỏi' })).toBeVisible();
+  await expectAccessible(page);
   await visit('/staff/learning/game');
   await expect(page.getByText(`${gameCards.length} thẻ, trong đó`)).toBeVisible();
 });

@@ -452,6 +452,26 @@ describe('staff pages', () => {
     await db.deleteFrom('learning_game_cards').where('slug', '=', 'new-card').execute();
   });
 
+  it('edit a quiz question in place, keeping its choices\' ids for past attempts', async () => {
+    const staff = await createTestUser({ roles: ['staff'] });
+    const [, m] = await modulesOf('bao-ve-thong-tin');
+    const [q] = await loadQuestions([m.id], 'vi');
+    const before = q.raw.choices.map((c) => c.id);
+    const fields: Record<string, string> = { intent: 'editQuestion', questionId: String(q.id), kind: 'single', prompt_vi: 'Câu hỏi mới?', prompt_en: 'New question?', position: '1' };
+    ['A', 'B'].forEach((x, i) => Object.assign(fields, { [`c${i + 1}_vi`]: x, [`c${i + 1}_en`]: x, [`c${i + 1}_why_vi`]: 'vì', [`c${i + 1}_why_en`]: 'because' }));
+    fields.c2_correct = 'on';
+    const res = await call(staffQuizRoute.action, formRequest(`/staff/learning/bao-ve-thong-tin/quiz/${m.id}`, fields, { cookie: staff.cookie }), { course: 'bao-ve-thong-tin', module: String(m.id) });
+    expect(statusOf(res)).toBe(302);
+    const [after] = (await loadQuestions([m.id], 'en')).filter((x) => x.id === q.id);
+    expect(after.prompt).toBe('New question?');
+    expect(after.choices.map((c) => c.id)).toEqual(before.slice(0, 2));
+    expect(after.choices.map((c) => c.correct)).toEqual([false, true]);
+    // A question of another module is not found.
+    const [other] = await modulesOf('ban-hang-an-toan');
+    const wrong = await call(staffQuizRoute.action, formRequest(`/staff/learning/ban-hang-an-toan/quiz/${other.id}`, fields, { cookie: staff.cookie }), { course: 'ban-hang-an-toan', module: String(other.id) });
+    expect(statusOf(wrong)).toBe(404);
+  });
+
   it('shows per-course figures: started, completed, average quiz score, most-missed questions', async () => {
     const staff = await createTestUser({ roles: ['staff'] });
     const course = 'bao-ve-thong-tin';

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Field, FormError, SelectField } from '~/components/form';
+import { type Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { CheckBox, TextArea } from '~/modules/learning/components';
+import { CheckBox, InputField, SelectInput, TextArea } from '~/modules/learning/components';
 import { findCourseOutline } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
@@ -112,11 +112,11 @@ export default function StaffCourse() {
       <Form method="post" className="stack narrow" noValidate>
         <FormError reply={replyFor('course')} />
         <input type="hidden" name="intent" value="course" />
-        <Field name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('course')} defaultValue={raw.title_vi} required maxLength={160} />
-        <Field name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('course')} defaultValue={raw.title_en} required maxLength={160} />
+        <InputField idPrefix="course" name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('course')} defaultValue={raw.title_vi} required maxLength={160} />
+        <InputField idPrefix="course" name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('course')} defaultValue={raw.title_en} required maxLength={160} />
         <TextArea name="summary_vi" label={t('learning.staff.summaryVi')} reply={replyFor('course')} defaultValue={raw.summary_vi} rows={3} maxLength={1000} />
         <TextArea name="summary_en" label={t('learning.staff.summaryEn')} reply={replyFor('course')} defaultValue={raw.summary_en} rows={3} maxLength={1000} />
-        <Field name="position" type="number" label={t('learning.staff.position')} reply={replyFor('course')} defaultValue={String(raw.position)} />
+        <InputField idPrefix="course" name="position" type="number" label={t('learning.staff.position')} reply={replyFor('course')} defaultValue={String(raw.position)} />
         <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={raw.published} />
         <button type="submit">{t('common.save')}</button>
       </Form>
@@ -142,7 +142,7 @@ export default function StaffCourse() {
             <FormError reply={replyFor('module', m.id)} />
             <input type="hidden" name="intent" value="module" />
             <input type="hidden" name="moduleId" value={m.id} />
-            <ModuleFields reply={replyFor('module', m.id)} values={{ title_vi: m.titleVi, title_en: m.titleEn, position: String(m.position), pass_percent: String(m.passPercent) }} published={m.published} />
+            <ModuleFields idPrefix={`module-${m.id}`} reply={replyFor('module', m.id)} values={{ title_vi: m.titleVi, title_en: m.titleEn, position: String(m.position), pass_percent: String(m.passPercent) }} published={m.published} />
             <button type="submit">{t('common.save')}</button>
           </Form>
         </details>
@@ -152,7 +152,7 @@ export default function StaffCourse() {
       <Form method="post" className="stack narrow" noValidate>
         <FormError reply={replyFor('addModule')} />
         <input type="hidden" name="intent" value="addModule" />
-        <ModuleFields reply={replyFor('addModule')} values={{ position: String(course.modules.length + 1), pass_percent: '80' }} published={false} />
+        <ModuleFields idPrefix="new-module" reply={replyFor('addModule')} values={{ position: String(course.modules.length + 1), pass_percent: '80' }} published={false} />
         <button type="submit">{t('learning.staff.create')}</button>
       </Form>
 
@@ -161,11 +161,11 @@ export default function StaffCourse() {
         <Form method="post" className="stack narrow" noValidate>
           <FormError reply={replyFor('addLesson')} />
           <input type="hidden" name="intent" value="addLesson" />
-          <Field name="slug" label={t('learning.staff.slug')} hint={t('learning.staff.slugHint')} reply={replyFor('addLesson')} required maxLength={60} />
-          <SelectField name="module_id" label={t('learning.staff.module')} reply={replyFor('addLesson')} options={course.modules.map((m) => ({ value: String(m.id), label: m.title }))} />
-          <Field name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('addLesson')} required maxLength={160} />
-          <Field name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('addLesson')} required maxLength={160} />
-          <Field name="position" type="number" label={t('learning.staff.position')} reply={replyFor('addLesson')} defaultValue="10" />
+          <InputField idPrefix="new-lesson" name="slug" label={t('learning.staff.slug')} hint={t('learning.staff.slugHint')} reply={replyFor('addLesson')} required maxLength={60} />
+          <SelectInput idPrefix="new-lesson" name="module_id" label={t('learning.staff.module')} reply={replyFor('addLesson')} options={course.modules.map((m) => ({ value: String(m.id), label: m.title }))} />
+          <InputField idPrefix="new-lesson" name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('addLesson')} required maxLength={160} />
+          <InputField idPrefix="new-lesson" name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('addLesson')} required maxLength={160} />
+          <InputField idPrefix="new-lesson" name="position" type="number" label={t('learning.staff.position')} reply={replyFor('addLesson')} defaultValue="10" />
           <CheckBox name="published" label={t('learning.staff.publish')} />
           <button type="submit">{t('learning.staff.create')}</button>
         </Form>
@@ -174,14 +174,14 @@ export default function StaffCourse() {
   );
 }
 
-function ModuleFields({ reply, values, published }: { reply?: Parameters<typeof Field>[0]['reply']; values: Record<string, string>; published: boolean }) {
+function ModuleFields({ idPrefix, reply, values, published }: { idPrefix: string; reply?: Parameters<typeof Field>[0]['reply']; values: Record<string, string>; published: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      <Field name="title_vi" label={t('learning.staff.titleVi')} reply={reply} defaultValue={values.title_vi} required maxLength={160} />
-      <Field name="title_en" label={t('learning.staff.titleEn')} reply={reply} defaultValue={values.title_en} required maxLength={160} />
-      <Field name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={values.position} />
-      <Field name="pass_percent" type="number" label={t('learning.staff.passPercent')} reply={reply} defaultValue={values.pass_percent} />
+      <InputField idPrefix={idPrefix} name="title_vi" label={t('learning.staff.titleVi')} reply={reply} defaultValue={values.title_vi} required maxLength={160} />
+      <InputField idPrefix={idPrefix} name="title_en" label={t('learning.staff.titleEn')} reply={reply} defaultValue={values.title_en} required maxLength={160} />
+      <InputField idPrefix={idPrefix} name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={values.position} />
+      <InputField idPrefix={idPrefix} name="pass_percent" type="number" label={t('learning.staff.passPercent')} reply={reply} defaultValue={values.pass_percent} />
       <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={published} />
     </>
   );

@@ -1,17 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Field, FormError, SelectField } from '~/components/form';
+import { Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { CheckBox } from '~/modules/learning/components';
+import { CheckBox, InputField, SelectInput } from '~/modules/learning/components';
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
 import { checkbox, position } from '~/modules/learning/staff-forms.server';
-import { addQuestion, deleteQuestion, findModuleForStaff, updateModule } from '~/modules/learning/staff.server';
+import { addQuestion, deleteQuestion, findModuleForStaff, updateModule, updateQuestion } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -37,7 +37,8 @@ const choiceShape = Object.fromEntries(
 ) as Record<string, z.ZodType<string | boolean>>;
 
 const questionSchema = z.object({
-  intent: z.literal('addQuestion'),
+  intent: z.enum(['addQuestion', 'editQuestion']),
+  questionId: z.coerce.number().int().positive().optional(),
   kind: z.enum(['single', 'multiple', 'true_false'], { error: 'validation.invalid' }),
   prompt_vi: fields.text(1000),
   prompt_en: fields.text(1000),
@@ -83,7 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (choices.length < 2 || choices.some((c) => !c.text_vi || !c.text_en)) return formError(form, { form: 'learning.staff.choicesNeeded' });
   const correct = choices.filter((c) => c.correct).length;
   if (correct === 0 || (d.kind !== 'multiple' && correct !== 1)) return formError(form, { form: 'learning.staff.correctNeeded' });
-  await addQuestion(moduleId, { kind: d.kind, prompt_vi: d.prompt_vi, prompt_en: d.prompt_en, position: d.position, choices });
+  const question = { kind: d.kind, prompt_vi: d.prompt_vi, prompt_en: d.prompt_en, position: d.position, choices };
+  if (d.intent === 'editQuestion') {
+    if (!d.questionId || !(await updateQuestion(moduleId, d.questionId, question))) notFound();
+  } else {
+    await addQuestion(moduleId, question);
+  }
   return redirect(back);
 }
 
@@ -94,6 +100,7 @@ export default function StaffQuiz() {
   const intent = reply?.values?.intent;
   const passReply = intent === 'passMark' ? reply : undefined;
   const questionReply = intent === 'addQuestion' ? reply : undefined;
+
   return (
     <section className="staff-grid">
       <p>
@@ -109,53 +116,76 @@ export default function StaffQuiz() {
       <ol>
         {questions.map((q) => (
           <li key={q.id}>
-            <p>
-              <strong>{q.raw.prompt_vi}</strong> / {q.raw.prompt_en} <span className="muted">({t(`learning.staff.kind.${q.kind}` as 'learning.staff.kind.single')})</span>
-            </p>
-            <ul>
-              {q.choices.map((c) => (
-                <li key={c.id}>
-                  {c.correct ? '✓ ' : ''}
-                  {c.text} <span className="muted">— {c.explanation}</span>
-                </li>
-              ))}
-            </ul>
-            <Form method="post">
-              <input type="hidden" name="intent" value="deleteQuestion" />
-              <input type="hidden" name="questionId" value={q.id} />
-              <button type="submit" className="secondary">
-                {t('learning.staff.deleteQuestion')}
-              </button>
-            </Form>
+            <details className="card">
+              <summary>
+                {q.raw.prompt_vi} <span className="muted">({t(`learning.staff.kind.${q.kind}` as 'learning.staff.kind.single')})</span>
+              </summary>
+              <QuestionForm
+                intent="editQuestion"
+                questionId={q.id}
+                reply={intent === 'editQuestion' && reply?.values?.questionId === String(q.id) ? reply : undefined}
+                initial={{ kind: q.kind, prompt_vi: q.raw.prompt_vi, prompt_en: q.raw.prompt_en, position: String(q.position), choices: q.raw.choices }}
+              />
+              <Form method="post">
+                <input type="hidden" name="intent" value="deleteQuestion" />
+                <input type="hidden" name="questionId" value={q.id} />
+                <button type="submit" className="secondary">
+                  {t('learning.staff.deleteQuestion')}
+                </button>
+              </Form>
+            </details>
           </li>
         ))}
       </ol>
       <h2>{t('learning.staff.addQuestion')}</h2>
-      <Form method="post" className="stack" noValidate>
-        <FormError reply={questionReply} />
-        <input type="hidden" name="intent" value="addQuestion" />
-        <SelectField
-          name="kind"
-          label={t('learning.staff.kind')}
-          reply={questionReply}
-          options={(['single', 'multiple', 'true_false'] as const).map((k) => ({ value: k, label: t(`learning.staff.kind.${k}`) }))}
-        />
-        <Field name="prompt_vi" label={t('learning.staff.promptVi')} reply={questionReply} required maxLength={1000} />
-        <Field name="prompt_en" label={t('learning.staff.promptEn')} reply={questionReply} required maxLength={1000} />
-        <Field name="position" type="number" label={t('learning.staff.position')} reply={questionReply} defaultValue={String(questions.length + 1)} />
-        {choiceSlots.map((n) => (
+      <QuestionForm intent="addQuestion" reply={questionReply} initial={{ kind: 'single', prompt_vi: '', prompt_en: '', position: String(questions.length + 1), choices: [] }} />
+    </section>
+  );
+}
+
+type Initial = {
+  kind: string;
+  prompt_vi: string;
+  prompt_en: string;
+  position: string;
+  choices: { text_vi: string; text_en: string; correct: boolean; explanation_vi: string; explanation_en: string }[];
+};
+
+/** The question form, for a new question or an existing one (fields named c1_vi … c4_correct). */
+function QuestionForm({ intent, questionId, reply, initial }: { intent: 'addQuestion' | 'editQuestion'; questionId?: number; reply?: Parameters<typeof Field>[0]['reply']; initial: Initial }) {
+  const { t } = useI18n();
+  const prefix = questionId ? `q${questionId}` : 'new';
+  return (
+    <Form method="post" className="stack" noValidate>
+      <FormError reply={reply} />
+      <input type="hidden" name="intent" value={intent} />
+      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
+      <SelectInput
+        idPrefix={prefix}
+        name="kind"
+        label={t('learning.staff.kind')}
+        reply={reply}
+        defaultValue={initial.kind}
+        options={(['single', 'multiple', 'true_false'] as const).map((k) => ({ value: k, label: t(`learning.staff.kind.${k}`) }))}
+      />
+      <InputField idPrefix={prefix} name="prompt_vi" label={t('learning.staff.promptVi')} reply={reply} defaultValue={initial.prompt_vi} required maxLength={1000} />
+      <InputField idPrefix={prefix} name="prompt_en" label={t('learning.staff.promptEn')} reply={reply} defaultValue={initial.prompt_en} required maxLength={1000} />
+      <InputField idPrefix={prefix} name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={initial.position} />
+      {choiceSlots.map((n) => {
+        const c = initial.choices[n - 1];
+        return (
           <fieldset key={n} className="stack">
             <legend>{t('learning.staff.choice', { n })}</legend>
-            <Field name={`c${n}_vi`} label={t('learning.staff.choiceVi')} reply={questionReply} maxLength={500} />
-            <Field name={`c${n}_en`} label={t('learning.staff.choiceEn')} reply={questionReply} maxLength={500} />
-            <Field name={`c${n}_why_vi`} label={t('learning.staff.whyVi')} reply={questionReply} maxLength={1000} />
-            <Field name={`c${n}_why_en`} label={t('learning.staff.whyEn')} reply={questionReply} maxLength={1000} />
-            <CheckBox name={`c${n}_correct`} label={t('learning.staff.correct')} />
+            <InputField idPrefix={prefix} name={`c${n}_vi`} label={t('learning.staff.choiceVi')} reply={reply} defaultValue={c?.text_vi} maxLength={500} />
+            <InputField idPrefix={prefix} name={`c${n}_en`} label={t('learning.staff.choiceEn')} reply={reply} defaultValue={c?.text_en} maxLength={500} />
+            <InputField idPrefix={prefix} name={`c${n}_why_vi`} label={t('learning.staff.whyVi')} reply={reply} defaultValue={c?.explanation_vi} maxLength={1000} />
+            <InputField idPrefix={prefix} name={`c${n}_why_en`} label={t('learning.staff.whyEn')} reply={reply} defaultValue={c?.explanation_en} maxLength={1000} />
+            <CheckBox name={`c${n}_correct`} label={t('learning.staff.correct')} defaultChecked={c?.correct} />
           </fieldset>
-        ))}
-        <button type="submit">{t('learning.staff.addQuestion')}</button>
-      </Form>
-    </section>
+        );
+      })}
+      <button type="submit">{intent === 'addQuestion' ? t('learning.staff.addQuestion') : t('common.save')}</button>
+    </Form>
   );
 }
 

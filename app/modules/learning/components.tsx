@@ -63,3 +63,46 @@ export function CheckBox({ name, label, defaultChecked }: { name: string; label:
     </label>
   );
 }
+
+/**
+ * A labelled input like the shared Field, with an id prefix, for pages that
+ * carry several forms with the same field names (staff editors).
+ */
+export function InputField({ idPrefix, name, label, type = 'text', reply, defaultValue, required, maxLength, hint }: { idPrefix: string; name: string; label: string; type?: string; reply?: ReplyLike; defaultValue?: string; required?: boolean; maxLength?: number; hint?: string }) {
+  const { t } = useI18n();
+  const error = reply?.errors?.[name];
+  const id = `${idPrefix}-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <input id={id} name={name} type={type} defaultValue={reply?.values?.[name] ?? defaultValue} required={required} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={described} />
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {t(error as 'validation.invalid')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectInput({ idPrefix, name, label, reply, defaultValue, options }: { idPrefix: string; name: string; label: string; reply?: ReplyLike; defaultValue?: string; options: { value: string; label: string }[] }) {
+  const id = `${idPrefix}-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={reply?.values?.[name] ?? defaultValue}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -363,7 +363,12 @@ export async function findQuiz(courseSlug: string, moduleId: number, locale: Loc
   };
 }
 
-export async function loadQuestions(moduleIds: number[], locale: Locale): Promise<(QuizQuestion & { moduleId: number; raw: { prompt_vi: string; prompt_en: string } })[]> {
+export type RawChoice = { id: number; text_vi: string; text_en: string; correct: boolean; explanation_vi: string; explanation_en: string };
+
+export async function loadQuestions(
+  moduleIds: number[],
+  locale: Locale,
+): Promise<(QuizQuestion & { moduleId: number; position: number; raw: { prompt_vi: string; prompt_en: string; choices: RawChoice[] } })[]> {
   if (moduleIds.length === 0) return [];
   const questions = await db
     .selectFrom('learning_questions')
@@ -390,7 +395,14 @@ export async function loadQuestions(moduleIds: number[], locale: Locale): Promis
     moduleId: q.module_id,
     kind: q.kind,
     prompt: localized(q, 'prompt', locale),
-    raw: { prompt_vi: q.prompt_vi, prompt_en: q.prompt_en },
+    position: q.position,
+    raw: {
+      prompt_vi: q.prompt_vi,
+      prompt_en: q.prompt_en,
+      choices: choices
+        .filter((c) => c.question_id === q.id)
+        .map((c) => ({ id: c.id, text_vi: c.text_vi, text_en: c.text_en, correct: c.correct, explanation_vi: c.explanation_vi, explanation_en: c.explanation_en })),
+    },
     choices: choices
       .filter((c) => c.question_id === q.id)
       .map((c) => ({ id: c.id, text: localized(c, 'text', locale), correct: c.correct, explanation: localized(c, 'explanation', locale) })),

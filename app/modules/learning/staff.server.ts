@@ -151,6 +151,33 @@ export async function addQuestion(moduleId: number, input: { kind: QuestionKind;
   });
 }
 
+/**
+ * Rewrites a question and its choices. Choices keep their ids slot by slot (so
+ * past attempts still point at the same answers); extra slots are added or removed.
+ */
+export async function updateQuestion(moduleId: number, questionId: number, input: { kind: QuestionKind; prompt_vi: string; prompt_en: string; position: number; choices: ChoiceInput[] }) {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('learning_questions')
+      .set({ kind: input.kind, prompt_vi: input.prompt_vi, prompt_en: input.prompt_en, position: input.position })
+      .where('id', '=', questionId)
+      .where('module_id', '=', moduleId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    const existing = await trx.selectFrom('learning_choices').select('id').where('question_id', '=', questionId).orderBy('position').orderBy('id').execute();
+    for (const [i, choice] of input.choices.entries()) {
+      if (existing[i]) {
+        await trx.updateTable('learning_choices').set({ ...choice, position: i + 1 }).where('id', '=', existing[i].id).execute();
+      } else {
+        await trx.insertInto('learning_choices').values({ ...choice, question_id: questionId, position: i + 1 }).execute();
+      }
+    }
+    const extra = existing.slice(input.choices.length).map((c) => c.id);
+    if (extra.length) await trx.deleteFrom('learning_choices').where('id', 'in', extra).execute();
+    return true;
+  });
+}
+
 export async function deleteQuestion(moduleId: number, questionId: number) {
   await db.deleteFrom('learning_questions').where('id', '=', questionId).where('module_id', '=', moduleId).execute();
 }
