@@ -79,6 +79,8 @@ function Header() {
           {data?.user ? (
             <>
               <Link to="/account">{data.user.displayName}</Link>
+              <Link to="/dashboard">{t('verification.nav.dashboard')}</Link>
+              {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link">
                   {t('nav.logout')}

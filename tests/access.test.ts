@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from './support/fixtures';
 import { learningRows } from './support/learning-access';
+import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
@@ -45,6 +46,17 @@ const rows: Row[] = [
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
   ...learningRows({ everyone, signedIn, staffOnly }),
+  // ---- verification ----
+  { file: 'dashboard.tsx', path: '/dashboard', expect: signedIn('ok') },
+  { file: 'dashboard.tsx', path: '/dashboard', method: 'POST', form: { intent: 'profile' }, expect: signedIn('ok') },
+  { file: 'staff.verifications._index.tsx', path: '/staff/verifications', expect: staffOnly },
+  { file: 'staff.verifications.$id.tsx', path: async (p) => `/staff/verifications/${(await verificationFixture(p)).userId}`, expect: staffOnly },
+  { file: 'staff.verifications.$id.tsx', path: async (p) => `/staff/verifications/${(await verificationFixture(p)).userId}`, method: 'POST', form: { intent: 'decide' }, expect: staffOnly },
+  { file: 'staff.documents.$id.ts', path: async (p) => `/staff/documents/${(await verificationFixture(p)).documentId}`, expect: staffOnly },
+  { file: 'staff.impact.tsx', path: '/staff/impact', expect: staffOnly },
+  { file: 's.$slug.tsx', path: async (p) => `/s/${(await verificationFixture(p)).slug}`, expect: everyone('ok') },
+  { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).publicKey}`, expect: everyone('ok') },
+  { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).documentKey}`, expect: everyone('missing') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
