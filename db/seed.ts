@@ -3,12 +3,14 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
+import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
+  await seedLearning(db);
   await seedVerification(db);
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from './support/fixtures';
+import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 
@@ -44,6 +45,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  ...learningRows({ everyone, signedIn, staffOnly }),
   // ---- verification ----
   { file: 'dashboard.tsx', path: '/dashboard', expect: signedIn('ok') },
   { file: 'dashboard.tsx', path: '/dashboard', method: 'POST', form: { intent: 'profile' }, expect: signedIn('ok') },
