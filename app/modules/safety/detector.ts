@@ -1,0 +1,232 @@
+// The scam detector: one pure function, no database, no I/O.
+//
+//   detectScam(text, { locale }) → { level: 'none' | 'caution' | 'danger', signals }
+//
+// How it reads a message (details in detector/*.ts):
+//  1. normalise: fold diacritics, expand teen-code, mark links, phone numbers,
+//     money and account numbers, and clause/sentence breaks;
+//  2. look for word classes (lexicon.ts) and combine them with proximity rules
+//     ("a deposit" + "a transfer or an account or an amount" → deposit_request);
+//  3. drop hits that are negated in their clause ("em KHÔNG nhận chuyển khoản"),
+//     that sit in a sentence talking ABOUT scams ("ai xin OTP là lừa đảo"), or,
+//     for payments, that point back to the platform or to paying on delivery;
+//  4. add the weights of the signals found: a strong one → danger, a weak one →
+//     caution, weak ones together → danger (signals.ts).
+import en from '../../locales/en/safety.json';
+import vi from '../../locales/vi/safety.json';
+import * as L from './detector/lexicon';
+import { checkLink, hostOf, TRUSTED_HOSTS } from './detector/links';
+import { canonical } from './detector/normalise';
+import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
+
+export { SIGNAL_CODES, SIGNAL_LESSONS, LESSONS, lessonUrl, type LessonId, type SignalCode } from './detector/signals';
+export { TRUSTED_HOSTS } from './detector/links';
+
+export type ScamLevel = 'none' | 'caution' | 'danger';
+export type ScamSignal = { code: SignalCode; message: string; lessonId: string };
+export type ScamResult = { level: ScamLevel; signals: ScamSignal[] };
+export type DetectOptions = {
+  locale?: 'vi' | 'en';
+  /** Extra hosts to trust besides sen.vn, e.g. the app's own origin ("https://sen.example" or "sen.example"). */
+  trustedOrigins?: readonly string[];
+};
+
+const tables = { vi, en } as const;
+
+type Hit = { start: number; end: number };
+
+function hits(re: RegExp, text: string): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+function test(re: RegExp, text: string) {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** A message, read once; the questions the rules ask about it. */
+class Reading {
+  constructor(readonly text: string) {}
+
+  private bounds(pos: number, mark: string) {
+    const before = this.text.lastIndexOf(mark, pos);
+    const after = this.text.indexOf(mark, pos);
+    return [before < 0 ? 0 : before, after < 0 ? this.text.length : after] as const;
+  }
+  clauseRange(pos: number) {
+    const [a, b] = this.bounds(pos, ' | ');
+    const [c, d] = this.bounds(pos, ' || ');
+    return [Math.max(a, c), Math.min(b, d) + 1] as const;
+  }
+  clauseOf(pos: number) {
+    const [a, b] = this.clauseRange(pos);
+    return this.text.slice(a, b);
+  }
+  sentenceOf(pos: number) {
+    const [a, b] = this.bounds(pos, ' || ');
+    return this.text.slice(a, b + 1);
+  }
+
+  /** Is this hit refused in its own clause? ("khong nhan chuyen khoan", "never share", "coc thi khong can") */
+  negated(hit: Hit): boolean {
+    const [clauseStart, clauseEnd] = this.clauseRange(hit.start);
+    const before = this.text
+      .slice(clauseStart, hit.start)
+      .split(' ')
+      .filter((w) => w && w !== '|' && w !== '||')
+      .slice(-10);
+    const after = this.text.slice(hit.end, clauseEnd).split(' ').filter((w) => w && w !== '|' && w !== '||');
+    const own = this.text.slice(hit.start, hit.end).split(' ').filter(Boolean);
+    const seq = [...before, ...own];
+    let negated = false;
+    for (let i = 0; i < before.length; i++) {
+      const word = before[i];
+      if (!L.negators.has(word)) continue;
+      const next = seq[i + 1] ?? '';
+      const prev = before[i - 1] ?? '';
+      if (word === 'dung' && !L.dungVerbs.has(next)) continue;
+      if (word === 'cam' && next === 'on') continue;
+      if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
+      if (word === 'khong' && next === 'lai') continue;
+      if (L.conditionals.has(prev)) continue;
+      negated = true;
+    }
+    // "khong coc la mat slot", "not pay ... or I sell": a threat, not a refusal.
+    if (negated && ['la', 'thi'].some((w) => after.slice(0, 3).includes(w)) && !after.slice(0, 4).join(' ').match(/(?:thi|la) khong/)) {
+      negated = false;
+    }
+    // "dat coc thi khong can", "deposit not needed"
+    const tail = ' ' + after.slice(0, 5).join(' ') + ' ';
+    if (/ (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
+    return negated;
+  }
+  warned(hit: Hit) {
+    return test(L.warning, this.sentenceOf(hit.start));
+  }
+  onPlatform(hit: Hit) {
+    return test(L.platform, this.clauseOf(hit.start));
+  }
+  has(re: RegExp) {
+    return test(re, this.text);
+  }
+  inSentence(re: RegExp, hit: Hit) {
+    return test(re, this.sentenceOf(hit.start));
+  }
+  inClause(re: RegExp, hit: Hit) {
+    return test(re, this.clauseOf(hit.start));
+  }
+  /** Hits that count: not refused, not part of a warning, and (optionally) not about paying on the platform. */
+  live(re: RegExp, { platformSafe = false } = {}): Hit[] {
+    return hits(re, this.text).filter((h) => !this.negated(h) && !this.warned(h) && !(platformSafe && this.onPlatform(h)));
+  }
+}
+
+function levelFor(score: number): ScamLevel {
+  if (score >= DANGER_AT) return 'danger';
+  if (score >= CAUTION_AT) return 'caution';
+  return 'none';
+}
+
+/** Reads a message, a listing or a profile text and says how risky it looks, and why. */
+export function detectScam(text: string, options: DetectOptions = {}): ScamResult {
+  const locale = options.locale === 'en' ? 'en' : 'vi';
+  const found = new Map<SignalCode, number>();
+  const raise = (code: SignalCode, weight: number) => found.set(code, Math.max(found.get(code) ?? 0, weight));
+
+  const input = typeof text === 'string' ? text.slice(0, 20_000) : '';
+  const { text: canon, links } = canonical(input);
+  const r = new Reading(canon);
+
+  // Links: judged on what they are, whatever the words around them say.
+  const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
+  for (const link of links) {
+    for (const finding of checkLink(link, trusted)) {
+      raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
+    }
+  }
+
+  // Paying outside the platform.
+  const transfers = r.live(L.transfer, { platformSafe: true });
+  const accounts = r
+    .live(L.account, { platformSafe: true })
+    .filter((h) => canon.slice(h.start, h.end).trim() !== 'zzacct' || r.inSentence(L.accountContext, h));
+  const wallets = r.live(L.ewallet, { platformSafe: true });
+  const deposits = [...r.live(L.deposit, { platformSafe: true }), ...r.live(L.prepay, { platformSafe: true })];
+  // A long number is an account number only next to words that say so (else it is an order or tracking code).
+  const accountNumber = accounts.some((h) => {
+    const words = canon.slice(h.start, h.end);
+    if (words.trim() !== 'zzacct') return /so tai khoan|account number|bank account/.test(words);
+    return test(L.accountContext, r.sentenceOf(h.start));
+  });
+  if (deposits.length) {
+    raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
+  }
+  if (transfers.length || accountNumber) {
+    raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
+  }
+  if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
+  const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
+  if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
+
+  // Secrets and documents.
+  const otps = r.live(L.otp);
+  if (otps.length) raise('otp_request', otps.some((h) => r.inSentence(L.request, h)) ? STRONG : WEAK);
+  if (r.live(L.pin).some((h) => r.inSentence(L.request, h))) raise('pin_request', STRONG);
+  const advice = hits(L.passwordAdvice, canon);
+  const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
+  if (passwords.some((h) => r.inSentence(L.request, h))) raise('password_request', STRONG);
+  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.inSentence(L.request, h))) raise('id_card_photo', STRONG);
+
+  // "I already paid, here is the screenshot."
+  const paid = r.live(L.paidClaim, { platformSafe: true });
+  if (paid.length) {
+    const proof = r.has(L.proof);
+    const story = r.has(L.pendingStory) || r.has(L.shipNow);
+    if (proof && story) raise('fake_payment_proof', STRONG);
+    else if (proof || story) raise('fake_payment_proof', WEAK);
+  }
+  // "I sent it by mistake, please send it back."
+  if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
+
+  // Fees to release a parcel, to receive a prize, a grant or a loan.
+  const free = hits(L.freeOfCharge, canon);
+  const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
+  const fees = r.live(L.fee).filter(notFree);
+  const anyFees = r.live(L.anyFee).filter(notFree);
+  if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
+  if (anyFees.length && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
+  if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
+
+  // Tasks that need a top-up.
+  if (r.has(L.job) && r.live(L.topUp).length) raise('job_topup', STRONG);
+  else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
+
+  if (r.live(L.remote).length) raise('remote_control_app', STRONG);
+
+  // Moving the conversation elsewhere.
+  const apps = r.live(L.chatApp, { platformSafe: true });
+  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(/zzphone/g, h))) raise('off_platform_chat', WEAK);
+
+  // Someone claiming authority, who then threatens or asks for something.
+  const claims = r.live(L.authority);
+  if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
+
+  // Pressure only adds to another signal.
+  if (found.size > 0 && r.live(L.urgency).length) raise('pressure', BOOSTER);
+
+  let score = 0;
+  for (const weight of found.values()) score += weight;
+  const table = tables[locale] as Record<string, string>;
+  const signals: ScamSignal[] = [...found.keys()].map((code) => ({
+    code,
+    message: table[`safety.signal.${code}`] ?? code,
+    lessonId: SIGNAL_LESSONS[code],
+  }));
+  return { level: levelFor(score), signals };
+}

@@ -1,0 +1,425 @@
+// Word classes over the canonical text (see normalise.ts): folded Vietnamese,
+// expanded abbreviations and English, words separated by single spaces.
+// Each class is a list of alternatives; `words()` turns it into a whole-word
+// pattern. Write every Vietnamese entry WITHOUT diacritics.
+
+export function words(...alternatives: string[]): RegExp {
+  return new RegExp(`(?<= )(?:${alternatives.join('|')})(?= )`, 'g');
+}
+
+export const banks =
+  'vietcombank|techcombank|mbbank|mb bank|acb|bidv|vietinbank|agribank|tpbank|vpbank|sacombank|hdbank|ocb|shb|vib|msb|seabank|eximbank|lpbank|scb|abbank|pvcombank|kienlongbank|baovietbank|timo|cake bank';
+
+/** Where words point back to the platform or to paying on delivery: safe context for payment talk. */
+export const platform = words(
+  '(?:qua|tren|trong|o|bang|via|through|on|in|inside|within|using) (?:the )?(?:sen|app(?! ngan hang| bank)|ung dung(?! ngan hang)|nen tang|san|platform|sen chat|sen wallet|vi sen)',
+  'vi sen',
+  'sen wallet',
+  'here on sen',
+  'cod',
+  'thanh toan khi nhan(?: hang)?',
+  '(?:tra|tra tien|thanh toan) (?:\\w+ )?khi nhan(?: hang)?',
+  'on delivery',
+  'cash on delivery',
+  'pay the courier',
+  'nhan hang (?:kiem tra |roi |ok |xong )*(?:roi|moi) (?:tra|thanh toan)',
+  'nhan hang roi tra',
+  'checkout',
+  'buoc thanh toan',
+  'sen (?:se )?(?:chuyen|tra|hoan|giu|pays|refunds|holds|transfers)',
+);
+
+/** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
+export const negators = new Set(['khong', 'chang', 'never', 'not', 'chua', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
+/** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
+export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
+/** "no" is English only before these (else it may be nó). */
+export const noObjects = new Set(['deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
+/** A negator after these is a condition or threat, not a refusal: "neu khong coc...", "ma khong coc la...". */
+export const conditionals = new Set(['neu', 'if', 'ma', 'hoac', 'or', 'unless', 'otherwise']);
+
+/** A sentence that talks ABOUT scams (a warning, a report, a lesson) is not one. */
+export const warning = words(
+  'lua dao',
+  'ke gian',
+  'ke xau',
+  'gia danh',
+  'gia mao',
+  'mao danh',
+  'mao nhan',
+  'scam\\w*',
+  'fraud\\w*',
+  'pretend\\w*',
+  'impersonat\\w*',
+  'phishing',
+  'neu (?:co )?ai',
+  'bat (?:ky|cu) ai',
+  'ai (?:nhan|nhan tin|xin|doi|goi|hoi|yeu cau|bat)',
+  'if (?:someone|anyone|somebody)',
+  '(?:anyone|someone|somebody) (?:asking|who|that|says|asks)',
+  'nhan duoc (?:tin nhan|cuoc goi)',
+  '(?:got|received) a (?:message|call|text)',
+  '(?:da )?bao (?:cho )?can bo',
+  'reported',
+  'khoa hoc',
+  'course',
+  'co giao',
+  'bai hoc',
+  'lesson',
+);
+
+// --- payment off the platform ---
+export const transfer = words(
+  'chuyen khoan',
+  'chuyen tien',
+  'chuyen (?:truoc|lai|ngay|gap|luon)',
+  'chuyen cho (?:em|minh|toi|anh|chi|shop|ben em)',
+  'chuyen zzmoney',
+  'chuyen (?:vao|qua|ve) (?:so tai khoan|tai khoan|vi)',
+  'gui tien',
+  'banking',
+  'bank transfer',
+  'transfer\\w*',
+  'wire',
+  'send (?:me )?(?:the )?money',
+  'send (?:it|the money|the payment) to',
+);
+export const account = words('so tai khoan', 'tai khoan (?:ngan hang|nh)', 'account number', 'bank account', 'my account', 'zzacct', banks);
+/** Words that make a long number an account number. */
+export const accountContext = words('so tai khoan', 'tai khoan', 'account', 'chuyen khoan', 'transfer\\w*', 'ngan hang', 'bank', banks);
+export const ewallet = words('momo', 'zalopay', 'zalo pay', 'viettelpay', 'viettel pay', 'viettel money', 'shopeepay', 'shopee pay', 'vnpay', 'moca', 'vi dien tu', 'e wallet', 'ewallet', 'paypal', 'payoo', 'smartpay');
+export const giftOrCrypto = words(
+  'the cao',
+  'ma the cao',
+  'seri the',
+  'gift ?cards?',
+  'google play(?: cards?)?',
+  'itunes(?: cards?)?',
+  'apple (?:gift )?cards?',
+  'steam (?:cards?|wallet)',
+  'usdt',
+  'usdc',
+  'tether',
+  'binance',
+  'bitcoin',
+  'btc',
+  'ethereum',
+  'crypto\\w*',
+  'tien ao',
+  'tien dien tu',
+  'tien ma hoa',
+  'okx',
+  'bybit',
+  'trc20',
+);
+export const deposit = words('coc', 'dat coc', 'tien coc', 'deposit\\w*', 'giu (?:cho|suat|slot)', 'reserve', 'hold the item');
+export const prepay = words(
+  '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
+  'truoc (?:zzmoney|\\d+%)',
+  'pay (?:\\w+ ){0,3}(?:first|upfront|in advance)',
+  'upfront',
+  'in advance',
+  'before i (?:ship|send)',
+  'then i (?:will|ll) (?:ship|send)',
+  '(?:roi|xong) (?:em|minh|shop) (?:moi )?(?:gui|giao|ship)(?: hang)?',
+  'moi (?:gui|giao|giu|len) (?:hang|don)',
+);
+export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong', 'nap', 'pay', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan');
+export const money = words('zzmoney');
+
+// --- secrets and documents ---
+export const otp = words(
+  'otp',
+  'ma xac thuc',
+  'ma xac minh',
+  'ma kich hoat',
+  'ma bao mat',
+  'ma \\d+ so',
+  'ma so vua',
+  'ma vua (?:gui|nhan)',
+  'ma xac nhan (?:vua|\\d+ so)',
+  '\\d+ digit code',
+  'verification code',
+  'security code',
+  'sms code',
+  'code (?:you|we) (?:just )?(?:received|got|sent)',
+  'one time (?:password|code)',
+);
+export const pin = words('ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
+export const password = words('mat khau', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
+/** Advice about one's own password, not a request for it. */
+export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset)');
+export const request = words(
+  'gui',
+  'cung cap',
+  'xin',
+  'doc',
+  'nhap',
+  'dien',
+  'dua',
+  'chia se',
+  'hoi',
+  'tell',
+  'send',
+  'give',
+  'share',
+  'read',
+  'provide',
+  'confirm',
+  'reply',
+  'type',
+  'enter',
+  'what s',
+  'what is',
+  'la gi',
+  'need',
+  'yeu cau',
+);
+export const idCard = words('cccd', 'cmnd', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
+export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'image\\w*', 'scan', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
+
+// --- "I already paid" ---
+export const paidClaim = words(
+  '(?:chuyen khoan|chuyen tien|chuyen|thanh toan|tra tien|gui tien)(?: \\w+){0,3} (?:roi|xong)',
+  '(?:da|vua) (?:chuyen khoan|chuyen tien|thanh toan|chuyen|tra tien)',
+  'already (?:paid|transferred|sent)',
+  '(?:i|we) (?:paid|transferred|sent (?:you )?the (?:money|payment))',
+  'payment (?:is )?(?:done|sent|made|completed)',
+);
+export const proof = words('bill', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
+export const pendingStory = words('(?:ngan hang|bank) (?:bao|says|said)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
+export const shipNow = words('ship (?:truoc|luon|ngay|di|today|now)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
+
+// --- mistaken transfers, overpayment ---
+export const mistake = words(
+  '(?:chuyen khoan|chuyen|gui|nap|tra|thanh toan|ck)(?: \\w+){0,3} nham',
+  'nham (?:so|tai khoan)',
+  'chuyen (?:khoan )?du',
+  'chuyen thua',
+  'tra du',
+  'thua tien',
+  '(?:by|in) (?:mistake|error)',
+  'accidentally',
+  'overpa\\w+',
+  'paid twice',
+  'pay twice',
+  'double (?:paid|payment|charged)',
+  'too much',
+);
+export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'hoan tra', 'refund\\w*', 'return', 'send (?:\\w+ )?back', 'give (?:it )?back', 'the difference', 'phan (?:du|thua)');
+export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
+
+// --- fees for parcels, prizes, grants and loans ---
+export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const anyFee = words('phi', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
+export const releaseContext = words(
+  'hai quan',
+  'thong quan',
+  'luu kho',
+  'giai phong',
+  'giao lai',
+  'phat lai',
+  'bi giu',
+  'giu (?:lai|tai|o)',
+  'customs',
+  'clearance',
+  'release',
+  're ?delivery',
+  'on hold',
+  'held',
+  'unpaid',
+  'kien hang',
+  'buu pham',
+  'parcel',
+  'package',
+);
+export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const grantContext = words(
+  'ho tro von',
+  'goi ho tro',
+  'tien ho tro',
+  'tro cap',
+  'tai tro',
+  'hoc bong',
+  'grants?',
+  'subsid\\w+',
+  'support money',
+  'khoan vay',
+  'vay von',
+  'vay tien',
+  'cho vay',
+  'giai ngan',
+  'loans?',
+  'disburse\\w*',
+  'duyet ho so',
+  'xet duyet',
+  'tham dinh',
+);
+
+// --- jobs that need a top-up ---
+export const job = words(
+  'viec nhe luong cao',
+  'viec lam (?:tai nha|online)',
+  'lam (?:viec )?tai nha',
+  'lam online',
+  'viec online',
+  'kiem tien (?:online|tai nha)',
+  'work from home',
+  'part ?time',
+  'easy (?:work|job|money)',
+  'tuyen (?:cong tac vien|nguoi|nhan vien)',
+  'cong tac vien',
+  'nhiem vu',
+  'tasks?',
+  'like (?:san pham|products?)',
+  'danh gia (?:san pham|don hang)',
+  'review (?:orders|products)',
+  'hoa hong',
+  'commission',
+  'earn(?:ing)?',
+  'thu nhap zzmoney',
+  'nhan viec',
+);
+export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money');
+export const topUp = words('nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+
+// --- remote control ---
+export const remote = words(
+  'anydesk',
+  'any desk',
+  'teamviewer',
+  'team viewer',
+  'ultraviewer',
+  'ultra viewer',
+  'rustdesk',
+  'airdroid',
+  'quicksupport',
+  'quick support',
+  'supremo',
+  'dieu khien (?:may|tu xa|dien thoai|man hinh)',
+  'remote (?:control|access|desktop|app)',
+  'connect to your (?:phone|computer|device|laptop)',
+  'truy cap tu xa',
+  'chia se man hinh',
+  'screen ?shar\\w*',
+);
+
+// --- leaving the platform's chat ---
+export const chatApp = words('zalo(?! pay)', 'telegram', 'whatsapp', 'whats app', 'messenger', 'facebook', 'viber', 'wechat', 'kakao', 'instagram', 'signal app', 'line app');
+export const moveChat = words(
+  'ket ban',
+  'add',
+  'inbox',
+  'nhan tin',
+  'nhan (?:qua|sang|tren|o)',
+  'lien he',
+  'lien lac',
+  'goi',
+  'chat',
+  'contact',
+  'message',
+  'text',
+  'dm',
+  'talk',
+  'continue',
+  'join',
+  'nhom',
+  'group',
+  'chuyen sang',
+  'sang',
+  'qua',
+  'trao doi',
+  'noi chuyen',
+  'zzphone',
+  'so dien thoai',
+);
+export const evasion = words('tren nay (?:khong|bi)', 'app nay', 'o day (?:khong|bi)', 'this app', 'not convenient', 'khong tien', 'bi theo doi', 'bi chan', 'tranh phi', 'avoid (?:the )?fees?', 'privately', 'rieng');
+
+// --- impersonation ---
+export const authority = words(
+  'cong an',
+  'canh sat',
+  'police',
+  'officer',
+  'bo cong an',
+  'ministry of public security',
+  'vien kiem sat',
+  'toa an',
+  'court',
+  'nhan vien (?:ngan hang|sen|cham soc khach hang|ho tro|bao mat)',
+  'bank (?:officer|staff|employee)',
+  'from (?:the )?bank',
+  `(?:${banks}) (?:thong bao|day|notice|security)`,
+  'ngan hang thong bao',
+  'bo phan (?:ho tro|cham soc khach hang|bao mat|ky thuat)',
+  'sen (?:support|security|team|admin|staff|cham soc khach hang|ho tro)',
+  '(?:support|security) team',
+  'cham soc khach hang sen',
+  'ban quan tri',
+  'admin',
+  'can bo (?:hoi|phuong|xa|ngan hang)',
+  'hoi phu nu',
+  'women s union',
+  'union (?:office|staff|officer)',
+  'nha nuoc',
+  'chinh phu',
+  'government',
+);
+export const threat = words(
+  'bi khoa',
+  'khoa tai khoan',
+  'tam khoa',
+  'dieu tra',
+  'vi pham',
+  'rua tien',
+  'bi phat',
+  'xu phat',
+  'bi bao cao',
+  'dinh chi',
+  'suspend\\w*',
+  'locked',
+  'blocked',
+  'closed',
+  'compromised',
+  'money laundering',
+  'investigat\\w*',
+  'violat\\w*',
+  'arrest\\w*',
+  'khong duoc ke',
+  'dung ke',
+  'do not tell',
+  'keep (?:this )?secret',
+  'bi mat',
+  'tai khoan (?:an toan|tam giu)',
+  'safe account',
+  'tam giu',
+);
+
+// --- pressure ---
+export const urgency = words(
+  '(?:trong|con|chi con|within|in the next|only|next) \\d+ (?:phut|gio)',
+  '\\d+ phut (?:nua|thoi)',
+  'nhanh len',
+  'hurry',
+  'gap',
+  'khan cap',
+  'ngay lap tuc',
+  'ngay bay gio',
+  'right now',
+  'immediately',
+  'asap',
+  'urgent\\w*',
+  'han chot',
+  'het han',
+  'deadline',
+  'last chance',
+  'co hoi cuoi',
+  'keo (?:mat|huy|bi|lo)',
+  'only \\d+ (?:left|pieces)',
+  'or (?:the deal|it will|i sell|your)',
+  'today or',
+  'now or',
+  '(?:transfer|pay) now',
+  'in a rush',
+);
