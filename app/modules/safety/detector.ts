@@ -161,7 +161,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // A long number is an account number only next to words that say so (else it is an order or tracking code).
   const accountNumber = accounts.some((h) => {
     const words = canon.slice(h.start, h.end);
-    if (words.trim() !== 'zzacct') return /so tai khoan|account number|bank account/.test(words);
+    if (words.trim() !== 'zzacct') return /so tai khoan|account number/.test(words) && transfers.length > 0;
     return test(L.accountContext, r.sentenceOf(h.start));
   });
   if (deposits.length) {
@@ -204,7 +204,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
 
   // Tasks that need a top-up.
-  if (r.has(L.job) && r.live(L.topUp).length) raise('job_topup', STRONG);
+  if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);
   else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
 
   if (r.live(L.remote).length) raise('remote_control_app', STRONG);
@@ -214,7 +214,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(/zzphone/g, h))) raise('off_platform_chat', WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
-  const claims = r.live(L.authority);
+  const claims = r.live(L.authority).filter((h) => r.inSentence(L.selfClaim, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
   if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
 
   // Pressure only adds to another signal.

@@ -27,6 +27,8 @@ export const platform = words(
   'checkout',
   'buoc thanh toan',
   'sen (?:se )?(?:chuyen|tra|hoan|giu|pays|refunds|holds|transfers)',
+  'cua sen',
+  '(?:muc|trang|phan) (?:\\w+ ){0,2}(?:tren |trong )sen',
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
@@ -75,7 +77,9 @@ export const transfer = words(
   'chuyen (?:truoc|lai|ngay|gap|luon)',
   'chuyen cho (?:em|minh|toi|anh|chi|shop|ben em)',
   'chuyen zzmoney',
-  'chuyen (?:vao|qua|ve) (?:so tai khoan|tai khoan|vi)',
+  'chuyen (?:vao|qua|ve|sang) (?:so tai khoan|tai khoan|vi)',
+  'chuyen (?:het|toan bo|tat ca)(?: \\w+)?',
+  'sang (?:so )?tai khoan (?:nay|nay de|moi|an toan|tam giu)',
   'gui tien',
   'banking',
   'bank transfer',
@@ -144,6 +148,7 @@ export const otp = words(
   'sms code',
   'code (?:you|we) (?:just )?(?:received|got|sent)',
   'one time (?:password|code)',
+  '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
 export const pin = words('ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
 export const password = words('mat khau', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
@@ -174,6 +179,8 @@ export const request = words(
   'la gi',
   'need',
   'yeu cau',
+  'chup',
+  'cho (?:em|minh|toi|anh|tui|shop|ben em)(?: xin)?',
 );
 export const idCard = words('cccd', 'cmnd', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
 export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'image\\w*', 'scan', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
@@ -205,6 +212,8 @@ export const mistake = words(
   'pay twice',
   'double (?:paid|payment|charged)',
   'too much',
+  'instead of',
+  '(?:du|thua) ra',
 );
 export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'hoan tra', 'refund\\w*', 'return', 'send (?:\\w+ )?back', 'give (?:it )?back', 'the difference', 'phan (?:du|thua)');
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
@@ -324,8 +333,7 @@ export const moveChat = words(
   'talk',
   'continue',
   'join',
-  'nhom',
-  'group',
+  '(?:vao|tham gia) nhom',
   'chuyen sang',
   'sang',
   'qua',
@@ -366,6 +374,8 @@ export const authority = words(
   'chinh phu',
   'government',
 );
+/** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
+export const selfClaim = words('toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
 export const threat = words(
   'bi khoa',
   'khoa tai khoan',
