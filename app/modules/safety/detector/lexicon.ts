@@ -36,7 +36,7 @@ export const negators = new Set(['khong', 'chang', 'never', 'not', 'chua', 'avoi
 /** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
 export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
 /** "no" is English only before these (else it may be nó). */
-export const noObjects = new Set(['deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
+export const noObjects = new Set(['deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'extra', 'hidden', 'additional', 'more', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
 /** A negator after these is a condition or threat, not a refusal: "neu khong coc...", "ma khong coc la...". */
 export const conditionals = new Set(['neu', 'if', 'ma', 'hoac', 'or', 'unless', 'otherwise']);
 
@@ -148,12 +148,14 @@ export const otp = words(
   'sms code',
   'code (?:you|we) (?:just )?(?:received|got|sent)',
   'one time (?:password|code)',
+  '(?:the )?code (?:that |which )?(?:was |were )?(?:just )?(?:texted|sent|messaged|smsed)',
+  'read (?:me )?the code',
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
 export const pin = words('ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
 export const password = words('mat khau', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
 /** Advice about one's own password, not a request for it. */
-export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset)');
+export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
   'gui',
   'cung cap',
@@ -163,7 +165,7 @@ export const request = words(
   'dien',
   'dua',
   'chia se',
-  'hoi',
+  'hoi (?:mat khau|ma|otp|xin|so|pass)',
   'tell',
   'send',
   'give',
@@ -199,7 +201,7 @@ export const shipNow = words('ship (?:truoc|luon|ngay|di|today|now)', '(?:gui|gi
 
 // --- mistaken transfers, overpayment ---
 export const mistake = words(
-  '(?:chuyen khoan|chuyen|gui|nap|tra|thanh toan|ck)(?: \\w+){0,3} nham',
+  '(?:chuyen khoan|chuyen|gui|nap|tra|thanh toan|ck|bam|nhap)(?: \\w+){0,3} (?:nham|lon)',
   'nham (?:so|tai khoan)',
   'chuyen (?:khoan )?du',
   'chuyen thua',
@@ -243,7 +245,7 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'lottery', 'winnings?', 'claim', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 export const grantContext = words(
   'ho tro von',
   'goi ho tro',
