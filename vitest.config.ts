@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/setup.ts'],
+    // Request and job logs are noise in test output; warnings and errors still show.
+    env: { LOG_LEVEL: 'warn' },
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

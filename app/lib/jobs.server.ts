@@ -26,10 +26,19 @@ async function createBoss(options: { supervise: boolean }) {
   });
   boss.on('error', (error) => log.error('job system error', error));
   await boss.start();
+  // Every queue exists and is cached before any request runs: a job sent inside a
+  // transaction then touches only that transaction. (On the embedded engine the
+  // pool has one connection, which the transaction holds.)
+  const { jobs } = await import('../../jobs/index');
+  for (const job of jobs) await ensureQueue(boss, job.queue);
   return boss;
 }
 
-/** The process's pg-boss, started on first use (sending only, unless startWorker ran first). */
+/**
+ * The process's pg-boss (sending only, unless startWorker ran first). Start it
+ * when the process starts (the server, the worker and the test setup do), never
+ * first inside a transaction.
+ */
 export function getBoss(options = { supervise: false }): Promise<Boss> {
   const g = globalThis as GlobalWithBoss;
   return (g[globalKey] ??= createBoss(options));

@@ -12,7 +12,11 @@ function redact(fields: Fields): Fields {
   return out;
 }
 
+const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
+
 function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields = {}) {
+  const threshold = levels[(process.env.LOG_LEVEL as keyof typeof levels) ?? 'info'] ?? 0;
+  if (levels[level] < threshold) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact(fields) });
   if (level === 'error') process.stderr.write(line + '\n');
   else process.stdout.write(line + '\n');

@@ -42,6 +42,10 @@ let stopWorker: (() => Promise<void>) | undefined;
 if (process.env.WORKER !== 'off') {
   const { startWorker } = await import('../../jobs/worker');
   stopWorker = await startWorker();
+} else {
+  const { getBoss, stopBoss } = await import('../lib/jobs.server');
+  await getBoss();
+  stopWorker = stopBoss;
 }
 
 const build = await import(pathToFileURL(buildFile).href);

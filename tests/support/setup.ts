@@ -1,8 +1,14 @@
-import { afterAll, afterEach, beforeEach, inject, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from 'vitest';
 import { createFileDatabase } from './databases';
 
 // Runs before each test file: a database of its own, closed and dropped after.
 const dropDatabase = await createFileDatabase(inject('database'));
+
+// As at server start: the job queues are ready before any transaction sends a job.
+beforeAll(async () => {
+  const { getBoss } = await import('../../app/lib/jobs.server');
+  await getBoss();
+});
 
 afterAll(async () => {
   const { stopBoss } = await import('../../app/lib/jobs.server');

@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser } from './support/fixtures';
+import { startAppServer } from './support/app-server';
+
+// Walks every route as each kind of person and checks who gets in. Every file in
+// app/routes must have a row here, so a new route cannot forget its rule.
+
+type Who = 'anonymous' | 'buyer' | 'entrepreneur' | 'mentor' | 'staff';
+/** ok: 2xx; login: sent to the login page; forbidden: 403; away: redirected elsewhere; missing: 404. */
+type Outcome = 'ok' | 'login' | 'forbidden' | 'away' | 'missing';
+
+type People = Record<Exclude<Who, 'anonymous'>, { id: string; cookie: string }>;
+
+type Row = {
+  file: string;
+  path: string | ((people: People) => Promise<string> | string);
+  method?: 'GET' | 'POST';
+  form?: Record<string, string>;
+  expect: Record<Who, Outcome>;
+};
+
+const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
+  anonymous: outcome,
+  buyer: outcome,
+  entrepreneur: outcome,
+  mentor: outcome,
+  staff: outcome,
+});
+const signedIn = (outcome: Outcome): Record<Who, Outcome> => ({ ...everyone(outcome), anonymous: 'login' });
+const anonymousOnly: Record<Who, Outcome> = { ...everyone('away'), anonymous: 'ok' };
+export const staffOnly: Record<Who, Outcome> = { ...everyone('forbidden'), anonymous: 'login', staff: 'ok' };
+
+const rows: Row[] = [
+  { file: '_index.tsx', path: '/', expect: everyone('ok') },
+  { file: '$.tsx', path: '/no-such-page', expect: everyone('missing') },
+  { file: 'healthz.ts', path: '/healthz', expect: everyone('ok') },
+  { file: 'language.ts', path: '/language', method: 'POST', form: { locale: 'en', redirectTo: '/' }, expect: everyone('away') },
+  { file: 'signup.tsx', path: '/signup', expect: anonymousOnly },
+  { file: 'login.tsx', path: '/login', expect: anonymousOnly },
+  { file: 'logout.tsx', path: '/logout', expect: { ...everyone('ok'), anonymous: 'away' } },
+  { file: 'forgot-password.tsx', path: '/forgot-password', expect: everyone('ok') },
+  { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
+  { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
+  { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+];
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+let people: People;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  const [buyer, entrepreneur, mentor, staff] = await Promise.all([
+    createTestUser(),
+    createTestUser({ roles: ['entrepreneur'] }),
+    createTestUser({ roles: ['mentor'] }),
+    createTestUser({ roles: ['staff'] }),
+  ]);
+  people = { buyer, entrepreneur, mentor, staff };
+});
+
+afterAll(() => server?.close());
+
+function outcomeOf(response: Response): Outcome {
+  const location = response.headers.get('location') ?? '';
+  if (response.status >= 300 && response.status < 400) return location.startsWith('/login') ? 'login' : 'away';
+  if (response.status === 403) return 'forbidden';
+  if (response.status === 404) return 'missing';
+  // A form answered with its errors (400) still let the person in.
+  if (response.status < 300 || response.status === 400) return 'ok';
+  return `status ${response.status}` as Outcome;
+}
+
+describe('who may open each route', () => {
+  it('every route file has a row', () => {
+    const files = readdirSync('app/routes').filter((f) => /\.(tsx?|jsx?)$/.test(f));
+    const covered = new Set(rows.map((r) => r.file));
+    expect(files.filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    for (const who of Object.keys(row.expect) as Who[]) {
+      const label = `${row.method ?? 'GET'} ${typeof row.path === 'string' ? row.path : row.file} as ${who}`;
+      it(`${label} → ${row.expect[who]}`, async () => {
+        const path = typeof row.path === 'string' ? row.path : await row.path(people);
+        const cookie = who === 'anonymous' ? undefined : people[who].cookie;
+        const response = await server.fetch(path, { method: row.method ?? 'GET', cookie, form: row.form });
+        expect(outcomeOf(response)).toBe(row.expect[who]);
+      });
+    }
+  }
+});
