@@ -43,6 +43,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
