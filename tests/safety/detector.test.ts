@@ -56,6 +56,20 @@ describe('the labelled set', () => {
     console.table(table);
   });
 
+  it('also gets the probes right: messages written after the detector, in rounds, to find its blind spots', () => {
+    // tests/safety/probe-set.jsonl: each round was run once as unseen messages
+    // (first-look results in the README), then its mistakes were fixed by
+    // widening the lexicons, so it is now a regression set, not a held-out one.
+    const probes = readFileSync(path.resolve('tests/safety/probe-set.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Row);
+    const s = score(probes);
+    console.log(`probe set (${s.n} messages): precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
+    expect(s.precision).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(s.recall).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
   it('takes well under a millisecond per message (figure printed, not asserted)', () => {
     const texts = rows.map((r) => r.text);
     const start = performance.now();

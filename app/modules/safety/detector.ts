@@ -112,6 +112,15 @@ class Reading {
   onPlatform(hit: Hit) {
     return test(L.platform, this.clauseOf(hit.start));
   }
+  sentenceRange(pos: number) {
+    const [a, b] = this.bounds(pos, ' || ');
+    return [a, b + 1] as const;
+  }
+  /** Is there an un-refused hit of this class in the hit's sentence? ("doc giup em" yes, "khong dua cho ai" no) */
+  liveInSentence(re: RegExp, hit: Hit) {
+    const [a, b] = this.sentenceRange(hit.start);
+    return hits(re, this.text).some((h) => h.start >= a && h.end <= b && !this.negated(h));
+  }
   has(re: RegExp) {
     return test(re, this.text);
   }
@@ -176,12 +185,12 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Secrets and documents.
   const otps = r.live(L.otp);
-  if (otps.length) raise('otp_request', otps.some((h) => r.inSentence(L.request, h)) ? STRONG : WEAK);
-  if (r.live(L.pin).some((h) => r.inSentence(L.request, h))) raise('pin_request', STRONG);
+  if (otps.some((h) => r.liveInSentence(L.request, h))) raise('otp_request', STRONG);
+  if (r.live(L.pin).some((h) => r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
   const advice = hits(L.passwordAdvice, canon);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
-  if (passwords.some((h) => r.inSentence(L.request, h))) raise('password_request', STRONG);
-  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.inSentence(L.request, h))) raise('id_card_photo', STRONG);
+  if (passwords.some((h) => r.liveInSentence(L.request, h))) raise('password_request', STRONG);
+  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h))) raise('id_card_photo', STRONG);
 
   // "I already paid, here is the screenshot."
   const paid = r.live(L.paidClaim, { platformSafe: true });

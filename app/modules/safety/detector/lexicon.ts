@@ -63,11 +63,13 @@ export const warning = words(
   '(?:got|received) a (?:message|call|text)',
   '(?:da )?bao (?:cho )?can bo',
   'reported',
-  'khoa hoc',
-  'course',
+  'khoa hoc (?:day|noi|dan|nhac)',
+  '(?:trong|theo) khoa hoc',
+  'hoc (?:xong |qua |duoc )?bai',
+  '(?:the|this|in the) (?:course|lesson)(?: \\w+)? (?:says|said|taught|teaches)',
+  'in the (?:course|lesson)',
   'co giao',
   'bai hoc',
-  'lesson',
 );
 
 // --- payment off the platform ---
@@ -82,9 +84,10 @@ export const transfer = words(
   'sang (?:so )?tai khoan (?:nay|nay de|moi|an toan|tam giu)',
   'gui tien',
   'banking',
-  'bank transfer',
-  'transfer\\w*',
-  'wire',
+  'transfer\\w* (?:(?:the|a|your|my|this|that|it|some|all) )?(?:money|payment|deposit|zzmoney|funds|savings|cash|amount|now|to (?:my|this|the|our|me|her|him))',
+  'transfer (?:it|them) (?:to|now)',
+  '(?:private|direct|bank|wire|money) transfers?',
+  'wire (?:the|it|me|money|zzmoney|transfer)',
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
 );
@@ -157,11 +160,11 @@ export const password = words('mat khau', 'password', 'pass', 'passcode', 'thong
 /** Advice about one's own password, not a request for it. */
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
-  'gui',
+  'gui(?! ve| toi may| den may)',
   'cung cap',
   'xin',
   'doc',
-  'nhap',
+  '(?<!tu )nhap',
   'dien',
   'dua',
   'chia se',
@@ -221,8 +224,8 @@ export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'h
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('phi', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const fee = words('phi(?! ship| van chuyen| giao hang| san)', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const anyFee = words('phi', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
   'hai quan',
@@ -291,6 +294,10 @@ export const job = words(
   'earn(?:ing)?',
   'thu nhap zzmoney',
   'nhan viec',
+  'jobs?',
+  'rate \\d+ \\w+',
+  'rating',
+  'simple tasks?',
 );
 export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money');
 export const topUp = words('nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
@@ -335,7 +342,8 @@ export const moveChat = words(
   'talk',
   'continue',
   'join',
-  '(?:vao|tham gia) nhom',
+  'vao nhom',
+  'moi (?:\\w+ ){0,2}(?:vao|tham gia)',
   'chuyen sang',
   'sang',
   'qua',
