@@ -60,7 +60,7 @@ export const warning = words(
   'if (?:someone|anyone|somebody)',
   '(?:anyone|someone|somebody) (?:asking|who|that|says|asks)',
   'nhan duoc (?:tin nhan|cuoc goi)',
-  '(?:got|received) a (?:message|call|text)',
+  '(?:got|received|get) (?:a|an|this) (?:\\w+ )?(?:message|call|text|sms|email)',
   '(?:da )?bao (?:cho )?can bo',
   'reported',
   'khoa hoc (?:day|noi|dan|nhac)',
