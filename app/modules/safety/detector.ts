@@ -32,6 +32,7 @@ export type DetectOptions = {
 };
 
 const tables = { vi, en } as const;
+const PHONE = / zzphone /;
 
 type Hit = { start: number; end: number };
 
@@ -50,38 +51,93 @@ function test(re: RegExp, text: string) {
   return re.test(text);
 }
 
-/** A message, read once; the questions the rules ask about it. */
-class Reading {
-  constructor(readonly text: string) {}
+/** Sorted positions of a mark in a text. */
+function positions(text: string, mark: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) out.push(i);
+  return out;
+}
 
-  private bounds(pos: number, mark: string) {
-    const before = this.text.lastIndexOf(mark, pos);
-    const after = this.text.indexOf(mark, pos);
-    return [before < 0 ? 0 : before, after < 0 ? this.text.length : after] as const;
+/** The last mark at or before pos, and the first at or after it (binary search). */
+function around(marks: number[], pos: number, length: number): readonly [number, number] {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? marks[lo - 1] : 0;
+  const after = lo < marks.length ? marks[lo] : length;
+  return [before, after];
+}
+
+/** At most this many hits of one word class are examined (keeps very long texts linear). */
+const MAX_HITS = 64;
+/** Words looked at around a hit for refusals. */
+const WINDOW = 160;
+
+/**
+ * A message, read once; the questions the rules ask about it. Hits, clause and
+ * sentence bounds and per-sentence answers are computed once and remembered, so
+ * a long text costs about as much as its length.
+ */
+class Reading {
+  private readonly clauseMarks: number[];
+  private readonly sentenceMarks: number[];
+  private readonly hitCache = new Map<RegExp, Hit[]>();
+  private readonly spanCache = new Map<RegExp, Map<number, boolean>>();
+  private readonly negCache = new Map<string, boolean>();
+
+  constructor(readonly text: string) {
+    this.sentenceMarks = positions(text, ' || ');
+    // A sentence end is also a clause end.
+    this.clauseMarks = [...positions(text, ' | '), ...this.sentenceMarks].sort((a, b) => a - b);
+  }
+
+  all(re: RegExp): Hit[] {
+    let found = this.hitCache.get(re);
+    if (!found) {
+      found = hits(re, this.text).slice(0, MAX_HITS);
+      this.hitCache.set(re, found);
+    }
+    return found;
   }
   clauseRange(pos: number) {
-    const [a, b] = this.bounds(pos, ' | ');
-    const [c, d] = this.bounds(pos, ' || ');
-    return [Math.max(a, c), Math.min(b, d) + 1] as const;
+    const [a, b] = around(this.clauseMarks, pos, this.text.length);
+    return [a, b + 1] as const;
   }
-  clauseOf(pos: number) {
-    const [a, b] = this.clauseRange(pos);
-    return this.text.slice(a, b);
+  sentenceRange(pos: number) {
+    const [a, b] = around(this.sentenceMarks, pos, this.text.length);
+    return [a, b + 1] as const;
   }
-  sentenceOf(pos: number) {
-    const [a, b] = this.bounds(pos, ' || ');
-    return this.text.slice(a, b + 1);
+  /** Does the span [a, b) match the class? Remembered per class and span. */
+  private spanHas(re: RegExp, [a, b]: readonly [number, number]) {
+    let byStart = this.spanCache.get(re);
+    if (!byStart) this.spanCache.set(re, (byStart = new Map()));
+    let answer = byStart.get(a);
+    if (answer === undefined) {
+      answer = test(re, this.text.slice(a, b));
+      byStart.set(a, answer);
+    }
+    return answer;
   }
 
   /** Is this hit refused in its own clause? ("khong nhan chuyen khoan", "never share", "coc thi khong can") */
   negated(hit: Hit): boolean {
+    const key = `${hit.start}:${hit.end}`;
+    const known = this.negCache.get(key);
+    if (known !== undefined) return known;
     const [clauseStart, clauseEnd] = this.clauseRange(hit.start);
-    const before = this.text
-      .slice(clauseStart, hit.start)
+    const from = Math.max(clauseStart, hit.start - WINDOW);
+    const beforeWords = this.text.slice(from, hit.start).split(' ');
+    if (from > clauseStart) beforeWords.shift(); // a word cut in half
+    const before = beforeWords.filter((w) => w && w !== '|' && w !== '||').slice(-10);
+    const after = this.text
+      .slice(hit.end, Math.min(clauseEnd, hit.end + WINDOW))
       .split(' ')
       .filter((w) => w && w !== '|' && w !== '||')
-      .slice(-10);
-    const after = this.text.slice(hit.end, clauseEnd).split(' ').filter((w) => w && w !== '|' && w !== '||');
+      .slice(0, 5);
     const own = this.text.slice(hit.start, hit.end).split(' ').filter(Boolean);
     const seq = [...before, ...own];
     let negated = false;
@@ -97,42 +153,39 @@ class Reading {
       if (L.conditionals.has(prev)) continue;
       negated = true;
     }
-    // "khong coc la mat slot", "not pay ... or I sell": a threat, not a refusal.
+    // "khong coc la mat slot": a threat, not a refusal.
     if (negated && ['la', 'thi'].some((w) => after.slice(0, 3).includes(w)) && !after.slice(0, 4).join(' ').match(/(?:thi|la) khong/)) {
       negated = false;
     }
     // "dat coc thi khong can", "deposit not needed"
-    const tail = ' ' + after.slice(0, 5).join(' ') + ' ';
+    const tail = ' ' + after.join(' ') + ' ';
     if (/ (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
+    this.negCache.set(key, negated);
     return negated;
   }
   warned(hit: Hit) {
-    return test(L.warning, this.sentenceOf(hit.start));
+    return this.spanHas(L.warning, this.sentenceRange(hit.start));
   }
   onPlatform(hit: Hit) {
-    return test(L.platform, this.clauseOf(hit.start));
-  }
-  sentenceRange(pos: number) {
-    const [a, b] = this.bounds(pos, ' || ');
-    return [a, b + 1] as const;
+    return this.spanHas(L.platform, this.clauseRange(hit.start));
   }
   /** Is there an un-refused hit of this class in the hit's sentence? ("doc giup em" yes, "khong dua cho ai" no) */
   liveInSentence(re: RegExp, hit: Hit) {
     const [a, b] = this.sentenceRange(hit.start);
-    return hits(re, this.text).some((h) => h.start >= a && h.end <= b && !this.negated(h));
+    return this.all(re).some((h) => h.start >= a && h.end <= b && !this.negated(h));
   }
   has(re: RegExp) {
-    return test(re, this.text);
+    return this.all(re).length > 0;
   }
   inSentence(re: RegExp, hit: Hit) {
-    return test(re, this.sentenceOf(hit.start));
+    return this.spanHas(re, this.sentenceRange(hit.start));
   }
   inClause(re: RegExp, hit: Hit) {
-    return test(re, this.clauseOf(hit.start));
+    return this.spanHas(re, this.clauseRange(hit.start));
   }
   /** Hits that count: not refused, not part of a warning, and (optionally) not about paying on the platform. */
   live(re: RegExp, { platformSafe = false } = {}): Hit[] {
-    return hits(re, this.text).filter((h) => !this.negated(h) && !this.warned(h) && !(platformSafe && this.onPlatform(h)));
+    return this.all(re).filter((h) => !this.negated(h) && !this.warned(h) && !(platformSafe && this.onPlatform(h)));
   }
 }
 
@@ -171,7 +224,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const accountNumber = accounts.some((h) => {
     const words = canon.slice(h.start, h.end);
     if (words.trim() !== 'zzacct') return /so tai khoan|account number/.test(words) && transfers.length > 0;
-    return test(L.accountContext, r.sentenceOf(h.start));
+    return r.inSentence(L.accountContext, h);
   });
   if (deposits.length) {
     raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
@@ -187,7 +240,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const otps = r.live(L.otp);
   if (otps.some((h) => r.liveInSentence(L.request, h))) raise('otp_request', STRONG);
   if (r.live(L.pin).some((h) => r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
-  const advice = hits(L.passwordAdvice, canon);
+  const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
   if (passwords.some((h) => r.liveInSentence(L.request, h))) raise('password_request', STRONG);
   if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h))) raise('id_card_photo', STRONG);
@@ -204,7 +257,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
 
   // Fees to release a parcel, to receive a prize, a grant or a loan.
-  const free = hits(L.freeOfCharge, canon);
+  const free = r.all(L.freeOfCharge);
   const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
   const fees = r.live(L.fee).filter(notFree);
   const anyFees = r.live(L.anyFee).filter(notFree);
@@ -220,7 +273,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Moving the conversation elsewhere.
   const apps = r.live(L.chatApp, { platformSafe: true });
-  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(/zzphone/g, h))) raise('off_platform_chat', WEAK);
+  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(PHONE, h))) raise('off_platform_chat', WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
   const claims = r.live(L.authority).filter((h) => r.inSentence(L.selfClaim, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
