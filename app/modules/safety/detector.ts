@@ -154,7 +154,7 @@ class Reading {
       negated = true;
     }
     // "khong coc la mat slot": a threat, not a refusal.
-    if (negated && ['la', 'thi'].some((w) => after.slice(0, 3).includes(w)) && !after.slice(0, 4).join(' ').match(/(?:thi|la) khong/)) {
+    if (negated && / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')) {
       negated = false;
     }
     // "dat coc thi khong can", "deposit not needed"
@@ -209,7 +209,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
   for (const link of links) {
     for (const finding of checkLink(link, trusted)) {
-      raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
+      // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.
+      if (finding === 'link_phishy') raise('link_lookalike', WEAK);
+      else raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
     }
   }
 

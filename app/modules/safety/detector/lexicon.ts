@@ -90,6 +90,7 @@ export const transfer = words(
   'wire (?:the|it|me|money|zzmoney|transfer)',
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
+  '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,3} (?:chuyen|thanh toan|tra tien|pay|transfer)',
 );
 export const account = words('so tai khoan', 'tai khoan (?:ngan hang|nh)', 'account number', 'bank account', 'my account', 'zzacct', banks);
 /** Words that make a long number an account number. */
@@ -124,6 +125,10 @@ export const prepay = words(
   '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
   'truoc (?:zzmoney|\\d+%)',
   'pay (?:\\w+ ){0,3}(?:first|upfront|in advance)',
+  'prepayment',
+  'advance payment',
+  'down payment',
+  'gui (?:truoc )?(?:zzmoney|\\d+%)(?: \\w+){0,2} truoc',
   'upfront',
   'in advance',
   'before i (?:ship|send)',
@@ -151,12 +156,17 @@ export const otp = words(
   'sms code',
   'code (?:you|we) (?:just )?(?:received|got|sent)',
   'one time (?:password|code)',
+  '(?:ma|day so|code)(?: \\w+){0,3} \\d+ (?:chu )?so',
+  'ma sms',
+  'sms code',
+  'ma (?:trong )?tin nhan (?:vua|ngan hang)',
+  'day so (?:vua|gui|trong tin nhan)',
   '(?:the )?code (?:that |which )?(?:was |were )?(?:just )?(?:texted|sent|messaged|smsed)',
   'read (?:me )?the code',
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
 export const pin = words('ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
-export const password = words('mat khau', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
+export const password = words('mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
 /** Advice about one's own password, not a request for it. */
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
@@ -208,6 +218,7 @@ export const mistake = words(
   'nham (?:so|tai khoan)',
   'chuyen (?:khoan )?du',
   'chuyen thua',
+  'gui (?:du|thua)',
   'tra du',
   'thua tien',
   '(?:by|in) (?:mistake|error)',
@@ -295,6 +306,20 @@ export const job = words(
   'thu nhap zzmoney',
   'nhan viec',
   'jobs?',
+  'viec lam them',
+  'lam them',
+  'kiem them',
+  'kiem tien',
+  'xem video',
+  'like video',
+  'tha tim',
+  'follow',
+  '(?:chot )?don ao',
+  'dau tu',
+  'loi nhuan',
+  'lai \\d+%',
+  'invest\\w*',
+  'profits?',
   'rate \\d+ \\w+',
   'rating',
   'simple tasks?',
@@ -321,6 +346,10 @@ export const remote = words(
   'truy cap tu xa',
   'chia se man hinh',
   'screen ?shar\\w*',
+  'file apk',
+  'apk',
+  '(?:tai|cai)(?: dat)? (?:ung dung|app)(?: \\w+){0,2} (?:theo|qua|tu|o) (?:duong )?link',
+  'install (?:this|the|our) (?:app|apk) from',
 );
 
 // --- leaving the platform's chat ---
@@ -381,6 +410,11 @@ export const authority = words(
   'women s union',
   'union (?:office|staff|officer)',
   'nha nuoc',
+  'cuc thue',
+  'co quan thue',
+  'tax (?:office|department|authority)',
+  'dien luc',
+  'evn',
   'chinh phu',
   'government',
 );
@@ -414,6 +448,12 @@ export const threat = words(
   'tai khoan (?:an toan|tam giu)',
   'safe account',
   'tam giu',
+  'truy na',
+  'lenh bat',
+  'warrant',
+  'summons',
+  'cat dien',
+  'cut off',
 );
 
 // --- pressure ---

@@ -81,7 +81,10 @@ const BRAND_WORDS = [
   'chinhphu',
 ];
 
-export type LinkFinding = 'link_lookalike' | 'link_punycode' | 'link_shortener' | 'link_insecure';
+// Words a phishing host uses to sound official ("xacminh-taikhoan.com", "secure-login-update.top").
+const PHISHING_WORDS = ['xacminh', 'xacthuc', 'hotro', 'khuyenmai', 'nhanqua', 'trungthuong', 'tritan', 'hoantien', 'thanhtoan', 'dangnhap', 'khoiphuc', 'mokhoa', 'verify', 'verification', 'secure', 'login', 'signin', 'update', 'payout', 'refund', 'unlock', 'recover', 'wallet', 'reward', 'prize', 'claim', 'bonus'];
+
+export type LinkFinding = 'link_lookalike' | 'link_phishy' | 'link_punycode' | 'link_shortener' | 'link_insecure';
 
 function matches(host: string, list: readonly string[]) {
   return list.some((h) => host === h || host.endsWith('.' + h));
@@ -107,6 +110,7 @@ export function checkLink(link: FoundLink, trusted: readonly string[]): LinkFind
     const labels = host.split(/[.-]/);
     const borrowsName = labels.some((l) => BRAND_LABELS.has(l)) || BRAND_WORDS.some((w) => host.includes(w));
     if (borrowsName && !SHORTENERS.has(host)) findings.push('link_lookalike');
+    else if (!SHORTENERS.has(host) && PHISHING_WORDS.some((w) => host.includes(w))) findings.push('link_phishy');
   }
   if (link.scheme === 'http') findings.push('link_insecure');
   return findings;
