@@ -86,14 +86,14 @@ function codes(text: string, locale: 'vi' | 'en' = 'vi') {
 // Messages written for these tests, not taken from the labelled set.
 const patterns: Array<[SignalCode, string[]]> = [
   ['deposit_request', ['Chị cọc trước 300k giúp em qua số tài khoản 0123456789 Sacombank nhé', 'coc truoc 30% nha c, ko coc e ko giu hang dc', 'Please send a 50% deposit to my bank account before I post it']],
-  ['bank_transfer', ['Em chỉ nhận chuyển khoản, stk 0451 0001 23456 VCB', 'ck thang cho e cho nhanh nha c', 'Pay me directly by bank transfer, no platform fee']],
+  ['bank_transfer', ['Em chỉ nhận chuyển khoản, stk 0451 0001 23456 VCB', 'ck thang cho e cho nhanh nha c', 'Pay me directly by bank transfer, no platform fee', 'Shop nhận chuyển khoản hoặc ship COD toàn quốc']],
   ['ewallet_payment', ['Chị gửi tiền qua Momo số 0977888999 giúp em', 'thanh toan qua zalopay 0909123456 nhe', 'Pay 200k to my ViettelPay 0988777666']],
   ['gift_card_crypto', ['Mua giúp em 5 thẻ cào Vinaphone rồi gửi mã thẻ', 'tra bang usdt nhe, dia chi vi o duoi', 'Pay with Google Play gift cards and send me the codes']],
   ['otp_request', ['Chị đọc giúp em mã OTP vừa gửi về máy nhé', 'cho e xin 6 so gui ve may c voi', 'Could you read me the code that was just texted to your phone?']],
   ['pin_request', ['Chị gửi em mã PIN thẻ ATM để hoàn tiền', 'doc giup e so the va ma cvv', 'Send me your card number and CVV to confirm']],
   ['password_request', ['Chị cho em mật khẩu tài khoản Sen để em sửa đơn', 'gui e mk tk sen nhe', 'Tell me your password so I can fix your shop']],
   ['id_card_photo', ['Gửi em ảnh 2 mặt căn cước để làm hợp đồng', 'chup cccd mat truoc mat sau gui e nha', 'Send a selfie holding your ID card']],
-  ['link_lookalike', ['Xác minh tài khoản tại sen-hotro.site', 'cap nhat dia chi tai ghtk-giaohang.com', 'Login at techcombank-secure.net to restore access']],
+  ['link_lookalike', ['Xác minh tài khoản tại sen-hotro.site', 'cap nhat dia chi tai ghtk-giaohang.com', 'Login at techcombank-secure.net to restore access', 'Cập nhật thông tin tại xacminh-taikhoan.com']],
   ['link_punycode', ['Đăng nhập tại xn--sen-hng-7ya.com', 'Check your order at https://sén.vn/order']],
   ['link_shortener', ['Xem ảnh sản phẩm ở bit.ly/3xYzQ9', 'Photos here: tinyurl.com/abc123']],
   ['link_insecure', ['Xem catalogue ở http://catalog-hang-dep.com', 'Order form: http://myshop-forms.org/order']],
@@ -153,6 +153,9 @@ const ordinary = [
   'Em là cán bộ Hội Phụ nữ xã, tuần sau có lớp tập huấn miễn phí',
   'Đợt này hàng hot, chị đặt sớm kẻo hết size nhé',
   'Nhớ đặt mật khẩu mạnh và bật xác thực hai bước nhé',
+  'Chị chuyển khoản qua Sen hay trả khi nhận đều được',
+  'Đừng cài file APK lạ, chỉ tải Sen từ kho ứng dụng chính thức',
+  'Quét mã QR trên tem để kiểm tra hàng chính hãng nhé chị',
 ];
 
 describe('it does not cry wolf', () => {

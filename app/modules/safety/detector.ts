@@ -166,8 +166,25 @@ class Reading {
   warned(hit: Hit) {
     return this.spanHas(L.warning, this.sentenceRange(hit.start));
   }
+  /**
+   * Does the hit's clause point back to the platform? Alternatives are split
+   * first, so "nhan chuyen khoan hoac COD" still offers a transfer.
+   */
   onPlatform(hit: Hit) {
-    return this.spanHas(L.platform, this.clauseRange(hit.start));
+    const [a, b] = this.clauseRange(hit.start);
+    if (!this.spanHas(L.platform, [a, b])) return false;
+    const clause = this.text.slice(a, b);
+    let from = 0;
+    let to = clause.length;
+    for (const m of clause.matchAll(/ (?:hoac|hay|or) /g)) {
+      const at = m.index ?? 0;
+      if (a + at + 1 <= hit.start) from = at;
+      else {
+        to = at + 1;
+        break;
+      }
+    }
+    return test(L.platform, clause.slice(from, to) + ' ');
   }
   /** Is there an un-refused hit of this class in the hit's sentence? ("doc giup em" yes, "khong dua cho ai" no) */
   liveInSentence(re: RegExp, hit: Hit) {
