@@ -150,6 +150,7 @@ class Reading {
       if (word === 'cam' && next === 'on') continue;
       if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
       if (word === 'khong' && next === 'lai') continue;
+      if (word === 'mien' && next === 'la') continue; // "mien la" = as long as
       if (L.conditionals.has(prev)) continue;
       negated = true;
     }
@@ -159,7 +160,7 @@ class Reading {
     }
     // "dat coc thi khong can", "deposit not needed"
     const tail = ' ' + after.join(' ') + ' ';
-    if (/ (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
+    if (/^ (?:free|mien) | (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
     this.negCache.set(key, negated);
     return negated;
   }

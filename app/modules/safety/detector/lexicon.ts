@@ -32,7 +32,7 @@ export const platform = words(
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
-export const negators = new Set(['khong', 'chang', 'never', 'not', 'chua', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
+export const negators = new Set(['mien', 'khong', 'chang', 'never', 'not', 'chua', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
 /** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
 export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
 /** "no" is English only before these (else it may be nó). */
@@ -273,6 +273,11 @@ export const grantContext = words(
   'khoan vay',
   'vay von',
   'vay tien',
+  'ho so vay',
+  'duyet vay',
+  'goi vay',
+  'vay (?:uu dai|tin chap|the chap|nong|online)',
+  'bao lanh',
   'cho vay',
   'giai ngan',
   'loans?',
@@ -410,6 +415,7 @@ export const authority = words(
   'women s union',
   'union (?:office|staff|officer)',
   'nha nuoc',
+  'ngan hang chinh sach(?: xa hoi)?',
   'cuc thue',
   'co quan thue',
   'tax (?:office|department|authority)',
