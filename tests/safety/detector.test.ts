@@ -156,6 +156,10 @@ const ordinary = [
   'Chị chuyển khoản qua Sen hay trả khi nhận đều được',
   'Đừng cài file APK lạ, chỉ tải Sen từ kho ứng dụng chính thức',
   'Quét mã QR trên tem để kiểm tra hàng chính hãng nhé chị',
+  'I earned 3 million this month, the platform fee is 5%',
+  'Bonus: buy 3 get 1, shipping fee 30k',
+  'Váy maxi hoa nhí 350k, phí ship 30k, thanh toán khi nhận hàng',
+  'I run a small tailoring shop. Custom ao dai from 900k, deposit-free: order here and pay when you receive it.',
 ];
 
 describe('it does not cry wolf', () => {

@@ -282,7 +282,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const fees = r.live(L.fee).filter(notFree);
   const anyFees = r.live(L.anyFee).filter(notFree);
   if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
-  if (anyFees.length && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
+  const topUps = r.live(L.topUp);
+  if ((anyFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
+  if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
   if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
 
   // Tasks that need a top-up.

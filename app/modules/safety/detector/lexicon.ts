@@ -88,6 +88,7 @@ export const transfer = words(
   'transfer (?:it|them) (?:to|now)',
   '(?:private|direct|bank|wire|money) transfers?',
   'wire (?:the|it|me|money|zzmoney|transfer)',
+  'move (?:your |the |all |all your )?(?:money|funds|savings)',
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
   '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,3} (?:chuyen|thanh toan|tra tien|pay|transfer)',
@@ -138,6 +139,8 @@ export const prepay = words(
 );
 export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong', 'nap', 'pay', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan');
 export const money = words('zzmoney');
+/** Verbs that ask for a fee to be paid. */
+export const feeVerb = words('pay', 'nop', 'dong', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
 
 // --- secrets and documents ---
 export const otp = words(
@@ -165,7 +168,7 @@ export const otp = words(
   'read (?:me )?the code',
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
-export const pin = words('ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
+export const pin = words('expir(?:y|ation) date', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
 export const password = words('mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
 /** Advice about one's own password, not a request for it. */
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
@@ -246,6 +249,9 @@ export const releaseContext = words(
   'giao lai',
   'phat lai',
   'bi giu',
+  'bi ket',
+  'ket lai',
+  'stuck',
   'giu (?:lai|tai|o)',
   'customs',
   'clearance',
@@ -259,7 +265,9 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'lottery', 'winnings?', 'claim', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+/** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
+export const moneyWaiting = words('earned', 'earnings', 'payout', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
   'ho tro von',
   'goi ho tro',
@@ -351,6 +359,7 @@ export const remote = words(
   'truy cap tu xa',
   'chia se man hinh',
   'screen ?shar\\w*',
+  'share (?:your |the )?screen',
   'file apk',
   'apk',
   '(?:tai|cai)(?: dat)? (?:ung dung|app)(?: \\w+){0,2} (?:theo|qua|tu|o) (?:duong )?link',
@@ -425,7 +434,7 @@ export const authority = words(
   'government',
 );
 /** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
-export const selfClaim = words('toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
+export const selfClaim = words('our', 'chung toi', 'ben toi', 'toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
 export const threat = words(
   'bi khoa',
   'khoa tai khoan',
@@ -454,6 +463,9 @@ export const threat = words(
   'tai khoan (?:an toan|tam giu)',
   'safe account',
   'tam giu',
+  'suspicious (?:activity|login|transaction)',
+  'unusual (?:activity|login|transaction)',
+  '(?:hoat dong|giao dich|dang nhap) (?:bat thuong|la)',
   'truy na',
   'lenh bat',
   'warrant',
