@@ -33,6 +33,7 @@ export type DetectOptions = {
 
 const tables = { vi, en } as const;
 const PHONE = / zzphone /;
+const REMOTE_HOSTS = /anydesk|teamviewer|ultraviewer|rustdesk|airdroid|supremo/;
 
 type Hit = { start: number; end: number };
 
@@ -192,6 +193,17 @@ class Reading {
     const [a, b] = this.sentenceRange(hit.start);
     return this.all(re).some((h) => h.start >= a && h.end <= b && !this.negated(h));
   }
+  /** Like liveInSentence, but also "… OTP is 4829. Can you forward it to me?": a request in the next sentence that points back. */
+  requestedNear(hit: Hit) {
+    if (this.liveInSentence(L.request, hit)) return true;
+    let [, end] = this.sentenceRange(hit.start);
+    for (let i = 0; i < 2 && end < this.text.length - 4; i++) {
+      const next: Hit = { start: end + 3, end: end + 3 };
+      if (this.liveInSentence(L.request, next) && this.inSentence(L.codeReference, next)) return true;
+      end = this.sentenceRange(next.start)[1];
+    }
+    return false;
+  }
   has(re: RegExp) {
     return this.all(re).length > 0;
   }
@@ -226,6 +238,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // Links: judged on what they are, whatever the words around them say.
   const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
   for (const link of links) {
+    if (REMOTE_HOSTS.test(link.host)) raise('remote_control_app', STRONG);
     for (const finding of checkLink(link, trusted)) {
       // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.
       if (finding === 'link_phishy') raise('link_lookalike', WEAK);
@@ -258,8 +271,8 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Secrets and documents.
   const otps = r.live(L.otp);
-  if (otps.some((h) => r.liveInSentence(L.request, h))) raise('otp_request', STRONG);
-  if (r.live(L.pin).some((h) => r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
+  if (otps.some((h) => r.requestedNear(h))) raise('otp_request', STRONG);
+  if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
   const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
   if (passwords.some((h) => r.liveInSentence(L.request, h))) raise('password_request', STRONG);

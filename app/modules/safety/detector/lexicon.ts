@@ -170,6 +170,8 @@ export const otp = words(
 );
 export const pin = words('expir(?:y|ation) date', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
 export const password = words('mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
+/** Words that point back to a code named in the sentence before ("forward IT to me"). */
+export const codeReference = words('it', 'that', 'this', 'them', 'no', 'ma do', 'ma nay', 'ma', 'code', 'otp', 'so do', 'day so');
 /** Advice about one's own password, not a request for it. */
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
@@ -197,6 +199,8 @@ export const request = words(
   'la gi',
   'need',
   'yeu cau',
+  'forward',
+  'chuyen tiep',
   'chup',
   'cho (?:em|minh|toi|anh|tui|shop|ben em)(?: xin)?',
 );
@@ -224,7 +228,10 @@ export const mistake = words(
   'gui (?:du|thua)',
   'tra du',
   'thua tien',
-  '(?:by|in) (?:mistake|error)',
+  '(?:by|in) (?:mistake|error|accident)',
+  '(?:sent|paid|transferred|pay|send)(?: \\w+){0,3} twice',
+  '(?:more|higher) than the (?:price|amount|total)',
+  'nhieu hon (?:gia|so tien|tong)',
   'accidentally',
   'overpa\\w+',
   'paid twice',
@@ -234,7 +241,7 @@ export const mistake = words(
   'instead of',
   '(?:du|thua) ra',
 );
-export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'hoan tra', 'refund\\w*', 'return', 'send (?:\\w+ )?back', 'give (?:it )?back', 'the difference', 'phan (?:du|thua)');
+export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'hoan tra', 'refund\\w*', 'return', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
 
 // --- fees for parcels, prizes, grants and loans ---
