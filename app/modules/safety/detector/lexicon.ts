@@ -50,7 +50,7 @@ export const warning = words(
   'mao danh',
   'mao nhan',
   'scam\\w*',
-  'fraud\\w*',
+  'fraud(?!\\w* (?:department|team|prevention|unit|division))\\w*',
   'pretend\\w*',
   'impersonat\\w*',
   'phishing',
@@ -87,6 +87,7 @@ export const transfer = words(
   'transfer\\w* (?:(?:the|a|your|my|this|that|it|some|all) )?(?:money|payment|deposit|zzmoney|funds|savings|cash|amount|now|to (?:my|this|the|our|me|her|him))',
   'transfer (?:it|them) (?:to|now)',
   '(?:private|direct|bank|wire|money) transfers?',
+  'by (?:bank )?transfer',
   'wire (?:the|it|me|money|zzmoney|transfer)',
   'move (?:your |the |all |all your )?(?:money|funds|savings)',
   'send (?:me )?(?:the )?money',
@@ -246,7 +247,7 @@ export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan'
 
 // --- fees for parcels, prizes, grants and loans ---
 export const fee = words('phi(?! ship| van chuyen| giao hang| san)', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('phi', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const anyFee = words('phi', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
   'hai quan',
@@ -274,7 +275,7 @@ export const releaseContext = words(
 );
 export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
-export const moneyWaiting = words('earned', 'earnings', 'payout', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
+export const moneyWaiting = words('earned', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
   'ho tro von',
   'goi ho tro',
@@ -282,6 +283,9 @@ export const grantContext = words(
   'tro cap',
   'tai tro',
   'hoc bong',
+  '(?:startup|support|relief|grant|union|women s|business) fund',
+  'quy (?:ho tro|khoi nghiep|phu nu)',
+  'chosen',
   'grants?',
   'subsid\\w+',
   'support money',
@@ -417,6 +421,8 @@ export const authority = words(
   'court',
   'nhan vien (?:ngan hang|sen|cham soc khach hang|ho tro|bao mat)',
   'bank (?:officer|staff|employee)',
+  'bank s (?:\\w+ )?(?:department|team|division)',
+  'fraud (?:department|team|prevention|unit)',
   'from (?:the )?bank',
   `(?:${banks}) (?:thong bao|day|notice|security)`,
   'ngan hang thong bao',
@@ -468,7 +474,7 @@ export const threat = words(
   'keep (?:this )?secret',
   'bi mat',
   'tai khoan (?:an toan|tam giu)',
-  'safe account',
+  '(?:safe|secure|safety|temporary) account',
   'tam giu',
   'suspicious (?:activity|login|transaction)',
   'unusual (?:activity|login|transaction)',
