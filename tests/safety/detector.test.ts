@@ -158,6 +158,8 @@ const ordinary = [
   'Quét mã QR trên tem để kiểm tra hàng chính hãng nhé chị',
   'I earned 3 million this month, the platform fee is 5%',
   'Bonus: buy 3 get 1, shipping fee 30k',
+  'Congrats on your new shop! The platform fee is 5%.',
+  'Lucky you, the last one in stock! Shipping fee 30k.',
   'Váy maxi hoa nhí 350k, phí ship 30k, thanh toán khi nhận hàng',
   'I run a small tailoring shop. Custom ao dai from 900k, deposit-free: order here and pay when you receive it.',
 ];

@@ -296,7 +296,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const anyFees = r.live(L.anyFee).filter(notFree);
   if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
   const topUps = r.live(L.topUp);
-  if ((anyFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
+  // A fee next to a prize counts when it is asked for, or sits in the prize's own sentence.
+  const askedFees = anyFees.filter((h) => r.liveInSentence(L.feeVerb, h) || r.inSentence(L.prizeContext, h));
+  if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
   if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
   if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
 

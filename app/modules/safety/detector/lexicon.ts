@@ -92,7 +92,7 @@ export const transfer = words(
   'move (?:your |the |all |all your )?(?:money|funds|savings)',
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
-  '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,3} (?:chuyen|thanh toan|tra tien|pay|transfer)',
+  '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,5} (?:chuyen|thanh toan|tra tien|pay|transfer)',
 );
 export const account = words('so tai khoan', 'tai khoan (?:ngan hang|nh)', 'account number', 'bank account', 'my account', 'zzacct', banks);
 /** Words that make a long number an account number. */
@@ -100,6 +100,10 @@ export const accountContext = words('so tai khoan', 'tai khoan', 'account', 'chu
 export const ewallet = words('momo', 'zalopay', 'zalo pay', 'viettelpay', 'viettel pay', 'viettel money', 'shopeepay', 'shopee pay', 'vnpay', 'moca', 'vi dien tu', 'e wallet', 'ewallet', 'paypal', 'payoo', 'smartpay');
 export const giftOrCrypto = words(
   'the cao',
+  '(?:phone|top ?up|scratch|prepaid) cards?',
+  'top ?up (?:my|your|the) phone',
+  'the serial',
+  'nap (?:the|card) dien thoai',
   'ma the cao',
   'seri the',
   'gift ?cards?',
@@ -205,7 +209,7 @@ export const request = words(
   'chup',
   'cho (?:em|minh|toi|anh|tui|shop|ben em)(?: xin)?',
 );
-export const idCard = words('cccd', 'cmnd', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
+export const idCard = words('your id', 'cccd', 'cmnd', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
 export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'image\\w*', 'scan', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
 
 // --- "I already paid" ---
@@ -246,8 +250,8 @@ export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'h
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('phi(?! ship| van chuyen| giao hang| san)', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('phi', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const anyFee = words('phi', 'surcharges?', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
   'hai quan',
@@ -273,7 +277,7 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('trung thuong', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'congrat\\w*', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
 export const moneyWaiting = words('earned', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
@@ -402,6 +406,8 @@ export const moveChat = words(
   'sang',
   'qua',
   'trao doi',
+  '(?:faster|cheaper|easier|better|nhanh hon|re hon|tien hon) (?:than|hon|so voi)? ?(?:sen|here|this app|tren nay|o day)',
+  'send on',
   'noi chuyen',
   'zzphone',
   'so dien thoai',
