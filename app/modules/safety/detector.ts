@@ -262,7 +262,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (deposits.length) {
     raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
   }
-  if (transfers.length || accountNumber) {
+  // Asking for someone's account number is asking to pay outside Sen.
+  const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
+  if (transfers.length || accountNumber || askedAccount) {
     raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
   }
   if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
