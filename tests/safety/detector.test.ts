@@ -58,8 +58,10 @@ describe('the labelled set', () => {
 
   it('also gets the probes right: messages written after the detector, in rounds, to find its blind spots', () => {
     // tests/safety/probe-set.jsonl: each round was run once as unseen messages
-    // (first-look results in the README), then its mistakes were fixed by
-    // widening the lexicons, so it is now a regression set, not a held-out one.
+    // (first-look results in app/modules/safety/README.md), then its mistakes
+    // were fixed by widening the lexicons, so it is now a regression set, not a
+    // held-out one. One known miss is left in it on purpose (a request to borrow
+    // a bank account, a pattern outside this list).
     const probes = readFileSync(path.resolve('tests/safety/probe-set.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
@@ -160,6 +162,8 @@ const ordinary = [
   'Bonus: buy 3 get 1, shipping fee 30k',
   'Congrats on your new shop! The platform fee is 5%.',
   'Lucky you, the last one in stock! Shipping fee 30k.',
+  'Chúc mừng chị mở gian hàng mới! Phí sàn 5%, phí ship do khách trả.',
+  'Chị được chọn màu nào ạ? Phí ship 30k nha',
   'Váy maxi hoa nhí 350k, phí ship 30k, thanh toán khi nhận hàng',
   'I run a small tailoring shop. Custom ao dai from 900k, deposit-free: order here and pay when you receive it.',
 ];
