@@ -131,6 +131,10 @@ export const prepay = words(
   '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
   'truoc (?:zzmoney|\\d+%)',
   'pay (?:\\w+ ){0,3}(?:first|upfront|in advance)',
+  'pay (?:him|her|them|the driver|the courier|the shipper)(?: \\w+){0,3} (?:fee|zzmoney)',
+  'ung (?:truoc )?(?:phi|tien)',
+  '(?:refund|pay) you (?:back|later|with)',
+  'tra lai (?:chi|ban|em) sau',
   'prepayment',
   'advance payment',
   'down payment',
@@ -174,7 +178,7 @@ export const otp = words(
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
 export const pin = words('expir(?:y|ation) date', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
-export const password = words('mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
+export const password = words('your (?:\\w+ )?login', 'mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info)', 'bank login');
 /** Words that point back to a code named in the sentence before ("forward IT to me"). */
 export const codeReference = words('it', 'that', 'this', 'them', 'no', 'ma do', 'ma nay', 'ma', 'code', 'otp', 'so do', 'day so');
 /** Advice about one's own password, not a request for it. */
@@ -251,7 +255,7 @@ export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan'
 
 // --- fees for parcels, prizes, grants and loans ---
 export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('phi', 'surcharges?', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
   'hai quan',
@@ -353,7 +357,7 @@ export const job = words(
   'simple tasks?',
 );
 export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money');
-export const topUp = words('ky quy', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+export const topUp = words('ky quy', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
 
 // --- remote control ---
 export const remote = words(
@@ -382,7 +386,7 @@ export const remote = words(
 );
 
 // --- leaving the platform's chat ---
-export const chatApp = words('zalo(?! pay)', 'telegram', 'whatsapp', 'whats app', 'messenger', 'facebook', 'viber', 'wechat', 'kakao', 'instagram', 'signal app', 'line app');
+export const chatApp = words('insta', 'ig', 'tiktok', 'kakaotalk', 'zalo(?! pay)', 'telegram', 'whatsapp', 'whats app', 'messenger', 'facebook', 'viber', 'wechat', 'kakao', 'instagram', 'signal app', 'line app');
 export const moveChat = words(
   'ket ban',
   'add',
@@ -406,6 +410,9 @@ export const moveChat = words(
   'sang',
   'qua',
   'trao doi',
+  'ping',
+  'hit me up',
+  'hmu',
   '(?:faster|cheaper|easier|better|nhanh hon|re hon|tien hon) (?:than|hon|so voi)? ?(?:sen|here|this app|tren nay|o day)',
   'send on',
   'noi chuyen',
