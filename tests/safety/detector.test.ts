@@ -60,8 +60,7 @@ describe('the labelled set', () => {
     // tests/safety/probe-set.jsonl: each round was run once as unseen messages
     // (first-look results in app/modules/safety/README.md), then its mistakes
     // were fixed by widening the lexicons, so it is now a regression set, not a
-    // held-out one. One known miss is left in it on purpose (a request to borrow
-    // a bank account, a pattern outside this list).
+    // held-out one.
     const probes = readFileSync(path.resolve('tests/safety/probe-set.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)

@@ -92,6 +92,11 @@ export const transfer = words(
   'move (?:your |the |all |all your )?(?:money|funds|savings)',
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
+  'send (?:me |us |her |him )?zzmoney',
+  '(?:pay|send|transfer) (?:me |us )?zzmoney (?:to|via|into|through|on) (?:my|this|her|his|our|the)',
+  'gui (?:em|minh|toi|anh|shop|ben em) zzmoney',
+  'lend (?:me|us)',
+  'cho (?:em|minh|toi|tui) (?:muon|vay)(?: tien| zzmoney)?',
   '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,5} (?:chuyen|thanh toan|tra tien|pay|transfer)',
 );
 export const account = words('so tai khoan', 'tai khoan (?:ngan hang|nh)', 'account number', 'bank account', 'my account', 'zzacct', banks);
