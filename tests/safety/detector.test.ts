@@ -98,6 +98,7 @@ const patterns: Array<[SignalCode, string[]]> = [
   ['link_punycode', ['Đăng nhập tại xn--sen-hng-7ya.com', 'Check your order at https://sén.vn/order']],
   ['link_shortener', ['Xem ảnh sản phẩm ở bit.ly/3xYzQ9', 'Photos here: tinyurl.com/abc123']],
   ['link_insecure', ['Xem catalogue ở http://catalog-hang-dep.com', 'Order form: http://myshop-forms.org/order']],
+  ['link_suspicious', ['Xem thêm mẫu ở hangdep-gia-re.xyz', 'More photos: cheap-bags-store.top']],
   ['fake_payment_proof', ['Em chuyển khoản rồi, chị xem bill, ngân hàng báo 24h mới về, chị gửi hàng trước nhé', 'I already paid, see the screenshot, please ship now']],
   ['mistaken_transfer', ['Em chuyển nhầm 1 triệu cho chị, chị chuyển lại giúp em', 'tui gui lon 300 ngan vo tk ba, ba chuyen lai gium tui', 'I sent 1,500,000 instead of 150,000, please refund the extra']],
   ['release_fee', ['Bưu phẩm của chị bị giữ ở hải quan, đóng phí thông quan 800k để nhận', 'Your parcel is on hold, pay the 30k redelivery fee']],

@@ -242,6 +242,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     for (const finding of checkLink(link, trusted)) {
       // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.
       if (finding === 'link_phishy') raise('link_lookalike', WEAK);
+      else if (finding === 'link_risky_domain') raise('link_suspicious', WEAK);
       else raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
     }
   }

@@ -93,6 +93,9 @@ export const transfer = words(
   'send (?:me )?(?:the )?money',
   'send (?:it|the money|the payment) to',
   'send (?:me |us |her |him )?zzmoney',
+  'pay (?:me|us)(?: \\w+){0,6} (?:account|momo|wallet)',
+  '(?:to|into) (?:my|your|her|his) (?:personal|private|own) (?:bank )?account',
+  'vao tai khoan (?:ca nhan|rieng)',
   '(?:pay|send|transfer) (?:me |us )?zzmoney (?:to|via|into|through|on) (?:my|this|her|his|our|the)',
   'gui (?:em|minh|toi|anh|shop|ben em) zzmoney',
   'lend (?:me|us)',
@@ -154,7 +157,7 @@ export const prepay = words(
 export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong', 'nap', 'pay', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan');
 export const money = words('zzmoney');
 /** Verbs that ask for a fee to be paid. */
-export const feeVerb = words('pay', 'nop', 'dong', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
+export const feeVerb = words('paid', 'payable', 'settle\\w*', 'pay', 'nop', 'dong', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
 
 // --- secrets and documents ---
 export const otp = words(
@@ -259,8 +262,8 @@ export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'h
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
   'hai quan',
@@ -416,6 +419,9 @@ export const moveChat = words(
   'qua',
   'trao doi',
   'ping',
+  'call (?:you|me)',
+  'friend request',
+  'loi moi ket ban',
   'hit me up',
   'hmu',
   '(?:faster|cheaper|easier|better|nhanh hon|re hon|tien hon) (?:than|hon|so voi)? ?(?:sen|here|this app|tren nay|o day)',
@@ -461,6 +467,8 @@ export const authority = words(
   'co quan thue',
   'tax (?:office|department|authority)',
   'dien luc',
+  'electricity (?:company|provider|board)',
+  'customs (?:office|department|officer|authority)',
   'evn',
   'chinh phu',
   'government',
@@ -506,6 +514,7 @@ export const threat = words(
   'warrant',
   'summons',
   'cat dien',
+  '(?:will be|be) cut(?: off)?',
   'cut off',
 );
 

@@ -54,7 +54,7 @@ const SHORTENERS = new Set([
 // Names a scam link borrows: the platform, banks, delivery companies, the Union,
 // other marketplaces and wallets, the police. Short ones must be a whole label
 // ("sen-vn-support"); long ones may hide inside a word ("vietcombankvn").
-const BRAND_LABELS = new Set(['sen', 'senvn', 'vcb', 'tcb', 'mb', 'acb', 'bidv', 'tpb', 'ghn', 'ghtk', 'jnt', 'jt', 'vnpost', 'momo', 'hlhpn', 'congan']);
+const BRAND_LABELS = new Set(['evn', 'sen', 'senvn', 'vcb', 'tcb', 'mb', 'acb', 'bidv', 'tpb', 'ghn', 'ghtk', 'jnt', 'jt', 'vnpost', 'momo', 'hlhpn', 'congan']);
 const BRAND_WORDS = [
   'vietcombank',
   'techcombank',
@@ -79,12 +79,18 @@ const BRAND_WORDS = [
   'zalopay',
   'bocongan',
   'chinhphu',
+  'dienluc',
+  'evnhcmc',
+  'evnhanoi',
 ];
 
 // Words a phishing host uses to sound official ("xacminh-taikhoan.com", "secure-login-update.top").
-const PHISHING_WORDS = ['xacminh', 'xacthuc', 'hotro', 'khuyenmai', 'nhanqua', 'trungthuong', 'tritan', 'hoantien', 'thanhtoan', 'dangnhap', 'khoiphuc', 'mokhoa', 'verify', 'verification', 'secure', 'login', 'signin', 'update', 'payout', 'refund', 'unlock', 'recover', 'wallet', 'reward', 'prize', 'claim', 'bonus'];
+const PHISHING_WORDS = ['xacminh', 'xacthuc', 'hotro', 'khuyenmai', 'nhanqua', 'trungthuong', 'tritan', 'hoantien', 'thanhtoan', 'dangnhap', 'khoiphuc', 'mokhoa', 'verify', 'verification', 'secure', 'login', 'signin', 'update', 'payout', 'refund', 'unlock', 'recover', 'wallet', 'reward', 'prize', 'claim', 'bonus', 'payment'];
 
-export type LinkFinding = 'link_lookalike' | 'link_phishy' | 'link_punycode' | 'link_shortener' | 'link_insecure';
+// Endings that cost nothing to register and that ordinary shops hardly use.
+const RISKY_TLDS = new Set(['xyz', 'top', 'vip', 'cc', 'icu', 'click', 'buzz', 'cyou', 'sbs', 'cfd', 'monster', 'rest', 'bar', 'quest', 'lat', 'bond', 'win', 'loan', 'tk', 'ml', 'ga', 'cf', 'gq', 'su', 'work', 'xin']);
+
+export type LinkFinding = 'link_lookalike' | 'link_phishy' | 'link_risky_domain' | 'link_punycode' | 'link_shortener' | 'link_insecure';
 
 function matches(host: string, list: readonly string[]) {
   return list.some((h) => host === h || host.endsWith('.' + h));
@@ -111,6 +117,7 @@ export function checkLink(link: FoundLink, trusted: readonly string[]): LinkFind
     const borrowsName = labels.some((l) => BRAND_LABELS.has(l)) || BRAND_WORDS.some((w) => host.includes(w));
     if (borrowsName && !SHORTENERS.has(host)) findings.push('link_lookalike');
     else if (!SHORTENERS.has(host) && PHISHING_WORDS.some((w) => host.includes(w))) findings.push('link_phishy');
+    else if (RISKY_TLDS.has(host.split('.').pop() ?? '')) findings.push('link_risky_domain');
   }
   if (link.scheme === 'http') findings.push('link_insecure');
   return findings;

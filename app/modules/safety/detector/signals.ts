@@ -44,6 +44,7 @@ export const SIGNAL_LESSONS = {
   link_punycode: 'bao-ve-thong-tin/phishing-links',
   link_shortener: 'bao-ve-thong-tin/phishing-links',
   link_insecure: 'bao-ve-thong-tin/phishing-links',
+  link_suspicious: 'bao-ve-thong-tin/phishing-links',
   fake_payment_proof: 'ban-hang-an-toan/fake-transfer-screenshots',
   mistaken_transfer: 'ban-hang-an-toan/overpayment-and-mistaken-transfers',
   release_fee: 'ban-hang-an-toan/fake-shippers-and-fees',
