@@ -164,6 +164,9 @@ const ordinary = [
   'Lucky you, the last one in stock! Shipping fee 30k.',
   'Chúc mừng chị mở gian hàng mới! Phí sàn 5%, phí ship do khách trả.',
   'Chị được chọn màu nào ạ? Phí ship 30k nha',
+  'The platform fee is taken first, then the rest is paid out to you.',
+  'Phí đóng gói 5k đã tính trước trong giá',
+  'First, the shipping fee is 30k; second, delivery takes 3 days.',
   'Váy maxi hoa nhí 350k, phí ship 30k, thanh toán khi nhận hàng',
   'I run a small tailoring shop. Custom ao dai from 900k, deposit-free: order here and pay when you receive it.',
 ];

@@ -204,6 +204,12 @@ class Reading {
     }
     return false;
   }
+  /** "…requires a registration fee first", "phai dong phi truoc": a fee asked for, with "first" after it. */
+  feeAskedFirst(hit: Hit) {
+    const [, end] = this.sentenceRange(hit.start);
+    const rest = this.text.slice(hit.end, end);
+    return test(L.feeFirst, ' ' + rest) && (this.liveInSentence(L.feeVerb, hit) || this.inSentence(L.feeDemand, hit));
+  }
   has(re: RegExp) {
     return this.all(re).length > 0;
   }
@@ -278,7 +284,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
   const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
-  if (passwords.some((h) => r.liveInSentence(L.request, h))) raise('password_request', STRONG);
+  if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length) raise('password_request', STRONG);
   if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h))) raise('id_card_photo', STRONG);
 
   // "I already paid, here is the screenshot."
@@ -307,6 +313,8 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Tasks that need a top-up.
   if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);
+  // A fee asked for first, whatever it is for ("supplier registration fee first"): advance-fee fraud.
+  else if (fees.some((h) => r.feeAskedFirst(h))) raise('deposit_request', STRONG);
   else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
 
   if (r.live(L.remote).length) raise('remote_control_app', STRONG);
@@ -316,7 +324,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(PHONE, h))) raise('off_platform_chat', WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
-  const claims = r.live(L.authority).filter((h) => r.inSentence(L.selfClaim, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
+  const claims = r
+    .live(L.authority)
+    .filter((h) => r.inSentence(L.selfClaim, h) || r.inSentence(PHONE, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
   if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
 
   // Pressure only adds to another signal.

@@ -154,10 +154,12 @@ export const prepay = words(
   '(?:roi|xong) (?:em|minh|shop) (?:moi )?(?:gui|giao|ship)(?: hang)?',
   'moi (?:gui|giao|giu|len) (?:hang|don)',
 );
-export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong', 'nap', 'pay', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan');
+export const feeFirst = words('first', 'truoc', 'in advance', 'upfront', 'beforehand');
+export const feeDemand = words('requires?', 'needs?', 'must', 'phai', 'can', 'bat buoc', 'yeu cau');
+export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'pay', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan');
 export const money = words('zzmoney');
 /** Verbs that ask for a fee to be paid. */
-export const feeVerb = words('paid', 'payable', 'settle\\w*', 'pay', 'nop', 'dong', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
+export const feeVerb = words('paid', 'payable', 'settle\\w*', 'pay', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
 
 // --- secrets and documents ---
 export const otp = words(
@@ -174,7 +176,7 @@ export const otp = words(
   'verification code',
   'security code',
   'sms code',
-  'code (?:you|we|i) (?:just )?(?:received|got|sent|texted|messaged|smsed)',
+  'code (?:you|we|i|they) (?:just )?(?:received|got|sent|texted|messaged|smsed)',
   'one time (?:password|code)',
   '(?:ma|day so|code)(?: \\w+){0,3} \\d+ (?:chu )?so',
   'ma sms',
@@ -190,6 +192,8 @@ export const password = words('your (?:\\w+ )?login', 'mat khau', 'mat ma', 'pas
 /** Words that point back to a code named in the sentence before ("forward IT to me"). */
 export const codeReference = words('it', 'that', 'this', 'them', 'no', 'ma do', 'ma nay', 'ma', 'code', 'otp', 'so do', 'day so');
 /** Advice about one's own password, not a request for it. */
+/** Asking to sign in with one's bank or account somewhere: a credential request in itself. */
+export const credentialUse = words('log ?in with your (?:bank|account|banking)', 'dang nhap (?:bang|voi) (?:tai khoan )?ngan hang', 'login (?:with|using) your bank');
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
   'gui(?! ve| toi may| den may)',
@@ -262,7 +266,7 @@ export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'h
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment');
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const fee = words('phi(?! ship| van chuyen| giao hang| san)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
 export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 export const releaseContext = words(
@@ -365,7 +369,7 @@ export const job = words(
   'simple tasks?',
 );
 export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money');
-export const topUp = words('ky quy', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+export const topUp = words('ky quy', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
 
 // --- remote control ---
 export const remote = words(
@@ -391,6 +395,7 @@ export const remote = words(
   'apk',
   '(?:tai|cai)(?: dat)? (?:ung dung|app)(?: \\w+){0,2} (?:theo|qua|tu|o) (?:duong )?link',
   'install (?:this|the|our) (?:app|apk) from',
+  '(?:download|install|tai|cai)(?: \\w+){0,3} (?:from|tu|qua|theo) (?:the |this |my )?(?:duong )?link',
 );
 
 // --- leaving the platform's chat ---
@@ -510,6 +515,10 @@ export const threat = words(
   'unusual (?:activity|login|transaction)',
   '(?:hoat dong|giao dich|dang nhap) (?:bat thuong|la)',
   'truy na',
+  'criminal\\w*',
+  'toi pham',
+  'illegal\\w*',
+  'phi phap',
   'lenh bat',
   'warrant',
   'summons',
