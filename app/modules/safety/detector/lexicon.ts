@@ -32,7 +32,7 @@ export const platform = words(
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
-export const negators = new Set(['mien', 'khong', 'chang', 'never', 'not', 'chua', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
+export const negators = new Set(['mien', 'khong', 'chang', 'never', 'not', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
 /** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
 export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
 /** "no" is English only before these (else it may be nó). */
@@ -277,6 +277,7 @@ export const releaseContext = words(
   'giao lai',
   'phat lai',
   'bi giu',
+  'tam giu',
   'bi ket',
   'ket lai',
   'stuck',
@@ -391,6 +392,7 @@ export const remote = words(
   'chia se man hinh',
   'screen ?shar\\w*',
   'share (?:your |the )?screen',
+  '(?:quyen )?truy cap (?:man hinh|dien thoai|may)',
   'file apk',
   'apk',
   '(?:tai|cai)(?: dat)? (?:ung dung|app)(?: \\w+){0,2} (?:theo|qua|tu|o) (?:duong )?link',
