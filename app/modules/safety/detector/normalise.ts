@@ -24,7 +24,7 @@ export function fold(text: string): string {
 const tlds =
   'com|vn|net|org|info|xyz|top|online|site|vip|cc|co|io|me|link|club|shop|store|app|biz|tk|ml|ga|cf|gq|icu|live|life|pro|asia|click|fun|space|website|tech|ly|gl|to|gd|ws|us|uk|ru|cn|ai|page|dev|id|at|su|buzz|cyou|sbs|cfd|lat|bond|mobi|work|win|loan|xin|help|today|cloud|email|news|world|services|support|center|digital|network|company|group|global|agency|one|zone|media|social|plus|run|best|guru|care|finance|money|cash|review|host|rest|bar|monster|quest|beauty|hair|skin|makeup|fashion|gift|gifts|promo|deals|sale|express|delivery|post|bank|loans|credit|fit|ink|land|today|nl|de|fr|jp|kr|sg|in|la|kh|th|my|ph|tw|hk';
 const linkPattern = new RegExp(
-  String.raw`(?<![\w@.-])(?:(https?):\/\/)?((?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+(?:${tlds}|xn--[a-z0-9-]+))(?![a-z0-9-])(?::\d+)?([/?#][^\s]*)?`,
+  String.raw`(?<![\w@.-])(?:(https?):\/\/)?((?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.){1,8}(?:${tlds}|xn--[a-z0-9-]+))(?![a-z0-9-])(?::\d+)?([/?#][^\s]*)?`,
   'gi',
 );
 const explicitLinkPattern = /(https?):\/\/([^\s/?#:]+)(?::\d+)?([/?#][^\s]*)?/gi;
