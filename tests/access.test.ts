@@ -57,6 +57,7 @@ const rows: Row[] = [
   { file: 's.$slug.tsx', path: async (p) => `/s/${(await verificationFixture(p)).slug}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).publicKey}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).documentKey}`, expect: everyone('missing') },
+  { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
