@@ -10,8 +10,8 @@ import { seedVerification } from './seeds/verification';
 // every part can run again on seeded data without duplicating it.
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
-  await seedLearning(db);
   await seedVerification(db);
+  await seedLearning(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */
