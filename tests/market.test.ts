@@ -136,6 +136,14 @@ describe('search', () => {
     expect(await ids({ sort: 'newest' })).toEqual([l.coffee, l.nonLa, l.aoDai]);
   });
 
+  it('offers similar titles when no word matches, within the filters', async () => {
+    const typo = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan')));
+    expect(typo.fuzzy).toBe(true);
+    expect(typo.listings.map((x: { id: string }) => x.id)).toContain(l.aoDai);
+    const filtered = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan&category=food')));
+    expect(filtered.listings).toEqual([]);
+  });
+
   it('ignores junk in the URL instead of failing', async () => {
     const page = payload(await call(marketLoader, getRequest("/market?q=%27%3B--+%26+%21%3A*&category=x&province=y&min=abc&sort=zzz&after=notacursor")));
     expect(Array.isArray(page.listings)).toBe(true);
