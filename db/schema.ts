@@ -160,6 +160,9 @@ export interface ListingsTable {
   updated_at: Timestamp;
   title_plain: Derived<string>;
   search: Derived<string>;
+  /** Copies of the seller's business_profiles row, kept exact by triggers. */
+  seller_status: ColumnType<VerificationStatus | 'none', never, never>;
+  seller_province: ColumnType<string, never, never>;
 }
 
 export interface ListingImagesTable {

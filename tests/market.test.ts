@@ -120,6 +120,21 @@ describe('search', () => {
     expect(all.listings.find((x: { id: string }) => x.id === l.revoked).seller.verified).toBe(false);
   });
 
+  it("follows a seller's verification and province at once", async () => {
+    const s = await seller('approved', 'ca-mau');
+    const id = await listing(s.id, { title: 'Khô cá bổi Cà Mau' });
+    expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([id]);
+    await db.updateTable('business_profiles').set({ verification_status: 'revoked' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi' })).toEqual([]);
+    expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([id]);
+    await db.updateTable('business_profiles').set({ verification_status: 'suspended' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([]);
+    await db.updateTable('business_profiles').set({ verification_status: 'approved', province: 'an-giang' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([]);
+    expect(await ids({ q: 'kho ca boi', province: 'an-giang' })).toEqual([id]);
+    await db.updateTable('listings').set({ state: 'archived' }).where('id', '=', id).execute();
+  });
+
   it('filters by category, seller province and price range', async () => {
     expect(await ids({ category: 'food' })).toEqual([l.coffee]);
     expect((await ids({ province: 'hue' })).sort()).toEqual([l.aoDai]);
