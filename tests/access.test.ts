@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { createTestUser } from './support/fixtures';
+import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 
@@ -66,6 +67,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  ...learningRows({ everyone, signedIn, staffOnly }),
   // ---- verification ----
   { file: 'dashboard.tsx', path: '/dashboard', expect: signedIn('ok') },
   { file: 'dashboard.tsx', path: '/dashboard', method: 'POST', form: { intent: 'profile' }, expect: signedIn('ok') },
@@ -90,6 +92,7 @@ const rows: Row[] = [
   { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, method: 'POST', form: { intent: 'state', to: 'published' }, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
+  { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
