@@ -140,6 +140,43 @@ export interface VerificationEventsTable {
   created_at: CreatedAt;
 }
 
+// ---- market ----
+export type ListingState = 'draft' | 'published' | 'archived';
+type Derived<T> = ColumnType<T, never, never>;
+
+export interface ListingsTable {
+  id: Generated<string>;
+  seller_id: string;
+  title: string;
+  description: Generated<string>;
+  price: ColumnType<number, number | bigint, number | bigint>;
+  stock: Generated<number>;
+  category: string;
+  shipping_fee: Generated<number>;
+  shipping_provinces: Generated<string[]>;
+  state: Generated<ListingState>;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  title_plain: Derived<string>;
+  search: Derived<string>;
+  /** Copies of the seller's business_profiles row, kept exact by triggers. */
+  seller_status: ColumnType<VerificationStatus | 'none', never, never>;
+  seller_province: ColumnType<string, never, never>;
+}
+
+export interface ListingImagesTable {
+  id: Generated<string>;
+  listing_id: string;
+  position: number;
+  image_key: string;
+  small_key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  created_at: CreatedAt;
+}
+
 // ---- learning ----
 export interface LearningCoursesTable {
   slug: string;
@@ -299,6 +336,8 @@ export interface Database {
   verification_documents: VerificationDocumentsTable;
   mentor_profiles: MentorProfilesTable;
   verification_events: VerificationEventsTable;
+  listings: ListingsTable;
+  listing_images: ListingImagesTable;
   learning_courses: LearningCoursesTable;
   learning_modules: LearningModulesTable;
   learning_lessons: LearningLessonsTable;

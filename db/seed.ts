@@ -5,6 +5,7 @@ import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
+import { seedMarket } from './seeds/market';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -12,6 +13,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
   await seedVerification(db);
   await seedLearning(db);
+  await seedMarket(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../app/lib/db.server';
 import { createTestUser } from './support/fixtures';
 import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
@@ -32,6 +33,27 @@ const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
 const signedIn = (outcome: Outcome): Record<Who, Outcome> => ({ ...everyone(outcome), anonymous: 'login' });
 const anonymousOnly: Record<Who, Outcome> = { ...everyone('away'), anonymous: 'ok' };
 export const staffOnly: Record<Who, Outcome> = { ...everyone('forbidden'), anonymous: 'login', staff: 'ok' };
+const entrepreneurOnly: Record<Who, Outcome> = { ...everyone('forbidden'), anonymous: 'login', entrepreneur: 'ok' };
+
+/** A listing of `sellerId` in `state`, for the market rows. */
+async function marketListing(sellerId: string, state: 'draft' | 'published') {
+  const row = await db
+    .insertInto('listings')
+    .values({ seller_id: sellerId, title: 'Nón lá', price: 50000, category: 'handicrafts', state, published_at: state === 'published' ? new Date() : null, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+async function otherSeller(verified = false) {
+  const { id } = await createTestUser({ roles: ['entrepreneur'] });
+  if (verified) {
+    await db
+      .insertInto('business_profiles')
+      .values({ user_id: id, slug: `access-${id.slice(0, 8)}`, business_name: 'Nón lá', owner_name: 'Chị A', province: 'hue', verification_status: 'approved', verified_at: new Date(), updated_at: new Date() })
+      .execute();
+  }
+  return id;
+}
 
 const rows: Row[] = [
   { file: '_index.tsx', path: '/', expect: everyone('ok') },
@@ -57,6 +79,19 @@ const rows: Row[] = [
   { file: 's.$slug.tsx', path: async (p) => `/s/${(await verificationFixture(p)).slug}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).publicKey}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).documentKey}`, expect: everyone('missing') },
+  // ---- market ----
+  { file: 'market._index.tsx', path: '/market?q=non+la&category=handicrafts&f=1&sort=price_asc', expect: everyone('ok') },
+  { file: 'market.$id.tsx', path: async () => `/market/${await marketListing(await otherSeller(true), 'published')}`, expect: everyone('ok') },
+  { file: 'market.$id.tsx', path: async (p) => `/market/${await marketListing(p.entrepreneur.id, 'draft')}`, expect: everyone('missing') },
+  { file: 'dashboard_.listings._index.tsx', path: '/dashboard/listings', expect: entrepreneurOnly },
+  { file: 'dashboard_.listings.new.tsx', path: '/dashboard/listings/new', expect: entrepreneurOnly },
+  { file: 'dashboard_.listings.new.tsx', path: '/dashboard/listings/new', method: 'POST', form: { title: '' }, expect: entrepreneurOnly },
+  { file: 'dashboard_.listings.$id.tsx', path: async (p) => `/dashboard/listings/${await marketListing(p.entrepreneur.id, 'draft')}`, expect: entrepreneurOnly },
+  // Another seller's listing: 403 for every entrepreneur but its owner.
+  { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
+  { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, method: 'POST', form: { intent: 'state', to: 'published' }, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
+  // The benchmark's floor exists only when the server runs with BENCH=1.
+  { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 

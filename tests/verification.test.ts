@@ -456,7 +456,7 @@ describe('the public storefront', () => {
     expect(text).not.toContain('secret.contact@example.com');
     expect(text).not.toContain(seller.email);
     expect(Object.keys(data).sort()).toEqual(
-      ['businessName', 'categories', 'coverUrl', 'logoUrl', 'ownerName', 'province', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
+      ['businessName', 'categories', 'coverUrl', 'listings', 'logoUrl', 'ownerName', 'province', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
     );
     expect(data).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', status: 'draft', verifiedAt: null });
   });

@@ -34,13 +34,22 @@ export function translator(messages: Messages): Translate {
 
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 
+// Building an Intl formatter costs far more than using one: keep one per locale.
+const moneyFormats = new Map<Locale, Intl.NumberFormat>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Money is integer đồng: "250.000 ₫" in Vietnamese, "₫250,000" in English. */
 export function formatMoney(amount: number, locale: Locale) {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' }).format(amount);
+  let format = moneyFormats.get(locale);
+  if (!format) moneyFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' })));
+  return format.format(amount);
 }
 
 export function formatNumber(value: number, locale: Locale) {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale])));
+  return format.format(value);
 }
 
 export function formatDateTime(
@@ -49,7 +58,14 @@ export function formatDateTime(
   timeZone: string = defaultTimeZone,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ) {
-  return new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone }).format(new Date(value));
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    // Bounded: a handful of locales × time zones × styles in practice.
+    if (dateFormats.size > 500) dateFormats.clear();
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone })));
+  }
+  return format.format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string = defaultTimeZone) {

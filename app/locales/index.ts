@@ -2,12 +2,14 @@ import enAccounts from './en/accounts.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enLearning from './en/learning.json';
+import enMarket from './en/market.json';
 import enSafety from './en/safety.json';
 import enVerification from './en/verification.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
 import viLearning from './vi/learning.json';
+import viMarket from './vi/market.json';
 import viSafety from './vi/safety.json';
 import viVerification from './vi/verification.json';
 
@@ -15,10 +17,12 @@ import viVerification from './vi/verification.json';
 // Vietnamese is the reference; English must carry every key (checked by the
 // type below and by tests/locales.test.ts).
 const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viLearning, ...viSafety };
+const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viLearning, ...viSafety, ...viMarket };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enLearning, ...enSafety };
+const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enLearning, ...enSafety, ...enMarket };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

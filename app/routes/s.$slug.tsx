@@ -8,6 +8,8 @@ import { isSafeSeller } from '~/modules/learning/badge.server';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
 import { findStorefront } from '~/modules/verification/verification.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
+import { storefrontListings } from '~/modules/market/storefront.server';
+import { ListingGrid } from '~/modules/market/components';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
@@ -28,6 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status: store.verification_status,
     verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
     safeSeller: await isSafeSeller(store.user_id),
+    listings: await storefrontListings(store.user_id, store.verification_status),
   };
 }
 
@@ -68,6 +71,7 @@ export default function Storefront() {
       {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}
       <section id="listings" aria-labelledby="listings-title">
         <h2 id="listings-title">{t('verification.storefront.listings')}</h2>
+        {store.listings.length ? <ListingGrid listings={store.listings} label={t('verification.storefront.listings')} /> : <p className="muted">{t('market.storefront.none')}</p>}
       </section>
     </article>
   );

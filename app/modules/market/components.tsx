@@ -1,0 +1,64 @@
+import { Link } from '@remix-run/react';
+import { categoryName } from '~/lib/categories';
+import { useI18n } from '~/lib/i18n';
+import { provinceName } from '~/lib/provinces';
+import { VerifiedBadge } from '~/modules/verification/verified-badge';
+
+// The market's own UI pieces: a listing card for result grids and a listing's
+// description shown as text with its line breaks.
+
+export type CardListing = {
+  id: string;
+  title: string;
+  price: number;
+  stock: number;
+  category: string;
+  thumbUrl: string | null;
+  seller?: { name: string; province: string; verified: boolean; verifiedAt: Date | string | null } | null;
+};
+
+/** The verification helper's badge, for a seller who is verified now (revoked or suspended: nothing). */
+export function VerifiedMark({ verified, verifiedAt, compact = true }: { verified: boolean; verifiedAt: Date | string | null; compact?: boolean }) {
+  return <VerifiedBadge status={verified ? 'approved' : 'none'} verifiedAt={verifiedAt} compact={compact} />;
+}
+
+export function ListingCard({ listing }: { listing: CardListing }) {
+  const { t, money, locale } = useI18n();
+  return (
+    <li className="listing-card">
+      <Link to={`/market/${listing.id}`} className="listing-card-link">
+        {listing.thumbUrl ? (
+          <img src={listing.thumbUrl} alt="" width={160} height={160} loading="lazy" decoding="async" />
+        ) : (
+          <span className="listing-card-noimg" aria-hidden="true" />
+        )}
+        <span className="listing-card-title">{listing.title}</span>
+      </Link>
+      <span className="listing-card-price">{money(listing.price)}</span>
+      <span className="muted small">
+        {categoryName(listing.category, locale)}
+        {listing.stock === 0 ? ` · ${t('market.stock.none')}` : ''}
+      </span>
+      {listing.seller ? (
+        <span className="small">
+          {listing.seller.name} · {provinceName(listing.seller.province, locale)} <VerifiedMark verified={listing.seller.verified} verifiedAt={listing.seller.verifiedAt} />
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export function ListingGrid({ listings, label }: { listings: CardListing[]; label: string }) {
+  return (
+    <ul className="listing-grid" aria-label={label}>
+      {listings.map((l) => (
+        <ListingCard key={l.id} listing={l} />
+      ))}
+    </ul>
+  );
+}
+
+/** Plain text with its line breaks; any markup the seller typed shows as text (React escapes it). */
+export function PlainText({ text }: { text: string }) {
+  return <div className="plain-text">{text}</div>;
+}

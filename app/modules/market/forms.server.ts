@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isCategoryCode } from '~/lib/categories';
+import { fields } from '~/lib/forms.server';
+import { isProvinceCode } from '~/lib/provinces';
+import { isUuid } from './search.server';
+
+// The listing forms' rules; every message is a locale key.
+
+/** Đồng as people type them: "250000", "250.000", "250 000 ₫". */
+export const dong = (options: { min: number; max: number }) =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .transform((v) => v.replace(/[.,\s₫đ]/gi, ''))
+    .pipe(z.string().regex(/^\d{1,13}$/, 'market.field.moneyInvalid'))
+    .transform(Number)
+    .pipe(z.number().min(options.min, 'market.field.priceTooLow').max(options.max, 'market.field.priceTooHigh'));
+
+export const count = () =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .regex(/^\d{1,7}$/, 'market.field.stockInvalid')
+    .transform(Number);
+
+const provinceList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string().refine(isProvinceCode, 'validation.invalid')).max(34));
+
+export const listingSchema = z.object({
+  title: fields.text(120),
+  description: z
+    .string()
+    .max(5000, 'validation.tooLong')
+    .optional()
+    .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim()),
+  price: dong({ min: 1, max: 1_000_000_000_000 }),
+  stock: count(),
+  category: z.string({ error: 'validation.required' }).refine(isCategoryCode, 'market.field.categoryInvalid'),
+  shippingFee: dong({ min: 0, max: 100_000_000 }),
+  shippingProvinces: provinceList,
+});
+
+export const quickEditSchema = z.object({
+  intent: z.literal('quick'),
+  id: z.string().refine(isUuid, 'validation.invalid'),
+  price: dong({ min: 1, max: 1_000_000_000_000 }),
+  stock: count(),
+});
+
+export const stateSchema = z.object({
+  intent: z.literal('state'),
+  to: z.enum(['draft', 'published', 'archived'], { error: 'validation.invalid' }),
+});
+
+/** The dashboard list's state buttons name their listing. */
+export const listStateSchema = z.object({
+  intent: z.literal('state'),
+  id: z.string().refine(isUuid, 'validation.invalid'),
+  to: z.enum(['draft', 'published', 'archived'], { error: 'validation.invalid' }),
+});

@@ -1,0 +1,70 @@
+import { Form } from '@remix-run/react';
+import { Field, FormError, SelectField, type FormReplyData } from '~/components/form';
+import { categories } from '~/lib/categories';
+import { useI18n } from '~/lib/i18n';
+import { provinces } from '~/lib/provinces';
+
+export type ListingValues = {
+  title: string;
+  description: string;
+  price: number;
+  stock: number;
+  category: string;
+  shippingFee: number;
+  shippingProvinces: string[];
+};
+
+/** The listing's fields, for the "new" and "edit" pages; a plain POST form. */
+export function ListingForm({ values, reply, submitLabel }: { values?: ListingValues; reply?: FormReplyData; submitLabel: string }) {
+  const { t, locale } = useI18n();
+  const typed = reply?.values;
+  const descriptionError = reply?.errors?.description;
+  const chosen = new Set(values?.shippingProvinces ?? []);
+  return (
+    <Form method="post" className="stack" noValidate>
+      <FormError reply={reply} />
+      <input type="hidden" name="intent" value="save" />
+      <Field name="title" label={t('market.field.title')} reply={reply} defaultValue={values?.title} required maxLength={120} />
+      <div className="field">
+        <label htmlFor="field-description">{t('market.field.description')}</label>
+        <span id="field-description-hint" className="hint">
+          {t('market.field.descriptionHint')}
+        </span>
+        <textarea
+          id="field-description"
+          name="description"
+          rows={8}
+          maxLength={5000}
+          defaultValue={typed?.description ?? values?.description}
+          aria-describedby={descriptionError ? 'field-description-hint field-description-error' : 'field-description-hint'}
+          aria-invalid={descriptionError ? true : undefined}
+        />
+        {descriptionError ? (
+          <span id="field-description-error" className="field-error">
+            {t(descriptionError)}
+          </span>
+        ) : null}
+      </div>
+      <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
+      <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
+      <SelectField
+        name="category"
+        label={t('market.field.category')}
+        reply={reply}
+        defaultValue={values?.category}
+        options={categories.map((c) => ({ value: c.code, label: c[locale] }))}
+      />
+      <Field name="shippingFee" label={t('market.field.shippingFee')} reply={reply} defaultValue={values ? String(values.shippingFee) : '0'} required maxLength={20} />
+      <fieldset className="province-picks">
+        <legend>{t('market.field.shippingProvinces')}</legend>
+        <p className="hint">{t('market.field.shippingProvincesHint')}</p>
+        {provinces.map((p) => (
+          <label key={p.code} className="checkbox">
+            <input type="checkbox" name="shippingProvinces" value={p.code} defaultChecked={chosen.has(p.code)} /> {p[locale]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">{submitLabel}</button>
+    </Form>
+  );
+}

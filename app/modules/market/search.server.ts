@@ -1,0 +1,66 @@
+// Pure helpers for market search, shared by the server module and tests.
+
+/** Lower case, without Vietnamese diacritics (đ → d), as PostgreSQL's unaccent does. */
+export function plainText(input: string) {
+  return input
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** Words of a query, plain (no diacritics), letters and digits only: at most 8. */
+export function queryWords(q: string) {
+  return plainText(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+/**
+ * A tsquery string where every word must match, the last one also as a prefix
+ * ("ao dai lu" finds "lụa" while typing). Words hold only [a-z0-9], so nothing a
+ * reader types can inject tsquery syntax.
+ */
+export function toTsQuery(q: string) {
+  const words = queryWords(q);
+  if (!words.length) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+}
+
+export const sorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
+export type Sort = (typeof sorts)[number];
+
+export function isSort(value: unknown): value is Sort {
+  return typeof value === 'string' && (sorts as readonly string[]).includes(value);
+}
+
+/** A keyset cursor: the last row's sort value and id, in a URL-safe string. */
+export type Cursor = { v: string | number; id: string };
+
+export function encodeCursor(cursor: Cursor) {
+  return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString('base64url');
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && uuid.test(value);
+}
+
+/** A cursor from the URL, or null when it is missing or was tampered with. */
+export function decodeCursor(raw: string | null | undefined): Cursor | null {
+  if (!raw || raw.length > 200) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [v, id] = parsed;
+    if (!isUuid(id)) return null;
+    if (typeof v === 'number' && Number.isFinite(v)) return { v, id };
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(v)) return { v, id };
+    return null;
+  } catch {
+    return null;
+  }
+}

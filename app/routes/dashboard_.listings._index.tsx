@@ -1,0 +1,123 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/error-page';
+import { FormError } from '~/components/form';
+import { requireRole } from '~/lib/auth.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { listStateSchema, quickEditSchema } from '~/modules/market/forms.server';
+import {
+  changeListingState,
+  listSellerListings,
+  mayPublish,
+  quickEditListing,
+  requireEditableListing,
+  sellerStatus,
+} from '~/modules/market/listings.server';
+import { imageUrl } from '~/modules/market/urls.server';
+
+// The seller's listings: state, stock, quick edit of price and stock, and
+// publish/archive in one click. Everything here is hers: the queries say so.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'entrepreneur');
+  const [status, listings] = await Promise.all([sellerStatus(user.id), listSellerListings(user.id)]);
+  return {
+    mayPublish: mayPublish(status),
+    listings: listings.map((l) => ({ ...l, thumbUrl: imageUrl(l.thumb_key) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'entrepreneur');
+  const form = await readForm(request);
+  const id = String(form.get('id') ?? '');
+  // 404 for no such listing, 403 for another seller's.
+  await requireEditableListing(user, id);
+  if (form.get('intent') === 'state') {
+    const parsed = parseForm(form, listStateSchema);
+    if (!parsed.ok) return invalid(parsed.reply);
+    const changed = await changeListingState(user.id, parsed.data.id, parsed.data.to);
+    if (!changed.ok) return formError(form, { form: changed.error });
+    return redirect(`/dashboard/listings?notice=notice.market.${parsed.data.to}`);
+  }
+  const parsed = parseForm(form, quickEditSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  await quickEditListing(user.id, parsed.data.id, parsed.data);
+  return redirect('/dashboard/listings?notice=notice.saved');
+}
+
+export default function SellerListings() {
+  const { listings, mayPublish } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, money } = useI18n();
+  const failedId = reply?.values?.id;
+  return (
+    <section>
+      <h1>{t('market.dashboard.title')}</h1>
+      {!mayPublish ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
+      <p>
+        <Link to="/dashboard/listings/new" className="button">
+          {t('market.dashboard.new')}
+        </Link>
+      </p>
+      {listings.length === 0 ? <p>{t('market.dashboard.empty')}</p> : null}
+      <ul className="seller-listings">
+        {listings.map((l) => {
+          const rowReply = failedId === l.id ? reply : undefined;
+          return (
+            <li key={l.id} className="card">
+              <div className="seller-listing-head">
+                {l.thumbUrl ? <img src={l.thumbUrl} alt="" width={64} height={64} loading="lazy" /> : null}
+                <div>
+                  <Link to={`/dashboard/listings/${l.id}`}>{l.title}</Link>
+                  <div className="small">
+                    <span className={`state state-${l.state}`}>{t(`market.state.${l.state}`)}</span> · {money(l.price)} ·{' '}
+                    {t('market.dashboard.stock', { n: l.stock })}
+                  </div>
+                </div>
+              </div>
+              <FormError reply={rowReply} />
+              <Form method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
+                <input type="hidden" name="intent" value="quick" />
+                <input type="hidden" name="id" value={l.id} />
+                <label>
+                  {t('market.field.price')}
+                  <input type="text" inputMode="numeric" name="price" defaultValue={rowReply?.values?.price ?? String(l.price)} maxLength={20} aria-invalid={rowReply?.errors?.price ? true : undefined} />
+                </label>
+                <label>
+                  {t('market.field.stock')}
+                  <input type="text" inputMode="numeric" name="stock" defaultValue={rowReply?.values?.stock ?? String(l.stock)} maxLength={7} aria-invalid={rowReply?.errors?.stock ? true : undefined} />
+                </label>
+                <button type="submit" className="secondary">
+                  {t('common.save')}
+                </button>
+              </Form>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="state" />
+                <input type="hidden" name="id" value={l.id} />
+                {l.state !== 'published' && mayPublish ? (
+                  <button type="submit" name="to" value="published">
+                    {t('market.action.publish')}
+                  </button>
+                ) : null}{' '}
+                {l.state !== 'archived' ? (
+                  <button type="submit" name="to" value="archived" className="secondary">
+                    {t('market.action.archive')}
+                  </button>
+                ) : null}
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'market.dashboard.title');
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/error-page';
+import { categoryName } from '~/lib/categories';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { provinceName } from '~/lib/provinces';
+import { ListingGrid, PlainText, VerifiedMark } from '~/modules/market/components';
+import { findPublishedListing, listSellerPublished } from '~/modules/market/listings.server';
+import { imageUrl } from '~/modules/market/urls.server';
+
+// A listing as buyers see it: /market/<id>, under the market it was found in.
+// Only published listings of sellers who are not suspended exist here.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const listing = await findPublishedListing(params.id);
+  if (!listing) throw new Response('Not found', { status: 404 });
+  const related = await listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 });
+  const origin = new URL(request.url).origin;
+  const first = listing.images[0];
+  return {
+    listing: {
+      id: listing.id,
+      title: listing.title,
+      description: listing.description,
+      price: listing.price,
+      stock: listing.stock,
+      category: listing.category,
+      shippingFee: listing.shipping_fee,
+      shippingProvinces: listing.shipping_provinces,
+      images: listing.images.map((i) => ({ id: i.id, small: imageUrl(i.small_key), full: imageUrl(i.image_key), width: i.width, height: i.height })),
+    },
+    seller: {
+      name: listing.seller_name,
+      slug: listing.seller_slug,
+      province: listing.seller_province,
+      verified: listing.seller_verified,
+      verifiedAt: listing.seller_verified_at,
+      since: listing.seller_since,
+    },
+    related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
+    og: {
+      url: `${origin}/market/${listing.id}`,
+      image: first ? `${origin}${imageUrl(first.small_key)}` : null,
+      description: listing.description.replace(/\s+/g, ' ').slice(0, 200),
+    },
+  };
+}
+
+export default function ListingPage() {
+  const { listing, seller, related } = useLoaderData<typeof loader>();
+  const { t, money, date, locale } = useI18n();
+  return (
+    <article className="listing-page">
+      <p className="small">
+        <Link to="/market">{t('market.title')}</Link> › <Link to={`/market?category=${listing.category}`}>{categoryName(listing.category, locale)}</Link>
+      </p>
+      <h1>{listing.title}</h1>
+      {listing.images.length ? (
+        <ul className="listing-images" aria-label={t('market.listing.images')}>
+          {listing.images.map((image, index) =>
+            image.small ? (
+              <li key={image.id}>
+                <a href={image.full ?? image.small}>
+                  <img
+                    src={image.small}
+                    alt={t('market.listing.imageAlt', { title: listing.title, n: index + 1 })}
+                    width={Math.min(image.width, 640)}
+                    height={Math.round((Math.min(image.width, 640) * image.height) / image.width)}
+                    loading={index === 0 ? 'eager' : 'lazy'}
+                    decoding="async"
+                  />
+                </a>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      ) : null}
+      <p className="listing-price">{money(listing.price)}</p>
+      <dl className="facts">
+        <dt>{t('market.listing.stock')}</dt>
+        <dd>{listing.stock > 0 ? t('market.listing.inStock', { n: listing.stock }) : t('market.stock.none')}</dd>
+        <dt>{t('market.listing.shippingFee')}</dt>
+        <dd>{listing.shippingFee > 0 ? money(listing.shippingFee) : t('market.listing.freeShipping')}</dd>
+        <dt>{t('market.listing.shipsTo')}</dt>
+        <dd>
+          {listing.shippingProvinces.length
+            ? listing.shippingProvinces.map((p) => provinceName(p, locale)).join(', ')
+            : t('market.listing.shipsEverywhere')}
+        </dd>
+      </dl>
+      <h2>{t('market.listing.description')}</h2>
+      <PlainText text={listing.description} />
+
+      <aside className="card seller-card" aria-label={t('market.seller.label')}>
+        <h2>
+          <Link to={`/s/${seller.slug}`}>{seller.name}</Link>
+        </h2>
+        <VerifiedMark verified={seller.verified} verifiedAt={seller.verifiedAt} compact={false} />
+        <p className="small">
+          {provinceName(seller.province, locale)} · {t('market.seller.since', { date: date(seller.since) })}
+        </p>
+        <p>
+          <Link to={`/s/${seller.slug}`}>{t('market.seller.storefront')}</Link>
+        </p>
+      </aside>
+
+      {related.length ? (
+        <>
+          <h2>{t('market.listing.related')}</h2>
+          <ListingGrid listings={related} label={t('market.listing.related')} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageMeta(matches, 'market.title');
+  const tags = pageMeta(matches, 'market.title', { title: data.listing.title, description: data.og.description });
+  tags.push({ property: 'og:type', content: 'product' }, { property: 'og:url', content: data.og.url });
+  if (data.og.image) tags.push({ property: 'og:image', content: data.og.image }, { name: 'twitter:card', content: 'summary_large_image' });
+  return tags;
+};
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
