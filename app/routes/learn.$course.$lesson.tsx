@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
+import { completeLessonSchema } from '~/modules/learning/forms.server';
 import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
@@ -21,12 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { lesson, signedIn: Boolean(user), here: `/learn/${lesson.id}` };
 }
 
-const schema = z.object({ intent: z.literal('complete') });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, completeLessonSchema);
   if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
   const course = params.course ?? '';
   const result = await completeLesson(user.id, course, params.lesson ?? '', user.locale);

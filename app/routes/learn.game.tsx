@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { GameCard } from '~/modules/learning/components';
+import { gameAnswerSchema } from '~/modules/learning/forms.server';
 import { answerGameCard, findGamePlay, findGameScore, nextGameCard } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
@@ -28,15 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { score, play: null, card: await nextGameCard(user.id, locale) };
 }
 
-const schema = z.object({
-  card: z.coerce.number().int().positive(),
-  answer: z.enum(['safe', 'scam']),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, gameAnswerSchema);
   if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
   const result = await answerGameCard(user.id, parsed.data.card, parsed.data.answer);
   if (!result) notFound();

@@ -1,16 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, TextArea } from '~/modules/learning/components';
+import { lessonSchema } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
 import { renderMarkdown } from '~/modules/learning/markdown.server';
 import { notFound } from '~/modules/learning/reader.server';
-import { checkbox, longText, position } from '~/modules/learning/staff-forms.server';
 import { findLessonForStaff, listModules, updateLesson } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -23,31 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { lesson, modules: modules.map((m) => ({ id: m.id, title_vi: m.title_vi, title_en: m.title_en })) };
 }
 
-const schema = z.object({
-  intent: z.enum(['save', 'preview']),
-  module_id: z.coerce.number({ error: 'validation.invalid' }).int().positive('validation.invalid'),
-  title_vi: fields.text(160),
-  title_en: fields.text(160),
-  body_vi: longText(20000),
-  body_en: longText(20000),
-  video_url: z
-    .string()
-    .trim()
-    .max(500, 'validation.tooLong')
-    .default('')
-    .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'learning.staff.videoInvalid')
-    .transform((v) => v || null),
-  minutes: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
-  position,
-  published: checkbox,
-});
-
 // "Preview" renders both languages on the server exactly as learners will see
 // them, without saving; "Save" stores the Markdown.
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'staff');
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, lessonSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { intent, ...input } = parsed.data;
   if (intent === 'preview') {

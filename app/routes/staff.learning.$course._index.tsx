@@ -1,17 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { type Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, InputField, SelectInput, TextArea } from '~/modules/learning/components';
+import { addLessonSchema, addModuleSchema, courseSchema, moduleSchema } from '~/modules/learning/forms.server';
 import { findCourseOutline } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
-import { checkbox, courseFields, moduleFields, position, slugField } from '~/modules/learning/staff-forms.server';
 import { createLesson, createModule, mostMissedQuestions, updateCourse, updateModule } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -24,19 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { raw, ...course } = outline;
   return { course, raw, missed: await mostMissedQuestions(course.slug, locale) };
 }
-
-const courseSchema = z.object({ intent: z.literal('course'), ...courseFields });
-const moduleSchema = z.object({ intent: z.literal('module'), moduleId: z.coerce.number().int().positive(), ...moduleFields });
-const addModuleSchema = z.object({ intent: z.literal('addModule'), ...moduleFields });
-const addLessonSchema = z.object({
-  intent: z.literal('addLesson'),
-  slug: slugField.refine((s) => s !== 'quiz', 'learning.staff.slugReserved'),
-  module_id: z.coerce.number({ error: 'validation.invalid' }).int().positive('validation.invalid'),
-  title_vi: fields.text(160),
-  title_en: fields.text(160),
-  position,
-  published: checkbox,
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'staff');

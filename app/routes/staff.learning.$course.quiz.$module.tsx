@@ -1,20 +1,20 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, InputField, SelectInput } from '~/modules/learning/components';
+import { deleteQuestionSchema, passMarkSchema, questionSchema, type QuestionForm } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
-import { checkbox, position } from '~/modules/learning/staff-forms.server';
 import { addQuestion, deleteQuestion, findModuleForStaff, updateModule, updateQuestion } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
+// The answer slots of the question form; quizChoiceSlots in forms.server.ts matches.
 const choiceSlots = [1, 2, 3, 4] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,29 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   return found;
 }
-
-const optional = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('');
-const choiceShape = Object.fromEntries(
-  choiceSlots.flatMap((n) => [
-    [`c${n}_vi`, optional(500)],
-    [`c${n}_en`, optional(500)],
-    [`c${n}_why_vi`, optional(1000)],
-    [`c${n}_why_en`, optional(1000)],
-    [`c${n}_correct`, checkbox],
-  ]),
-) as Record<string, z.ZodType<string | boolean>>;
-
-const questionSchema = z.object({
-  intent: z.enum(['addQuestion', 'editQuestion']),
-  questionId: z.coerce.number().int().positive().optional(),
-  kind: z.enum(['single', 'multiple', 'true_false'], { error: 'validation.invalid' }),
-  prompt_vi: fields.text(1000),
-  prompt_en: fields.text(1000),
-  position,
-  ...choiceShape,
-});
-const passSchema = z.object({ intent: z.literal('passMark'), pass_percent: z.coerce.number().int().min(1, 'validation.invalid').max(100, 'validation.invalid') });
-const deleteSchema = z.object({ intent: z.literal('deleteQuestion'), questionId: z.coerce.number().int().positive() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'staff');
@@ -58,20 +35,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/staff/learning/${course}/quiz/${moduleId}?notice=notice.saved`;
   const intent = form.get('intent');
   if (intent === 'passMark') {
-    const parsed = parseForm(form, passSchema);
+    const parsed = parseForm(form, passMarkSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     await updateModule(course, moduleId, { pass_percent: parsed.data.pass_percent });
     return redirect(back);
   }
   if (intent === 'deleteQuestion') {
-    const parsed = parseForm(form, deleteSchema);
+    const parsed = parseForm(form, deleteQuestionSchema);
     if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
     await deleteQuestion(moduleId, parsed.data.questionId);
     return redirect(back);
   }
   const parsed = parseForm(form, questionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const d = parsed.data as Record<string, string | boolean> & z.infer<typeof questionSchema>;
+  const d = parsed.data as Record<string, string | boolean> & QuestionForm;
   const choices = choiceSlots
     .filter((n) => d[`c${n}_vi`] || d[`c${n}_en`])
     .map((n) => ({

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -9,7 +8,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, TextArea } from '~/modules/learning/components';
 import styles from '~/modules/learning/learning.css';
-import { courseFields, slugField } from '~/modules/learning/staff-forms.server';
+import { createCourseSchema } from '~/modules/learning/forms.server';
 import { createCourse, listCourseFigures } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -20,12 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { courses: await listCourseFigures(locale) };
 }
 
-const schema = z.object({ slug: slugField.refine((s) => !['game', 'progress', 'safe-seller'].includes(s), 'learning.staff.slugReserved'), ...courseFields });
-
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'staff');
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, createCourseSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const created = await createCourse(parsed.data);
   if (!created.ok) return formError(form, { slug: 'learning.staff.slugTaken' });

@@ -1,20 +1,20 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, GameCard, TextArea } from '~/modules/learning/components';
+import { gameCardSchema } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
 import { presentCard } from '~/modules/learning/learning.server';
 import { idParam, notFound } from '~/modules/learning/reader.server';
-import { checkbox, slugField } from '~/modules/learning/staff-forms.server';
 import { findCardForStaff, saveCard } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
+// The card kinds for the select; gameCardKinds in forms.server.ts matches.
 const kinds = ['chat', 'listing', 'payment', 'sms', 'link'] as const;
 
 function cardId(param: string | undefined) {
@@ -30,32 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { card, preview: { vi: presentCard(card, 'vi'), en: presentCard(card, 'en') } };
 }
 
-const schema = z.object({
-  slug: slugField,
-  kind: z.enum(kinds, { error: 'validation.invalid' }),
-  verdict: z.enum(['safe', 'scam'], { error: 'validation.invalid' }),
-  header_vi: fields.text(200),
-  header_en: fields.text(200),
-  lines_vi: fields.text(2000),
-  lines_en: fields.text(2000),
-  tell_vi: fields.text(300),
-  tell_en: fields.text(300),
-  explanation_vi: fields.text(1500),
-  explanation_en: fields.text(1500),
-  lesson_id: z
-    .string()
-    .trim()
-    .max(200, 'validation.tooLong')
-    .default('')
-    .transform((v) => v || null),
-  published: checkbox,
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'staff');
   const id = cardId(params.card);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, gameCardSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const saved = await saveCard(id, parsed.data);
   if (!saved.ok) {
