@@ -16,13 +16,11 @@ import viVerification from './vi/verification.json';
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
 // type below and by tests/locales.test.ts).
-const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viLearning, ...viSafety };
 const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viLearning, ...viSafety, ...viMarket };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enLearning, ...enSafety };
 const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enLearning, ...enSafety, ...enMarket };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
