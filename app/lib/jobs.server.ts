@@ -10,7 +10,10 @@ import { log } from './log.server';
 type Boss = PgBoss;
 
 const globalKey = Symbol.for('sen.jobs');
-type GlobalWithBoss = typeof globalThis & { [globalKey]?: Promise<Boss> };
+// Kept on globalThis: the server (run by tsx) and the Remix build each load their
+// own copy of this module, and both must see one pg-boss and one set of queues.
+type GlobalWithBoss = typeof globalThis & { [globalKey]?: Promise<Boss>; [queuesKey]?: Set<string> };
+const queuesKey = Symbol.for('sen.jobs.queues');
 
 /** Retries with exponential backoff; a job that still fails is kept as failed, never dropped. */
 export const defaultQueueOptions = { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 3600 };
@@ -49,18 +52,21 @@ export async function stopBoss() {
   const pending = g[globalKey];
   if (!pending) return;
   delete g[globalKey];
-  createdQueues.clear();
+  createdQueues().clear();
   const boss = await pending;
   await boss.stop({ graceful: true, timeout: 10_000 });
 }
 
-const createdQueues = new Set<string>();
+function createdQueues() {
+  const g = globalThis as GlobalWithBoss;
+  return (g[queuesKey] ??= new Set<string>());
+}
 
 /** Creates the queue once per process (pg-boss makes this idempotent across processes). */
 export async function ensureQueue(boss: Boss, queue: string) {
-  if (createdQueues.has(queue)) return;
+  if (createdQueues().has(queue)) return;
   await boss.createQueue(queue, defaultQueueOptions);
-  createdQueues.add(queue);
+  createdQueues().add(queue);
 }
 
 export async function enqueue(

@@ -62,4 +62,4 @@ export default function ResetPassword() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [...pageMeta(matches, 'accounts.reset.title'), { name: 'referrer', content: 'no-referrer' }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.reset.title');

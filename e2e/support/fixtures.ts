@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+export const demoPassword = 'sen-demo-password';
+
+/**
+ * Fails on any axe-core violation of the page as it is now. axe runs inside the
+ * page, so a page opened with JavaScript off is checked as a copy (its HTML,
+ * scripts removed, same stylesheets) in a page that allows JavaScript.
+ */
+export async function expectAccessible(page: Page) {
+  // Remix's inline script sets __remixContext; it never ran if JavaScript is off.
+  const jsEnabled = await page.evaluate(() => '__remixContext' in window);
+  const results = jsEnabled ? await new AxeBuilder({ page }).analyze() : await analyzeCopy(page);
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+async function analyzeCopy(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
+  try {
+    const copy = await context.newPage();
+    const url = page.url();
+    // Serve the copy at the same URL so relative stylesheets and links resolve.
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.goto(url);
+    return await new AxeBuilder({ page: copy }).analyze();
+  } finally {
+    await context.close();
+  }
+}
+
+export const test = base.extend<{
+  /** Go to a path and check the page with axe. */
+  visit: (path: string) => Promise<void>;
+  /** Sign in through the login endpoint (not the form), sharing the cookie with the page. */
+  login: (email: string, password?: string) => Promise<void>;
+}>({
+  visit: async ({ page }, use) => {
+    await use(async (path) => {
+      await page.goto(path);
+      await expectAccessible(page);
+    });
+  },
+  login: async ({ page, baseURL }, use) => {
+    await use(async (email, password = demoPassword) => {
+      const response = await page.request.post('/login', {
+        form: { email, password },
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+      expect(response.status(), `login as ${email}`).toBe(302);
+    });
+  },
+});
+
+export { expect };

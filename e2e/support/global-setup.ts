@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { serverLogPath } from './server-log';
+
+// Starts the production server on a fresh database with the demo data: a new
+// embedded folder, or a new database on the PostgreSQL server of DATABASE_URL
+// (seeded explicitly: the server never seeds PostgreSQL by itself).
+export default async function globalSetup() {
+  const port = Number(process.env.E2E_PORT || 3100);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info' };
+  delete env.SMTP_URL;
+  let dropDatabase = async () => {};
+  let dataDir: string | undefined;
+
+  if (process.env.DATABASE_URL) {
+    const admin = process.env.DATABASE_URL;
+    const name = `${new URL(admin).pathname.slice(1) || 'sen'}_e2e_${process.pid}`;
+    const run = async (text: string) => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(text);
+      await client.end();
+    };
+    await run(`create database "${name}"`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], { env, stdio: 'inherit' });
+    if (seeded.status !== 0) throw new Error('seeding the e2e database failed');
+    dropDatabase = () => run(`drop database if exists "${name}" with (force)`);
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'sen-e2e-'));
+    env.DATA_DIR = dataDir;
+  }
+
+  mkdirSync(path.dirname(serverLogPath), { recursive: true });
+  const log = openSync(serverLogPath, 'w');
+  const server = spawn('npx', ['tsx', 'app/server/main.ts'], { env, stdio: ['ignore', log, log], detached: true });
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${serverLogPath}`);
+    try {
+      const response = await fetch(`http://localhost:${port}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not start; see ${serverLogPath}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+
+  return async () => {
+    // Stop the whole process group (npx → tsx → node) and wait for it.
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const stopped = new Promise((resolve) => server.once('exit', resolve));
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await dropDatabase();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}
