@@ -4,12 +4,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
 import { seedVerification } from './seeds/verification';
+import { seedMentoring } from './seeds/mentoring';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
   await seedVerification(db);
+  await seedMentoring(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */

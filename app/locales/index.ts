@@ -1,20 +1,22 @@
 import enAccounts from './en/accounts.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
+import enMentoring from './en/mentoring.json';
 import enVerification from './en/verification.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
+import viMentoring from './vi/mentoring.json';
 import viVerification from './vi/verification.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
 // type below and by tests/locales.test.ts).
-const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification };
+const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viMentoring };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification };
+const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enMentoring };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
