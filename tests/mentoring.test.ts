@@ -163,6 +163,15 @@ describe('booking', () => {
         call(bookAction, formRequest(`/mentors/${mentor.id}`, { startsAt: slot.start.toISOString(), note: 'Giúp em định giá' }, { cookie: m.cookie }), { id: mentor.id }),
       ),
     );
+    // The same race on the module, to see which refusals the exclusion constraint settled.
+    const again = await approvedMentor();
+    const [slot2] = await freeSlots(again.id, { limit: 1 });
+    const winner = await db.selectFrom('mentoring_sessions').select('mentee_id').where('mentor_id', '=', mentor.id).executeTakeFirstOrThrow();
+    const others = mentees.filter((m) => m.id !== winner.mentee_id);
+    const direct = await Promise.all(others.map((m) => bookSession({ mentorId: again.id, menteeId: m.id, startsAt: slot2.start, note: '' })));
+    expect(direct.filter((r) => r.ok)).toHaveLength(1);
+    expect(direct.filter((r) => !r.ok && r.problem !== 'taken')).toEqual([]);
+    const byDatabase = direct.filter((r) => !r.ok && r.refusedBy === 'database').length;
     const booked = results.filter((r) => r instanceof Response && r.status === 302);
     const refused = results.filter((r) => statusOf(r) === 409);
     expect(booked).toHaveLength(1);
@@ -175,7 +184,7 @@ describe('booking', () => {
     }
     const rows = await db.selectFrom('mentoring_sessions').select('id').where('mentor_id', '=', mentor.id).execute();
     expect(rows).toHaveLength(1);
-    console.info(`race (${engine}): ${attempts} concurrent attempts → ${booked.length} booked, ${refused.length} told "just taken"`);
+    console.info(`race (${engine}): ${attempts} concurrent attempts → ${booked.length} booked, ${refused.length} told "just taken"; module run with ${others.length} attempts: ${byDatabase} of ${others.length - 1} refusals by the exclusion constraint`);
   });
 
   it('a slot reaching into another session’s buffer is neither offered nor booked, with next free slots', async () => {

@@ -158,7 +158,10 @@ export async function freeSlots(mentorId: string, options: { now?: Date; limit?:
 // ---------------------------------------------------------------- booking
 
 export type BookingProblem = 'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'self' | 'tooLate';
-export type BookingResult = { ok: true; id: string; status: SessionStatus } | { ok: false; problem: BookingProblem; nextSlots: Slot[] };
+export type BookingResult =
+  | { ok: true; id: string; status: SessionStatus }
+  // refusedBy: 'database' when the exclusion constraint settled it (a race the check could not see).
+  | { ok: false; problem: BookingProblem; nextSlots: Slot[]; refusedBy?: 'database' };
 
 /** An exclusion-constraint violation: the database refused an overlapping session. */
 function overlapOf(error: unknown): 'taken' | 'menteeBusy' | null {
@@ -219,12 +222,13 @@ export async function bookSession(input: { mentorId: string; menteeId: string; s
   } catch (error) {
     const overlap = overlapOf(error);
     if (!overlap) throw error;
-    result = { ok: false, problem: overlap, nextSlots: [] };
+    result = { ok: false, problem: overlap, nextSlots: [], refusedBy: 'database' };
   }
   if (!result.ok && (result.problem === 'taken' || result.problem === 'menteeBusy' || result.problem === 'notASlot')) {
     result.nextSlots = await next();
   }
   if (result.ok) log.info('mentoring session booked', { sessionId: result.id, mentorId: input.mentorId });
+  else if (result.refusedBy) log.info('mentoring booking refused by the database', { mentorId: input.mentorId, problem: result.problem });
   return result;
 }
 
