@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from './support/fixtures';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
+import { mentoringFixture } from './support/mentoring';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -55,6 +56,16 @@ const rows: Row[] = [
   { file: 's.$slug.tsx', path: async (p) => `/s/${(await verificationFixture(p)).slug}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).publicKey}`, expect: everyone('ok') },
   { file: 'files.$.ts', path: async (p) => `/files/${(await verificationFixture(p)).documentKey}`, expect: everyone('missing') },
+  // ---- mentoring ----
+  { file: 'mentors._index.tsx', path: '/mentors?topic=pricing', expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, method: 'POST', form: { startsAt: 'soon' }, expect: signedIn('ok') },
+  { file: 'sessions._index.tsx', path: '/sessions', expect: signedIn('ok') },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, method: 'POST', form: { intent: 'rate', rating: 'x' }, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id_.ics.ts', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}/ics`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
