@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { requireUser } from '~/lib/auth.server';
+import { hasRole, requireUser } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listSessionsFor } from '~/modules/mentoring/mentoring.server';
@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     upcoming: s.ends_at.getTime() > now,
   }));
   return {
+    isMentor: hasRole(user, 'mentor'),
     upcoming: sessions.filter((s) => s.upcoming).reverse(),
     past: sessions.filter((s) => !s.upcoming),
   };
@@ -64,13 +65,19 @@ function SessionItem({ s }: { s: Row }) {
 }
 
 export default function Sessions() {
-  const { upcoming, past } = useLoaderData<typeof loader>();
+  const { upcoming, past, isMentor } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section>
       <h1>{t('mentoring.sessions.title')}</h1>
       <p>
         <Link to="/mentors">{t('mentoring.sessions.findMentor')}</Link>
+        {isMentor ? (
+          <>
+            {' · '}
+            <Link to="/dashboard/mentoring">{t('mentoring.sessions.editOffer')}</Link>
+          </>
+        ) : null}
       </p>
       <h2>{t('mentoring.sessions.upcoming')}</h2>
       {upcoming.length ? (
