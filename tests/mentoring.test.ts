@@ -343,12 +343,17 @@ describe('after the session, calendar file and reminders', () => {
     const mentor = await approvedMentor();
     const mentee = await createTestUser();
     const { id } = await insertSession({ mentor: mentor.id, mentee: mentee.id, start: new Date('2030-03-04T02:00:00Z') });
+    const place = 'Hội Liên hiệp Phụ nữ xã Tả Van, thị xã Sa Pa, tỉnh Lào Cai; phòng họp tầng 2';
+    await db.updateTable('mentoring_sessions').set({ meeting_place: place }).where('id', '=', id).execute();
     const res = (await call(icsLoader, getRequest(`/sessions/${id}/ics`, { cookie: mentee.cookie }), { id })) as Response;
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const text = await res.text();
     expect(text).toContain('DTSTART:20300304T020000Z\r\n');
     expect(text).toContain('DTEND:20300304T030000Z\r\n');
     expect(text).toContain(`UID:${id}@localhost`);
+    // Long lines are folded at 75 octets and unfold to the escaped text.
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(text.replace(/\r\n /g, '')).toContain('LOCATION:Hội Liên hiệp Phụ nữ xã Tả Van\\, thị xã Sa Pa\\, tỉnh Lào Cai\\; phòng họp tầng 2');
     const stranger = await createTestUser();
     expect(statusOf(await call(icsLoader, getRequest(`/sessions/${id}/ics`, { cookie: stranger.cookie }), { id }))).toBe(404);
     expect(statusOf(await call(icsLoader, getRequest(`/sessions/${id}/ics`), { id }))).toBe(302);

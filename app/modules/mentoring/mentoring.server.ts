@@ -490,6 +490,21 @@ async function listMentorsById(mentorId: string, now: Date) {
 const icsTime = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
 
+/** RFC 5545 folding: lines longer than 75 octets continue on the next line after a space. */
+function fold(line: string) {
+  const parts: string[] = [];
+  let current = '';
+  for (const ch of line) {
+    if (Buffer.byteLength(current + ch) > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
 /** An iCalendar file for one session; times in UTC, so every calendar shows them in its own zone. */
 export function sessionIcs(s: SessionView, summary: string, host: string) {
   const lines = [
@@ -509,7 +524,7 @@ export function sessionIcs(s: SessionView, summary: string, host: string) {
     'END:VEVENT',
     'END:VCALENDAR',
   ].filter(Boolean);
-  return lines.join('\r\n') + '\r\n';
+  return lines.map(fold).join('\r\n') + '\r\n';
 }
 
 // ---------------------------------------------------------------- reminders
