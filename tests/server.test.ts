@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { log } from '../app/lib/log.server';
+import { createTestUser, testPassword } from './support/fixtures';
+import { startAppServer } from './support/app-server';
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(() => server?.close());
+
+describe('the HTTP layer', () => {
+  it('answers with a request id and logs one line per request, without the query string or cookies', async () => {
+    const previous = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'info';
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const response = await server.fetch('/reset-password?token=secret-token-value', { cookie: 'sen_session=abc' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'request' && e.requestId === id);
+      expect(entry).toMatchObject({ method: 'GET', path: '/reset-password', status: 200 });
+      expect(entry.durationMs).toBeGreaterThan(0);
+      expect(lines.join('')).not.toContain('secret-token-value');
+      expect(lines.join('')).not.toContain('sen_session');
+    } finally {
+      write.mockRestore();
+      process.env.LOG_LEVEL = previous;
+    }
+  });
+
+  it('refuses a POST from another origin, or with no origin, and lets the same origin through', async () => {
+    const user = await createTestUser();
+    const form = { email: user.email, password: testPassword };
+    const foreign = await server.fetch('/login', { method: 'POST', form, headers: { Origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const none = await fetch(server.origin + '/login', {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      redirect: 'manual',
+    });
+    expect(none.status).toBe(403);
+    const same = await server.fetch('/login', { method: 'POST', form });
+    expect(same.status).toBe(302);
+  });
+
+  it('answers unknown pages with a 404 page in Vietnamese, and never a stack trace', async () => {
+    const response = await server.fetch('/khong-co');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('Không tìm thấy trang');
+    expect(html).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('redacts secrets whatever key a caller logs them under', () => {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      log.error('oops', new Error('x'), { password: 'p4ss', resetToken: 't0k', cookie: 'c', cccdNumber: '0123', path: '/ok' });
+    } finally {
+      write.mockRestore();
+    }
+    const entry = JSON.parse(lines[0]);
+    expect(entry).toMatchObject({ password: '[redacted]', resetToken: '[redacted]', cookie: '[redacted]', cccdNumber: '[redacted]', path: '/ok' });
+  });
+});
