@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
+import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 import { seedMentoring } from './seeds/mentoring';
 
@@ -10,6 +11,7 @@ import { seedMentoring } from './seeds/mentoring';
 // every part can run again on seeded data without duplicating it.
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
+  await seedLearning(db);
   await seedVerification(db);
   await seedMentoring(db);
 }

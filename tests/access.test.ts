@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from './support/fixtures';
+import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 import { mentoringFixture } from './support/mentoring';
@@ -45,6 +46,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  ...learningRows({ everyone, signedIn, staffOnly }),
   // ---- verification ----
   { file: 'dashboard.tsx', path: '/dashboard', expect: signedIn('ok') },
   { file: 'dashboard.tsx', path: '/dashboard', method: 'POST', form: { intent: 'profile' }, expect: signedIn('ok') },
@@ -66,6 +68,7 @@ const rows: Row[] = [
   { file: 'sessions.$id_.ics.ts', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}/ics`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;

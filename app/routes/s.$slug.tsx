@@ -4,6 +4,8 @@ import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
+import { isSafeSeller } from '~/modules/learning/badge.server';
+import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
 import { findStorefront } from '~/modules/verification/verification.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 
@@ -25,6 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     coverUrl: store.coverUrl,
     status: store.verification_status,
     verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
+    safeSeller: await isSafeSeller(store.user_id),
   };
 }
 
@@ -47,6 +50,7 @@ export default function Storefront() {
         ) : (
           <p className="muted">{t('verification.storefront.notVerified')}</p>
         )}
+        {store.safeSeller ? <SafeSellerBadge /> : null}
       </header>
       {store.categories.length ? (
         <p>
