@@ -1,12 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { type FieldErrors, fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { type FieldErrors, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { commonTimeZones, isTimeZone } from '~/lib/time-zones';
+import { commonTimeZones } from '~/lib/time-zones';
 import { CheckboxGroup } from '~/modules/verification/fields';
 import { mentorLanguages } from '~/modules/verification/options';
 import { isApprovedMentor } from '~/modules/verification/verification.server';
@@ -18,6 +17,7 @@ import {
   removeDateException,
   saveOffer,
 } from '~/modules/mentoring/mentoring.server';
+import { extraSchema, offSchema, offerSchema, type OfferForm, removeSchema } from '~/modules/mentoring/forms.server';
 import { meetingModes, mentoringTopics, sessionLengths, weekdays } from '~/modules/mentoring/options';
 import { formatRanges, parseRanges, type Range } from '~/modules/mentoring/slots';
 
@@ -53,39 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const int = (min: number, max: number) =>
-  z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, 'mentoring.field.outOfRange').max(max, 'mentoring.field.outOfRange');
-const list = (allowed: readonly string[]) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: 'mentoring.field.pickOne' })
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.enum(allowed as [string, ...string[]], { error: 'validation.invalid' })).min(1, 'mentoring.field.pickOne'));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'mentoring.field.day').refine((d) => !Number.isNaN(Date.parse(d)), 'mentoring.field.day');
-
-const offerSchema = z
-  .object({
-    intent: z.literal('offer'),
-    topics: list(mentoringTopics),
-    languages: list(mentorLanguages),
-    sessionMinutes: z.coerce.number().refine((n) => (sessionLengths as readonly number[]).includes(n), 'validation.invalid'),
-    bufferMinutes: int(0, 120),
-    minNoticeHours: int(0, 720),
-    maxDaysAhead: int(1, 180),
-    price: int(0, 100_000_000),
-    meetingMode: z.enum(meetingModes, { error: 'validation.invalid' }),
-    meetingPlace: z.string().trim().max(300, 'validation.tooLong').default(''),
-    requiresConfirmation: z.literal('on').optional(),
-    cancelCutoffHours: int(0, 168),
-    timeZone: z.string().max(64).refine(isTimeZone, 'accounts.field.timeZoneInvalid'),
-    active: z.literal('on').optional(),
-    ...Object.fromEntries(weekdays.map((d) => [`day${d}`, z.string().max(200, 'validation.tooLong').default('')])),
-  })
-  .refine((o) => o.meetingMode === 'phone' || o.meetingPlace.length > 0, { path: ['meetingPlace'], message: 'mentoring.field.placeRequired' });
-
-const offSchema = z.object({ intent: z.literal('addOff'), offDay: day });
-const extraSchema = z.object({ intent: z.literal('addExtra'), extraDay: day, range: z.string().max(200) });
-const removeSchema = z.object({ intent: z.literal('remove'), id: z.coerce.number().int().positive() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'mentor');
   const form = await readForm(request);
@@ -113,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(form, offerSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const o = parsed.data as z.infer<typeof offerSchema> & Record<string, string>;
+  const o = parsed.data as OfferForm;
   const weekly: Record<number, Range[]> = {};
   const errors: FieldErrors = {};
   for (const d of weekdays) {

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -9,6 +8,7 @@ import { pageMeta } from '~/lib/meta';
 import { provinces } from '~/lib/provinces';
 import { TextAreaField } from '~/modules/verification/fields';
 import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentoring.server';
+import { bookSchema } from '~/modules/mentoring/forms.server';
 import { SlotPicker } from '~/modules/mentoring/slot-picker';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
@@ -42,11 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isSelf: user?.id === mentor.mentor_id,
   };
 }
-
-const bookSchema = z.object({
-  startsAt: z.iso.datetime({ error: 'mentoring.book.pickSlot' }),
-  note: z.string().trim().max(1000, 'validation.tooLong').default(''),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

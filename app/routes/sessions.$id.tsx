@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -17,6 +16,7 @@ import {
   rescheduleSession,
   saveSessionNotes,
 } from '~/modules/mentoring/mentoring.server';
+import { sessionSchemas as schemas } from '~/modules/mentoring/forms.server';
 import { SessionTime, SlotPicker } from '~/modules/mentoring/slot-picker';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
@@ -56,23 +56,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slots,
   };
 }
-
-const schemas = {
-  confirm: z.object({ intent: z.literal('confirm') }),
-  decline: z.object({ intent: z.literal('decline') }),
-  cancel: z.object({ intent: z.literal('cancel'), reason: z.string().trim().max(500, 'validation.tooLong').default('') }),
-  reschedule: z.object({ intent: z.literal('reschedule'), startsAt: z.iso.datetime({ error: 'mentoring.book.pickSlot' }) }),
-  rate: z.object({
-    intent: z.literal('rate'),
-    rating: z.coerce.number({ error: 'mentoring.rate.pick' }).int('mentoring.rate.pick').min(1, 'mentoring.rate.pick').max(5, 'mentoring.rate.pick'),
-    comment: z.string().trim().max(1000, 'validation.tooLong').default(''),
-  }),
-  notes: z.object({
-    intent: z.literal('notes'),
-    mentorNotes: z.string().trim().max(4000, 'validation.tooLong').default(''),
-    followUp: z.string().trim().max(4000, 'validation.tooLong').default(''),
-  }),
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
