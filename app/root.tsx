@@ -80,6 +80,7 @@ function Header() {
             <>
               <Link to="/account">{data.user.displayName}</Link>
               <Link to="/dashboard">{t('verification.nav.dashboard')}</Link>
+              <Link to="/sessions">{t('mentoring.nav.sessions')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link">

@@ -324,6 +324,79 @@ export interface LearningGameScoresTable {
   updated_at: Timestamp;
 }
 
+// ---- mentoring ----
+export type MeetingMode = 'video' | 'phone' | 'in_person';
+export type SessionStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled';
+
+export interface MentorOffersTable {
+  mentor_id: string;
+  topics: string[];
+  languages: string[];
+  session_minutes: Generated<number>;
+  buffer_minutes: Generated<number>;
+  min_notice_hours: Generated<number>;
+  max_days_ahead: Generated<number>;
+  price: Generated<number>;
+  meeting_mode: MeetingMode;
+  meeting_place: Generated<string>;
+  requires_confirmation: Generated<boolean>;
+  cancel_cutoff_hours: Generated<number>;
+  time_zone: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MentorWeeklyHoursTable {
+  id: Generated<number>;
+  mentor_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface MentorDateExceptionsTable {
+  id: Generated<number>;
+  mentor_id: string;
+  day: ColumnType<string, string, string>;
+  kind: 'off' | 'extra';
+  start_minute: number | null;
+  end_minute: number | null;
+}
+
+export interface MentoringSessionsTable {
+  id: Generated<string>;
+  mentor_id: string;
+  mentee_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  blocked_until: Timestamp;
+  status: SessionStatus;
+  note: Generated<string>;
+  price: Generated<number>;
+  meeting_mode: MeetingMode;
+  meeting_place: Generated<string>;
+  time_zone: string;
+  cancelled_by: 'mentee' | 'mentor' | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  late_cancellation: Generated<boolean>;
+  reschedule_count: Generated<number>;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+  mentor_notes: Generated<string>;
+  follow_up: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MentoringRemindersTable {
+  session_id: string;
+  kind: '24h' | '1h';
+  sent_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -338,6 +411,11 @@ export interface Database {
   verification_events: VerificationEventsTable;
   listings: ListingsTable;
   listing_images: ListingImagesTable;
+  mentor_offers: MentorOffersTable;
+  mentor_weekly_hours: MentorWeeklyHoursTable;
+  mentor_date_exceptions: MentorDateExceptionsTable;
+  mentoring_sessions: MentoringSessionsTable;
+  mentoring_reminders: MentoringRemindersTable;
   learning_courses: LearningCoursesTable;
   learning_modules: LearningModulesTable;
   learning_lessons: LearningLessonsTable;

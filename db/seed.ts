@@ -6,6 +6,7 @@ import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
+import { seedMentoring } from './seeds/mentoring';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -14,6 +15,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedVerification(db);
   await seedLearning(db);
   await seedMarket(db);
+  await seedMentoring(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */

@@ -1,8 +1,10 @@
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
+import { mentoringReminders } from './mentoring-reminders';
 import type { JobDefinition } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
 export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
 jobs.push(deleteIdentityDocuments);
+jobs.push(mentoringReminders);

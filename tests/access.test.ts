@@ -5,6 +5,7 @@ import { createTestUser } from './support/fixtures';
 import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
+import { mentoringFixture } from './support/mentoring';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -92,6 +93,16 @@ const rows: Row[] = [
   { file: 'dashboard_.listings.$id.tsx', path: async () => `/dashboard/listings/${await marketListing(await otherSeller(), 'draft')}`, method: 'POST', form: { intent: 'state', to: 'published' }, expect: { ...entrepreneurOnly, entrepreneur: 'forbidden' } },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
+  // ---- mentoring ----
+  { file: 'mentors._index.tsx', path: '/mentors?topic=pricing', expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, method: 'POST', form: { startsAt: 'soon' }, expect: signedIn('ok') },
+  { file: 'sessions._index.tsx', path: '/sessions', expect: signedIn('ok') },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, method: 'POST', form: { intent: 'rate', rating: 'x' }, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id_.ics.ts', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}/ics`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
