@@ -5,6 +5,7 @@ import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { rollSessionCookie } from './lib/auth.server';
 import { log } from './lib/log.server';
+import { stripNulBytes } from './server/strip-nul';
 
 const abortDelay = 5_000;
 
@@ -26,7 +27,7 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(
-            new Response(createReadableStreamFromReadable(body), {
+            new Response(createReadableStreamFromReadable(body.pipe(stripNulBytes())), {
               headers: responseHeaders,
               status: failed ? 500 : responseStatusCode,
             }),

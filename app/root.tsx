@@ -80,6 +80,7 @@ function Header() {
             <>
               <Link to="/account">{data.user.displayName}</Link>
               <Link to="/dashboard">{t('verification.nav.dashboard')}</Link>
+              <Link to="/sessions">{t('mentoring.nav.sessions')}</Link>
               <Link to="/cart">{t('orders.nav.cart')}</Link> <Link to="/orders">{t('orders.nav.orders')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               <Form method="post" action="/logout" className="inline-form">

@@ -20,7 +20,9 @@ const provider: MigrationProvider = {
 };
 
 export async function migrateToLatest(db: Kysely<any>) {
-  const migrator = new Migrator({ db, provider });
+  // Capabilities number their migrations in ranges (0100 verification, 0200 market, ...),
+  // so a database may have run a higher number before a lower one arrived.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {

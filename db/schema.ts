@@ -160,6 +160,9 @@ export interface ListingsTable {
   updated_at: Timestamp;
   title_plain: Derived<string>;
   search: Derived<string>;
+  /** Copies of the seller's business_profiles row, kept exact by triggers. */
+  seller_status: ColumnType<VerificationStatus | 'none', never, never>;
+  seller_province: ColumnType<string, never, never>;
 }
 
 export interface ListingImagesTable {
@@ -172,6 +175,226 @@ export interface ListingImagesTable {
   width: number;
   height: number;
   created_at: CreatedAt;
+}
+
+// ---- learning ----
+export interface LearningCoursesTable {
+  slug: string;
+  title_vi: string;
+  title_en: string;
+  summary_vi: Generated<string>;
+  summary_en: Generated<string>;
+  is_core: Generated<boolean>;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface LearningModulesTable {
+  id: Generated<number>;
+  course_slug: string;
+  position: Generated<number>;
+  title_vi: string;
+  title_en: string;
+  published: Generated<boolean>;
+  pass_percent: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface LearningLessonsTable {
+  id: string;
+  course_slug: string;
+  slug: string;
+  module_id: number;
+  position: Generated<number>;
+  title_vi: string;
+  title_en: string;
+  body_vi: Generated<string>;
+  body_en: Generated<string>;
+  video_url: string | null;
+  minutes: Generated<number>;
+  published: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'true_false';
+
+export interface LearningQuestionsTable {
+  id: Generated<number>;
+  module_id: number;
+  position: Generated<number>;
+  kind: QuestionKind;
+  prompt_vi: string;
+  prompt_en: string;
+  created_at: CreatedAt;
+}
+
+export interface LearningChoicesTable {
+  id: Generated<number>;
+  question_id: number;
+  position: Generated<number>;
+  text_vi: string;
+  text_en: string;
+  correct: Generated<boolean>;
+  explanation_vi: Generated<string>;
+  explanation_en: Generated<string>;
+}
+
+export interface LearningQuizAttemptsTable {
+  id: Generated<number>;
+  module_id: number;
+  user_id: string;
+  correct: number;
+  total: number;
+  score_percent: number;
+  passed: boolean;
+  created_at: CreatedAt;
+}
+
+export interface LearningAttemptAnswersTable {
+  attempt_id: number;
+  question_id: number;
+  chosen: Generated<number[]>;
+  correct: boolean;
+}
+
+export interface LearningEnrolmentsTable {
+  user_id: string;
+  course_slug: string;
+  last_lesson_id: string | null;
+  started_at: CreatedAt;
+  last_seen_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface LearningLessonProgressTable {
+  user_id: string;
+  lesson_id: string;
+  completed_at: CreatedAt;
+}
+
+export interface LearningCertificatesTable {
+  code: string;
+  user_id: string;
+  course_slug: string;
+  holder_name: string;
+  issued_at: CreatedAt;
+}
+
+export type GameCardKind = 'chat' | 'listing' | 'payment' | 'sms' | 'link';
+export type GameVerdict = 'safe' | 'scam';
+
+export interface LearningGameCardsTable {
+  id: Generated<number>;
+  slug: string;
+  kind: GameCardKind;
+  verdict: GameVerdict;
+  header_vi: string;
+  header_en: string;
+  lines_vi: string;
+  lines_en: string;
+  tell_vi: string;
+  tell_en: string;
+  explanation_vi: string;
+  explanation_en: string;
+  lesson_id: string | null;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface LearningGamePlaysTable {
+  id: Generated<number>;
+  user_id: string;
+  card_id: number;
+  answer: GameVerdict;
+  correct: boolean;
+  points: number;
+  streak: number;
+  created_at: CreatedAt;
+}
+
+export interface LearningGameScoresTable {
+  user_id: string;
+  points: Generated<number>;
+  streak: Generated<number>;
+  best_streak: Generated<number>;
+  rounds: Generated<number>;
+  updated_at: Timestamp;
+}
+
+// ---- mentoring ----
+export type MeetingMode = 'video' | 'phone' | 'in_person';
+export type SessionStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled';
+
+export interface MentorOffersTable {
+  mentor_id: string;
+  topics: string[];
+  languages: string[];
+  session_minutes: Generated<number>;
+  buffer_minutes: Generated<number>;
+  min_notice_hours: Generated<number>;
+  max_days_ahead: Generated<number>;
+  price: Generated<number>;
+  meeting_mode: MeetingMode;
+  meeting_place: Generated<string>;
+  requires_confirmation: Generated<boolean>;
+  cancel_cutoff_hours: Generated<number>;
+  time_zone: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MentorWeeklyHoursTable {
+  id: Generated<number>;
+  mentor_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface MentorDateExceptionsTable {
+  id: Generated<number>;
+  mentor_id: string;
+  day: ColumnType<string, string, string>;
+  kind: 'off' | 'extra';
+  start_minute: number | null;
+  end_minute: number | null;
+}
+
+export interface MentoringSessionsTable {
+  id: Generated<string>;
+  mentor_id: string;
+  mentee_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  blocked_until: Timestamp;
+  status: SessionStatus;
+  note: Generated<string>;
+  price: Generated<number>;
+  meeting_mode: MeetingMode;
+  meeting_place: Generated<string>;
+  time_zone: string;
+  cancelled_by: 'mentee' | 'mentor' | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  late_cancellation: Generated<boolean>;
+  reschedule_count: Generated<number>;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+  mentor_notes: Generated<string>;
+  follow_up: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MentoringRemindersTable {
+  session_id: string;
+  kind: '24h' | '1h';
+  sent_at: CreatedAt;
 }
 
 // ---- orders ----
@@ -264,6 +487,24 @@ export interface Database {
   verification_events: VerificationEventsTable;
   listings: ListingsTable;
   listing_images: ListingImagesTable;
+  mentor_offers: MentorOffersTable;
+  mentor_weekly_hours: MentorWeeklyHoursTable;
+  mentor_date_exceptions: MentorDateExceptionsTable;
+  mentoring_sessions: MentoringSessionsTable;
+  mentoring_reminders: MentoringRemindersTable;
+  learning_courses: LearningCoursesTable;
+  learning_modules: LearningModulesTable;
+  learning_lessons: LearningLessonsTable;
+  learning_questions: LearningQuestionsTable;
+  learning_choices: LearningChoicesTable;
+  learning_quiz_attempts: LearningQuizAttemptsTable;
+  learning_attempt_answers: LearningAttemptAnswersTable;
+  learning_enrolments: LearningEnrolmentsTable;
+  learning_lesson_progress: LearningLessonProgressTable;
+  learning_certificates: LearningCertificatesTable;
+  learning_game_cards: LearningGameCardsTable;
+  learning_game_plays: LearningGamePlaysTable;
+  learning_game_scores: LearningGameScoresTable;
   cart_items: CartItemsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;

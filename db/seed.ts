@@ -3,8 +3,10 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
+import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
+import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
@@ -12,7 +14,9 @@ import { seedOrders } from './seeds/orders';
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
   await seedVerification(db);
+  await seedLearning(db);
   await seedMarket(db);
+  await seedMentoring(db);
   await seedOrders(db);
 }
 

@@ -48,7 +48,7 @@ test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (
   await expect(buyer.getByRole('heading', { level: 2 })).toHaveCount(2);
   await buyer.getByRole('link', { name: 'Đặt hàng' }).click();
   await expect(buyer.getByText('bạn sẽ có 2 đơn hàng')).toBeVisible();
-  await expect(buyer.getByText(/chỉ thanh toán qua Sen hoặc khi nhận hàng/)).toBeVisible();
+  await expect(buyer.getByRole('note', { name: 'Chỉ thanh toán qua Sen hoặc khi nhận hàng' })).toBeVisible();
   await expectAccessible(buyer);
   await buyer.getByLabel('Họ tên người nhận').fill('Nguyễn Thị Mai');
   await buyer.getByLabel('Số điện thoại').fill('0987 111 222');

@@ -1,10 +1,12 @@
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
+import { mentoringReminders } from './mentoring-reminders';
 import { ordersHousekeeping } from './orders-housekeeping';
 import type { JobDefinition } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
 export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
 jobs.push(deleteIdentityDocuments);
+jobs.push(mentoringReminders);
 jobs.push(ordersHousekeeping);

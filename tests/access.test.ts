@@ -2,8 +2,10 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { createTestUser } from './support/fixtures';
+import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
+import { mentoringFixture } from './support/mentoring';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -101,6 +103,7 @@ const rows: Row[] = [
   { file: 'reset-password.tsx', path: '/reset-password?token=nope', expect: everyone('ok') },
   { file: 'account.tsx', path: '/account', expect: signedIn('ok') },
   { file: 'account.tsx', path: '/account', method: 'POST', form: { intent: 'profile' }, expect: { ...signedIn('ok'), anonymous: 'login' } },
+  ...learningRows({ everyone, signedIn, staffOnly }),
   // ---- verification ----
   { file: 'dashboard.tsx', path: '/dashboard', expect: signedIn('ok') },
   { file: 'dashboard.tsx', path: '/dashboard', method: 'POST', form: { intent: 'profile' }, expect: signedIn('ok') },
@@ -141,6 +144,17 @@ const rows: Row[] = [
   { file: 'webhooks.stripe.ts', path: '/webhooks/stripe', method: 'POST', form: { id: 'evt_1' }, expect: everyone('ok') },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
+  // ---- mentoring ----
+  { file: 'mentors._index.tsx', path: '/mentors?topic=pricing', expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, expect: everyone('ok') },
+  { file: 'mentors.$id.tsx', path: async (p) => `/mentors/${(await mentoringFixture(p)).mentorId}`, method: 'POST', form: { startsAt: 'soon' }, expect: signedIn('ok') },
+  { file: 'sessions._index.tsx', path: '/sessions', expect: signedIn('ok') },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id.tsx', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}`, method: 'POST', form: { intent: 'rate', rating: 'x' }, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'sessions.$id_.ics.ts', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}/ics`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;

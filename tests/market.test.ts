@@ -120,6 +120,21 @@ describe('search', () => {
     expect(all.listings.find((x: { id: string }) => x.id === l.revoked).seller.verified).toBe(false);
   });
 
+  it("follows a seller's verification and province at once", async () => {
+    const s = await seller('approved', 'ca-mau');
+    const id = await listing(s.id, { title: 'Khô cá bổi Cà Mau' });
+    expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([id]);
+    await db.updateTable('business_profiles').set({ verification_status: 'revoked' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi' })).toEqual([]);
+    expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([id]);
+    await db.updateTable('business_profiles').set({ verification_status: 'suspended' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([]);
+    await db.updateTable('business_profiles').set({ verification_status: 'approved', province: 'an-giang' }).where('user_id', '=', s.id).execute();
+    expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([]);
+    expect(await ids({ q: 'kho ca boi', province: 'an-giang' })).toEqual([id]);
+    await db.updateTable('listings').set({ state: 'archived' }).where('id', '=', id).execute();
+  });
+
   it('filters by category, seller province and price range', async () => {
     expect(await ids({ category: 'food' })).toEqual([l.coffee]);
     expect((await ids({ province: 'hue' })).sort()).toEqual([l.aoDai]);
@@ -134,6 +149,14 @@ describe('search', () => {
     expect(await ids({ sort: 'price_asc' })).toEqual([l.nonLa, l.coffee, l.aoDai]);
     expect(await ids({ sort: 'price_desc' })).toEqual([l.aoDai, l.coffee, l.nonLa]);
     expect(await ids({ sort: 'newest' })).toEqual([l.coffee, l.nonLa, l.aoDai]);
+  });
+
+  it('offers similar titles when no word matches, within the filters', async () => {
+    const typo = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan')));
+    expect(typo.fuzzy).toBe(true);
+    expect(typo.listings.map((x: { id: string }) => x.id)).toContain(l.aoDai);
+    const filtered = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan&category=food')));
+    expect(filtered.listings).toEqual([]);
   });
 
   it('ignores junk in the URL instead of failing', async () => {

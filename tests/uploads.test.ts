@@ -75,6 +75,12 @@ describe('preparing one file', () => {
     expect(thumb.exif).toBeUndefined();
   });
 
+  it('caps a large photo at 2560 px on its long side', async () => {
+    const wide = await sharp({ create: { width: 3200, height: 400, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const result = await prepareFile(file(wide, 'wide.jpg', 'image/jpeg'));
+    expect(result).toMatchObject({ ok: true, file: { width: 2560, height: 320 } });
+  });
+
   it('keeps a PDF as it is, with no thumbnail', async () => {
     const result = await prepareFile(file(tinyPdf, 'giay-phep.pdf', 'application/pdf'));
     expect(result).toMatchObject({ ok: true, file: { kind: 'pdf', contentType: 'application/pdf', thumbnail: null } });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
 import { action as dashboardAction, loader as dashboardLoader } from '../app/routes/dashboard';
@@ -11,7 +11,9 @@ import { action as reviewAction, loader as reviewLoader } from '../app/routes/st
 import { checkTransition, decisionsFrom, transitions, verificationStatuses, type TransitionName } from '../app/modules/verification/states';
 import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification/verification.server';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
-import { elfExecutable, jpegWithGps, multipartRequest, svgFile, tinyPdf } from './support/images';
+import { loader as publicFileLoader } from '../app/routes/files.$';
+import { elfExecutable, jpegWithGps, multipartRequest, pngImage, svgFile, tinyPdf } from './support/images';
+import { startS3rver, useS3Env } from './support/s3';
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
@@ -264,6 +266,7 @@ describe('verification transitions', () => {
     const mail = await db.selectFrom('outbox_emails').selectAll().where('to_address', '=', seller.email).executeTakeFirstOrThrow();
     expect(mail.body).toContain('Ảnh CCCD bị mờ hoặc không đọc được.');
     expect(mail.body).toContain('Ảnh mặt sau bị lóa.');
+    expect(mail.body).toContain('http://localhost:3000/dashboard');
 
     // Not on the storefront yet.
     const before = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
@@ -289,6 +292,18 @@ describe('verification transitions', () => {
     const after = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
     expect(after.status).toBe('approved');
     expect(after.verifiedAt).toBeInstanceOf(Date);
+
+    // The names staff checked are locked once approved; the story is not.
+    const renamed = await call(
+      dashboardAction,
+      formRequest('/dashboard', { intent: 'profile', businessName: 'Tên khác', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Mới' }, { cookie: seller.cookie }),
+    );
+    expect(payload(renamed).errors).toEqual({ businessName: 'verification.profile.lockedWhileVerified' });
+    const restoried = await call(
+      dashboardAction,
+      formRequest('/dashboard', { intent: 'profile', businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Câu chuyện mới' }, { cookie: seller.cookie }),
+    );
+    expect(statusOf(restoried)).toBe(302);
 
     // Documents can no longer be changed after approval.
     const late = await uploadDocument(seller);
@@ -441,7 +456,7 @@ describe('the public storefront', () => {
     expect(text).not.toContain('secret.contact@example.com');
     expect(text).not.toContain(seller.email);
     expect(Object.keys(data).sort()).toEqual(
-      ['businessName', 'categories', 'coverUrl', 'listings', 'logoUrl', 'ownerName', 'province', 'rating', 'reviews', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
+      ['businessName', 'categories', 'coverUrl', 'listings', 'logoUrl', 'ownerName', 'province', 'rating', 'reviews', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
     );
     expect(data).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', status: 'draft', verifiedAt: null });
   });
@@ -492,5 +507,76 @@ describe('the staff workspace', () => {
     expect(data.decisions).toBeGreaterThan(0);
     expect(typeof data.medianHours).toBe('number');
     expect(statusOf(await call(impactLoader, getRequest('/staff/impact', { cookie: buyer.cookie })))).toBe(403);
+  });
+});
+
+describe('logo and cover', () => {
+  it('are re-encoded public images shown on the storefront; an SVG is refused', async () => {
+    const seller = await sellerWithProfile();
+    const svg = await call(
+      dashboardAction,
+      multipartRequest('/dashboard?intent=images', { intent: 'images', logo: { name: 'logo.svg', type: 'image/svg+xml', bytes: svgFile } }, { cookie: seller.cookie }),
+    );
+    expect(payload(svg).errors.logo).toBe('verification.upload.badType');
+    const pdfCover = await call(
+      dashboardAction,
+      multipartRequest('/dashboard?intent=images', { intent: 'images', cover: { name: 'cover.pdf', type: 'application/pdf', bytes: tinyPdf } }, { cookie: seller.cookie }),
+    );
+    expect(payload(pdfCover).errors.cover).toBe('verification.upload.badType');
+
+    const ok = await call(
+      dashboardAction,
+      multipartRequest(
+        '/dashboard?intent=images',
+        { intent: 'images', logo: { name: 'logo.png', type: 'image/png', bytes: await pngImage(600, 600) }, cover: { name: 'cover.jpg', type: 'image/jpeg', bytes: await jpegWithGps(1200, 400) } },
+        { cookie: seller.cookie },
+      ),
+    );
+    expect(statusOf(ok)).toBe(302);
+    const store = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
+    expect(store.logoUrl).toMatch(/^\/files\/public\/storefronts\/.+\.thumb\.webp$/);
+    expect(store.coverUrl).toMatch(/^\/files\/public\/storefronts\/.+\.jpg$/);
+    const key = store.coverUrl.replace('/files/', '');
+    const response = (await call(publicFileLoader, getRequest(store.coverUrl), { '*': key })) as Response;
+    expect(response.status).toBe(200);
+    const sharp = (await import('sharp')).default;
+    expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).exif).toBeUndefined();
+  });
+});
+
+describe('identity documents on S3', () => {
+  let s3: Awaited<ReturnType<typeof startS3rver>>;
+  let restore: () => void;
+  beforeAll(async () => {
+    s3 = await startS3rver('sen-docs');
+    restore = useS3Env(s3.env);
+  });
+  afterAll(async () => {
+    restore();
+    await s3.stop();
+  });
+
+  it('reach staff only, through a presigned URL living at most 5 minutes', async () => {
+    const seller = await sellerWithProfile();
+    expect(statusOf(await uploadDocument(seller))).toBe(302);
+    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+
+    const response = (await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: staff.cookie }), { id: doc.id })) as Response;
+    expect(response.status).toBe(302);
+    const url = new URL(response.headers.get('Location')!);
+    expect(url.origin).toBe(s3.env.S3_ENDPOINT);
+    expect(url.pathname).toBe(`/sen-docs/${doc.storage_key}`);
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+    const fetched = await fetch(url);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('content-type')).toBe('image/jpeg');
+
+    for (const who of [buyer, mentorUser, seller]) {
+      const denied = await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: who.cookie }), { id: doc.id });
+      expect(statusOf(denied)).toBe(403);
+    }
+    // The public file route never hands out a private key, on S3 either.
+    const viaPublic = await call(publicFileLoader, getRequest(`/files/${doc.storage_key}`), { '*': doc.storage_key! });
+    expect(statusOf(viaPublic)).toBe(404);
   });
 });

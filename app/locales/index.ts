@@ -1,24 +1,50 @@
 import enAccounts from './en/accounts.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
+import enLearning from './en/learning.json';
 import enMarket from './en/market.json';
+import enMentoring from './en/mentoring.json';
+import enSafety from './en/safety.json';
 import enVerification from './en/verification.json';
 import enOrders from './en/orders.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
+import viLearning from './vi/learning.json';
 import viMarket from './vi/market.json';
+import viMentoring from './vi/mentoring.json';
+import viSafety from './vi/safety.json';
 import viVerification from './vi/verification.json';
 import viOrders from './vi/orders.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
 // type below and by tests/locales.test.ts).
-const vi = { ...viCommon, ...viErrors, ...viAccounts, ...viVerification, ...viMarket, ...viOrders };
+const vi = {
+  ...viCommon,
+  ...viErrors,
+  ...viAccounts,
+  ...viVerification,
+  ...viMarket,
+  ...viLearning,
+  ...viSafety,
+  ...viMentoring,
+  ...viOrders,
+};
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enErrors, ...enAccounts, ...enVerification, ...enMarket, ...enOrders };
+const en: Messages = {
+  ...enCommon,
+  ...enErrors,
+  ...enAccounts,
+  ...enVerification,
+  ...enMarket,
+  ...enLearning,
+  ...enSafety,
+  ...enMentoring,
+  ...enOrders,
+};
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

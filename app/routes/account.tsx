@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { locales, useI18n } from '~/lib/i18n';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
-import { commonTimeZones, isTimeZone } from '~/lib/time-zones';
+import { passwordSchema, profileSchema } from '~/modules/accounts/forms.server';
+import { commonTimeZones } from '~/lib/time-zones';
 import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 
@@ -23,19 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: user.roles,
   };
 }
-
-const profileSchema = z.object({
-  intent: z.literal('profile'),
-  displayName: fields.text(80),
-  locale: z.enum(locales, { error: 'validation.invalid' }),
-  timeZone: z.string().max(64).refine(isTimeZone, 'accounts.field.timeZoneInvalid'),
-});
-
-const passwordSchema = z.object({
-  intent: z.literal('password'),
-  currentPassword: fields.password(),
-  newPassword: fields.password(),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

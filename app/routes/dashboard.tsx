@@ -1,16 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { categories, isCategoryCode } from '~/lib/categories';
-import { fields, formError, invalid, parseForm, type FieldErrors } from '~/lib/forms.server';
+import { categories } from '~/lib/categories';
+import { formError, invalid, parseForm, type FieldErrors } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { isProvinceCode, provinces } from '~/lib/provinces';
+import { provinces } from '~/lib/provinces';
 import { slugify } from '~/lib/slug';
 import { deleteStored, filesOf, readMultipartForm, storeUploads, uploadErrors } from '~/lib/uploads.server';
 import { CheckboxGroup, FileField, TextAreaField } from '~/modules/verification/fields';
+import { mentorSchema, profileSchema } from '~/modules/verification/forms.server';
 import { expertiseAreas, mentorLanguages } from '~/modules/verification/options';
 import {
   addDocuments,
@@ -39,29 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return { displayName: user.displayName, profile: profile ?? null, documents, decision: decision ?? null, mentor: mentor ?? null, mentorDecision: mentorDecision ?? null };
 }
-
-const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-const profileSchema = z.object({
-  intent: z.literal('profile'),
-  businessName: fields.text(120),
-  ownerName: fields.text(80),
-  province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
-  story: fields.optionalText(4000),
-  categories: z.preprocess(list, z.array(z.string().refine(isCategoryCode, 'validation.invalid')).max(8)),
-  slug: fields.optionalText(80).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'verification.profile.slugInvalid').optional()),
-  contactPhone: fields.optionalText(20).pipe(z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'verification.field.phoneInvalid').optional()),
-  contactEmail: z.preprocess((v) => (v === '' ? undefined : v), fields.email().optional()),
-});
-
-const mentorSchema = z.object({
-  intent: z.literal('mentor'),
-  expertise: z.preprocess(list, z.array(z.enum(expertiseAreas)).min(1, 'verification.field.pickOne').max(8)),
-  languages: z.preprocess(list, z.array(z.enum(mentorLanguages)).min(1, 'verification.field.pickOne').max(6)),
-  experience: fields.text(2000),
-  bio: fields.text(2000),
-  province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
-});
 
 const problemKey = (problem: string) => `verification.problem.${problem}` as MessageKey;
 

@@ -1,13 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { quickEditSchema } from '~/modules/market/forms.server';
+import { listStateSchema, quickEditSchema } from '~/modules/market/forms.server';
 import {
   changeListingState,
   listSellerListings,
@@ -16,7 +15,6 @@ import {
   requireEditableListing,
   sellerStatus,
 } from '~/modules/market/listings.server';
-import { isUuid } from '~/modules/market/search.server';
 import { imageUrl } from '~/modules/market/urls.server';
 
 // The seller's listings: state, stock, quick edit of price and stock, and
@@ -31,12 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const stateSchema = z.object({
-  intent: z.literal('state'),
-  id: z.string().refine(isUuid, 'validation.invalid'),
-  to: z.enum(['draft', 'published', 'archived'], { error: 'validation.invalid' }),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const form = await readForm(request);
@@ -44,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // 404 for no such listing, 403 for another seller's.
   await requireEditableListing(user, id);
   if (form.get('intent') === 'state') {
-    const parsed = parseForm(form, stateSchema);
+    const parsed = parseForm(form, listStateSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const changed = await changeListingState(user.id, parsed.data.id, parsed.data.to);
     if (!changed.ok) return formError(form, { form: changed.error });

@@ -1,17 +1,15 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError } from '~/components/form';
-import { fields, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
+import { forgotPasswordSchema } from '~/modules/accounts/forms.server';
 import { requestPasswordReset } from '~/modules/accounts/accounts.server';
-
-const schema = z.object({ email: fields.email() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, forgotPasswordSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   await requestPasswordReset(parsed.data.email, new URL(request.url).origin);
   // The same answer whether or not the address has an account.

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError } from '~/components/form';
 import { requireAnonymous, startSession } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
+import { loginSchema } from '~/modules/accounts/forms.server';
 import { safeRedirect } from '~/lib/redirect';
 import { logIn } from '~/modules/accounts/accounts.server';
 
@@ -14,16 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const schema = z.object({
-  email: fields.email(),
-  password: fields.password(),
-  redirectTo: z.string().optional(),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, loginSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { email, password } = parsed.data;
   const result = await logIn(email, password, context?.clientAddress ?? 'unknown');

@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError } from '~/components/form';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
+import { resetPasswordSchema } from '~/modules/accounts/forms.server';
 import { isResetTokenUsable, resetPassword } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 
@@ -14,11 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token: usable ? token : null };
 }
 
-const schema = z.object({ token: z.string().min(1).max(200), password: fields.password() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, resetPasswordSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const problem = passwordProblem(parsed.data.password);
   if (problem) return formError(form, { password: problem });

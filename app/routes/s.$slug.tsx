@@ -4,6 +4,8 @@ import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
+import { isSafeSeller } from '~/modules/learning/badge.server';
+import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
 import { findStorefront } from '~/modules/verification/verification.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
@@ -29,6 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     coverUrl: store.coverUrl,
     status: store.verification_status,
     verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
+    safeSeller: await isSafeSeller(store.user_id),
     listings: await storefrontListings(store.user_id, store.verification_status),
     rating: await sellerRating(store.user_id),
     reviews: await latestReviews(store.user_id),
@@ -54,6 +57,7 @@ export default function Storefront() {
         ) : (
           <p className="muted">{t('verification.storefront.notVerified')}</p>
         )}
+        {store.safeSeller ? <SafeSellerBadge /> : null}
       </header>
       {store.categories.length ? (
         <p>

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { z } from 'zod';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireAnonymous, startSession } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { locales, useI18n } from '~/lib/i18n';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
+import { signupSchema } from '~/modules/accounts/forms.server';
 import { safeRedirect } from '~/lib/redirect';
 import { createUser } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
@@ -16,18 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const schema = z.object({
-  email: fields.email(),
-  password: fields.password(),
-  displayName: fields.text(80),
-  locale: z.enum(locales, { error: 'validation.invalid' }),
-  redirectTo: z.string().optional(),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, signupSchema);
   const problem = passwordProblem(String(form.get('password') ?? ''), String(form.get('email') ?? ''));
   if (!parsed.ok) {
     if (problem && !parsed.reply.errors.password) parsed.reply.errors.password = problem;

@@ -1,14 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
-import { decisionsFrom, reasonCodes, staffDecisions, type StaffDecision, type Subject } from '~/modules/verification/states';
+import { decideSchema } from '~/modules/verification/forms.server';
+import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
 import { findReview, transition } from '~/modules/verification/verification.server';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,14 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!review) throw new Response('Not found', { status: 404 });
   return review;
 }
-
-const decideSchema = z.object({
-  intent: z.literal('decide'),
-  subject: z.enum(['business', 'mentor']),
-  decision: z.enum(staffDecisions as [StaffDecision, ...StaffDecision[]]),
-  reasonCode: z.string({ error: 'verification.problem.reason-required' }).max(40),
-  reasonText: fields.optionalText(2000),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, 'staff');
@@ -43,6 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor: staff,
     reasonCode: parsed.data.reasonCode,
     reasonText: parsed.data.reasonText,
+    origin: new URL(request.url).origin,
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });

@@ -30,8 +30,10 @@ export async function up(db: Kysely<any>) {
       check (state <> 'published' or published_at is not null)
     );
 
-    create index listings_search_idx on listings using gin (search) where state = 'published';
-    create index listings_title_trgm_idx on listings using gin (title_plain gin_trgm_ops) where state = 'published';
+    -- fastupdate off: listings are written rarely and searched constantly, and the
+    -- embedded engine has no autovacuum to merge a GIN pending list.
+    create index listings_search_idx on listings using gin (search) with (fastupdate = off) where state = 'published';
+    create index listings_title_trgm_idx on listings using gin (title_plain gin_trgm_ops) with (fastupdate = off) where state = 'published';
     -- Keyset pagination, one index per sort.
     create index listings_newest_idx on listings (published_at desc, id desc) where state = 'published';
     create index listings_price_idx on listings (price, id) where state = 'published';

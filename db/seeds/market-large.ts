@@ -87,6 +87,16 @@ export async function seedLargeMarket(db: Kysely<Database>, options: { sellers?:
     select count(*)::int as count from listings l join business_profiles b on b.user_id = l.seller_id where b.slug like 'scale-shop-%'`.execute(db);
   if (existing.rows[0].count >= listings) return { timings, skipped: true };
 
+  // A GIN index is built much faster in one go than row by row: set the search
+  // indexes aside (their definitions read from the catalog, so they stay exactly
+  // what the migrations made) and build them again after the bulk insert.
+  const { rows: ginIndexes } = await sql<{ indexname: string; indexdef: string }>`
+    select indexname, indexdef from pg_indexes
+    where tablename = 'listings' and indexdef like '%USING gin%'`.execute(db);
+  await step('drop search indexes', async () => {
+    for (const index of ginIndexes) await sql`drop index ${sql.id(index.indexname)}`.execute(db);
+  });
+
   // Listings: seller, category, words and price all derived from g, so the
   // data is the same on every run and on both engines. 97 % published.
   await step('listings', () =>
@@ -124,6 +134,10 @@ export async function seedLargeMarket(db: Kysely<Database>, options: { sellers?:
           )} end) as noun
       ) w`.execute(db),
   );
+  await step('build search indexes', async () => {
+    for (const index of ginIndexes) await sql.raw(index.indexdef).execute(db);
+  });
+
   // One shared photo per category (the benchmark measures pages, not image bytes).
   const storage = getStorage();
   for (const [index, code] of categoryCodes.entries()) {
@@ -142,7 +156,10 @@ export async function seedLargeMarket(db: Kysely<Database>, options: { sellers?:
       where b.slug like 'scale-shop-%'
       on conflict do nothing`.execute(db),
   );
-  await step('analyze', () => sql`analyze listings; analyze listing_images; analyze business_profiles; analyze users`.execute(db));
+  // VACUUM (not only ANALYZE): fresh statistics, and the visibility map that index-only scans use.
+  for (const table of ['listings', 'listing_images', 'business_profiles', 'users']) {
+    await step(`vacuum ${table}`, () => sql`vacuum analyze ${sql.table(table)}`.execute(db));
+  }
   return { timings, skipped: false };
 }
 

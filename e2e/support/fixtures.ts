@@ -32,11 +32,26 @@ async function analyzeCopy(page: Page) {
 }
 
 export const test = base.extend<{
+  /** Any error in the browser's console or an uncaught exception fails the test. */
+  failOnBrowserErrors: void;
   /** Go to a path and check the page with axe. */
   visit: (path: string) => Promise<void>;
   /** Sign in through the login endpoint (not the form), sharing the cookie with the page. */
   login: (email: string, password?: string) => Promise<void>;
 }>({
+  failOnBrowserErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        // A 4xx/5xx answer the test expects (a form error, a 404 page) is logged by the browser; it is not a script error.
+        if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+      });
+      await use();
+      expect(errors, 'errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
   visit: async ({ page }, use) => {
     await use(async (path) => {
       await page.goto(path);

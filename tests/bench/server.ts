@@ -15,27 +15,37 @@ process.env.BENCH = '1';
 const { currentPool, closeDb, currentEngine } = await import('../../app/lib/db.server');
 const { createApp } = await import('../../app/server/app');
 
-type Counter = { count: number };
+type Counter = { count: number; sqlMs: number };
 const requestScope = new AsyncLocalStorage<Counter>();
 const pool = await currentPool();
 pool.on('connect', (client: pg.PoolClient) => {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const counter = requestScope.getStore();
-    if (counter) counter.count += 1;
-    return query(...args);
+    if (!counter) return query(...args);
+    counter.count += 1;
+    const started = performance.now();
+    const result = query(...args) as Promise<unknown> | undefined;
+    // Time until the database answered (callers use the promise form).
+    result?.finally?.(() => {
+      counter.sqlMs += performance.now() - started;
+    });
+    return result;
   };
 });
 
-const counts: { path: string; statements: number }[] = [];
+const counts: { path: string; statements: number; sqlMs: number; totalMs: number }[] = [];
 const build = await import(pathToFileURL(path.resolve('build/index.js')).href);
 const outer = express();
 outer.get('/__bench/sql', (_req, res) => {
   res.json(counts.splice(0));
 });
 outer.use((req, res, next) => {
-  const counter: Counter = { count: 0 };
-  res.on('finish', () => counts.length < 1000 && counts.push({ path: req.originalUrl, statements: counter.count }));
+  const counter: Counter = { count: 0, sqlMs: 0 };
+  const started = performance.now();
+  res.on('finish', () => {
+    if (counts.length < 1000) counts.push({ path: req.originalUrl, statements: counter.count, sqlMs: counter.sqlMs, totalMs: performance.now() - started });
+  });
   requestScope.run(counter, next);
 });
 outer.use(createApp({ build }));

@@ -55,3 +55,10 @@ export const stateSchema = z.object({
   intent: z.literal('state'),
   to: z.enum(['draft', 'published', 'archived'], { error: 'validation.invalid' }),
 });
+
+/** The dashboard list's state buttons name their listing. */
+export const listStateSchema = z.object({
+  intent: z.literal('state'),
+  id: z.string().refine(isUuid, 'validation.invalid'),
+  to: z.enum(['draft', 'published', 'archived'], { error: 'validation.invalid' }),
+});

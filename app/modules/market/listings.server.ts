@@ -266,70 +266,76 @@ export async function searchListings(filters: SearchFilters) {
   const sort: Sort = filters.sort === 'relevance' && !tsq ? 'newest' : filters.sort;
   const rank = sql<number>`ts_rank(l.search, to_tsquery('simple', ${tsq}))`;
 
-  let query = db
+  // The page is chosen from listings alone (the seller's standing is copied onto
+  // each listing), then only its rows are joined to their sellers.
+  let page = db
     .selectFrom('listings as l')
-    .innerJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
+    .select(['l.id', 'l.seller_id', 'l.title', 'l.price', 'l.stock', 'l.category', 'l.shipping_fee', 'l.published_at'])
+    .select((sort === 'relevance' ? rank : sql<number>`0::real`).as('rank'))
+    .where('l.state', '=', 'published')
+    // A suspended business is off the market until staff reinstate it.
+    .where('l.seller_status', '<>', 'suspended');
+
+  if (tsq) page = page.where(sql<boolean>`l.search @@ to_tsquery('simple', ${tsq})`);
+  if (filters.category) page = page.where('l.category', '=', filters.category);
+  if (filters.province) page = page.where('l.seller_province', '=', filters.province);
+  if (filters.minPrice !== undefined) page = page.where('l.price', '>=', filters.minPrice);
+  if (filters.maxPrice !== undefined) page = page.where('l.price', '<=', filters.maxPrice);
+  if (filters.verifiedOnly) page = page.where('l.seller_status', '=', 'approved');
+
+  const after = filters.after;
+  if (sort === 'relevance') {
+    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(${rank}, l.id) < (${after.v}::real, ${after.id}::uuid)`);
+    page = page.orderBy(rank, 'desc').orderBy('l.id', 'desc');
+  } else if (sort === 'newest') {
+    if (after && typeof after.v === 'string') page = page.where(sql<boolean>`(l.published_at, l.id) < (${after.v}::timestamptz, ${after.id}::uuid)`);
+    page = page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
+  } else if (sort === 'price_asc') {
+    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
+    page = page.orderBy('l.price', 'asc').orderBy('l.id', 'asc');
+  } else {
+    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
+    page = page.orderBy('l.price', 'desc').orderBy('l.id', 'desc');
+  }
+
+  const order = {
+    relevance: sql`p.rank desc, p.id desc`,
+    newest: sql`p.published_at desc, p.id desc`,
+    price_asc: sql`p.price asc, p.id asc`,
+    price_desc: sql`p.price desc, p.id desc`,
+  }[sort];
+  const rows = await db
+    .selectFrom(page.limit(limit + 1).as('p'))
+    .innerJoin('business_profiles as b', 'b.user_id', 'p.seller_id')
     .select([
-      'l.id',
-      'l.title',
-      'l.price',
-      'l.stock',
-      'l.category',
-      'l.shipping_fee',
+      'p.id',
+      'p.title',
+      'p.price',
+      'p.stock',
+      'p.category',
+      'p.shipping_fee',
+      'p.rank',
+      sql<string>`p.published_at::text`.as('published_key'),
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',
       sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
       'b.verified_at as seller_verified_at',
-      firstThumb().as('thumb_key'),
-      sql<string>`l.published_at::text`.as('published_key'),
+      sql<string | null>`(select i.thumb_key from listing_images i where i.listing_id = p.id order by i.position limit 1)`.as('thumb_key'),
     ])
-    .where('l.state', '=', 'published')
-    // A suspended business is off the market until staff reinstate it.
-    .where('b.verification_status', '<>', 'suspended');
+    .orderBy(order)
+    .execute();
 
-  if (tsq) query = query.where(sql<boolean>`l.search @@ to_tsquery('simple', ${tsq})`);
-  if (filters.category) query = query.where('l.category', '=', filters.category);
-  if (filters.province) query = query.where('b.province', '=', filters.province);
-  if (filters.minPrice !== undefined) query = query.where('l.price', '>=', filters.minPrice);
-  if (filters.maxPrice !== undefined) query = query.where('l.price', '<=', filters.maxPrice);
-  if (filters.verifiedOnly) query = query.where('b.verification_status', '=', 'approved');
-
-  const after = filters.after;
-  if (sort === 'relevance') {
-    query = query.select(rank.as('rank'));
-    if (after && typeof after.v === 'number') query = query.where(sql<boolean>`(${rank}, l.id) < (${after.v}::real, ${after.id}::uuid)`);
-    query = query.orderBy(rank, 'desc').orderBy('l.id', 'desc');
-  } else if (sort === 'newest') {
-    if (after && typeof after.v === 'string') query = query.where(sql<boolean>`(l.published_at, l.id) < (${after.v}::timestamptz, ${after.id}::uuid)`);
-    query = query.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
-  } else if (sort === 'price_asc') {
-    if (after && typeof after.v === 'number') query = query.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
-    query = query.orderBy('l.price', 'asc').orderBy('l.id', 'asc');
-  } else {
-    if (after && typeof after.v === 'number') query = query.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
-    query = query.orderBy('l.price', 'desc').orderBy('l.id', 'desc');
-  }
-
-  const rows = await query.limit(limit + 1).execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
   let next: string | null = null;
   if (rows.length > limit && last) {
-    const v =
-      sort === 'relevance'
-        ? Number((last as typeof last & { rank: number }).rank)
-        : sort === 'newest'
-          ? last.published_key
-          : last.price;
+    const v = sort === 'relevance' ? Number(last.rank) : sort === 'newest' ? last.published_key : last.price;
     next = encodeCursor({ v, id: last.id });
   }
   return {
     sort,
-    listings: page.map(({ published_key: _p, ...row }) => {
-      const { rank: _r, ...rest } = row as typeof row & { rank?: number };
-      return rest;
-    }),
+    listings: shown.map(({ published_key: _p, rank: _r, ...row }) => row),
     next,
   };
 }
@@ -359,11 +365,11 @@ export async function similarListings(q: string, filters: Omit<SearchFilters, 'q
       firstThumb().as('thumb_key'),
     ])
     .where('l.state', '=', 'published')
-    .where('b.verification_status', '<>', 'suspended')
+    .where('l.seller_status', '<>', 'suspended')
     .where(sql<boolean>`${plain} <% l.title_plain`);
-  if (filters.verifiedOnly) query = query.where('b.verification_status', '=', 'approved');
+  if (filters.verifiedOnly) query = query.where('l.seller_status', '=', 'approved');
   if (filters.category) query = query.where('l.category', '=', filters.category);
-  if (filters.province) query = query.where('b.province', '=', filters.province);
+  if (filters.province) query = query.where('l.seller_province', '=', filters.province);
   if (filters.minPrice !== undefined) query = query.where('l.price', '>=', filters.minPrice);
   if (filters.maxPrice !== undefined) query = query.where('l.price', '<=', filters.maxPrice);
   return query.orderBy(sql`word_similarity(${plain}, l.title_plain)`, 'desc').orderBy('l.id').limit(limit).execute();

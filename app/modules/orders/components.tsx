@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import type { OrderState } from '../../../db/schema';
 import { useI18n } from '~/lib/i18n';
+import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { provinceName as provinceLabel } from '~/lib/provinces';
 
 /** "Add to cart" on a listing page: a plain form, works without JavaScript. */
@@ -27,17 +28,9 @@ export function RatingSummary({ rating }: { rating: { average: number | null; co
   return <p className="small rating">{t('orders.rating.summary', { average: rating.average.toFixed(1), count: rating.count })}</p>;
 }
 
-/**
- * The safety reminder on checkout and order pages. (The safety capability builds
- * a shared `PayOnlyOnSen` on its branch; swap this for it once merged.)
- */
+/** The safety reminder on checkout and order pages: the safety capability's shared component. */
 export function PayOnlyOnSenNote() {
-  const { t } = useI18n();
-  return (
-    <p className="notice-warn" role="note">
-      {t('orders.safety.payOnlyOnSen')}
-    </p>
-  );
+  return <PayOnlyOnSen />;
 }
 
 export function StateBadge({ state }: { state: OrderState }) {

@@ -56,6 +56,15 @@ export async function saveBusinessProfile(
     contact_email: input.contactEmail ?? null,
     updated_at: new Date(),
   };
+  // What staff checked (the business and owner names) cannot change under review or once
+  // decided: the badge vouches for them. Story, categories, pictures and contacts can.
+  const current = await db.selectFrom('business_profiles').select(['business_name', 'owner_name', 'verification_status']).where('user_id', '=', userId).executeTakeFirst();
+  if (current && !canEditDocuments(current.verification_status)) {
+    const errors: Partial<Record<string, MessageKey>> = {};
+    if (current.business_name !== input.businessName) errors.businessName = 'verification.profile.lockedWhileVerified';
+    if (current.owner_name !== input.ownerName) errors.ownerName = 'verification.profile.lockedWhileVerified';
+    if (Object.keys(errors).length) return { ok: false, errors };
+  }
   try {
     await db.transaction().execute(async (trx) => {
       await trx
@@ -237,6 +246,8 @@ export async function transition(input: {
   actor: Actor;
   reasonCode?: string | null;
   reasonText?: string | null;
+  /** The site's origin, for the link in the email (e.g. "https://sen.example"). */
+  origin?: string;
 }): Promise<TransitionResult> {
   const { subject, userId, name, actor } = input;
   const rule = transitions[name];
@@ -299,7 +310,7 @@ export async function transition(input: {
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', 'mentor').execute();
       }
     }
-    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText });
+    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText, origin: input.origin ?? '' });
     return { ok: true, from: current.status, to: rule.to };
   });
   if (result.ok) log.info('verification transition', { subject, userId, actorId: actor.id, from: result.from, to: result.to });
@@ -308,7 +319,7 @@ export async function transition(input: {
 
 async function notifyDecision(
   trx: Transaction<Database>,
-  d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null },
+  d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null; origin: string },
 ) {
   const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', d.userId).executeTakeFirstOrThrow();
   const t = translatorFor(user.locale);
@@ -323,7 +334,7 @@ async function notifyDecision(
     {
       to: user.email,
       subject: t('verification.email.subject', { decision: t(decisionKey) }),
-      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: '/dashboard' }),
+      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: `${d.origin}/dashboard` }),
     },
     trx,
   );

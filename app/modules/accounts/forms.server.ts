@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { fields } from '~/lib/forms.server';
+import { locales } from '~/lib/i18n';
+import { isTimeZone } from '~/lib/time-zones';
+
+// The account forms' schemas (messages are locale keys). They live in a server
+// module: a schema built at the top of a route module would run in the browser
+// too, where server-only helpers do not exist (and zod would ship with the page).
+
+export const signupSchema = z.object({
+  email: fields.email(),
+  password: fields.password(),
+  displayName: fields.text(80),
+  locale: z.enum(locales, { error: 'validation.invalid' }),
+  redirectTo: z.string().optional(),
+});
+
+export const loginSchema = z.object({
+  email: fields.email(),
+  password: fields.password(),
+  redirectTo: z.string().optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: fields.email() });
+
+export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200), password: fields.password() });
+
+export const profileSchema = z.object({
+  intent: z.literal('profile'),
+  displayName: fields.text(80),
+  locale: z.enum(locales, { error: 'validation.invalid' }),
+  timeZone: z.string().max(64).refine(isTimeZone, 'accounts.field.timeZoneInvalid'),
+});
+
+export const passwordSchema = z.object({
+  intent: z.literal('password'),
+  currentPassword: fields.password(),
+  newPassword: fields.password(),
+});

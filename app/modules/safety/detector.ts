@@ -1,0 +1,344 @@
+// The scam detector: one pure function, no database, no I/O.
+//
+//   detectScam(text, { locale }) → { level: 'none' | 'caution' | 'danger', signals }
+//
+// How it reads a message (details in detector/*.ts):
+//  1. normalise: fold diacritics, expand teen-code, mark links, phone numbers,
+//     money and account numbers, and clause/sentence breaks;
+//  2. look for word classes (lexicon.ts) and combine them with proximity rules
+//     ("a deposit" + "a transfer or an account or an amount" → deposit_request);
+//  3. drop hits that are negated in their clause ("em KHÔNG nhận chuyển khoản"),
+//     that sit in a sentence talking ABOUT scams ("ai xin OTP là lừa đảo"), or,
+//     for payments, that point back to the platform or to paying on delivery;
+//  4. add the weights of the signals found: a strong one → danger, a weak one →
+//     caution, weak ones together → danger (signals.ts).
+import en from '../../locales/en/safety.json';
+import vi from '../../locales/vi/safety.json';
+import * as L from './detector/lexicon';
+import { checkLink, hostOf, TRUSTED_HOSTS } from './detector/links';
+import { canonical } from './detector/normalise';
+import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
+
+export { SIGNAL_CODES, SIGNAL_LESSONS, LESSONS, lessonUrl, type LessonId, type SignalCode } from './detector/signals';
+export { TRUSTED_HOSTS } from './detector/links';
+
+export type ScamLevel = 'none' | 'caution' | 'danger';
+export type ScamSignal = { code: SignalCode; message: string; lessonId: string };
+export type ScamResult = { level: ScamLevel; signals: ScamSignal[] };
+export type DetectOptions = {
+  locale?: 'vi' | 'en';
+  /** Extra hosts to trust besides sen.vn, e.g. the app's own origin ("https://sen.example" or "sen.example"). */
+  trustedOrigins?: readonly string[];
+};
+
+const tables = { vi, en } as const;
+const PHONE = / zzphone /;
+const REMOTE_HOSTS = /anydesk|teamviewer|ultraviewer|rustdesk|airdroid|supremo/;
+
+type Hit = { start: number; end: number };
+
+function hits(re: RegExp, text: string): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+function test(re: RegExp, text: string) {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Sorted positions of a mark in a text. */
+function positions(text: string, mark: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) out.push(i);
+  return out;
+}
+
+/** The last mark at or before pos, and the first at or after it (binary search). */
+function around(marks: number[], pos: number, length: number): readonly [number, number] {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? marks[lo - 1] : 0;
+  const after = lo < marks.length ? marks[lo] : length;
+  return [before, after];
+}
+
+/** At most this many hits of one word class are examined (keeps very long texts linear). */
+const MAX_HITS = 64;
+/** Words looked at around a hit for refusals. */
+const WINDOW = 160;
+
+/**
+ * A message, read once; the questions the rules ask about it. Hits, clause and
+ * sentence bounds and per-sentence answers are computed once and remembered, so
+ * a long text costs about as much as its length.
+ */
+class Reading {
+  private readonly clauseMarks: number[];
+  private readonly sentenceMarks: number[];
+  private readonly hitCache = new Map<RegExp, Hit[]>();
+  private readonly spanCache = new Map<RegExp, Map<number, boolean>>();
+  private readonly negCache = new Map<string, boolean>();
+
+  constructor(readonly text: string) {
+    this.sentenceMarks = positions(text, ' || ');
+    // A sentence end is also a clause end.
+    this.clauseMarks = [...positions(text, ' | '), ...this.sentenceMarks].sort((a, b) => a - b);
+  }
+
+  all(re: RegExp): Hit[] {
+    let found = this.hitCache.get(re);
+    if (!found) {
+      found = hits(re, this.text).slice(0, MAX_HITS);
+      this.hitCache.set(re, found);
+    }
+    return found;
+  }
+  clauseRange(pos: number) {
+    const [a, b] = around(this.clauseMarks, pos, this.text.length);
+    return [a, b + 1] as const;
+  }
+  sentenceRange(pos: number) {
+    const [a, b] = around(this.sentenceMarks, pos, this.text.length);
+    return [a, b + 1] as const;
+  }
+  /** Does the span [a, b) match the class? Remembered per class and span. */
+  private spanHas(re: RegExp, [a, b]: readonly [number, number]) {
+    let byStart = this.spanCache.get(re);
+    if (!byStart) this.spanCache.set(re, (byStart = new Map()));
+    let answer = byStart.get(a);
+    if (answer === undefined) {
+      answer = test(re, this.text.slice(a, b));
+      byStart.set(a, answer);
+    }
+    return answer;
+  }
+
+  /** Is this hit refused in its own clause? ("khong nhan chuyen khoan", "never share", "coc thi khong can") */
+  negated(hit: Hit): boolean {
+    const key = `${hit.start}:${hit.end}`;
+    const known = this.negCache.get(key);
+    if (known !== undefined) return known;
+    const [clauseStart, clauseEnd] = this.clauseRange(hit.start);
+    const from = Math.max(clauseStart, hit.start - WINDOW);
+    const beforeWords = this.text.slice(from, hit.start).split(' ');
+    if (from > clauseStart) beforeWords.shift(); // a word cut in half
+    const before = beforeWords.filter((w) => w && w !== '|' && w !== '||').slice(-10);
+    const after = this.text
+      .slice(hit.end, Math.min(clauseEnd, hit.end + WINDOW))
+      .split(' ')
+      .filter((w) => w && w !== '|' && w !== '||')
+      .slice(0, 5);
+    const own = this.text.slice(hit.start, hit.end).split(' ').filter(Boolean);
+    const seq = [...before, ...own];
+    let negated = false;
+    for (let i = 0; i < before.length; i++) {
+      const word = before[i];
+      if (!L.negators.has(word)) continue;
+      const next = seq[i + 1] ?? '';
+      const prev = before[i - 1] ?? '';
+      if (word === 'dung' && !L.dungVerbs.has(next)) continue;
+      if (word === 'cam' && next === 'on') continue;
+      if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
+      if (word === 'khong' && next === 'lai') continue;
+      if (word === 'mien' && next === 'la') continue; // "mien la" = as long as
+      if (L.conditionals.has(prev)) continue;
+      negated = true;
+    }
+    // "khong coc la mat slot": a threat, not a refusal.
+    if (negated && / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')) {
+      negated = false;
+    }
+    // "dat coc thi khong can", "deposit not needed"
+    const tail = ' ' + after.join(' ') + ' ';
+    if (/^ (?:free|mien) | (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
+    this.negCache.set(key, negated);
+    return negated;
+  }
+  warned(hit: Hit) {
+    return this.spanHas(L.warning, this.sentenceRange(hit.start));
+  }
+  /**
+   * Does the hit's clause point back to the platform? Alternatives are split
+   * first, so "nhan chuyen khoan hoac COD" still offers a transfer.
+   */
+  onPlatform(hit: Hit) {
+    const [a, b] = this.clauseRange(hit.start);
+    if (!this.spanHas(L.platform, [a, b])) return false;
+    const clause = this.text.slice(a, b);
+    let from = 0;
+    let to = clause.length;
+    for (const m of clause.matchAll(/ (?:hoac|hay|or) /g)) {
+      const at = m.index ?? 0;
+      if (a + at + 1 <= hit.start) from = at;
+      else {
+        to = at + 1;
+        break;
+      }
+    }
+    return test(L.platform, clause.slice(from, to) + ' ');
+  }
+  /** Is there an un-refused hit of this class in the hit's sentence? ("doc giup em" yes, "khong dua cho ai" no) */
+  liveInSentence(re: RegExp, hit: Hit) {
+    const [a, b] = this.sentenceRange(hit.start);
+    return this.all(re).some((h) => h.start >= a && h.end <= b && !this.negated(h));
+  }
+  /** Like liveInSentence, but also "… OTP is 4829. Can you forward it to me?": a request in the next sentence that points back. */
+  requestedNear(hit: Hit) {
+    if (this.liveInSentence(L.request, hit)) return true;
+    let [, end] = this.sentenceRange(hit.start);
+    for (let i = 0; i < 2 && end < this.text.length - 4; i++) {
+      const next: Hit = { start: end + 3, end: end + 3 };
+      if (this.liveInSentence(L.request, next) && this.inSentence(L.codeReference, next)) return true;
+      end = this.sentenceRange(next.start)[1];
+    }
+    return false;
+  }
+  /** "…requires a registration fee first", "phai dong phi truoc": a fee asked for, with "first" after it. */
+  feeAskedFirst(hit: Hit) {
+    const [, end] = this.sentenceRange(hit.start);
+    const rest = this.text.slice(hit.end, end);
+    return test(L.feeFirst, ' ' + rest) && (this.liveInSentence(L.feeVerb, hit) || this.inSentence(L.feeDemand, hit));
+  }
+  has(re: RegExp) {
+    return this.all(re).length > 0;
+  }
+  inSentence(re: RegExp, hit: Hit) {
+    return this.spanHas(re, this.sentenceRange(hit.start));
+  }
+  inClause(re: RegExp, hit: Hit) {
+    return this.spanHas(re, this.clauseRange(hit.start));
+  }
+  /** Hits that count: not refused, not part of a warning, and (optionally) not about paying on the platform. */
+  live(re: RegExp, { platformSafe = false } = {}): Hit[] {
+    return this.all(re).filter((h) => !this.negated(h) && !this.warned(h) && !(platformSafe && this.onPlatform(h)));
+  }
+}
+
+function levelFor(score: number): ScamLevel {
+  if (score >= DANGER_AT) return 'danger';
+  if (score >= CAUTION_AT) return 'caution';
+  return 'none';
+}
+
+/** Reads a message, a listing or a profile text and says how risky it looks, and why. */
+export function detectScam(text: string, options: DetectOptions = {}): ScamResult {
+  const locale = options.locale === 'en' ? 'en' : 'vi';
+  const found = new Map<SignalCode, number>();
+  const raise = (code: SignalCode, weight: number) => found.set(code, Math.max(found.get(code) ?? 0, weight));
+
+  const input = typeof text === 'string' ? text.slice(0, 20_000) : '';
+  const { text: canon, links } = canonical(input);
+  const r = new Reading(canon);
+
+  // Links: judged on what they are, whatever the words around them say.
+  const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
+  for (const link of links) {
+    if (REMOTE_HOSTS.test(link.host)) raise('remote_control_app', STRONG);
+    for (const finding of checkLink(link, trusted)) {
+      // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.
+      if (finding === 'link_phishy') raise('link_lookalike', WEAK);
+      else if (finding === 'link_risky_domain') raise('link_suspicious', WEAK);
+      else raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
+    }
+  }
+
+  // Paying outside the platform.
+  const transfers = r.live(L.transfer, { platformSafe: true });
+  const accounts = r
+    .live(L.account, { platformSafe: true })
+    .filter((h) => canon.slice(h.start, h.end).trim() !== 'zzacct' || r.inSentence(L.accountContext, h));
+  const wallets = r.live(L.ewallet, { platformSafe: true });
+  const deposits = [...r.live(L.deposit, { platformSafe: true }), ...r.live(L.prepay, { platformSafe: true })];
+  // A long number is an account number only next to words that say so (else it is an order or tracking code).
+  const accountNumber = accounts.some((h) => {
+    const words = canon.slice(h.start, h.end);
+    if (words.trim() !== 'zzacct') return /so tai khoan|account number/.test(words) && transfers.length > 0;
+    return r.inSentence(L.accountContext, h);
+  });
+  if (deposits.length) {
+    raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
+  }
+  // Asking for someone's account number is asking to pay outside Sen.
+  const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
+  if (transfers.length || accountNumber || askedAccount) {
+    raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
+  }
+  if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
+  const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
+  if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
+
+  // Secrets and documents.
+  const otps = r.live(L.otp);
+  if (otps.some((h) => r.requestedNear(h))) raise('otp_request', STRONG);
+  if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
+  const advice = r.all(L.passwordAdvice);
+  const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
+  if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length) raise('password_request', STRONG);
+  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h))) raise('id_card_photo', STRONG);
+
+  // "I already paid, here is the screenshot."
+  const paid = r.live(L.paidClaim, { platformSafe: true });
+  if (paid.length) {
+    const proof = r.has(L.proof);
+    const story = r.has(L.pendingStory) || r.has(L.shipNow);
+    if (proof && story) raise('fake_payment_proof', STRONG);
+    else if (proof || story) raise('fake_payment_proof', WEAK);
+  }
+  // "I sent it by mistake, please send it back."
+  if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
+
+  // Fees to release a parcel, to receive a prize, a grant or a loan.
+  const free = r.all(L.freeOfCharge);
+  const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
+  const fees = r.live(L.fee).filter(notFree);
+  const anyFees = r.live(L.anyFee).filter(notFree);
+  if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
+  const topUps = r.live(L.topUp);
+  // A fee next to a prize counts when it is asked for, or sits in the prize's own sentence.
+  const askedFees = anyFees.filter((h) => r.liveInSentence(L.feeVerb, h) || r.inSentence(L.prizeContext, h));
+  if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
+  if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
+  if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
+
+  // Tasks that need a top-up.
+  if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);
+  // A fee asked for first, whatever it is for ("supplier registration fee first"): advance-fee fraud.
+  else if (fees.some((h) => r.feeAskedFirst(h))) raise('deposit_request', STRONG);
+  else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
+
+  if (r.live(L.remote).length) raise('remote_control_app', STRONG);
+
+  // Moving the conversation elsewhere.
+  const apps = r.live(L.chatApp, { platformSafe: true });
+  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(PHONE, h))) raise('off_platform_chat', WEAK);
+
+  // Someone claiming authority, who then threatens or asks for something.
+  const claims = r
+    .live(L.authority)
+    .filter((h) => r.inSentence(L.selfClaim, h) || r.inSentence(PHONE, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
+  if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
+
+  // Pressure only adds to another signal.
+  if (found.size > 0 && r.live(L.urgency).length) raise('pressure', BOOSTER);
+
+  let score = 0;
+  for (const weight of found.values()) score += weight;
+  const table = tables[locale] as Record<string, string>;
+  const signals: ScamSignal[] = [...found.keys()].map((code) => ({
+    code,
+    message: table[`safety.signal.${code}`] ?? code,
+    lessonId: SIGNAL_LESSONS[code],
+  }));
+  return { level: levelFor(score), signals };
+}

@@ -1,0 +1,167 @@
+// Turns a message as people type it into one canonical, searchable string:
+//   - Vietnamese with or without diacritics becomes the same ASCII text
+//     (NFD, combining marks removed, đ → d, lowercase);
+//   - links, phone numbers, amounts of money and long digit runs (account
+//     numbers) become placeholder words (zzlink, zzphone, zzmoney, zzacct), and the links
+//     are returned separately for the link checks;
+//   - teen-code and abbreviations are expanded (ck → chuyen khoan, stk → so tai
+//     khoan, k/ko → khong, zl → zalo, ...);
+//   - sentence ends become " || " and clause breaks " | ", so rules can look at
+//     "the same clause" or "the same sentence".
+// The result always starts and ends with a space, so every word is surrounded by
+// spaces and rules can match whole words with plain " word " patterns.
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+// Top-level domains a typed link may end with. A word.word pair with any other
+// ending ("roi.chi") is a missing space, not a link.
+const tlds =
+  'com|vn|net|org|info|xyz|top|online|site|vip|cc|co|io|me|link|club|shop|store|app|biz|tk|ml|ga|cf|gq|icu|live|life|pro|asia|click|fun|space|website|tech|ly|gl|to|gd|ws|us|uk|ru|cn|ai|page|dev|id|at|su|buzz|cyou|sbs|cfd|lat|bond|mobi|work|win|loan|xin|help|today|cloud|email|news|world|services|support|center|digital|network|company|group|global|agency|one|zone|media|social|plus|run|best|guru|care|finance|money|cash|review|host|rest|bar|monster|quest|beauty|hair|skin|makeup|fashion|gift|gifts|promo|deals|sale|express|delivery|post|bank|loans|credit|fit|ink|land|today|nl|de|fr|jp|kr|sg|in|la|kh|th|my|ph|tw|hk';
+const linkPattern = new RegExp(
+  String.raw`(?<![\w@.-])(?:(https?):\/\/)?((?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.){1,8}(?:${tlds}|xn--[a-z0-9-]+))(?![a-z0-9-])(?::\d+)?([/?#][^\s]*)?`,
+  'gi',
+);
+const explicitLinkPattern = /(https?):\/\/([^\s/?#:]+)(?::\d+)?([/?#][^\s]*)?/gi;
+
+export type FoundLink = { scheme: 'http' | 'https' | null; host: string; raw: string };
+
+const phonePattern = /(?<![\d])(?:\+?84|0)[\s.-]?[35789](?:[\s.-]?\d){8}(?!\d)/g;
+const moneyGrouped = /(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:\s*(?:d|dong|vnd|₫|k|nghin|ngan|trieu|tr))?(?![\d])/g;
+const accountDigits = /(?<![\d-])\d(?:[\s.]?\d){7,18}(?![\d-])/g;
+const moneySpaced = /(?<![\d])\d{1,3}(?: \d{3})+(?:\s*(?:d|dong|vnd|₫))?(?![\d])/g;
+const moneyUnit =
+  /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|ty|ti|million|millions|thousand|d|dong|vnd|₫|usd|usdt|dollars?)(?:\d{1,3})?(?![a-z0-9])/g;
+const numberWord = '(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|linh|le|tram|mươi)';
+const moneyWords = new RegExp(
+  String.raw`(?<![a-z])(?:${numberWord}\s+)+(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
+  'g',
+);
+const durationPattern = /(?<![\w])(\d+)\s*(?:p|ph|phut|min|mins|minute|minutes)(?![a-z])/g;
+const hourPattern = /(?<![\w])(\d+)\s*(?:h|gio|hrs?|hours?)(?![a-z])/g;
+
+// Abbreviations and teen-code, one typed word to its plain spelling.
+const teencode: Record<string, string> = {
+  ck: 'chuyen khoan',
+  ckhoan: 'chuyen khoan',
+  chuyenkhoan: 'chuyen khoan',
+  stk: 'so tai khoan',
+  tk: 'tai khoan',
+  tkhoan: 'tai khoan',
+  mk: 'mat khau',
+  matkhau: 'mat khau',
+  sdt: 'so dien thoai',
+  sđt: 'so dien thoai',
+  dt: 'dien thoai',
+  dthoai: 'dien thoai',
+  ib: 'inbox',
+  ibx: 'inbox',
+  zl: 'zalo',
+  za: 'zalo',
+  tele: 'telegram',
+  tlg: 'telegram',
+  fb: 'facebook',
+  mess: 'messenger',
+  k: 'khong',
+  ko: 'khong',
+  kh: 'khong',
+  khg: 'khong',
+  kg: 'khong',
+  hok: 'khong',
+  khum: 'khong',
+  hem: 'khong',
+  hk: 'khong',
+  dc: 'duoc',
+  dk: 'duoc',
+  e: 'em',
+  c: 'chi',
+  b: 'ban',
+  r: 'roi',
+  j: 'gi',
+  nv: 'nhan vien',
+  cskh: 'cham soc khach hang',
+  ctv: 'cong tac vien',
+  cty: 'cong ty',
+  vcb: 'vietcombank',
+  tcb: 'techcombank',
+  mb: 'mbbank',
+  sp: 'san pham',
+  ad: 'admin',
+  pls: 'please',
+  plz: 'please',
+  u: 'you',
+  ur: 'your',
+  vs: 'voi',
+  ms: 'moi',
+  lm: 'lam',
+  ng: 'nguoi',
+  nt: 'nhan tin',
+  tl: 'tra loi',
+  gd: 'giao dich',
+  xn: 'xac nhan',
+  bik: 'biet',
+  bit: 'biet',
+  oki: 'ok',
+  dont: 'do not',
+  cant: 'can not',
+  wont: 'will not',
+  didnt: 'did not',
+  doesnt: 'does not',
+  isnt: 'is not',
+  im: 'i am',
+};
+
+export type Canonical = { text: string; links: FoundLink[] };
+
+function cleanHost(host: string) {
+  return host.replace(/^www\./, '').replace(/\.$/, '');
+}
+
+export function canonical(input: string): Canonical {
+  // Links are read from the lowercased original (before folding), so that a
+  // host written with Vietnamese letters (an IDN lookalike) is still seen as one.
+  const links: FoundLink[] = [];
+  let s = input.toLowerCase();
+  s = s.replace(explicitLinkPattern, (raw, scheme: string, host: string) => {
+    links.push({ scheme: scheme as 'http' | 'https', host: cleanHost(host), raw });
+    return ' zzlink ';
+  });
+  s = s.replace(linkPattern, (raw, scheme: string | undefined, host: string) => {
+    links.push({ scheme: (scheme as 'http' | 'https' | undefined) ?? null, host: cleanHost(host), raw });
+    return ' zzlink ';
+  });
+
+  s = fold(s)
+    .replace(/[‘’´`]/g, "'")
+    .replace(/\b(do|does|did|is|are|was|were|ca|wo|have|has|should|could|would|must|need)n'?t\b/g, '$1 not')
+    .replace(/'(s|m|re|ll|ve|d)\b/g, ' $1')
+    .replace(phonePattern, ' zzphone ')
+    .replace(moneyGrouped, ' zzmoney ')
+    .replace(accountDigits, ' zzacct ')
+    .replace(moneySpaced, ' zzmoney ')
+    .replace(moneyUnit, ' zzmoney ')
+    .replace(moneyWords, ' zzmoney ')
+    .replace(durationPattern, ' $1 phut ')
+    .replace(hourPattern, ' $1 gio ')
+    .replace(/j&t|j ?& ?t|j&amp;t/g, ' jnt ')
+    .replace(/[.!?\n\r…]+/g, ' || ')
+    .replace(/[,;:()[\]{}"“”]+|\s[-–—]+\s|\bnhung\b|\bbut\b/g, ' | ')
+    .replace(/[^a-zA-Z0-9|%]+/g, ' ');
+
+  const words = s.split(' ');
+  const out: string[] = [];
+  for (const word of words) {
+    if (!word) continue;
+    const expanded = teencode[word];
+    out.push(expanded ?? word);
+  }
+  // Collapse runs of breaks: a sentence end wins over a clause break.
+  const text = (' ' + out.join(' ') + ' ')
+    .replace(/( \|+)+ /g, (run) => (run.includes('||') ? ' || ' : ' | '));
+  return { text, links };
+}

@@ -1,0 +1,79 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useI18n } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { ProgressBar } from '~/modules/learning/components';
+import { findCourseOutline, stepPath } from '~/modules/learning/learning.server';
+import styles from '~/modules/learning/learning.css';
+import { notFound, reader } from '~/modules/learning/reader.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, locale } = await reader(request);
+  const outline = await findCourseOutline(params.course ?? '', user?.id ?? null, locale);
+  if (!outline) notFound();
+  const { raw: _raw, ...course } = outline;
+  const resumePath = course.resumeLessonId ? `/learn/${course.resumeLessonId}` : null;
+  return { course, signedIn: Boolean(user), resumePath, nextPath: course.nextStep ? stepPath(course.slug, course.nextStep) : null };
+}
+
+export default function CoursePage() {
+  const { course, signedIn, resumePath, nextPath } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const start = resumePath ?? nextPath;
+  return (
+    <>
+      <p>
+        <Link to="/learn">← {t('learning.catalogue.title')}</Link>
+      </p>
+      <h1>{course.title}</h1>
+      <p>{course.summary}</p>
+      {course.isCore ? (
+        <p>
+          <Link to="/learn/safe-seller">{t('learning.catalogue.coreNote')}</Link>
+        </p>
+      ) : null}
+      {signedIn ? <ProgressBar done={course.steps.done} total={course.steps.total} label={t('learning.progress.label', { course: course.title })} /> : null}
+      {course.completedAt ? (
+        <p className="done-mark">
+          {t('learning.course.completedOn', { date: date(course.completedAt) })}{' '}
+          {course.certificateCode ? <Link to={`/certificates/${course.certificateCode}`}>{t('learning.certificate.view')}</Link> : null}
+        </p>
+      ) : null}
+      {start ? (
+        <p>
+          <Link to={start} className="button">
+            {course.started ? t('learning.course.resume') : t('learning.course.start')}
+          </Link>
+        </p>
+      ) : null}
+      <ol className="outline">
+        {course.modules.map((m) => (
+          <li key={m.id}>
+            <h2>{m.title}</h2>
+            <ol>
+              {m.lessons.map((l) => (
+                <li key={l.id}>
+                  <Link to={`/learn/${l.id}`}>{l.title}</Link> <span className="muted">· {t('learning.lesson.minutes', { minutes: l.minutes })}</span>
+                  {l.done ? <span className="done-mark"> ✓ {t('learning.lesson.doneShort')}</span> : null}
+                </li>
+              ))}
+              {m.quiz ? (
+                <li>
+                  <Link to={`/learn/${course.slug}/quiz/${m.id}`}>{t('learning.quiz.title', { module: m.title })}</Link>
+                  {m.quiz.best !== null ? <span className="muted"> · {t('learning.quiz.best', { percent: m.quiz.best })}</span> : null}
+                  {m.quiz.passed ? <span className="done-mark"> ✓ {t('learning.quiz.passedShort')}</span> : null}
+                </li>
+              ) : null}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {signedIn ? null : <p className="muted">{t('learning.catalogue.signInToSave')}</p>}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'learning.catalogue.title', { title: data?.course.title, description: data?.course.summary });
