@@ -1,13 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
+import { cartSchema } from '~/modules/orders/forms.server';
 import { FormError } from '~/components/form';
 import { getUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { isUuid } from '~/modules/market/search.server';
 import { changeGuestCart, loadGuestCart, mergeGuestCart, readGuestCart, writeGuestCart } from '~/modules/orders/guest-cart.server';
 import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
 
@@ -27,16 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { groups, total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0), guest: false };
 }
 
-const schema = z.object({
-  intent: z.enum(['add', 'update', 'remove'], { error: 'validation.invalid' }),
-  listingId: z.string().refine(isUuid, 'validation.invalid'),
-  quantity: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid').default(1),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, cartSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { intent, listingId, quantity } = parsed.data;
   if (!user) {

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
+import { checkoutSchema } from '~/modules/orders/forms.server';
 import { Field, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { fields, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
+import { invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
-import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
+import { provinceName, provinces } from '~/lib/provinces';
 import { PayOnlyOnSenNote } from '~/modules/orders/components';
 import { mergeGuestCart } from '~/modules/orders/guest-cart.server';
 import { checkout, loadCart } from '~/modules/orders/orders.server';
@@ -30,23 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({
-  name: fields.text(120),
-  phone: z
-    .string({ error: 'validation.required' })
-    .transform((v) => v.replace(/[\s.-]/g, ''))
-    .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'orders.checkout.phoneInvalid')),
-  address: fields.text(300),
-  province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
-  payment: z.enum(['cod', 'card'], { error: 'validation.required' }),
-});
-
 type CheckoutReply = FormReply & { titles?: string[] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, checkoutSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { payment, ...delivery } = parsed.data;
   const result = await checkout({ id: user.id, email: user.email }, delivery, payment, {

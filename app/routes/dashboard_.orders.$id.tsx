@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
+import { sellerActionSchema } from '~/modules/orders/forms.server';
 import { Field, FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
@@ -22,19 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, number: shortNumber(order.id), actions: actionsFor('seller', order) };
 }
 
-const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('ship'), carrier: fields.text(80), trackingCode: fields.text(80) }),
-  z.object({ intent: z.literal('cancel'), reason: fields.text(500) }),
-  z.object({ intent: z.literal('refund') }),
-  z.object({ intent: z.literal('deliver') }),
-  z.object({ intent: z.literal('reply'), reply: fields.text(2000) }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const form = await readForm(request);
-  const parsed = parseForm(form, schema);
+  const parsed = parseForm(form, sellerActionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const input = parsed.data;
   if (input.intent === 'reply') {

@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { ErrorPage } from '~/components/error-page';
+import { buyerActionSchema, reviewSchema } from '~/modules/orders/forms.server';
 import { FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { fields, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
@@ -26,13 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.object({ intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }) });
-const reviewSchema = z.object({
-  intent: z.literal('review'),
-  rating: z.coerce.number({ error: 'validation.required' }).int('validation.invalid').min(1, 'validation.invalid').max(5, 'validation.invalid'),
-  comment: fields.optionalText(2000),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
@@ -46,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/orders/${params.id}?notice=notice.orders.reviewed`);
   }
-  const parsed = parseForm(form, actionSchema);
+  const parsed = parseForm(form, buyerActionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const result = await changeOrder(user, 'buyer', params.id, parsed.data.intent);
   if (!result.ok) {

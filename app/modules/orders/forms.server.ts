@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { fields } from '~/lib/forms.server';
+import { isProvinceCode } from '~/lib/provinces';
+import { isUuid } from '~/modules/market/search.server';
+
+// The orders pages' form schemas, kept out of the route modules so that zod
+// never reaches the browser bundle.
+
+export const cartSchema = z.object({
+  intent: z.enum(['add', 'update', 'remove'], { error: 'validation.invalid' }),
+  listingId: z.string().refine(isUuid, 'validation.invalid'),
+  quantity: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid').default(1),
+});
+
+export const checkoutSchema = z.object({
+  name: fields.text(120),
+  phone: z
+    .string({ error: 'validation.required' })
+    .transform((v) => v.replace(/[\s.-]/g, ''))
+    .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'orders.checkout.phoneInvalid')),
+  address: fields.text(300),
+  province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
+  payment: z.enum(['cod', 'card'], { error: 'validation.required' }),
+});
+
+export const buyerActionSchema = z.object({ intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }) });
+
+export const reviewSchema = z.object({
+  intent: z.literal('review'),
+  rating: z.coerce.number({ error: 'validation.required' }).int('validation.invalid').min(1, 'validation.invalid').max(5, 'validation.invalid'),
+  comment: fields.optionalText(2000),
+});
+
+export const sellerActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('accept') }),
+  z.object({ intent: z.literal('ship'), carrier: fields.text(80), trackingCode: fields.text(80) }),
+  z.object({ intent: z.literal('cancel'), reason: fields.text(500) }),
+  z.object({ intent: z.literal('refund') }),
+  z.object({ intent: z.literal('deliver') }),
+  z.object({ intent: z.literal('reply'), reply: fields.text(2000) }),
+]);
