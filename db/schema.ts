@@ -326,7 +326,7 @@ export interface LearningGameScoresTable {
 
 // ---- mentoring ----
 export type MeetingMode = 'video' | 'phone' | 'in_person';
-export type SessionStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled';
+export type SessionStatus = 'awaiting_payment' | 'pending' | 'confirmed' | 'declined' | 'cancelled';
 
 export interface MentorOffersTable {
   mentor_id: string;
@@ -387,6 +387,13 @@ export interface MentoringSessionsTable {
   rated_at: Timestamp | null;
   mentor_notes: Generated<string>;
   follow_up: Generated<string>;
+  hold_expires_at: Timestamp | null;
+  stripe_session_id: string | null;
+  stripe_payment_intent: string | null;
+  paid_at: Timestamp | null;
+  refund_id: string | null;
+  refund_amount: number | null;
+  refunded_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -80,13 +80,13 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   await expect(page.getByText('★ 4/5 (1 đánh giá)')).toBeVisible();
 });
 
-test('a paid mentor shows her price and says booking is not available yet, without JavaScript too', async ({ browser }) => {
+test('a paid mentor shows her price and says card payment is not available on this server (no Stripe key), without JavaScript too', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   await page.goto('/mentors?price=paid');
   await page.getByRole('link', { name: 'Lê Thị Ngọc' }).click();
   await expect(page.getByText('200.000 ₫').first()).toBeVisible();
-  await expect(page.getByText(/chưa đặt được trên Sen/)).toBeVisible();
+  await expect(page.getByText(/hiện Sen chưa nhận thanh toán thẻ/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Đặt lịch' })).toHaveCount(0);
   await expectAccessible(page);
   await context.close();

@@ -77,3 +77,46 @@ export function verifyWebhook(payload: string, signature: string | null, env = p
   if (!secret || !signature) throw new Error('missing webhook secret or signature');
   return Stripe.webhooks.constructEvent(payload, signature, secret);
 }
+
+/**
+ * A Checkout Session in VND for one paid mentoring session. metadata.kind =
+ * 'mentoring' tells the webhook to hand its events to the mentoring module; the
+ * session id keys the request, so a retry never opens a second Checkout Session.
+ */
+export async function createMentoringCheckout(input: {
+  sessionId: string;
+  name: string;
+  amount: number;
+  email: string;
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+}) {
+  const metadata = { kind: 'mentoring', mentoring_session_id: input.sessionId };
+  const session = await stripeClient().checkout.sessions.create(
+    {
+      mode: 'payment',
+      currency: 'vnd',
+      customer_email: input.email,
+      client_reference_id: input.sessionId,
+      metadata,
+      payment_intent_data: { metadata },
+      success_url: input.successUrl,
+      cancel_url: input.cancelUrl,
+      expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+      line_items: [{ quantity: 1, price_data: { currency: 'vnd', unit_amount: input.amount, product_data: { name: input.name.slice(0, 250) } } }],
+    },
+    { idempotencyKey: `mentoring-checkout-${input.sessionId}` },
+  );
+  if (!session.url) throw new Error('Stripe returned a session without a URL');
+  return { id: session.id, url: session.url };
+}
+
+/** Refunds a paid mentoring session in full; its id keys the request, so it happens once. */
+export async function refundMentoringPayment(input: { paymentIntent: string; amount: number; sessionId: string }) {
+  const refund = await stripeClient().refunds.create(
+    { payment_intent: input.paymentIntent, amount: input.amount, metadata: { kind: 'mentoring', mentoring_session_id: input.sessionId } },
+    { idempotencyKey: `mentoring-refund-${input.sessionId}` },
+  );
+  return { id: refund.id, status: refund.status };
+}

@@ -5,6 +5,7 @@ import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
+import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinces } from '~/lib/provinces';
 import { TextAreaField } from '~/modules/verification/fields';
 import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentoring.server';
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     slots: slots.map(iso),
     signedIn: Boolean(user),
+    cardPayments: cardPaymentsEnabled(),
     isSelf: user?.id === mentor.mentor_id,
   };
 }
@@ -50,16 +52,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const mentorId = params.id ?? '';
   if (!/^[0-9a-f-]{36}$/i.test(mentorId)) throw new Response('Not found', { status: 404 });
-  const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note });
+  const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note, origin: new URL(request.url).origin });
+  // A paid booking is held while she pays on Stripe's page.
+  if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);
   if (result.ok) return redirect(`/sessions/${result.id}?notice=notice.mentoringBooked`);
   if (result.problem === 'notOffered') throw new Response('Not found', { status: 404 });
-  const status = result.problem === 'taken' || result.problem === 'menteeBusy' ? 409 : 400;
+  const status = result.problem === 'taken' || result.problem === 'menteeBusy' ? 409 : result.problem === 'paymentFailed' ? 502 : 400;
   const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, status);
   return data({ ...reply.data, nextSlots: result.nextSlots.map(iso) }, { status });
 }
 
 export default function MentorPage() {
-  const { mentor, slots, signedIn, isSelf } = useLoaderData<typeof loader>();
+  const { mentor, slots, signedIn, isSelf, cardPayments } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, money, locale, timeZone } = useI18n();
   const offered = (reply as { nextSlots?: { start: string; end: string }[] } | undefined)?.nextSlots;
@@ -95,7 +99,7 @@ export default function MentorPage() {
       </dl>
 
       <h2>{t('mentoring.book.title')}</h2>
-      {mentor.price > 0 ? (
+      {mentor.price > 0 && !cardPayments ? (
         <p className="status-box">{t('mentoring.book.paidUnavailable')}</p>
       ) : isSelf ? (
         <p className="muted">{t('mentoring.book.self')}</p>
@@ -108,6 +112,7 @@ export default function MentorPage() {
           <SlotPicker slots={shown} legend={t('mentoring.book.slots')} />
           <TextAreaField name="note" label={t('mentoring.field.note')} hint={t('mentoring.field.noteHint')} reply={reply} maxLength={1000} />
           {mentor.requiresConfirmation ? <p className="muted">{t('mentoring.book.needsConfirmation')}</p> : null}
+          {mentor.price > 0 ? <p className="muted">{t('mentoring.book.payByCard', { price: money(mentor.price), minutes: 30 })}</p> : null}
           {signedIn ? <button type="submit">{t('mentoring.book.submit')}</button> : <Link to={`/login?redirectTo=/mentors/${mentor.id}`}>{t('mentoring.book.login')}</Link>}
         </Form>
       )}

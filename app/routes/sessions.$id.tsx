@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Private notes are the mentor's alone.
       mentorNotes: s.side === 'mentor' ? s.mentor_notes : '',
       cancelCutoffHours: s.cancel_cutoff_hours,
+      paid: s.paid_at != null,
+      refundAmount: s.refund_amount,
     },
     can,
     slots,
@@ -134,7 +136,11 @@ export default function SessionPage() {
           {s.meetingPlace ? ` — ${s.meetingPlace}` : ''}
         </dd>
         <dt>{t('mentoring.field.price')}</dt>
-        <dd>{s.price > 0 ? money(s.price) : t('mentoring.price.free')}</dd>
+        <dd>
+          {s.price > 0 ? money(s.price) : t('mentoring.price.free')}
+          {s.paid ? ` · ${t('mentoring.session.paid')}` : ''}
+          {s.refundAmount ? ` · ${t('mentoring.session.refunded', { amount: money(s.refundAmount) })}` : ''}
+        </dd>
         {s.note ? (
           <>
             <dt>{t('mentoring.field.note')}</dt>

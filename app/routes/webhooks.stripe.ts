@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { log } from '~/lib/log.server';
 import { verifyWebhook } from '~/lib/payments.server';
+import { handleMentoringStripeEvent } from '~/modules/mentoring/paid.server';
 import { handleStripeEvent } from '~/modules/orders/orders.server';
 
 // Stripe's events. The signature (STRIPE_WEBHOOK_SECRET) is checked on the raw
@@ -15,7 +16,10 @@ export async function action({ request }: ActionFunctionArgs) {
     log.warn('stripe webhook with a bad signature');
     return new Response('Bad signature', { status: 400 });
   }
-  const outcome = await handleStripeEvent(event as never);
+  // Dispatch by metadata.kind: a paid mentoring session's events go to mentoring,
+  // everything else (the shop's checkouts, refunds) to orders.
+  const kind = (event.data.object as { metadata?: Record<string, string> | null }).metadata?.kind;
+  const outcome = kind === 'mentoring' ? await handleMentoringStripeEvent(event as never) : await handleStripeEvent(event as never);
   return Response.json({ received: true, outcome });
 }
 

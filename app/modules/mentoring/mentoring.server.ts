@@ -5,11 +5,16 @@ import { queueEmail } from '~/lib/email.server';
 import { formatDateTime, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
+import { cardPaymentsEnabled, createMentoringCheckout, refundMentoringPayment } from '~/lib/payments.server';
 import { isApprovedMentor } from '~/modules/verification/verification.server';
 import { type Availability, type Busy, computeSlots, type Range, type Slot } from './slots';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 const hour = 3_600_000;
+/** How long a paid booking holds its slot while the mentee pays. */
+export const paymentHoldMinutes = 30;
+/** The sessions that occupy a slot (the exclusion constraints' WHERE). */
+export const occupyingStatuses: SessionStatus[] = ['awaiting_payment', 'pending', 'confirmed'];
 
 // ---------------------------------------------------------------- offers
 
@@ -140,7 +145,7 @@ async function busyOf(mentorId: string, now: Date, executor: Executor, except?: 
     .selectFrom('mentoring_sessions')
     .select(['starts_at as start', 'blocked_until as blockedUntil'])
     .where('mentor_id', '=', mentorId)
-    .where('status', 'in', ['pending', 'confirmed'])
+    .where('status', 'in', occupyingStatuses)
     .where('blocked_until', '>', now);
   if (except) q = q.where('id', '!=', except);
   return q.execute();
@@ -157,9 +162,10 @@ export async function freeSlots(mentorId: string, options: { now?: Date; limit?:
 
 // ---------------------------------------------------------------- booking
 
-export type BookingProblem = 'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'self' | 'tooLate';
+export type BookingProblem = 'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'paymentFailed' | 'self' | 'tooLate';
 export type BookingResult =
-  | { ok: true; id: string; status: SessionStatus }
+  // checkoutUrl: a paid booking is held until the mentee pays there.
+  | { ok: true; id: string; status: SessionStatus; checkoutUrl?: string }
   // refusedBy: 'database' when the exclusion constraint settled it (a race the check could not see).
   | { ok: false; problem: BookingProblem; nextSlots: Slot[]; refusedBy?: 'database' };
 
@@ -179,7 +185,14 @@ const sameInstant = (a: Date, b: Date) => a.getTime() === b.getTime();
  * for the same time at once exactly one gets it, the others get `taken` and the
  * next free slots.
  */
-export async function bookSession(input: { mentorId: string; menteeId: string; startsAt: Date; note: string; now?: Date }): Promise<BookingResult> {
+export async function bookSession(input: {
+  mentorId: string;
+  menteeId: string;
+  startsAt: Date;
+  note: string;
+  now?: Date;
+  origin?: string;
+}): Promise<BookingResult> {
   const now = input.now ?? new Date();
   const next = () => freeSlots(input.mentorId, { now, limit: 5 });
   if (input.mentorId === input.menteeId) return { ok: false, problem: 'self', nextSlots: [] };
@@ -189,7 +202,9 @@ export async function bookSession(input: { mentorId: string; menteeId: string; s
       const found = await availabilityOf(input.mentorId, trx);
       if (!found) return { ok: false, problem: 'notOffered', nextSlots: [] };
       const { offer, availability } = found;
-      if (offer.price > 0) return { ok: false, problem: 'paid', nextSlots: [] };
+      // A paid session needs card payment; without Stripe configured it is refused.
+      const paid = offer.price > 0;
+      if (paid && !cardPaymentsEnabled()) return { ok: false, problem: 'paid', nextSlots: [] };
       const busy = await busyOf(input.mentorId, now, trx);
       const slots = computeSlots(availability, busy, now);
       const slot = slots.find((s) => sameInstant(s.start, input.startsAt));
@@ -198,7 +213,7 @@ export async function bookSession(input: { mentorId: string; menteeId: string; s
         const free = computeSlots(availability, [], now).some((s) => sameInstant(s.start, input.startsAt));
         return { ok: false, problem: free ? 'taken' : 'notASlot', nextSlots: [] };
       }
-      const status: SessionStatus = offer.requires_confirmation ? 'pending' : 'confirmed';
+      const status: SessionStatus = paid ? 'awaiting_payment' : offer.requires_confirmation ? 'pending' : 'confirmed';
       const row = await trx
         .insertInto('mentoring_sessions')
         .values({
@@ -213,10 +228,12 @@ export async function bookSession(input: { mentorId: string; menteeId: string; s
           meeting_mode: offer.meeting_mode,
           meeting_place: offer.meeting_place,
           time_zone: offer.time_zone,
+          hold_expires_at: paid ? new Date(now.getTime() + paymentHoldMinutes * 60_000) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await notify(trx, input.mentorId, status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked', row.id, slot.start);
+      // A held session is announced to the mentor once it is paid (the webhook).
+      if (!paid) await notify(trx, input.mentorId, status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked', row.id, slot.start);
       return { ok: true, id: row.id, status };
     });
   } catch (error) {
@@ -227,13 +244,56 @@ export async function bookSession(input: { mentorId: string; menteeId: string; s
   if (!result.ok && (result.problem === 'taken' || result.problem === 'menteeBusy' || result.problem === 'notASlot')) {
     result.nextSlots = await next();
   }
-  if (result.ok) log.info('mentoring session booked', { sessionId: result.id, mentorId: input.mentorId });
+  if (result.ok && result.status === 'awaiting_payment') {
+    const checkoutUrl = await openCheckout(result.id, input.origin ?? 'http://localhost:3000', now);
+    if (!checkoutUrl) return { ok: false, problem: 'paymentFailed', nextSlots: [] };
+    result.checkoutUrl = checkoutUrl;
+  }
+  if (result.ok) log.info('mentoring session booked', { sessionId: result.id, mentorId: input.mentorId, status: result.status });
   else if (result.refusedBy) log.info('mentoring booking refused by the database', { mentorId: input.mentorId, problem: result.problem });
   return result;
 }
 
+/**
+ * Opens the Stripe Checkout Session for a held booking and records its id. When
+ * Stripe refuses or cannot be reached the hold is released at once (null).
+ */
+async function openCheckout(sessionId: string, origin: string, now: Date) {
+  const s = await db
+    .selectFrom('mentoring_sessions as s')
+    .innerJoin('users as mentor', 'mentor.id', 's.mentor_id')
+    .innerJoin('users as mentee', 'mentee.id', 's.mentee_id')
+    .select(['s.price', 's.hold_expires_at', 'mentor.display_name as mentor_name', 'mentee.email as mentee_email', 'mentee.locale as mentee_locale'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  try {
+    const t = translatorFor(s.mentee_locale);
+    // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
+    const checkout = await createMentoringCheckout({
+      sessionId,
+      name: t('mentoring.payment.item', { name: s.mentor_name }),
+      amount: s.price,
+      email: s.mentee_email,
+      successUrl: `${origin}/sessions/${sessionId}?notice=notice.mentoringPaid`,
+      cancelUrl: `${origin}/sessions/${sessionId}`,
+      expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
+    });
+    await db.updateTable('mentoring_sessions').set({ stripe_session_id: checkout.id }).where('id', '=', sessionId).execute();
+    return checkout.url;
+  } catch (error) {
+    log.warn('stripe checkout for a mentoring session failed', { sessionId, error: (error as Error).message });
+    await db
+      .updateTable('mentoring_sessions')
+      .set({ status: 'cancelled', cancelled_at: now, cancel_reason: null, updated_at: now })
+      .where('id', '=', sessionId)
+      .where('status', '=', 'awaiting_payment')
+      .execute();
+    return null;
+  }
+}
+
 /** In-app notification for one person, in her own language when read. */
-async function notify(trx: Transaction<Database>, userId: string, key: MessageKey, sessionId: string, startsAt: Date) {
+export async function notify(trx: Transaction<Database>, userId: string, key: MessageKey, sessionId: string, startsAt: Date) {
   await trx
     .insertInto('notifications')
     .values({ user_id: userId, message_key: key, params: { when: startsAt.toISOString() }, link: `/sessions/${sessionId}` })
@@ -284,7 +344,7 @@ export function allowedActions(s: Pick<SessionView, 'status' | 'starts_at' | 'en
 export type ActionProblem = 'notAllowed' | 'taken' | 'menteeBusy' | 'notASlot';
 
 export async function decide(id: string, mentorId: string, to: 'confirmed' | 'declined', now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('mentoring_sessions')
       .set({ status: to, updated_at: now })
@@ -298,6 +358,41 @@ export async function decide(id: string, mentorId: string, to: 'confirmed' | 'de
     await notify(trx, row.mentee_id, to === 'confirmed' ? 'mentoring.notify.confirmed' : 'mentoring.notify.declined', id, row.starts_at);
     return true;
   });
+  // A declined paid session is refunded in full.
+  if (done && to === 'declined') await refundIfDue(id, now);
+  return done;
+}
+
+/**
+ * Refunds a paid session in full when it was declined, cancelled by the mentor,
+ * or cancelled by the mentee before the cut-off (a late cancellation is not
+ * refunded). The refund is keyed by the session id at Stripe and recorded on the
+ * session; a refund already recorded is never asked for again. When Stripe
+ * cannot be reached the session stays cancelled and unrefunded (logged).
+ */
+export async function refundIfDue(id: string, now = new Date()) {
+  const s = await db
+    .selectFrom('mentoring_sessions')
+    .select(['status', 'price', 'stripe_payment_intent', 'refund_id', 'cancelled_by', 'late_cancellation'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!s || !s.stripe_payment_intent || s.refund_id || s.price <= 0) return false;
+  const due = s.status === 'declined' || (s.status === 'cancelled' && !(s.cancelled_by === 'mentee' && s.late_cancellation));
+  if (!due) return false;
+  try {
+    const refund = await refundMentoringPayment({ paymentIntent: s.stripe_payment_intent, amount: s.price, sessionId: id });
+    await db
+      .updateTable('mentoring_sessions')
+      .set({ refund_id: refund.id, refund_amount: s.price, refunded_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('refund_id', 'is', null)
+      .execute();
+    log.info('mentoring session refunded', { sessionId: id });
+    return true;
+  } catch (error) {
+    log.warn('mentoring refund failed', { sessionId: id, error: (error as Error).message });
+    return false;
+  }
 }
 
 /** Cancels a live session; a mentee's cancellation after the cut-off is recorded as late. */
@@ -318,7 +413,9 @@ export async function cancelSession(id: string, userId: string, reason: string, 
     await notify(trx, other, late ? 'mentoring.notify.cancelledLate' : 'mentoring.notify.cancelled', id, s.starts_at);
     return true;
   });
-  return done ? { ok: true as const, late } : { ok: false as const };
+  if (!done) return { ok: false as const };
+  const refunded = await refundIfDue(id, now);
+  return { ok: true as const, late, refunded };
 }
 
 /** The mentee moves her session to another free slot, until the cut-off. */
@@ -520,7 +617,7 @@ export function sessionIcs(s: SessionView, summary: string, host: string) {
     `DTEND:${icsTime(s.ends_at)}`,
     `SUMMARY:${icsText(summary)}`,
     s.meeting_place ? `LOCATION:${icsText(s.meeting_place)}` : '',
-    `STATUS:${s.status === 'confirmed' ? 'CONFIRMED' : s.status === 'pending' ? 'TENTATIVE' : 'CANCELLED'}`,
+    `STATUS:${s.status === 'confirmed' ? 'CONFIRMED' : s.status === 'pending' || s.status === 'awaiting_payment' ? 'TENTATIVE' : 'CANCELLED'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ].filter(Boolean);
