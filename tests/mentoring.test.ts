@@ -275,13 +275,13 @@ describe('cancelling and rescheduling', () => {
 
     // 13 h before: in time.
     const inTime = new Date(slots[0].start.getTime() - 13 * hour);
-    expect(await cancelSession(id1, mentee.id, 'ốm', inTime)).toEqual({ ok: true, late: false });
+    expect(await cancelSession(id1, mentee.id, 'ốm', inTime)).toEqual({ ok: true, late: false, refunded: false });
 
     // 2 h before the second: too late to reschedule, a cancellation is recorded as late.
     const lateNow = new Date(later.start.getTime() - 2 * hour);
     const moved = await rescheduleSession(id2, mentee.id, slots[5].start, lateNow);
     expect(moved).toMatchObject({ ok: false, problem: 'notAllowed' });
-    expect(await cancelSession(id2, mentee.id, '', lateNow)).toEqual({ ok: true, late: true });
+    expect(await cancelSession(id2, mentee.id, '', lateNow)).toEqual({ ok: true, late: true, refunded: false });
     const hers = payload(await call(sessionsLoader, getRequest('/sessions', { cookie: mentor.cookie })));
     const row = [...hers.upcoming, ...hers.past].find((s: { id: string }) => s.id === id2);
     expect(row).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelledBy: 'mentee' });
@@ -295,7 +295,7 @@ describe('cancelling and rescheduling', () => {
     const [slot] = await freeSlots(mentor.id, { limit: 1 });
     const { id } = (await bookSession({ mentorId: mentor.id, menteeId: mentee.id, startsAt: slot.start, note: '' })) as { id: string };
     expect(await cancelSession(id, mentee.id, '', new Date(slot.start.getTime() + 60_000))).toEqual({ ok: false });
-    expect(await cancelSession(id, mentor.id, 'bận', new Date(slot.start.getTime() - 30 * 60_000))).toEqual({ ok: true, late: false });
+    expect(await cancelSession(id, mentor.id, 'bận', new Date(slot.start.getTime() - 30 * 60_000))).toEqual({ ok: true, late: false, refunded: false });
   });
 
   it('the mentee reschedules to a free slot through the page; a taken one gets next free slots', async () => {
