@@ -210,7 +210,7 @@ describe('booking', () => {
     expect(again).toMatchObject({ ok: false, problem: 'menteeBusy' });
   });
 
-  it('paid sessions are shown but cannot be booked yet; a time outside her hours is refused', async () => {
+  it('without Stripe configured, paid sessions are shown but cannot be booked; a time outside her hours is refused', async () => {
     const paid = await approvedMentor({ price: 250_000 });
     const mentee = await createTestUser();
     const [slot] = await freeSlots(paid.id, { limit: 1 });
