@@ -2,34 +2,14 @@
 // it weighs. Its explanation lives in app/locales/{vi,en}/safety.json under
 // `safety.signal.<code>` (tests/safety/detector.test.ts checks every code has both).
 
-export const LESSONS = [
-  'ban-hang-an-toan/pay-on-platform',
-  'ban-hang-an-toan/deposits-and-transfers',
-  'ban-hang-an-toan/fake-transfer-screenshots',
-  'ban-hang-an-toan/fake-shippers-and-fees',
-  'ban-hang-an-toan/overpayment-and-mistaken-transfers',
-  'ban-hang-an-toan/keeping-proof',
-  'ban-hang-an-toan/stay-on-platform-chat',
-  'ban-hang-an-toan/job-and-prize-scams',
-  'bao-ve-thong-tin/strong-passwords',
-  'bao-ve-thong-tin/two-step-verification',
-  'bao-ve-thong-tin/never-share-otp',
-  'bao-ve-thong-tin/phishing-links',
-  'bao-ve-thong-tin/impersonation',
-  'bao-ve-thong-tin/remote-control-apps',
-  'bao-ve-thong-tin/what-to-publish',
-  'bao-ve-thong-tin/id-card-photos',
-  'an-toan-truoc-quay-roi/recognising-harassment',
-  'an-toan-truoc-quay-roi/block-and-report',
-  'an-toan-truoc-quay-roi/keeping-evidence',
-  'an-toan-truoc-quay-roi/finding-help',
-] as const;
-export type LessonId = (typeof LESSONS)[number];
+// The lessons are the learning capability's fixed ids: one list, owned there.
+import { learningLessonIds, lessonPath, type LearningLessonId } from '../../learning/lesson-ids';
+
+export const LESSONS = learningLessonIds;
+export type LessonId = LearningLessonId;
 
 /** The page that teaches a lesson. */
-export function lessonUrl(lessonId: LessonId | string): string {
-  return `/learn/${lessonId}`;
-}
+export const lessonUrl = lessonPath;
 
 export const SIGNAL_LESSONS = {
   deposit_request: 'ban-hang-an-toan/deposits-and-transfers',
