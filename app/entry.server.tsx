@@ -4,10 +4,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { rollSessionCookie } from './lib/auth.server';
+import { setMessagesSource } from './lib/i18n';
+import { messagesFor, messagesUrl } from './lib/i18n.server';
 import { log } from './lib/log.server';
 import { stripNulBytes } from './server/strip-nul';
 
 const abortDelay = 5_000;
+
+// Rendering reads the messages here, on the server; pages carry only their URL.
+setMessagesSource({ messages: messagesFor, url: messagesUrl });
 
 // The whole page is sent at once (no streaming): it is small, and pages must read
 // completely without JavaScript.

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
+  type ClientLoaderFunctionArgs,
   Form,
   Link,
   Links,
@@ -15,8 +16,8 @@ import {
 import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
-import { isMessageKey, localeFromRequest, messagesFor } from './lib/i18n.server';
-import { defaultTimeZone, useI18n } from './lib/i18n';
+import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
+import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
 import styles from './styles/app.css';
 
 export const links: LinksFunction = () => [
@@ -32,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale,
     timeZone: user?.timeZone ?? defaultTimeZone,
-    messages: messagesFor(locale),
+    // Only the address of the reader's messages: the page itself never carries them.
+    messagesUrl: messagesUrl(locale),
     requestId: context?.requestId ?? null,
     notice: notice && notice.startsWith('notice.') && isMessageKey(notice) ? notice : null,
     user: user
@@ -48,8 +50,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-// The messages only change with the language or the signed-in person, which
-// only change through a form submission.
+// In the browser, after a form changed the language (language switch, account,
+// sign-up), the new language's messages are loaded before it is shown.
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  if (!(await loadMessages(data.locale, data.messagesUrl))) {
+    // Could not fetch them: show the page from the server instead of keys.
+    window.location.reload();
+    await new Promise(() => {});
+  }
+  return data;
+}
+
+// The language and the signed-in person only change through a form submission.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
   return currentUrl.searchParams.get('notice') !== nextUrl.searchParams.get('notice');
@@ -110,7 +123,9 @@ function Header() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const locale = data?.locale ?? 'vi';
+  const locale = data?.locale ?? defaultLocale;
+  // A classic script: it runs before the app's module scripts hydrate the page.
+  const messagesSrc = data?.messagesUrl ?? messagesUrlOf(locale);
   return (
     <html lang={locale}>
       <head>
@@ -119,6 +134,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#a3174f" />
         <Meta />
         <Links />
+        {messagesSrc ? <script id="sen-messages" src={messagesSrc} suppressHydrationWarning /> : null}
       </head>
       <body>
         {children}

@@ -95,6 +95,7 @@ const rows: Row[] = [
   { file: '_index.tsx', path: '/', expect: everyone('ok') },
   { file: '$.tsx', path: '/no-such-page', expect: everyone('missing') },
   { file: 'healthz.ts', path: '/healthz', expect: everyone('ok') },
+  { file: 'i18n.$file.ts', path: '/i18n/vi.000000000000.js', expect: everyone('ok') },
   { file: 'language.ts', path: '/language', method: 'POST', form: { locale: 'en', redirectTo: '/' }, expect: everyone('away') },
   { file: 'signup.tsx', path: '/signup', expect: anonymousOnly },
   { file: 'login.tsx', path: '/login', expect: anonymousOnly },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { messages } from '~/locales';
 import { defaultLocale, isLocale, type Locale, type MessageKey, translator } from './i18n';
@@ -13,6 +14,25 @@ export const languageCookie = createCookie('sen_lang', {
 export function messagesFor(locale: Locale) {
   return messages[locale];
 }
+
+// Each language's catalogue as a script the browser caches for good: its URL
+// carries a hash of its content, so a changed catalogue is a new URL.
+const scripts = new Map<Locale, { body: string; hash: string }>();
+
+export function messagesScript(locale: Locale) {
+  let script = scripts.get(locale);
+  if (!script) {
+    const body = `(self.__senMessages||(self.__senMessages={}))[${JSON.stringify(locale)}]=${JSON.stringify(messages[locale])};\n`;
+    script = { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+    scripts.set(locale, script);
+  }
+  return script;
+}
+
+export function messagesUrl(locale: Locale) {
+  return `/i18n/${locale}.${messagesScript(locale).hash}.js`;
+}
+
 
 export function translatorFor(locale: Locale) {
   return translator(messages[locale]);

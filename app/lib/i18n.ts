@@ -2,8 +2,11 @@ import { useRouteLoaderData } from '@remix-run/react';
 import type { Messages, MessageKey } from '~/locales';
 
 // Shared by server and browser. The locale files themselves are imported only on
-// the server (i18n.server.ts); the browser gets the reader's messages once, in the
-// root loader's data, so they never weigh on the JavaScript bundle.
+// the server (i18n.server.ts). Pages never carry the catalogue: on the server the
+// messages come from a lookup that entry.server.tsx installs (setMessagesSource);
+// in the browser from /i18n/<locale>.<hash>.js, a separately and immutably cached
+// script that sets window.__senMessages[locale] before hydration (root.tsx Layout),
+// and that the root clientLoader loads before a new language is shown.
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -72,7 +75,46 @@ export function formatDate(value: Date | string, locale: Locale, timeZone: strin
   return formatDateTime(value, locale, timeZone, { dateStyle: 'medium' });
 }
 
-type RootI18n = { locale: Locale; timeZone: string; messages: Messages };
+type MessagesSource = { messages: (locale: Locale) => Messages; url: (locale: Locale) => string };
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __senMessages: Partial<Record<Locale, Messages>> | undefined;
+}
+
+let serverSource: MessagesSource | undefined;
+
+/** Server only (entry.server.tsx): where rendering finds the catalogues and their URLs. */
+export function setMessagesSource(source: MessagesSource) {
+  serverSource = source;
+}
+
+/** The catalogue of a language, if this process has it (the server always does). */
+export function messagesOf(locale: Locale): Messages | undefined {
+  return serverSource ? serverSource.messages(locale) : globalThis.__senMessages?.[locale];
+}
+
+/** The URL of a language's catalogue script: the server knows it; the browser keeps the one it was sent. */
+export function messagesUrlOf(locale: Locale): string | undefined {
+  if (serverSource) return serverSource.url(locale);
+  if (typeof document === 'undefined') return undefined;
+  return document.getElementById('sen-messages')?.getAttribute('src') ?? undefined;
+}
+
+/** Browser: makes sure a language's catalogue is loaded (before hydration, before switching to it). */
+export function loadMessages(locale: Locale, url: string | undefined): Promise<boolean> {
+  if (messagesOf(locale)) return Promise.resolve(true);
+  if (!url || typeof document === 'undefined') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => resolve(Boolean(messagesOf(locale)));
+    script.onerror = () => resolve(false);
+    document.head.appendChild(script);
+  });
+}
+
+type RootI18n = { locale: Locale; timeZone: string };
 
 /** The reader's language and time zone, from the root loader, for any component. */
 export function useI18n() {
@@ -82,7 +124,7 @@ export function useI18n() {
   return {
     locale,
     timeZone,
-    t: translator(data?.messages ?? ({} as Messages)),
+    t: translator(messagesOf(locale) ?? ({} as Messages)),
     money: (amount: number) => formatMoney(amount, locale),
     number: (value: number) => formatNumber(value, locale),
     dateTime: (value: Date | string) => formatDateTime(value, locale, timeZone),

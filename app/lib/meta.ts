@@ -1,10 +1,11 @@
 import type { MetaDescriptor } from '@remix-run/node';
-import { translate, type MessageKey, type Messages, type Params } from './i18n';
+import { isLocale, messagesOf, translate, type MessageKey, type Messages, type Params } from './i18n';
 
 type Match = { id: string; data: unknown };
 
 function rootMessages(matches: Match[]): Messages | undefined {
-  return (matches.find((m) => m.id === 'root')?.data as { messages?: Messages } | undefined)?.messages;
+  const locale = (matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined)?.locale;
+  return isLocale(locale) ? messagesOf(locale) : undefined;
 }
 
 /** A page's title (and optional description) in the reader's language. */
