@@ -3,25 +3,26 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 
 export type FormReplyData = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
 
-type FieldProps = {
-  name: string;
-  label: string;
-  type?: string;
-  reply?: FormReplyData;
-  defaultValue?: string;
-  hint?: string;
-  autoComplete?: string;
-  required?: boolean;
-  maxLength?: number;
-  children?: ReactNode;
-};
+type ControlProps = { 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-/** A labelled input that shows its server-side error and keeps what was typed. */
-export function Field({ name, label, type = 'text', reply, defaultValue, hint, autoComplete, required, maxLength }: FieldProps) {
+/**
+ * The one shell of every form field: its label, an optional hint, the control,
+ * and the server's error for it in the reader's language, wired for screen readers.
+ */
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: MessageKey;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const { t } = useI18n();
-  const error = reply?.errors?.[name];
-  const id = `field-${name}`;
-  const typed = type === 'password' ? undefined : reply?.values?.[name];
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -31,17 +32,7 @@ export function Field({ name, label, type = 'text', reply, defaultValue, hint, a
           {hint}
         </span>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={typed ?? defaultValue}
-        autoComplete={autoComplete}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-      />
+      {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {error ? (
         <span id={`${id}-error`} className="field-error">
           {t(error)}
@@ -51,38 +42,74 @@ export function Field({ name, label, type = 'text', reply, defaultValue, hint, a
   );
 }
 
-type SelectProps = Omit<FieldProps, 'type' | 'autoComplete' | 'maxLength'> & {
-  options: { value: string; label: string }[];
+type CommonProps = {
+  name: string;
+  label: string;
+  reply?: FormReplyData;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  /** For pages with several forms that share field names: ids become `<idPrefix>-<name>`. */
+  idPrefix?: string;
 };
 
-export function SelectField({ name, label, reply, defaultValue, hint, options, required }: SelectProps) {
-  const { t } = useI18n();
-  const error = reply?.errors?.[name];
-  const id = `field-${name}`;
+type FieldProps = CommonProps & { type?: string; autoComplete?: string; maxLength?: number };
+
+/** A labelled input that shows its server-side error and keeps what was typed (never a password). */
+export function Field({ name, label, type = 'text', reply, defaultValue, hint, autoComplete, required, maxLength, idPrefix = 'field' }: FieldProps) {
+  const typed = type === 'password' ? undefined : reply?.values?.[name];
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <span className="hint">{hint}</span> : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={reply?.values?.[name] ?? defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {t(error)}
-        </span>
-      ) : null}
-    </div>
+    <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
+      {(control) => (
+        <input
+          id={`${idPrefix}-${name}`}
+          name={name}
+          type={type}
+          defaultValue={typed ?? defaultValue}
+          autoComplete={autoComplete}
+          required={required}
+          maxLength={maxLength}
+          {...control}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A labelled textarea that shows its server-side error and keeps what was typed. */
+export function TextAreaField({ name, label, reply, defaultValue, hint, required, idPrefix = 'field', rows = 4, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
+  return (
+    <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
+      {(control) => (
+        <textarea
+          id={`${idPrefix}-${name}`}
+          name={name}
+          rows={rows}
+          defaultValue={reply?.values?.[name] ?? defaultValue}
+          maxLength={maxLength}
+          required={required}
+          {...control}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type SelectProps = CommonProps & { options: { value: string; label: string }[] };
+
+export function SelectField({ name, label, reply, defaultValue, hint, options, required, idPrefix = 'field' }: SelectProps) {
+  return (
+    <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
+      {(control) => (
+        <select id={`${idPrefix}-${name}`} name={name} defaultValue={reply?.values?.[name] ?? defaultValue} required={required} {...control}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

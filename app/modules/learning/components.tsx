@@ -1,3 +1,4 @@
+import { Field, SelectField, TextAreaField, type FormReplyData } from '~/components/form';
 import { useI18n } from '~/lib/i18n';
 
 /** A labelled progress bar (a real <progress>, so screen readers announce it). */
@@ -36,23 +37,9 @@ export function GameCard({ card }: { card: CardView }) {
 
 type ReplyLike = { errors?: Partial<Record<string, string>>; values?: Record<string, string> } | undefined;
 
-/** A labelled textarea that shows its server error and keeps what was typed. */
-export function TextArea({ name, label, reply, defaultValue, rows = 6, maxLength, hint }: { name: string; label: string; reply?: ReplyLike; defaultValue?: string; rows?: number; maxLength?: number; hint?: string }) {
-  const { t } = useI18n();
-  const error = reply?.errors?.[name];
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <span className="hint">{hint}</span> : null}
-      <textarea id={id} name={name} rows={rows} maxLength={maxLength} defaultValue={reply?.values?.[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {t(error as 'validation.invalid')}
-        </span>
-      ) : null}
-    </div>
-  );
+/** A labelled textarea (six rows: lesson bodies are long). */
+export function TextArea({ rows = 6, reply, ...props }: { name: string; label: string; reply?: ReplyLike; defaultValue?: string; rows?: number; maxLength?: number; hint?: string }) {
+  return <TextAreaField rows={rows} reply={reply as FormReplyData} {...props} />;
 }
 
 /** A labelled checkbox ("on" when ticked). */
@@ -64,45 +51,11 @@ export function CheckBox({ name, label, defaultChecked }: { name: string; label:
   );
 }
 
-/**
- * A labelled input like the shared Field, with an id prefix, for pages that
- * carry several forms with the same field names (staff editors).
- */
-export function InputField({ idPrefix, name, label, type = 'text', reply, defaultValue, required, maxLength, hint }: { idPrefix: string; name: string; label: string; type?: string; reply?: ReplyLike; defaultValue?: string; required?: boolean; maxLength?: number; hint?: string }) {
-  const { t } = useI18n();
-  const error = reply?.errors?.[name];
-  const id = `${idPrefix}-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={reply?.values?.[name] ?? defaultValue} required={required} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={described} />
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {t(error as 'validation.invalid')}
-        </span>
-      ) : null}
-    </div>
-  );
+/** The shared Field with an id prefix, for pages with several forms sharing field names (staff editors). */
+export function InputField({ reply, ...props }: { idPrefix: string; name: string; label: string; type?: string; reply?: ReplyLike; defaultValue?: string; required?: boolean; maxLength?: number; hint?: string }) {
+  return <Field reply={reply as FormReplyData} {...props} />;
 }
 
-export function SelectInput({ idPrefix, name, label, reply, defaultValue, options }: { idPrefix: string; name: string; label: string; reply?: ReplyLike; defaultValue?: string; options: { value: string; label: string }[] }) {
-  const id = `${idPrefix}-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={reply?.values?.[name] ?? defaultValue}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+export function SelectInput({ reply, ...props }: { idPrefix: string; name: string; label: string; reply?: ReplyLike; defaultValue?: string; options: { value: string; label: string }[] }) {
+  return <SelectField reply={reply as FormReplyData} {...props} />;
 }
