@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { buyerActionSchema, reviewSchema } from '~/modules/orders/forms.server';
-import { FormError, SelectField } from '~/components/form';
+import { FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
@@ -95,10 +95,7 @@ export default function BuyerOrder() {
             defaultValue="5"
             options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t('orders.review.stars', { rating: n }) }))}
           />
-          <div className="field">
-            <label htmlFor="field-comment">{t('orders.field.comment')}</label>
-            <textarea id="field-comment" name="comment" maxLength={2000} rows={3} defaultValue={reply?.values?.comment} />
-          </div>
+          <TextAreaField name="comment" label={t('orders.field.comment')} reply={reply} rows={3} maxLength={2000} />
           <button type="submit">{t('orders.review.submit')}</button>
         </Form>
       ) : (
