@@ -20,6 +20,10 @@ export interface UsersTable {
   time_zone: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Set by moderation; suspended_until null with suspended_at set means for good. */
+  suspended_at: Timestamp | null;
+  suspended_until: Timestamp | null;
+  suspension_reason: string | null;
 }
 
 export interface UserRolesTable {
@@ -163,7 +167,11 @@ export interface ListingsTable {
   /** Copies of the seller's business_profiles row, kept exact by triggers. */
   seller_status: ColumnType<VerificationStatus | 'none', never, never>;
   seller_province: ColumnType<string, never, never>;
+  moderation_state: Generated<ListingModerationState>;
+  moderation_signals: Generated<string[]>;
 }
+
+export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
 
 export interface ListingImagesTable {
   id: Generated<string>;
@@ -480,6 +488,85 @@ export interface StripeEventsTable {
   received_at: CreatedAt;
 }
 
+// ---- messaging ----
+export type ScamLevel = 'none' | 'caution' | 'danger';
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  user_a: string;
+  user_b: string;
+  started_by: string;
+  listing_id: string | null;
+  order_id: string | null;
+  session_id: string | null;
+  created_at: CreatedAt;
+  last_message_at: Generated<Date>;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  muted_at: Timestamp | null;
+  last_read_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  sender_id: string;
+  body: string;
+  scam_level: Generated<ScamLevel>;
+  scam_signals: Generated<string[]>;
+  hidden_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface UserBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: CreatedAt;
+}
+
+// ---- moderation ----
+export type ReportCategory = 'scam' | 'harassment' | 'counterfeit' | 'other' | 'screening' | 'rate_limit';
+export type ReportResolution = 'dismissed' | 'warned' | 'listing_hidden' | 'suspended' | 'verification_revoked';
+export type ModerationAction =
+  | 'dismiss'
+  | 'warn'
+  | 'hide_listing'
+  | 'suspend'
+  | 'unsuspend'
+  | 'revoke_verification'
+  | 'clear_listing';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  reporter_id: string | null;
+  subject_user_id: string;
+  message_id: string | null;
+  listing_id: string | null;
+  category: ReportCategory;
+  note: Generated<string>;
+  signals: Generated<string[]>;
+  status: Generated<'open' | 'resolved'>;
+  resolution: ReportResolution | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ModerationActionsTable {
+  id: Generated<number>;
+  report_id: string | null;
+  staff_id: string | null;
+  subject_user_id: string;
+  listing_id: string | null;
+  action: ModerationAction;
+  reason: string;
+  suspended_until: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -518,6 +605,12 @@ export interface Database {
   order_events: OrderEventsTable;
   order_reviews: OrderReviewsTable;
   stripe_events: StripeEventsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
+  user_blocks: UserBlocksTable;
+  reports: ReportsTable;
+  moderation_actions: ModerationActionsTable;
 }
 
 export type User = Selectable<UsersTable>;
