@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { log } from '../lib/log.server';
+import { createPageCache, publicPagePaths } from './page-cache';
 
 // The HTTP layer around Remix: request ids and logs, the client's address, the
 // same-origin rule for state-changing requests, static files, compression.
@@ -14,6 +15,8 @@ export type AppOptions = {
   /** Express's "trust proxy" value: hops or addresses allowed to set X-Forwarded-For. */
   trustProxy?: string;
   publicDir?: string;
+  /** Seconds an anonymous visitor's public page is shared with the next ones (0: never). */
+  pageCacheSeconds?: number;
 };
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,7 +29,15 @@ function trustProxySetting(value: string | undefined) {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-export function createApp({ build, trustProxy, publicDir = path.resolve('public') }: AppOptions) {
+/** PAGE_CACHE_SECONDS: 3 unless set; 0 turns the shared page cache off. */
+export function pageCacheSeconds(value = process.env.PAGE_CACHE_SECONDS) {
+  if (value === undefined || value === '') return 3;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`PAGE_CACHE_SECONDS must be a number of seconds, not "${value}"`);
+  return seconds;
+}
+
+export function createApp({ build, trustProxy, publicDir = path.resolve('public'), pageCacheSeconds = 0 }: AppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(trustProxy));
@@ -70,6 +81,21 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     next();
   });
 
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    requestId: String(res.locals.requestId),
+  });
+
+  if (pageCacheSeconds > 0) {
+    const pageCache = createPageCache({ build, mode: process.env.NODE_ENV, getLoadContext, freshMs: pageCacheSeconds * 1000, staleMs: 10_000 });
+    // A change made here shows on the next anonymous view, not a few seconds later.
+    app.use((req, res, next) => {
+      if (unsafeMethods.has(req.method)) res.on('finish', () => res.statusCode < 400 && pageCache.clear());
+      next();
+    });
+    app.get(publicPagePaths, pageCache.middleware);
+  }
+
   app.use(compression());
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(publicDir, { maxAge: '1h' }));
@@ -79,10 +105,7 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        requestId: String(res.locals.requestId),
-      }),
+      getLoadContext,
     }),
   );
 

@@ -28,7 +28,7 @@ if (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(pat
 const { log } = await import('../lib/log.server');
 const { db, closeDb, currentEngine } = await import('../lib/db.server');
 const { migrateToLatest } = await import('../../db/migrate');
-const { createApp } = await import('./app');
+const { createApp, pageCacheSeconds } = await import('./app');
 
 const applied = await migrateToLatest(db);
 if (applied.length) log.info('migrated', { applied });
@@ -49,7 +49,7 @@ if (process.env.WORKER !== 'off') {
 }
 
 const build = await import(pathToFileURL(buildFile).href);
-const app = createApp({ build, trustProxy: process.env.TRUST_PROXY });
+const app = createApp({ build, trustProxy: process.env.TRUST_PROXY, pageCacheSeconds: pageCacheSeconds() });
 const port = Number(process.env.PORT || 3000);
 const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
   log.info('listening', { url: `http://localhost:${port}`, engine: currentEngine() });

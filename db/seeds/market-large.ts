@@ -13,7 +13,7 @@ import { demoPhoto } from './market';
 // table) so it takes seconds, not minutes. Deterministic and idempotent.
 //   npm run db:seed:large            (SELLERS=5000 LISTINGS=100000 by default)
 
-const nouns: Record<string, string[]> = {
+export const nouns: Record<string, string[]> = {
   handicrafts: ['Khăn thổ cẩm', 'Giỏ mây', 'Túi cói', 'Nón lá', 'Tranh thêu', 'Chiếu cói', 'Đèn lồng', 'Quạt giấy', 'Tượng gỗ', 'Hộp sơn mài'],
   food: ['Cà phê rang mộc', 'Trà shan tuyết', 'Mật ong rừng', 'Bánh pía', 'Mứt gừng', 'Nước mắm nhĩ', 'Gạo ST25', 'Hạt điều rang', 'Khô cá lóc', 'Tiêu đen'],
   fashion: ['Áo dài lụa', 'Áo bà ba', 'Váy linen', 'Quần lụa', 'Áo sơ mi thêu', 'Đầm maxi', 'Khăn lụa', 'Áo len', 'Chân váy', 'Áo khoác thổ cẩm'],

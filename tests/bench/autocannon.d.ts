@@ -1,5 +1,13 @@
 declare module 'autocannon' {
-  type Options = { url: string; connections?: number; duration?: number; pipelining?: number; headers?: Record<string, string> };
+  type RawRequest = { method?: string; path?: string; headers?: Record<string, string> };
+  type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    pipelining?: number;
+    headers?: Record<string, string>;
+    requests?: { setupRequest?: (request: RawRequest, context: object) => RawRequest }[];
+  };
   type Summary = { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
   export type Result = {
     requests: Summary & { total: number };

@@ -3,6 +3,8 @@ import { openSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { nouns } from '../../db/seeds/market-large';
+import { pageCacheSeconds } from '../../app/server/app';
 
 // npm run bench: the market's pages on the large data set, under 50 concurrent
 // connections, beside two ceilings measured in the same run: a bare Node http
@@ -66,11 +68,40 @@ async function html(pathname: string) {
 
 type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; statements: number | null; sqlMs?: number; aloneMs?: number };
 
-async function measure(name: string, url: string, pathname: string, statements: number | null): Promise<Row> {
+/**
+ * Searches a buyer could type, all different: the large data set's product names
+ * without diacritics, each with its category and a price floor, in three orders.
+ * More of them than a run sends, so each is rendered, never served from the page cache.
+ */
+function differentSearches() {
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+  const paths: string[] = [];
+  for (const sort of ['relevance', 'newest', 'price_asc']) {
+    for (let floor = 0; floor < 20; floor++) {
+      for (const [category, names] of Object.entries(nouns)) {
+        for (const name of names) {
+          paths.push(`/market?q=${encodeURIComponent(plain(name)).replace(/%20/g, '+')}&category=${category}&min=${floor * 10000}&f=1&verified=1&sort=${sort}`);
+        }
+      }
+    }
+  }
+  // Shuffled with a fixed seed, so runs compare.
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [paths[i], paths[j]] = [paths[j], paths[i]];
+  }
+  return paths;
+}
+
+async function measure(name: string, url: string, pathname: string, statements: number | null, paths?: string[]): Promise<Row> {
+  let sent = 0;
+  const requests = paths ? [{ setupRequest: (request: object) => ({ ...request, path: paths[sent++ % paths.length] }) }] : undefined;
   // A short warm-up, then the measured run.
-  await autocannon({ url, connections, duration: 2 });
+  await autocannon({ url, connections, duration: 2, requests });
   const times: number[] = [];
-  const instance = autocannon({ url, connections, duration });
+  const instance = autocannon({ url, connections, duration, requests });
   instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -91,7 +122,8 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main() {
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page · load ${load()}`);
+  const cache = pageCacheSeconds();
+  console.log(`# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page · page cache ${cache ? `${cache} s` : 'off'} · load ${load()}`);
   run('npx', ['remix', 'build']);
   // The large data set (idempotent: only the missing part is written).
   run('npx', ['tsx', 'db/seeds/market-large.ts']);
@@ -122,7 +154,10 @@ async function main() {
   // buyer browsing): the median time in SQL and in the whole request.
   await fetch(`${base}/__bench/sql`);
   const pages = [searchPath, deepPath, listingPath, ...(storefrontOk ? [storefrontPath!] : []), floorPath];
-  for (let i = 0; i < 20; i++) for (const p of pages) await fetch(base + p).then((r) => r.text());
+  // Each with its own `bench=<n>`, which the pages ignore, so every one is rendered
+  // rather than served from the page cache (the server files it under the plain path).
+  let n = 0;
+  for (let i = 0; i < 20; i++) for (const p of pages) await fetch(`${base}${p}${p.includes('?') ? '&' : '?'}bench=${n++}`).then((r) => r.text());
   const counts = (await (await fetch(`${base}/__bench/sql`)).json()) as { path: string; statements: number; sqlMs: number; totalMs: number }[];
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const statementsOf = (p: string) => counts.find((c) => c.path === p)?.statements ?? null;
@@ -141,6 +176,8 @@ async function main() {
   rows.push(await measure('node http (same bytes)', `http://127.0.0.1:${barePort}/`, '(bare)', null));
   rows.push(withTimes(await measure('remix floor (constants)', base + floorPath, floorPath, statementsOf(floorPath)), floorPath));
   rows.push(withTimes(await measure('search: query + filters', base + searchPath, searchPath, statementsOf(searchPath)), searchPath));
+  const searches = differentSearches();
+  rows.push(await measure(`search: ${searches.length} different queries`, base + searches[0], '/market?q=<each different>…', statementsOf(searchPath), searches));
   rows.push(withTimes(await measure('search: page 100 (keyset)', base + deepPath, deepPath.replace(/after=[^&]+/, 'after=…'), statementsOf(deepPath)), deepPath));
   rows.push(withTimes(await measure('listing page', base + listingPath, listingPath, statementsOf(listingPath)), listingPath));
   if (storefrontOk) rows.push(withTimes(await measure('storefront', base + storefrontPath!, storefrontPath!, statementsOf(storefrontPath!)), storefrontPath!));

@@ -8,11 +8,11 @@ import { createApp } from '../../app/server/app';
  * The production build served in-process on a free port, on this test file's
  * database. Needs `npm run build` first (npm test does it).
  */
-export async function startAppServer() {
+export async function startAppServer(options: { pageCacheSeconds?: number } = {}) {
   const buildFile = path.resolve('build/index.js');
   if (!existsSync(buildFile)) throw new Error('build/index.js is missing: run `npm run build` first');
   const build = await import(pathToFileURL(buildFile).href);
-  const app = createApp({ build });
+  const app = createApp({ build, pageCacheSeconds: options.pageCacheSeconds ?? 0 });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
