@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import Stripe from 'stripe';
+import type { Database } from '../../db/schema';
 
 // Card payments through Stripe Checkout, only when STRIPE_SECRET_KEY is set
 // (without it the shop offers cash on delivery alone). STRIPE_API_BASE
@@ -119,4 +121,18 @@ export async function refundMentoringPayment(input: { paymentIntent: string; amo
     { idempotencyKey: `mentoring-refund-${input.sessionId}` },
   );
   return { id: refund.id, status: refund.status };
+}
+
+/**
+ * Records a webhook event's id in the caller's transaction; false when it was
+ * already recorded, so a replayed event changes nothing.
+ */
+export async function recordStripeEventOnce(trx: Transaction<Database>, event: { id: string; type: string }) {
+  const fresh = await trx
+    .insertInto('stripe_events')
+    .values({ id: event.id, type: event.type })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(fresh);
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
+import { recordStripeEventOnce } from '~/lib/payments.server';
 import { notify, refundIfDue } from './mentoring.server';
 
 // Paid sessions: what Stripe's webhook events and the passing of time do to a
@@ -23,13 +24,7 @@ export async function handleMentoringStripeEvent(event: { id: string; type: stri
   const sessionId = object.metadata?.mentoring_session_id;
   let refund: string | null = null;
   const outcome = await db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .insertInto('stripe_events')
-      .values({ id: event.id, type: event.type })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!fresh) return 'duplicate' as const;
+    if (!(await recordStripeEventOnce(trx, event))) return 'duplicate' as const;
     if (!isUuid(sessionId) || typeof object.id !== 'string') return 'ignored' as const;
     // The Checkout Session must be the one opened for this booking.
     const s = await trx

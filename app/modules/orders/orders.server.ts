@@ -7,7 +7,7 @@ import { queueEmail } from '~/lib/email.server';
 import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createCheckoutSession, refundPayment } from '~/lib/payments.server';
+import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refundPayment } from '~/lib/payments.server';
 import { isUuid } from '~/modules/market/search.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
 
@@ -441,13 +441,7 @@ type StripeObject = Record<string, any>;
 export async function handleStripeEvent(event: { id: string; type: string; data: { object: StripeObject } }) {
   const lateRefunds: string[] = [];
   const outcome = await db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .insertInto('stripe_events')
-      .values({ id: event.id, type: event.type })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!fresh) return 'duplicate' as const;
+    if (!(await recordStripeEventOnce(trx, event))) return 'duplicate' as const;
     const object = event.data.object;
     const system: ActorRef = { id: null, role: 'system' };
 
