@@ -53,10 +53,10 @@ type CommonProps = {
   idPrefix?: string;
 };
 
-type FieldProps = CommonProps & { type?: string; autoComplete?: string; maxLength?: number };
+type FieldProps = CommonProps & { type?: string; autoComplete?: string; maxLength?: number; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email' };
 
 /** A labelled input that shows its server-side error and keeps what was typed (never a password). */
-export function Field({ name, label, type = 'text', reply, defaultValue, hint, autoComplete, required, maxLength, idPrefix = 'field' }: FieldProps) {
+export function Field({ name, label, type = 'text', reply, defaultValue, hint, autoComplete, required, maxLength, inputMode, idPrefix = 'field' }: FieldProps) {
   const typed = type === 'password' ? undefined : reply?.values?.[name];
   return (
     <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
@@ -69,6 +69,7 @@ export function Field({ name, label, type = 'text', reply, defaultValue, hint, a
           autoComplete={autoComplete}
           required={required}
           maxLength={maxLength}
+          inputMode={inputMode}
           {...control}
         />
       )}

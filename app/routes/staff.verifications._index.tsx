@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -32,35 +33,31 @@ export default function Queue() {
         <Link to="/staff/impact">{t('staff.queue.impact')}</Link>
       </p>
       <Form method="get" className="cards" aria-label={t('staff.queue.filter')}>
-        <div className="field">
-          <label htmlFor="f-status">{t('staff.queue.state')}</label>
-          <select id="f-status" name="status" defaultValue={filters.status}>
-            {verificationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`verification.status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-province">{t('verification.field.province')}</label>
-          <select id="f-province" name="province" defaultValue={filters.province ?? ''}>
-            <option value="">{t('staff.queue.allProvinces')}</option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p[locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-kind">{t('staff.queue.kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={filters.subject ?? ''}>
-            <option value="">{t('staff.queue.allKinds')}</option>
-            <option value="business">{t('staff.kind.business')}</option>
-            <option value="mentor">{t('staff.kind.mentor')}</option>
-          </select>
-        </div>
+        <SelectField
+          idPrefix="f"
+          name="status"
+          label={t('staff.queue.state')}
+          defaultValue={filters.status}
+          options={verificationStatuses.map((s) => ({ value: s, label: t(`verification.status.${s}` as MessageKey) }))}
+        />
+        <SelectField
+          idPrefix="f"
+          name="province"
+          label={t('verification.field.province')}
+          defaultValue={filters.province ?? ''}
+          options={[{ value: '', label: t('staff.queue.allProvinces') }, ...provinces.map((p) => ({ value: p.code, label: p[locale] }))]}
+        />
+        <SelectField
+          idPrefix="f"
+          name="kind"
+          label={t('staff.queue.kind')}
+          defaultValue={filters.subject ?? ''}
+          options={[
+            { value: '', label: t('staff.queue.allKinds') },
+            { value: 'business', label: t('staff.kind.business') },
+            { value: 'mentor', label: t('staff.kind.mentor') },
+          ]}
+        />
         <div className="field">
           <button type="submit">{t('staff.queue.filter')}</button>
         </div>

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react';
+import { Field, SelectField } from '~/components/form';
 import { categories } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinces } from '~/lib/provinces';
@@ -50,45 +51,34 @@ export function MarketPage({ data }: { data: MarketData }) {
           <input id="market-q" type="search" name="q" defaultValue={filters.q} maxLength={100} placeholder={t('market.search.placeholder')} />
         </div>
         <div className="market-filters">
-          <div className="field">
-            <label htmlFor="market-category">{t('market.filter.category')}</label>
-            <select id="market-category" name="category" defaultValue={filters.category ?? ''}>
-              <option value="">{t('market.filter.any')}</option>
-              {categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c[locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="market-province">{t('market.filter.province')}</label>
-            <select id="market-province" name="province" defaultValue={filters.province ?? ''}>
-              <option value="">{t('market.filter.any')}</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p[locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="market-min">{t('market.filter.minPrice')}</label>
-            <input id="market-min" type="text" inputMode="numeric" name="min" defaultValue={filters.minPrice ?? ''} maxLength={16} />
-          </div>
-          <div className="field">
-            <label htmlFor="market-max">{t('market.filter.maxPrice')}</label>
-            <input id="market-max" type="text" inputMode="numeric" name="max" defaultValue={filters.maxPrice ?? ''} maxLength={16} />
-          </div>
-          <div className="field">
-            <label htmlFor="market-sort">{t('market.sort.label')}</label>
-            <select id="market-sort" name="sort" defaultValue={filters.sort}>
-              <option value="relevance">{t('market.sort.relevance')}</option>
-              <option value="newest">{t('market.sort.newest')}</option>
-              <option value="price_asc">{t('market.sort.priceAsc')}</option>
-              <option value="price_desc">{t('market.sort.priceDesc')}</option>
-            </select>
-          </div>
+          <SelectField
+            idPrefix="market"
+            name="category"
+            label={t('market.filter.category')}
+            defaultValue={filters.category ?? ''}
+            options={[{ value: '', label: t('market.filter.any') }, ...categories.map((c) => ({ value: c.code, label: c[locale] }))]}
+          />
+          <SelectField
+            idPrefix="market"
+            name="province"
+            label={t('market.filter.province')}
+            defaultValue={filters.province ?? ''}
+            options={[{ value: '', label: t('market.filter.any') }, ...provinces.map((p) => ({ value: p.code, label: p[locale] }))]}
+          />
+          <Field idPrefix="market" name="min" label={t('market.filter.minPrice')} inputMode="numeric" defaultValue={filters.minPrice?.toString() ?? ''} maxLength={16} />
+          <Field idPrefix="market" name="max" label={t('market.filter.maxPrice')} inputMode="numeric" defaultValue={filters.maxPrice?.toString() ?? ''} maxLength={16} />
+          <SelectField
+            idPrefix="market"
+            name="sort"
+            label={t('market.sort.label')}
+            defaultValue={filters.sort}
+            options={[
+              { value: 'relevance', label: t('market.sort.relevance') },
+              { value: 'newest', label: t('market.sort.newest') },
+              { value: 'price_asc', label: t('market.sort.priceAsc') },
+              { value: 'price_desc', label: t('market.sort.priceDesc') },
+            ]}
+          />
           <label className="checkbox">
             <input type="checkbox" name="verified" value="1" defaultChecked={filters.verifiedOnly} /> {t('market.filter.verifiedOnly')}
           </label>
