@@ -7,7 +7,8 @@ import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { reportSchema } from '~/modules/moderation/forms.server';
-import { fileReport, findReportTarget, reportCategories, reportTargetFrom } from '~/modules/moderation/reports.server';
+import { reportCategories } from '~/modules/moderation/options';
+import { fileReport, findReportTarget, reportTargetFrom } from '~/modules/moderation/reports.server';
 
 // Report a message, a listing or a profile: /reports/new?message=<id> | ?listing=<id> | ?user=<id>.
 // Who may report what is decided in the moderation module (loader and action ask the same).

@@ -4,7 +4,8 @@ import { ErrorPage } from '~/components/error-page';
 import { requireRole } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { listReportQueue, queueCategories, reportStatuses, type ReportStatus } from '~/modules/moderation/moderation.server';
+import { listReportQueue } from '~/modules/moderation/moderation.server';
+import { queueCategories, reportStatuses, type ReportStatus } from '~/modules/moderation/options';
 
 // The moderation queue: reports grouped by the person reported, repeated ones first.
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { staffActions } from './moderation.server';
-import { reportCategories } from './reports.server';
+import { reportCategories, staffActions } from './options';
 import { suspensionPeriods } from './suspension';
 
 // The moderation forms' rules; every message is a locale key.

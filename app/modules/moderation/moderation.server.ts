@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database, ModerationAction, ReportCategory, ReportResolution } from '../../../db/schema';
+import type { Database, ReportCategory, ReportResolution } from '../../../db/schema';
 import { endAllSessions, hasRole, type SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { queueEmail } from '~/lib/email.server';
@@ -9,15 +9,14 @@ import { log } from '~/lib/log.server';
 import { isUuid } from '~/modules/market/search.server';
 import { detectScam } from '~/modules/safety/detector';
 import { transition } from '~/modules/verification/verification.server';
+import type { ReportStatus, StaffAction } from './options';
 import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';
 
 // The staff side: the queue, one report with its context, and the actions.
 // Every action has a reason, writes one moderation_actions row and resolves the
 // open reports about the same item, all in one transaction.
 
-export const reportStatuses = ['open', 'resolved'] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
-export const queueCategories = ['scam', 'harassment', 'counterfeit', 'other', 'screening', 'rate_limit'] as const satisfies readonly ReportCategory[];
+export { queueCategories, reportStatuses, staffActions, type ReportStatus, type StaffAction } from './options';
 
 export type QueueFilters = { status: ReportStatus; category?: ReportCategory };
 
@@ -184,8 +183,6 @@ async function messageContext(messageId: string) {
 
 // ---- actions ----
 
-export const staffActions = ['dismiss', 'warn', 'hide_listing', 'clear_listing', 'clear_profile', 'suspend', 'unsuspend', 'revoke_verification'] as const satisfies readonly ModerationAction[];
-export type StaffAction = (typeof staffActions)[number];
 
 type SubjectState = {
   suspended_at: Date | string | null;

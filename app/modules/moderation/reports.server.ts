@@ -1,13 +1,12 @@
-import type { ReportCategory } from '../../../db/schema';
 import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { isUuid } from '~/modules/market/search.server';
+import type { PersonReportCategory } from './options';
 import { screenText } from './screening.server';
 
 // Reports filed by people: what may be reported, by whom, and filing it once.
 
-export const reportCategories = ['scam', 'harassment', 'counterfeit', 'other'] as const satisfies readonly ReportCategory[];
-export type PersonReportCategory = (typeof reportCategories)[number];
+export { reportCategories, type PersonReportCategory } from './options';
 
 export type ReportTargetRef = { kind: 'message' | 'listing' | 'user'; id: string };
 
