@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { getUser } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -16,14 +15,12 @@ import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   const store = /^[a-z0-9-]{1,80}$/.test(slug) ? await findStorefront(slug) : null;
   if (!store) throw new Response('Not found', { status: 404 });
-  const user = await getUser(request);
   return {
     sellerId: store.user_id,
-    isOwner: user?.id === store.user_id,
     slug: store.slug,
     businessName: store.business_name,
     ownerName: store.owner_name,
@@ -74,14 +71,12 @@ export default function Storefront() {
         </section>
       ) : null}
       <p className="muted">{t('verification.storefront.contactPrivate')}</p>
-      {/* Anyone but the owner may report the shop; anonymous readers are sent to log in first. */}
-      {!store.isOwner ? (
-        <p className="small">
-          <Link to={`/reports/new?user=${store.sellerId}`} rel="nofollow">
-            {t('moderation.report.linkUser')}
-          </Link>
-        </p>
-      ) : null}
+      {/* Anyone may report the shop: anonymous readers log in first; the owner herself is refused (403). */}
+      <p className="small">
+        <Link to={`/reports/new?user=${store.sellerId}`} rel="nofollow">
+          {t('moderation.report.linkUser')}
+        </Link>
+      </p>
       <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t('orders.rating.latest')}</h2>
         <RatingSummary rating={store.rating} />
