@@ -96,6 +96,7 @@ function Header() {
               <Link to="/sessions">{t('mentoring.nav.sessions')}</Link>
               <Link to="/cart">{t('orders.nav.cart')}</Link> <Link to="/orders">{t('orders.nav.orders')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
+              {data.user.isStaff ? <Link to="/staff/reports">{t('moderation.nav.reports')}</Link> : null}
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link">
                   {t('nav.logout')}

@@ -99,6 +99,8 @@ export interface BusinessProfilesTable {
   women_led_declared_at: Timestamp | null;
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;
+  /** Set by the scam screening on save (danger): the story is not shown publicly until staff clear it. */
+  story_held: Generated<boolean>;
 }
 
 // ---- verification ----
@@ -130,6 +132,8 @@ export interface MentorProfilesTable {
   approved_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Set by the scam screening on save (danger): the bio is not shown publicly until staff clear it. */
+  bio_held: Generated<boolean>;
 }
 
 export interface VerificationEventsTable {
@@ -169,6 +173,8 @@ export interface ListingsTable {
   seller_province: ColumnType<string, never, never>;
   moderation_state: Generated<ListingModerationState>;
   moderation_signals: Generated<string[]>;
+  /** Copy of the seller's suspension end (infinity: for good), kept exact by triggers (0810). */
+  seller_suspended_until: ColumnType<Date | null, never, never>;
 }
 
 export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
@@ -537,7 +543,8 @@ export type ModerationAction =
   | 'suspend'
   | 'unsuspend'
   | 'revoke_verification'
-  | 'clear_listing';
+  | 'clear_listing'
+  | 'clear_profile';
 
 export interface ReportsTable {
   id: Generated<string>;

@@ -91,6 +91,19 @@ async function accessOrder(p: People, ownSeller: boolean) {
   return order.id;
 }
 
+/** An open report about another seller's listing, filed by a fresh account (for the moderation rows). */
+async function accessReport() {
+  const sellerId = await otherSeller(true);
+  const listingId = await marketListing(sellerId, 'published');
+  const reporter = await createTestUser();
+  const row = await db
+    .insertInto('reports')
+    .values({ reporter_id: reporter.id, subject_user_id: sellerId, listing_id: listingId, category: 'scam' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 const rows: Row[] = [
   { file: '_index.tsx', path: '/', expect: everyone('ok') },
   { file: '$.tsx', path: '/no-such-page', expect: everyone('missing') },
@@ -156,6 +169,14 @@ const rows: Row[] = [
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
+  // ---- moderation ----
+  { file: 'reports.new.tsx', path: async () => `/reports/new?listing=${await marketListing(await otherSeller(true), 'published')}`, expect: signedIn('ok') },
+  { file: 'reports.new.tsx', path: async () => `/reports/new?listing=${await marketListing(await otherSeller(true), 'published')}`, method: 'POST', form: { category: '' }, expect: signedIn('ok') },
+  // Nobody reports herself.
+  { file: 'reports.new.tsx', path: (p) => `/reports/new?user=${p.entrepreneur.id}`, expect: { ...signedIn('ok'), entrepreneur: 'forbidden' } },
+  { file: 'staff.reports._index.tsx', path: '/staff/reports?status=open&category=scam', expect: staffOnly },
+  { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, expect: staffOnly },
+  { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, method: 'POST', form: { action: '' }, expect: staffOnly },
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;

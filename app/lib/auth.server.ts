@@ -23,6 +23,8 @@ const adapter: Adapter = {
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .where('sessions.id', '=', sessionId)
+      // A suspended account is signed out everywhere, whatever cookie it still holds (moderation).
+      .where(sql<boolean>`(users.suspended_at is null or users.suspended_until <= now())`)
       .select([
         'sessions.id as session_id',
         'sessions.expires_at',

@@ -13,6 +13,7 @@ import { ListingForm } from '~/modules/market/listing-form';
 import { deleteListingImage, storeListingImages } from '~/modules/market/images.server';
 import { isUuid } from '~/modules/market/search.server';
 import { imageUrl } from '~/modules/market/urls.server';
+import { listingModerationNote } from '~/modules/moderation/moderation.server';
 
 // Editing one listing: its fields, its state, its images. Another seller's
 // listing answers 403 (loader and action both ask the same rule).
@@ -20,7 +21,9 @@ import { imageUrl } from '~/modules/market/urls.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const listing = await requireEditableListing(user, params.id);
+  const hidden = listing.moderation_state === 'hidden' ? await listingModerationNote(listing.id) : null;
   return {
+    moderation: { state: listing.moderation_state, reason: hidden?.reason ?? '' },
     listing: {
       id: listing.id,
       title: listing.title,
@@ -72,7 +75,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditListing() {
-  const { listing, mayPublish, next } = useLoaderData<typeof loader>();
+  const { listing, mayPublish: verified, next, moderation } = useLoaderData<typeof loader>();
+  // Held by the screening or hidden by staff: publishing waits for staff (the server refuses it too).
+  const mayPublish = verified && moderation.state !== 'held' && moderation.state !== 'hidden';
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   const intent = reply?.values?.intent;
@@ -94,7 +99,9 @@ export default function EditListing() {
           </>
         ) : null}
       </p>
-      {!mayPublish ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
+      {!verified ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
+      {moderation.state === 'held' ? <p className="notice-warn">{t('moderation.listing.held')}</p> : null}
+      {moderation.state === 'hidden' ? <p className="notice-warn">{t('moderation.listing.hidden', { reason: moderation.reason })}</p> : null}
       <Form method="post" className="inline-form">
         <FormError reply={stateReply} />
         <input type="hidden" name="intent" value="state" />

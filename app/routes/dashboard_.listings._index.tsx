@@ -73,7 +73,8 @@ export default function SellerListings() {
                 <div>
                   <Link to={`/dashboard/listings/${l.id}`}>{l.title}</Link>
                   <div className="small">
-                    <span className={`state state-${l.state}`}>{t(`market.state.${l.state}`)}</span> · {money(l.price)} ·{' '}
+                    <span className={`state state-${l.state}`}>{t(`market.state.${l.state}`)}</span>
+                    {l.moderation_state === 'held' || l.moderation_state === 'hidden' ? <> · {t(`moderation.state.${l.moderation_state}`)}</> : null} · {money(l.price)} ·{' '}
                     {t('market.dashboard.stock', { n: l.stock })}
                   </div>
                 </div>
@@ -97,7 +98,7 @@ export default function SellerListings() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="state" />
                 <input type="hidden" name="id" value={l.id} />
-                {l.state !== 'published' && mayPublish ? (
+                {l.state !== 'published' && mayPublish && l.moderation_state !== 'held' && l.moderation_state !== 'hidden' ? (
                   <button type="submit" name="to" value="published">
                     {t('market.action.publish')}
                   </button>

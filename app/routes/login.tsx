@@ -26,6 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(reply, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
   }
   if (result.status === 'invalid') return formError(form, { form: 'accounts.login.invalid' }, 401);
+  if (result.status === 'suspended') {
+    const reply = { errors: {}, values: { email }, suspended: { until: result.until ? result.until.toISOString() : null } };
+    return data(reply, { status: 403 });
+  }
   return redirect(safeRedirect(parsed.data.redirectTo, '/'), {
     headers: { 'Set-Cookie': await startSession(result.userId) },
   });
@@ -33,14 +37,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const reply = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const [params] = useSearchParams();
+  const suspended = reply && 'suspended' in reply ? reply.suspended : null;
   const redirectTo = params.get('redirectTo') ?? '';
   return (
     <section className="narrow">
       <h1>{t('accounts.login.title')}</h1>
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
+        {suspended ? (
+          <p className="form-error" role="alert">
+            {suspended.until ? t('moderation.login.suspendedUntil', { until: dateTime(suspended.until) }) : t('moderation.login.suspendedForGood')}
+          </p>
+        ) : null}
         <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
         <Field name="password" type="password" label={t('accounts.field.password')} reply={reply} autoComplete="current-password" required maxLength={200} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

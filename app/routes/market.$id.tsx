@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
+import { getUser } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -17,7 +18,11 @@ import { sellerRating } from '~/modules/orders/orders.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);
   if (!listing) throw new Response('Not found', { status: 404 });
-  const [related, rating] = await Promise.all([listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 }), sellerRating(listing.seller_id)]);
+  const [related, rating, user] = await Promise.all([
+    listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 }),
+    sellerRating(listing.seller_id),
+    getUser(request),
+  ]);
   const origin = new URL(request.url).origin;
   const first = listing.images[0];
   return {
@@ -42,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rating,
     },
     related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
+    isOwner: user?.id === listing.seller_id,
     og: {
       url: `${origin}/market/${listing.id}`,
       image: first ? `${origin}${imageUrl(first.small_key)}` : null,
@@ -51,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ListingPage() {
-  const { listing, seller, related } = useLoaderData<typeof loader>();
+  const { listing, seller, related, isOwner } = useLoaderData<typeof loader>();
   const { t, money, date, locale } = useI18n();
   return (
     <article className="listing-page">
@@ -109,6 +115,14 @@ export default function ListingPage() {
           <Link to={`/s/${seller.slug}`}>{t('market.seller.storefront')}</Link>
         </p>
       </aside>
+      {/* Anyone but the seller may report it; anonymous readers are sent to log in first. */}
+      {!isOwner ? (
+        <p className="small">
+          <Link to={`/reports/new?listing=${listing.id}`} rel="nofollow">
+            {t('moderation.report.linkListing')}
+          </Link>
+        </p>
+      ) : null}
 
       {related.length ? (
         <>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -71,6 +71,12 @@ export default function Storefront() {
         </section>
       ) : null}
       <p className="muted">{t('verification.storefront.contactPrivate')}</p>
+      {/* Anyone may report the shop: anonymous readers log in first; the owner herself is refused (403). */}
+      <p className="small">
+        <Link to={`/reports/new?user=${store.sellerId}`} rel="nofollow">
+          {t('moderation.report.linkUser')}
+        </Link>
+      </p>
       <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t('orders.rating.latest')}</h2>
         <RatingSummary rating={store.rating} />

@@ -5,6 +5,7 @@ import { db } from '~/lib/db.server';
 import { queueEmail } from '~/lib/email.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { hashPassword, verifyPassword } from './passwords.server';
+import { isSuspended } from '~/modules/moderation/suspension';
 
 export async function createUser(input: {
   email: string;
@@ -61,7 +62,9 @@ export const loginLimits = { perAccount: 5, perAddress: 30, windowMinutes: 15 };
 export type LoginResult =
   | { status: 'ok'; userId: string }
   | { status: 'invalid' }
-  | { status: 'throttled'; retryAfterSeconds: number };
+  | { status: 'throttled'; retryAfterSeconds: number }
+  /** The password was right, but moderation suspended the account (until: null for good). */
+  | { status: 'suspended'; until: Date | null };
 
 async function isThrottled(email: string, clientAddress: string) {
   const since = sql<Date>`now() - make_interval(mins => ${loginLimits.windowMinutes})`;
@@ -85,7 +88,11 @@ export async function logIn(email: string, password: string, clientAddress: stri
   if (await isThrottled(email, clientAddress)) {
     return { status: 'throttled', retryAfterSeconds: loginLimits.windowMinutes * 60 };
   }
-  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'suspended_at', 'suspended_until'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
   if (!user || !valid) {
@@ -93,6 +100,8 @@ export async function logIn(email: string, password: string, clientAddress: stri
     return { status: 'invalid' };
   }
   await db.deleteFrom('login_failures').where('email', '=', email).execute();
+  // Said only after the password was right, so a wrong guess learns nothing about the account.
+  if (isSuspended(user)) return { status: 'suspended', until: user.suspended_until ? new Date(user.suspended_until) : null };
   return { status: 'ok', userId: user.id };
 }
 

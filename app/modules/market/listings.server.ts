@@ -3,6 +3,8 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ListingState, VerificationStatus } from '../../../db/schema';
 import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
+import { screenListing } from '~/modules/moderation/screening.server';
+import { accountActive, sellerActive } from '~/modules/moderation/suspension.server';
 import { type Cursor, encodeCursor, isUuid, plainText, type Sort, toTsQuery } from './search.server';
 
 // Listings: the rules on who may publish and edit, and every query the market
@@ -89,24 +91,32 @@ function columns(input: ListingInput) {
   };
 }
 
+/** Creates a draft and screens its words for scams in the same transaction (moderation). */
 export async function createListing(sellerId: string, input: ListingInput) {
-  const row = await db
-    .insertInto('listings')
-    .values({ seller_id: sellerId, ...columns(input), updated_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('listings')
+      .values({ seller_id: sellerId, ...columns(input), updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await screenListing(trx, row.id);
+    return row.id;
+  });
 }
 
-/** Ownership is part of the query: another seller's listing is simply not updated. */
+/** Ownership is part of the query: another seller's listing is simply not updated. Re-screened on every save. */
 export async function updateListing(sellerId: string, id: string, input: ListingInput) {
-  const result = await db
-    .updateTable('listings')
-    .set({ ...columns(input), updated_at: new Date() })
-    .where('id', '=', id)
-    .where('seller_id', '=', sellerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('listings')
+      .set({ ...columns(input), updated_at: new Date() })
+      .where('id', '=', id)
+      .where('seller_id', '=', sellerId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await screenListing(trx, id);
+    return true;
+  });
 }
 
 export async function quickEditListing(sellerId: string, id: string, input: { price: number; stock: number }) {
@@ -119,7 +129,9 @@ export async function quickEditListing(sellerId: string, id: string, input: { pr
   return Number(result.numUpdatedRows) === 1;
 }
 
-export type StateChange = { ok: true } | { ok: false; error: 'market.state.notVerified' | 'market.state.notAllowed' };
+export type StateChange =
+  | { ok: true }
+  | { ok: false; error: 'market.state.notVerified' | 'market.state.notAllowed' | 'moderation.listing.heldNoPublish' | 'moderation.listing.hiddenNoPublish' };
 
 /** Moves a listing to `to`, checking the state machine and, to publish, the seller's verification. */
 export async function changeListingState(sellerId: string, id: string, to: ListingState): Promise<StateChange> {
@@ -127,13 +139,16 @@ export async function changeListingState(sellerId: string, id: string, to: Listi
     const current = await trx
       .selectFrom('listings as l')
       .leftJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
-      .select(['l.state', 'b.verification_status'])
+      .select(['l.state', 'l.moderation_state', 'b.verification_status'])
       .where('l.id', '=', id)
       .where('l.seller_id', '=', sellerId)
       .forUpdate('l')
       .executeTakeFirst();
     if (!current || !nextStates(current.state).includes(to)) return { ok: false, error: 'market.state.notAllowed' } as const;
     if (to === 'published' && !mayPublish(current.verification_status)) return { ok: false, error: 'market.state.notVerified' } as const;
+    // Held by the scam screening or hidden by staff: only staff lift it (moderation).
+    if (to === 'published' && current.moderation_state === 'held') return { ok: false, error: 'moderation.listing.heldNoPublish' } as const;
+    if (to === 'published' && current.moderation_state === 'hidden') return { ok: false, error: 'moderation.listing.hiddenNoPublish' } as const;
     await trx
       .updateTable('listings')
       .set({
@@ -220,6 +235,7 @@ export async function listSellerListings(sellerId: string) {
       'l.price',
       'l.stock',
       'l.state',
+      'l.moderation_state',
       'l.category',
       'l.updated_at',
       eb
@@ -273,8 +289,9 @@ export async function searchListings(filters: SearchFilters) {
     .select(['l.id', 'l.seller_id', 'l.title', 'l.price', 'l.stock', 'l.category', 'l.shipping_fee', 'l.published_at'])
     .select((sort === 'relevance' ? rank : sql<number>`0::real`).as('rank'))
     .where('l.state', '=', 'published')
-    // A suspended business is off the market until staff reinstate it.
-    .where('l.seller_status', '<>', 'suspended');
+    // A suspended business is off the market until staff reinstate it, as is a suspended account.
+    .where('l.seller_status', '<>', 'suspended')
+    .where(sellerActive('l'));
 
   if (tsq) page = page.where(sql<boolean>`l.search @@ to_tsquery('simple', ${tsq})`);
   if (filters.category) page = page.where('l.category', '=', filters.category);
@@ -366,6 +383,7 @@ export async function similarListings(q: string, filters: Omit<SearchFilters, 'q
     ])
     .where('l.state', '=', 'published')
     .where('l.seller_status', '<>', 'suspended')
+    .where(sellerActive('l'))
     .where(sql<boolean>`${plain} <% l.title_plain`);
   if (filters.verifiedOnly) query = query.where('l.seller_status', '=', 'approved');
   if (filters.category) query = query.where('l.category', '=', filters.category);
@@ -410,6 +428,7 @@ export async function findPublishedListing(id: string | undefined) {
     .where('l.id', '=', id)
     .where('l.state', '=', 'published')
     .where('b.verification_status', '<>', 'suspended')
+    .where(accountActive('u'))
     .executeTakeFirst();
   return listing ?? null;
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, MeetingMode, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
+import { accountActive } from '~/modules/moderation/suspension.server';
 import { queueEmail } from '~/lib/email.server';
 import { formatDateTime, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
@@ -536,7 +537,7 @@ export function listMentors(filters: MentorFilters = {}, now = new Date()) {
     .select([
       'o.mentor_id',
       'u.display_name',
-      'p.bio',
+      sql<string>`case when p.bio_held then '' else p.bio end`.as('bio'),
       'p.province',
       'o.topics',
       'o.languages',
@@ -548,7 +549,8 @@ export function listMentors(filters: MentorFilters = {}, now = new Date()) {
       'st.held',
     ])
     .where('p.status', '=', 'approved')
-    .where('o.active', '=', true);
+    .where('o.active', '=', true)
+    .where(accountActive('u'));
   if (filters.topic) q = q.where(sql<boolean>`${filters.topic} = any(o.topics)`);
   if (filters.language) q = q.where(sql<boolean>`${filters.language} = any(o.languages)`);
   if (filters.price === 'free') q = q.where('o.price', '=', 0);
@@ -569,7 +571,7 @@ async function listMentorsById(mentorId: string, now: Date) {
     .innerJoin('mentor_profiles as p', 'p.user_id', 'o.mentor_id')
     .innerJoin('users as u', 'u.id', 'o.mentor_id')
     .selectAll('o')
-    .select(['u.display_name', 'p.bio', 'p.experience', 'p.province'])
+    .select(['u.display_name', sql<string>`case when p.bio_held then '' else p.bio end`.as('bio'), 'p.experience', 'p.province'])
     .select([
       sql<number | null>`(select round(avg(rating)::numeric, 1) from mentoring_sessions where mentor_id = o.mentor_id)`.as('average_rating'),
       sql<number>`(select count(rating) from mentoring_sessions where mentor_id = o.mentor_id)`.as('ratings'),
@@ -578,6 +580,8 @@ async function listMentorsById(mentorId: string, now: Date) {
     .where('o.mentor_id', '=', mentorId)
     .where('p.status', '=', 'approved')
     .where('o.active', '=', true)
+    // A suspended mentor's page shows nothing (moderation).
+    .where(accountActive('u'))
     .executeTakeFirst();
   return row;
 }

@@ -7,6 +7,8 @@ import { queueEmail } from '~/lib/email.server';
 import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
+import { screenBusinessStory, screenMentorBio } from '~/modules/moderation/screening.server';
+import { accountActive } from '~/modules/moderation/suspension.server';
 import { getStorage, publicUrl } from '~/lib/storage.server';
 import type { StoredUpload } from '~/lib/uploads.server';
 import {
@@ -73,6 +75,7 @@ export async function saveBusinessProfile(
         .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
         .execute();
       await trx.insertInto('user_roles').values({ user_id: userId, role: 'entrepreneur' }).onConflict((oc) => oc.doNothing()).execute();
+      await screenBusinessStory(trx, userId, input.story);
     });
     return { ok: true };
   } catch (error) {
@@ -174,13 +177,16 @@ export async function saveMentorApplication(userId: string, input: MentorInput) 
     province: input.province,
     updated_at: new Date(),
   };
-  const row = await db
-    .insertInto('mentor_profiles')
-    .values({ user_id: userId, ...values })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet(values).where('mentor_profiles.status', 'in', ['draft', 'needs_info', 'rejected']))
-    .returning('user_id')
-    .executeTakeFirst();
-  return Boolean(row);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('mentor_profiles')
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values).where('mentor_profiles.status', 'in', ['draft', 'needs_info', 'rejected']))
+      .returning('user_id')
+      .executeTakeFirst();
+    if (row) await screenMentorBio(trx, userId, input.bio);
+    return Boolean(row);
+  });
 }
 
 /** The mentoring feature builds on this: only approved mentors may offer sessions. */
@@ -248,7 +254,7 @@ export async function transition(input: {
   reasonText?: string | null;
   /** The site's origin, for the link in the email (e.g. "https://sen.example"). */
   origin?: string;
-}): Promise<TransitionResult> {
+}, outer?: Transaction<Database>): Promise<TransitionResult> {
   const { subject, userId, name, actor } = input;
   const rule = transitions[name];
   const reasonText = input.reasonText?.trim() || null;
@@ -262,7 +268,8 @@ export async function transition(input: {
     reasonCode = null;
   }
 
-  const result = await db.transaction().execute(async (trx): Promise<TransitionResult> => {
+  // Inside the caller's transaction when given one (moderation revokes and audits in one).
+  const run = async (trx: Transaction<Database>): Promise<TransitionResult> => {
     const current = await lockSubject(trx, subject, userId);
     if (!current) return { ok: false, problem: 'not-found' };
     const problem = checkTransition(name, {
@@ -312,7 +319,8 @@ export async function transition(input: {
     }
     if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText, origin: input.origin ?? '' });
     return { ok: true, from: current.status, to: rule.to };
-  });
+  };
+  const result = outer ? await run(outer) : await db.transaction().execute(run);
   if (result.ok) log.info('verification transition', { subject, userId, actorId: actor.id, from: result.from, to: result.to });
   return result;
 }
@@ -450,13 +458,15 @@ export async function findDocumentKey(documentId: string, which: 'file' | 'thumb
 export async function findStorefront(slug: string) {
   const row = await db
     .selectFrom('business_profiles')
+    .innerJoin('users as u', 'u.id', 'business_profiles.user_id')
     .select([
       'user_id',
       'slug',
       'business_name',
       'owner_name',
       'province',
-      'story',
+      // A story the scam screening held is not shown until staff clear it (moderation).
+      sql<string>`case when story_held then '' else story end`.as('story'),
       'categories',
       'logo_key',
       'cover_key',
@@ -464,6 +474,8 @@ export async function findStorefront(slug: string) {
       'verified_at',
     ])
     .where('slug', '=', slug)
+    // A suspended account's storefront shows nothing (moderation).
+    .where(accountActive('u'))
     .executeTakeFirst();
   if (!row) return null;
   const { logo_key, cover_key, ...rest } = row;

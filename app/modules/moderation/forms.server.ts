@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { reportCategories, staffActions } from './options';
+import { suspensionPeriods } from './suspension';
+
+// The moderation forms' rules; every message is a locale key.
+
+export const reportSchema = z.object({
+  category: z.enum(reportCategories, { error: 'moderation.field.categoryRequired' }),
+  note: z
+    .string()
+    .max(1000, 'validation.tooLong')
+    .optional()
+    .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim()),
+});
+
+export const actionSchema = z
+  .object({
+    action: z.enum(staffActions, { error: 'moderation.field.actionRequired' }),
+    reason: z
+      .string({ error: 'moderation.field.reasonRequired' })
+      .trim()
+      .min(1, 'moderation.field.reasonRequired')
+      .max(1000, 'validation.tooLong'),
+    period: z.enum(suspensionPeriods).optional().or(z.literal('').transform(() => undefined)),
+  })
+  .refine((v) => v.action !== 'suspend' || v.period !== undefined, { path: ['period'], message: 'moderation.field.periodRequired' });

@@ -1,0 +1,380 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, ReportCategory, ReportResolution } from '../../../db/schema';
+import { endAllSessions, hasRole, type SessionUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { queueEmail } from '~/lib/email.server';
+import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
+import { translatorFor } from '~/lib/i18n.server';
+import { log } from '~/lib/log.server';
+import { isUuid } from '~/modules/market/search.server';
+import { detectScam } from '~/modules/safety/detector';
+import { transition } from '~/modules/verification/verification.server';
+import type { ReportStatus, StaffAction } from './options';
+import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';
+
+// The staff side: the queue, one report with its context, and the actions.
+// Every action has a reason, writes one moderation_actions row and resolves the
+// open reports about the same item, all in one transaction.
+
+export { queueCategories, reportStatuses, staffActions, type ReportStatus, type StaffAction } from './options';
+
+export type QueueFilters = { status: ReportStatus; category?: ReportCategory };
+
+/**
+ * Reports grouped by the reported person: people with more reports (in the
+ * filter) first, then the longest waiting. One statement.
+ */
+export async function listReportQueue(filters: QueueFilters, limit = 500) {
+  let query = db
+    .selectFrom('reports as r')
+    .innerJoin('users as s', 's.id', 'r.subject_user_id')
+    .leftJoin('users as rp', 'rp.id', 'r.reporter_id')
+    .leftJoin('listings as l', 'l.id', 'r.listing_id')
+    .leftJoin('business_profiles as b', 'b.user_id', 'r.subject_user_id')
+    .select([
+      'r.id',
+      'r.category',
+      'r.note',
+      'r.signals',
+      'r.status',
+      'r.resolution',
+      'r.created_at',
+      'r.message_id',
+      'r.listing_id',
+      'r.subject_user_id',
+      's.display_name as subject_name',
+      'b.business_name as subject_business',
+      'rp.display_name as reporter_name',
+      'l.title as listing_title',
+      sql<number>`(count(*) over (partition by r.subject_user_id))::int`.as('subject_count'),
+      sql<Date>`min(r.created_at) over (partition by r.subject_user_id)`.as('first_at'),
+    ])
+    .where('r.status', '=', filters.status);
+  if (filters.category) query = query.where('r.category', '=', filters.category);
+  const rows = await query
+    .orderBy('subject_count', 'desc')
+    .orderBy('first_at', 'asc')
+    .orderBy('r.subject_user_id')
+    .orderBy('r.created_at', 'asc')
+    .limit(limit)
+    .execute();
+  const groups: { subjectUserId: string; name: string; count: number; reports: typeof rows }[] = [];
+  for (const row of rows) {
+    let group = groups.at(-1);
+    if (!group || group.subjectUserId !== row.subject_user_id) {
+      group = { subjectUserId: row.subject_user_id, name: row.subject_business ?? row.subject_name, count: row.subject_count, reports: [] };
+      groups.push(group);
+    }
+    group.reports.push(row);
+  }
+  return groups;
+}
+
+// ---- one report ----
+
+const contextSize = 3;
+
+/** A report with the reported item, the detector's signals (in `locale`) and the person's history. */
+export async function findReportForStaff(id: string | undefined, locale: Locale) {
+  if (!isUuid(id)) return null;
+  const report = await db
+    .selectFrom('reports as r')
+    .leftJoin('users as rp', 'rp.id', 'r.reporter_id')
+    .leftJoin('users as rs', 'rs.id', 'r.resolved_by')
+    .selectAll('r')
+    .select(['rp.display_name as reporter_name', 'rs.display_name as resolver_name'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!report) return null;
+  const subjectId = report.subject_user_id;
+
+  const [subject, listing, messages, earlier, actions] = await Promise.all([
+    db
+      .selectFrom('users as u')
+      .leftJoin('business_profiles as b', 'b.user_id', 'u.id')
+      .leftJoin('mentor_profiles as p', 'p.user_id', 'u.id')
+      .select([
+        'u.id',
+        'u.display_name',
+        'u.email',
+        'u.created_at',
+        'u.suspended_at',
+        'u.suspended_until',
+        'u.suspension_reason',
+        'b.business_name',
+        'b.slug',
+        'b.story',
+        'b.story_held',
+        'b.verification_status as business_status',
+        'p.bio',
+        'p.bio_held',
+        'p.status as mentor_status',
+      ])
+      .where('u.id', '=', subjectId)
+      .executeTakeFirstOrThrow(),
+    report.listing_id
+      ? db
+          .selectFrom('listings')
+          .select(['id', 'title', 'description', 'state', 'moderation_state', 'moderation_signals'])
+          .where('id', '=', report.listing_id)
+          .executeTakeFirst()
+      : undefined,
+    report.message_id ? messageContext(report.message_id) : undefined,
+    db
+      .selectFrom('reports as r')
+      .leftJoin('users as rp', 'rp.id', 'r.reporter_id')
+      .select(['r.id', 'r.category', 'r.status', 'r.resolution', 'r.created_at', 'rp.display_name as reporter_name'])
+      .where('r.subject_user_id', '=', subjectId)
+      .where('r.id', '<>', report.id)
+      .orderBy('r.created_at', 'desc')
+      .limit(20)
+      .execute(),
+    db
+      .selectFrom('moderation_actions as a')
+      .leftJoin('users as st', 'st.id', 'a.staff_id')
+      .select(['a.id', 'a.action', 'a.reason', 'a.suspended_until', 'a.created_at', 'st.display_name as staff_name'])
+      .where('a.subject_user_id', '=', subjectId)
+      .orderBy('a.id', 'desc')
+      .limit(20)
+      .execute(),
+  ]);
+
+  const reported = messages?.find((m) => m.id === report.message_id);
+  const text = reported ? reported.body : listing ? `${listing.title}\n${listing.description}` : [subject.story, subject.bio].filter(Boolean).join('\n');
+  const detected = detectScam(text, { locale });
+  return {
+    report,
+    subject: { ...subject, suspended: isSuspended(subject) },
+    listing: listing ?? null,
+    messages: messages ?? null,
+    detected,
+    earlier,
+    actions,
+    available: availableActions(report, subject, listing ?? null),
+  };
+}
+
+/** The reported message with a few before and after it, oldest first, with their senders' names. */
+async function messageContext(messageId: string) {
+  const target = await db.selectFrom('messages').select(['id', 'conversation_id', 'created_at']).where('id', '=', messageId).executeTakeFirst();
+  if (!target) return [];
+  const base = () =>
+    db
+      .selectFrom('messages as m')
+      .innerJoin('users as u', 'u.id', 'm.sender_id')
+      .select(['m.id', 'm.body', 'm.created_at', 'm.sender_id', 'm.scam_level', 'm.hidden_at', 'u.display_name as sender_name'])
+      .where('m.conversation_id', '=', target.conversation_id);
+  const [before, after] = await Promise.all([
+    base()
+      .where(sql<boolean>`(m.created_at, m.id) < (${target.created_at}, ${target.id}::uuid)`)
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(contextSize)
+      .execute(),
+    base()
+      .where(sql<boolean>`(m.created_at, m.id) >= (${target.created_at}, ${target.id}::uuid)`)
+      .orderBy('m.created_at', 'asc')
+      .orderBy('m.id', 'asc')
+      .limit(contextSize + 1)
+      .execute(),
+  ]);
+  return [...before.reverse(), ...after];
+}
+
+// ---- actions ----
+
+
+type SubjectState = {
+  suspended_at: Date | string | null;
+  suspended_until: Date | string | null;
+  story_held: boolean | null;
+  bio_held: boolean | null;
+  business_status: string | null;
+  mentor_status: string | null;
+};
+type ReportItem = { listing_id: string | null; message_id: string | null };
+
+const revocable = (status: string | null) => status === 'approved' || status === 'suspended';
+
+/** The actions that make sense for this report and this person now (the page shows these; the server checks them). */
+export function availableActions(report: ReportItem, subject: SubjectState, listing: { moderation_state: string } | null): StaffAction[] {
+  const out: StaffAction[] = ['dismiss', 'warn'];
+  if (report.listing_id && listing) {
+    if (listing.moderation_state !== 'hidden') out.push('hide_listing');
+    if (listing.moderation_state !== 'clear') out.push('clear_listing');
+  }
+  if (!report.listing_id && !report.message_id && (subject.story_held || subject.bio_held)) out.push('clear_profile');
+  out.push(isSuspended(subject) ? 'unsuspend' : 'suspend');
+  if (revocable(subject.business_status) || revocable(subject.mentor_status)) out.push('revoke_verification');
+  return out;
+}
+
+const resolutions: Record<StaffAction, ReportResolution> = {
+  dismiss: 'dismissed',
+  warn: 'warned',
+  hide_listing: 'listing_hidden',
+  clear_listing: 'dismissed',
+  clear_profile: 'dismissed',
+  suspend: 'suspended',
+  unsuspend: 'dismissed',
+  revoke_verification: 'verification_revoked',
+};
+
+export type ModerateResult = { ok: true; resolved: number } | { ok: false; problem: 'not-found' | 'forbidden' | 'self' | 'not-available' };
+
+type Staff = Pick<SessionUser, 'id' | 'roles'>;
+
+/**
+ * Staff act on a report: the action, its audit row, the open reports about the
+ * same item resolved (for a suspension: every open report about the person),
+ * the person told (warn, hide, suspend, unsuspend; revocation tells her through
+ * the verification module) and each reporter told the outcome: one transaction.
+ * A suspension then ends all her sessions.
+ */
+export async function moderate(input: {
+  reportId: string;
+  staff: Staff;
+  action: StaffAction;
+  reason: string;
+  period?: SuspensionPeriod;
+  origin?: string;
+}): Promise<ModerateResult> {
+  const { staff, action } = input;
+  if (!hasRole(staff, 'staff')) return { ok: false, problem: 'forbidden' };
+  const reason = input.reason.trim();
+  const result = await db.transaction().execute(async (trx): Promise<ModerateResult & { subjectId?: string }> => {
+    const report = await trx.selectFrom('reports').selectAll().where('id', '=', input.reportId).forUpdate().executeTakeFirst();
+    if (!report) return { ok: false, problem: 'not-found' };
+    const subjectId = report.subject_user_id;
+    if (subjectId === staff.id) return { ok: false, problem: 'self' };
+    const subject = await trx
+      .selectFrom('users as u')
+      .leftJoin('business_profiles as b', 'b.user_id', 'u.id')
+      .leftJoin('mentor_profiles as p', 'p.user_id', 'u.id')
+      .select([
+        'u.email',
+        'u.display_name',
+        'u.locale',
+        'u.suspended_at',
+        'u.suspended_until',
+        'b.story_held',
+        'b.verification_status as business_status',
+        'p.bio_held',
+        'p.status as mentor_status',
+      ])
+      .where('u.id', '=', subjectId)
+      .forUpdate('u')
+      .executeTakeFirstOrThrow();
+    const listing = report.listing_id
+      ? await trx.selectFrom('listings').select(['id', 'title', 'moderation_state']).where('id', '=', report.listing_id).forUpdate().executeTakeFirst()
+      : undefined;
+    if (!availableActions(report, subject, listing ?? null).includes(action)) return { ok: false, problem: 'not-available' };
+
+    const now = new Date();
+    let suspendedUntil: Date | null = null;
+    if (action === 'hide_listing' && listing) {
+      await trx
+        .updateTable('listings')
+        .set({ moderation_state: 'hidden', state: sql`case when state = 'published' then 'draft' else state end`, updated_at: now })
+        .where('id', '=', listing.id)
+        .execute();
+    } else if (action === 'clear_listing' && listing) {
+      await trx.updateTable('listings').set({ moderation_state: 'clear', moderation_signals: [], updated_at: now }).where('id', '=', listing.id).execute();
+    } else if (action === 'clear_profile') {
+      await trx.updateTable('business_profiles').set({ story_held: false }).where('user_id', '=', subjectId).execute();
+      await trx.updateTable('mentor_profiles').set({ bio_held: false }).where('user_id', '=', subjectId).execute();
+    } else if (action === 'suspend') {
+      suspendedUntil = suspensionEnd(input.period ?? 'forever', now);
+      await trx.updateTable('users').set({ suspended_at: now, suspended_until: suspendedUntil, suspension_reason: reason, updated_at: now }).where('id', '=', subjectId).execute();
+    } else if (action === 'unsuspend') {
+      await trx.updateTable('users').set({ suspended_at: null, suspended_until: null, suspension_reason: null, updated_at: now }).where('id', '=', subjectId).execute();
+    } else if (action === 'revoke_verification') {
+      // The verification module's own transition: its event log, badge and notice stay one way.
+      let revoked = 0;
+      for (const [kind, status] of [['business', subject.business_status], ['mentor', subject.mentor_status]] as const) {
+        if (!revocable(status)) continue;
+        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, reasonCode: 'other', reasonText: reason, origin: input.origin }, trx);
+        if (done.ok) revoked += 1;
+      }
+      if (!revoked) return { ok: false, problem: 'not-available' };
+    }
+
+    await trx
+      .insertInto('moderation_actions')
+      .values({ report_id: report.id, staff_id: staff.id, subject_user_id: subjectId, listing_id: report.listing_id, action, reason, suspended_until: suspendedUntil })
+      .execute();
+
+    let resolve = trx
+      .updateTable('reports')
+      .set({ status: 'resolved', resolution: resolutions[action], resolved_by: staff.id, resolved_at: now })
+      .where('status', '=', 'open')
+      .where('subject_user_id', '=', subjectId);
+    if (action !== 'suspend') {
+      if (report.message_id) resolve = resolve.where('message_id', '=', report.message_id);
+      else if (report.listing_id) resolve = resolve.where('listing_id', '=', report.listing_id);
+      else resolve = resolve.where('message_id', 'is', null).where('listing_id', 'is', null);
+    }
+    const resolved = await resolve.returning(['id', 'reporter_id']).execute();
+
+    if (action === 'warn' || action === 'hide_listing' || action === 'suspend' || action === 'unsuspend') {
+      await tellSubject(trx, { userId: subjectId, user: subject, action, reason, until: suspendedUntil, listing: listing ?? null, origin: input.origin ?? '' });
+    }
+    const reporters = [...new Set(resolved.map((r) => r.reporter_id).filter((id): id is string => Boolean(id) && id !== staff.id))];
+    if (reporters.length) {
+      const key: MessageKey = resolutions[action] === 'dismissed' ? 'moderation.outcome.noAction' : 'moderation.outcome.actionTaken';
+      await trx
+        .insertInto('notifications')
+        .values(reporters.map((id) => ({ user_id: id, message_key: key, params: {}, link: '/safety' })))
+        .execute();
+    }
+    return { ok: true, resolved: resolved.length, subjectId };
+  });
+  if (!result.ok) return result;
+  if (action === 'suspend' && result.subjectId) await endAllSessions(result.subjectId);
+  log.info('moderation action', { reportId: input.reportId, staffId: staff.id, action, resolved: result.resolved });
+  return { ok: true, resolved: result.resolved };
+}
+
+/** Tells the person what staff did and why: in-app, and by email through the outbox (as verification decisions do). */
+async function tellSubject(
+  trx: Transaction<Database>,
+  d: {
+    userId: string;
+    user: { email: string; display_name: string; locale: Locale };
+    action: 'warn' | 'hide_listing' | 'suspend' | 'unsuspend';
+    reason: string;
+    until: Date | null;
+    listing: { id: string; title: string } | null;
+    origin: string;
+  },
+) {
+  const t = translatorFor(d.user.locale);
+  const until = d.until ? formatDateTime(d.until, d.user.locale) : '';
+  const key = (d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`) as MessageKey;
+  const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
+  const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
+  await trx.insertInto('notifications').values({ user_id: d.userId, message_key: key, params, link }).execute();
+  await queueEmail(
+    {
+      to: d.user.email,
+      subject: t('moderation.email.subject'),
+      body: t('moderation.email.body', { name: d.user.display_name, what: t(key, params), reason: d.reason, link: `${d.origin}${link}` }),
+    },
+    trx,
+  );
+}
+
+// ---- what the seller sees ----
+
+/** Why staff hid her listing (the last hide's reason), for her dashboard. */
+export async function listingModerationNote(listingId: string) {
+  const row = await db
+    .selectFrom('moderation_actions')
+    .select(['reason', 'created_at'])
+    .where('listing_id', '=', listingId)
+    .where('action', '=', 'hide_listing')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}

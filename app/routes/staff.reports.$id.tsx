@@ -1,0 +1,235 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/error-page';
+import { FieldShell, FormError, SelectField, TextAreaField } from '~/components/form';
+import { requireRole } from '~/lib/auth.server';
+import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { localeFromRequest } from '~/lib/i18n.server';
+import { useI18n, type MessageKey } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { actionSchema } from '~/modules/moderation/forms.server';
+import { findReportForStaff, moderate } from '~/modules/moderation/moderation.server';
+import { suspensionPeriods } from '~/modules/moderation/suspension';
+import { isUuid } from '~/modules/market/search.server';
+
+// One report: the item with its context, the detector's signals in the staff
+// member's language, the person's history, and the actions (each with a reason).
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireRole(request, 'staff');
+  const locale = await localeFromRequest(request, staff.locale);
+  const found = await findReportForStaff(params.id, locale);
+  if (!found) throw new Response('Not found', { status: 404 });
+  return found;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, 'staff');
+  const id = params.id;
+  if (!isUuid(id)) throw new Response('Not found', { status: 404 });
+  const form = await readForm(request);
+  const parsed = parseForm(form, actionSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const result = await moderate({
+    reportId: id,
+    staff,
+    action: parsed.data.action,
+    reason: parsed.data.reason,
+    period: parsed.data.period,
+    origin: new URL(request.url).origin,
+  });
+  if (!result.ok) {
+    if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
+    const status = result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400;
+    return formError(form, { form: `moderation.problem.${result.problem}` as MessageKey }, status);
+  }
+  return redirect(`/staff/reports/${id}?notice=notice.moderation.done`);
+}
+
+export default function ReportPage() {
+  const { report, subject, listing, messages, detected, earlier, actions, available } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, date, dateTime } = useI18n();
+  const chosen = reply?.values?.action;
+  return (
+    <section>
+      <p className="small">
+        <Link to="/staff/reports">{t('moderation.detail.back')}</Link>
+      </p>
+      <h1>
+        {t('moderation.detail.title')}: {t(`moderation.category.${report.category}`)}
+      </h1>
+      <p>
+        {report.reporter_name ?? t('moderation.queue.system')} · {t('moderation.detail.filed', { date: dateTime(report.created_at) })} ·{' '}
+        {t(`moderation.status.${report.status}`)}
+      </p>
+      {report.status === 'resolved' && report.resolution ? (
+        <p className="muted">
+          {t('moderation.detail.resolved', {
+            resolution: t(`moderation.resolution.${report.resolution}` as MessageKey),
+            name: report.resolver_name ?? '—',
+            date: report.resolved_at ? dateTime(report.resolved_at) : '—',
+          })}
+        </p>
+      ) : null}
+      {report.reporter_id ? (
+        <>
+          <h2>{t('moderation.detail.note')}</h2>
+          <p style={{ whiteSpace: 'pre-line' }}>{report.note || t('moderation.detail.noNote')}</p>
+        </>
+      ) : null}
+
+      <h2>{t('moderation.detail.item')}</h2>
+      {report.message_id ? (
+        messages && messages.length ? (
+          <section aria-labelledby="conversation-title">
+            <h3 id="conversation-title">{t('moderation.detail.conversation')}</h3>
+            <ol className="plain-list">
+              {messages.map((m) => (
+                <li key={m.id} className={m.id === report.message_id ? 'card notice-warn' : 'card'}>
+                  <strong>{m.sender_name}</strong> <span className="muted small">{dateTime(m.created_at)}</span>
+                  {m.id === report.message_id ? <span className="small"> · {t('moderation.detail.reportedMessage')}</span> : null}
+                  <p style={{ whiteSpace: 'pre-line' }}>{m.body}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : (
+          <p className="muted">{t('moderation.detail.messageGone')}</p>
+        )
+      ) : report.listing_id ? (
+        listing ? (
+          <div className="card">
+            <h3>
+              <Link to={`/market/${listing.id}`}>{listing.title}</Link>
+            </h3>
+            <p className="small">
+              {t('moderation.detail.listingState', {
+                state: t(`market.state.${listing.state}` as MessageKey),
+                moderation: t(`moderation.state.${listing.moderation_state}` as MessageKey),
+              })}
+            </p>
+            <p style={{ whiteSpace: 'pre-line' }}>{listing.description || t('moderation.detail.noText')}</p>
+          </div>
+        ) : (
+          <p className="muted">{t('moderation.detail.listingGone')}</p>
+        )
+      ) : (
+        <div className="card">
+          <h3>{t('moderation.detail.story')}</h3>
+          {subject.story_held ? <p className="notice-warn">{t('moderation.detail.held')}</p> : null}
+          <p style={{ whiteSpace: 'pre-line' }}>{subject.story || t('moderation.detail.noText')}</p>
+          {subject.mentor_status ? (
+            <>
+              <h3>{t('moderation.detail.bio')}</h3>
+              {subject.bio_held ? <p className="notice-warn">{t('moderation.detail.held')}</p> : null}
+              <p style={{ whiteSpace: 'pre-line' }}>{subject.bio || t('moderation.detail.noText')}</p>
+            </>
+          ) : null}
+        </div>
+      )}
+
+      <h2>{t('moderation.detail.signals')}</h2>
+      {detected.signals.length ? (
+        <>
+          <p>{t('moderation.detail.level', { level: t(`moderation.level.${detected.level}` as MessageKey) })}</p>
+          <ul>
+            {detected.signals.map((s) => (
+              <li key={s.code}>
+                <code>{s.code}</code>: {s.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">{t('moderation.detail.noSignals')}</p>
+      )}
+
+      <h2>{t('moderation.detail.person')}</h2>
+      <div className="card">
+        <p>
+          <strong>{subject.business_name ?? subject.display_name}</strong> · {subject.display_name} · {subject.email}
+          {subject.slug ? (
+            <>
+              {' · '}
+              <Link to={`/s/${subject.slug}`}>/s/{subject.slug}</Link>
+            </>
+          ) : null}
+        </p>
+        <p>{t('moderation.detail.since', { date: date(subject.created_at) })}</p>
+        {subject.business_status ? <p>{t('moderation.detail.business', { status: t(`verification.status.${subject.business_status}` as MessageKey) })}</p> : null}
+        {subject.mentor_status ? <p>{t('moderation.detail.mentor', { status: t(`verification.status.${subject.mentor_status}` as MessageKey) })}</p> : null}
+        <p>
+          {!subject.suspended
+            ? t('moderation.detail.notSuspended')
+            : subject.suspended_until
+              ? t('moderation.detail.suspendedUntil', { date: dateTime(subject.suspended_until), reason: subject.suspension_reason ?? '' })
+              : t('moderation.detail.suspendedForGood', { reason: subject.suspension_reason ?? '' })}
+        </p>
+      </div>
+
+      <h3>{t('moderation.detail.earlier')}</h3>
+      {earlier.length ? (
+        <ul>
+          {earlier.map((r) => (
+            <li key={r.id}>
+              <Link to={`/staff/reports/${r.id}`}>{t(`moderation.category.${r.category}`)}</Link> · {r.reporter_name ?? t('moderation.queue.system')} · {dateTime(r.created_at)} ·{' '}
+              {r.resolution ? t(`moderation.resolution.${r.resolution}` as MessageKey) : t(`moderation.status.${r.status}`)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('moderation.detail.noEarlier')}</p>
+      )}
+      <h3>{t('moderation.detail.actions')}</h3>
+      {actions.length ? (
+        <ul>
+          {actions.map((a) => (
+            <li key={a.id}>
+              {t(`moderation.action.${a.action}` as MessageKey)} · {a.staff_name ?? '—'} · {dateTime(a.created_at)}: {a.reason}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('moderation.detail.noActions')}</p>
+      )}
+
+      <h2 id="decide-title">{t('moderation.detail.decide')}</h2>
+      <Form method="post" className="stack" noValidate aria-labelledby="decide-title">
+        <FormError reply={reply} />
+        <FieldShell id="field-action" label={t('moderation.detail.action')} error={reply?.errors?.action}>
+          {(control) => (
+            <select id="field-action" name="action" defaultValue={chosen ?? ''} required {...control}>
+              <option value="">—</option>
+              {available.map((a) => (
+                <option key={a} value={a}>
+                  {t(`moderation.action.${a}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+        {available.includes('suspend') ? (
+          <SelectField
+            name="period"
+            label={t('moderation.detail.period')}
+            hint={t('moderation.detail.periodHint')}
+            reply={reply}
+            defaultValue="7"
+            options={suspensionPeriods.map((p) => ({ value: p, label: t(`moderation.period.${p}` as MessageKey) }))}
+          />
+        ) : null}
+        <TextAreaField name="reason" label={t('moderation.detail.reason')} hint={t('moderation.detail.reasonHint')} reply={reply} required maxLength={1000} rows={4} />
+        <p>
+          <button type="submit">{t('moderation.detail.submit')}</button>
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'moderation.detail.title');
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
