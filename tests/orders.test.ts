@@ -109,6 +109,21 @@ describe('cart and cash-on-delivery checkout', () => {
     expect(view.groups[0].lines).toMatchObject([{ listingId: a.listingId, quantity: 2 }]);
   });
 
+  it('a suspended seller’s listing cannot be added to a cart, and one already in a cart cannot be ordered', async () => {
+    const a = await sellerWithListing({ stock: 5 });
+    const buyer = await createTestUser();
+    await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: a.listingId }, { cookie: buyer.cookie }));
+    await db.updateTable('users').set({ suspended_at: new Date(), suspended_until: null }).where('id', '=', a.seller.id).execute();
+
+    const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
+    expect(cart.groups.flatMap((g: { lines: { available: boolean }[] }) => g.lines.map((l) => l.available))).toEqual([false]);
+    await call(checkoutRoute.action, formRequest('/checkout', checkoutForm(), { cookie: buyer.cookie }));
+    expect(await ordersOf(buyer.id)).toEqual([]);
+    expect(await stockOf(a.listingId)).toBe(5);
+    const other = await createTestUser();
+    expect(await addToCart(other.id, a.listingId, 1)).toEqual({ ok: false, error: 'orders.cart.unavailable' });
+  });
+
   it('will not put a seller’s own listing in her cart', async () => {
     const a = await sellerWithListing();
     expect(await addToCart(a.seller.id, a.listingId, 1)).toEqual({ ok: false, error: 'orders.cart.own' });

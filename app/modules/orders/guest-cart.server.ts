@@ -3,6 +3,7 @@ import { createCookie } from '@remix-run/node';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import { isUuid } from '~/modules/market/search.server';
+import { sellerActive } from '~/modules/moderation/suspension.server';
 import { addToCart, groupCartRows, type CartGroup } from './orders.server';
 
 // A guest's cart lives in a signed cookie (listing ids and quantities only)
@@ -63,7 +64,7 @@ export async function loadGuestCart(lines: GuestLine[]): Promise<CartGroup[]> {
   const rows = await db
     .selectFrom('listings as l')
     .innerJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
-    .select(['l.id as listing_id', 'l.title', 'l.price', 'l.stock', 'l.shipping_fee', 'l.shipping_provinces', 'l.seller_id', 'l.state', 'b.verification_status', 'b.business_name', 'b.slug'])
+    .select(['l.id as listing_id', 'l.title', 'l.price', 'l.stock', 'l.shipping_fee', 'l.shipping_provinces', 'l.seller_id', 'l.state', 'b.verification_status', 'b.business_name', 'b.slug', sellerActive('l').as('seller_active')])
     .where('l.id', 'in', lines.map((l) => l.l))
     .execute();
   const byId = new Map(rows.map((r) => [r.listing_id, r]));
@@ -72,7 +73,7 @@ export async function loadGuestCart(lines: GuestLine[]): Promise<CartGroup[]> {
       .filter((l) => byId.has(l.l))
       .map((l) => {
         const r = byId.get(l.l)!;
-        return { ...r, quantity: l.q, on_sale: r.state === 'published' && r.verification_status !== 'suspended' };
+        return { ...r, quantity: l.q, on_sale: r.state === 'published' && r.verification_status !== 'suspended' && r.seller_active };
       }),
   );
 }

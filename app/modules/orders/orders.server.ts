@@ -9,6 +9,7 @@ import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refundPayment } from '~/lib/payments.server';
 import { isUuid } from '~/modules/market/search.server';
+import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
@@ -30,6 +31,7 @@ export async function addToCart(buyerId: string, listingId: string, quantity: nu
     .select(['id', 'seller_id', 'stock'])
     .where('id', '=', listingId)
     .where('state', '=', 'published')
+    .where(sellerActive('listings'))
     .executeTakeFirst();
   if (!listing || listing.stock < 1) return { ok: false as const, error: 'orders.cart.unavailable' as const };
   if (listing.seller_id === buyerId) return { ok: false as const, error: 'orders.cart.own' as const };
@@ -88,7 +90,7 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
       'l.shipping_fee',
       'l.shipping_provinces',
       'l.seller_id',
-      sql<boolean>`l.state = 'published' and b.verification_status <> 'suspended'`.as('on_sale'),
+      sql<boolean>`l.state = 'published' and b.verification_status <> 'suspended' and ${sellerActive('l')}`.as('on_sale'),
       'b.business_name',
       'b.slug',
     ])
@@ -211,6 +213,7 @@ export async function checkout(
           .where('l.stock', '>=', item.quantity)
           .where('l.state', '=', 'published')
           .where('l.seller_id', '<>', buyer.id)
+          .where(sellerActive('l'))
           .where((eb) =>
             eb.exists(eb.selectFrom('business_profiles as b').select('b.user_id').whereRef('b.user_id', '=', 'l.seller_id').where('b.verification_status', '<>', 'suspended')),
           )
