@@ -7,6 +7,7 @@ import enMentoring from './en/mentoring.json';
 import enSafety from './en/safety.json';
 import enVerification from './en/verification.json';
 import enOrders from './en/orders.json';
+import enMessaging from './en/messaging.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -16,6 +17,7 @@ import viMentoring from './vi/mentoring.json';
 import viSafety from './vi/safety.json';
 import viVerification from './vi/verification.json';
 import viOrders from './vi/orders.json';
+import viMessaging from './vi/messaging.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -30,6 +32,7 @@ const vi = {
   ...viSafety,
   ...viMentoring,
   ...viOrders,
+  ...viMessaging,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -45,6 +48,7 @@ const en: Messages = {
   ...enSafety,
   ...enMentoring,
   ...enOrders,
+  ...enMessaging,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

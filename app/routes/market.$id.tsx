@@ -108,6 +108,9 @@ export default function ListingPage() {
         <p>
           <Link to={`/s/${seller.slug}`}>{t('market.seller.storefront')}</Link>
         </p>
+        <p>
+          <Link to={`/messages/new?listing=${listing.id}`}>{t('messaging.link.seller')}</Link>
+        </p>
       </aside>
 
       {related.length ? (
