@@ -6,6 +6,7 @@ import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 import { mentoringFixture } from './support/mentoring';
+import { messagingRows } from './support/messaging-access';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -156,6 +157,7 @@ const rows: Row[] = [
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
+  ...messagingRows({ signedIn }),
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;

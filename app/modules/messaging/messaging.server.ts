@@ -211,7 +211,7 @@ async function flagToStaff(trx: Transaction<Database>, senderId: string, started
     `Bắt đầu ${started + 1} cuộc trò chuyện mới trong ${NEW_CONVERSATION_WINDOW_MINUTES} phút (giới hạn ${NEW_CONVERSATIONS_LIMIT}). / ` +
     `Tried to start ${started + 1} new conversations in ${NEW_CONVERSATION_WINDOW_MINUTES} minutes (limit ${NEW_CONVERSATIONS_LIMIT}).`;
   await trx.insertInto('reports').values({ reporter_id: null, subject_user_id: senderId, category: 'rate_limit', note }).execute();
-  log.warn('messaging rate limit flagged', { userId: senderId, started });
+  log.info('messaging rate limit flagged', { userId: senderId, started });
 }
 
 async function insertMessage(
