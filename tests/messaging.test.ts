@@ -147,6 +147,19 @@ describe('starting a conversation', () => {
     expect(statusOf(await start(mentee, `session=${session.id}`, { body: 'Em chào cô' }))).toBe(302);
     expect(statusOf(await start(stranger, `session=${session.id}`, { body: 'hi' }))).toBe(404);
   });
+  it('makes one conversation when both people start it at the same moment', async () => {
+    const shop = await sellerWithListing();
+    const buyer = await createTestUser();
+    await placeOrder(buyer.id, shop.seller.id);
+    const order = await db.selectFrom('orders').select('id').where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow();
+    const [a, b] = (await Promise.all([start(buyer, `order=${order.id}`, { body: 'Chị ơi' }), start(shop.seller, `order=${order.id}`, { body: 'Em chào chị' })])) as Response[];
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect(a.headers.get('location')!.split('?')[0]).toBe(b.headers.get('location')!.split('?')[0]);
+    const conversations = await db.selectFrom('conversations').select('id').execute();
+    expect(conversations).toHaveLength(1);
+    expect(await messageCount(conversations[0].id)).toBe(2);
+    expect(await db.selectFrom('conversation_members').select('user_id').execute()).toHaveLength(2);
+  });
 });
 
 describe('paging', () => {
@@ -310,6 +323,14 @@ describe('rate limits', () => {
     await db.updateTable('reports').set({ status: 'resolved', resolution: 'dismissed', resolved_at: new Date() }).execute();
     expect(statusOf(await start(sender, `listing=${shops[NEW_CONVERSATIONS_LIMIT].listingId}`, { body: 'Lại nữa' }))).toBe(429);
     expect(await db.selectFrom('reports').select('id').where('status', '=', 'open').execute()).toHaveLength(1);
+  });
+  it('counts a burst sent all at once right: exactly the limit gets through, one flag', async () => {
+    const shops = await Promise.all(Array.from({ length: NEW_CONVERSATIONS_LIMIT + 3 }, () => sellerWithListing()));
+    const sender = await createTestUser();
+    const results = await Promise.all(shops.map((shop) => start(sender, `listing=${shop.listingId}`, { body: 'Chị ơi còn hàng không?' })));
+    expect(results.map(statusOf).filter((s) => s === 302)).toHaveLength(NEW_CONVERSATIONS_LIMIT);
+    expect(results.map(statusOf).filter((s) => s === 429)).toHaveLength(3);
+    expect(await db.selectFrom('reports').select('id').where('subject_user_id', '=', sender.id).execute()).toHaveLength(1);
   });
 });
 

@@ -319,18 +319,23 @@ export async function startConversation(input: SendInput & { subject: SubjectRef
         await flagToStaff(trx, input.sender.id, Number(started.n));
         return refuse(429, 'messaging.error.slowDown');
       }
-      conversation = await trx
+      // The other person may be starting it at this very moment: then hers is the pair's conversation.
+      const created = await trx
         .insertInto('conversations')
         .values({ user_a: userA, user_b: userB, started_by: input.sender.id, ...subjectColumns(decision.subject) })
+        .onConflict((oc) => oc.columns(['user_a', 'user_b']).doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('conversation_members')
-        .values([
-          { conversation_id: conversation.id, user_id: userA },
-          { conversation_id: conversation.id, user_id: userB },
-        ])
-        .execute();
+        .executeTakeFirst();
+      if (created) {
+        await trx
+          .insertInto('conversation_members')
+          .values([
+            { conversation_id: created.id, user_id: userA },
+            { conversation_id: created.id, user_id: userB },
+          ])
+          .execute();
+      }
+      conversation = created ?? (await trx.selectFrom('conversations').select('id').where('user_a', '=', userA).where('user_b', '=', userB).executeTakeFirstOrThrow());
     }
     const messageId = await insertMessage(trx, {
       conversationId: conversation.id,
