@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
 import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
+import { unreadConversations } from './modules/messaging/messaging.server';
 import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
 import styles from './styles/app.css';
 
@@ -43,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           isStaff: hasRole(user, 'staff'),
           isEntrepreneur: hasRole(user, 'entrepreneur'),
           isMentor: hasRole(user, 'mentor'),
+          unreadMessages: await unreadConversations(user.id),
         }
       : null,
   };
@@ -65,6 +67,8 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 // The language and the signed-in person only change through a form submission.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
+  // Reading messages changes the unread count in the header.
+  if (currentUrl.pathname.startsWith('/messages') || nextUrl.pathname.startsWith('/messages')) return defaultShouldRevalidate;
   return currentUrl.searchParams.get('notice') !== nextUrl.searchParams.get('notice');
 };
 
@@ -94,6 +98,7 @@ function Header() {
               <Link to="/account">{data.user.displayName}</Link>
               <Link to="/dashboard">{t('verification.nav.dashboard')}</Link>
               <Link to="/sessions">{t('mentoring.nav.sessions')}</Link>
+              <Link to="/messages">{data.user.unreadMessages ? t('messaging.nav.unread', { n: data.user.unreadMessages }) : t('messaging.nav')}</Link>
               <Link to="/cart">{t('orders.nav.cart')}</Link> <Link to="/orders">{t('orders.nav.orders')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               {data.user.isStaff ? <Link to="/staff/reports">{t('moderation.nav.reports')}</Link> : null}

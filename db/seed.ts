@@ -8,6 +8,7 @@ import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
 import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
+import { seedMessaging } from './seeds/messaging';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -18,6 +19,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedMarket(db);
   await seedMentoring(db);
   await seedOrders(db);
+  await seedMessaging(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */

@@ -6,6 +6,7 @@ import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 import { mentoringFixture } from './support/mentoring';
+import { messagingRows } from './support/messaging-access';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -177,6 +178,7 @@ const rows: Row[] = [
   { file: 'staff.reports._index.tsx', path: '/staff/reports?status=open&category=scam', expect: staffOnly },
   { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, expect: staffOnly },
   { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, method: 'POST', form: { action: '' }, expect: staffOnly },
+  ...messagingRows({ signedIn }),
 ];
 
 let server: Awaited<ReturnType<typeof startAppServer>>;

@@ -8,6 +8,7 @@ import enSafety from './en/safety.json';
 import enVerification from './en/verification.json';
 import enOrders from './en/orders.json';
 import enModeration from './en/moderation.json';
+import enMessaging from './en/messaging.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -18,6 +19,7 @@ import viSafety from './vi/safety.json';
 import viVerification from './vi/verification.json';
 import viOrders from './vi/orders.json';
 import viModeration from './vi/moderation.json';
+import viMessaging from './vi/messaging.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -33,6 +35,7 @@ const vi = {
   ...viMentoring,
   ...viOrders,
   ...viModeration,
+  ...viMessaging,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -49,6 +52,7 @@ const en: Messages = {
   ...enMentoring,
   ...enOrders,
   ...enModeration,
+  ...enMessaging,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

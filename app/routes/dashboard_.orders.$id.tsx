@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { sellerActionSchema } from '~/modules/orders/forms.server';
 import { Field, FormError } from '~/components/form';
@@ -57,6 +57,9 @@ export default function SellerOrder() {
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
       <PayOnlyOnSenNote />
+      <p>
+        <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.buyer')}</Link>
+      </p>
       <FormError reply={reply} />
       <h2>{t('orders.seller.actions')}</h2>
       {actions.length === 0 ? <p className="small muted">{t('orders.seller.noActions')}</p> : null}

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { buyerActionSchema, reviewSchema } from '~/modules/orders/forms.server';
 import { FormError, SelectField, TextAreaField } from '~/components/form';
@@ -58,6 +58,9 @@ export default function BuyerOrder() {
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
       <PayOnlyOnSenNote />
+      <p>
+        <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.seller')}</Link>
+      </p>
       <FormError reply={reply} />
       {actions.length ? (
         <Form method="post" className="inline-form">

@@ -124,6 +124,9 @@ export default function SessionPage() {
         <SessionTime start={s.start} end={s.end} />
       </p>
       <p>
+        <Link to={`/messages/new?session=${s.id}`}>{t(s.side === 'mentor' ? 'messaging.link.mentee' : 'messaging.link.mentor')}</Link>
+      </p>
+      <p>
         <strong>{t(`mentoring.status.${s.status}` as MessageKey)}</strong>
         {s.cancelledBy ? ` · ${t(`mentoring.session.cancelledBy.${s.cancelledBy}` as MessageKey)}` : ''}
         {s.lateCancellation ? ` · ${t('mentoring.session.lateCancellation')}` : ''}
