@@ -95,8 +95,13 @@ describe('cart and cash-on-delivery checkout', () => {
     expect(guestView).toMatchObject({ guest: true, total: 198_000 + 30_000 });
     // A tampered cookie is an empty cart, never an error.
     const [name, value] = cartCookie.split('=');
-    const tampered = `${name}=${value.slice(0, -3)}abc`;
+    // One letter of the signature changed (a letter, so the percent-encoding stays valid).
+    const at = value.lastIndexOf('.') + 1 + value.slice(value.lastIndexOf('.') + 1).search(/[A-Za-z]/);
+    const tampered = `${name}=${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
+    expect(tampered).not.toBe(cartCookie);
     expect(payload(await call(cartRoute.loader, getRequest('/cart', { cookie: tampered }))).groups).toEqual([]);
+    // So is a cookie header that is not even valid percent-encoding.
+    expect(payload(await call(cartRoute.loader, getRequest('/cart', { cookie: `${name}=%E0%A4%A; sen_session=%ZZ` }))).groups).toEqual([]);
     // Checkout needs an account.
     expect((await call(checkoutRoute.loader, getRequest('/checkout', { cookie: cartCookie })) as Response).headers.get('location')).toMatch(/^\/login/);
 

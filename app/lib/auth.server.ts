@@ -106,6 +106,15 @@ export type SessionUser = {
   roles: Role[];
 };
 
+/** The session id from the Cookie header; a header that is not valid percent-encoding has none. */
+function readSessionId(request: Request) {
+  try {
+    return lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  } catch {
+    return null;
+  }
+}
+
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
 /** The signed-in person, or null. One query per request, however often it is asked. */
@@ -113,7 +122,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   let pending = cache.get(request);
   if (!pending) {
     pending = (async () => {
-      const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+      const sessionId = readSessionId(request);
       if (!sessionId) return null;
       const { user } = await lucia.validateSession(sessionId);
       return user;
@@ -158,7 +167,7 @@ export async function startSession(userId: string) {
 }
 
 export async function endSession(request: Request) {
-  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  const sessionId = readSessionId(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }
@@ -174,6 +183,6 @@ export const sessionCookieName = lucia.sessionCookieName;
 export function rollSessionCookie(request: Request, responseHeaders: Headers) {
   const alreadySet = responseHeaders.getSetCookie().some((c) => c.startsWith(`${sessionCookieName}=`));
   if (alreadySet) return;
-  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '');
+  const sessionId = readSessionId(request);
   if (sessionId) responseHeaders.append('Set-Cookie', lucia.createSessionCookie(sessionId).serialize());
 }
