@@ -15,7 +15,7 @@
 import en from '../../locales/en/safety.json';
 import vi from '../../locales/vi/safety.json';
 import * as L from './detector/lexicon';
-import { checkLink, hostOf, TRUSTED_HOSTS } from './detector/links';
+import { checkLink, hostOf, isOfficial, TRUSTED_HOSTS } from './detector/links';
 import { canonical } from './detector/normalise';
 import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
 
@@ -33,6 +33,7 @@ export type DetectOptions = {
 
 const tables = { vi, en } as const;
 const PHONE = / zzphone /;
+const HANDLE = / zzhandle /;
 const REMOTE_HOSTS = /anydesk|teamviewer|ultraviewer|rustdesk|airdroid|supremo/;
 
 type Hit = { start: number; end: number };
@@ -148,6 +149,7 @@ class Reading {
       const next = seq[i + 1] ?? '';
       const prev = before[i - 1] ?? '';
       if (word === 'dung' && !L.dungVerbs.has(next)) continue;
+      if (word === 'chua' && !L.chuaVerbs.has(next)) continue;
       if (word === 'cam' && next === 'on') continue;
       if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
       if (word === 'khong' && next === 'lai') continue;
@@ -253,6 +255,10 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     }
   }
 
+  // An unknown link that asks to sign in, verify or claim money: phishing, whatever its host.
+  const unknownHost = (host: string) => !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
+  if (links.some((l) => unknownHost(l.host)) && r.live(L.linkLure).length) raise('link_suspicious', WEAK);
+
   // Paying outside the platform.
   const transfers = r.live(L.transfer, { platformSafe: true });
   const accounts = r
@@ -266,8 +272,12 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     if (words.trim() !== 'zzacct') return /so tai khoan|account number/.test(words) && transfers.length > 0;
     return r.inSentence(L.accountContext, h);
   });
+  // "hold it for you" is a deposit only when money is asked for in its sentence.
+  for (const h of r.live(L.holdFor, { platformSafe: true })) if (r.liveInSentence(L.payVerb, h) && (r.inSentence(L.share, h) || wallets.length || transfers.length)) deposits.push(h);
+  const remits = r.live(L.remittance, { platformSafe: true });
+  const noCod = r.all(L.noCod).some((h) => !r.warned(h));
   if (deposits.length) {
-    raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
+    raise('deposit_request', transfers.length || accounts.length || wallets.length || remits.length || noCod || r.has(L.share) ? STRONG : WEAK);
   }
   // Asking for someone's account number is asking to pay outside Sen.
   const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
@@ -275,6 +285,18 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
   }
   if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
+  // Western Union, MoneyGram, a wire: nobody honest on a local marketplace is paid this way.
+  if (remits.length && (r.has(L.payVerb) || r.has(L.money))) raise('bank_transfer', STRONG);
+  // "Pay me privately / friends and family / to skip the fee": outside the platform on purpose.
+  const evading = r.live(L.evadePlatform).length > 0;
+  if (evading && wallets.length) raise('ewallet_payment', STRONG);
+  if (evading && transfers.length) raise('bank_transfer', STRONG);
+  // Borrowing ("lend me", "top it up for me, I'll pay you back tomorrow") through any channel.
+  if (r.live(L.borrow).length && (transfers.length || wallets.length || r.has(L.money) || r.has(L.giftOrCrypto))) {
+    raise(wallets.length ? 'ewallet_payment' : r.has(L.giftOrCrypto) ? 'gift_card_crypto' : 'bank_transfer', STRONG);
+  }
+  // The money part done at an ATM while someone talks you through it.
+  if (r.live(L.atmGuide).length && (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))) raise('bank_transfer', STRONG);
   const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
   if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
 
@@ -297,12 +319,15 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   }
   // "I sent it by mistake, please send it back."
   if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
+  // A cheque "for more than the price", and the rest sent on to someone.
+  if (r.live(L.overpayInstrument).length && (r.live(L.overpayReturn).length || (r.has(L.giveBack) && r.live(L.mistake).length))) raise('mistaken_transfer', STRONG);
 
   // Fees to release a parcel, to receive a prize, a grant or a loan.
   const free = r.all(L.freeOfCharge);
   const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
-  const fees = r.live(L.fee).filter(notFree);
-  const anyFees = r.live(L.anyFee).filter(notFree);
+  const paidFor = (h: Hit) => !r.inClause(L.feeIncluded, h);
+  const fees = r.live(L.fee).filter(notFree).filter(paidFor);
+  const anyFees = r.live(L.anyFee).filter(notFree).filter(paidFor);
   if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
   const topUps = r.live(L.topUp);
   // A fee next to a prize counts when it is asked for, or sits in the prize's own sentence.
@@ -316,12 +341,18 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // A fee asked for first, whatever it is for ("supplier registration fee first"): advance-fee fraud.
   else if (fees.some((h) => r.feeAskedFirst(h))) raise('deposit_request', STRONG);
   else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
+  // Money put in for a promised profit.
+  if (r.live(L.returnPromise).length && (r.has(L.money) || r.has(L.job) || topUps.length)) raise('job_topup', STRONG);
 
   if (r.live(L.remote).length) raise('remote_control_app', STRONG);
 
   // Moving the conversation elsewhere.
   const apps = r.live(L.chatApp, { platformSafe: true });
-  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(PHONE, h))) raise('off_platform_chat', WEAK);
+  const evades = r.has(L.evasion);
+  const contact = (h: Hit) => r.inSentence(PHONE, h) || r.inSentence(HANDLE, h);
+  // "Chat on Zalo about designs, but buy through Sen" keeps the money here: not a move, unless a number or a reason to leave comes with it.
+  const movingOff = apps.filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades).filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));
+  if (movingOff.length) raise('off_platform_chat', evading && (r.has(L.payVerb) || r.has(L.money)) ? STRONG : WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
   const claims = r
