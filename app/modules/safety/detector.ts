@@ -273,9 +273,11 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     return r.inSentence(L.accountContext, h);
   });
   // "hold it for you" is a deposit only when money is asked for in its sentence.
-  for (const h of r.live(L.holdFor, { platformSafe: true })) if (r.liveInSentence(L.payVerb, h) && (r.inSentence(L.share, h) || wallets.length || transfers.length)) deposits.push(h);
+  if (wallets.length || transfers.length || r.has(L.share)) {
+    for (const h of r.live(L.holdFor, { platformSafe: true })) if (r.liveInSentence(L.payVerb, h) && (wallets.length || transfers.length || r.inSentence(L.share, h))) deposits.push(h);
+  }
   const remits = r.live(L.remittance, { platformSafe: true });
-  const noCod = r.all(L.noCod).some((h) => !r.warned(h));
+  const noCod = deposits.length > 0 && r.all(L.noCod).some((h) => !r.warned(h));
   if (deposits.length) {
     raise('deposit_request', transfers.length || accounts.length || wallets.length || remits.length || noCod || r.has(L.share) ? STRONG : WEAK);
   }
@@ -288,15 +290,18 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // Western Union, MoneyGram, a wire: nobody honest on a local marketplace is paid this way.
   if (remits.length && (r.has(L.payVerb) || r.has(L.money))) raise('bank_transfer', STRONG);
   // "Pay me privately / friends and family / to skip the fee": outside the platform on purpose.
-  const evading = r.live(L.evadePlatform).length > 0;
+  // (Each costly question is asked only when a cheaper one already points that way.)
+  const evading = (wallets.length > 0 || transfers.length > 0 || r.has(L.chatApp)) && r.live(L.evadePlatform).length > 0;
   if (evading && wallets.length) raise('ewallet_payment', STRONG);
   if (evading && transfers.length) raise('bank_transfer', STRONG);
   // Borrowing ("lend me", "top it up for me, I'll pay you back tomorrow") through any channel.
-  if (r.live(L.borrow).length && (transfers.length || wallets.length || r.has(L.money) || r.has(L.giftOrCrypto))) {
+  if ((transfers.length || wallets.length || r.has(L.money) || r.has(L.giftOrCrypto)) && r.live(L.borrow).length) {
     raise(wallets.length ? 'ewallet_payment' : r.has(L.giftOrCrypto) ? 'gift_card_crypto' : 'bank_transfer', STRONG);
   }
+  // An emergency story that rushes a transfer.
+  if ((transfers.length || wallets.length || accountNumber) && r.live(L.emergency).length) raise(wallets.length ? 'ewallet_payment' : 'bank_transfer', STRONG);
   // The money part done at an ATM while someone talks you through it.
-  if (r.live(L.atmGuide).length && (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))) raise('bank_transfer', STRONG);
+  if (/ atm | huong dan | chi dan | instructions | steps /.test(canon) && r.live(L.atmGuide).length && (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))) raise('bank_transfer', STRONG);
   const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
   if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
 
@@ -342,13 +347,13 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   else if (fees.some((h) => r.feeAskedFirst(h))) raise('deposit_request', STRONG);
   else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
   // Money put in for a promised profit.
-  if (r.live(L.returnPromise).length && (r.has(L.money) || r.has(L.job) || topUps.length)) raise('job_topup', STRONG);
+  if ((r.has(L.money) || topUps.length || r.has(L.job)) && r.live(L.returnPromise).length) raise('job_topup', STRONG);
 
   if (r.live(L.remote).length) raise('remote_control_app', STRONG);
 
   // Moving the conversation elsewhere.
   const apps = r.live(L.chatApp, { platformSafe: true });
-  const evades = r.has(L.evasion);
+  const evades = apps.length > 0 && r.has(L.evasion);
   const contact = (h: Hit) => r.inSentence(PHONE, h) || r.inSentence(HANDLE, h);
   // "Chat on Zalo about designs, but buy through Sen" keeps the money here: not a move, unless a number or a reason to leave comes with it.
   const movingOff = apps.filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades).filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));

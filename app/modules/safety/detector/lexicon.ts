@@ -32,7 +32,7 @@ export const platform = words(
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
-export const negators = new Set(['mien', 'khong', 'chang', 'chua', 'never', 'not', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
+export const negators = new Set(['mien', 'khong', 'chang', 'chua', 'nothing', 'none', 'zero', 'never', 'not', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
 /** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
 export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
 /** "chua" (not yet) refuses only before these ("chua can coc"); else it is a state ("tien chua ve"). */
@@ -95,6 +95,7 @@ export const transfer = words(
   'chuyen zzmoney',
   'chuyen (?:vao|qua|ve|sang) (?:so tai khoan|tai khoan|vi|so zzacct|zzacct)',
   '(?:chuyen|gui|nop|ck) (?:\\w+ ){0,3}(?:vao|qua|sang) (?:so )?zzacct',
+  '(?:chuyen|gui|nop|ck)(?: tien)? (?:vao|qua|sang) (?:so|tai khoan|stk|so tai khoan) (?:nay|duoi|ben duoi|sau|nay nhe)',
   'chuyen (?:het|toan bo|tat ca)(?: \\w+)?',
   'sang (?:so )?tai khoan (?:nay|nay de|moi|an toan|tam giu)',
   'gui tien',
@@ -130,7 +131,7 @@ export const giftOrCrypto = words(
   'top ?up (?:my|your|the) phone',
   'the serial',
   'nap (?:the|card) dien thoai',
-  'the (?:viettel|vina\\w*|mobi\\w*|vietnamobile)',
+  'the (?:viettel|vina\\w*|mobi\\w*|vietnamobile|garena|zing|gate|steam|google play|apple|itunes)', '(?:scratch|silver|hidden) (?:strip|panel|area)',
   'menh gia',
   '(?:pin|card|voucher) codes? (?:on|from|under) the (?:back|card)',
   'ma the cao',
@@ -165,9 +166,11 @@ export const noCod = words('(?:khong|chang) (?:nhan|ho tro|lam|ship|giao|ap dung
 /** "lend me", "I'll pay you back tomorrow": someone asking to borrow. */
 export const borrow = words('(?:lend|loan|front) (?:me|us)', '(?:i|we) (?:will|ll) (?:pay|give|send) (?:it |you |that )?(?:back|(?:you )?double)', 'pay you back', 'return it (?:as soon as|when|tomorrow|next)', '(?:muon|vay) (?:\\w+ )?(?:tien|zzmoney)', 'cho (?:em|minh|toi|tui|chau) (?:muon|vay)', '(?:mai|toi|chieu|cuoi (?:tuan|thang)|hom khac|lat|sau) (?:em|minh|toi|tui|anh|chi) (?:tra|gui lai|gui tra|hoan|gui tien lai)', '(?:em|minh|toi|tui) tra (?:lai )?(?:gap doi|sau|lien)', '(?:tra|gui) lai (?:gap doi|x2)', 'nap giup', 'nap ho', 'chuyen giup (?:em|minh|toi)', 'mua (?:giup|ho) (?:em|minh|toi|tui)');
 /** A profit promised for money put in: investment and task fraud. */
-export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)', '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)', '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)', '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)', '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)', 'double your (?:money|investment)', '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:\\w+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney', '(?:nap|gop von|dau tu|invest) zzmoney (?:\\w+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney', 'rut (?:bat cu|bat ky) luc nao', 'withdraw any ?time');
+export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)', '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)', '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)', '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)', '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)', 'double your (?:money|investment)', '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:[\\w|]+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney', '(?:nap|gop von|dau tu|invest) zzmoney (?:[\\w|]+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney', 'gop von', 'investment (?:group|club|plan|package)', 'nhom dau tu', 'rut (?:bat cu|bat ky) luc nao', 'withdraw any ?time');
 /** Paying or talking elsewhere to avoid the platform's fees or eyes. */
 export const evadePlatform = words('privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', 'outside (?:sen|the app|the platform|of sen)');
+/** An emergency told to rush a transfer: "your child is in hospital". */
+export const emergency = words('tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
 /** Doing the money part at an ATM while someone talks you through it. */
 export const atmGuide = words('(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:cay |may )?atm', 'atm (?:gan nhat|nearest)', 'follow my (?:instructions|steps)', '(?:lam|thao tac) theo (?:huong dan|chi dan|loi) cua (?:em|toi|minh|anh)');
 export const prepay = words(
@@ -209,12 +212,15 @@ export const otp = words(
   'ma bao mat',
   'ma \\d+ so',
   'ma so vua',
+  '(?:id|ma|ma so) (?:and|va) (?:password|mat khau)(?: \\w+){0,2} (?:on|tren) (?:the |your )?(?:screen|man hinh)',
   'ma vua (?:gui|nhan)',
   'ma xac nhan (?:vua|\\d+ so)',
   '\\d+ digit code',
   '(?:\\d+|four|six|eight) digits? (?:\\w+ )?(?:code|number|pin|so)',
   '(?:confirmation|verification|activation) (?:number|pin)',
   'code (?:\\w+ ){0,2}(?:went|came|arrived|was sent|got sent|sent) to (?:your|ur) (?:phone|number|mobile|sms)',
+  'code (?:you|u) (?:will |ll |are going to |re going to )?(?:receive|get)',
+  'code (?:\\w+ ){0,4}(?:by|via|in an?) (?:sms|text)',
   '(?:the )?(?:code|number|digits|numbers) (?:in|from) (?:the|that|your) (?:text|sms|message)',
   '(?:numbers|digits) (?:you|we) (?:just )?(?:got|received)',
   'ma (?:xac nhan|so|code) (?:\\w+ ){0,2}(?:ngan hang|he thong|tong dai|tin nhan|sms)(?: \\w+){0,2} (?:gui|vua|ve)',
@@ -282,8 +288,8 @@ export const request = words(
   'text me',
   'reply with',
 );
-export const idCard = words('your id', 'cccd', 'cmnd', 'driver s licen[cs]e', 'driving licen[cs]e', 'bang lai(?: xe)?', 'giay phep lai xe', 'giay to (?:tuy than|ca nhan)', 'identity (?:documents?|papers?)', 'id (?:documents?|photos?|papers?)', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
-export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'pics?', 'image\\w*', 'scan\\w*', 'copy', 'both sides', 'hai mat', 'chan dung', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
+export const idCard = words('your id', 'ho khau', 'so ho khau', 'household registration', 'cccd', 'cmnd', 'driver s licen[cs]e', 'driving licen[cs]e', 'bang lai(?: xe)?', 'giay phep lai xe', 'giay to (?:tuy than|ca nhan)', 'identity (?:documents?|papers?)', 'id (?:documents?|photos?|papers?)', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
+export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'pics?', 'holding', 'image\\w*', 'scan\\w*', 'copy', 'both sides', 'hai mat', 'chan dung', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
 
 // --- "I already paid" ---
 export const paidClaim = words(
@@ -298,7 +304,7 @@ export const paidClaim = words(
   '(?:paid|sent|transferred) (?:it )?already',
 );
 export const proof = words('bill', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
-export const pendingStory = words('(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
+export const pendingStory = words('(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
 export const shipNow = words('ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
 
 // --- mistaken transfers, overpayment ---
@@ -371,13 +377,21 @@ export const releaseContext = words(
   'bi hoan(?: lai)?',
   'buu kien',
   'redeliver\\w*',
+  'attempted (?:a )?delivery',
+  'nobody (?:was )?(?:home|there|in)',
+  '(?:new|another) (?:delivery )?(?:slot|date|time)',
+  'book (?:a )?(?:new )?(?:slot|delivery)',
+  '(?:i am|this is|day la|em la) (?:the )?(?:courier|shipper|driver|nhan vien giao hang|buu ta)',
+  'shipper (?:day|here|bao)',
+  'destroyed',
+  'tieu huy',
   'buu pham',
   'parcel',
   'package',
 );
 export const prizeContext = words('trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
-export const moneyWaiting = words('earned', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
+export const moneyWaiting = words('earned', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
   'ho tro von',
   'goi ho tro',
@@ -460,9 +474,14 @@ export const job = words(
   'rate \\d+ \\w+',
   'rating',
   'simple tasks?',
+  'dai ly',
+  'agents?',
+  'distributors?',
+  'packing',
+  'lam (?:dai ly|si|ctv)',
 );
 export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money', '(?:make|earn|kiem|thu nhap) zzmoney (?:a|per|each|moi|mot) (?:day|ngay)(?: from home| tai nha)?');
-export const topUp = words('ky quy', 'recharge\\w*', 'reload', 'prepaid balance', 'nap (?:von|tien)', 'ung (?:zzmoney|tien|von)', '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)', 'buy (?:the |a |our )?(?:\\w+ )?(?:kit|materials)', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+export const topUp = words('ky quy', 'recharge\\w*', 'reload', 'prepaid balance', 'nap (?:von|tien)', 'ung (?:zzmoney|tien|von)', '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)', 'buy (?:the |a |our )?(?:\\w+ ){0,2}(?:kit|materials)', 'material(?:s)? (?:kit|pack|package|fee)', 'ky quy', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
 
 // --- remote control ---
 export const remote = words(
@@ -579,6 +598,11 @@ export const authority = words(
   'sen (?:support|security|team|admin|staff|cham soc khach hang|ho tro)',
   'sen (?:\\w+ ){0,2}(?:team|department|compliance|safety|security|support|centre|center)',
   'trust (?:and )?safety',
+  'economic police',
+  'canh sat kinh te',
+  '(?:captain|lieutenant|major|sergeant|inspector|dai uy|thieu ta|trung ta|thuong uy|trung uy) \\w+',
+  'cong ty tai chinh',
+  'finance company',
   `(?:${banks}) s (?:\\w+ )?(?:department|team|division|staff|officer)`,
   '(?:support|security) team',
   'cham soc khach hang sen',
@@ -603,6 +627,18 @@ export const authority = words(
 /** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
 export const selfClaim = words('our', 'chung toi', 'ben toi', 'toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
 export const threat = words(
+  'prosecut\\w*',
+  'truy to',
+  'khoi to',
+  'legal action',
+  'avoid (?:arrest|prosecution|penalt\\w+|legal action|a fine|fines)',
+  'owe (?:\\w+ )?tax\\w*',
+  'no thue',
+  'confidential',
+  '(?:khong duoc )?tiet lo',
+  'lose your (?:shop|account|money|savings)',
+  'destroyed',
+  'tieu huy',
   'bi khoa',
   'khoa tai khoan',
   'tam khoa',
