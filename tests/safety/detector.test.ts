@@ -75,18 +75,18 @@ describe('the labelled set', () => {
   });
 
   it('gets the unseen sets right, per language: messages written after the detector, measured before any rule was changed for them', () => {
-    // tests/safety/unseen-set.jsonl (204) and tests/safety/blind-set.jsonl (200)
-    // were written fresh, measured once with the detector as it stood (first-look
+    // tests/safety/unseen-set.jsonl (204), blind-set.jsonl (200) and
+    // blind-set-2.jsonl (100, new kinds of scam) were written fresh, measured once with the detector as it stood (first-look
     // figures in app/modules/safety/README.md), then the detector was widened by
     // general means. Every line also carries the level it deserves.
     type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
     const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
-    for (const file of ['unseen-set', 'blind-set'] as const) {
+    for (const file of ['unseen-set', 'blind-set', 'blind-set-2'] as const) {
       const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Labelled);
-      expect(set.length, file).toBeGreaterThanOrEqual(160);
+      expect(set.length, file).toBeGreaterThanOrEqual(file === 'blind-set-2' ? 100 : 160);
       expect(set.filter((r) => !r.scam).length / set.length, file).toBeGreaterThanOrEqual(0.5);
       for (const lang of ['vi', 'en'] as const) {
         const subset = set.filter((r) => r.lang === lang);

@@ -161,6 +161,13 @@ class Reading {
     if (negated && / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')) {
       negated = false;
     }
+    // "Cọc à? Không đâu.", "Deposits? No, never.": a short question answered with a no.
+    if (!negated) {
+      const [sentenceStart, sentenceEnd] = this.sentenceRange(hit.start);
+      const shortQuestion = this.text.slice(sentenceStart, sentenceEnd).split(' ').filter((w) => w && w !== '|' && w !== '||').length <= 3;
+      const next = this.text.slice(sentenceEnd + 2, sentenceEnd + 24).trim().split(' ')[0];
+      if (shortQuestion && L.answersNo.has(next)) negated = true;
+    }
     // "dat coc thi khong can", "deposit not needed"
     const tail = ' ' + after.join(' ') + ' ';
     if (/^ (?:free|mien) | (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
@@ -283,7 +290,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   }
   // Asking for someone's account number is asking to pay outside Sen.
   const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
-  if (transfers.length || accountNumber || askedAccount) {
+  // "Can I pay by transfer, or only on Sen?": the writer asks how SHE may pay; no account, no amount, no demand.
+  const herOwnQuestion = transfers.length > 0 && !accounts.length && !r.has(L.money) && transfers.every((h) => r.inSentence(L.mayIPay, h));
+  if ((transfers.length && !herOwnQuestion) || accountNumber || askedAccount) {
     raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
   }
   if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
@@ -309,6 +318,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const otps = r.live(L.otp);
   if (otps.some((h) => r.requestedNear(h))) raise('otp_request', STRONG);
   if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
+  if (r.live(L.bankCard).some((h) => r.inSentence(L.photo, h) && r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
   const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
   if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length) raise('password_request', STRONG);
@@ -340,6 +350,10 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
   if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
   if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
+  // A fee to be paid to someone's number or account ("đóng phí vào sđt cán bộ", "pay the charge to the officer").
+  if (anyFees.some((h) => r.liveInSentence(L.feeVerb, h) && r.inSentence(L.payToPerson, h))) raise('deposit_request', STRONG);
+  // "Upgrade your account (for a fee) to receive the payment."
+  if (r.live(L.accountUpgrade).length && (anyFees.length || r.has(L.money)) && (r.live(L.moneyWaiting).length || r.has(L.feeVerb))) raise('prize_fee', STRONG);
 
   // Tasks that need a top-up.
   if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);

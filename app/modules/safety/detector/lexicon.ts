@@ -37,6 +37,8 @@ export const negators = new Set(['mien', 'khong', 'chang', 'chua', 'nothing', 'n
 export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
 /** "chua" (not yet) refuses only before these ("chua can coc"); else it is a state ("tien chua ve"). */
 export const chuaVerbs = new Set(['can', 'phai', 'nhan', 'lay', 'thu', 'bao gio', 'bao', 'dung', 'tung', 'yeu']);
+/** First words of an answer that says no ("Coc a? Khong dau."). */
+export const answersNo = new Set(['no', 'nope', 'khong', 'never', 'chang', 'nah']);
 /** "no" is English only before these (else it may be nó). */
 export const noObjects = new Set(['deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'extra', 'hidden', 'additional', 'more', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
 /** A negator after these is a condition or threat, not a refusal: "neu khong coc...", "ma khong coc la...". */
@@ -115,6 +117,8 @@ export const transfer = words(
   '(?:pay|send|transfer) (?:me |us )?zzmoney (?:to|via|into|through|on) (?:my|this|her|his|our|the)',
   'gui (?:em|minh|toi|anh|shop|ben em) zzmoney',
   'lend (?:me|us)',
+  'transfer (?:me|us|her|him) zzmoney',
+  '(?:chuyen|ck) (?:giup|gium|ho|cho) (?:em|minh|toi|tui) zzmoney',
   '(?:pay|send|transfer|wire)(?: \\w+){0,4} (?:via|by|through|with|using) (?:e ?transfer|interac|wise|remitly|revolut|skrill|payoneer)',
   'cho (?:em|minh|toi|tui) (?:muon|vay)(?: tien| zzmoney)?',
   '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,5} (?:chuyen|thanh toan|tra tien|pay|transfer)',
@@ -170,7 +174,7 @@ export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|return
 /** Paying or talking elsewhere to avoid the platform's fees or eyes. */
 export const evadePlatform = words('privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', 'outside (?:sen|the app|the platform|of sen)');
 /** An emergency told to rush a transfer: "your child is in hospital". */
-export const emergency = words('tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
+export const emergency = words('lost my phone', 'new number', 'mat dien thoai', 'so moi', 'doi so', 'tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
 /** Doing the money part at an ATM while someone talks you through it. */
 export const atmGuide = words('(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:cay |may )?atm', 'atm (?:gan nhat|nearest)', 'follow my (?:instructions|steps)', '(?:lam|thao tac) theo (?:huong dan|chi dan|loi) cua (?:em|toi|minh|anh)');
 export const prepay = words(
@@ -213,7 +217,9 @@ export const otp = words(
   'ma \\d+ so',
   'ma so vua',
   '(?:id|ma|ma so) (?:and|va) (?:password|mat khau)(?: \\w+){0,2} (?:on|tren) (?:the |your )?(?:screen|man hinh)',
-  'ma vua (?:gui|nhan)',
+  'ma (?:\\w+ ){0,2}vua (?:gui|nhan|toi|ve|den)',
+  'ma (?:dang nhap|login)',
+  '(?:login|sign ?in|log ?in) (?:code|pin)',
   'ma xac nhan (?:vua|\\d+ so)',
   '\\d+ digit code',
   '(?:\\d+|four|six|eight) digits? (?:\\w+ )?(?:code|number|pin|so)',
@@ -239,13 +245,15 @@ export const otp = words(
   'read (?:me )?the code',
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
-export const pin = words('expir(?:y|ation) date', '(?:\\d+|three|ba) (?:digits|numbers|so|chu so) (?:on|o|at|phia) (?:the )?(?:back|mat sau|mat lung)', '\\d+ (?:digits|numbers|so) (?:on|of|tren|cua) (?:your |the )?(?:card|the)', 'card (?:number|no|details|info)', 'so the (?:atm|ngan hang|tin dung|ghi no)', 'ngay het han', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
+export const pin = words('expir(?:y|ation) date', '(?:your|ur) (?:\\w+ )?pin', 'pin (?:ngan hang|banking|the)', 'ma pin (?:\\w+ )?(?:ngan hang|the|atm)', '(?:\\d+|three|ba) (?:digits|numbers|so|chu so) (?:on|o|at|phia) (?:the )?(?:back|mat sau|mat lung)', '\\d+ (?:digits|numbers|so) (?:on|of|tren|cua) (?:your |the )?(?:card|the)', 'card (?:number|no|details|info)', 'so the (?:atm|ngan hang|tin dung|ghi no)', 'ngay het han', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
 export const password = words('your (?:\\w+ )?login', 'mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info|id|name)', 'bank login', 'ten dang nhap', '(?:your|ur) (?:\\w+ )?(?:user ?name|login name)', 'online banking (?:\\w+ )?(?:login|details|username|password|access)', '(?:internet|online|mobile) banking', 'tai khoan (?:dang nhap|internet banking|banking)');
+/** A bank card: a photo of both its sides gives away its number and CVV. */
+export const bankCard = words('bank card', 'credit card', 'debit card', 'atm card', 'visa card', 'the (?:ngan hang|atm|tin dung|ghi no|visa|master\\w*)');
 /** Words that point back to a code named in the sentence before ("forward IT to me"). */
 export const codeReference = words('it', 'that', 'this', 'them', 'no', 'ma do', 'ma nay', 'ma', 'code', 'otp', 'so do', 'day so');
 /** Advice about one's own password, not a request for it. */
 /** Asking to sign in with one's bank or account somewhere: a credential request in itself. */
-export const credentialUse = words('log ?in with your (?:bank|account|banking)', 'dang nhap (?:bang|voi) (?:tai khoan )?ngan hang', 'login (?:with|using) your bank');
+export const credentialUse = words('(?:register|sign up|dang ky|dang nhap|log ?in)(?: \\w+){0,12} (?:with|using|bang|voi) (?:your |tk |tai khoan |so tai khoan )?(?:bank|ngan hang|banking)(?: \\w+){0,2}', 'log ?in with your (?:bank|account|banking)', 'dang nhap (?:bang|voi) (?:tai khoan )?ngan hang', 'login (?:with|using) your bank');
 export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
 export const request = words(
   'gui(?! ve| toi may| den may)',
@@ -279,7 +287,6 @@ export const request = words(
   'needs?',
   'requires?',
   'want',
-  'ask',
   'pass (?:it|that|them|the \\w+) (?:along|on|over|to me)',
   'what (?:does it|do they) say',
   'show me',
@@ -333,15 +340,25 @@ export const mistake = words(
   'instead of',
   '(?:du|thua) ra',
 );
-export const giveBack = words('tra lai', 'chuyen lai', 'hoan lai', 'gui lai', 'hoan tra', 'chuyen tra', 'tra (?:em|minh|toi|lai em)', 'hoan (?:giup|gium|dum)', 'refund\\w*', 'return\\w*', 'pay (?:it |that |them )?back', 'the balance', 'the surplus', 'the excess', 'the remainder', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
+export const giveBack = words('tra lai', 'chuyen lai', 'dua lai', 'tien thua', 'the change', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier)', 'hoan lai', 'gui lai', 'hoan tra', 'chuyen tra', 'tra (?:em|minh|toi|lai em)', 'hoan (?:giup|gium|dum)', 'refund\\w*', 'return\\w*', 'pay (?:it |that |them )?back', 'the balance', 'the surplus', 'the excess', 'the remainder', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment', 'cheques?', 'checks?', 'bank draft', 'balance', 'surplus');
 /** Cheques and drafts "for more than the price": the overpayment fraud's instrument. */
 export const overpayInstrument = words('cashier s (?:check|cheque)', '(?:certified|bank|company|business|personal) (?:check|cheque)', 'cheques?', 'bank draft', 'money order', '(?:check|cheque|draft) for (?:more|zzmoney)');
-export const overpayReturn = words('(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)');
+export const overpayReturn = words('(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
 
 // --- fees for parcels, prizes, grants and loans ---
 export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
 export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+/** The writer asking whether SHE may pay a certain way: a buyer's question, not a demand. */
+export const mayIPay = words('(?:can|could|may|should) (?:i|we) (?:\\w+ )?(?:pay|transfer)', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}duoc khong', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}(?:hay|or) (?:chi|chi can|only)');
+/** Where a fee is to be paid: someone's number or account, not the platform. */
+export const payToPerson = words(
+  '(?:vao|qua|cho|toi) (?:so dien thoai|sdt|zzphone|so nay|stk|so tai khoan|tai khoan|momo|vi)(?: (?:cua )?(?:can bo|nhan vien|em|minh|toi|anh|chi|shipper|ben em))?',
+  "(?:to|into|on) (?:the |my |our |her |his |this )?(?:\\w+ s )?(?:number|phone|account|momo|wallet)",
+  '(?:to|for) (?:the |our |my )?(?:officer|agent|staff|accountant)',
+);
+/** "Upgrade your account to receive the payment": a fee before money that never comes. */
+export const accountUpgrade = words('upgrade (?:\\w+ ){0,4}account', 'business account', 'nang cap (?:tai khoan|gian hang|goi|len)', 'tai khoan doanh nghiep', 'tich xanh', 'blue tick', 'verified badge');
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 /** A fee said to be already paid or in the price: "customs fees are included". */
 export const feeIncluded = words('included', 'including', 'inclusive', 'already (?:in|paid|covered)', 'in the price', 'nothing (?:extra|more|else)', 'no extra', 'da (?:bao )?gom', 'bao gom', 'da (?:tinh|co) trong gia', 'trong gia', 'da tra', 'shop (?:chiu|tra)', '(?:em|minh|toi) chiu');
@@ -391,7 +408,7 @@ export const releaseContext = words(
 );
 export const prizeContext = words('trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
-export const moneyWaiting = words('earned', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
+export const moneyWaiting = words('earned', 'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)', '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)', 'money comes through', '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
   'ho tro von',
   'goi ho tro',
@@ -513,6 +530,10 @@ export const remote = words(
   'ultra ?view\\w*',
   'remote (?:in|into|on)',
   'take control of',
+  '(?:see|view|watch|share|look at) (?:your|ur) (?:\\w+ )?screen',
+  '(?:xem|thay|theo doi|quan sat) (?:duoc )?man hinh(?: (?:cua )?(?:chi|ban|anh|em|c|b))?',
+  '(?:helper|support|assistant|ho tro) app',
+  'ung dung ho tro (?:nay|tu xa)',
   'control (?:your|ur) (?:phone|screen|computer|device)',
   '(?:ket noi|truy cap|vao) (?:vao |voi )?(?:may|dien thoai|man hinh) (?:cua )?(?:chi|ban|anh|em|c|b|you)',
   'vao (?:dien thoai|may) (?:chi|ban|anh)',
@@ -599,6 +620,9 @@ export const authority = words(
   'sen (?:\\w+ ){0,2}(?:team|department|compliance|safety|security|support|centre|center)',
   'trust (?:and )?safety',
   'economic police',
+  'anti ?fraud (?:unit|department|team|police|office)',
+  'phong chong (?:toi pham|lua dao|ma tuy|rua tien)',
+  '(?:agent|detective|investigator) \\w+ from',
   'canh sat kinh te',
   '(?:captain|lieutenant|major|sergeant|inspector|dai uy|thieu ta|trung ta|thuong uy|trung uy) \\w+',
   'cong ty tai chinh',
@@ -627,6 +651,16 @@ export const authority = words(
 /** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
 export const selfClaim = words('our', 'chung toi', 'ben toi', 'toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
 export const threat = words(
+  'vu an',
+  '(?:drug|criminal|fraud|money laundering|smuggling) case',
+  'ma tuy',
+  'drugs?',
+  'your name (?:\\w+ )?(?:appears|is|was|came up) (?:in|on|linked)',
+  'ten (?:\\w+ )?(?:co )?(?:trong|lien quan)',
+  'stay on the line',
+  '(?:do not|dont|never) hang up',
+  'khong duoc (?:cup|tat) may',
+  'giu may',
   'prosecut\\w*',
   'truy to',
   'khoi to',
