@@ -100,7 +100,8 @@ class Reading {
   all(re: RegExp): Hit[] {
     let found = this.hitCache.get(re);
     if (!found) {
-      found = hits(re, this.text).slice(0, MAX_HITS);
+      const hint = L.hints.get(re);
+      found = hint && !hint.test(this.text) ? [] : hits(re, this.text).slice(0, MAX_HITS);
       this.hitCache.set(re, found);
     }
     return found;
