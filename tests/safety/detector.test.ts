@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectScam, LESSONS, SIGNAL_CODES, SIGNAL_LESSONS, lessonUrl, type SignalCode } from '~/modules/safety/detector';
+import * as L from '~/modules/safety/detector/lexicon';
 import { canonical } from '~/modules/safety/detector/normalise';
 
 type Row = { text: string; scam: boolean; lang: 'vi' | 'en'; style: 'diacritics' | 'no-diacritics' | 'english'; split: 'train' | 'heldout' };
@@ -76,17 +77,17 @@ describe('the labelled set', () => {
 
   it('gets the unseen sets right, per language: messages written after the detector, measured before any rule was changed for them', () => {
     // tests/safety/unseen-set.jsonl (204), blind-set.jsonl (200) and
-    // blind-set-2.jsonl (100, new kinds of scam) were written fresh, measured once with the detector as it stood (first-look
+    // blind-set-2.jsonl and blind-set-3.jsonl (100 each) were written fresh, measured once with the detector as it stood (first-look
     // figures in app/modules/safety/README.md), then the detector was widened by
     // general means. Every line also carries the level it deserves.
     type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
     const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
-    for (const file of ['unseen-set', 'blind-set', 'blind-set-2'] as const) {
+    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3'] as const) {
       const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Labelled);
-      expect(set.length, file).toBeGreaterThanOrEqual(file === 'blind-set-2' ? 100 : 160);
+      expect(set.length, file).toBeGreaterThanOrEqual(file.startsWith('blind-set-') ? 100 : 160);
       expect(set.filter((r) => !r.scam).length / set.length, file).toBeGreaterThanOrEqual(0.5);
       for (const lang of ['vi', 'en'] as const) {
         const subset = set.filter((r) => r.lang === lang);
@@ -298,6 +299,21 @@ describe('normalisation', () => {
     }
     expect(canonical('zalo 0903.456.789 hoặc +84 912 345 678').text).toBe(' zalo zzphone hoac zzphone ');
     expect(canonical('stk 0123 4567 8910').text).toBe(' so tai khoan zzacct ');
+  });
+
+  it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {
+    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3'].flatMap((file) =>
+      readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => canonical((JSON.parse(line) as Row).text).text),
+    );
+    for (const [cls, hint] of L.hints) {
+      for (const text of texts) {
+        cls.lastIndex = 0;
+        if (cls.test(text)) expect(hint.test(text), `${String(hint)} on ${text}`).toBe(true);
+      }
+    }
   });
 
   it('never throws, whatever it is given', () => {

@@ -118,6 +118,8 @@ export const transfer = words(
   'gui (?:em|minh|toi|anh|shop|ben em) zzmoney',
   'lend (?:me|us)',
   'transfer (?:me|us|her|him) zzmoney',
+  '(?:gui|chuyen|nap|ck|dong) (?:\\w+ ){0,4}zzmoney (?:vao|qua|sang) (?:tai khoan|so tai khoan|stk|vi|momo)',
+  'zzmoney (?:to|into) (?:my|this|our|her|his) (?:\\w+ )?(?:account|momo|wallet)',
   '(?:chuyen|ck) (?:giup|gium|ho|cho) (?:em|minh|toi|tui) zzmoney',
   '(?:pay|send|transfer|wire)(?: \\w+){0,4} (?:via|by|through|with|using) (?:e ?transfer|interac|wise|remitly|revolut|skrill|payoneer)',
   'cho (?:em|minh|toi|tui) (?:muon|vay)(?: tien| zzmoney)?',
@@ -180,6 +182,10 @@ export const atmGuide = words('(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:
 export const prepay = words(
   '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
   'dat truoc (?:\\w+ ){0,3}(?:tien|zzmoney|\\d+ ?%)',
+  'gui truoc (?:cho )?(?:\\w+ )?zzmoney',
+  'gui (?:\\w+ ){0,3}zzmoney (?:\\w+ ){0,2}truoc',
+  '(?:an |a |small |the )?advance (?:of|payment)',
+  '(?:make|pay|send) (?:\\w+ ){0,2}advance',
   '(?:truoc|upfront|first) (?:full|het|toan bo|100 ?%)',
   'pay (?:me )?(?:half|\\d+ ?%|zzmoney) (?:now|today|first)',
   '(?:half|\\d+ ?%) (?:now|first|upfront|up front)',
@@ -202,10 +208,10 @@ export const prepay = words(
 );
 export const feeFirst = words('first', 'truoc', 'in advance', 'upfront', 'beforehand');
 export const feeDemand = words('requires?', 'needs?', 'must', 'phai', 'can', 'bat buoc', 'yeu cau');
-export const payVerb = words('thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'pay', 'paid', 'payments?', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan', 'accept', 'reserve', 'venmo', 'zelle', 'paypal', 'quet ma', 'scan');
+export const payVerb = words('(?:tra|thanh toan) (?:bang|qua)', 'thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'pay', 'paid', 'payments?', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan', 'accept', 'reserve', 'venmo', 'zelle', 'paypal', 'quet ma', 'scan');
 export const money = words('zzmoney');
 /** Verbs that ask for a fee to be paid. */
-export const feeVerb = words('paid', 'payable', 'settle\\w*', 'pay', 'due', 'owe', 'ung', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
+export const feeVerb = words('paid', 'sent', 'payable', 'settle\\w*', 'pay', 'due', 'owe', 'ung', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
 
 // --- secrets and documents ---
 export const otp = words(
@@ -294,6 +300,15 @@ export const request = words(
   'upload',
   'text me',
   'reply with',
+  'sending',
+  'giving',
+  'sharing',
+  'telling',
+  'reading',
+  'entering',
+  'typing',
+  'providing',
+  'forwarding',
 );
 export const idCard = words('your id', 'ho khau', 'so ho khau', 'household registration', 'cccd', 'cmnd', 'driver s licen[cs]e', 'driving licen[cs]e', 'bang lai(?: xe)?', 'giay phep lai xe', 'giay to (?:tuy than|ca nhan)', 'identity (?:documents?|papers?)', 'id (?:documents?|photos?|papers?)', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
 export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'pics?', 'holding', 'image\\w*', 'scan\\w*', 'copy', 'both sides', 'hai mat', 'chan dung', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
@@ -310,9 +325,9 @@ export const paidClaim = words(
   '(?:transfer|payment|money) (?:has been |was |is )?(?:sent|made|done|completed|gone through)',
   '(?:paid|sent|transferred) (?:it )?already',
 );
-export const proof = words('bill', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
-export const pendingStory = words('(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
-export const shipNow = words('ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
+export const proof = words('bill', 'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)', '(?:bank|payment|transfer) (?:confirmation|receipt|slip)', 'confirmation (?:picture|photo|screenshot|image|slip)', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
+export const pendingStory = words('tien moi (?:toi|ve|vao|den)', '(?:qua|sau|het) (?:cuoi tuan|\\d+ ngay|mai)', 'after the weekend', '(?:funds|money|payment) (?:\\w+ )?(?:reach|arrive|reaches|arrives|will reach|will arrive)','(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
+export const shipNow = words('ship (?:it )?(?:off|out)', '(?:gui|giao) hang di','ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
 
 // --- mistaken transfers, overpayment ---
 export const mistake = words(
@@ -322,6 +337,10 @@ export const mistake = words(
   'chuyen thua',
   'gui (?:du|thua)',
   'tra du',
+  'thay vi',
+  '(?:bam|nhap|go|ghi|typed|entered|put) (?:\\w+ ){0,2}(?:du|thua|nham|lon|extra|wrong|an extra)',
+  'extra zero',
+  'zzmoney (?:not|instead of|thay vi|chu khong phai) zzmoney',
   'lo (?:tay )?(?:chuyen|gui|bam|nhap)',
   '(?:chuyen|gui|tra) (?:\\w+ ){0,3}(?:nham|lon|du|thua)',
   'instead (?:of )?(?:to|for)',
@@ -343,8 +362,8 @@ export const mistake = words(
 export const giveBack = words('tra lai', 'chuyen lai', 'dua lai', 'tien thua', 'the change', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier)', 'hoan lai', 'gui lai', 'hoan tra', 'chuyen tra', 'tra (?:em|minh|toi|lai em)', 'hoan (?:giup|gium|dum)', 'refund\\w*', 'return\\w*', 'pay (?:it |that |them )?back', 'the balance', 'the surplus', 'the excess', 'the remainder', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
 export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment', 'cheques?', 'checks?', 'bank draft', 'balance', 'surplus');
 /** Cheques and drafts "for more than the price": the overpayment fraud's instrument. */
-export const overpayInstrument = words('cashier s (?:check|cheque)', '(?:certified|bank|company|business|personal) (?:check|cheque)', 'cheques?', 'bank draft', 'money order', '(?:check|cheque|draft) for (?:more|zzmoney)');
-export const overpayReturn = words('(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
+export const overpayInstrument = words('(?:bang|to|tam|gui|nhan) sec', 'sec (?:ngan hang|du lich|tien mat)','cashier s (?:check|cheque)', '(?:certified|bank|company|business|personal) (?:check|cheque)', 'cheques?', 'bank draft', 'money order', '(?:check|cheque|draft) for (?:more|zzmoney)');
+export const overpayReturn = words('(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)', '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)','(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
 
 // --- fees for parcels, prizes, grants and loans ---
 export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
@@ -406,7 +425,7 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
 export const moneyWaiting = words('earned', 'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)', '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)', 'money comes through', '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
@@ -492,13 +511,19 @@ export const job = words(
   'rating',
   'simple tasks?',
   'dai ly',
+  'get paid to',
+  'paid to (?:review|like|rate|watch|write)',
+  'viet danh gia',
+  'review (?:hotels|restaurants|shops|apps|products|orders)',
+  'each (?:\\w+ )?pays',
+  '(?:moi|mot) (?:bai|don|video|nhiem vu|luot) zzmoney',
   'agents?',
   'distributors?',
   'packing',
   'lam (?:dai ly|si|ctv)',
 );
 export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money', '(?:make|earn|kiem|thu nhap) zzmoney (?:a|per|each|moi|mot) (?:day|ngay)(?: from home| tai nha)?');
-export const topUp = words('ky quy', 'recharge\\w*', 'reload', 'prepaid balance', 'nap (?:von|tien)', 'ung (?:zzmoney|tien|von)', '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)', 'buy (?:the |a |our )?(?:\\w+ ){0,2}(?:kit|materials)', 'material(?:s)? (?:kit|pack|package|fee)', 'ky quy', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+export const topUp = words('ky quy', 'vip (?:level|cap|account|membership|package|tier)', '(?:mua|buy|nang|len) (?:cap|level|goi|tier) vip', 'cap vip', 'recharge\\w*', 'reload', 'prepaid balance', 'nap (?:von|tien)', 'ung (?:zzmoney|tien|von)', '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)', 'buy (?:the |a |our )?(?:\\w+ ){0,2}(?:kit|materials)', 'material(?:s)? (?:kit|pack|package|fee)', 'ky quy', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
 
 // --- remote control ---
 export const remote = words(
@@ -756,7 +781,7 @@ export const hints = new Map<RegExp, RegExp>([
   [linkLure, / zzlink /],
   [returnPromise, /%|guarant|profit|return|interest|lai|loi|x2|double|gop von|dau tu|withdraw|rut|zzmoney/],
   [holdFor, /hold|reserve|keep|save|secure|lock|giu|len don|chot don/],
-  [overpayInstrument, /check|cheque|draft|money order/],
+  [overpayInstrument, /check|cheque|draft|money order| sec /],
   [accountUpgrade, /upgrade|account|nang cap|tai khoan|tich xanh|tick|badge/],
   [bankCard, /card|the /],
   [emergency, /tai nan|cap cuu|vien|phau thuat|mo gap|accident|hospital|emergency|surgery|bi bat|arrested|phone|number|dien thoai|so moi|doi so/],

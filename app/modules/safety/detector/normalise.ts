@@ -111,6 +111,7 @@ const teencode: Record<string, string> = {
   nt: 'nhan tin',
   tl: 'tra loi',
   gd: 'giao dich',
+  tt: 'thanh toan',
   xn: 'xac nhan',
   bik: 'biet',
   bit: 'biet',
