@@ -165,7 +165,7 @@ class Reading {
     // "Cọc à? Không đâu.", "Deposits? No, never.": a short question answered with a no.
     if (!negated) {
       const [sentenceStart, sentenceEnd] = this.sentenceRange(hit.start);
-      const shortQuestion = this.text.slice(sentenceStart, sentenceEnd).split(' ').filter((w) => w && w !== '|' && w !== '||').length <= 3;
+      const shortQuestion = sentenceEnd - sentenceStart < 48 && this.text.slice(sentenceStart, sentenceEnd).split(' ').filter((w) => w && w !== '|' && w !== '||').length <= 3;
       const next = this.text.slice(sentenceEnd + 2, sentenceEnd + 24).trim().split(' ')[0];
       if (shortQuestion && L.answersNo.has(next)) negated = true;
     }

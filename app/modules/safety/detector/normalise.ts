@@ -41,13 +41,13 @@ const moneyUnit =
   /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|ty|ti|million|millions|thousand|grand|d|dong|vnd|₫|usd|usdt|dollars?|bucks|euros?)(?:\d{1,3})?(?![a-z0-9])/g;
 const numberWord = '(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|linh|le|tram|mươi)';
 const moneyWords = new RegExp(
-  String.raw`(?<![a-z])(?:${numberWord}\s+)+(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
+  String.raw`(?<![a-z])(?:${numberWord}\s+){1,8}(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
   'g',
 );
 // English amounts in words: "two hundred dollars", "a few thousand bucks", "five million dong".
 const englishNumber = '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|couple|half)';
 const englishMoneyWords = new RegExp(
-  String.raw`(?<![a-z])(?:${englishNumber}[\s-]+)*${englishNumber}[\s-]+(?:(?:hundred|thousand|million)[\s-]+)?(?:dollars?|bucks|usd|million|thousand|dong|vnd|euros?)(?![a-z])`,
+  String.raw`(?<![a-z])(?:${englishNumber}[\s-]+){0,6}${englishNumber}[\s-]+(?:(?:hundred|thousand|million)[\s-]+)?(?:dollars?|bucks|usd|million|thousand|dong|vnd|euros?)(?![a-z])`,
   'g',
 );
 const durationPattern = /(?<![\w])(\d+)\s*(?:p|ph|phut|min|mins|minute|minutes)(?![a-z])/g;
