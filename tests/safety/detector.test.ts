@@ -77,17 +77,17 @@ describe('the labelled set', () => {
 
   it('gets the unseen sets right, per language: messages written after the detector, measured before any rule was changed for them', () => {
     // tests/safety/unseen-set.jsonl (204), blind-set.jsonl (200) and
-    // blind-set-2.jsonl and blind-set-3.jsonl (100 each) were written fresh, measured once with the detector as it stood (first-look
+    // blind-set-2, -3 (100 each) and -4 (80) were written fresh, measured once with the detector as it stood (first-look
     // figures in app/modules/safety/README.md), then the detector was widened by
     // general means. Every line also carries the level it deserves.
     type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
     const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
-    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3'] as const) {
+    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'] as const) {
       const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Labelled);
-      expect(set.length, file).toBeGreaterThanOrEqual(file.startsWith('blind-set-') ? 100 : 160);
+      expect(set.length, file).toBeGreaterThanOrEqual(file.startsWith('blind-set-') ? 80 : 160);
       expect(set.filter((r) => !r.scam).length / set.length, file).toBeGreaterThanOrEqual(0.5);
       for (const lang of ['vi', 'en'] as const) {
         const subset = set.filter((r) => r.lang === lang);
@@ -302,7 +302,7 @@ describe('normalisation', () => {
   });
 
   it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {
-    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3'].flatMap((file) =>
+    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'].flatMap((file) =>
       readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)

@@ -83,7 +83,7 @@ describe('scam:check', () => {
   it('guesses the language of the labelled messages right (figure printed)', () => {
     let n = 0;
     let right = 0;
-    for (const file of ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3']) {
+    for (const file of ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4']) {
       for (const line of readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
         const row = JSON.parse(line) as { text: string; lang: 'vi' | 'en' };
         n++;

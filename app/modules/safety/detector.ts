@@ -152,7 +152,8 @@ class Reading {
       if (word === 'dung' && !L.dungVerbs.has(next)) continue;
       if (word === 'chua' && !L.chuaVerbs.has(next)) continue;
       if (word === 'cam' && next === 'on') continue;
-      if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
+      // "no" refuses only an English object ("no deposit"); before a Vietnamese word it is nợ / nó ("nợ thuế").
+      if (word === 'no' && !L.noObjects.has(next)) continue;
       if (word === 'khong' && next === 'lai') continue;
       if (word === 'mien' && next === 'la') continue; // "mien la" = as long as
       if (L.conditionals.has(prev)) continue;
@@ -253,7 +254,10 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Links: judged on what they are, whatever the words around them say.
   const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
-  for (const link of links) {
+  // "I saw a fake Sen site, sen-promo.xyz": a warning that names the bad site (every link in a sentence calling it fake).
+  const linkHits = r.all(/(?<= )zzlink(?= )/g);
+  const denounced = linkHits.length > 0 && linkHits.every((h) => r.inSentence(L.linkDenounced, h));
+  for (const link of denounced ? [] : links) {
     if (REMOTE_HOSTS.test(link.host)) raise('remote_control_app', STRONG);
     for (const finding of checkLink(link, trusted)) {
       // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.

@@ -40,7 +40,7 @@ export const chuaVerbs = new Set(['can', 'phai', 'nhan', 'lay', 'thu', 'bao gio'
 /** First words of an answer that says no ("Coc a? Khong dau."). */
 export const answersNo = new Set(['no', 'nope', 'khong', 'never', 'chang', 'nah']);
 /** "no" is English only before these (else it may be nó). */
-export const noObjects = new Set(['deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'extra', 'hidden', 'additional', 'more', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
+export const noObjects = new Set(['deposits', 'payments', 'prepayments', 'transfers', 'passwords', 'charges', 'tax', 'taxes', 'upfront', 'cod', 'cash', 'wallet', 'chat', 'whatsapp', 'fake', 'scam', 'card', 'cards', 'code', 'codes', 'pin', 'id', 'photo', 'photos', 'remote', 'app', 'apps', 'install', 'download', 'deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'extra', 'hidden', 'additional', 'more', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
 /** A negator after these is a condition or threat, not a refusal: "neu khong coc...", "ma khong coc la...". */
 export const conditionals = new Set(['neu', 'if', 'ma', 'hoac', 'or', 'unless', 'otherwise']);
 
@@ -72,7 +72,7 @@ export const warning = words(
   'hoc (?:xong |qua |duoc )?bai',
   '(?:the|this|in the) (?:course|lesson)(?: \\w+)? (?:says|said|taught|teaches)',
   'in the (?:course|lesson)',
-  'co giao',
+  'co giao (?:dan|noi|bao|day|nhac|canh bao)',
   'bai hoc',
   // telling what happened to oneself: "có người gọi xưng công an…", "a lady asked me to install…"
   'xung (?:la )?',
@@ -118,6 +118,8 @@ export const transfer = words(
   'gui (?:em|minh|toi|anh|shop|ben em) zzmoney',
   'lend (?:me|us)',
   'transfer (?:me|us|her|him) zzmoney',
+  'bank (?:it|the money|the payment|that)(?: to me)?',
+  '(?:chuyen khoan|chuyen|ck) (?:thang|truc tiep) (?:cho|vao|qua)',
   '(?:gui|chuyen|nap|ck|dong) (?:\\w+ ){0,4}zzmoney (?:vao|qua|sang) (?:tai khoan|so tai khoan|stk|vi|momo)',
   'zzmoney (?:to|into) (?:my|this|our|her|his) (?:\\w+ )?(?:account|momo|wallet)',
   '(?:chuyen|ck) (?:giup|gium|ho|cho) (?:em|minh|toi|tui) zzmoney',
@@ -143,6 +145,7 @@ export const giftOrCrypto = words(
   'ma the cao',
   'seri the',
   'gift ?cards?',
+  'the qua tang',
   'google play(?: cards?)?',
   'itunes(?: cards?)?',
   'apple (?:gift )?cards?',
@@ -174,7 +177,7 @@ export const borrow = words('(?:lend|loan|front) (?:me|us)', '(?:i|we) (?:will|l
 /** A profit promised for money put in: investment and task fraud. */
 export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)', '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)', '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)', '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)', '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)', 'double your (?:money|investment)', '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:[\\w|]+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney', '(?:nap|gop von|dau tu|invest) zzmoney (?:[\\w|]+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney', 'gop von', 'investment (?:group|club|plan|package)', 'nhom dau tu', 'rut (?:bat cu|bat ky) luc nao', 'withdraw any ?time');
 /** Paying or talking elsewhere to avoid the platform's fees or eyes. */
-export const evadePlatform = words('privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', 'outside (?:sen|the app|the platform|of sen)');
+export const evadePlatform = words('(?:bo qua|khong qua|ne|tranh|khoi|do) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:chuyen khoan|chuyen|ck|tra|bank it|pay|send it|transfer it) (?:\\w+ ){0,3}(?:thang|truc tiep|directly)','privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', 'outside (?:sen|the app|the platform|of sen)');
 /** An emergency told to rush a transfer: "your child is in hospital". */
 export const emergency = words('lost my phone', 'new number', 'mat dien thoai', 'so moi', 'doi so', 'tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
 /** Doing the money part at an ATM while someone talks you through it. */
@@ -225,6 +228,9 @@ export const otp = words(
   '(?:id|ma|ma so) (?:and|va) (?:password|mat khau)(?: \\w+){0,2} (?:on|tren) (?:the |your )?(?:screen|man hinh)',
   'ma (?:\\w+ ){0,2}vua (?:gui|nhan|toi|ve|den)',
   'ma (?:dang nhap|login)',
+  'day \\d+ so',
+  '\\d+ so vua',
+  '(?:code|passcode|numbers|digits|ma|so) (?:that )?(?:\\w+ ){0,2}(?:popped up|appeared|showing|hien (?:len|ra|tren))',
   '(?:login|sign ?in|log ?in) (?:code|pin)',
   'ma xac nhan (?:vua|\\d+ so)',
   '\\d+ digit code',
@@ -315,6 +321,7 @@ export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'p
 
 // --- "I already paid" ---
 export const paidClaim = words(
+  '(?:i|we) (?:have |ve )?sent (?:you )?zzmoney',
   '(?:chuyen khoan|chuyen tien|chuyen|thanh toan|tra tien|gui tien)(?: \\w+){0,3} (?:roi|xong)',
   '(?:da|vua) (?:chuyen khoan|chuyen tien|thanh toan|chuyen|tra tien)',
   'already (?:paid|transferred|sent)',
@@ -325,9 +332,9 @@ export const paidClaim = words(
   '(?:transfer|payment|money) (?:has been |was |is )?(?:sent|made|done|completed|gone through)',
   '(?:paid|sent|transferred) (?:it )?already',
 );
-export const proof = words('bill', 'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)', '(?:bank|payment|transfer) (?:confirmation|receipt|slip)', 'confirmation (?:picture|photo|screenshot|image|slip)', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
+export const proof = words('bill', 'slip', 'phieu', 'phieu chuyen(?: tien| khoan)?', 'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)', '(?:bank|payment|transfer) (?:confirmation|receipt|slip)', 'confirmation (?:picture|photo|screenshot|image|slip)', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
 export const pendingStory = words('tien moi (?:toi|ve|vao|den)', '(?:qua|sau|het) (?:cuoi tuan|\\d+ ngay|mai)', 'after the weekend', '(?:funds|money|payment) (?:\\w+ )?(?:reach|arrive|reaches|arrives|will reach|will arrive)','(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
-export const shipNow = words('ship (?:it )?(?:off|out)', '(?:gui|giao) hang di','ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
+export const shipNow = words('(?:send|ship|post|dispatch) (?:the|my|it|them) (?:\\w+ )?(?:today|now|tonight)','ship (?:it )?(?:off|out)', '(?:gui|giao) hang di','ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
 
 // --- mistaken transfers, overpayment ---
 export const mistake = words(
@@ -337,6 +344,7 @@ export const mistake = words(
   'chuyen thua',
   'gui (?:du|thua)',
   'tra du',
+  '(?:chuyen|tra|thanh toan|gui|ck|nap) (?:\\w+ ){0,2}(?:hai|2) lan',
   'thay vi',
   '(?:bam|nhap|go|ghi|typed|entered|put) (?:\\w+ ){0,2}(?:du|thua|nham|lon|extra|wrong|an extra)',
   'extra zero',
@@ -360,10 +368,10 @@ export const mistake = words(
   '(?:du|thua) ra',
 );
 export const giveBack = words('tra lai', 'chuyen lai', 'dua lai', 'tien thua', 'the change', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier)', 'hoan lai', 'gui lai', 'hoan tra', 'chuyen tra', 'tra (?:em|minh|toi|lai em)', 'hoan (?:giup|gium|dum)', 'refund\\w*', 'return\\w*', 'pay (?:it |that |them )?back', 'the balance', 'the surplus', 'the excess', 'the remainder', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
-export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'transfer\\w*', 'paid', 'payment', 'cheques?', 'checks?', 'bank draft', 'balance', 'surplus');
+export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'chuyen', 'tai khoan', 'transfer\\w*', 'paid', 'payment', 'cheques?', 'checks?', 'bank draft', 'balance', 'surplus');
 /** Cheques and drafts "for more than the price": the overpayment fraud's instrument. */
 export const overpayInstrument = words('(?:bang|to|tam|gui|nhan) sec', 'sec (?:ngan hang|du lich|tien mat)','cashier s (?:check|cheque)', '(?:certified|bank|company|business|personal) (?:check|cheque)', 'cheques?', 'bank draft', 'money order', '(?:check|cheque|draft) for (?:more|zzmoney)');
-export const overpayReturn = words('(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)', '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)','(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
+export const overpayReturn = words('(?:con lai|phan con lai|so con lai|the rest|the remainder) (?:\\w+ ){0,3}(?:chuyen|gui|dua|tra|forward|send|pass|wire)', '(?:giu|keep) zzmoney','(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)', '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)','(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
 
 // --- fees for parcels, prizes, grants and loans ---
 export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
@@ -425,10 +433,13 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('mon qua', 'tri gia', 'worth zzmoney', 'unclaimed', 'chua nhan','(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
 export const moneyWaiting = words('earned', 'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)', '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)', 'money comes through', '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
+  'fund',
+  'application (?:\\w+ )?(?:passed|approved|accepted)',
+  'ho so (?:\\w+ ){0,4}(?:da dat|dat yeu cau|duoc duyet|da duyet)',
   'ho tro von',
   'goi ho tro',
   'tien ho tro',
@@ -463,6 +474,13 @@ export const grantContext = words(
   'phe duyet',
 );
 
+/** A sentence that calls a link fake: a warning that names the bad site, not a lure. */
+export const linkDenounced = words(
+  '(?:trang|web|website|site|link|duong link|page) (?:\\w+ ){0,2}(?:gia(?! re| tot| si| goc| ban| chi| ca| uu dai)|gia mao|lua dao|fake|scam|phishing)',
+  '(?:fake|scam|phishing|gia mao|lua dao) (?:\\w+ ){0,2}(?:site|link|page|website|trang|web)',
+  '(?:dung|khong duoc) (?:bam|click|vao|mo|truy cap)',
+  '(?:do not|never|dont) (?:click|open|visit|tap)',
+);
 /** Words that send someone to a link to sign in, verify, claim or get money back. */
 export const linkLure = words(
   '(?:log ?in|sign ?in|dang nhap|xac minh|xac thuc|xac nhan|verify|confirm|update|cap nhat|restore|khoi phuc|unlock|mo khoa|claim|nhan (?:qua|thuong|tien|hoan tien|lai tien)|hoan tien|refund|redeem)(?: \\w+){0,4} (?:at|tai|o|here|on|qua|via|tren)? ?zzlink',
@@ -617,7 +635,8 @@ export const moveChat = words(
 );
 /** "…but order here / buy through Sen": the money stays on the platform whatever app they chat on. */
 export const stayHere = words(
-  '(?:order|orders|ordering|buy|buying|pay|paying|payment|purchases?|sales?|sell|selling|checkout|dat|dat hang|mua|mua ban|ban|ban hang|thanh toan|tra tien)(?: \\w+){0,3} (?:here|o day|tren nay|tai day|(?:through|on|via|tren|qua|trong|with) sen)',
+  'keep (?:it|this|talking|chatting|ordering) (?:\\w+ )?here',
+  '(?:order|orders|ordering|buy|buying|pay|paying|payment|purchases?|sales?|sell|selling|checkout|dat|dat hang|mua|mua ban|ban|ban hang|thanh toan|tra tien)(?: \\w+){0,4} (?:here|o day|tren nay|tai day|(?:through|on|via|tren|qua|trong|with) sen)',
   '(?:dat|mua|order)(?: \\w+){0,2} (?:o day|tren nay|here)',
 );
 export const evasion = words('tren nay (?:khong|bi|it|kho|lag)', 'app nay', 'o day (?:khong|bi|it|kho|em khong)', 'this app', 'not convenient', 'khong tien', 'bi theo doi', 'bi chan', 'tranh phi', 'avoid (?:the )?fees?', 'privately', 'rieng', 'it (?:khi )?(?:vao|dung|xem|check|online|on)', '(?:rarely|seldom|hardly|do not|not) (?:ever )?(?:check|use|open|on) (?:this|the|here)', 'not (?:on|active on) (?:here|this)', 'easier', 'tien hon', 'de hon', 'nhanh hon', 'kho noi chuyen', 'lag', 'tra loi (?:khong )?kip', 'cheaper', 're hon', 'gia tot hon', 'better price');
@@ -645,6 +664,10 @@ export const authority = words(
   'sen (?:\\w+ ){0,2}(?:team|department|compliance|safety|security|support|centre|center)',
   'trust (?:and )?safety',
   'economic police',
+  'bank alert',
+  '(?:ngan hang|bank) (?:canh bao|alert|warning)',
+  '(?:police|cong an) (?:investigator|dieu tra vien|officer)',
+  'dieu tra vien',
   'anti ?fraud (?:unit|department|team|police|office)',
   'phong chong (?:toi pham|lua dao|ma tuy|rua tien)',
   '(?:agent|detective|investigator) \\w+ from',
@@ -676,6 +699,10 @@ export const authority = words(
 /** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
 export const selfClaim = words('our', 'chung toi', 'ben toi', 'toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
 export const threat = words(
+  'lenh rut',
+  'withdrawal (?:\\w+ )?(?:is |was )?(?:pending|requested|made)',
+  'if (?:this|it) (?:was not|wasn t|is not|isn t) you',
+  'neu khong phai (?:chi|ban|anh|em|quy khach)',
   'vu an',
   '(?:drug|criminal|fraud|money laundering|smuggling) case',
   'ma tuy',
@@ -746,6 +773,7 @@ export const threat = words(
 
 // --- pressure ---
 export const urgency = words(
+  '(?:in|within|next) (?:the next )?(?:one|two|three|five|ten|fifteen|twenty|thirty|a few|mot|hai|ba|nam|muoi|vai) (?:phut|gio|minutes?|hours?|mins?)',
   '(?:trong|con|chi con|within|in the next|only|next) \\d+ (?:phut|gio)',
   '\\d+ phut (?:nua|thoi)',
   'nhanh len',

@@ -149,6 +149,7 @@ export function canonical(input: string): Canonical {
   s = fold(s)
     .replace(/[‘’´`]/g, "'")
     .replace(/\b(do|does|did|is|are|was|were|ca|wo|have|has|should|could|would|must|need)n'?t\b/g, '$1 not')
+    .replace(/\bi'm\b/g, 'i am')
     .replace(/'(s|m|re|ll|ve|d)\b/g, ' $1')
     .replace(phonePattern, ' zzphone ')
     .replace(moneyGrouped, ' zzmoney ')
