@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectScam, LESSONS, SIGNAL_CODES, SIGNAL_LESSONS, lessonUrl, type SignalCode } from '~/modules/safety/detector';
+import * as L from '~/modules/safety/detector/lexicon';
 import { canonical } from '~/modules/safety/detector/normalise';
 
 type Row = { text: string; scam: boolean; lang: 'vi' | 'en'; style: 'diacritics' | 'no-diacritics' | 'english'; split: 'train' | 'heldout' };
@@ -26,6 +27,9 @@ function score(subset: Row[]) {
 // The thresholds the detector reaches on this set, with a little room for later
 // lexicon changes (it scores 1.00 on every line of the table when written).
 const THRESHOLD = 0.95;
+// On the unseen sets it now scores 1.00 (0.99 exact level); their first-look
+// figures were lower (README), so keep the same room as above.
+const UNSEEN_THRESHOLD = 0.95;
 
 describe('the labelled set', () => {
   it('is big enough, in both languages and both ways of typing Vietnamese, with at least half ordinary talk', () => {
@@ -69,6 +73,38 @@ describe('the labelled set', () => {
     console.log(`probe set (${s.n} messages): precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
     expect(s.precision).toBeGreaterThanOrEqual(THRESHOLD);
     expect(s.recall).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('gets the unseen sets right, per language: messages written after the detector, measured before any rule was changed for them', () => {
+    // tests/safety/unseen-set.jsonl (204), blind-set.jsonl (200) and
+    // blind-set-2, -3 (100 each) and -4 (80) were written fresh, measured once with the detector as it stood (first-look
+    // figures in app/modules/safety/README.md), then the detector was widened by
+    // general means. Every line also carries the level it deserves.
+    type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
+    const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
+    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'] as const) {
+      const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Labelled);
+      expect(set.length, file).toBeGreaterThanOrEqual(file.startsWith('blind-set-') ? 80 : 160);
+      expect(set.filter((r) => !r.scam).length / set.length, file).toBeGreaterThanOrEqual(0.5);
+      for (const lang of ['vi', 'en'] as const) {
+        const subset = set.filter((r) => r.lang === lang);
+        const s = score(subset);
+        const levels = subset.map((r) => [r.level, detectScam(r.text).level] as const);
+        const exact = levels.filter(([want, got]) => want === got).length / levels.length;
+        const dangers = levels.filter(([want]) => want === 'danger');
+        const dangerRight = dangers.filter(([, got]) => got === 'danger').length / dangers.length;
+        const label = `${file} ${lang}`;
+        table[label] = { n: s.n, precision: s.precision.toFixed(3), recall: s.recall.toFixed(3), 'exact level': exact.toFixed(3), 'danger as danger': dangerRight.toFixed(3) };
+        expect(s.precision, `${label} precision`).toBeGreaterThanOrEqual(UNSEEN_THRESHOLD);
+        expect(s.recall, `${label} recall`).toBeGreaterThanOrEqual(UNSEEN_THRESHOLD);
+        expect(exact, `${label} exact level`).toBeGreaterThanOrEqual(0.9);
+      }
+    }
+    console.log('Scam detector on the unseen sets (caution and danger count as flagged)');
+    console.table(table);
   });
 
   it('takes well under a millisecond per message (figure printed, not asserted)', () => {
@@ -171,6 +207,39 @@ const ordinary = [
   'I run a small tailoring shop. Custom ao dai from 900k, deposit-free: order here and pay when you receive it.',
 ];
 
+// The general rules added after the unseen sets, each with a message written for this test.
+const widened: Array<[SignalCode, string]> = [
+  ['mistaken_transfer', "My company will mail you a certified cheque; keep your price and send the remainder to our driver."],
+  ['bank_transfer', 'Please pay through MoneyGram, it is how I always get paid.'],
+  ['ewallet_payment', 'Send it with PayPal friends and family so neither of us pays the fee.'],
+  ['ewallet_payment', 'c oi nap ho e 150k vao momo 0911222333, toi e gui lai lien'],
+  ['bank_transfer', 'Mẹ ơi con bị tai nạn đang ở bệnh viện, mẹ chuyển khoản gấp cho con 10 triệu'],
+  ['bank_transfer', 'Ra cây ATM gần nhất rồi làm theo hướng dẫn của em để nhận tiền hoàn nhé'],
+  ['deposit_request', 'hang nay ko ho tro cod, c coc truoc mot nua nhe'],
+  ['deposit_request', 'Pay half now and I will post it tomorrow.'],
+  ['job_topup', 'Put in 3 million, get 4.5 million back in ten days, profit guaranteed.'],
+  ['off_platform_chat', 'Find me on Telegram @an_handmade, I rarely check this app.'],
+  ['otp_request', 'A six digit code will come to your phone, just tell me what it says.'],
+  ['link_lookalike', 'Claim your refund here: bit.ly/vcb-refund'],
+  ['link_suspicious', 'Log in at myshop-orders.com to confirm your payout details'],
+];
+
+describe('general rules added after the unseen sets', () => {
+  it.each(widened)('%s: %s', (code, text) => {
+    expect(codes(text, 'en')).toContain(code);
+  });
+  it.each([
+    'Shipping to Hue costs 40k, insurance included, nothing extra to pay.',
+    'Em chưa cần cọc đâu chị, cứ đặt trên Sen nhé',
+    'We can chat about colours on Zalo, but please buy through Sen.',
+    'My username on Sen is @lanhandmade if you want to find my other scarves.',
+    'Someone texted me asking for a code last week; I ignored it and reported it.',
+    'I lent my sister 2 million for her stall, she pays me back next month.',
+  ])('%s', (text) => {
+    expect(detectScam(text)).toEqual({ level: 'none', signals: [] });
+  });
+});
+
 describe('it does not cry wolf', () => {
   it.each(ordinary)('%s', (text) => {
     expect(detectScam(text)).toEqual({ level: 'none', signals: [] });
@@ -230,6 +299,21 @@ describe('normalisation', () => {
     }
     expect(canonical('zalo 0903.456.789 hoặc +84 912 345 678').text).toBe(' zalo zzphone hoac zzphone ');
     expect(canonical('stk 0123 4567 8910').text).toBe(' so tai khoan zzacct ');
+  });
+
+  it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {
+    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'].flatMap((file) =>
+      readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => canonical((JSON.parse(line) as Row).text).text),
+    );
+    for (const [cls, hint] of L.hints) {
+      for (const text of texts) {
+        cls.lastIndex = 0;
+        if (cls.test(text)) expect(hint.test(text), `${String(hint)} on ${text}`).toBe(true);
+      }
+    }
   });
 
   it('never throws, whatever it is given', () => {

@@ -15,7 +15,7 @@
 import en from '../../locales/en/safety.json';
 import vi from '../../locales/vi/safety.json';
 import * as L from './detector/lexicon';
-import { checkLink, hostOf, TRUSTED_HOSTS } from './detector/links';
+import { checkLink, hostOf, isOfficial, TRUSTED_HOSTS } from './detector/links';
 import { canonical } from './detector/normalise';
 import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
 
@@ -33,6 +33,7 @@ export type DetectOptions = {
 
 const tables = { vi, en } as const;
 const PHONE = / zzphone /;
+const HANDLE = / zzhandle /;
 const REMOTE_HOSTS = /anydesk|teamviewer|ultraviewer|rustdesk|airdroid|supremo/;
 
 type Hit = { start: number; end: number };
@@ -99,7 +100,8 @@ class Reading {
   all(re: RegExp): Hit[] {
     let found = this.hitCache.get(re);
     if (!found) {
-      found = hits(re, this.text).slice(0, MAX_HITS);
+      const hint = L.hints.get(re);
+      found = hint && !hint.test(this.text) ? [] : hits(re, this.text).slice(0, MAX_HITS);
       this.hitCache.set(re, found);
     }
     return found;
@@ -148,8 +150,10 @@ class Reading {
       const next = seq[i + 1] ?? '';
       const prev = before[i - 1] ?? '';
       if (word === 'dung' && !L.dungVerbs.has(next)) continue;
+      if (word === 'chua' && !L.chuaVerbs.has(next)) continue;
       if (word === 'cam' && next === 'on') continue;
-      if (word === 'no' && !L.noObjects.has(next) && i !== before.length - 1) continue;
+      // "no" refuses only an English object ("no deposit"); before a Vietnamese word it is nợ / nó ("nợ thuế").
+      if (word === 'no' && !L.noObjects.has(next)) continue;
       if (word === 'khong' && next === 'lai') continue;
       if (word === 'mien' && next === 'la') continue; // "mien la" = as long as
       if (L.conditionals.has(prev)) continue;
@@ -158,6 +162,13 @@ class Reading {
     // "khong coc la mat slot": a threat, not a refusal.
     if (negated && / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')) {
       negated = false;
+    }
+    // "Cọc à? Không đâu.", "Deposits? No, never.": a short question answered with a no.
+    if (!negated) {
+      const [sentenceStart, sentenceEnd] = this.sentenceRange(hit.start);
+      const shortQuestion = sentenceEnd - sentenceStart < 48 && this.text.slice(sentenceStart, sentenceEnd).split(' ').filter((w) => w && w !== '|' && w !== '||').length <= 3;
+      const next = this.text.slice(sentenceEnd + 2, sentenceEnd + 24).trim().split(' ')[0];
+      if (shortQuestion && L.answersNo.has(next)) negated = true;
     }
     // "dat coc thi khong can", "deposit not needed"
     const tail = ' ' + after.join(' ') + ' ';
@@ -243,7 +254,10 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // Links: judged on what they are, whatever the words around them say.
   const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
-  for (const link of links) {
+  // "I saw a fake Sen site, sen-promo.xyz": a warning that names the bad site (every link in a sentence calling it fake).
+  const linkHits = r.all(/(?<= )zzlink(?= )/g);
+  const denounced = linkHits.length > 0 && linkHits.every((h) => r.inSentence(L.linkDenounced, h));
+  for (const link of denounced ? [] : links) {
     if (REMOTE_HOSTS.test(link.host)) raise('remote_control_app', STRONG);
     for (const finding of checkLink(link, trusted)) {
       // A host that only sounds official ("xacminh-taikhoan.com") is a weak lookalike.
@@ -252,6 +266,10 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
       else raise(finding, finding === 'link_lookalike' || finding === 'link_punycode' ? STRONG : WEAK);
     }
   }
+
+  // An unknown link that asks to sign in, verify or claim money: phishing, whatever its host.
+  const unknownHost = (host: string) => !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
+  if (links.some((l) => unknownHost(l.host)) && r.live(L.linkLure).length) raise('link_suspicious', WEAK);
 
   // Paying outside the platform.
   const transfers = r.live(L.transfer, { platformSafe: true });
@@ -266,15 +284,38 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     if (words.trim() !== 'zzacct') return /so tai khoan|account number/.test(words) && transfers.length > 0;
     return r.inSentence(L.accountContext, h);
   });
+  // "hold it for you" is a deposit only when money is asked for in its sentence.
+  if (wallets.length || transfers.length || r.has(L.share)) {
+    for (const h of r.live(L.holdFor, { platformSafe: true })) if (r.liveInSentence(L.payVerb, h) && (wallets.length || transfers.length || r.inSentence(L.share, h))) deposits.push(h);
+  }
+  const remits = r.live(L.remittance, { platformSafe: true });
+  const noCod = deposits.length > 0 && r.all(L.noCod).some((h) => !r.warned(h));
   if (deposits.length) {
-    raise('deposit_request', transfers.length || accounts.length || wallets.length || r.has(L.money) ? STRONG : WEAK);
+    raise('deposit_request', transfers.length || accounts.length || wallets.length || remits.length || noCod || r.has(L.share) ? STRONG : WEAK);
   }
   // Asking for someone's account number is asking to pay outside Sen.
   const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
-  if (transfers.length || accountNumber || askedAccount) {
+  // "Can I pay by transfer, or only on Sen?": the writer asks how SHE may pay; no account, no amount, no demand.
+  const herOwnQuestion = transfers.length > 0 && !accounts.length && !r.has(L.money) && transfers.every((h) => r.inSentence(L.mayIPay, h));
+  if ((transfers.length && !herOwnQuestion) || accountNumber || askedAccount) {
     raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
   }
   if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
+  // Western Union, MoneyGram, a wire: nobody honest on a local marketplace is paid this way.
+  if (remits.length && (r.has(L.payVerb) || r.has(L.money))) raise('bank_transfer', STRONG);
+  // "Pay me privately / friends and family / to skip the fee": outside the platform on purpose.
+  // (Each costly question is asked only when a cheaper one already points that way.)
+  const evading = (wallets.length > 0 || transfers.length > 0 || r.has(L.chatApp)) && r.live(L.evadePlatform).length > 0;
+  if (evading && wallets.length) raise('ewallet_payment', STRONG);
+  if (evading && transfers.length) raise('bank_transfer', STRONG);
+  // Borrowing ("lend me", "top it up for me, I'll pay you back tomorrow") through any channel.
+  if ((transfers.length || wallets.length || r.has(L.money) || r.has(L.giftOrCrypto)) && r.live(L.borrow).length) {
+    raise(wallets.length ? 'ewallet_payment' : r.has(L.giftOrCrypto) ? 'gift_card_crypto' : 'bank_transfer', STRONG);
+  }
+  // An emergency story that rushes a transfer.
+  if ((transfers.length || wallets.length || accountNumber) && r.live(L.emergency).length) raise(wallets.length ? 'ewallet_payment' : 'bank_transfer', STRONG);
+  // The money part done at an ATM while someone talks you through it.
+  if (/ atm | huong dan | chi dan | instructions | steps /.test(canon) && r.live(L.atmGuide).length && (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))) raise('bank_transfer', STRONG);
   const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
   if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
 
@@ -282,6 +323,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const otps = r.live(L.otp);
   if (otps.some((h) => r.requestedNear(h))) raise('otp_request', STRONG);
   if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
+  if (r.live(L.bankCard).some((h) => r.inSentence(L.photo, h) && r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
   const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
   if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length) raise('password_request', STRONG);
@@ -297,12 +339,15 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   }
   // "I sent it by mistake, please send it back."
   if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
+  // A cheque "for more than the price", and the rest sent on to someone.
+  if (r.live(L.overpayInstrument).length && (r.live(L.overpayReturn).length || (r.has(L.giveBack) && r.live(L.mistake).length))) raise('mistaken_transfer', STRONG);
 
   // Fees to release a parcel, to receive a prize, a grant or a loan.
   const free = r.all(L.freeOfCharge);
   const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
-  const fees = r.live(L.fee).filter(notFree);
-  const anyFees = r.live(L.anyFee).filter(notFree);
+  const paidFor = (h: Hit) => !r.inClause(L.feeIncluded, h);
+  const fees = r.live(L.fee).filter(notFree).filter(paidFor);
+  const anyFees = r.live(L.anyFee).filter(notFree).filter(paidFor);
   if (fees.length && r.has(L.releaseContext)) raise('release_fee', STRONG);
   const topUps = r.live(L.topUp);
   // A fee next to a prize counts when it is asked for, or sits in the prize's own sentence.
@@ -310,18 +355,28 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
   if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
   if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
+  // A fee to be paid to someone's number or account ("đóng phí vào sđt cán bộ", "pay the charge to the officer").
+  if (anyFees.some((h) => r.liveInSentence(L.feeVerb, h) && r.inSentence(L.payToPerson, h))) raise('deposit_request', STRONG);
+  // "Upgrade your account (for a fee) to receive the payment."
+  if (r.live(L.accountUpgrade).length && (anyFees.length || r.has(L.money)) && (r.live(L.moneyWaiting).length || r.has(L.feeVerb))) raise('prize_fee', STRONG);
 
   // Tasks that need a top-up.
   if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);
   // A fee asked for first, whatever it is for ("supplier registration fee first"): advance-fee fraud.
   else if (fees.some((h) => r.feeAskedFirst(h))) raise('deposit_request', STRONG);
   else if (r.live(L.easyJobSlogan).length) raise('job_topup', WEAK);
+  // Money put in for a promised profit.
+  if ((r.has(L.money) || topUps.length || r.has(L.job)) && r.live(L.returnPromise).length) raise('job_topup', STRONG);
 
   if (r.live(L.remote).length) raise('remote_control_app', STRONG);
 
   // Moving the conversation elsewhere.
   const apps = r.live(L.chatApp, { platformSafe: true });
-  if (apps.some((h) => r.inClause(L.moveChat, h) || r.inSentence(PHONE, h))) raise('off_platform_chat', WEAK);
+  const evades = apps.length > 0 && r.has(L.evasion);
+  const contact = (h: Hit) => r.inSentence(PHONE, h) || r.inSentence(HANDLE, h);
+  // "Chat on Zalo about designs, but buy through Sen" keeps the money here: not a move, unless a number or a reason to leave comes with it.
+  const movingOff = apps.filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades).filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));
+  if (movingOff.length) raise('off_platform_chat', evading && (r.has(L.payVerb) || r.has(L.money)) ? STRONG : WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
   const claims = r

@@ -96,6 +96,11 @@ function matches(host: string, list: readonly string[]) {
   return list.some((h) => host === h || host.endsWith('.' + h));
 }
 
+/** A genuine site of a bank, courier, wallet, marketplace or the state (or the platform itself). */
+export function isOfficial(host: string) {
+  return matches(host, OFFICIAL_HOSTS) || matches(host, TRUSTED_HOSTS);
+}
+
 export function hostOf(origin: string): string | null {
   try {
     return new URL(origin).hostname.toLowerCase().replace(/^www\./, '');
@@ -111,7 +116,15 @@ export function checkLink(link: FoundLink, trusted: readonly string[]): LinkFind
   const findings: LinkFinding[] = [];
   // eslint-disable-next-line no-control-regex
   if (/(^|\.)xn--/.test(host) || /[^\x00-\x7f]/.test(host)) findings.push('link_punycode');
-  if (SHORTENERS.has(host)) findings.push('link_shortener');
+  if (SHORTENERS.has(host)) {
+    findings.push('link_shortener');
+    // A short link dressed as a brand or a claim ("bit.ly/sen-refund", "tinyurl.com/nhanqua-vcb") hides a lookalike.
+    const words = link.raw.slice(link.raw.indexOf(host) + host.length).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const brand = words.some((w) => BRAND_LABELS.has(w) || BRAND_WORDS.some((b) => w.includes(b)));
+    const phishy = words.some((w) => PHISHING_WORDS.some((p) => w.includes(p)));
+    if (brand && phishy) findings.push('link_lookalike');
+    else if (brand || phishy) findings.push('link_phishy');
+  }
   if (!matches(host, OFFICIAL_HOSTS)) {
     const labels = host.split(/[.-]/);
     const borrowsName = labels.some((l) => BRAND_LABELS.has(l)) || BRAND_WORDS.some((w) => host.includes(w));

@@ -31,15 +31,23 @@ const explicitLinkPattern = /(https?):\/\/([^\s/?#:]+)(?::\d+)?([/?#][^\s]*)?/gi
 
 export type FoundLink = { scheme: 'http' | 'https' | null; host: string; raw: string };
 
-const phonePattern = /(?<![\d])(?:\+?84|0)[\s.-]?[35789](?:[\s.-]?\d){8}(?!\d)/g;
+const phonePattern = /(?<![\d])(?:\+?84|0)[\s.-]?[35789](?:[\s.-]?\d){8}(?![\s.-]?\d)/g;
+// "@linh_shop": a handle on another app (not an e-mail address: nothing word-like before the @).
+const handlePattern = /(?<![\w.])@[a-z0-9_.]{2,30}/g;
 const moneyGrouped = /(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:\s*(?:d|dong|vnd|₫|k|nghin|ngan|trieu|tr))?(?![\d])/g;
 const accountDigits = /(?<![\d-])\d(?:[\s.]?\d){7,18}(?![\d-])/g;
 const moneySpaced = /(?<![\d])\d{1,3}(?: \d{3})+(?:\s*(?:d|dong|vnd|₫))?(?![\d])/g;
 const moneyUnit =
-  /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|ty|ti|million|millions|thousand|d|dong|vnd|₫|usd|usdt|dollars?)(?:\d{1,3})?(?![a-z0-9])/g;
+  /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|ty|ti|million|millions|thousand|grand|d|dong|vnd|₫|usd|usdt|dollars?|bucks|euros?)(?:\d{1,3})?(?![a-z0-9])/g;
 const numberWord = '(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|linh|le|tram|mươi)';
 const moneyWords = new RegExp(
-  String.raw`(?<![a-z])(?:${numberWord}\s+)+(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
+  String.raw`(?<![a-z])(?:${numberWord}\s+){1,8}(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
+  'g',
+);
+// English amounts in words: "two hundred dollars", "a few thousand bucks", "five million dong".
+const englishNumber = '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|couple|half)';
+const englishMoneyWords = new RegExp(
+  String.raw`(?<![a-z])(?:${englishNumber}[\s-]+){0,6}${englishNumber}[\s-]+(?:(?:hundred|thousand|million)[\s-]+)?(?:dollars?|bucks|usd|million|thousand|dong|vnd|euros?)(?![a-z])`,
   'g',
 );
 const durationPattern = /(?<![\w])(\d+)\s*(?:p|ph|phut|min|mins|minute|minutes)(?![a-z])/g;
@@ -103,6 +111,7 @@ const teencode: Record<string, string> = {
   nt: 'nhan tin',
   tl: 'tra loi',
   gd: 'giao dich',
+  tt: 'thanh toan',
   xn: 'xac nhan',
   bik: 'biet',
   bit: 'biet',
@@ -136,9 +145,11 @@ export function canonical(input: string): Canonical {
     return ' zzlink ';
   });
 
+  s = s.replace(handlePattern, ' zzhandle ');
   s = fold(s)
     .replace(/[‘’´`]/g, "'")
     .replace(/\b(do|does|did|is|are|was|were|ca|wo|have|has|should|could|would|must|need)n'?t\b/g, '$1 not')
+    .replace(/\bi'm\b/g, 'i am')
     .replace(/'(s|m|re|ll|ve|d)\b/g, ' $1')
     .replace(phonePattern, ' zzphone ')
     .replace(moneyGrouped, ' zzmoney ')
@@ -146,6 +157,7 @@ export function canonical(input: string): Canonical {
     .replace(moneySpaced, ' zzmoney ')
     .replace(moneyUnit, ' zzmoney ')
     .replace(moneyWords, ' zzmoney ')
+    .replace(englishMoneyWords, ' zzmoney ')
     .replace(durationPattern, ' $1 phut ')
     .replace(hourPattern, ' $1 gio ')
     .replace(/j&t|j ?& ?t|j&amp;t/g, ' jnt ')
