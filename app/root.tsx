@@ -18,6 +18,7 @@ import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
 import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
 import { unreadConversations } from './modules/messaging/messaging.server';
+import { unreadNotifications } from './modules/notifications/notifications.server';
 import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
 import styles from './styles/app.css';
 
@@ -45,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           isEntrepreneur: hasRole(user, 'entrepreneur'),
           isMentor: hasRole(user, 'mentor'),
           unreadMessages: await unreadConversations(user.id),
+          unreadNotifications: await unreadNotifications(user.id),
         }
       : null,
   };
@@ -68,7 +70,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
   // Reading messages changes the unread count in the header.
-  if (currentUrl.pathname.startsWith('/messages') || nextUrl.pathname.startsWith('/messages')) return defaultShouldRevalidate;
+  if (/^\/(messages|notifications)/.test(currentUrl.pathname) || /^\/(messages|notifications)/.test(nextUrl.pathname)) return defaultShouldRevalidate;
   return currentUrl.searchParams.get('notice') !== nextUrl.searchParams.get('notice');
 };
 
@@ -99,6 +101,9 @@ function Header() {
               <Link to="/dashboard">{t('verification.nav.dashboard')}</Link>
               <Link to="/sessions">{t('mentoring.nav.sessions')}</Link>
               <Link to="/messages">{data.user.unreadMessages ? t('messaging.nav.unread', { n: data.user.unreadMessages }) : t('messaging.nav')}</Link>
+              <Link to="/notifications">
+                {data.user.unreadNotifications ? t('notifications.nav.unread', { n: data.user.unreadNotifications }) : t('notifications.nav')}
+              </Link>
               <Link to="/cart">{t('orders.nav.cart')}</Link> <Link to="/orders">{t('orders.nav.orders')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               {data.user.isStaff ? <Link to="/staff/reports">{t('moderation.nav.reports')}</Link> : null}

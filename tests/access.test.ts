@@ -170,6 +170,8 @@ const rows: Row[] = [
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
+  { file: 'notifications.tsx', path: '/notifications', expect: signedIn('ok') },
+  { file: 'notifications.tsx', path: '/notifications', method: 'POST', expect: signedIn('away') },
   // ---- moderation ----
   { file: 'reports.new.tsx', path: async () => `/reports/new?listing=${await marketListing(await otherSeller(true), 'published')}`, expect: signedIn('ok') },
   { file: 'reports.new.tsx', path: async () => `/reports/new?listing=${await marketListing(await otherSeller(true), 'published')}`, method: 'POST', form: { category: '' }, expect: signedIn('ok') },
