@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { INBOX_PAGE, MESSAGES_PAGE, MESSAGES_PER_MINUTE, NEW_CONVERSATIONS_LIMIT, unreadConversations } from '../app/modules/messaging/messaging.server';
+import { INBOX_PAGE, MESSAGES_PAGE, MESSAGES_PER_MINUTE, NEW_CONVERSATIONS_LIMIT, sendMessage, unreadConversations } from '../app/modules/messaging/messaging.server';
 import * as inboxRoute from '../app/routes/messages._index';
 import * as conversationRoute from '../app/routes/messages.$id';
 import * as newRoute from '../app/routes/messages.new';
@@ -340,9 +340,13 @@ describe('suspended accounts', () => {
     const buyer = await createTestUser();
     const id = await startAbout(buyer, shop.listingId, 'Chào chị');
     await db.updateTable('users').set({ suspended_at: new Date(), suspended_until: null }).where('id', '=', buyer.id).execute();
-    const refused = await send(buyer, id, { body: 'còn đó không' });
-    expect(statusOf(refused)).toBe(403);
-    expect(payload(refused).errors.form).toBe('messaging.error.suspended');
+    // Signed out everywhere by the suspension: the form sends her to the login page.
+    const signedOut = (await send(buyer, id, { body: 'còn đó không' })) as Response;
+    expect(statusOf(signedOut)).toBe(302);
+    expect(signedOut.headers.get('location')).toMatch(/^\/login/);
+    // And the messaging module refuses her on its own, whatever calls it.
+    const refused = await sendMessage({ sender: { id: buyer.id, locale: 'vi', displayName: 'Mai' }, conversationId: id, body: 'còn đó không', confirmed: false });
+    expect(refused).toMatchObject({ ok: false, status: 403, error: 'messaging.error.suspended' });
     const toSuspended = await send(shop.seller, id, { body: 'Dạ còn ạ' });
     expect(statusOf(toSuspended)).toBe(403);
     expect(payload(toSuspended).errors.form).toBe('messaging.error.recipientSuspended');
@@ -420,6 +424,31 @@ describe('held and removed messages in the page', () => {
     expect((await view(stranger, id)).messages[0]).toMatchObject({ body: otp, removedForOther: true });
     expect((await inbox(shop.seller)).conversations[0].last).toMatchObject({ state: 'removed', body: null });
     expect(await unreadConversations(shop.seller.id)).toBe(0);
+  });
+
+  it('offers a Report link on each message she received, never on her own, nor on what moderation removed', async () => {
+    const shop = await sellerWithListing();
+    const buyer = await createTestUser();
+    const id = await startAbout(buyer, shop.listingId, 'Chị ơi khăn này còn không?');
+    expect(statusOf(await send(shop.seller, id, { body: deposit, confirmed: '1' }))).toBe(302);
+    expect(statusOf(await send(shop.seller, id, { body: 'Dạ còn ạ.' }))).toBe(302);
+    const rows = await db.selectFrom('messages').select(['id', 'sender_id', 'body']).where('conversation_id', '=', id).orderBy('created_at').execute();
+    const [mine, scam, plain] = rows;
+    expect(mine.sender_id).toBe(buyer.id);
+    await db.updateTable('messages').set({ hidden_at: new Date() }).where('id', '=', plain.id).execute();
+    const link = (messageId: string) => `/reports/new?message=${messageId}`;
+
+    const buyerHtml = await (await server.fetch(`/messages/${id}`, { cookie: buyer.cookie })).text();
+    expect(buyerHtml).toContain(link(scam.id));
+    expect(buyerHtml).toContain('aria-label="Báo cáo tin nhắn này"');
+    expect(buyerHtml).not.toContain(link(mine.id));
+    expect(buyerHtml).not.toContain(link(plain.id));
+
+    // The seller sees the buyer's message as received, and none of her own.
+    const sellerHtml = await (await server.fetch(`/messages/${id}`, { cookie: shop.seller.cookie })).text();
+    expect(sellerHtml).toContain(link(mine.id));
+    expect(sellerHtml).not.toContain(link(scam.id));
+    expect(sellerHtml).not.toContain(link(plain.id));
   });
 
   it('does not hold a dangerous message once she has written in the conversation', async () => {

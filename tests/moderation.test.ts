@@ -162,6 +162,11 @@ describe('filing a report', () => {
     const id = messageIds[0];
     expect(statusOf(await report(outsider, `message=${id}`))).toBe(404);
     expect(statusOf(await report(scammer, `message=${id}`))).toBe(403);
+    // The form quotes the message as she saw it: the account number stays masked (no deal between them).
+    const form = payload(await call(reportLoader, getRequest(`/reports/new?message=${id}`, { cookie: victim.cookie })));
+    expect(form).toMatchObject({ kind: 'message', name: 'Kẻ gian', back: `/messages/${conversationId}` });
+    expect(form.label).toContain('stk •••');
+    expect(form.label).not.toContain('0451000123456');
     const filed = await report(victim, `message=${id}`, { category: 'scam', note: '' });
     expect((filed as Response).headers.get('Location')).toBe(`/messages/${conversationId}?notice=notice.moderation.reported`);
     const row = await db.selectFrom('reports').selectAll().where('message_id', '=', id).executeTakeFirstOrThrow();

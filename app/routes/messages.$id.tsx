@@ -123,6 +123,14 @@ export default function Conversation() {
                 {m.mine && m.removedForOther ? <p className="small muted">{t('messaging.conversation.removedForOther')}</p> : null}
               </>
             )}
+            {/* Only what she received can be reported (the moderation module decides again on the form). */}
+            {!m.mine && m.state !== 'removed' ? (
+              <p className="message-report">
+                <Link to={`/reports/new?message=${m.id}`} rel="nofollow" aria-label={t('messaging.conversation.reportLabel')}>
+                  {t('messaging.conversation.report')}
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,6 +1,8 @@
 import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { isUuid } from '~/modules/market/search.server';
+import { maskContacts } from '~/modules/messaging/mask';
+import { haveDealTogether } from '~/modules/messaging/messaging.server';
 import type { PersonReportCategory } from './options';
 import { screenText } from './screening.server';
 
@@ -79,7 +81,8 @@ export async function findReportTarget(reporter: Reporter, ref: ReportTargetRef 
         subjectName: m.display_name,
         messageId: m.id,
         listingId: null,
-        label: m.body.slice(0, 300),
+        // Shown to her as in the conversation: contact details stay masked until the two have done business on Sen.
+        label: ((await haveDealTogether(m.user_a, m.user_b)) ? m.body : maskContacts(m.body).text).slice(0, 300),
         text: m.body,
         back: `/messages/${m.conversation_id}`,
       },
