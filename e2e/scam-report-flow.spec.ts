@@ -124,8 +124,15 @@ test('a buyer is asked for a deposit, sees the warning and its lesson, reports i
   await expect(seller.getByRole('alert')).toContainText('Tài khoản này đang bị tạm khoá đến');
   await expect(seller).toHaveURL(/\/login/);
 
-  // 8. The buyer is told the outcome as a notification (stored, with no page to show it yet:
-  // the moderation tests check the stored notification; this flow will once a page exists).
+  // 8. The buyer is told the outcome (not the details) in her notifications.
+  await buyer.goto('/');
+  await buyer.getByRole('link', { name: /^Thông báo \(\d+\)$/ }).click();
+  await expect(buyer.getByRole('heading', { level: 1, name: 'Thông báo' })).toBeVisible();
+  await expect(buyer.getByRole('link', { name: 'Chúng tôi đã xem báo cáo của chị và đã xử lý. Cảm ơn chị đã giúp Sen an toàn hơn.' })).toBeVisible();
+  await expect(buyer.getByText('Đòi người mua chuyển khoản')).toHaveCount(0);
+  await expectAccessible(buyer);
+  await buyer.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).click();
+  await expect(buyer.getByRole('link', { name: 'Thông báo', exact: true })).toBeVisible();
 
   for (const page of [buyer, seller, staff]) await page.context().close();
   expect(errors, 'errors in the browser consoles').toEqual([]);
