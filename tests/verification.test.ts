@@ -456,9 +456,18 @@ describe('the public storefront', () => {
     expect(text).not.toContain('secret.contact@example.com');
     expect(text).not.toContain(seller.email);
     expect(Object.keys(data).sort()).toEqual(
-      ['businessName', 'categories', 'coverUrl', 'listings', 'logoUrl', 'ownerName', 'province', 'rating', 'reviews', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
+      ['businessName', 'categories', 'coverUrl', 'isOwner', 'listings', 'logoUrl', 'ownerName', 'province', 'rating', 'reviews', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
     );
     expect(data).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', status: 'draft', verifiedAt: null });
+  });
+
+  it('tells the page whether its reader is the owner, who is offered no report link against herself', async () => {
+    const seller = await sellerWithProfile();
+    const visitor = await createTestUser();
+    const asOwner = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: seller.cookie }), { slug: seller.slug }));
+    const asVisitor = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: visitor.cookie }), { slug: seller.slug }));
+    const anonymous = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
+    expect([asOwner.isOwner, asVisitor.isOwner, anonymous.isOwner]).toEqual([true, false, false]);
   });
 
   it('is 404 for an unknown or malformed slug', async () => {

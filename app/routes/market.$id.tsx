@@ -114,9 +114,11 @@ export default function ListingPage() {
         <p>
           <Link to={`/s/${seller.slug}`}>{t('market.seller.storefront')}</Link>
         </p>
-        <p>
-          <Link to={`/messages/new?listing=${listing.id}`}>{t('messaging.link.seller')}</Link>
-        </p>
+        {isOwner ? null : (
+          <p>
+            <Link to={`/messages/new?listing=${listing.id}`}>{t('messaging.link.seller')}</Link>
+          </p>
+        )}
       </aside>
       {/* Anyone but the seller may report it; anonymous readers are sent to log in first. */}
       {!isOwner ? (

@@ -7,6 +7,7 @@ import { provinceName } from '~/lib/provinces';
 import { isSafeSeller } from '~/modules/learning/badge.server';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
 import { findStorefront } from '~/modules/verification/verification.server';
+import { getUser } from '~/lib/auth.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
@@ -15,12 +16,14 @@ import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   const store = /^[a-z0-9-]{1,80}$/.test(slug) ? await findStorefront(slug) : null;
   if (!store) throw new Response('Not found', { status: 404 });
+  const viewer = await getUser(request);
   return {
     sellerId: store.user_id,
+    isOwner: viewer?.id === store.user_id,
     slug: store.slug,
     businessName: store.business_name,
     ownerName: store.owner_name,
@@ -71,12 +74,14 @@ export default function Storefront() {
         </section>
       ) : null}
       <p className="muted">{t('verification.storefront.contactPrivate')}</p>
-      {/* Anyone may report the shop: anonymous readers log in first; the owner herself is refused (403). */}
-      <p className="small">
-        <Link to={`/reports/new?user=${store.sellerId}`} rel="nofollow">
-          {t('moderation.report.linkUser')}
-        </Link>
-      </p>
+      {/* Anyone but the owner may report the shop; anonymous readers log in first. */}
+      {store.isOwner ? null : (
+        <p className="small">
+          <Link to={`/reports/new?user=${store.sellerId}`} rel="nofollow">
+            {t('moderation.report.linkUser')}
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t('orders.rating.latest')}</h2>
         <RatingSummary rating={store.rating} />
