@@ -271,7 +271,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // An unknown link that asks to sign in, verify or claim money: phishing, whatever its host.
   const unknownHost = (host: string) => !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
-  if (links.some((l) => unknownHost(l.host)) && r.live(L.linkLure).length) raise('link_suspicious', WEAK);
+  // Strong when the link is already a bad sign itself (a throw-away ending, a shortener, a host that sounds official).
+  const lured = links.filter((l) => unknownHost(l.host));
+  if (lured.length && r.live(L.linkLure).length) raise('link_suspicious', !denounced && lured.some((l) => checkLink(l, trusted).length > 0) ? STRONG : WEAK);
 
   // Paying outside the platform.
   const transfers = r.live(L.transfer, { platformSafe: true });

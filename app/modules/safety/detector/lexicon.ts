@@ -674,6 +674,7 @@ export const authority = words(
   '(?:police|cong an) (?:investigator|dieu tra vien|officer)',
   'dieu tra vien',
   'auditors?',
+  'inspectors?',
   'kiem toan(?: vien)?',
   'thanh tra(?: vien)?',
   'anti ?fraud (?:unit|department|team|police|office)',
