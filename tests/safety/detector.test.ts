@@ -331,6 +331,8 @@ describe('normalisation', () => {
     }
     expect(canonical('zalo 0903.456.789 hoặc +84 912 345 678').text).toBe(' zalo zzphone hoac zzphone ');
     expect(canonical('stk 0123 4567 8910').text).toBe(' so tai khoan zzacct ');
+    expect(canonical('chụy ơiii ck trc nhaaa, cccd').text).toBe(' chi oi chuyen khoan truoc nha | cccd ');
+    expect(canonical('1 xị, 500 cành').text).toBe(' zzmoney | zzmoney ');
   });
 
   it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {

@@ -123,6 +123,14 @@ const teencode: Record<string, string> = {
   doesnt: 'does not',
   isnt: 'is not',
   im: 'i am',
+  trc: 'truoc',
+  trk: 'truoc',
+  chuy: 'chi',
+  ik: 'di',
+  inb: 'inbox',
+  ntin: 'nhan tin',
+  lun: 'luon',
+  hnay: 'hom nay',
 };
 
 export type Canonical = { text: string; links: FoundLink[] };
@@ -164,6 +172,8 @@ export function canonical(input: string): Canonical {
     .replace(/[.!?\n\r…]+/g, ' || ')
     .replace(/[,;:()[\]{}"“”]+|\s[-–—]+\s|\bnhung\b|\bbut\b/g, ' | ')
     .replace(/[^a-zA-Z0-9|%]+/g, ' ');
+  // "nhaaa", "chiii": a letter typed three or more times is one letter (no Vietnamese or English word has three in a row; c, w, x, z are left alone for cccd, www, xxx).
+  s = s.replace(/([abd-vy])\1{2,}/g, '$1');
 
   const words = s.split(' ');
   const out: string[] = [];
