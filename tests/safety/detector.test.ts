@@ -77,12 +77,12 @@ describe('the labelled set', () => {
 
   it('gets the unseen sets right, per language: messages written after the detector, measured before any rule was changed for them', () => {
     // tests/safety/unseen-set.jsonl (204), blind-set.jsonl (200) and
-    // blind-set-2, -3 (100 each) and -4 (80) were written fresh, measured once with the detector as it stood (first-look
+    // blind-set-2, -3 (100 each), -4 (80) and -5 (129) were written fresh, measured once with the detector as it stood (first-look
     // figures in app/modules/safety/README.md), then the detector was widened by
     // general means. Every line also carries the level it deserves.
     type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
     const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
-    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'] as const) {
+    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4', 'blind-set-5'] as const) {
       const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -240,6 +240,38 @@ describe('general rules added after the unseen sets', () => {
   });
 });
 
+describe('general rules added after blind-set-5 (examples written for this test, not taken from the set)', () => {
+  it.each([
+    ['mistaken_transfer', 'Chị giữ tiền giúp em nhé, em chuyển 3 triệu, tối có người đến lấy tiền mặt'],
+    ['mistaken_transfer', 'I will transfer 4 million to you, withdraw the cash and hand it to my driver tonight'],
+    ['off_platform_chat', 'nt zalo e 0977 222 333 nhé, trên này bị trừ phí 10%'],
+    ['off_platform_chat', 'Message me on Telegram @lanbags so we can skip the middleman'],
+    ['deposit_request', 'a gửi trước một chút vào stk 0123456789 acb để e giữ hàng nha'],
+    ['link_suspicious', 'Nhận quà tri ân: điền thông tin tại quatang-khachhang.top'],
+    ['fake_payment_proof', 'dạ e vừa gửi bill rồi, c giao hàng luôn giúp e nha'],
+    ['impersonation', 'I am a tax inspector, pay the fine of 1 million today or your shop will be closed'],
+    ['prize_fee', 'Your store has been picked for a free banner, just pay the 150k design fee to claim it'],
+  ] as const)('%s: %s', (code, text) => {
+    expect(codes(text)).toContain(code);
+    expect(detectScam(text).level).toBe('danger');
+  });
+  it.each([
+    'Bà ngoại giữ tiền giùm con nhé, con cất trong tủ',
+    'No middleman: I weave it myself and sell on Facebook and here on Sen.',
+    'Mình bán trên Zalo lâu rồi, giờ lên Sen, Sen thu phí 5% cũng được',
+    'ai chưa có tài khoản thì đăng ký trên sen.vn nha',
+    'ai bảo chị chuyển khoản trước thì chị đừng nghe nha',
+    'The colour was chosen by my daughter. Shipping fee is 30k.',
+    'chị nhập mã vào đâu vậy em, mã Sen gửi về điện thoại á',
+    'Where do I enter the code Sen sent me? I just signed up.',
+    'Chị cứ yên tâm, khi nào chị bấm đã nhận hàng thì Sen mới chuyển tiền cho em',
+    'điện thoại e hư, c gọi số khác giúp e',
+    'cho e 2 xị rượu ngô nhé, bao nhiêu tiền',
+  ])('%s', (text) => {
+    expect(detectScam(text)).toEqual({ level: 'none', signals: [] });
+  });
+});
+
 describe('it does not cry wolf', () => {
   it.each(ordinary)('%s', (text) => {
     expect(detectScam(text)).toEqual({ level: 'none', signals: [] });
@@ -299,10 +331,12 @@ describe('normalisation', () => {
     }
     expect(canonical('zalo 0903.456.789 hoặc +84 912 345 678').text).toBe(' zalo zzphone hoac zzphone ');
     expect(canonical('stk 0123 4567 8910').text).toBe(' so tai khoan zzacct ');
+    expect(canonical('chụy ơiii ck trc nhaaa, cccd').text).toBe(' chi oi chuyen khoan truoc nha | cccd ');
+    expect(canonical('1 xị, 500 cành').text).toBe(' zzmoney | zzmoney ');
   });
 
   it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {
-    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4'].flatMap((file) =>
+    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4', 'blind-set-5'].flatMap((file) =>
       readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)

@@ -157,6 +157,8 @@ class Reading {
       if (word === 'khong' && next === 'lai') continue;
       if (word === 'mien' && next === 'la') continue; // "mien la" = as long as
       if (L.conditionals.has(prev)) continue;
+      // "ai chưa nhận thì điền…": the negator belongs to a condition that "thì" closes, not to the hit.
+      if (before.slice(i + 1).includes('thi')) continue;
       negated = true;
     }
     // "khong coc la mat slot": a threat, not a refusal.
@@ -269,7 +271,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
 
   // An unknown link that asks to sign in, verify or claim money: phishing, whatever its host.
   const unknownHost = (host: string) => !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
-  if (links.some((l) => unknownHost(l.host)) && r.live(L.linkLure).length) raise('link_suspicious', WEAK);
+  // Strong when the link is already a bad sign itself (a throw-away ending, a shortener, a host that sounds official).
+  const lured = links.filter((l) => unknownHost(l.host));
+  if (lured.length && r.live(L.linkLure).length) raise('link_suspicious', !denounced && lured.some((l) => checkLink(l, trusted).length > 0) ? STRONG : WEAK);
 
   // Paying outside the platform.
   const transfers = r.live(L.transfer, { platformSafe: true });
@@ -339,6 +343,8 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   }
   // "I sent it by mistake, please send it back."
   if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
+  // Money passed through her account or hands: "giữ tiền giùm em, lát có người tới lấy tiền mặt" (a money mule).
+  if (r.live(L.relayMoney).length && (r.has(L.money) || transfers.length || wallets.length)) raise('mistaken_transfer', STRONG);
   // A cheque "for more than the price", and the rest sent on to someone.
   if (r.live(L.overpayInstrument).length && (r.live(L.overpayReturn).length || (r.has(L.giveBack) && r.live(L.mistake).length))) raise('mistaken_transfer', STRONG);
 
@@ -354,7 +360,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const askedFees = anyFees.filter((h) => r.liveInSentence(L.feeVerb, h) || r.inSentence(L.prizeContext, h));
   if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
   if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
-  if (anyFees.length && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
+  // A shipping fee is not what a grant or a loan is released for.
+  const shippingFee = (h: Hit) => /(?:^| )(?:shipping|delivery|postage|ship|van chuyen|giao hang)(?: fees?)? $/.test(canon.slice(Math.max(0, h.start - 16), h.end));
+  if (anyFees.some((h) => !shippingFee(h)) && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
   // A fee to be paid to someone's number or account ("đóng phí vào sđt cán bộ", "pay the charge to the officer").
   if (anyFees.some((h) => r.liveInSentence(L.feeVerb, h) && r.inSentence(L.payToPerson, h))) raise('deposit_request', STRONG);
   // "Upgrade your account (for a fee) to receive the payment."
@@ -376,7 +384,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const contact = (h: Hit) => r.inSentence(PHONE, h) || r.inSentence(HANDLE, h);
   // "Chat on Zalo about designs, but buy through Sen" keeps the money here: not a move, unless a number or a reason to leave comes with it.
   const movingOff = apps.filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades).filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));
-  if (movingOff.length) raise('off_platform_chat', evading && (r.has(L.payVerb) || r.has(L.money)) ? STRONG : WEAK);
+  // Strong when it is to pay there without the fee, or said outright to dodge the platform's cut ("bên này bị thu phí", "skip the middleman").
+  const dodging = evading && (r.has(L.payVerb) || r.has(L.money) || r.live(L.feeDodge).length > 0);
+  if (movingOff.length) raise('off_platform_chat', dodging ? STRONG : WEAK);
 
   // Someone claiming authority, who then threatens or asks for something.
   const claims = r

@@ -26,7 +26,7 @@ export const platform = words(
   'nhan hang roi tra',
   'checkout',
   'buoc thanh toan',
-  'sen (?:se )?(?:chuyen|tra|hoan|giu|pays|refunds|holds|transfers)',
+  'sen (?:se |moi |da |roi )?(?:chuyen|tra|hoan|giu|pays|refunds|holds|transfers)',
   'cua sen',
   '(?:muc|trang|phan) (?:\\w+ ){0,2}(?:tren |trong )sen',
 );
@@ -60,7 +60,7 @@ export const warning = words(
   'phishing',
   'neu (?:co )?ai',
   'bat (?:ky|cu) ai',
-  'ai (?:nhan|nhan tin|xin|doi|goi|hoi|yeu cau|bat)',
+  'ai (?:nhan|nhan tin|xin|doi|goi|hoi|yeu cau|bat|keu|bao(?! gio))',
   'if (?:someone|anyone|somebody)',
   '(?:anyone|someone|somebody) (?:asking|who|that|says|asks)',
   'nhan duoc (?:tin nhan|cuoc goi)',
@@ -177,7 +177,7 @@ export const borrow = words('(?:lend|loan|front) (?:me|us)', '(?:i|we) (?:will|l
 /** A profit promised for money put in: investment and task fraud. */
 export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)', '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)', '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)', '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)', '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)', 'double your (?:money|investment)', '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:[\\w|]+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney', '(?:nap|gop von|dau tu|invest) zzmoney (?:[\\w|]+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney', 'gop von', 'investment (?:group|club|plan|package)', 'nhom dau tu', 'rut (?:bat cu|bat ky) luc nao', 'withdraw any ?time');
 /** Paying or talking elsewhere to avoid the platform's fees or eyes. */
-export const evadePlatform = words('(?:bo qua|khong qua|ne|tranh|khoi|do) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:chuyen khoan|chuyen|ck|tra|bank it|pay|send it|transfer it) (?:\\w+ ){0,3}(?:thang|truc tiep|directly)','privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', 'outside (?:sen|the app|the platform|of sen)');
+export const evadePlatform = words('(?:bo qua|khong qua|ne|tranh|khoi|do) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:chuyen khoan|chuyen|ck|tra|bank it|pay|send it|transfer it) (?:\\w+ ){0,3}(?:thang|truc tiep|directly)','privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', '(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)', 'outside (?:sen|the app|the platform|of sen)');
 /** An emergency told to rush a transfer: "your child is in hospital". */
 export const emergency = words('lost my phone', 'new number', 'mat dien thoai', 'so moi', 'doi so', 'tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
 /** Doing the money part at an ATM while someone talks you through it. */
@@ -185,6 +185,7 @@ export const atmGuide = words('(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:
 export const prepay = words(
   '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
   'dat truoc (?:\\w+ ){0,3}(?:tien|zzmoney|\\d+ ?%)',
+  '(?:dat|gui|chuyen|dong|coc|ung) truoc (?:\\w+ )?(?:mot it|mot chut|chut dinh|chut xiu|it tien|mot phan)',
   'gui truoc (?:cho )?(?:\\w+ )?zzmoney',
   'gui (?:\\w+ ){0,3}zzmoney (?:\\w+ ){0,2}truoc',
   '(?:an |a |small |the )?advance (?:of|payment)',
@@ -272,8 +273,8 @@ export const request = words(
   'cung cap',
   'xin',
   'doc',
-  '(?<!tu )nhap',
-  'dien',
+  '(?<!tu )nhap(?! (?:\\w+ )?(?:vao|vo|o) (?:dau|cho nao|o nao))',
+  'dien(?! thoai| luc| may| tu)',
   'dua',
   'chia se',
   'hoi (?:mat khau|ma|otp|xin|so|pass)',
@@ -286,7 +287,7 @@ export const request = words(
   'confirm',
   'reply',
   'type',
-  'enter',
+  '(?<!where (?:do|should|can) i )enter',
   'what s',
   'what is',
   'la gi',
@@ -331,6 +332,8 @@ export const paidClaim = words(
   '(?:i|we) (?:have |ve )?(?:paid|transferred|wired)',
   '(?:transfer|payment|money) (?:has been |was |is )?(?:sent|made|done|completed|gone through)',
   '(?:paid|sent|transferred) (?:it )?already',
+  '(?:da |vua )?gui (?:\\w+ ){0,2}(?:bill|bien lai|uy nhiem chi|anh chuyen khoan|anh giao dich) (?:roi|xong|cho (?:chi|anh|ban|em|c|a))',
+  '(?:sent|attached|here s|here is) (?:you )?(?:the |my )?(?:bill|receipt|transfer slip|payment slip)',
 );
 export const proof = words('bill', 'slip', 'phieu', 'phieu chuyen(?: tien| khoan)?', 'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)', '(?:bank|payment|transfer) (?:confirmation|receipt|slip)', 'confirmation (?:picture|photo|screenshot|image|slip)', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
 export const pendingStory = words('tien moi (?:toi|ve|vao|den)', '(?:qua|sau|het) (?:cuoi tuan|\\d+ ngay|mai)', 'after the weekend', '(?:funds|money|payment) (?:\\w+ )?(?:reach|arrive|reaches|arrives|will reach|will arrive)','(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
@@ -374,8 +377,8 @@ export const overpayInstrument = words('(?:bang|to|tam|gui|nhan) sec', 'sec (?:n
 export const overpayReturn = words('(?:con lai|phan con lai|so con lai|the rest|the remainder) (?:\\w+ ){0,3}(?:chuyen|gui|dua|tra|forward|send|pass|wire)', '(?:giu|keep) zzmoney','(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)', '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)','(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine', 'fine of zzmoney', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
+export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine', 'fine of zzmoney', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
 /** The writer asking whether SHE may pay a certain way: a buyer's question, not a demand. */
 export const mayIPay = words('(?:can|could|may|should) (?:i|we) (?:\\w+ )?(?:pay|transfer)', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}duoc khong', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}(?:hay|or) (?:chi|chi can|only)');
 /** Where a fee is to be paid: someone's number or account, not the platform. */
@@ -433,7 +436,7 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('mon qua', 'tri gia', 'worth zzmoney', 'unclaimed', 'chua nhan','(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words('mon qua', 'tri gia', 'worth zzmoney', 'unclaimed', 'chua nhan','(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', '(?:was|were|been) (?:picked|chosen)', 'jackpot', 'quay so', 'gifts?');
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
 export const moneyWaiting = words('earned', 'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)', '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)', 'money comes through', '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
 export const grantContext = words(
@@ -448,7 +451,7 @@ export const grantContext = words(
   'hoc bong',
   '(?:startup|support|relief|grant|union|women s|business) fund',
   'quy (?:ho tro|khoi nghiep|phu nu)',
-  'chosen',
+  'chosen(?! by)',
   'grants?',
   'subsid\\w+',
   'support money',
@@ -483,7 +486,7 @@ export const linkDenounced = words(
 );
 /** Words that send someone to a link to sign in, verify, claim or get money back. */
 export const linkLure = words(
-  '(?:log ?in|sign ?in|dang nhap|xac minh|xac thuc|xac nhan|verify|confirm|update|cap nhat|restore|khoi phuc|unlock|mo khoa|claim|nhan (?:qua|thuong|tien|hoan tien|lai tien)|hoan tien|refund|redeem)(?: \\w+){0,4} (?:at|tai|o|here|on|qua|via|tren)? ?zzlink',
+  '(?:log ?in|sign ?in|dang nhap|dien (?:\\w+ )?thong tin|nhap (?:\\w+ )?thong tin|khai (?:bao )?thong tin|fill (?:in|out)|enter your (?:details|information|info)|xac minh|xac thuc|xac nhan|verify|confirm|update|cap nhat|restore|khoi phuc|unlock|mo khoa|claim|nhan (?:qua|thuong|tien|hoan tien|lai tien)|hoan tien|refund|redeem)(?: \\w+){0,4} (?:at|tai|o|here|on|qua|via|tren)? ?zzlink',
   'zzlink (?:\\w+ ){0,5}(?:to|de) (?:log ?in|sign ?in|dang nhap|xac minh|xac thuc|verify|confirm|update|cap nhat|restore|khoi phuc|unlock|mo khoa|claim|nhan (?:qua|thuong|tien)|hoan tien|get (?:your )?(?:refund|money|prize|gift))',
 );
 
@@ -639,7 +642,9 @@ export const stayHere = words(
   '(?:order|orders|ordering|buy|buying|pay|paying|payment|purchases?|sales?|sell|selling|checkout|dat|dat hang|mua|mua ban|ban|ban hang|thanh toan|tra tien)(?: \\w+){0,4} (?:here|o day|tren nay|tai day|(?:through|on|via|tren|qua|trong|with) sen)',
   '(?:dat|mua|order)(?: \\w+){0,2} (?:o day|tren nay|here)',
 );
-export const evasion = words('tren nay (?:khong|bi|it|kho|lag)', 'app nay', 'o day (?:khong|bi|it|kho|em khong)', 'this app', 'not convenient', 'khong tien', 'bi theo doi', 'bi chan', 'tranh phi', 'avoid (?:the )?fees?', 'privately', 'rieng', 'it (?:khi )?(?:vao|dung|xem|check|online|on)', '(?:rarely|seldom|hardly|do not|not) (?:ever )?(?:check|use|open|on) (?:this|the|here)', 'not (?:on|active on) (?:here|this)', 'easier', 'tien hon', 'de hon', 'nhanh hon', 'kho noi chuyen', 'lag', 'tra loi (?:khong )?kip', 'cheaper', 're hon', 'gia tot hon', 'better price');
+/** Said outright: leaving to dodge the platform's cut. */
+export const feeDodge = words('(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)', '(?:bo qua|khong qua|ne|tranh|khoi|do|mat) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:avoid|skip|save|dodge|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)');
+export const evasion = words('(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', 'tren nay (?:khong|bi|it|kho|lag)', 'app nay', 'o day (?:khong|bi|it|kho|em khong)', 'this app', 'not convenient', 'khong tien', 'bi theo doi', 'bi chan', 'tranh phi', 'avoid (?:the )?fees?', 'privately', 'rieng', 'it (?:khi )?(?:vao|dung|xem|check|online|on)', '(?:rarely|seldom|hardly|do not|not) (?:ever )?(?:check|use|open|on) (?:this|the|here)', 'not (?:on|active on) (?:here|this)', 'easier', 'tien hon', 'de hon', 'nhanh hon', 'kho noi chuyen', 'lag', 'tra loi (?:khong )?kip', 'cheaper', 're hon', 'gia tot hon', 'better price');
 
 // --- impersonation ---
 export const authority = words(
@@ -668,6 +673,10 @@ export const authority = words(
   '(?:ngan hang|bank) (?:canh bao|alert|warning)',
   '(?:police|cong an) (?:investigator|dieu tra vien|officer)',
   'dieu tra vien',
+  'auditors?',
+  'inspectors?',
+  'kiem toan(?: vien)?',
+  'thanh tra(?: vien)?',
   'anti ?fraud (?:unit|department|team|police|office)',
   'phong chong (?:toi pham|lua dao|ma tuy|rua tien)',
   '(?:agent|detective|investigator) \\w+ from',
@@ -805,6 +814,8 @@ export const urgency = words(
  * fragments, so its (costlier) pattern is not run at all. Only for classes whose
  * every alternative contains one of the fragments.
  */
+/** Money passed through her: "keep this money for me, someone will come and take it in cash". */
+export const relayMoney = words('giu (?:tien|zzmoney) (?:\\w+ )?(?:gium|giup|ho)', 'rut (?:\\w+ ){0,2}tien mat (?:\\w+ ){0,3}(?:dua|gui|giao|cho)', '(?:dua|giao|gui) (?:lai )?tien mat (?:\\w+ ){0,2}(?:gium|giup|ho|cho (?:nguoi|ban|anh|chi))', 'co nguoi (?:\\w+ ){0,2}(?:toi|den|qua) (?:lay|nhan) (?:tien|zzmoney)', '(?:hold|keep) (?:the |this |that )?(?:money|cash|zzmoney) for me', 'withdraw (?:it|the money|the cash|cash|zzmoney) and (?:hand|give|pass|bring)', '(?:hand|pass|give) (?:the )?cash (?:over )?to (?:my|a|the|him|her)', 'someone (?:will|ll) (?:come|drop by|stop by)(?: \\w+){0,2} (?:to )?(?:collect|pick up|take) (?:it|the money|the cash|cash)');
 export const hints = new Map<RegExp, RegExp>([
   [linkLure, / zzlink /],
   [returnPromise, /%|guarant|profit|return|interest|lai|loi|x2|double|gop von|dau tu|withdraw|rut|zzmoney/],

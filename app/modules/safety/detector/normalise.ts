@@ -38,7 +38,7 @@ const moneyGrouped = /(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:\s*(?:d|dong|v
 const accountDigits = /(?<![\d-])\d(?:[\s.]?\d){7,18}(?![\d-])/g;
 const moneySpaced = /(?<![\d])\d{1,3}(?: \d{3})+(?:\s*(?:d|dong|vnd|₫))?(?![\d])/g;
 const moneyUnit =
-  /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|ty|ti|million|millions|thousand|grand|d|dong|vnd|₫|usd|usdt|dollars?|bucks|euros?)(?:\d{1,3})?(?![a-z0-9])/g;
+  /(?<![\w])\$\s?\d+(?:[.,]\d+)?|(?<![\w])\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan(?!\s*hang)|ng|tr|trieu|cu|lit|xi|canh|ty|ti|million|millions|thousand|grand|d|dong|vnd|₫|usd|usdt|dollars?|bucks|euros?)(?:\d{1,3})?(?![a-z0-9])/g;
 const numberWord = '(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|linh|le|tram|mươi)';
 const moneyWords = new RegExp(
   String.raw`(?<![a-z])(?:${numberWord}\s+){1,8}(?:tram|nghin|ngan(?!\s*hang)|trieu|ty)(?:\s+(?:ruoi|${numberWord}|nghin|ngan(?!\s*hang)|trieu))*(?![a-z])|(?<![a-z])(?:tram|trieu) ruoi(?![a-z])`,
@@ -123,6 +123,14 @@ const teencode: Record<string, string> = {
   doesnt: 'does not',
   isnt: 'is not',
   im: 'i am',
+  trc: 'truoc',
+  trk: 'truoc',
+  chuy: 'chi',
+  ik: 'di',
+  inb: 'inbox',
+  ntin: 'nhan tin',
+  lun: 'luon',
+  hnay: 'hom nay',
 };
 
 export type Canonical = { text: string; links: FoundLink[] };
@@ -164,6 +172,8 @@ export function canonical(input: string): Canonical {
     .replace(/[.!?\n\r…]+/g, ' || ')
     .replace(/[,;:()[\]{}"“”]+|\s[-–—]+\s|\bnhung\b|\bbut\b/g, ' | ')
     .replace(/[^a-zA-Z0-9|%]+/g, ' ');
+  // "nhaaa", "chiii": a letter typed three or more times is one letter (no Vietnamese or English word has three in a row; c, w, x, z are left alone for cccd, www, xxx).
+  s = s.replace(/([abd-vy])\1{2,}/g, '$1');
 
   const words = s.split(' ');
   const out: string[] = [];
