@@ -439,16 +439,22 @@ function subjectOf(row: { listing_id: string | null; listing_title: string | nul
 
 const otherIdSql = (me: string) => sql<string>`case when c.user_a = ${me}::uuid then c.user_b else c.user_a end`;
 
-/** Her conversations, newest activity first, keyset paged (`after`: the last conversation id of the previous page). */
-export async function listInbox(userId: string, options: { after?: string | null } = {}) {
-  let query = db
-    .selectFrom('conversation_members as me')
-    .innerJoin('conversations as c', 'c.id', 'me.conversation_id')
+/**
+ * Her conversations with what both the inbox and a conversation page show of
+ * each: the other person, the subject, her mute, whether the two have a deal and
+ * whether she has written (which decide masking and holding).
+ */
+function conversationsOf(userId: string) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('conversation_members as me', (j) => j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', userId))
     .innerJoin('users as other', (j) => j.on(sql`other.id`, '=', otherIdSql(userId)))
     .leftJoin('listings as l', 'l.id', 'c.listing_id')
     .leftJoin('mentoring_sessions as s', 's.id', 'c.session_id')
     .select((eb) => [
       'c.id',
+      'c.user_a',
+      'c.user_b',
       'c.last_message_at',
       'c.listing_id',
       'l.title as listing_title',
@@ -460,6 +466,13 @@ export async function listInbox(userId: string, options: { after?: string | null
       'me.muted_at',
       dealBetween(sql.ref('c.user_a'), sql.ref('c.user_b')).as('deal'),
       eb.exists(eb.selectFrom('messages as w').select('w.id').whereRef('w.conversation_id', '=', 'c.id').where('w.sender_id', '=', userId)).as('i_wrote'),
+    ]);
+}
+
+/** Her conversations, newest activity first, keyset paged (`after`: the last conversation id of the previous page). */
+export async function listInbox(userId: string, options: { after?: string | null } = {}) {
+  let query = conversationsOf(userId)
+    .select((eb) => [
       eb
         .exists(
           eb
@@ -479,8 +492,7 @@ export async function listInbox(userId: string, options: { after?: string | null
         .orderBy('m.id', 'desc')
         .limit(1)
         .as('last'),
-    ])
-    .where('me.user_id', '=', userId);
+    ]);
   if (isUuid(options.after)) {
     query = query.where(sql<boolean>`(c.last_message_at, c.id) < (select last_message_at, id from conversations where id = ${options.after}::uuid)`);
   }
@@ -536,26 +548,8 @@ export async function unreadConversations(userId: string) {
  */
 export async function loadConversation(user: Pick<Me, 'id'>, id: string | undefined, options: { before?: string | null; show?: string | null } = {}) {
   if (!isUuid(id)) return null;
-  const row = await db
-    .selectFrom('conversations as c')
-    .innerJoin('users as other', (j) => j.on(sql`other.id`, '=', otherIdSql(user.id)))
-    .innerJoin('conversation_members as me', (j) => j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', user.id))
-    .leftJoin('listings as l', 'l.id', 'c.listing_id')
-    .leftJoin('mentoring_sessions as s', 's.id', 'c.session_id')
+  const row = await conversationsOf(user.id)
     .select((eb) => [
-      'c.id',
-      'c.user_a',
-      'c.user_b',
-      'c.listing_id',
-      'l.title as listing_title',
-      'c.order_id',
-      'c.session_id',
-      's.starts_at as session_starts_at',
-      'other.id as other_id',
-      'other.display_name as other_name',
-      'me.muted_at',
-      dealBetween(sql.ref('c.user_a'), sql.ref('c.user_b')).as('deal'),
-      eb.exists(eb.selectFrom('messages as w').select('w.id').whereRef('w.conversation_id', '=', 'c.id').where('w.sender_id', '=', user.id)).as('i_wrote'),
       eb.exists(eb.selectFrom('user_blocks').select('blocker_id').where('blocker_id', '=', user.id).whereRef('blocked_id', '=', 'other.id')).as('i_blocked'),
       eb.exists(eb.selectFrom('user_blocks').select('blocker_id').whereRef('blocker_id', '=', 'other.id').where('blocked_id', '=', user.id)).as('blocked_me'),
     ])
