@@ -5,6 +5,7 @@ import { searchListings } from '../app/modules/market/listings.server';
 import { moderationAfterSave } from '../app/modules/moderation/screening.server';
 import { isSuspended, suspensionEnd } from '../app/modules/moderation/suspension';
 import { saveOffer } from '../app/modules/mentoring/mentoring.server';
+import { freePhoneOffer } from './support/mentoring';
 import { action as newListingAction } from '../app/routes/dashboard_.listings.new';
 import { action as editListingAction, loader as editListingLoader } from '../app/routes/dashboard_.listings.$id';
 import { action as dashboardAction } from '../app/routes/dashboard';
@@ -343,22 +344,7 @@ describe('staff actions', () => {
       .values({ user_id: s.id, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'Cố vấn tài chính', province: 'ha-noi', status: 'approved', updated_at: new Date() })
       .execute();
     await db.insertInto('user_roles').values({ user_id: s.id, role: 'mentor' }).execute();
-    await saveOffer(s.id, {
-      topics: ['pricing'],
-      languages: ['vi'],
-      sessionMinutes: 60,
-      bufferMinutes: 0,
-      minNoticeHours: 0,
-      maxDaysAhead: 14,
-      price: 0,
-      meetingMode: 'phone',
-      meetingPlace: '',
-      requiresConfirmation: false,
-      cancelCutoffHours: 12,
-      timeZone: 'Asia/Ho_Chi_Minh',
-      active: true,
-      weekly: { 1: [{ start: 540, end: 720 }] },
-    });
+    await saveOffer(s.id, freePhoneOffer);
     expect(statusOf(await call(mentorLoader, getRequest(`/mentors/${s.id}`), { id: s.id }))).toBe(200);
     const otherSession = await createTestUser();
     await report(otherSession, `user=${s.id}`, { category: 'scam', note: 'Lừa cọc' });

@@ -3,6 +3,24 @@ import { saveOffer } from '../../app/modules/mentoring/mentoring.server';
 
 type Person = { id: string };
 
+/** A free 60-minute phone offer, Mondays 9:00–12:00, booked without confirmation. */
+export const freePhoneOffer: Parameters<typeof saveOffer>[1] = {
+  topics: ['pricing'],
+  languages: ['vi'],
+  sessionMinutes: 60,
+  bufferMinutes: 0,
+  minNoticeHours: 0,
+  maxDaysAhead: 14,
+  price: 0,
+  meetingMode: 'phone',
+  meetingPlace: '',
+  requiresConfirmation: false,
+  cancelCutoffHours: 12,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  active: true,
+  weekly: { 1: [{ start: 540, end: 720 }] },
+};
+
 let pending: Promise<{ mentorId: string; sessionId: string }> | undefined;
 
 /** The mentor approved with an offer, and one session of hers with the entrepreneur (made once per file). */
@@ -14,22 +32,7 @@ export function mentoringFixture(people: { mentor: Person; entrepreneur: Person 
       .values({ user_id: mentorId, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'x', province: 'ha-noi', status: 'approved', updated_at: new Date() })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    await saveOffer(mentorId, {
-      topics: ['pricing'],
-      languages: ['vi'],
-      sessionMinutes: 60,
-      bufferMinutes: 0,
-      minNoticeHours: 0,
-      maxDaysAhead: 14,
-      price: 0,
-      meetingMode: 'phone',
-      meetingPlace: '',
-      requiresConfirmation: false,
-      cancelCutoffHours: 12,
-      timeZone: 'Asia/Ho_Chi_Minh',
-      active: true,
-      weekly: { 1: [{ start: 540, end: 720 }] },
-    });
+    await saveOffer(mentorId, freePhoneOffer);
     const start = new Date(Date.now() + 5 * 86_400_000);
     const session = await db
       .insertInto('mentoring_sessions')
