@@ -165,7 +165,14 @@ function Shell({ children }: { children: ReactNode }) {
       </a>
       <Header />
       <main id="main">{children}</main>
-      <footer className="site-footer">{t('footer.text')}</footer>
+      <footer className="site-footer">
+        <p>{t('footer.text')}</p>
+        <nav aria-label={t('legal.about.title')} className="footer-nav">
+          <Link to="/about">{t('legal.footer.about')}</Link>
+          <Link to="/terms">{t('legal.footer.terms')}</Link>
+          <Link to="/privacy">{t('legal.footer.privacy')}</Link>
+        </nav>
+      </footer>
     </>
   );
 }

@@ -170,6 +170,9 @@ const rows: Row[] = [
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard_.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
+  { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
+  { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },
+  { file: 'about.tsx', path: '/about', expect: everyone('ok') },
   { file: 'notifications.tsx', path: '/notifications', expect: signedIn('ok') },
   { file: 'notifications.tsx', path: '/notifications', method: 'POST', expect: signedIn('away') },
   // ---- moderation ----

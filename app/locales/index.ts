@@ -9,6 +9,7 @@ import enVerification from './en/verification.json';
 import enOrders from './en/orders.json';
 import enModeration from './en/moderation.json';
 import enMessaging from './en/messaging.json';
+import enLegal from './en/legal.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -20,6 +21,7 @@ import viVerification from './vi/verification.json';
 import viOrders from './vi/orders.json';
 import viModeration from './vi/moderation.json';
 import viMessaging from './vi/messaging.json';
+import viLegal from './vi/legal.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -36,6 +38,7 @@ const vi = {
   ...viOrders,
   ...viModeration,
   ...viMessaging,
+  ...viLegal,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -53,6 +56,7 @@ const en: Messages = {
   ...enOrders,
   ...enModeration,
   ...enMessaging,
+  ...enLegal,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
