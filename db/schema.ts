@@ -54,6 +54,47 @@ export interface LoginFailuresTable {
   created_at: CreatedAt;
 }
 
+// ---- two-step login and the staff audit log ----
+export interface TwoFactorTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_used_step: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface LoginChallengesTable {
+  token_hash: string;
+  user_id: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export type AuditAction =
+  | 'identity_document.open'
+  | 'two_factor.enrol'
+  | 'two_factor.disable'
+  | 'two_factor.recovery_code_used'
+  | 'data_export.download'
+  | 'account.delete';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: AuditAction;
+  subject_user_id: string | null;
+  detail: Json<Record<string, string | number | boolean | null>>;
+  created_at: CreatedAt;
+}
+
 // ---- messaging out ----
 export interface OutboxEmailsTable {
   id: Generated<number>;
@@ -618,6 +659,10 @@ export interface Database {
   user_blocks: UserBlocksTable;
   reports: ReportsTable;
   moderation_actions: ModerationActionsTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  audit_log: AuditLogTable;
 }
 
 export type User = Selectable<UsersTable>;

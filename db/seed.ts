@@ -9,11 +9,13 @@ import { seedMarket } from './seeds/market';
 import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
+import { seedStaffTwoFactor } from './seeds/two-factor';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
 export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
+  await seedStaffTwoFactor(db);
   await seedVerification(db);
   await seedLearning(db);
   await seedMarket(db);

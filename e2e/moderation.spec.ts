@@ -1,5 +1,5 @@
 import type { Browser } from '@playwright/test';
-import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
+import { demoPassword, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 // A buyer reports a listing as a scam; staff open the queue, open the report and
 // suspend the seller for good; the seller can no longer sign in and her
@@ -13,8 +13,7 @@ async function personPage(browser: Browser, baseURL: string, email?: string) {
   const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   if (email) {
-    const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
-    expect(response.status(), `login as ${email}`).toBe(302);
+    await signIn(page.request, baseURL, email);
   }
   return page;
 }

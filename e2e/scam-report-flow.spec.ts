@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
+import { demoPassword, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 // Issue 8's end-to-end story as one flow through the UI, each person in her own
 // browser: a buyer messages a seller about a listing; the seller replies asking
@@ -26,8 +26,7 @@ async function personPage(browser: Browser, baseURL: string, errors: string[], e
     if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(`${email ?? 'visitor'}: ${message.text()}`);
   });
   if (email) {
-    const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
-    expect(response.status(), `login as ${email}`).toBe(302);
+    await signIn(page.request, baseURL, email);
   }
   return page;
 }

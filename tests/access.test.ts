@@ -173,6 +173,12 @@ const rows: Row[] = [
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },
   { file: 'about.tsx', path: '/about', expect: everyone('ok') },
+  { file: 'account_.security.tsx', path: '/account/security', expect: signedIn('ok') },
+  { file: 'account_.security.tsx', path: '/account/security', method: 'POST', form: { intent: 'start' }, expect: signedIn('away') },
+  // Only after a right password (the challenge cookie); the signed-in have nothing to answer.
+  { file: 'login_.code.tsx', path: '/login/code', expect: { ...everyone('away'), anonymous: 'login' } },
+  { file: 'login_.code.tsx', path: '/login/code', method: 'POST', form: { code: '123456' }, expect: { ...everyone('away'), anonymous: 'login' } },
+  { file: 'staff.audit.tsx', path: '/staff/audit', expect: staffOnly },
   { file: 'notifications.tsx', path: '/notifications', expect: signedIn('ok') },
   { file: 'notifications.tsx', path: '/notifications', method: 'POST', expect: signedIn('away') },
   // ---- moderation ----

@@ -10,7 +10,7 @@ import { loader as queueLoader } from '../app/routes/staff.verifications._index'
 import { action as reviewAction, loader as reviewLoader } from '../app/routes/staff.verifications.$id';
 import { checkTransition, decisionsFrom, transitions, verificationStatuses, type TransitionName } from '../app/modules/verification/states';
 import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification/verification.server';
-import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
+import { call, createTestUser, enrolTwoFactor, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { loader as publicFileLoader } from '../app/routes/files.$';
 import { elfExecutable, jpegWithGps, multipartRequest, pngImage, svgFile, tinyPdf } from './support/images';
 import { startS3rver, useS3Env } from './support/s3';
@@ -222,6 +222,7 @@ describe('verification transitions', () => {
 
     // A staff member who is also a seller.
     await db.insertInto('user_roles').values({ user_id: seller.id, role: 'staff' }).execute();
+    await enrolTwoFactor(seller.id);
     const self = await decide(seller, seller.id, 'approve', 'checked');
     expect(statusOf(self)).toBe(403);
     expect(payload(self).errors.form).toBe('verification.problem.self');

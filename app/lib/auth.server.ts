@@ -15,6 +15,7 @@ type UserAttributes = {
   locale: Locale;
   time_zone: string;
   roles: GrantedRole[];
+  two_factor: boolean;
 };
 
 const adapter: Adapter = {
@@ -34,6 +35,7 @@ const adapter: Adapter = {
         'users.locale',
         'users.time_zone',
         sql<GrantedRole[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
+        sql<boolean>`exists (select 1 from two_factor where user_id = users.id and confirmed_at is not null)`.as('two_factor'),
       ])
       .executeTakeFirst();
     if (!row) return [null, null];
@@ -43,6 +45,7 @@ const adapter: Adapter = {
       locale: row.locale,
       time_zone: row.time_zone,
       roles: row.roles,
+      two_factor: row.two_factor,
     };
     return [
       { id: row.session_id, userId: row.id, expiresAt: new Date(row.expires_at), attributes: {} },
@@ -86,6 +89,7 @@ export const lucia = new Lucia(adapter, {
     locale: attributes.locale,
     timeZone: attributes.time_zone,
     roles: ['buyer', ...attributes.roles] as Role[],
+    twoFactor: attributes.two_factor,
   }),
 });
 
@@ -104,6 +108,8 @@ export type SessionUser = {
   locale: Locale;
   timeZone: string;
   roles: Role[];
+  /** Two-step login is on: every session of hers began with a code (sessions end when it is turned on). */
+  twoFactor: boolean;
 };
 
 /** The session id from the Cookie header; a header that is not valid percent-encoding has none. */
@@ -149,10 +155,14 @@ export function hasRole(user: Pick<SessionUser, 'roles'> | null | undefined, rol
   return Boolean(user?.roles.includes(role));
 }
 
-/** The signed-in person holding `role`; anyone else gets 403 (or the login page when anonymous). */
+/**
+ * The signed-in person holding `role`; anyone else gets 403 (or the login page when anonymous).
+ * Staff open identity documents: no staff page opens before two-step login is on.
+ */
 export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!hasRole(user, role)) throw new Response('Forbidden', { status: 403 });
+  if (role === 'staff' && !user.twoFactor) throw redirect('/account/security?notice=notice.twoFactor.required');
   return user;
 }
 
@@ -175,6 +185,14 @@ export async function endSession(request: Request) {
 export async function endAllSessions(userId: string) {
   await lucia.invalidateUserSessions(userId);
   return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of hers but the one this request carries. */
+export async function endOtherSessions(request: Request, userId: string) {
+  const current = readSessionId(request);
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (current) query = query.where('id', '!=', current);
+  await query.execute();
 }
 
 export const sessionCookieName = lucia.sessionCookieName;

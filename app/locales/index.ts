@@ -10,6 +10,7 @@ import enOrders from './en/orders.json';
 import enModeration from './en/moderation.json';
 import enMessaging from './en/messaging.json';
 import enLegal from './en/legal.json';
+import enSecurity from './en/security.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -22,6 +23,7 @@ import viOrders from './vi/orders.json';
 import viModeration from './vi/moderation.json';
 import viMessaging from './vi/messaging.json';
 import viLegal from './vi/legal.json';
+import viSecurity from './vi/security.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -39,6 +41,7 @@ const vi = {
   ...viModeration,
   ...viMessaging,
   ...viLegal,
+  ...viSecurity,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -57,6 +60,7 @@ const en: Messages = {
   ...enModeration,
   ...enMessaging,
   ...enLegal,
+  ...enSecurity,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

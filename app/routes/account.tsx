@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -101,6 +101,11 @@ export default function Account() {
         />
         <button type="submit">{t('accounts.settings.changePassword')}</button>
       </Form>
+
+      <h2>{t('security.title')}</h2>
+      <p>
+        <Link to="/account/security">{t('security.account.link')}</Link>
+      </p>
 
       <h2>{t('accounts.settings.sessions')}</h2>
       <Form method="post" action="/logout">

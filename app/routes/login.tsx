@@ -8,6 +8,7 @@ import { pageMeta } from '~/lib/meta';
 import { loginSchema } from '~/modules/accounts/forms.server';
 import { safeRedirect } from '~/lib/redirect';
 import { logIn } from '~/modules/accounts/accounts.server';
+import { createLoginChallenge, hasTwoFactor, loginChallengeCookie } from '~/modules/accounts/two-factor.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -30,7 +31,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const reply = { errors: {}, values: { email }, suspended: { until: result.until ? result.until.toISOString() : null } };
     return data(reply, { status: 403 });
   }
-  return redirect(safeRedirect(parsed.data.redirectTo, '/'), {
+  const redirectTo = safeRedirect(parsed.data.redirectTo, '/');
+  if (await hasTwoFactor(result.userId)) {
+    const token = await createLoginChallenge(result.userId);
+    return redirect(`/login/code?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      headers: { 'Set-Cookie': await loginChallengeCookie.serialize(token) },
+    });
+  }
+  return redirect(redirectTo, {
     headers: { 'Set-Cookie': await startSession(result.userId) },
   });
 }

@@ -2,6 +2,8 @@ import type { AppLoadContext } from '@remix-run/node';
 import type { GrantedRole } from '../../db/schema';
 import { startSession } from '../../app/lib/auth.server';
 import { createUser } from '../../app/modules/accounts/accounts.server';
+import { db } from '../../app/lib/db.server';
+import { demoStaffTotpSecret } from '../../db/seeds/two-factor';
 
 export const testOrigin = 'http://localhost:3000';
 export const testPassword = 'a long test passphrase';
@@ -20,8 +22,15 @@ export async function createTestUser(options: { roles?: GrantedRole[]; email?: s
     roles: options.roles,
   });
   if (!created.ok) throw new Error(`could not create ${email}`);
+  // Staff pages need two-step login; test staff are enrolled as the demo staff are.
+  if (options.roles?.includes('staff')) await enrolTwoFactor(created.user.id);
   const setCookie = await startSession(created.user.id);
   return { id: created.user.id, email, cookie: setCookie.split(';')[0] };
+}
+
+/** Two-step login on, with the demo staff key (staff pages need it). */
+export async function enrolTwoFactor(userId: string) {
+  await db.insertInto('two_factor').values({ user_id: userId, secret: demoStaffTotpSecret, confirmed_at: new Date() }).execute();
 }
 
 export function context(overrides: Partial<AppLoadContext> = {}): AppLoadContext {

@@ -212,9 +212,17 @@ export async function deleteExpiredAuthRows() {
     .deleteFrom('login_failures')
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
     .executeTakeFirst();
+  const challenges = await db.deleteFrom('login_challenges').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
   return {
+    loginChallenges: Number(challenges.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),
     resetTokens: Number(tokens.numDeletedRows),
     loginFailures: Number(failures.numDeletedRows),
   };
+}
+
+/** Re-asks her password before an act that cannot wait for a new login (two-step settings, deletion). */
+export async function passwordMatches(userId: string, password: string) {
+  const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return Boolean(user && (await verifyPassword(user.password_hash, password)));
 }

@@ -445,11 +445,11 @@ export async function findDocumentKey(documentId: string, which: 'file' | 'thumb
   if (!/^[0-9a-f-]{36}$/.test(documentId)) return null;
   const row = await db
     .selectFrom('verification_documents')
-    .select(['storage_key', 'thumbnail_key', 'original_name'])
+    .select(['storage_key', 'thumbnail_key', 'original_name', 'user_id'])
     .where('id', '=', documentId)
     .executeTakeFirst();
   const key = which === 'thumbnail' ? row?.thumbnail_key : row?.storage_key;
-  return key ? { key, name: row!.original_name } : null;
+  return row && key ? { key, name: row.original_name, ownerId: row.user_id } : null;
 }
 
 // ---- public storefront ----
