@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   type ClientLoaderFunctionArgs,
   Form,
@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
 import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
+import { agreedToCurrentTerms, openWithoutConsent } from './modules/legal/consents.server';
 import { unreadConversations } from './modules/messaging/messaging.server';
 import { unreadNotifications } from './modules/notifications/notifications.server';
 import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
@@ -29,6 +30,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  // Silence is not consent: a person who has not agreed to the texts in force is asked first.
+  if (user && !agreedToCurrentTerms(user.termsVersion)) {
+    const { pathname, search } = new URL(request.url);
+    if (!openWithoutConsent.test(pathname)) throw redirect(`/consent?redirectTo=${encodeURIComponent(pathname + search)}`);
+  }
   const locale = await localeFromRequest(request, user?.locale);
   // A one-off message after a redirect ("?notice=notice.loggedOut"), limited to known keys.
   const notice = new URL(request.url).searchParams.get('notice');

@@ -95,6 +95,18 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export type ConsentPurpose = 'terms' | 'union_news';
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  user_id: string;
+  purpose: ConsentPurpose;
+  version: string;
+  channel: 'web' | 'assisted';
+  granted_at: CreatedAt;
+  withdrawn_at: Timestamp | null;
+}
+
 // ---- messaging out ----
 export interface OutboxEmailsTable {
   id: Generated<number>;
@@ -663,6 +675,7 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   login_challenges: LoginChallengesTable;
   audit_log: AuditLogTable;
+  consents: ConsentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
 import { seedStaffTwoFactor } from './seeds/two-factor';
+import { seedConsents } from './seeds/consents';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -22,6 +23,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedMentoring(db);
   await seedOrders(db);
   await seedMessaging(db);
+  await seedConsents(db);
 }
 
 /** First start of the embedded engine: demo data, but only into an empty database. */

@@ -179,6 +179,9 @@ const rows: Row[] = [
   { file: 'login_.code.tsx', path: '/login/code', expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'login_.code.tsx', path: '/login/code', method: 'POST', form: { code: '123456' }, expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'staff.audit.tsx', path: '/staff/audit', expect: staffOnly },
+  // She has agreed already (the fixtures' people have), so the page sends her on.
+  { file: 'consent.tsx', path: '/consent', expect: signedIn('away') },
+  { file: 'consent.tsx', path: '/consent', method: 'POST', form: { agree: 'on' }, expect: signedIn('away') },
   { file: 'notifications.tsx', path: '/notifications', expect: signedIn('ok') },
   { file: 'notifications.tsx', path: '/notifications', method: 'POST', expect: signedIn('away') },
   // ---- moderation ----

@@ -16,6 +16,7 @@ type UserAttributes = {
   time_zone: string;
   roles: GrantedRole[];
   two_factor: boolean;
+  terms_version: string | null;
 };
 
 const adapter: Adapter = {
@@ -36,6 +37,7 @@ const adapter: Adapter = {
         'users.time_zone',
         sql<GrantedRole[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
         sql<boolean>`exists (select 1 from two_factor where user_id = users.id and confirmed_at is not null)`.as('two_factor'),
+        sql<string | null>`(select max(version) from consents where user_id = users.id and purpose = 'terms' and withdrawn_at is null)`.as('terms_version'),
       ])
       .executeTakeFirst();
     if (!row) return [null, null];
@@ -46,6 +48,7 @@ const adapter: Adapter = {
       time_zone: row.time_zone,
       roles: row.roles,
       two_factor: row.two_factor,
+      terms_version: row.terms_version,
     };
     return [
       { id: row.session_id, userId: row.id, expiresAt: new Date(row.expires_at), attributes: {} },
@@ -90,6 +93,7 @@ export const lucia = new Lucia(adapter, {
     timeZone: attributes.time_zone,
     roles: ['buyer', ...attributes.roles] as Role[],
     twoFactor: attributes.two_factor,
+    termsVersion: attributes.terms_version,
   }),
 });
 
@@ -110,6 +114,8 @@ export type SessionUser = {
   roles: Role[];
   /** Two-step login is on: every session of hers began with a code (sessions end when it is turned on). */
   twoFactor: boolean;
+  /** The version of the operating rules and privacy notice she agreed to (null: none). */
+  termsVersion: string | null;
 };
 
 /** The session id from the Cookie header; a header that is not valid percent-encoding has none. */

@@ -4,6 +4,7 @@ import { startSession } from '../../app/lib/auth.server';
 import { createUser } from '../../app/modules/accounts/accounts.server';
 import { db } from '../../app/lib/db.server';
 import { demoStaffTotpSecret } from '../../db/seeds/two-factor';
+import { recordConsents } from '../../app/modules/legal/consents.server';
 
 export const testOrigin = 'http://localhost:3000';
 export const testPassword = 'a long test passphrase';
@@ -11,7 +12,9 @@ export const testPassword = 'a long test passphrase';
 let counter = 0;
 
 /** A new account with the given roles, and a session cookie that signs her in. */
-export async function createTestUser(options: { roles?: GrantedRole[]; email?: string; displayName?: string; locale?: 'vi' | 'en' } = {}) {
+export async function createTestUser(
+  options: { roles?: GrantedRole[]; email?: string; displayName?: string; locale?: 'vi' | 'en'; consent?: boolean } = {},
+) {
   counter += 1;
   const email = options.email ?? `user${counter}.${Math.random().toString(36).slice(2, 8)}@sen.test`;
   const created = await createUser({
@@ -24,6 +27,8 @@ export async function createTestUser(options: { roles?: GrantedRole[]; email?: s
   if (!created.ok) throw new Error(`could not create ${email}`);
   // Staff pages need two-step login; test staff are enrolled as the demo staff are.
   if (options.roles?.includes('staff')) await enrolTwoFactor(created.user.id);
+  // As sign-up would have asked her: pages open only after she agreed to the texts in force.
+  if (options.consent !== false) await recordConsents(db, created.user.id, ['terms']);
   const setCookie = await startSession(created.user.id);
   return { id: created.user.id, email, cookie: setCookie.split(';')[0] };
 }
