@@ -32,11 +32,13 @@ test('sign up, log out, log in, and a wrong password', async ({ page, visit }) =
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('password123');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  // A common password is refused and what was typed is kept.
+  // A common password is refused, the unticked consent is asked for, and what was typed is kept.
   await expect(page.getByText('Mật khẩu này quá phổ biến')).toBeVisible();
+  await expect(page.getByText('Chị cần đánh dấu ô này để dùng Sen.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue(email);
   await expectAccessible(page);
   await page.getByLabel('Mật khẩu').fill('hoa sen no giua dam');
+  await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page).toHaveURL(/\/account/);
   await expect(page.getByText('Chào mừng chị đến với Sen!')).toBeVisible();
@@ -62,6 +64,7 @@ test('forgot password: the emailed link sets a new password', async ({ page, vis
   await page.getByLabel('Tên hiển thị').fill('Chị Mai');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('mot cau mat khau dai');
+  await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
 

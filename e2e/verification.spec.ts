@@ -25,7 +25,7 @@ async function cccdPhoto() {
 
 async function signUp(page: import('@playwright/test').Page, baseURL: string, email: string, displayName: string) {
   const response = await page.request.post('/signup', {
-    form: { email, password: 'hoa sen no giua dam lay', displayName, locale: 'vi' },
+    form: { email, password: 'hoa sen no giua dam lay', displayName, locale: 'vi', agree: 'on' },
     headers: { Origin: baseURL },
     maxRedirects: 0,
   });

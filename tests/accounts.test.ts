@@ -5,6 +5,7 @@ import { deliverOutboxEmail } from '../app/lib/email.server';
 import { getUser, lucia } from '../app/lib/auth.server';
 import { createUser, deleteExpiredAuthRows, loginLimits } from '../app/modules/accounts/accounts.server';
 import { passwordProblem } from '../app/modules/accounts/passwords.server';
+import { legalVersion } from '../app/modules/legal/content.server';
 import * as account from '../app/routes/account';
 import * as forgot from '../app/routes/forgot-password';
 import * as language from '../app/routes/language';
@@ -27,7 +28,7 @@ describe('sign up', () => {
   it('creates the account, signs her in and remembers her language', async () => {
     const response = (await call(
       signup.action,
-      formRequest('/signup', { email: 'Lan@Example.com', password: 'mot cau rat dai va de nho', displayName: 'Lan', locale: 'en' }),
+      formRequest('/signup', { email: 'Lan@Example.com', password: 'mot cau rat dai va de nho', displayName: 'Lan', locale: 'en', agree: 'on' }),
     )) as Response;
     expect(response.status).toBe(302);
     const user = await getUser(getRequest('/', { cookie: cookieFrom(response) }));
@@ -47,6 +48,7 @@ describe('sign up', () => {
       password: 'accounts.password.tooShort',
       displayName: 'validation.required',
       locale: 'validation.invalid',
+      agree: 'legal.consent.required',
     });
     expect(reply.values.email).toBe('not-an-email');
     expect(reply.values.password).toBeUndefined();
@@ -69,8 +71,31 @@ describe('sign up', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => createUser(input)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'email-taken')).toBe(true);
-    const result = await call(signup.action, formRequest('/signup', { ...input, email: 'RACE@example.com' }));
+    const result = await call(signup.action, formRequest('/signup', { ...input, email: 'RACE@example.com', agree: 'on' }));
     expect(payload(result).errors).toEqual({ email: 'accounts.signup.emailTaken' });
+  });
+
+  it('records her consent with the account: the texts always, the news only when ticked', async () => {
+    const form = { password: 'mot cau rat dai va de nho', displayName: 'Hoa', locale: 'vi', agree: 'on' };
+    expect(statusOf(await call(signup.action, formRequest('/signup', { ...form, email: 'hoa.consent@example.com' })))).toBe(302);
+    expect(statusOf(await call(signup.action, formRequest('/signup', { ...form, email: 'mai.consent@example.com', unionNews: 'on' })))).toBe(302);
+    const rows = await db
+      .selectFrom('consents')
+      .innerJoin('users', 'users.id', 'consents.user_id')
+      .select(['users.email', 'consents.purpose', 'consents.version', 'consents.channel'])
+      .where('users.email', 'in', ['hoa.consent@example.com', 'mai.consent@example.com'])
+      .orderBy('users.email')
+      .orderBy('consents.purpose')
+      .execute();
+    expect(rows).toEqual([
+      { email: 'hoa.consent@example.com', purpose: 'terms', version: legalVersion, channel: 'web' },
+      { email: 'mai.consent@example.com', purpose: 'terms', version: legalVersion, channel: 'web' },
+      { email: 'mai.consent@example.com', purpose: 'union_news', version: legalVersion, channel: 'web' },
+    ]);
+    // Without the box ticked there is no account.
+    const refused = await call(signup.action, formRequest('/signup', { ...form, agree: '', email: 'lan.consent@example.com' }));
+    expect(payload(refused).errors).toEqual({ agree: 'legal.consent.required' });
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'lan.consent@example.com').executeTakeFirst()).toBeUndefined();
   });
 
   it('a signed-in person is sent away from the sign-up page', async () => {

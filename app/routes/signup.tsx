@@ -10,6 +10,7 @@ import { signupSchema } from '~/modules/accounts/forms.server';
 import { safeRedirect } from '~/lib/redirect';
 import { createUser } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
+import { ConsentBoxes } from '~/modules/legal/consent-boxes';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -26,8 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return invalid(parsed.reply);
   }
   if (problem) return formError(form, { password: problem });
-  const { email, password, displayName, locale } = parsed.data;
-  const created = await createUser({ email, password, displayName, locale });
+  const { email, password, displayName, locale, unionNews } = parsed.data;
+  const created = await createUser({ email, password, displayName, locale, consents: unionNews ? ['terms', 'union_news'] : ['terms'] });
   if (!created.ok) return formError(form, { email: 'accounts.signup.emailTaken' });
   const headers = new Headers();
   headers.append('Set-Cookie', await startSession(created.user.id));
@@ -68,6 +69,7 @@ export default function Signup() {
             { value: 'en', label: 'English' },
           ]}
         />
+        <ConsentBoxes reply={reply} />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <button type="submit" disabled={busy}>
           {t('accounts.signup.submit')}

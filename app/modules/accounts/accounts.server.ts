@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { GrantedRole, Locale } from '../../../db/schema';
+import type { ConsentPurpose, GrantedRole, Locale } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { queueEmail } from '~/lib/email.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { hashPassword, verifyPassword } from './passwords.server';
 import { isSuspended } from '~/modules/moderation/suspension';
+import { recordConsents } from '~/modules/legal/consents.server';
 
 export async function createUser(input: {
   email: string;
@@ -13,6 +14,8 @@ export async function createUser(input: {
   displayName: string;
   locale: Locale;
   roles?: GrantedRole[];
+  /** What she agreed to on the sign-up form, recorded with the account. */
+  consents?: ConsentPurpose[];
 }) {
   const passwordHash = await hashPassword(input.password);
   try {
@@ -34,6 +37,7 @@ export async function createUser(input: {
           .values(input.roles.map((role) => ({ user_id: user.id, role })))
           .execute();
       }
+      await recordConsents(trx, user.id, input.consents ?? []);
       return { ok: true as const, user };
     });
   } catch (error) {

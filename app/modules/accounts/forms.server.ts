@@ -13,6 +13,9 @@ export const signupSchema = z.object({
   displayName: fields.text(80),
   locale: z.enum(locales, { error: 'validation.invalid' }),
   redirectTo: z.string().optional(),
+  // The operating rules and privacy notice: an unticked box she must tick. The news is optional.
+  agree: z.literal('on', { error: 'legal.consent.required' }),
+  unionNews: z.literal('on').optional(),
 });
 
 export const loginSchema = z.object({
