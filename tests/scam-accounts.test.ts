@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { startConversation } from '../app/modules/messaging/messaging.server';
 import { containsReported, identifiersIn } from '../app/modules/moderation/scam-accounts.server';
-import { screenListing } from '../app/modules/moderation/screening.server';
+import { screenBusinessStory, screenListing } from '../app/modules/moderation/screening.server';
 import { detectScam } from '../app/modules/safety/detector';
 import { action as reportAction } from '../app/routes/reports.new';
 import { action as staffReportAction } from '../app/routes/staff.reports.$id';
@@ -117,6 +117,9 @@ describe('scam accounts shared across reports', () => {
 
     const message = await firstMessage(await createTestUser(), text);
     expect(message.scam_signals).toContain('reported_account');
+    // A profile too: her business story is held from the storefront.
+    expect((await screenBusinessStory(db, seller.id, `Cửa hàng mây tre. Mẫu mới ở quatang-hoivien.online/nhan`)).level).toBe('danger');
+    expect(await db.selectFrom('business_profiles').select('story_held').where('user_id', '=', seller.id).executeTakeFirstOrThrow()).toEqual({ story_held: true });
 
     const removed = await staffPost({ intent: 'remove', id: String(entry?.id), reason: 'Trang đã bị gỡ' });
     expect(statusOf(removed)).toBe(302);
