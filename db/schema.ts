@@ -627,6 +627,21 @@ export interface ModerationActionsTable {
   created_at: CreatedAt;
 }
 
+/** Issue 17: numbers (keyed hashes) and links staff upheld as scams; see migration 0930. */
+export interface ScamAccountsTable {
+  id: Generated<number>;
+  kind: 'number' | 'link';
+  key: string;
+  hint: string;
+  reason: string;
+  report_id: string | null;
+  added_by: string | null;
+  created_at: CreatedAt;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  removed_reason: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -671,6 +686,7 @@ export interface Database {
   user_blocks: UserBlocksTable;
   reports: ReportsTable;
   moderation_actions: ModerationActionsTable;
+  scam_accounts: ScamAccountsTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   login_challenges: LoginChallengesTable;

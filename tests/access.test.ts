@@ -192,6 +192,8 @@ const rows: Row[] = [
   { file: 'staff.reports._index.tsx', path: '/staff/reports?status=open&category=scam', expect: staffOnly },
   { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, expect: staffOnly },
   { file: 'staff.reports.$id.tsx', path: async () => `/staff/reports/${await accessReport()}`, method: 'POST', form: { action: '' }, expect: staffOnly },
+  { file: 'staff.scam-accounts.tsx', path: '/staff/scam-accounts', expect: staffOnly },
+  { file: 'staff.scam-accounts.tsx', path: '/staff/scam-accounts', method: 'POST', form: { intent: 'add', kind: 'number', value: '', reason: '' }, expect: staffOnly },
   ...messagingRows({ signedIn }),
 ];
 

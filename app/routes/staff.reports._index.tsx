@@ -29,6 +29,9 @@ export default function ReportQueue() {
     <section>
       <h1>{t('moderation.queue.title')}</h1>
       <p className="muted">{t('moderation.queue.intro')}</p>
+      <p>
+        <Link to="/staff/scam-accounts">{t('scamAccounts.link')}</Link>
+      </p>
       <Form method="get" className="cards" aria-label={t('moderation.queue.filter')}>
         <div className="field">
           <label htmlFor="f-status">{t('moderation.queue.status')}</label>

@@ -38,24 +38,45 @@ export function maskContacts(input: string): Masked {
     return MASK;
   });
   text = text.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
-    const digits = run.replace(/\D/g, '');
-    if (digits.length < 8) return run;
-    const plus = run.startsWith('+');
-    if (isPhone(digits, plus)) {
-      kinds.add('phone');
-      return MASK;
-    }
-    const before = whole.slice(Math.max(0, offset - 24), offset);
-    const after = whole.slice(offset + run.length, offset + run.length + 8);
-    const saysAccount = ACCOUNT_WORDS.test(before);
-    if (!saysAccount) {
-      if (DATE.test(run)) return run;
-      if (!run.startsWith('0') && (GROUPED.test(run) || MONEY_UNIT.test(after))) return run;
-    }
-    kinds.add('account');
+    const kind = numberKind(run, offset, whole);
+    if (!kind) return run;
+    kinds.add(kind);
     return MASK;
   });
   return { text, kinds: [...kinds] };
+}
+
+/** Is this run of digits a phone number, an account number, or neither (an amount, a date, a short number)? */
+function numberKind(run: string, offset: number, whole: string): 'phone' | 'account' | null {
+  const digits = run.replace(/\D/g, '');
+  if (digits.length < 8) return null;
+  const plus = run.startsWith('+');
+  if (isPhone(digits, plus)) return 'phone';
+  const before = whole.slice(Math.max(0, offset - 24), offset);
+  const after = whole.slice(offset + run.length, offset + run.length + 8);
+  const saysAccount = ACCOUNT_WORDS.test(before);
+  if (!saysAccount) {
+    if (DATE.test(run)) return null;
+    if (!run.startsWith('0') && (GROUPED.test(run) || MONEY_UNIT.test(after))) return null;
+  }
+  return 'account';
+}
+
+/**
+ * The phone and account numbers maskContacts would hide, as bare digits (a
+ * Vietnamese phone number always as 0…, however it was typed): what a shared
+ * report of scam accounts is keyed on (moderation/scam-accounts.server.ts).
+ */
+export function contactNumbers(input: string): Array<{ kind: 'phone' | 'account'; digits: string }> {
+  const found: Array<{ kind: 'phone' | 'account'; digits: string }> = [];
+  const text = input.replace(EMAIL, MASK);
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const kind = numberKind(m[0], m.index ?? 0, text);
+    if (!kind) continue;
+    const digits = m[0].replace(/\D/g, '');
+    found.push({ kind, digits: kind === 'phone' && digits.startsWith('84') ? `0${digits.slice(2)}` : digits });
+  }
+  return found;
 }
 
 /** Whether a text holds anything maskContacts would hide. */

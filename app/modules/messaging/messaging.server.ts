@@ -7,7 +7,8 @@ import { findPublishedListing } from '~/modules/market/listings.server';
 import { isUuid } from '~/modules/market/search.server';
 import { findSessionFor } from '~/modules/mentoring/mentoring.server';
 import { shortNumber } from '~/modules/orders/states';
-import { detectScam, SIGNAL_LESSONS, type SignalCode } from '~/modules/safety/detector';
+import { detectScamWithReports } from '~/modules/moderation/scam-accounts.server';
+import { SIGNAL_LESSONS, type SignalCode } from '~/modules/safety/detector';
 import { maskContacts, type MaskKind } from './mask';
 
 // Protected messaging between two people: who may start a conversation and
@@ -176,8 +177,9 @@ export type SendResult =
   | { ok: false; warn: Warning }
   | Refusal;
 
-function verdict(body: string, locale: Locale, trustedOrigins: string[]) {
-  const result = detectScam(body, { locale, trustedOrigins });
+async function verdict(body: string, locale: Locale, trustedOrigins: string[]) {
+  // With the shared list of reported scam numbers and links: one of them makes any wording a danger.
+  const result = await detectScamWithReports(body, { locale, trustedOrigins });
   const codes = [...new Set(result.signals.map((s) => s.code))];
   return { level: result.level, codes, offPlatform: codes.some((c) => OFF_PLATFORM_CODES.includes(c)) };
 }
@@ -262,7 +264,7 @@ export async function sendMessage(input: SendInput & { conversationId: string })
   const recipientId = otherMember(input.sender, conversation);
   const may = await canSendTo(input.sender.id, recipientId);
   if (!may.ok) return may;
-  const v = verdict(input.body, input.sender.locale, input.trustedOrigins ?? []);
+  const v = await verdict(input.body, input.sender.locale, input.trustedOrigins ?? []);
   if (v.offPlatform && !input.confirmed) return { ok: false, warn: { level: v.level, codes: v.codes } };
   const result = await db.transaction().execute(async (trx) => {
     await lockSender(trx, input.sender.id);
@@ -299,7 +301,7 @@ export async function startConversation(input: SendInput & { subject: SubjectRef
   const recipientId = decision.otherId;
   const may = await canSendTo(input.sender.id, recipientId);
   if (!may.ok) return may;
-  const v = verdict(input.body, input.sender.locale, input.trustedOrigins ?? []);
+  const v = await verdict(input.body, input.sender.locale, input.trustedOrigins ?? []);
   if (v.offPlatform && !input.confirmed) return { ok: false, warn: { level: v.level, codes: v.codes } };
   const [userA, userB] = [input.sender.id, recipientId].sort();
   const result = await db.transaction().execute(async (trx) => {

@@ -7,9 +7,9 @@ import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { isUuid } from '~/modules/market/search.server';
-import { detectScam } from '~/modules/safety/detector';
 import { transition } from '~/modules/verification/verification.server';
 import type { ReportStatus, StaffAction } from './options';
+import { detectScamWithReports, recordFromReport } from './scam-accounts.server';
 import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';
 
 // The staff side: the queue, one report with its context, and the actions.
@@ -141,7 +141,7 @@ export async function findReportForStaff(id: string | undefined, locale: Locale)
 
   const reported = messages?.find((m) => m.id === report.message_id);
   const text = reported ? reported.body : listing ? `${listing.title}\n${listing.description}` : [subject.story, subject.bio].filter(Boolean).join('\n');
-  const detected = detectScam(text, { locale });
+  const detected = await detectScamWithReports(text, { locale });
   return {
     report,
     subject: { ...subject, suspended: isSuspended(subject) },
@@ -208,6 +208,9 @@ export function availableActions(report: ReportItem, subject: SubjectState, list
   if (revocable(subject.business_status) || revocable(subject.mentor_status)) out.push('revoke_verification');
   return out;
 }
+
+/** The actions that uphold a report (the others dismiss it or undo something). */
+const UPHOLDING: readonly StaffAction[] = ['warn', 'hide_listing', 'suspend', 'revoke_verification'];
 
 const resolutions: Record<StaffAction, ReportResolution> = {
   dismiss: 'dismissed',
@@ -303,6 +306,11 @@ export async function moderate(input: {
       .insertInto('moderation_actions')
       .values({ report_id: report.id, staff_id: staff.id, subject_user_id: subjectId, listing_id: report.listing_id, action, reason, suspended_until: suspendedUntil })
       .execute();
+
+    // An upheld scam report shares what it found: the numbers and links of the reported message or listing (scam-accounts.server.ts).
+    if (UPHOLDING.includes(action) && (report.category === 'scam' || report.category === 'screening')) {
+      await recordFromReport(trx, report, staff.id, reason);
+    }
 
     let resolve = trx
       .updateTable('reports')

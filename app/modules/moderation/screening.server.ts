@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ListingModerationState, ListingState } from '../../../db/schema';
 import { detectScam, type ScamLevel } from '~/modules/safety/detector';
+import { detectScamWithReports } from './scam-accounts.server';
 
 // Screening on save: listings, business stories and mentor bios go through the
 // scam detector when they are written, in the writer's transaction.
@@ -18,6 +19,13 @@ export type Screening = { level: ScamLevel; codes: string[] };
 export function screenText(text: string): Screening {
   if (!text.trim()) return { level: 'none', codes: [] };
   const result = detectScam(text);
+  return { level: result.level, codes: result.signals.map((s) => s.code) };
+}
+
+/** screenText plus the shared list of reported scam numbers and links (scam-accounts.server.ts), read through the writer's executor. */
+async function screenSaved(ex: Executor, text: string): Promise<Screening> {
+  if (!text.trim()) return { level: 'none', codes: [] };
+  const result = await detectScamWithReports(text, {}, ex);
   return { level: result.level, codes: result.signals.map((s) => s.code) };
 }
 
@@ -64,7 +72,7 @@ export async function screenListing(ex: Executor, listingId: string) {
     .where('id', '=', listingId)
     .executeTakeFirst();
   if (!listing) return null;
-  const screening = screenText(`${listing.title}\n${listing.description}`);
+  const screening = await screenSaved(ex, `${listing.title}\n${listing.description}`);
   const next = moderationAfterSave(listing.moderation_state, screening.level);
   if (screening.level === 'none' && next === listing.moderation_state) return next;
   const state: ListingState = !mayPublishModerated(next) && listing.state === 'published' ? 'draft' : listing.state;
@@ -79,7 +87,7 @@ export async function screenListing(ex: Executor, listingId: string) {
 
 /** Screens her business story (danger holds it from the storefront until staff clear it). */
 export async function screenBusinessStory(ex: Executor, userId: string, story: string) {
-  const screening = screenText(story);
+  const screening = await screenSaved(ex, story);
   if (screening.level === 'none') return screening;
   if (screening.level === 'danger') await ex.updateTable('business_profiles').set({ story_held: true }).where('user_id', '=', userId).execute();
   await fileScreeningReport(ex, { subjectUserId: userId, codes: screening.codes });
@@ -88,7 +96,7 @@ export async function screenBusinessStory(ex: Executor, userId: string, story: s
 
 /** Screens her mentor bio (danger holds it from the mentor pages until staff clear it). */
 export async function screenMentorBio(ex: Executor, userId: string, bio: string) {
-  const screening = screenText(bio);
+  const screening = await screenSaved(ex, bio);
   if (screening.level === 'none') return screening;
   if (screening.level === 'danger') await ex.updateTable('mentor_profiles').set({ bio_held: true }).where('user_id', '=', userId).execute();
   await fileScreeningReport(ex, { subjectUserId: userId, codes: screening.codes });

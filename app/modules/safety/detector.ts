@@ -17,6 +17,8 @@ import vi from '../../locales/vi/safety.json';
 import * as L from './detector/lexicon';
 import { checkLink, hostOf, isOfficial, TRUSTED_HOSTS } from './detector/links';
 import { canonical } from './detector/normalise';
+import { modelText } from './model/features';
+import { MODEL_THRESHOLDS, scamProbability } from './model/model';
 import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
 
 export { SIGNAL_CODES, SIGNAL_LESSONS, LESSONS, lessonUrl, type LessonId, type SignalCode } from './detector/signals';
@@ -29,6 +31,13 @@ export type DetectOptions = {
   locale?: 'vi' | 'en';
   /** Extra hosts to trust besides sen.vn, e.g. the app's own origin ("https://sen.example" or "sen.example"). */
   trustedOrigins?: readonly string[];
+  /** Consult the learned model (default true); false gives the rules alone, for scam:eval. */
+  model?: boolean;
+  /**
+   * The caller found in this text an account number, phone number or link that
+   * staff upheld as a scam (scam-accounts.server.ts): danger, whatever the wording.
+   */
+  reported?: boolean;
 };
 
 const tables = { vi, en } as const;
@@ -238,6 +247,21 @@ class Reading {
   }
 }
 
+function trustedHosts(options: DetectOptions) {
+  return [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
+}
+
+function isUnknownHost(host: string, trusted: readonly string[]) {
+  return !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
+}
+
+/** What the learned model reads for a text (scam:train and scam:eval use it, so they see what detectScam sees). */
+export function modelInput(text: string, options: DetectOptions = {}): string {
+  const { text: canon, links } = canonical(text.slice(0, 20_000));
+  const trusted = trustedHosts(options);
+  return modelText(canon, links.length > 0 && !links.some((l) => isUnknownHost(l.host, trusted)));
+}
+
 function levelFor(score: number): ScamLevel {
   if (score >= DANGER_AT) return 'danger';
   if (score >= CAUTION_AT) return 'caution';
@@ -255,7 +279,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const r = new Reading(canon);
 
   // Links: judged on what they are, whatever the words around them say.
-  const trusted = [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
+  const trusted = trustedHosts(options);
   // "I saw a fake Sen site, sen-promo.xyz": a warning that names the bad site (every link in a sentence calling it fake).
   const linkHits = r.all(/(?<= )zzlink(?= )/g);
   const denounced = linkHits.length > 0 && linkHits.every((h) => r.inSentence(L.linkDenounced, h));
@@ -270,7 +294,7 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   }
 
   // An unknown link that asks to sign in, verify or claim money: phishing, whatever its host.
-  const unknownHost = (host: string) => !isOfficial(host) && !trusted.some((t) => host === t || host.endsWith('.' + t));
+  const unknownHost = (host: string) => isUnknownHost(host, trusted);
   // Strong when the link is already a bad sign itself (a throw-away ending, a shortener, a host that sounds official).
   const lured = links.filter((l) => unknownHost(l.host));
   if (lured.length && r.live(L.linkLure).length) raise('link_suspicious', !denounced && lured.some((l) => checkLink(l, trusted).length > 0) ? STRONG : WEAK);
@@ -394,11 +418,25 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     .filter((h) => r.inSentence(L.selfClaim, h) || r.inSentence(PHONE, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
   if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
 
+  if (options.reported) raise('reported_account', STRONG);
+
   // Pressure only adds to another signal.
   if (found.size > 0 && r.live(L.urgency).length) raise('pressure', BOOSTER);
 
   let score = 0;
   for (const weight of found.values()) score += weight;
+  // The learned model (model/model.ts), beside the rules: when the rules are
+  // silent but the model is confident, a general caution ("looks like common
+  // scams", pointing to the safety centre); when the rules already call for
+  // caution and the model agrees strongly, the two together make danger.
+  // Both thresholds were chosen on the validation split (scam:train).
+  if (options.model !== false && score < DANGER_AT) {
+    const p = scamProbability(modelText(canon, links.length > 0 && !links.some((l) => unknownHost(l.host))));
+    if (score < CAUTION_AT ? p >= MODEL_THRESHOLDS.caution : p >= MODEL_THRESHOLDS.rise) {
+      found.set('looks_like_scam', WEAK);
+      score += WEAK;
+    }
+  }
   const table = tables[locale] as Record<string, string>;
   const signals: ScamSignal[] = [...found.keys()].map((code) => ({
     code,

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useI18n, type MessageKey } from '~/lib/i18n';
-import { lessonUrl } from '../detector/signals';
+import { lessonUrl, SAFETY_CENTRE_CODES, SAFETY_CENTRE_URL } from '../detector/signals';
 
 export type ScamWarningSignal = {
   code: string;
@@ -28,9 +28,13 @@ export function ScamWarning({ level, signals, className }: { level: 'none' | 'ca
         {signals.map((signal) => (
           <li key={signal.code}>
             {signal.message ?? t(`safety.signal.${signal.code}` as MessageKey)}{' '}
-            <Link to={lessonUrl(signal.lessonId)}>
-              {t('safety.warning.learn')}: {t(`safety.lesson.${signal.lessonId}` as MessageKey)}
-            </Link>
+            {SAFETY_CENTRE_CODES.has(signal.code) ? (
+              <Link to={SAFETY_CENTRE_URL}>{t('safety.warning.centre')}</Link>
+            ) : (
+              <Link to={lessonUrl(signal.lessonId)}>
+                {t('safety.warning.learn')}: {t(`safety.lesson.${signal.lessonId}` as MessageKey)}
+              </Link>
+            )}
           </li>
         ))}
       </ul>

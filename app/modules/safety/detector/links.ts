@@ -135,3 +135,8 @@ export function checkLink(link: FoundLink, trusted: readonly string[]): LinkFind
   if (link.scheme === 'http') findings.push('link_insecure');
   return findings;
 }
+
+/** A link shortener's host (bit.ly, …): one of its links says nothing about the others. */
+export function isShortener(host: string) {
+  return SHORTENERS.has(host);
+}

@@ -8,8 +8,13 @@
 //     khoan, k/ko → khong, zl → zalo, ...);
 //   - sentence ends become " || " and clause breaks " | ", so rules can look at
 //     "the same clause" or "the same sentence".
+//   - obfuscation is undone (deobfuscate.ts): look-alike letters of other
+//     alphabets, digits and symbols typed for letters, words spelt out with
+//     marks or spaces between their letters;
 // The result always starts and ends with a space, so every word is surrounded by
 // spaces and rules can match whole words with plain " word " patterns.
+
+import { unmask, unspell } from './deobfuscate';
 
 export function fold(text: string): string {
   return text
@@ -154,7 +159,7 @@ export function canonical(input: string): Canonical {
   });
 
   s = s.replace(handlePattern, ' zzhandle ');
-  s = fold(s)
+  s = fold(unmask(s))
     .replace(/[‘’´`]/g, "'")
     .replace(/\b(do|does|did|is|are|was|were|ca|wo|have|has|should|could|would|must|need)n'?t\b/g, '$1 not')
     .replace(/\bi'm\b/g, 'i am')
@@ -168,7 +173,9 @@ export function canonical(input: string): Canonical {
     .replace(englishMoneyWords, ' zzmoney ')
     .replace(durationPattern, ' $1 phut ')
     .replace(hourPattern, ' $1 gio ')
-    .replace(/j&t|j ?& ?t|j&amp;t/g, ' jnt ')
+    .replace(/j&t|j ?& ?t|j&amp;t/g, ' jnt ');
+  // After the numbers became placeholders, so only letters are repaired or re-joined.
+  s = unspell(s)
     .replace(/[.!?\n\r…]+/g, ' || ')
     .replace(/[,;:()[\]{}"“”]+|\s[-–—]+\s|\bnhung\b|\bbut\b/g, ' | ')
     .replace(/[^a-zA-Z0-9|%]+/g, ' ');

@@ -35,6 +35,10 @@ export const SIGNAL_LESSONS = {
   remote_control_app: 'bao-ve-thong-tin/remote-control-apps',
   off_platform_chat: 'ban-hang-an-toan/stay-on-platform-chat',
   pressure: 'ban-hang-an-toan/deposits-and-transfers',
+  // The learned model's general signal and a shared report: ScamWarning links these to the safety centre
+  // (SAFETY_CENTRE_CODES); the lesson is the one closest to what they usually are.
+  looks_like_scam: 'ban-hang-an-toan/job-and-prize-scams',
+  reported_account: 'ban-hang-an-toan/pay-on-platform',
 } as const satisfies Record<string, LessonId>;
 
 export type SignalCode = keyof typeof SIGNAL_LESSONS;
@@ -47,3 +51,7 @@ export const WEAK = 2;
 export const BOOSTER = 2;
 export const DANGER_AT = 4;
 export const CAUTION_AT = 2;
+
+/** Signals that are not about one pattern: their banner line links to the safety centre, not to a lesson. */
+export const SAFETY_CENTRE_CODES: ReadonlySet<string> = new Set<SignalCode>(['looks_like_scam', 'reported_account']);
+export const SAFETY_CENTRE_URL = '/safety';
