@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
@@ -34,19 +37,30 @@ async function analyzeCopy(page: Page) {
 }
 
 const period = 30_000;
-const lastStep = new Map<string, number>();
+// Playwright starts a new worker process after a failed test: the steps already used
+// are kept in a file of this run's server, not in memory.
+const usedStepsFile = path.join(os.tmpdir(), `sen-e2e-totp-steps-${process.env.E2E_PORT || 3100}.json`);
+
+function usedSteps(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(usedStepsFile, 'utf8'));
+  } catch {
+    return {};
+  }
+}
 
 /**
  * The demo staff key's code as an authenticator app shows it. Sen accepts each code
  * once, so a second login within the same 30 seconds waits for the next code.
  */
 export async function staffCode(email: string) {
+  const used = usedSteps();
   let step = Math.floor(Date.now() / period);
-  if ((lastStep.get(email) ?? -1) >= step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * period - Date.now() + 100));
-    step += 1;
+  if ((used[email] ?? -1) >= step) {
+    step = used[email] + 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, step * period - Date.now() + 100)));
   }
-  lastStep.set(email, step);
+  writeFileSync(usedStepsFile, JSON.stringify({ ...used, [email]: step }));
   return new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: period / 1000 }).generate({ timestamp: step * period });
 }
 

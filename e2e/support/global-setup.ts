@@ -12,6 +12,8 @@ export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3100);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info' };
   delete env.SMTP_URL;
+  // A fresh database: no two-step code of the demo staff has been used yet (fixtures.ts).
+  rmSync(path.join(os.tmpdir(), `sen-e2e-totp-steps-${port}.json`), { force: true });
   let dropDatabase = async () => {};
   let dataDir: string | undefined;
 
