@@ -47,5 +47,5 @@ export async function localeFromRequest(request: Request, accountLocale?: string
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in messages.vi;
+  return Object.hasOwn(messages.vi, value);
 }

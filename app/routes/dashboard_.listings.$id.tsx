@@ -11,7 +11,7 @@ import { listingSchema, stateSchema } from '~/modules/market/forms.server';
 import { changeListingState, mayPublish, nextStates, requireEditableListing, updateListing } from '~/modules/market/listings.server';
 import { ListingForm } from '~/modules/market/listing-form';
 import { deleteListingImage, storeListingImages } from '~/modules/market/images.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { imageUrl } from '~/modules/market/urls.server';
 import { listingModerationNote } from '~/modules/moderation/moderation.server';
 

@@ -11,6 +11,7 @@ import { TextAreaField } from '~/modules/verification/fields';
 import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentoring.server';
 import { bookSchema } from '~/modules/mentoring/forms.server';
 import { SlotPicker } from '~/modules/mentoring/slot-picker';
+import { isUuid } from '~/lib/ids';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, bookSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const mentorId = params.id ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(mentorId)) throw new Response('Not found', { status: 404 });
+  if (!isUuid(mentorId)) throw new Response('Not found', { status: 404 });
   const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note, origin: new URL(request.url).origin });
   // A paid booking is held while she pays on Stripe's page.
   if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);

@@ -65,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await findSessionFor(params.id ?? '', user.id);
   if (!s) throw new Response('Not found', { status: 404 });
   const intent = String(form.get('intent') ?? '');
-  if (!(intent in schemas)) return formError(form, { form: 'validation.invalid' });
+  // Own keys only: 'constructor' or 'toString' are on every object's prototype.
+  if (!Object.hasOwn(schemas, intent)) return formError(form, { form: 'validation.invalid' });
   const parsed = parseForm(form, schemas[intent as keyof typeof schemas]);
   if (!parsed.ok) return invalid(parsed.reply);
   const input = parsed.data;

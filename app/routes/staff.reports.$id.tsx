@@ -10,7 +10,7 @@ import { pageMeta } from '~/lib/meta';
 import { actionSchema } from '~/modules/moderation/forms.server';
 import { findReportForStaff, moderate } from '~/modules/moderation/moderation.server';
 import { suspensionPeriods } from '~/modules/moderation/suspension';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 
 // One report: the item with its context, the detector's signals in the staff
 // member's language, the person's history, and the actions (each with a reason).

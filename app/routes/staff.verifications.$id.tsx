@@ -10,13 +10,13 @@ import { provinceName } from '~/lib/provinces';
 import { decideSchema } from '~/modules/verification/forms.server';
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
 import { findReview, transition } from '~/modules/verification/verification.server';
+import { isUuid } from '~/lib/ids';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'staff');
   const id = params.id ?? '';
-  const review = uuid.test(id) ? await findReview(id) : null;
+  const review = isUuid(id) ? await findReview(id) : null;
   if (!review) throw new Response('Not found', { status: 404 });
   return review;
 }
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, 'staff');
   const id = params.id ?? '';
-  if (!uuid.test(id)) throw new Response('Not found', { status: 404 });
+  if (!isUuid(id)) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCategoryCode } from '~/lib/categories';
 import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
-import { isUuid } from './search.server';
+import { isUuid } from '~/lib/ids';
 
 // The listing forms' rules; every message is a locale key.
 

@@ -5,7 +5,8 @@ import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { screenListing } from '~/modules/moderation/screening.server';
 import { accountActive, sellerActive } from '~/modules/moderation/suspension.server';
-import { type Cursor, encodeCursor, isUuid, plainText, type Sort, toTsQuery } from './search.server';
+import { isUuid } from '~/lib/ids';
+import { type Cursor, encodeCursor, plainText, type Sort, toTsQuery } from './search.server';
 
 // Listings: the rules on who may publish and edit, and every query the market
 // pages run. Routes call these from their loader AND their action.
@@ -308,10 +309,10 @@ export async function searchListings(filters: SearchFilters) {
     if (after && typeof after.v === 'string') page = page.where(sql<boolean>`(l.published_at, l.id) < (${after.v}::timestamptz, ${after.id}::uuid)`);
     page = page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
   } else if (sort === 'price_asc') {
-    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
+    if (after && Number.isSafeInteger(after.v)) page = page.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
     page = page.orderBy('l.price', 'asc').orderBy('l.id', 'asc');
   } else {
-    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
+    if (after && Number.isSafeInteger(after.v)) page = page.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
     page = page.orderBy('l.price', 'desc').orderBy('l.id', 'desc');
   }
 

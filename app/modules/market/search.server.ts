@@ -1,4 +1,5 @@
 // Pure helpers for market search, shared by the server module and tests.
+import { isUuid } from '~/lib/ids';
 
 /** Lower case, without Vietnamese diacritics (đ → d), as PostgreSQL's unaccent does. */
 export function plainText(input: string) {
@@ -43,10 +44,13 @@ export function encodeCursor(cursor: Cursor) {
   return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString('base64url');
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && uuid.test(value);
+/** A timestamp PostgreSQL accepts: the shape, and a day, hour and minute that exist. */
+function isTimestamp(value: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 }
 
 /** A cursor from the URL, or null when it is missing or was tampered with. */
@@ -57,8 +61,9 @@ export function decodeCursor(raw: string | null | undefined): Cursor | null {
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [v, id] = parsed;
     if (!isUuid(id)) return null;
-    if (typeof v === 'number' && Number.isFinite(v)) return { v, id };
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(v)) return { v, id };
+    // Prices are whole đồng and ranks small reals: anything else was not written by us.
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e15) return { v, id };
+    if (typeof v === 'string' && isTimestamp(v)) return { v, id };
     return null;
   } catch {
     return null;

@@ -9,6 +9,7 @@ import { log } from '~/lib/log.server';
 import { cardPaymentsEnabled, createMentoringCheckout, refundMentoringPayment } from '~/lib/payments.server';
 import { isApprovedMentor } from '~/modules/verification/verification.server';
 import { type Availability, type Busy, computeSlots, type Range, type Slot } from './slots';
+import { isUuid } from '~/lib/ids';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 const hour = 3_600_000;
@@ -306,7 +307,7 @@ export async function notify(trx: Transaction<Database>, userId: string, key: Me
 export type Side = 'mentee' | 'mentor';
 
 export async function findSessionFor(id: string, userId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db
     .selectFrom('mentoring_sessions as s')
     .innerJoin('users as mentor', 'mentor.id', 's.mentor_id')
@@ -560,7 +561,7 @@ export function listMentors(filters: MentorFilters = {}, now = new Date()) {
 }
 
 export async function findMentor(mentorId: string, now = new Date()) {
-  if (!/^[0-9a-f-]{36}$/i.test(mentorId)) return null;
+  if (!isUuid(mentorId)) return null;
   const rows = await listMentorsById(mentorId, now);
   return rows ?? null;
 }

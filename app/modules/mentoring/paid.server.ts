@@ -4,6 +4,7 @@ import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import { recordStripeEventOnce } from '~/lib/payments.server';
 import { notify, refundIfDue } from './mentoring.server';
+import { isUuid } from '~/lib/ids';
 
 // Paid sessions: what Stripe's webhook events and the passing of time do to a
 // session held in 'awaiting_payment'. The webhook route hands every event whose
@@ -16,7 +17,6 @@ type CheckoutObject = {
   metadata?: Record<string, string> | null;
 };
 
-const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
 
 /** Handles one Stripe event for a mentoring session, once per event id. */
 export async function handleMentoringStripeEvent(event: { id: string; type: string; data: { object: CheckoutObject } }, now = new Date()) {

@@ -4,7 +4,7 @@ import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
 import { findPublishedListing } from '~/modules/market/listings.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { findSessionFor } from '~/modules/mentoring/mentoring.server';
 import { shortNumber } from '~/modules/orders/states';
 import { detectScamWithReports } from '~/modules/moderation/scam-accounts.server';

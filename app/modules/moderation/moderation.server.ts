@@ -6,7 +6,7 @@ import { queueEmail } from '~/lib/email.server';
 import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { transition } from '~/modules/verification/verification.server';
 import type { ReportStatus, StaffAction } from './options';
 import { detectScamWithReports, recordFromReport } from './scam-accounts.server';

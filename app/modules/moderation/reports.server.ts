@@ -1,6 +1,6 @@
 import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { maskContacts } from '~/modules/messaging/mask';
 import { haveDealTogether } from '~/modules/messaging/messaging.server';
 import type { PersonReportCategory } from './options';

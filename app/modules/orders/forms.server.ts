@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 
 // The orders pages' form schemas, kept out of the route modules so that zod
 // never reaches the browser bundle.

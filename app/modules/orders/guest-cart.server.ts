@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { addToCart, groupCartRows, type CartGroup } from './orders.server';
 

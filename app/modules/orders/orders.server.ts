@@ -8,7 +8,7 @@ import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refundPayment } from '~/lib/payments.server';
-import { isUuid } from '~/modules/market/search.server';
+import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
 

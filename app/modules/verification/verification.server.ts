@@ -22,6 +22,7 @@ import {
   type TransitionProblem,
   type VerificationStatus,
 } from './states';
+import { isUuid } from '~/lib/ids';
 
 export const documentRetentionDays = 30;
 
@@ -442,7 +443,7 @@ export async function findReview(userId: string) {
 
 /** A document's storage key, for the staff-only document route (null when gone). */
 export async function findDocumentKey(documentId: string, which: 'file' | 'thumbnail') {
-  if (!/^[0-9a-f-]{36}$/.test(documentId)) return null;
+  if (!isUuid(documentId)) return null;
   const row = await db
     .selectFrom('verification_documents')
     .select(['storage_key', 'thumbnail_key', 'original_name', 'user_id'])
