@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, forgotPasswordSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  await requestPasswordReset(parsed.data.email, new URL(request.url).origin);
+  await requestPasswordReset(parsed.data.email);
   // The same answer whether or not the address has an account.
   return redirect('/login?notice=notice.resetSent');
 }

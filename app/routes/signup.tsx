@@ -7,7 +7,7 @@ import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { signupSchema } from '~/modules/accounts/forms.server';
-import { safeRedirect } from '~/lib/redirect';
+import { safeRedirect } from '~/lib/redirect.server';
 import { createUser } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 

@@ -6,6 +6,7 @@ import { queueEmail } from '~/lib/email.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { hashPassword, verifyPassword } from './passwords.server';
 import { isSuspended } from '~/modules/moderation/suspension';
+import { absoluteUrl } from '~/lib/origin.server';
 
 export async function createUser(input: {
   email: string;
@@ -119,15 +120,29 @@ export async function setLocale(userId: string, locale: Locale) {
   await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute();
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/**
+ * Sets a new password when the current one is right, and ends every other
+ * session of the account in the same transaction: whoever knew the old password
+ * (or stole a cookie) is signed out. The session making the change is kept.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId: string | null) {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) return false;
-  await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(newPassword), updated_at: new Date() })
-    .where('id', '=', userId)
-    .execute();
-  return true;
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction().execute(async (trx) => {
+    // The hash we verified is the expected state: a concurrent change or reset wins, this one is refused.
+    const updated = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: new Date() })
+      .where('id', '=', userId)
+      .where('password_hash', '=', user.password_hash)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepSessionId) others = others.where('id', '!=', keepSessionId);
+    await others.execute();
+    return true;
+  });
 }
 
 // ---- password reset ----
@@ -142,12 +157,12 @@ function hashToken(token: string) {
  * Emails a single-use reset link when the address has an account. Says nothing
  * either way to the caller, so the form cannot be used to find accounts.
  */
-export async function requestPasswordReset(email: string, origin: string) {
+export async function requestPasswordReset(email: string) {
   const user = await db.selectFrom('users').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
   if (!user) return;
   const token = randomBytes(32).toString('base64url');
   const t = translatorFor(user.locale);
-  const link = `${origin}/reset-password?token=${token}`;
+  const link = absoluteUrl(`/reset-password?token=${token}`);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('password_reset_tokens')

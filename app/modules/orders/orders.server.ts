@@ -11,6 +11,7 @@ import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refu
 import { isUuid } from '~/modules/market/search.server';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
+import { absoluteUrl } from '~/lib/origin.server';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
 // machine with its permissions, and the queries of the buyer's and the seller's
@@ -187,7 +188,7 @@ export async function checkout(
   buyer: { id: string; email: string },
   delivery: DeliveryInput,
   method: PaymentMethod,
-  urls: { origin: string; shippingLabel?: string } = { origin: 'http://localhost:3000' },
+  urls: { shippingLabel?: string } = {},
 ): Promise<CheckoutResult> {
   if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
@@ -285,8 +286,8 @@ export async function checkout(
       checkoutId,
       lines: created.lines,
       email: buyer.email,
-      successUrl: `${urls.origin}/orders?paid=${checkoutId}`,
-      cancelUrl: `${urls.origin}/orders?unpaid=${checkoutId}`,
+      successUrl: absoluteUrl(`/orders?paid=${checkoutId}`),
+      cancelUrl: absoluteUrl(`/orders?unpaid=${checkoutId}`),
       expiresAt: payBy,
     });
     await db.updateTable('orders').set({ stripe_session_id: session.id }).where('checkout_id', '=', checkoutId).execute();
