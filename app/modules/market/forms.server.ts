@@ -30,7 +30,8 @@ const perOrderMaximum = z
   .trim()
   .optional()
   .transform((v) => v ?? '')
-  .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^[1-9]\d{0,4}$|^100000$/, 'market.field.maxPerOrderInvalid').transform(Number)]));
+  .pipe(z.string().regex(/^(?:[1-9]\d{0,4}|100000)?$/, 'market.field.maxPerOrderInvalid'))
+  .transform((v) => (v === '' ? null : Number(v)));
 
 const provinceList = z
   .union([z.string(), z.array(z.string())])

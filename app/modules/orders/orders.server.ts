@@ -207,11 +207,10 @@ class CheckoutRefused extends Error {
 
 /**
  * The seller's per-order maximum, and the limits of an account without a
- * completed order. Runs in the checkout's transaction after locking the buyer's
- * row, so two checkouts of one buyer are counted one after the other.
+ * completed order. Runs in the checkout's transaction after it locked the
+ * buyer's row, so two checkouts of one buyer are counted one after the other.
  */
 async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
-  await trx.selectFrom('users').select('id').where('id', '=', buyerId).forUpdate().execute();
   const lines = await trx
     .selectFrom('cart_items as c')
     .innerJoin('listings as l', 'l.id', 'c.listing_id')
@@ -253,6 +252,10 @@ export async function checkout(
   let created: { orderIds: string[]; lines: { name: string; unitAmount: number; quantity: number }[]; total: number };
   try {
     created = await db.transaction().execute(async (trx) => {
+      // One checkout per buyer at a time: a second one reads the cart (and the
+      // order counts) only after the first has committed, so one cart never makes
+      // two orders and the new-account limits count every order.
+      await trx.selectFrom('users').select('id').where('id', '=', buyer.id).forUpdate().execute();
       const cart = await trx
         .selectFrom('cart_items')
         .select(['listing_id', 'quantity'])
