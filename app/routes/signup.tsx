@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await requestSignup({ email, password, displayName, locale, wantsToSell: wantsToSell === 'yes', redirectTo }, context?.clientAddress ?? 'unknown');
   if (result.status === 'throttled') {
     return data(
-      { errors: { form: 'accounts.signup.throttled' as const }, values: { email, displayName, locale } },
+      { errors: { form: 'accounts.signup.throttled' as const }, values: { email, displayName, locale, wantsToSell: wantsToSell ?? 'no' } },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
   }

@@ -365,10 +365,8 @@ export async function deleteExpiredAuthRows() {
     .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('used_at', 'is not', null)]))
     .executeTakeFirst();
   await db.deleteFrom('password_reset_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
-  await db
-    .deleteFrom('signup_requests')
-    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now() - interval '1 day'`), eb('used_at', 'is not', null)]))
-    .execute();
+  // By age only: a used sign-up still counts towards its address's limit for the hour.
+  await db.deleteFrom('signup_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   const failures = await db
     .deleteFrom('login_failures')
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
