@@ -107,6 +107,31 @@ export interface ConsentsTable {
   withdrawn_at: Timestamp | null;
 }
 
+/** Accepted forgotten-password requests, counted for the limits (0910). */
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  email: string;
+  client_address: string;
+  created_at: CreatedAt;
+}
+
+/** A sign-up waiting for its emailed link (0910). */
+export interface SignupRequestsTable {
+  token_hash: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  locale: Locale;
+  wants_to_sell: Generated<boolean>;
+  redirect_to: string | null;
+  client_address: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+  consents: ColumnType<ConsentPurpose[], ConsentPurpose[] | undefined, ConsentPurpose[]>;
+  consent_version: string | null;
+}
+
 // ---- messaging out ----
 export interface OutboxEmailsTable {
   id: Generated<number>;
@@ -228,6 +253,8 @@ export interface ListingsTable {
   moderation_signals: Generated<string[]>;
   /** Copy of the seller's suspension end (infinity: for good), kept exact by triggers (0810). */
   seller_suspended_until: ColumnType<Date | null, never, never>;
+  /** The seller's cap on units of this listing in one order; null: none (0910). */
+  max_per_order: number | null;
 }
 
 export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
@@ -648,6 +675,8 @@ export interface Database {
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;
   login_failures: LoginFailuresTable;
+  password_reset_requests: PasswordResetRequestsTable;
+  signup_requests: SignupRequestsTable;
   outbox_emails: OutboxEmailsTable;
   notifications: NotificationsTable;
   business_profiles: BusinessProfilesTable;

@@ -2,6 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { countEmails, waitForEmail } from './support/server-log';
 import { expect, expectAccessible, test } from './support/fixtures';
 
+/** The sign-up link the server emailed (written to its log in tests). */
+async function signupLink(email: string) {
+  const mail = await waitForEmail(email);
+  return /https?:\/\/\S+\/signup\/confirm\?token=[\w-]+/.exec(mail.body)![0];
+}
+
 const unique = () => `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.com`;
 
 test('the home page is in Vietnamese and explains the three pillars', async ({ page, visit }) => {
@@ -40,7 +46,12 @@ test('sign up, log out, log in, and a wrong password', async ({ page, visit }) =
   await page.getByLabel('Mật khẩu').fill('hoa sen no giua dam');
   await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await expect(page).toHaveURL(/\/account/);
+  // The account exists once the emailed link is opened.
+  await expect(page.getByText('Sắp xong: chúng tôi đã gửi một đường dẫn')).toBeVisible();
+  await page.goto(await signupLink(email));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Tạo tài khoản của tôi' }).click();
+  await expect(page).toHaveURL(/\/market/);
   await expect(page.getByText('Chào mừng chị đến với Sen!')).toBeVisible();
   await expectAccessible(page);
 
@@ -65,7 +76,12 @@ test('forgot password: the emailed link sets a new password', async ({ page, vis
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('mot cau mat khau dai');
   await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
+  await page.getByLabel('Bạn muốn bán hàng?').selectOption('yes');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.goto(await signupLink(email));
+  await page.getByRole('button', { name: 'Tạo tài khoản của tôi' }).click();
+  // She said she wants to sell: her seller dashboard, to start the shop.
+  await expect(page).toHaveURL(/\/dashboard/);
   await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
 
   const before = countEmails(email);

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { expect, expectAccessible, test } from './support/fixtures';
+import { waitForEmail } from './support/server-log';
 
 // A route module that fails to load in the browser (a server-only value in it) shows up as a console error.
 let browserErrors: string[] = [];
@@ -30,6 +31,11 @@ async function signUp(page: import('@playwright/test').Page, baseURL: string, em
     maxRedirects: 0,
   });
   expect(response.status(), 'sign-up').toBe(302);
+  // The account exists once the emailed link is used.
+  const mail = await waitForEmail(email);
+  await page.goto(/https?:\/\/\S+\/signup\/confirm\?token=[\w-]+/.exec(mail.body)![0]);
+  await page.getByRole('button', { name: 'Tạo tài khoản của tôi' }).click();
+  await expect(page).toHaveURL(/\/market/);
 }
 
 async function uploadCccd(page: import('@playwright/test').Page) {

@@ -112,6 +112,7 @@ const rows: Row[] = [
   { file: 'i18n.$file.ts', path: '/i18n/vi.000000000000.js', expect: everyone('ok') },
   { file: 'language.ts', path: '/language', method: 'POST', form: { locale: 'en', redirectTo: '/' }, expect: everyone('away') },
   { file: 'signup.tsx', path: '/signup', expect: anonymousOnly },
+  { file: 'signup_.confirm.tsx', path: '/signup/confirm?token=nope', expect: everyone('ok') },
   { file: 'login.tsx', path: '/login', expect: anonymousOnly },
   { file: 'logout.tsx', path: '/logout', expect: { ...everyone('ok'), anonymous: 'away' } },
   { file: 'forgot-password.tsx', path: '/forgot-password', expect: everyone('ok') },

@@ -13,6 +13,7 @@ import * as login from '../app/routes/login';
 import * as logout from '../app/routes/logout';
 import * as reset from '../app/routes/reset-password';
 import * as signup from '../app/routes/signup';
+import * as confirm from '../app/routes/signup_.confirm';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf, testPassword } from './support/fixtures';
 
@@ -25,18 +26,28 @@ async function latestEmailTo(address: string) {
 }
 
 describe('sign up', () => {
-  it('creates the account, signs her in and remembers her language', async () => {
+  it('emails a link; the link creates the account, signs her in and remembers her language', async () => {
     const response = (await call(
       signup.action,
       formRequest('/signup', { email: 'Lan@Example.com', password: 'mot cau rat dai va de nho', displayName: 'Lan', locale: 'en', agree: 'on' }),
     )) as Response;
     expect(response.status).toBe(302);
-    const user = await getUser(getRequest('/', { cookie: cookieFrom(response) }));
-    expect(user).toMatchObject({ email: 'lan@example.com', displayName: 'Lan', locale: 'en', roles: ['buyer'] });
+    expect(response.headers.get('location')).toBe('/login?notice=notice.signupSent');
     expect(response.headers.getSetCookie().some((c) => c.startsWith('sen_lang='))).toBe(true);
-    const session = response.headers.getSetCookie().find((c) => c.startsWith('sen_session='))!;
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'lan@example.com').execute()).toEqual([]);
+    const mail = await latestEmailTo('lan@example.com');
+    expect(mail.subject).toBe('Sen: confirm your email to finish signing up');
+    const token = /token=([\w-]+)/.exec(mail.body)![1];
+    expect(payload(await call(confirm.loader, getRequest(`/signup/confirm?token=${token}`)))).toEqual({ token, email: 'lan@example.com' });
+    const done = (await call(confirm.action, formRequest('/signup/confirm', { token }))) as Response;
+    expect(done.headers.get('location')).toBe('/market?notice=notice.welcome');
+    const user = await getUser(getRequest('/', { cookie: cookieFrom(done) }));
+    expect(user).toMatchObject({ email: 'lan@example.com', displayName: 'Lan', locale: 'en', roles: ['buyer'] });
+    const session = done.headers.getSetCookie().find((c) => c.startsWith('sen_session='))!;
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Lax/);
+    // The link works once.
+    expect(payload(await call(confirm.action, formRequest('/signup/confirm', { token }))).errors).toEqual({ form: 'accounts.confirm.invalid' });
   });
 
   it('answers every bad field at once, keeps what was typed but never the password', async () => {
@@ -66,19 +77,22 @@ describe('sign up', () => {
     expect(payload(result).errors).toMatchObject({ password: 'accounts.password.common', displayName: 'validation.tooLong' });
   });
 
-  it('says the email is taken, and two sign-ups racing for one address make one account', async () => {
+  it('two accounts racing for one address make one account', async () => {
     const input = { email: 'race@example.com', password: testPassword, displayName: 'Race', locale: 'vi' as const };
     const results = await Promise.all(Array.from({ length: 5 }, () => createUser(input)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'email-taken')).toBe(true);
-    const result = await call(signup.action, formRequest('/signup', { ...input, email: 'RACE@example.com', agree: 'on' }));
-    expect(payload(result).errors).toEqual({ email: 'accounts.signup.emailTaken' });
   });
 
   it('records her consent with the account: the texts always, the news only when ticked', async () => {
     const form = { password: 'mot cau rat dai va de nho', displayName: 'Hoa', locale: 'vi', agree: 'on' };
-    expect(statusOf(await call(signup.action, formRequest('/signup', { ...form, email: 'hoa.consent@example.com' })))).toBe(302);
-    expect(statusOf(await call(signup.action, formRequest('/signup', { ...form, email: 'mai.consent@example.com', unionNews: 'on' })))).toBe(302);
+    const signUpAndConfirm = async (fields: Record<string, string>) => {
+      expect(statusOf(await call(signup.action, formRequest('/signup', fields)))).toBe(302);
+      const token = /token=([\w-]+)/.exec((await latestEmailTo(fields.email)).body)![1];
+      expect(statusOf(await call(confirm.action, formRequest('/signup/confirm', { token })))).toBe(302);
+    };
+    await signUpAndConfirm({ ...form, email: 'hoa.consent@example.com' });
+    await signUpAndConfirm({ ...form, email: 'mai.consent@example.com', unionNews: 'on' });
     const rows = await db
       .selectFrom('consents')
       .innerJoin('users', 'users.id', 'consents.user_id')
@@ -92,10 +106,10 @@ describe('sign up', () => {
       { email: 'mai.consent@example.com', purpose: 'terms', version: legalVersion, channel: 'web' },
       { email: 'mai.consent@example.com', purpose: 'union_news', version: legalVersion, channel: 'web' },
     ]);
-    // Without the box ticked there is no account.
+    // Without the box ticked nothing is requested, and no link is sent.
     const refused = await call(signup.action, formRequest('/signup', { ...form, agree: '', email: 'lan.consent@example.com' }));
     expect(payload(refused).errors).toEqual({ agree: 'legal.consent.required' });
-    expect(await db.selectFrom('users').select('id').where('email', '=', 'lan.consent@example.com').executeTakeFirst()).toBeUndefined();
+    expect(await db.selectFrom('outbox_emails').select('id').where('to_address', '=', 'lan.consent@example.com').executeTakeFirst()).toBeUndefined();
   });
 
   it('a signed-in person is sent away from the sign-up page', async () => {
@@ -188,7 +202,8 @@ describe('password reset', () => {
 
     const unknown = (await call(forgot.action, formRequest('/forgot-password', { email: 'nobody@example.com' }))) as Response;
     expect(unknown.headers.get('location')).toBe('/login?notice=notice.resetSent');
-    expect(await db.selectFrom('outbox_emails').select('id').where('to_address', '=', 'nobody@example.com').execute()).toEqual([]);
+    // The unknown address is told there is no account, and gets no token.
+    expect((await latestEmailTo('nobody@example.com')).body).not.toContain('token=');
   });
 
   it('writes the email in the account language', async () => {

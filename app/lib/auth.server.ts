@@ -188,6 +188,11 @@ export async function endSession(request: Request) {
   return lucia.createBlankSessionCookie().serialize();
 }
 
+/** The id of the session this request carries (valid or not), or null. */
+export function sessionIdOf(request: Request) {
+  return readSessionId(request);
+}
+
 export async function endAllSessions(userId: string) {
   await lucia.invalidateUserSessions(userId);
   return lucia.createBlankSessionCookie().serialize();

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser, sessionIdOf } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.reply);
     const problem = passwordProblem(parsed.data.newPassword, user.email);
     if (problem) return formError(form, { newPassword: problem });
-    const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+    const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, sessionIdOf(request));
     if (!changed) return formError(form, { currentPassword: 'accounts.password.currentWrong' });
     return redirect('/account?notice=notice.passwordChanged');
   }

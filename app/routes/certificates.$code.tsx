@@ -5,6 +5,7 @@ import { pageMeta } from '~/lib/meta';
 import { findCertificate } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
+import { absoluteUrl } from '~/lib/origin.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await reader(request);
   const certificate = await findCertificate(code, locale);
   if (!certificate) notFound();
-  return { certificate, url: new URL(`/certificates/${certificate.code}`, request.url).toString() };
+  return { certificate, url: absoluteUrl(`/certificates/${certificate.code}`) };
 }
 
 export default function CertificatePage() {

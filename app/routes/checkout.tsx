@@ -39,7 +39,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const { payment, ...delivery } = parsed.data;
   const result = await checkout({ id: user.id, email: user.email }, delivery, payment, {
-    origin: new URL(request.url).origin,
     shippingLabel: translatorFor(user.locale)('orders.cart.shipping'),
   });
   if (!result.ok) {

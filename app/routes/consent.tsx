@@ -6,7 +6,7 @@ import { db } from '~/lib/db.server';
 import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { safeRedirect } from '~/lib/redirect';
+import { safeRedirect } from '~/lib/redirect.server';
 import { ConsentBoxes } from '~/modules/legal/consent-boxes';
 import { agreedToCurrentTerms, recordConsents } from '~/modules/legal/consents.server';
 import { consentSchema } from '~/modules/legal/forms.server';

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: listing.category,
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
+      maxPerOrder: listing.max_per_order,
       state: listing.state,
       images: listing.images.map((i) => ({ id: i.id, url: imageUrl(i.thumb_key) })),
     },

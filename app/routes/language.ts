@@ -3,7 +3,7 @@ import { getUser } from '~/lib/auth.server';
 import { readForm } from '~/lib/forms.server';
 import { isLocale } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
-import { safeRedirect } from '~/lib/redirect';
+import { safeRedirect } from '~/lib/redirect.server';
 import { setLocale } from '~/modules/accounts/accounts.server';
 
 // Switching language: a cookie for everyone, and the account's setting too when signed in.

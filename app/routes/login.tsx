@@ -6,7 +6,7 @@ import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { loginSchema } from '~/modules/accounts/forms.server';
-import { safeRedirect } from '~/lib/redirect';
+import { safeRedirect } from '~/lib/redirect.server';
 import { logIn } from '~/modules/accounts/accounts.server';
 import { createLoginChallenge, hasTwoFactor, loginChallengeCookie } from '~/modules/accounts/two-factor.server';
 

@@ -5,7 +5,7 @@ import { requireAnonymous, startSession } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { safeRedirect } from '~/lib/redirect';
+import { safeRedirect } from '~/lib/redirect.server';
 import { loginCodeSchema } from '~/modules/accounts/two-factor-forms.server';
 import { answerLoginChallenge, loginChallengeCookie } from '~/modules/accounts/two-factor.server';
 

@@ -11,6 +11,7 @@ import { findPublishedListing, listSellerPublished } from '~/modules/market/list
 import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
 import { sellerRating } from '~/modules/orders/orders.server';
+import { absoluteUrl } from '~/lib/origin.server';
 
 // A listing as buyers see it: /market/<id>, under the market it was found in.
 // Only published listings of sellers who are not suspended exist here.
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sellerRating(listing.seller_id),
     getUser(request),
   ]);
-  const origin = new URL(request.url).origin;
   const first = listing.images[0];
+  const ogImage = first ? imageUrl(first.small_key) : null;
   return {
     listing: {
       id: listing.id,
@@ -49,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
     isOwner: user?.id === listing.seller_id,
     og: {
-      url: `${origin}/market/${listing.id}`,
-      image: first ? `${origin}${imageUrl(first.small_key)}` : null,
+      url: absoluteUrl(`/market/${listing.id}`),
+      image: ogImage ? absoluteUrl(ogImage) : null,
       description: listing.description.replace(/\s+/g, ' ').slice(0, 200),
     },
   };

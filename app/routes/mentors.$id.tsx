@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const mentorId = params.id ?? '';
   if (!isUuid(mentorId)) throw new Response('Not found', { status: 404 });
-  const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note, origin: new URL(request.url).origin });
+  const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note });
   // A paid booking is held while she pays on Stripe's page.
   if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);
   if (result.ok) return redirect(`/sessions/${result.id}?notice=notice.mentoringBooked`);

@@ -11,6 +11,7 @@ import { conversationSchema } from '~/modules/messaging/forms.server';
 import styles from '~/modules/messaging/messaging.css';
 import { findConversationRow, canSeeConversation, loadConversation, markRead, sendMessage, setBlocked, setMuted } from '~/modules/messaging/messaging.server';
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
+import { appOrigin } from '~/lib/origin.server';
 
 // One conversation, for its two members only (anyone else: 404). Newest page
 // first with a link to older ones; a plain form sends (with a warning first when
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         conversationId: conversation.id,
         body: input.body,
         confirmed: input.confirmed,
-        trustedOrigins: [new URL(request.url).origin],
+        trustedOrigins: [appOrigin()],
       });
       if (result.ok) throw redirect(`${here}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
       if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: input.body } });

@@ -9,6 +9,7 @@ import { SendForm, SubjectLine, type SendReply } from '~/modules/messaging/compo
 import { startSchema } from '~/modules/messaging/forms.server';
 import styles from '~/modules/messaging/messaging.css';
 import { canStartAbout, findPairConversation, startConversation, subjectFromQuery } from '~/modules/messaging/messaging.server';
+import { appOrigin } from '~/lib/origin.server';
 
 // Starts a conversation about a listing, an order or a mentoring booking
 // (/messages/new?listing=<id> | ?order=<id> | ?session=<id>), or continues the
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     subject,
     body: parsed.data.body,
     confirmed: parsed.data.confirmed,
-    trustedOrigins: [new URL(request.url).origin],
+    trustedOrigins: [appOrigin()],
   });
   if (result.ok) throw redirect(`/messages/${result.conversationId}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
   if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: parsed.data.body } });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/lib/auth.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { findSessionFor, sessionIcs } from '~/modules/mentoring/mentoring.server';
+import { appUrl } from '~/lib/origin.server';
 
 // /sessions/<id>/ics: the session as an iCalendar file, for its two people only.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translatorFor(user.locale);
   const other = s.side === 'mentor' ? s.mentee_name : s.mentor_name;
   const summary = t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', { name: other });
-  const body = sessionIcs(s, summary, new URL(request.url).hostname);
+  const body = sessionIcs(s, summary, appUrl().hostname);
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -1,23 +1,24 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
-import { requireAnonymous, startSession } from '~/lib/auth.server';
+import { requireAnonymous } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { signupSchema } from '~/modules/accounts/forms.server';
-import { safeRedirect } from '~/lib/redirect';
-import { createUser } from '~/modules/accounts/accounts.server';
+import { safeRedirect } from '~/lib/redirect.server';
+import { requestSignup } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 import { ConsentBoxes } from '~/modules/legal/consent-boxes';
+import type { ConsentPurpose } from '../../db/schema';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = await readForm(request);
   const parsed = parseForm(form, signupSchema);
@@ -27,13 +28,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return invalid(parsed.reply);
   }
   if (problem) return formError(form, { password: problem });
-  const { email, password, displayName, locale, unionNews } = parsed.data;
-  const created = await createUser({ email, password, displayName, locale, consents: unionNews ? ['terms', 'union_news'] : ['terms'] });
-  if (!created.ok) return formError(form, { email: 'accounts.signup.emailTaken' });
-  const headers = new Headers();
-  headers.append('Set-Cookie', await startSession(created.user.id));
-  headers.append('Set-Cookie', await languageCookie.serialize(locale));
-  return redirect(safeRedirect(parsed.data.redirectTo, '/account?notice=notice.welcome'), { headers });
+  const { email, password, displayName, locale, wantsToSell, unionNews } = parsed.data;
+  // Kept only when safe, so the confirmation link cannot be made to send her elsewhere.
+  const redirectTo = parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo, '') || null : null;
+  const consents: ConsentPurpose[] = unionNews ? ['terms', 'union_news'] : ['terms'];
+  const result = await requestSignup({ email, password, displayName, locale, wantsToSell: wantsToSell === 'yes', redirectTo, consents }, context?.clientAddress ?? 'unknown');
+  if (result.status === 'throttled') {
+    return data(
+      { errors: { form: 'accounts.signup.throttled' as const }, values: { email, displayName, locale, wantsToSell: wantsToSell ?? 'no' } },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    );
+  }
+  // The same answer for a new and a taken email: the email itself says which.
+  return redirect('/login?notice=notice.signupSent', { headers: { 'Set-Cookie': await languageCookie.serialize(locale) } });
 }
 
 export default function Signup() {
@@ -67,6 +74,16 @@ export default function Signup() {
           options={[
             { value: 'vi', label: 'Tiếng Việt' },
             { value: 'en', label: 'English' },
+          ]}
+        />
+        <SelectField
+          name="wantsToSell"
+          label={t('accounts.signup.wantsToSell')}
+          reply={reply}
+          defaultValue="no"
+          options={[
+            { value: 'no', label: t('accounts.signup.wantsToSell.no') },
+            { value: 'yes', label: t('accounts.signup.wantsToSell.yes') },
           ]}
         />
         <ConsentBoxes reply={reply} />

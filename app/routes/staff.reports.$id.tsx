@@ -36,7 +36,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     action: parsed.data.action,
     reason: parsed.data.reason,
     period: parsed.data.period,
-    origin: new URL(request.url).origin,
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });

@@ -35,7 +35,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor: staff,
     reasonCode: parsed.data.reasonCode,
     reasonText: parsed.data.reasonText,
-    origin: new URL(request.url).origin,
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });

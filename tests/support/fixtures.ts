@@ -4,7 +4,6 @@ import { startSession } from '../../app/lib/auth.server';
 import { createUser } from '../../app/modules/accounts/accounts.server';
 import { db } from '../../app/lib/db.server';
 import { demoStaffTotpSecret } from '../../db/seeds/two-factor';
-import { recordConsents } from '../../app/modules/legal/consents.server';
 
 export const testOrigin = 'http://localhost:3000';
 export const testPassword = 'a long test passphrase';
@@ -23,12 +22,12 @@ export async function createTestUser(
     displayName: options.displayName ?? `Test user ${counter}`,
     locale: options.locale ?? 'vi',
     roles: options.roles,
+    // As sign-up would have asked her: pages open only after she agreed to the texts in force.
+    consents: options.consent === false ? [] : ['terms'],
   });
   if (!created.ok) throw new Error(`could not create ${email}`);
   // Staff pages need two-step login; test staff are enrolled as the demo staff are.
   if (options.roles?.includes('staff')) await enrolTwoFactor(created.user.id);
-  // As sign-up would have asked her: pages open only after she agreed to the texts in force.
-  if (options.consent !== false) await recordConsents(db, created.user.id, ['terms']);
   const setCookie = await startSession(created.user.id);
   return { id: created.user.id, email, cookie: setCookie.split(';')[0] };
 }

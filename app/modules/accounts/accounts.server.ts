@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
-import type { ConsentPurpose, GrantedRole, Locale } from '../../../db/schema';
+import { sql, type Transaction } from 'kysely';
+import type { ConsentPurpose, Database, GrantedRole, Locale } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { queueEmail } from '~/lib/email.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { hashPassword, verifyPassword } from './passwords.server';
 import { isSuspended } from '~/modules/moderation/suspension';
-import { recordConsents } from '~/modules/legal/consents.server';
+import { legalVersion, recordConsents } from '~/modules/legal/consents.server';
+import { absoluteUrl } from '~/lib/origin.server';
 
 export async function createUser(input: {
   email: string;
@@ -57,6 +58,117 @@ export function findUserById(id: string) {
     .select(['id', 'email', 'display_name', 'locale', 'time_zone', 'created_at'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+// ---- signing up: the account exists once the emailed link is opened ----
+
+/** Sign-ups per client address per window; a link works for `linkMinutes`. */
+export const signupLimits = { perAddress: 5, windowMinutes: 60, linkMinutes: 60 };
+
+export type SignupRequestResult = { status: 'sent' } | { status: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Records a sign-up and emails its confirmation link. For an email that already
+ * has an account the owner gets "someone tried to sign up with your address"
+ * instead, and the caller gets the same answer after the same work (the password
+ * is hashed and a row written either way), so the form does not reveal which
+ * emails have accounts.
+ */
+export async function requestSignup(
+  input: { email: string; password: string; displayName: string; locale: Locale; wantsToSell: boolean; redirectTo: string | null; consents: ConsentPurpose[] },
+  clientAddress: string,
+): Promise<SignupRequestResult> {
+  const passwordHash = await hashPassword(input.password);
+  const token = randomBytes(32).toString('base64url');
+  return db.transaction().execute(async (trx): Promise<SignupRequestResult> => {
+    await lockKey(trx, `signup-address:${clientAddress}`);
+    const recent = await trx
+      .selectFrom('signup_requests')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('client_address', '=', clientAddress)
+      .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${signupLimits.windowMinutes})`)
+      .executeTakeFirstOrThrow();
+    if (recent.n >= signupLimits.perAddress) return { status: 'throttled', retryAfterSeconds: signupLimits.windowMinutes * 60 };
+    const owner = await trx.selectFrom('users').select(['display_name', 'locale']).where('email', '=', input.email).executeTakeFirst();
+    await trx
+      .insertInto('signup_requests')
+      .values({
+        token_hash: hashToken(token),
+        email: input.email,
+        password_hash: passwordHash,
+        display_name: input.displayName,
+        locale: input.locale,
+        wants_to_sell: input.wantsToSell,
+        redirect_to: input.redirectTo,
+        consents: input.consents,
+        consent_version: legalVersion,
+        client_address: clientAddress,
+        expires_at: sql<Date>`now() + make_interval(mins => ${signupLimits.linkMinutes})`,
+      })
+      .execute();
+    if (owner) {
+      // The token is never sent: this row only counts towards the limit.
+      const t = translatorFor(owner.locale);
+      const body = t('accounts.takenEmail.body', { name: owner.display_name, login: absoluteUrl('/login'), reset: absoluteUrl('/forgot-password') });
+      await queueEmail({ to: input.email, subject: t('accounts.takenEmail.subject'), body }, trx);
+    } else {
+      const t = translatorFor(input.locale);
+      const link = absoluteUrl(`/signup/confirm?token=${token}`);
+      const body = t('accounts.confirmEmail.body', { name: input.displayName, link, minutes: signupLimits.linkMinutes });
+      await queueEmail({ to: input.email, subject: t('accounts.confirmEmail.subject'), body }, trx);
+    }
+    return { status: 'sent' };
+  });
+}
+
+/** The email a still-usable sign-up link is for, or null. */
+export async function pendingSignupEmail(token: string) {
+  const row = await db
+    .selectFrom('signup_requests')
+    .select('email')
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
+export type ConfirmedSignup = { userId: string; locale: Locale; wantsToSell: boolean; redirectTo: string | null };
+
+/**
+ * Uses a sign-up link once and creates the account. Null when the link is
+ * unknown, used or expired, or the email got an account meanwhile.
+ */
+export async function confirmSignup(token: string): Promise<ConfirmedSignup | null> {
+  return db.transaction().execute(async (trx) => {
+    // Marked used in the statement that checks it: two clicks cannot both create.
+    const request = await trx
+      .updateTable('signup_requests')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .returning(['email', 'password_hash', 'display_name', 'locale', 'wants_to_sell', 'redirect_to', 'consents', 'consent_version'])
+      .executeTakeFirst();
+    if (!request) return null;
+    // Two pending sign-ups for one email: the unique index lets the first link win.
+    const user = await trx
+      .insertInto('users')
+      .values({
+        email: request.email,
+        password_hash: request.password_hash,
+        display_name: request.display_name,
+        locale: request.locale,
+        updated_at: new Date(),
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!user) return null;
+    // What she ticked on the form, with the version of the texts she was shown then.
+    await recordConsents(trx, user.id, request.consents, 'web', request.consent_version ?? legalVersion);
+    return { userId: user.id, locale: request.locale, wantsToSell: request.wants_to_sell, redirectTo: request.redirect_to };
+  });
 }
 
 // ---- logging in, with brute-force limits ----
@@ -123,15 +235,29 @@ export async function setLocale(userId: string, locale: Locale) {
   await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute();
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/**
+ * Sets a new password when the current one is right, and ends every other
+ * session of the account in the same transaction: whoever knew the old password
+ * (or stole a cookie) is signed out. The session making the change is kept.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId: string | null) {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) return false;
-  await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(newPassword), updated_at: new Date() })
-    .where('id', '=', userId)
-    .execute();
-  return true;
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction().execute(async (trx) => {
+    // The hash we verified is the expected state: a concurrent change or reset wins, this one is refused.
+    const updated = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: new Date() })
+      .where('id', '=', userId)
+      .where('password_hash', '=', user.password_hash)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepSessionId) others = others.where('id', '!=', keepSessionId);
+    await others.execute();
+    return true;
+  });
 }
 
 // ---- password reset ----
@@ -143,32 +269,66 @@ function hashToken(token: string) {
 }
 
 /**
- * Emails a single-use reset link when the address has an account. Says nothing
- * either way to the caller, so the form cannot be used to find accounts.
+ * Limits on forgotten-password requests, counted per email (known or not) and
+ * per client address: at most one email every `minutesBetween` minutes and
+ * `perEmail` an hour to one address, and `perAddress` requests an hour from one
+ * client address.
  */
-export async function requestPasswordReset(email: string, origin: string) {
-  const user = await db.selectFrom('users').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
-  if (!user) return;
+export const resetLimits = { perEmail: 3, perAddress: 10, windowMinutes: 60, minutesBetween: 5 };
+
+export type ResetRequestResult = { status: 'sent' } | { status: 'throttled'; retryAfterSeconds: number };
+
+/** Serialises requests that share a key (an email, a client address) until the transaction ends. */
+async function lockKey(trx: Transaction<Database>, key: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
+ * Emails a single-use reset link when the address has an account, and a short
+ * "there is no account with this address" note when it has none. Both paths do
+ * the same work (a token, an insert, an outbox email in one transaction) and give
+ * the caller the same answer, so neither the reply nor its time reveals which
+ * emails have accounts.
+ */
+export async function requestPasswordReset(email: string, clientAddress: string, locale: Locale): Promise<ResetRequestResult> {
   const token = randomBytes(32).toString('base64url');
-  const t = translatorFor(user.locale);
-  const link = `${origin}/reset-password?token=${token}`;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('password_reset_tokens')
-      .values({
-        token_hash: hashToken(token),
-        user_id: user.id,
-        expires_at: sql<Date>`now() + make_interval(mins => ${resetTokenLifetimeMinutes})`,
-      })
-      .execute();
-    await queueEmail(
-      {
-        to: email,
-        subject: t('accounts.resetEmail.subject'),
-        body: t('accounts.resetEmail.body', { link, minutes: resetTokenLifetimeMinutes }),
-      },
-      trx,
-    );
+  const tokenHash = hashToken(token);
+  return db.transaction().execute(async (trx): Promise<ResetRequestResult> => {
+    // Email first, address second, always: two requests never wait on each other in a cycle.
+    await lockKey(trx, `reset-email:${email.toLowerCase()}`);
+    await lockKey(trx, `reset-address:${clientAddress}`);
+    const since = sql<Date>`now() - make_interval(mins => ${resetLimits.windowMinutes})`;
+    const recent = await trx
+      .selectFrom('password_reset_requests')
+      .select([
+        sql<number>`count(*) filter (where email = ${email})::int`.as('for_email'),
+        sql<number>`count(*) filter (where client_address = ${clientAddress})::int`.as('for_address'),
+        sql<boolean>`coalesce(bool_or(email = ${email} and created_at > now() - make_interval(mins => ${resetLimits.minutesBetween})), false)`.as(
+          'just_sent',
+        ),
+      ])
+      .where('created_at', '>', since)
+      .where((eb) => eb.or([eb('email', '=', email), eb('client_address', '=', clientAddress)]))
+      .executeTakeFirstOrThrow();
+    if (recent.just_sent) return { status: 'throttled', retryAfterSeconds: resetLimits.minutesBetween * 60 };
+    if (recent.for_email >= resetLimits.perEmail || recent.for_address >= resetLimits.perAddress) {
+      return { status: 'throttled', retryAfterSeconds: resetLimits.windowMinutes * 60 };
+    }
+    await trx.insertInto('password_reset_requests').values({ email, client_address: clientAddress }).execute();
+    const user = await trx.selectFrom('users').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
+    if (user) {
+      const t = translatorFor(user.locale);
+      await trx
+        .insertInto('password_reset_tokens')
+        .values({ token_hash: tokenHash, user_id: user.id, expires_at: sql<Date>`now() + make_interval(mins => ${resetTokenLifetimeMinutes})` })
+        .execute();
+      const link = absoluteUrl(`/reset-password?token=${token}`);
+      await queueEmail({ to: email, subject: t('accounts.resetEmail.subject'), body: t('accounts.resetEmail.body', { link, minutes: resetTokenLifetimeMinutes }) }, trx);
+    } else {
+      const t = translatorFor(locale);
+      await queueEmail({ to: email, subject: t('accounts.noAccountEmail.subject'), body: t('accounts.noAccountEmail.body', { link: absoluteUrl('/signup') }) }, trx);
+    }
+    return { status: 'sent' };
   });
 }
 
@@ -212,6 +372,9 @@ export async function deleteExpiredAuthRows() {
     .deleteFrom('password_reset_tokens')
     .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('used_at', 'is not', null)]))
     .executeTakeFirst();
+  await db.deleteFrom('password_reset_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  // By age only: a used sign-up still counts towards its address's limit for the hour.
+  await db.deleteFrom('signup_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   const failures = await db
     .deleteFrom('login_failures')
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`)

@@ -12,11 +12,15 @@ export const signupSchema = z.object({
   password: fields.password(),
   displayName: fields.text(80),
   locale: z.enum(locales, { error: 'validation.invalid' }),
+  // "Do you want to sell?": optional; yes sends her to the seller dashboard after sign-up.
+  wantsToSell: z.enum(['yes', 'no'], { error: 'validation.invalid' }).optional(),
   redirectTo: z.string().optional(),
   // The operating rules and privacy notice: an unticked box she must tick. The news is optional.
   agree: z.literal('on', { error: 'legal.consent.required' }),
   unionNews: z.literal('on').optional(),
 });
+
+export const signupConfirmSchema = z.object({ token: z.string().min(1).max(200) });
 
 export const loginSchema = z.object({
   email: fields.email(),

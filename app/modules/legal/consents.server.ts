@@ -2,6 +2,8 @@ import type { ConsentPurpose } from '../../../db/schema';
 import { db, type DB } from '~/lib/db.server';
 import { legalVersion } from './content.server';
 
+export { legalVersion };
+
 // Consent as the data-protection law wants it: given by a deliberate act (an
 // unticked box she ticks), recorded with the version of the text and how it was
 // given, and as easy to withdraw as to give. 'terms' (the operating rules and the
@@ -9,12 +11,12 @@ import { legalVersion } from './content.server';
 
 export type ConsentChannel = 'web' | 'assisted';
 
-/** Records consents to the current texts; giving one twice changes nothing. */
-export async function recordConsents(executor: DB, userId: string, purposes: ConsentPurpose[], channel: ConsentChannel = 'web') {
+/** Records consents (to the texts in force unless she saw an earlier version); giving one twice changes nothing. */
+export async function recordConsents(executor: DB, userId: string, purposes: ConsentPurpose[], channel: ConsentChannel = 'web', version = legalVersion) {
   if (!purposes.length) return;
   await executor
     .insertInto('consents')
-    .values(purposes.map((purpose) => ({ user_id: userId, purpose, version: legalVersion, channel })))
+    .values(purposes.map((purpose) => ({ user_id: userId, purpose, version, channel })))
     .onConflict((oc) => oc.columns(['user_id', 'purpose', 'version']).where('withdrawn_at', 'is', null).doNothing())
     .execute();
 }

@@ -24,6 +24,15 @@ export const count = () =>
     .regex(/^\d{1,7}$/, 'market.field.stockInvalid')
     .transform(Number);
 
+/** The seller's optional cap on units per order: empty means none. */
+const perOrderMaximum = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v ?? '')
+  .pipe(z.string().regex(/^(?:[1-9]\d{0,4}|100000)?$/, 'market.field.maxPerOrderInvalid'))
+  .transform((v) => (v === '' ? null : Number(v)));
+
 const provinceList = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -42,6 +51,7 @@ export const listingSchema = z.object({
   category: z.string({ error: 'validation.required' }).refine(isCategoryCode, 'market.field.categoryInvalid'),
   shippingFee: dong({ min: 0, max: 100_000_000 }),
   shippingProvinces: provinceList,
+  maxPerOrder: perOrderMaximum,
 });
 
 export const quickEditSchema = z.object({

@@ -12,6 +12,7 @@ export type ListingValues = {
   category: string;
   shippingFee: number;
   shippingProvinces: string[];
+  maxPerOrder: number | null;
 };
 
 /** The listing's fields, for the "new" and "edit" pages; a plain POST form. */
@@ -47,6 +48,15 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
       </div>
       <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
       <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
+      <Field
+        name="maxPerOrder"
+        label={t('market.field.maxPerOrder')}
+        hint={t('market.field.maxPerOrderHint')}
+        reply={reply}
+        defaultValue={values?.maxPerOrder ? String(values.maxPerOrder) : ''}
+        inputMode="numeric"
+        maxLength={6}
+      />
       <SelectField
         name="category"
         label={t('market.field.category')}

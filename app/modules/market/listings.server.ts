@@ -78,6 +78,8 @@ export type ListingInput = {
   category: string;
   shippingFee: number;
   shippingProvinces: string[];
+  /** The seller's cap on units per order; null or absent: none. */
+  maxPerOrder?: number | null;
 };
 
 function columns(input: ListingInput) {
@@ -89,6 +91,7 @@ function columns(input: ListingInput) {
     category: input.category,
     shipping_fee: input.shippingFee,
     shipping_provinces: input.shippingProvinces,
+    max_per_order: input.maxPerOrder ?? null,
   };
 }
 

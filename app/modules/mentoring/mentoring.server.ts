@@ -10,6 +10,7 @@ import { cardPaymentsEnabled, createMentoringCheckout, refundMentoringPayment } 
 import { isApprovedMentor } from '~/modules/verification/verification.server';
 import { type Availability, type Busy, computeSlots, type Range, type Slot } from './slots';
 import { isUuid } from '~/lib/ids';
+import { absoluteUrl } from '~/lib/origin.server';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 const hour = 3_600_000;
@@ -193,7 +194,6 @@ export async function bookSession(input: {
   startsAt: Date;
   note: string;
   now?: Date;
-  origin?: string;
 }): Promise<BookingResult> {
   const now = input.now ?? new Date();
   const next = () => freeSlots(input.mentorId, { now, limit: 5 });
@@ -247,7 +247,7 @@ export async function bookSession(input: {
     result.nextSlots = await next();
   }
   if (result.ok && result.status === 'awaiting_payment') {
-    const checkoutUrl = await openCheckout(result.id, input.origin ?? 'http://localhost:3000', now);
+    const checkoutUrl = await openCheckout(result.id, now);
     if (!checkoutUrl) return { ok: false, problem: 'paymentFailed', nextSlots: [] };
     result.checkoutUrl = checkoutUrl;
   }
@@ -260,7 +260,7 @@ export async function bookSession(input: {
  * Opens the Stripe Checkout Session for a held booking and records its id. When
  * Stripe refuses or cannot be reached the hold is released at once (null).
  */
-async function openCheckout(sessionId: string, origin: string, now: Date) {
+async function openCheckout(sessionId: string, now: Date) {
   const s = await db
     .selectFrom('mentoring_sessions as s')
     .innerJoin('users as mentor', 'mentor.id', 's.mentor_id')
@@ -276,8 +276,8 @@ async function openCheckout(sessionId: string, origin: string, now: Date) {
       name: t('mentoring.payment.item', { name: s.mentor_name }),
       amount: s.price,
       email: s.mentee_email,
-      successUrl: `${origin}/sessions/${sessionId}?notice=notice.mentoringPaid`,
-      cancelUrl: `${origin}/sessions/${sessionId}`,
+      successUrl: absoluteUrl(`/sessions/${sessionId}?notice=notice.mentoringPaid`),
+      cancelUrl: absoluteUrl(`/sessions/${sessionId}`),
       expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
     });
     await db.updateTable('mentoring_sessions').set({ stripe_session_id: checkout.id }).where('id', '=', sessionId).execute();

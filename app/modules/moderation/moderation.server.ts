@@ -11,6 +11,7 @@ import { transition } from '~/modules/verification/verification.server';
 import type { ReportStatus, StaffAction } from './options';
 import { detectScamWithReports, recordFromReport } from './scam-accounts.server';
 import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';
+import { absoluteUrl } from '~/lib/origin.server';
 
 // The staff side: the queue, one report with its context, and the actions.
 // Every action has a reason, writes one moderation_actions row and resolves the
@@ -240,7 +241,6 @@ export async function moderate(input: {
   action: StaffAction;
   reason: string;
   period?: SuspensionPeriod;
-  origin?: string;
 }): Promise<ModerateResult> {
   const { staff, action } = input;
   if (!hasRole(staff, 'staff')) return { ok: false, problem: 'forbidden' };
@@ -296,7 +296,7 @@ export async function moderate(input: {
       let revoked = 0;
       for (const [kind, status] of [['business', subject.business_status], ['mentor', subject.mentor_status]] as const) {
         if (!revocable(status)) continue;
-        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, reasonCode: 'other', reasonText: reason, origin: input.origin }, trx);
+        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, reasonCode: 'other', reasonText: reason }, trx);
         if (done.ok) revoked += 1;
       }
       if (!revoked) return { ok: false, problem: 'not-available' };
@@ -325,7 +325,7 @@ export async function moderate(input: {
     const resolved = await resolve.returning(['id', 'reporter_id']).execute();
 
     if (action === 'warn' || action === 'hide_listing' || action === 'suspend' || action === 'unsuspend') {
-      await tellSubject(trx, { userId: subjectId, user: subject, action, reason, until: suspendedUntil, listing: listing ?? null, origin: input.origin ?? '' });
+      await tellSubject(trx, { userId: subjectId, user: subject, action, reason, until: suspendedUntil, listing: listing ?? null });
     }
     const reporters = [...new Set(resolved.map((r) => r.reporter_id).filter((id): id is string => Boolean(id) && id !== staff.id))];
     if (reporters.length) {
@@ -353,7 +353,6 @@ async function tellSubject(
     reason: string;
     until: Date | null;
     listing: { id: string; title: string } | null;
-    origin: string;
   },
 ) {
   const t = translatorFor(d.user.locale);
@@ -366,7 +365,7 @@ async function tellSubject(
     {
       to: d.user.email,
       subject: t('moderation.email.subject'),
-      body: t('moderation.email.body', { name: d.user.display_name, what: t(key, params), reason: d.reason, link: `${d.origin}${link}` }),
+      body: t('moderation.email.body', { name: d.user.display_name, what: t(key, params), reason: d.reason, link: absoluteUrl(link) }),
     },
     trx,
   );

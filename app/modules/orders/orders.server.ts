@@ -11,6 +11,7 @@ import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refu
 import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
+import { absoluteUrl } from '~/lib/origin.server';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
 // machine with its permissions, and the queries of the buyer's and the seller's
@@ -24,22 +25,34 @@ type Trx = Transaction<Database>;
 
 // ---- cart ----
 
+const maxCartQuantity = 99;
+
+/**
+ * Until an account has one completed order it may hold at most `openCodOrders`
+ * open cash-on-delivery orders and take at most `unitsPerListing` units of one
+ * listing per order: a throwaway account cannot reserve a seller's whole stock.
+ */
+export const newAccountLimits = { openCodOrders: 2, unitsPerListing: 10 };
+const openStates: OrderState[] = ['placed', 'accepted', 'shipped', 'delivered'];
+
 export async function addToCart(buyerId: string, listingId: string, quantity: number) {
   if (!isUuid(listingId)) return { ok: false as const, error: 'orders.cart.unavailable' as const };
   const listing = await db
     .selectFrom('listings')
-    .select(['id', 'seller_id', 'stock'])
+    .select(['id', 'seller_id', 'stock', 'max_per_order'])
     .where('id', '=', listingId)
     .where('state', '=', 'published')
     .where(sellerActive('listings'))
     .executeTakeFirst();
   if (!listing || listing.stock < 1) return { ok: false as const, error: 'orders.cart.unavailable' as const };
   if (listing.seller_id === buyerId) return { ok: false as const, error: 'orders.cart.own' as const };
+  // The seller's per-order maximum caps the cart too; checkout enforces it again in its transaction.
+  const cap = Math.min(listing.max_per_order ?? maxCartQuantity, maxCartQuantity);
   await db
     .insertInto('cart_items')
-    .values({ buyer_id: buyerId, listing_id: listingId, quantity: Math.min(quantity, 99) })
+    .values({ buyer_id: buyerId, listing_id: listingId, quantity: Math.min(quantity, cap) })
     .onConflict((oc) =>
-      oc.columns(['buyer_id', 'listing_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, 99)` }),
+      oc.columns(['buyer_id', 'listing_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, ${cap})` }),
     )
     .execute();
   return { ok: true as const };
@@ -47,7 +60,13 @@ export async function addToCart(buyerId: string, listingId: string, quantity: nu
 
 export async function setCartQuantity(buyerId: string, listingId: string, quantity: number) {
   if (quantity <= 0) return removeFromCart(buyerId, listingId);
-  await db.updateTable('cart_items').set({ quantity: Math.min(quantity, 99) }).where('buyer_id', '=', buyerId).where('listing_id', '=', listingId).execute();
+  const cap = sql<number>`coalesce((select max_per_order from listings where id = ${listingId}::uuid), ${maxCartQuantity})`;
+  await db
+    .updateTable('cart_items')
+    .set({ quantity: sql`least(${Math.min(quantity, maxCartQuantity)}, ${cap})` })
+    .where('buyer_id', '=', buyerId)
+    .where('listing_id', '=', listingId)
+    .execute();
 }
 
 export async function removeFromCart(buyerId: string, listingId: string) {
@@ -167,15 +186,53 @@ export type DeliveryInput = { name: string; phone: string; address: string; prov
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; orderIds: string[]; paymentUrl: string | null }
-  | { ok: false; error: 'orders.checkout.empty' | 'orders.checkout.soldOut' | 'orders.checkout.provinceError' | 'orders.checkout.cardUnavailable' | 'orders.checkout.paymentFailed'; titles: string[] };
+  | { ok: false; error: RefusalReason | 'orders.checkout.cardUnavailable' | 'orders.checkout.paymentFailed'; titles: string[] };
+
+type RefusalReason =
+  | 'orders.checkout.soldOut'
+  | 'orders.checkout.provinceError'
+  | 'orders.checkout.empty'
+  | 'orders.checkout.newAccountOrders'
+  | 'orders.checkout.newAccountQuantity'
+  | 'orders.checkout.sellerMaximum';
 
 class CheckoutRefused extends Error {
   constructor(
-    readonly error: 'orders.checkout.soldOut' | 'orders.checkout.provinceError' | 'orders.checkout.empty',
+    readonly error: RefusalReason,
     readonly titles: string[],
   ) {
     super(error);
   }
+}
+
+/**
+ * The seller's per-order maximum, and the limits of an account without a
+ * completed order. Runs in the checkout's transaction after it locked the
+ * buyer's row, so two checkouts of one buyer are counted one after the other.
+ */
+async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
+  const lines = await trx
+    .selectFrom('cart_items as c')
+    .innerJoin('listings as l', 'l.id', 'c.listing_id')
+    .select(['l.title', 'l.seller_id', 'l.max_per_order', 'c.quantity'])
+    .where('c.buyer_id', '=', buyerId)
+    .execute();
+  const overSellerMax = lines.filter((l) => l.max_per_order !== null && l.quantity > l.max_per_order).map((l) => l.title);
+  if (overSellerMax.length) throw new CheckoutRefused('orders.checkout.sellerMaximum', overSellerMax);
+  const history = await trx
+    .selectFrom('orders')
+    .select([
+      sql<boolean>`coalesce(bool_or(state = 'completed'), false)`.as('has_completed'),
+      sql<number>`(count(*) filter (where payment_method = 'cod' and state in (${sql.join(openStates)})))::int`.as('open_cod'),
+    ])
+    .where('buyer_id', '=', buyerId)
+    .executeTakeFirstOrThrow();
+  if (history.has_completed) return;
+  const tooMany = lines.filter((l) => l.quantity > newAccountLimits.unitsPerListing).map((l) => l.title);
+  if (tooMany.length) throw new CheckoutRefused('orders.checkout.newAccountQuantity', tooMany);
+  // One order per seller: the cart's sellers are the orders this checkout would open.
+  const sellers = new Set(lines.map((l) => l.seller_id)).size;
+  if (method === 'cod' && history.open_cod + sellers > newAccountLimits.openCodOrders) throw new CheckoutRefused('orders.checkout.newAccountOrders', []);
 }
 
 /**
@@ -187,7 +244,7 @@ export async function checkout(
   buyer: { id: string; email: string },
   delivery: DeliveryInput,
   method: PaymentMethod,
-  urls: { origin: string; shippingLabel?: string } = { origin: 'http://localhost:3000' },
+  urls: { shippingLabel?: string } = {},
 ): Promise<CheckoutResult> {
   if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
@@ -195,6 +252,10 @@ export async function checkout(
   let created: { orderIds: string[]; lines: { name: string; unitAmount: number; quantity: number }[]; total: number };
   try {
     created = await db.transaction().execute(async (trx) => {
+      // One checkout per buyer at a time: a second one reads the cart (and the
+      // order counts) only after the first has committed, so one cart never makes
+      // two orders and the new-account limits count every order.
+      await trx.selectFrom('users').select('id').where('id', '=', buyer.id).forUpdate().execute();
       const cart = await trx
         .selectFrom('cart_items')
         .select(['listing_id', 'quantity'])
@@ -203,6 +264,7 @@ export async function checkout(
         .orderBy('listing_id')
         .execute();
       if (!cart.length) throw new CheckoutRefused('orders.checkout.empty', []);
+      await checkLimits(trx, buyer.id, method);
       const taken: { listingId: string; sellerId: string; title: string; price: number; quantity: number; shippingFee: number; provinces: string[] }[] = [];
       const soldOut: string[] = [];
       for (const item of cart) {
@@ -285,8 +347,8 @@ export async function checkout(
       checkoutId,
       lines: created.lines,
       email: buyer.email,
-      successUrl: `${urls.origin}/orders?paid=${checkoutId}`,
-      cancelUrl: `${urls.origin}/orders?unpaid=${checkoutId}`,
+      successUrl: absoluteUrl(`/orders?paid=${checkoutId}`),
+      cancelUrl: absoluteUrl(`/orders?unpaid=${checkoutId}`),
       expiresAt: payBy,
     });
     await db.updateTable('orders').set({ stripe_session_id: session.id }).where('checkout_id', '=', checkoutId).execute();

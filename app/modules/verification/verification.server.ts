@@ -11,6 +11,7 @@ import { screenBusinessStory, screenMentorBio } from '~/modules/moderation/scree
 import { accountActive } from '~/modules/moderation/suspension.server';
 import { getStorage, publicUrl } from '~/lib/storage.server';
 import type { StoredUpload } from '~/lib/uploads.server';
+import { absoluteUrl } from '~/lib/origin.server';
 import {
   checkTransition,
   finalStatuses,
@@ -253,8 +254,6 @@ export async function transition(input: {
   actor: Actor;
   reasonCode?: string | null;
   reasonText?: string | null;
-  /** The site's origin, for the link in the email (e.g. "https://sen.example"). */
-  origin?: string;
 }, outer?: Transaction<Database>): Promise<TransitionResult> {
   const { subject, userId, name, actor } = input;
   const rule = transitions[name];
@@ -318,7 +317,7 @@ export async function transition(input: {
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', 'mentor').execute();
       }
     }
-    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText, origin: input.origin ?? '' });
+    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText });
     return { ok: true, from: current.status, to: rule.to };
   };
   const result = outer ? await run(outer) : await db.transaction().execute(run);
@@ -328,7 +327,7 @@ export async function transition(input: {
 
 async function notifyDecision(
   trx: Transaction<Database>,
-  d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null; origin: string },
+  d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null },
 ) {
   const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', d.userId).executeTakeFirstOrThrow();
   const t = translatorFor(user.locale);
@@ -343,7 +342,7 @@ async function notifyDecision(
     {
       to: user.email,
       subject: t('verification.email.subject', { decision: t(decisionKey) }),
-      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: `${d.origin}/dashboard` }),
+      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: absoluteUrl('/dashboard') }),
     },
     trx,
   );
