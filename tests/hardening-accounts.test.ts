@@ -184,6 +184,7 @@ describe('forgotten-password requests are limited (issue 12, point 9)', () => {
 const signupFields = (email: string, extra: Record<string, string> = {}) => ({
   email,
   password: 'mot cau mat khau that dai',
+  agree: 'on',
   displayName: 'Chị Thu',
   locale: 'vi',
   ...extra,
