@@ -83,6 +83,7 @@ test('forgot password: the emailed link sets a new password', async ({ page, vis
   // She said she wants to sell: her seller dashboard, to start the shop.
   await expect(page).toHaveURL(/\/dashboard/);
   await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
+  await expect(page.getByText('Chị đã đăng xuất.')).toBeVisible();
 
   const before = countEmails(email);
   await visit('/forgot-password');
