@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { log } from '../lib/log.server';
+import { limitBodies } from './body-limits';
 import { createPageCache, publicPagePaths } from './page-cache';
 
 // The HTTP layer around Remix: request ids and logs, the client's address, the
@@ -81,6 +82,8 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     next();
   });
 
+  app.use(limitBodies());
+
   const getLoadContext = (req: express.Request, res: express.Response) => ({
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     requestId: String(res.locals.requestId),
@@ -110,6 +113,8 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
   );
 
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // A body refused at the edge was already answered 413; Remix's reader then failed with it.
+    if (res.locals.bodyRefused) return;
     log.error('unhandled request error', error, { requestId: res.locals.requestId });
     if (res.headersSent) return;
     res.status(500).type('text/plain').send(`Something went wrong. Request id: ${res.locals.requestId}`);

@@ -55,6 +55,11 @@ const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
   log.info('listening', { url: `http://localhost:${port}`, engine: currentEngine() });
 });
 
+// A slow client cannot hold a connection for Node's default 5 minutes: headers within
+// 20 s, the whole request within 2 minutes (a few MB of photos on a slow 3G line).
+server.headersTimeout = 20_000;
+server.requestTimeout = 120_000;
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

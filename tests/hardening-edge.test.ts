@@ -1,0 +1,96 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseForm } from '../app/lib/forms.server';
+import { bodyLimits } from '../app/server/body-limits';
+import { z } from 'zod';
+import { startAppServer } from './support/app-server';
+import { createTestUser } from './support/fixtures';
+
+// Issue 12, points 1 and 3: no anonymous request can hold the server's memory or CPU.
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(() => server?.close());
+
+type Sent = { status: number; bytesWritten: number };
+
+/** Sends `total` bytes of body in chunks (no Content-Length unless given) and reports the answer and how much went out. */
+function send(path: string, contentType: string, chunk: Buffer, total: number, contentLength?: number, cookie?: string): Promise<Sent> {
+  const url = new URL(server.origin + path);
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let status = 0;
+    const headers: Record<string, string | number> = { 'Content-Type': contentType, Origin: server.origin };
+    if (contentLength !== undefined) headers['Content-Length'] = contentLength;
+    if (cookie) headers.Cookie = cookie;
+    const req = http.request({ host: url.hostname, port: url.port, path, method: 'POST', headers });
+    req.on('response', (res) => {
+      status = res.statusCode ?? 0;
+      res.resume();
+      res.on('end', () => resolve({ status, bytesWritten: written }));
+    });
+    // The server closing the connection mid-body is the point: the answer already came.
+    // A connection cut mid-body (status 0) is a refusal too: the rest was never read.
+    req.on('error', (error) => (status || /ECONNRESET|EPIPE/.test(String(error)) ? resolve({ status, bytesWritten: written }) : reject(error)));
+    const pump = () => {
+      while (written < total && !status) {
+        written += chunk.length;
+        if (!req.write(chunk)) return req.once('drain', pump);
+      }
+      if (!status) req.end();
+    };
+    pump();
+  });
+}
+
+const manyFields = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'));
+
+describe('limits at the edge', () => {
+  it('refuses a form of 40,000 fields at once, announced or streamed, while the server keeps answering', async () => {
+    const body = manyFields(40_000);
+    const announced = await send('/cart', 'application/x-www-form-urlencoded', body, body.length, body.length);
+    expect(announced.status).toBe(413);
+    const streamed = await send('/cart', 'application/x-www-form-urlencoded', body.subarray(0, 16 * 1024), body.length * 30);
+    expect(streamed.status).toBe(413);
+    // Refused long before the whole body could be sent.
+    expect(streamed.bytesWritten).toBeLessThan(body.length * 30);
+    expect((await server.fetch('/healthz')).status).toBe(200);
+  });
+
+  it('counts fields, not only bytes: 500 pass, 501 are refused', async () => {
+    const ok = manyFields(bodyLimits.formFields);
+    expect((await send('/cart', 'application/x-www-form-urlencoded', ok, ok.length, ok.length)).status).not.toBe(413);
+    const tooMany = manyFields(bodyLimits.formFields + 1);
+    expect((await send('/cart', 'application/x-www-form-urlencoded', tooMany, tooMany.length)).status).toBe(413);
+  });
+
+  it('stops a chunked upload larger than any valid upload instead of reading it in full', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const total = bodyLimits.multipartBytes * 3;
+    // Signed in as a seller, so the page reads the body rather than sending her to log in.
+    const { cookie } = await createTestUser({ roles: ['entrepreneur'] });
+    const sent = await send('/dashboard/listings/new', 'multipart/form-data; boundary=x', chunk, total, undefined, cookie);
+    // 413, or the connection closed after it before the client read the answer.
+    expect([0, 413]).toContain(sent.status);
+    expect(sent.bytesWritten).toBeLessThan(total);
+    expect((await server.fetch('/healthz')).status).toBe(200);
+  });
+
+  it('refuses an announced body over the limit before reading a byte of it', async () => {
+    const sent = await send('/login', 'application/x-www-form-urlencoded', Buffer.from('a=1'), 3, 10 * 1024 * 1024);
+    expect(sent.status).toBe(413);
+  });
+});
+
+describe('reading a form', () => {
+  it('keeps repeated fields as lists and odd names as plain fields, in one pass', () => {
+    const form = new FormData();
+    for (const [k, v] of [['tag', 'a'], ['tag', 'b'], ['tag', 'c'], ['__proto__', 'x'], ['constructor', 'y'], ['one', '1']]) form.append(k, v);
+    const parsed = parseForm(form, z.object({ tag: z.array(z.string()), one: z.string() }).passthrough());
+    expect(parsed.ok && parsed.data).toMatchObject({ tag: ['a', 'b', 'c'], one: '1' });
+    expect(parsed.ok && Object.getOwnPropertyNames(parsed.data)).toContain('constructor');
+  });
+});
