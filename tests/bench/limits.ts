@@ -1,3 +1,5 @@
+export {};
+
 // How an oversized form costs the server: POSTs a 40,000-field urlencoded body to
 // /cart and, during it, times /healthz. Run against a started server:
 //   PORT=3230 npm start &   then   npx tsx tests/bench/limits.ts http://localhost:3230
