@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -58,6 +58,18 @@ export default function Account() {
       <p className="muted">
         {account.email} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
       </p>
+
+      {account.roles.includes('entrepreneur') ? null : (
+        <div className="card">
+          <h2>{t('dashboard.start.title')}</h2>
+          <p>{t('dashboard.start.account')}</p>
+          <p>
+            <Link to="/dashboard" className="button">
+              {t('dashboard.start.open')}
+            </Link>
+          </p>
+        </div>
+      )}
 
       <h2>{t('accounts.settings.profile')}</h2>
       <Form method="post" className="stack" noValidate>

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { categories } from '~/lib/categories';
@@ -173,6 +174,14 @@ export default function Dashboard() {
   return (
     <section>
       <h1>{t('verification.dashboard.title')}</h1>
+      {profile ? (
+        <DashboardNav />
+      ) : (
+        <div className="card">
+          <h2>{t('dashboard.start.title')}</h2>
+          <p>{t('dashboard.start.text')}</p>
+        </div>
+      )}
 
       <div className="status-box" role="status" aria-live="polite">
         <p>
@@ -180,6 +189,13 @@ export default function Dashboard() {
           <VerifiedBadge status={status} verifiedAt={profile?.verified_at} compact />
         </p>
         <p>{t(`verification.next.${status}` as MessageKey)}</p>
+        {status === 'approved' ? (
+          <p>
+            <Link to="/dashboard/listings/new" className="button">
+              {t('dashboard.verified.addFirst')}
+            </Link>
+          </p>
+        ) : null}
         {profile ? (
           <p>
             <Link to={`/s/${profile.slug}`}>{t('verification.dashboard.viewStorefront')}</Link>

@@ -78,6 +78,14 @@ export default function SellerOrder() {
           <button type="submit">{t('orders.action.ship')}</button>
         </Form>
       ) : null}
+      {actions.includes('collect') ? (
+        <Form method="post" className="card">
+          <p>{t('orders.seller.collectHint', { amount: money(order.total) })}</p>
+          <button type="submit" name="intent" value="collect">
+            {t('orders.action.collect')}
+          </button>
+        </Form>
+      ) : null}
       {actions.includes('refund') ? (
         <Form method="post">
           <button type="submit" name="intent" value="refund" className="secondary">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { OrderState } from '../../db/schema';
 import { ErrorPage } from '~/components/error-page';
@@ -25,6 +26,7 @@ export default function SellerOrders() {
   return (
     <section>
       <h1>{t('orders.seller.title')}</h1>
+      <DashboardNav />
       <Form method="get" className="inline-form">
         <label>
           {t('orders.seller.filter')}{' '}

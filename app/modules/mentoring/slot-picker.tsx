@@ -11,12 +11,12 @@ export function SlotPicker({ slots, name = 'startsAt', legend }: { slots: { star
   return (
     <fieldset className="slots">
       <legend>{legend}</legend>
-      {[...days.entries()].map(([day, daySlots], i) => (
+      {[...days.entries()].map(([day, daySlots]) => (
         <div key={day} className="slot-day">
           <p className="slot-day-name">{day}</p>
-          {daySlots.map((s, j) => (
+          {daySlots.map((s) => (
             <label key={s.start} className="slot">
-              <input type="radio" name={name} value={s.start} required defaultChecked={i === 0 && j === 0} />{' '}
+              <input type="radio" name={name} value={s.start} required />{' '}
               {formatDateTime(s.start, locale, timeZone, { timeStyle: 'short' })}–{formatDateTime(s.end, locale, timeZone, { timeStyle: 'short' })}
             </label>
           ))}
