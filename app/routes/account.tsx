@@ -115,7 +115,7 @@ export default function Account() {
       </Form>
 
       <h2>{t('accounts.settings.sessions')}</h2>
-      <Form method="post" action="/logout">
+      <Form noValidate method="post" action="/logout">
         <input type="hidden" name="scope" value="all" />
         <button type="submit" className="secondary">
           {t('accounts.settings.logoutAll')}

@@ -207,7 +207,18 @@ export default function Dashboard() {
       <div className="narrow">
         <h2>{t('verification.dashboard.profile')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError reply={replyFor('profile')} />
+          <FormError
+            reply={replyFor('profile')}
+            labels={{
+              businessName: t('verification.field.businessName'),
+              ownerName: t('verification.field.ownerName'),
+              province: t('verification.field.province'),
+              story: t('verification.field.story'),
+              slug: t('verification.field.slug'),
+              contactPhone: t('verification.field.contactPhone'),
+              contactEmail: t('verification.field.contactEmail'),
+            }}
+          />
           <input type="hidden" name="intent" value="profile" />
           <Field name="businessName" label={t('verification.field.businessName')} reply={replyFor('profile')} defaultValue={profile?.business_name} required maxLength={120} />
           <Field name="ownerName" label={t('verification.field.ownerName')} reply={replyFor('profile')} defaultValue={profile?.owner_name} required maxLength={80} />
@@ -235,7 +246,7 @@ export default function Dashboard() {
         {profile ? (
           <>
             <h2>{t('verification.dashboard.images')}</h2>
-            <Form method="post" action="/dashboard?intent=images" encType="multipart/form-data" className="stack">
+            <Form noValidate method="post" action="/dashboard?intent=images" encType="multipart/form-data" className="stack">
               <FormError reply={replyFor('images')} />
               <input type="hidden" name="intent" value="images" />
               <FileField name="logo" label={t('verification.field.logo')} reply={replyFor('images')} accept="image/jpeg,image/png,image/webp" />
@@ -254,7 +265,7 @@ export default function Dashboard() {
                     {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {dateTime(d.created_at)}
                     {d.deleted_at ? ` · ${t('verification.dashboard.documentDeleted')}` : null}
                     {editable && !d.deleted_at ? (
-                      <Form method="post" className="inline-form">
+                      <Form noValidate method="post" className="inline-form">
                         <input type="hidden" name="intent" value="removeDocument" />
                         <input type="hidden" name="documentId" value={d.id} />{' '}
                         <button type="submit" className="link">
@@ -270,7 +281,7 @@ export default function Dashboard() {
             )}
             {editable ? (
               <>
-                <Form method="post" action="/dashboard?intent=documents" encType="multipart/form-data" className="stack">
+                <Form noValidate method="post" action="/dashboard?intent=documents" encType="multipart/form-data" className="stack">
                   <input type="hidden" name="intent" value="documents" />
                   <SelectField
                     name="kind"
@@ -287,7 +298,7 @@ export default function Dashboard() {
                 </Form>
 
                 <h2>{t('verification.dashboard.submitTitle')}</h2>
-                <Form method="post" className="stack">
+                <Form noValidate method="post" className="stack">
                   <FormError reply={replyFor('submit')} />
                   <input type="hidden" name="intent" value="submit" />
                   <label>
@@ -343,7 +354,7 @@ export default function Dashboard() {
               </button>
             </Form>
             {mentor ? (
-              <Form method="post" className="stack">
+              <Form noValidate method="post" className="stack">
                 <input type="hidden" name="intent" value="mentorSubmit" />
                 <button type="submit">{t('verification.dashboard.submitMentor')}</button>
               </Form>

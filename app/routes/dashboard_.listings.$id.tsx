@@ -102,7 +102,7 @@ export default function EditListing() {
       {!verified ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
       {moderation.state === 'held' ? <p className="notice-warn">{t('moderation.listing.held')}</p> : null}
       {moderation.state === 'hidden' ? <p className="notice-warn">{t('moderation.listing.hidden', { reason: moderation.reason })}</p> : null}
-      <Form method="post" className="inline-form">
+      <Form noValidate method="post" className="inline-form">
         <FormError reply={stateReply} />
         <input type="hidden" name="intent" value="state" />
         {next.includes('published') && mayPublish ? (
@@ -128,7 +128,7 @@ export default function EditListing() {
           {listing.images.map((image, index) => (
             <li key={image.id}>
               {image.url ? <img src={image.url} alt="" width={96} height={96} /> : null}
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="removeImage" />
                 <input type="hidden" name="imageId" value={image.id} />
                 <button type="submit" className="link" aria-label={`${t('market.edit.removeImage')} ${index + 1}`}>
@@ -142,7 +142,7 @@ export default function EditListing() {
         <p className="muted">{t('market.edit.noImages')}</p>
       )}
       {listing.images.length < 8 ? (
-        <Form method="post" encType="multipart/form-data" className="stack">
+        <Form noValidate method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="intent" value="images" />
           <div className="field">
             <label htmlFor="field-images">{t('market.edit.addImages')}</label>

@@ -82,7 +82,7 @@ export default function SellerListings() {
                 </div>
               </div>
               <FormError reply={rowReply} />
-              <Form method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
+              <Form noValidate method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
                 <input type="hidden" name="intent" value="quick" />
                 <input type="hidden" name="id" value={l.id} />
                 <label>
@@ -97,7 +97,7 @@ export default function SellerListings() {
                   {t('common.save')}
                 </button>
               </Form>
-              <Form method="post" className="inline-form">
+              <Form noValidate method="post" className="inline-form">
                 <input type="hidden" name="intent" value="state" />
                 <input type="hidden" name="id" value={l.id} />
                 {l.state !== 'published' && mayPublish && l.moderation_state !== 'held' && l.moderation_state !== 'hidden' ? (

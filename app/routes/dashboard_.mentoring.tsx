@@ -202,7 +202,7 @@ export default function MentoringEditor() {
             {exceptions.map((e) => (
               <li key={e.id}>
                 {e.day} — {e.kind === 'off' ? t('mentoring.editor.dayOff') : t('mentoring.editor.extra', { range: e.range })}{' '}
-                <Form method="post" className="inline-form">
+                <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="id" value={e.id} />
                   <button type="submit" className="secondary">

@@ -64,14 +64,14 @@ export default function SellerOrder() {
       <h2>{t('orders.seller.actions')}</h2>
       {actions.length === 0 ? <p className="small muted">{t('orders.seller.noActions')}</p> : null}
       {actions.includes('accept') ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value="accept">
             {t('orders.action.accept')}
           </button>
         </Form>
       ) : null}
       {actions.includes('ship') ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <input type="hidden" name="intent" value="ship" />
           <Field name="carrier" label={t('orders.field.carrier')} reply={reply} required maxLength={80} />
           <Field name="trackingCode" label={t('orders.field.tracking')} reply={reply} required maxLength={80} />
@@ -79,7 +79,7 @@ export default function SellerOrder() {
         </Form>
       ) : null}
       {actions.includes('collect') ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <p>{t('orders.seller.collectHint', { amount: money(order.total) })}</p>
           <button type="submit" name="intent" value="collect">
             {t('orders.action.collect')}
@@ -87,14 +87,14 @@ export default function SellerOrder() {
         </Form>
       ) : null}
       {actions.includes('refund') ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value="refund" className="secondary">
             {t('orders.action.refund')}
           </button>
         </Form>
       ) : null}
       {actions.includes('cancel') ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <input type="hidden" name="intent" value="cancel" />
           <Field name="reason" label={t('orders.field.reason')} reply={reply} required maxLength={500} />
           <button type="submit" className="secondary">
@@ -132,7 +132,7 @@ export default function SellerOrder() {
               <strong>{t('orders.review.sellerReply')}:</strong> {order.review.reply}
             </p>
           ) : (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="reply" />
               <Field name="reply" label={t('orders.field.reply')} reply={reply} required maxLength={2000} />
               <button type="submit">{t('orders.review.replySubmit')}</button>

@@ -27,7 +27,7 @@ export default function SellerOrders() {
     <section>
       <h1>{t('orders.seller.title')}</h1>
       <DashboardNav />
-      <Form method="get" className="inline-form">
+      <Form noValidate method="get" className="inline-form">
         <label>
           {t('orders.seller.filter')}{' '}
           <select name="state" defaultValue={state}>

@@ -109,7 +109,7 @@ export default function QuizPage() {
           })}
         </ol>
       ) : (
-        <Form method="post">
+        <Form noValidate method="post">
           {quiz.questions.map((q, i) => (
             <fieldset key={q.id}>
               <legend>

@@ -81,7 +81,7 @@ export default function SpotTheScam() {
         <>
           <p>{t('learning.game.lead')}</p>
           <GameCard card={card} />
-          <Form method="post" className="game-answers">
+          <Form noValidate method="post" className="game-answers">
             <input type="hidden" name="card" value={card.id} />
             <button type="submit" name="answer" value="safe" className="secondary">
               {t('learning.game.answerSafe')}

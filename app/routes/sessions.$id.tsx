@@ -167,11 +167,11 @@ export default function SessionPage() {
 
       {can.confirm ? (
         <div className="actions">
-          <Form method="post" className="inline-form">
+          <Form noValidate method="post" className="inline-form">
             <input type="hidden" name="intent" value="confirm" />
             <button type="submit">{t('mentoring.session.confirm')}</button>
           </Form>{' '}
-          <Form method="post" className="inline-form">
+          <Form noValidate method="post" className="inline-form">
             <input type="hidden" name="intent" value="decline" />
             <button type="submit" className="secondary">
               {t('mentoring.session.decline')}

@@ -198,7 +198,7 @@ export default function ReportPage() {
 
       <h2 id="decide-title">{t('moderation.detail.decide')}</h2>
       {reply && 'confirm' in reply && reply.values ? (
-        <Form method="post" className="stack confirm-box" aria-labelledby="confirm-title">
+        <Form noValidate method="post" className="stack confirm-box" aria-labelledby="confirm-title">
           <h3 id="confirm-title" tabIndex={-1} role="alert">
             {t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
           </h3>

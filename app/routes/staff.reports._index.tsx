@@ -29,7 +29,7 @@ export default function ReportQueue() {
     <section>
       <h1>{t('moderation.queue.title')}</h1>
       <p className="muted">{t('moderation.queue.intro')}</p>
-      <Form method="get" className="cards" aria-label={t('moderation.queue.filter')}>
+      <Form noValidate method="get" className="cards" aria-label={t('moderation.queue.filter')}>
         <div className="field">
           <label htmlFor="f-status">{t('moderation.queue.status')}</label>
           <select id="f-status" name="status" defaultValue={filters.status}>

@@ -58,7 +58,7 @@ function ConfirmDecision({ id, values }: { id: string; values: Record<string, st
   const { t } = useI18n();
   const decision = t(`staff.decision.${values.decision}` as MessageKey);
   return (
-    <Form method="post" className="stack confirm-box" aria-labelledby={`${id}-confirm-title`}>
+    <Form noValidate method="post" className="stack confirm-box" aria-labelledby={`${id}-confirm-title`}>
       <h4 id={`${id}-confirm-title`} tabIndex={-1} role="alert">
         {t('staff.confirm.title', { decision })}
       </h4>
