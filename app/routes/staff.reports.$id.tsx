@@ -199,9 +199,9 @@ export default function ReportPage() {
       <h2 id="decide-title">{t('moderation.detail.decide')}</h2>
       {reply && 'confirm' in reply && reply.values ? (
         <Form noValidate method="post" className="stack confirm-box" aria-labelledby="confirm-title">
-          <h3 id="confirm-title" tabIndex={-1} role="alert">
-            {t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
-          </h3>
+          <div role="alert">
+            <h3 id="confirm-title">{t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}</h3>
+          </div>
           {reply.values.action === 'suspend' && reply.values.period ? (
             <p>
               <strong>{t('moderation.detail.period')}:</strong> {t(`moderation.period.${reply.values.period}` as MessageKey)}

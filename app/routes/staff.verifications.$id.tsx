@@ -59,9 +59,9 @@ function ConfirmDecision({ id, values }: { id: string; values: Record<string, st
   const decision = t(`staff.decision.${values.decision}` as MessageKey);
   return (
     <Form noValidate method="post" className="stack confirm-box" aria-labelledby={`${id}-confirm-title`}>
-      <h4 id={`${id}-confirm-title`} tabIndex={-1} role="alert">
-        {t('staff.confirm.title', { decision })}
-      </h4>
+      <div role="alert">
+        <h4 id={`${id}-confirm-title`}>{t('staff.confirm.title', { decision })}</h4>
+      </div>
       <p>
         <strong>{t('verification.field.reasonCode')}:</strong> {t(`verification.reason.${values.reasonCode}` as MessageKey)}
       </p>
