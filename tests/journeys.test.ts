@@ -8,6 +8,8 @@ import { action as reportAction } from '../app/routes/reports.new';
 import { action as moderationAction } from '../app/routes/staff.reports.$id';
 import * as sellerOrder from '../app/routes/dashboard_.orders.$id';
 import * as buyerOrder from '../app/routes/orders.$id';
+import * as gameRoute from '../app/routes/learn.game';
+import { seedLearning } from '../db/seeds/learning';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { freePhoneOffer } from './support/mentoring';
@@ -152,5 +154,30 @@ describe('cash on delivery', () => {
     await db.updateTable('orders').set({ state: 'shipped', carrier: 'GHTK', tracking_code: 'S1', shipped_at: new Date() }).where('id', '=', o.orderId).execute();
     expect(statusOf(await sellerPost(o, o.seller.cookie, { intent: 'collect' }))).toBe(400);
     expect(await stateOf(o.orderId)).toBe('shipped');
+  });
+});
+
+describe('spot the scam', () => {
+  it('is open to visitors: a card, an answer judged with its tell, nothing stored', async () => {
+    await seedLearning(db);
+    const page = payload(await call(gameRoute.loader, getRequest('/learn/game')));
+    expect(page.visitor).toBe(true);
+    expect(page.card.lines.length).toBeGreaterThan(0);
+    expect(page.card).not.toHaveProperty('verdict');
+    const card = await db.selectFrom('learning_game_cards').select(['id', 'verdict']).where('id', '=', page.card.id).executeTakeFirstOrThrow();
+
+    const answered = await call(gameRoute.action, formRequest('/learn/game', { card: String(card.id), answer: card.verdict }));
+    expect(statusOf(answered)).toBe(302);
+    const location = (answered as Response).headers.get('Location') ?? '';
+    expect(location).toBe(`/learn/game?card=${card.id}&answer=${card.verdict}`);
+    const result = payload(await call(gameRoute.loader, getRequest(location)));
+    expect(result.play).toMatchObject({ correct: true, verdict: card.verdict });
+    expect(result.play.tell.length).toBeGreaterThan(0);
+    expect(await db.selectFrom('learning_game_plays').select('id').execute()).toEqual([]);
+
+    // A card that does not exist, or a made-up answer, is refused.
+    expect(statusOf(await call(gameRoute.loader, getRequest('/learn/game?card=999999&answer=safe')))).toBe(404);
+    expect(statusOf(await call(gameRoute.loader, getRequest(`/learn/game?card=${card.id}&answer=maybe`)))).toBe(404);
+    expect(statusOf(await call(gameRoute.action, formRequest('/learn/game', { card: '999999', answer: 'safe' })))).toBe(404);
   });
 });

@@ -186,7 +186,7 @@ export default function SessionPage() {
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('reschedule')} />
             <input type="hidden" name="intent" value="reschedule" />
-            <SlotPicker slots={nextSlots} legend={t('mentoring.book.slots')} />
+            <SlotPicker slots={nextSlots} legend={t('mentoring.book.slots')} error={replyFor('reschedule')?.errors?.startsAt} />
             <button type="submit">{t('mentoring.session.reschedule')}</button>
           </Form>
         </>
