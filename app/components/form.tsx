@@ -121,10 +121,21 @@ export function SelectField({ name, label, reply, defaultValue, hint, options, r
  * without JavaScript, role="alert" still announces it. Every form pairs it with
  * `noValidate`, so these, in her language, are the only checks she ever sees.
  */
-export function FormError({ reply, labels, idPrefix = 'field' }: { reply?: FormReplyData; labels?: Record<string, string>; idPrefix?: string }) {
+export function FormError({
+  reply,
+  labels,
+  idPrefix = 'field',
+  omitFormError = false,
+}: {
+  reply?: FormReplyData;
+  labels?: Record<string, string>;
+  idPrefix?: string;
+  /** When the page shows the form's own error elsewhere (with its own parameters). */
+  omitFormError?: boolean;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const formError = reply?.errors?.form;
+  const formError = omitFormError ? undefined : reply?.errors?.form;
   const fieldErrors = Object.entries(reply?.errors ?? {}).filter((e): e is [string, MessageKey] => e[0] !== 'form' && Boolean(e[1]));
   const shown = Boolean(formError || fieldErrors.length);
   useEffect(() => {

@@ -93,7 +93,8 @@ export default function Checkout() {
         <h2>{t('orders.checkout.delivery')}</h2>
         {/* The sold-out error above carries its own titles; this lists the fields to fix. */}
         <FormError
-          reply={reply ? { ...reply, errors: { ...reply.errors, form: undefined } } : undefined}
+          reply={reply}
+          omitFormError
           labels={{ name: t('orders.checkout.name'), phone: t('orders.checkout.phone'), address: t('orders.checkout.address'), province: t('orders.checkout.province'), payment: t('orders.checkout.payment') }}
         />
         <Field name="name" label={t('orders.checkout.name')} reply={reply} defaultValue={name} autoComplete="name" required maxLength={120} />
