@@ -113,7 +113,7 @@ function Header() {
               <Link to="/cart">{t('orders.nav.cart')}</Link> <Link to="/orders">{t('orders.nav.orders')}</Link>
               {data.user.isStaff ? <Link to="/staff/verifications">{t('staff.nav.verifications')}</Link> : null}
               {data.user.isStaff ? <Link to="/staff/reports">{t('moderation.nav.reports')}</Link> : null}
-              <Form method="post" action="/logout" className="inline-form">
+              <Form noValidate method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link">
                   {t('nav.logout')}
                 </button>
@@ -125,7 +125,7 @@ function Header() {
               <Link to="/signup">{t('nav.signup')}</Link>
             </>
           )}
-          <Form method="post" action="/language" className="inline-form">
+          <Form noValidate method="post" action="/language" className="inline-form">
             <input type="hidden" name="locale" value={other} />
             <input type="hidden" name="redirectTo" value={here} />
             <button type="submit" className="link" lang={other}>

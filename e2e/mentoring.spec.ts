@@ -28,6 +28,12 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   expect(await slots.count()).toBeGreaterThan(2);
   const firstLabel = (await page.locator('label.slot').first().innerText()).trim();
   await page.getByLabel('Bạn muốn được giúp về điều gì?').fill('Cách chụp ảnh khăn thổ cẩm cho đẹp');
+  // No time is chosen for her: booking at once is refused in her language, and her note is kept.
+  await expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Đặt lịch' }).click();
+  await expect(page.locator('#field-startsAt-error')).toHaveText('Hãy chọn một giờ.');
+  await expect(page.getByLabel('Bạn muốn được giúp về điều gì?')).toHaveValue('Cách chụp ảnh khăn thổ cẩm cho đẹp');
+  await page.getByRole('radio').first().check();
   await page.getByRole('button', { name: 'Đặt lịch' }).click();
   await expect(page.getByText('Đã đặt lịch.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Tư vấn với Trần Thu Hà' })).toBeVisible();

@@ -46,6 +46,7 @@ test('a reported scam seller is suspended by staff and can no longer sign in', a
   await staff.getByLabel('Thời gian tạm khoá').selectOption('forever');
   await staff.getByLabel('Lý do', { exact: true }).fill('Lừa đặt cọc qua Zalo, nhiều người mua báo cáo.');
   await staff.getByRole('button', { name: 'Thực hiện' }).click();
+  await staff.getByRole('button', { name: /^Xác nhận và gửi/ }).click();
   await expect(staff.getByText('Đã ghi nhận hành động.')).toBeVisible();
   await expect(staff.getByText(/Khoá vĩnh viễn\. Lý do: Lừa đặt cọc qua Zalo/)).toBeVisible();
   await expectAccessible(staff);

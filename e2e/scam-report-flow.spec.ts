@@ -110,6 +110,7 @@ test('a buyer is asked for a deposit, sees the warning and its lesson, reports i
   await staff.getByLabel('Thời gian tạm khoá').selectOption('30');
   await staff.getByLabel('Lý do', { exact: true }).fill('Đòi người mua chuyển khoản đặt cọc ngoài Sen.');
   await staff.getByRole('button', { name: 'Thực hiện' }).click();
+  await staff.getByRole('button', { name: /^Xác nhận và gửi/ }).click();
   await expect(staff.getByText('Đã ghi nhận hành động.')).toBeVisible();
   await expect(staff.getByText(/Tạm khoá đến .+\. Lý do: Đòi người mua chuyển khoản đặt cọc ngoài Sen\./)).toBeVisible();
   await expectAccessible(staff);

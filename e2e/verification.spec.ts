@@ -55,6 +55,8 @@ async function staffDecides(page: import('@playwright/test').Page, businessName:
   await form.getByLabel('Lý do', { exact: true }).selectOption({ label: reason });
   if (note) await form.getByLabel('Ghi chú thêm (gửi cho chị ấy)').fill(note);
   await form.getByRole('button', { name: decision }).click();
+  // Nothing is sent until she confirms what she chose.
+  await page.getByRole('button', { name: `Xác nhận và gửi: ${decision}` }).click();
   await expect(page.getByText('Đã ghi nhận quyết định.')).toBeVisible();
   await expectAccessible(page);
 }

@@ -132,10 +132,10 @@ describe('lessons and progress', () => {
     const row = await db.selectFrom('learning_lesson_progress').selectAll().where('user_id', '=', learner.id).execute();
     expect(row.map((r) => r.lesson_id)).toEqual([`${course}/strong-passwords`]);
 
-    // She opens the third lesson and leaves; the course page takes her back there.
+    // She opens the third lesson and leaves; "Học tiếp" takes her to the first step she has not done (issue 22).
     await call(lessonRoute.loader, getRequest(`/learn/${course}/never-share-otp`, { cookie: learner.cookie }), { course, lesson: 'never-share-otp' });
     const page = payload(await call(courseRoute.loader, getRequest(`/learn/${course}`, { cookie: learner.cookie }), { course }));
-    expect(page.resumePath).toBe(`/learn/${course}/never-share-otp`);
+    expect(page.startPath).toBe(`/learn/${course}/two-step-verification`);
     expect(page.course.steps.done).toBe(1);
     expect(page.course.steps.total).toBe(8 + 3);
 
@@ -187,7 +187,12 @@ describe('quizzes', () => {
 
     const passed = (await call(quizRoute.action, formRequest(quizPath, await quizAnswers(m.id, true), { cookie: learner.cookie }), params)) as Response;
     const passedId = /attempt=(\d+)/.exec(passed.headers.get('Location')!)![1];
-    expect(payload(await call(quizRoute.loader, getRequest(`${quizPath}?attempt=${passedId}`, { cookie: learner.cookie }), params)).attempt).toMatchObject({ passed: true, percent: 100, best: 100 });
+    const passedPage = payload(await call(quizRoute.loader, getRequest(`${quizPath}?attempt=${passedId}`, { cookie: learner.cookie }), params));
+    expect(passedPage.attempt).toMatchObject({ passed: true, percent: 100, best: 100 });
+    // A passed quiz leads on to the first step not done, never back to itself (issue 22); a failed one does not.
+    expect(passedPage.nextPath).toMatch(new RegExp(`^/learn/${course}/`));
+    expect(passedPage.nextPath).not.toBe(quizPath);
+    expect(failedPage.nextPath).toBeNull();
 
     // A worse attempt later does not lower the best score or undo the pass.
     await call(quizRoute.action, formRequest(quizPath, await quizAnswers(m.id, false), { cookie: learner.cookie }), params);

@@ -86,7 +86,7 @@ const report = (who: TestUser | null, query: string, fields: Record<string, stri
   call(reportAction, formRequest(`/reports/new?${query}`, fields, who ? { cookie: who.cookie } : {}));
 
 const act = (who: TestUser, reportId: string, fields: Record<string, string>) =>
-  call(staffAction, formRequest(`/staff/reports/${reportId}`, fields, { cookie: who.cookie }), { id: reportId });
+  call(staffAction, formRequest(`/staff/reports/${reportId}`, { ...fields, confirmed: 'yes' }, { cookie: who.cookie }), { id: reportId });
 
 async function openReportId(subjectId: string) {
   const row = await db.selectFrom('reports').select('id').where('subject_user_id', '=', subjectId).where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();

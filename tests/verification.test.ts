@@ -66,7 +66,7 @@ async function submit(seller: TestUser) {
 function decide(actor: TestUser, userId: string, decision: string, reasonCode: string, reasonText = '', subject = 'business') {
   return call(
     reviewAction,
-    formRequest(`/staff/verifications/${userId}`, { intent: 'decide', subject, decision, reasonCode, reasonText }, { cookie: actor.cookie }),
+    formRequest(`/staff/verifications/${userId}`, { intent: 'decide', subject, decision, reasonCode, reasonText, confirmed: 'yes' }, { cookie: actor.cookie }),
     { id: userId },
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 
 export type FormReplyData = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
@@ -114,14 +114,57 @@ export function SelectField({ name, label, reply, defaultValue, hint, options, r
   );
 }
 
-/** The error that belongs to the whole form, not one field. */
-export function FormError({ reply }: { reply?: FormReplyData }) {
+/**
+ * The top of a form after a failed submit: the form's own error and a summary of
+ * the fields to fix, each linked to its field when `labels` names it. It takes the
+ * focus (so a screen reader announces it and she sees it on a small screen);
+ * without JavaScript, role="alert" still announces it. Every form pairs it with
+ * `noValidate`, so these, in her language, are the only checks she ever sees.
+ */
+export function FormError({
+  reply,
+  labels,
+  idPrefix = 'field',
+  omitFormError = false,
+}: {
+  reply?: FormReplyData;
+  labels?: Record<string, string>;
+  idPrefix?: string;
+  /** When the page shows the form's own error elsewhere (with its own parameters). */
+  omitFormError?: boolean;
+}) {
   const { t } = useI18n();
-  const error = reply?.errors?.form;
-  if (!error) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const formError = omitFormError ? undefined : reply?.errors?.form;
+  const fieldErrors = Object.entries(reply?.errors ?? {}).filter((e): e is [string, MessageKey] => e[0] !== 'form' && Boolean(e[1]));
+  const shown = Boolean(formError || fieldErrors.length);
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [reply, shown]);
+  if (!shown) return null;
+  if (!fieldErrors.length) {
+    return (
+      <div className="form-error" role="alert" tabIndex={-1} ref={ref}>
+        {formError ? t(formError) : null}
+      </div>
+    );
+  }
+  const named = labels ? fieldErrors.filter(([name]) => labels[name]) : [];
   return (
-    <p className="form-error" role="alert">
-      {t(error)}
-    </p>
+    <div className="form-error error-summary" role="alert" tabIndex={-1} ref={ref}>
+      {formError ? <p>{t(formError)}</p> : null}
+      <p>{t('form.summary.title')}</p>
+      {named.length ? (
+        <ul>
+          {named.map(([name, error]) => (
+            <li key={name}>
+              <a href={`#${idPrefix}-${name}`}>
+                {labels?.[name]} — {t(error)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

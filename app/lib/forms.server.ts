@@ -51,6 +51,16 @@ export function formError(formData: FormData, errors: FieldErrors, status = 400)
   return data<FormReply>({ errors, values: typedValues(formData) }, { status });
 }
 
+/**
+ * A decision a person receives is sent only on a second, explicit post: the first
+ * (valid) post answers with what would be sent, for the page to show before the
+ * final "confirm" button (works without JavaScript). Null once confirmed.
+ */
+export function awaitConfirmation(formData: FormData) {
+  if (formData.get('confirmed') === 'yes') return null;
+  return data<FormReply & { confirm: true }>({ errors: {}, values: typedValues(formData), confirm: true });
+}
+
 export function invalid(reply: FormReply, status = 400) {
   return data<FormReply>(reply, { status });
 }

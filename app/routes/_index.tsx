@@ -1,10 +1,12 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { Link, useRouteLoaderData } from '@remix-run/react';
+import type { loader as rootLoader } from '~/root';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 
 export default function Home() {
   const { t } = useI18n();
+  const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>('root')?.user);
   const pillars = [
     { key: 'safety', title: t('home.pillar.safety.title'), text: t('home.pillar.safety.text'), to: '/learn', cta: t('home.cta.learn') },
     { key: 'peace', title: t('home.pillar.peace.title'), text: t('home.pillar.peace.text'), to: '/mentors', cta: t('home.cta.mentors') },
@@ -19,8 +21,9 @@ export default function Home() {
           <Link to="/market" className="button">
             {t('home.cta.market')}
           </Link>{' '}
-          <Link to="/signup" className="button secondary">
-            {t('home.cta.signup')}
+          {/* Signed in, her next step is her own shop, never a second account. */}
+          <Link to={signedIn ? '/dashboard' : '/signup'} className="button secondary">
+            {signedIn ? t('verification.nav.dashboard') : t('home.cta.signup')}
           </Link>
         </p>
       </section>

@@ -59,6 +59,18 @@ export default function Account() {
         {account.email} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
       </p>
 
+      {account.roles.includes('entrepreneur') ? null : (
+        <div className="card">
+          <h2>{t('dashboard.start.title')}</h2>
+          <p>{t('dashboard.start.account')}</p>
+          <p>
+            <Link to="/dashboard" className="button">
+              {t('dashboard.start.open')}
+            </Link>
+          </p>
+        </div>
+      )}
+
       <h2>{t('accounts.settings.profile')}</h2>
       <Form method="post" className="stack" noValidate>
         <FormError reply={profileReply} />
@@ -108,7 +120,7 @@ export default function Account() {
       </p>
 
       <h2>{t('accounts.settings.sessions')}</h2>
-      <Form method="post" action="/logout">
+      <Form noValidate method="post" action="/logout">
         <input type="hidden" name="scope" value="all" />
         <button type="submit" className="secondary">
           {t('accounts.settings.logoutAll')}

@@ -72,7 +72,7 @@ export default function Cart() {
                 {!line.available ? (
                   <strong className="field-error"> {line.stock > 0 ? t('orders.cart.notEnough', { n: line.stock }) : t('market.stock.none')}</strong>
                 ) : null}
-                <Form method="post" className="inline-form">
+                <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="listingId" value={line.listingId} />
                   <label>
                     {t('orders.cart.quantity')}{' '}

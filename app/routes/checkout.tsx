@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { checkoutSchema } from '~/modules/orders/forms.server';
-import { Field, SelectField } from '~/components/form';
+import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
@@ -88,8 +88,14 @@ export default function Checkout() {
           {t('orders.checkout.grandTotal')}: {money(total)}
         </strong>
       </p>
-      <Form method="post">
+      <Form noValidate method="post">
         <h2>{t('orders.checkout.delivery')}</h2>
+        {/* The sold-out error above carries its own titles; this lists the fields to fix. */}
+        <FormError
+          reply={reply}
+          omitFormError
+          labels={{ name: t('orders.checkout.name'), phone: t('orders.checkout.phone'), address: t('orders.checkout.address'), province: t('orders.checkout.province'), payment: t('orders.checkout.payment') }}
+        />
         <Field name="name" label={t('orders.checkout.name')} reply={reply} defaultValue={name} autoComplete="name" required maxLength={120} />
         <Field name="phone" label={t('orders.checkout.phone')} type="tel" reply={reply} autoComplete="tel" required maxLength={20} />
         <Field name="address" label={t('orders.checkout.address')} reply={reply} autoComplete="street-address" required maxLength={300} />

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { categories } from '~/lib/categories';
@@ -173,6 +174,14 @@ export default function Dashboard() {
   return (
     <section>
       <h1>{t('verification.dashboard.title')}</h1>
+      {profile ? (
+        <DashboardNav />
+      ) : (
+        <div className="card">
+          <h2>{t('dashboard.start.title')}</h2>
+          <p>{t('dashboard.start.text')}</p>
+        </div>
+      )}
 
       <div className="status-box" role="status" aria-live="polite">
         <p>
@@ -180,6 +189,13 @@ export default function Dashboard() {
           <VerifiedBadge status={status} verifiedAt={profile?.verified_at} compact />
         </p>
         <p>{t(`verification.next.${status}` as MessageKey)}</p>
+        {status === 'approved' ? (
+          <p>
+            <Link to="/dashboard/listings/new" className="button">
+              {t('dashboard.verified.addFirst')}
+            </Link>
+          </p>
+        ) : null}
         {profile ? (
           <p>
             <Link to={`/s/${profile.slug}`}>{t('verification.dashboard.viewStorefront')}</Link>
@@ -191,7 +207,18 @@ export default function Dashboard() {
       <div className="narrow">
         <h2>{t('verification.dashboard.profile')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError reply={replyFor('profile')} />
+          <FormError
+            reply={replyFor('profile')}
+            labels={{
+              businessName: t('verification.field.businessName'),
+              ownerName: t('verification.field.ownerName'),
+              province: t('verification.field.province'),
+              story: t('verification.field.story'),
+              slug: t('verification.field.slug'),
+              contactPhone: t('verification.field.contactPhone'),
+              contactEmail: t('verification.field.contactEmail'),
+            }}
+          />
           <input type="hidden" name="intent" value="profile" />
           <Field name="businessName" label={t('verification.field.businessName')} reply={replyFor('profile')} defaultValue={profile?.business_name} required maxLength={120} />
           <Field name="ownerName" label={t('verification.field.ownerName')} reply={replyFor('profile')} defaultValue={profile?.owner_name} required maxLength={80} />
@@ -219,7 +246,7 @@ export default function Dashboard() {
         {profile ? (
           <>
             <h2>{t('verification.dashboard.images')}</h2>
-            <Form method="post" action="/dashboard?intent=images" encType="multipart/form-data" className="stack">
+            <Form noValidate method="post" action="/dashboard?intent=images" encType="multipart/form-data" className="stack">
               <FormError reply={replyFor('images')} />
               <input type="hidden" name="intent" value="images" />
               <FileField name="logo" label={t('verification.field.logo')} reply={replyFor('images')} accept="image/jpeg,image/png,image/webp" />
@@ -238,7 +265,7 @@ export default function Dashboard() {
                     {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {dateTime(d.created_at)}
                     {d.deleted_at ? ` · ${t('verification.dashboard.documentDeleted')}` : null}
                     {editable && !d.deleted_at ? (
-                      <Form method="post" className="inline-form">
+                      <Form noValidate method="post" className="inline-form">
                         <input type="hidden" name="intent" value="removeDocument" />
                         <input type="hidden" name="documentId" value={d.id} />{' '}
                         <button type="submit" className="link">
@@ -254,7 +281,7 @@ export default function Dashboard() {
             )}
             {editable ? (
               <>
-                <Form method="post" action="/dashboard?intent=documents" encType="multipart/form-data" className="stack">
+                <Form noValidate method="post" action="/dashboard?intent=documents" encType="multipart/form-data" className="stack">
                   <input type="hidden" name="intent" value="documents" />
                   <SelectField
                     name="kind"
@@ -271,7 +298,7 @@ export default function Dashboard() {
                 </Form>
 
                 <h2>{t('verification.dashboard.submitTitle')}</h2>
-                <Form method="post" className="stack">
+                <Form noValidate method="post" className="stack">
                   <FormError reply={replyFor('submit')} />
                   <input type="hidden" name="intent" value="submit" />
                   <label>
@@ -327,7 +354,7 @@ export default function Dashboard() {
               </button>
             </Form>
             {mentor ? (
-              <Form method="post" className="stack">
+              <Form noValidate method="post" className="stack">
                 <input type="hidden" name="intent" value="mentorSubmit" />
                 <button type="submit">{t('verification.dashboard.submitMentor')}</button>
               </Form>

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
@@ -91,6 +92,7 @@ export default function EditListing() {
         <Link to="/dashboard/listings">{t('market.dashboard.title')}</Link>
       </p>
       <h1>{listing.title}</h1>
+      <DashboardNav />
       <p>
         {t('market.edit.state')} <span className={`state state-${listing.state}`}>{t(`market.state.${listing.state}`)}</span>
         {listing.state === 'published' ? (
@@ -103,7 +105,7 @@ export default function EditListing() {
       {!verified ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
       {moderation.state === 'held' ? <p className="notice-warn">{t('moderation.listing.held')}</p> : null}
       {moderation.state === 'hidden' ? <p className="notice-warn">{t('moderation.listing.hidden', { reason: moderation.reason })}</p> : null}
-      <Form method="post" className="inline-form">
+      <Form noValidate method="post" className="inline-form">
         <FormError reply={stateReply} />
         <input type="hidden" name="intent" value="state" />
         {next.includes('published') && mayPublish ? (
@@ -129,7 +131,7 @@ export default function EditListing() {
           {listing.images.map((image, index) => (
             <li key={image.id}>
               {image.url ? <img src={image.url} alt="" width={96} height={96} /> : null}
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="removeImage" />
                 <input type="hidden" name="imageId" value={image.id} />
                 <button type="submit" className="link" aria-label={`${t('market.edit.removeImage')} ${index + 1}`}>
@@ -143,7 +145,7 @@ export default function EditListing() {
         <p className="muted">{t('market.edit.noImages')}</p>
       )}
       {listing.images.length < 8 ? (
-        <Form method="post" encType="multipart/form-data" className="stack">
+        <Form noValidate method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="intent" value="images" />
           <div className="field">
             <label htmlFor="field-images">{t('market.edit.addImages')}</label>

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
@@ -56,6 +57,7 @@ export default function SellerListings() {
   return (
     <section>
       <h1>{t('market.dashboard.title')}</h1>
+      <DashboardNav />
       {!mayPublish ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
       <p>
         <Link to="/dashboard/listings/new" className="button">
@@ -80,7 +82,7 @@ export default function SellerListings() {
                 </div>
               </div>
               <FormError reply={rowReply} />
-              <Form method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
+              <Form noValidate method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
                 <input type="hidden" name="intent" value="quick" />
                 <input type="hidden" name="id" value={l.id} />
                 <label>
@@ -95,7 +97,7 @@ export default function SellerListings() {
                   {t('common.save')}
                 </button>
               </Form>
-              <Form method="post" className="inline-form">
+              <Form noValidate method="post" className="inline-form">
                 <input type="hidden" name="intent" value="state" />
                 <input type="hidden" name="id" value={l.id} />
                 {l.state !== 'published' && mayPublish && l.moderation_state !== 'held' && l.moderation_state !== 'hidden' ? (

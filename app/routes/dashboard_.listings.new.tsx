@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Link, useActionData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { requireRole } from '~/lib/auth.server';
@@ -34,6 +35,7 @@ export default function NewListing() {
         <Link to="/dashboard/listings">{t('market.dashboard.title')}</Link>
       </p>
       <h1>{t('market.new.title')}</h1>
+      <DashboardNav />
       <p className="muted">{t('market.new.intro')}</p>
       <ListingForm reply={reply} submitLabel={t('market.new.submit')} />
     </section>

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
@@ -120,6 +121,7 @@ export default function MentoringEditor() {
     return (
       <section className="narrow">
         <h1>{t('mentoring.editor.title')}</h1>
+        <DashboardNav />
         <p className="status-box">{t('mentoring.editor.notApproved')}</p>
         <Link to="/dashboard">{t('mentoring.editor.toDashboard')}</Link>
       </section>
@@ -128,6 +130,7 @@ export default function MentoringEditor() {
   return (
     <section className="narrow">
       <h1>{t('mentoring.editor.title')}</h1>
+      <DashboardNav />
       <p>
         <Link to="/sessions">{t('mentoring.sessions.title')}</Link>
       </p>
@@ -199,7 +202,7 @@ export default function MentoringEditor() {
             {exceptions.map((e) => (
               <li key={e.id}>
                 {e.day} — {e.kind === 'off' ? t('mentoring.editor.dayOff') : t('mentoring.editor.extra', { range: e.range })}{' '}
-                <Form method="post" className="inline-form">
+                <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="id" value={e.id} />
                   <button type="submit" className="secondary">

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { sellerActionSchema } from '~/modules/orders/forms.server';
@@ -56,6 +57,7 @@ export default function SellerOrder() {
   return (
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
+      <DashboardNav />
       <PayOnlyOnSenNote />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.buyer')}</Link>
@@ -64,29 +66,37 @@ export default function SellerOrder() {
       <h2>{t('orders.seller.actions')}</h2>
       {actions.length === 0 ? <p className="small muted">{t('orders.seller.noActions')}</p> : null}
       {actions.includes('accept') ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value="accept">
             {t('orders.action.accept')}
           </button>
         </Form>
       ) : null}
       {actions.includes('ship') ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <input type="hidden" name="intent" value="ship" />
           <Field name="carrier" label={t('orders.field.carrier')} reply={reply} required maxLength={80} />
           <Field name="trackingCode" label={t('orders.field.tracking')} reply={reply} required maxLength={80} />
           <button type="submit">{t('orders.action.ship')}</button>
         </Form>
       ) : null}
+      {actions.includes('collect') ? (
+        <Form noValidate method="post" className="card">
+          <p>{t('orders.seller.collectHint', { amount: money(order.total) })}</p>
+          <button type="submit" name="intent" value="collect">
+            {t('orders.action.collect')}
+          </button>
+        </Form>
+      ) : null}
       {actions.includes('refund') ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value="refund" className="secondary">
             {t('orders.action.refund')}
           </button>
         </Form>
       ) : null}
       {actions.includes('cancel') ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <input type="hidden" name="intent" value="cancel" />
           <Field name="reason" label={t('orders.field.reason')} reply={reply} required maxLength={500} />
           <button type="submit" className="secondary">
@@ -124,7 +134,7 @@ export default function SellerOrder() {
               <strong>{t('orders.review.sellerReply')}:</strong> {order.review.reply}
             </p>
           ) : (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="reply" />
               <Field name="reply" label={t('orders.field.reply')} reply={reply} required maxLength={2000} />
               <button type="submit">{t('orders.review.replySubmit')}</button>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { OrderState } from '../../db/schema';
 import { ErrorPage } from '~/components/error-page';
@@ -25,7 +26,8 @@ export default function SellerOrders() {
   return (
     <section>
       <h1>{t('orders.seller.title')}</h1>
-      <Form method="get" className="inline-form">
+      <DashboardNav />
+      <Form noValidate method="get" className="inline-form">
         <label>
           {t('orders.seller.filter')}{' '}
           <select name="state" defaultValue={state}>

@@ -57,7 +57,7 @@ export default function LessonPage() {
         lesson.done ? (
           <p className="done-mark">✓ {t('learning.lesson.done')}</p>
         ) : (
-          <Form method="post">
+          <Form noValidate method="post">
             <input type="hidden" name="intent" value="complete" />
             <button type="submit">{t('learning.lesson.markDone')}</button>
           </Form>

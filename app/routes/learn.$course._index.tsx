@@ -15,13 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!outline) notFound();
   const { raw: _raw, ...course } = outline;
   const resumePath = course.resumeLessonId ? `/learn/${course.resumeLessonId}` : null;
-  return { course, signedIn: Boolean(user), resumePath, nextPath: course.nextStep ? stepPath(course.slug, course.nextStep) : null };
+  const nextPath = course.nextStep ? stepPath(course.slug, course.nextStep) : null;
+  // "Học tiếp" is the first step not done (never back to a passed quiz); the last lesson opened only once all are done.
+  return { course, signedIn: Boolean(user), startPath: nextPath ?? resumePath };
 }
 
 export default function CoursePage() {
-  const { course, signedIn, resumePath, nextPath } = useLoaderData<typeof loader>();
+  const { course, signedIn, startPath: start } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
-  const start = resumePath ?? nextPath;
   return (
     <>
       <p>

@@ -5,7 +5,7 @@ import { readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findAttempt, findQuiz, submitQuiz } from '~/modules/learning/learning.server';
+import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
 
@@ -28,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prompt: q.prompt,
     choices: q.choices.map((c) => (attempt ? c : { id: c.id, text: c.text, correct: false, explanation: '' })),
   }));
-  return { quiz: { ...quiz, questions }, attempt };
+  // A passed quiz leads on: the first step of the course she has not done yet.
+  const outline = attempt?.passed ? await findCourseOutline(quiz.course.slug, user.id, locale) : null;
+  const nextPath = outline?.nextStep ? stepPath(quiz.course.slug, outline.nextStep) : null;
+  return { quiz: { ...quiz, questions }, attempt, nextPath };
 }
 
 /** Answers arrive as q<questionId>=<choiceId>, once per ticked choice. */
@@ -54,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizPage() {
-  const { quiz, attempt } = useLoaderData<typeof loader>();
+  const { quiz, attempt, nextPath } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section className="quiz">
@@ -69,7 +72,14 @@ export default function QuizPage() {
           <p>{t('learning.quiz.score', { correct: attempt.correct, total: attempt.total, percent: attempt.percent })}</p>
           <p>{t('learning.quiz.best', { percent: attempt.best })}</p>
           <p>
-            {attempt.passed ? (
+            {attempt.passed && nextPath ? (
+              <>
+                <Link to={nextPath} className="button">
+                  {t('learning.quiz.nextStep')}
+                </Link>{' '}
+                <Link to={`/learn/${quiz.course.slug}`}>{t('learning.quiz.backToCourse')}</Link>
+              </>
+            ) : attempt.passed ? (
               <Link to={`/learn/${quiz.course.slug}`} className="button">
                 {t('learning.quiz.backToCourse')}
               </Link>
@@ -109,7 +119,7 @@ export default function QuizPage() {
           })}
         </ol>
       ) : (
-        <Form method="post">
+        <Form noValidate method="post">
           {quiz.questions.map((q, i) => (
             <fieldset key={q.id}>
               <legend>

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { requireUser } from '~/lib/auth.server';
+import { getUser } from '~/lib/auth.server';
 import { parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { GameCard } from '~/modules/learning/components';
 import { gameAnswerSchema } from '~/modules/learning/forms.server';
-import { answerGameCard, findGamePlay, findGameScore, nextGameCard } from '~/modules/learning/learning.server';
+import { answerGameCard, anyGameCard, findGamePlay, findGameScore, judgeGameCard, nextGameCard } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
 
@@ -15,31 +15,49 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 // Spot the scam: one card, two buttons, one form post per answer; after the
 // answer the page shows why (the exact tell) and a link to the next card.
+// Open to visitors (issue 22): a visitor's answer is judged but not kept; the page
+// asks her to sign in to keep a score. A signed-in player's plays are stored.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await localeFromRequest(request, user.locale);
-  const playParam = new URL(request.url).searchParams.get('play');
+  const user = await getUser(request);
+  const locale = await localeFromRequest(request, user?.locale);
+  const params = new URL(request.url).searchParams;
+  if (!user) {
+    const cardParam = params.get('card');
+    const answer = params.get('answer');
+    if (cardParam) {
+      const parsed = /^\d{1,9}$/.test(cardParam) && (answer === 'safe' || answer === 'scam') ? await judgeGameCard(Number(cardParam), answer, locale) : null;
+      if (!parsed) notFound();
+      return { visitor: true, score: null, play: parsed, card: null };
+    }
+    return { visitor: true, score: null, play: null, card: await anyGameCard(locale) };
+  }
+  const playParam = params.get('play');
   const score = await findGameScore(user.id);
   if (playParam) {
     const play = /^\d{1,9}$/.test(playParam) ? await findGamePlay(user.id, Number(playParam), locale) : null;
     if (!play) notFound();
-    return { score, play, card: null };
+    return { visitor: false, score, play, card: null };
   }
-  return { score, play: null, card: await nextGameCard(user.id, locale) };
+  return { visitor: false, score, play: null, card: await nextGameCard(user.id, locale) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await getUser(request);
   const form = await readForm(request);
   const parsed = parseForm(form, gameAnswerSchema);
   if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
+  if (!user) {
+    // The answer travels in the URL (POST, redirect, GET), so a reload never answers twice.
+    if (!(await judgeGameCard(parsed.data.card, parsed.data.answer, 'vi'))) notFound();
+    return redirect(`/learn/game?card=${parsed.data.card}&answer=${parsed.data.answer}`);
+  }
   const result = await answerGameCard(user.id, parsed.data.card, parsed.data.answer);
   if (!result) notFound();
   return redirect(`/learn/game?play=${result.playId}`);
 }
 
 export default function SpotTheScam() {
-  const { score, play, card } = useLoaderData<typeof loader>();
+  const { visitor, score, play, card } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section>
@@ -47,12 +65,19 @@ export default function SpotTheScam() {
         <Link to="/learn">← {t('learning.catalogue.title')}</Link>
       </p>
       <h1>{t('learning.game.title')}</h1>
-      <ul className="scoreboard" aria-label={t('learning.game.scoreboard')}>
-        <li>{t('learning.game.points', { points: score.points })}</li>
-        <li>{t('learning.game.streak', { streak: score.streak })}</li>
-        <li>{t('learning.game.best', { best: score.bestStreak })}</li>
-        <li>{t('learning.game.rounds', { rounds: score.rounds })}</li>
-      </ul>
+      {score ? (
+        <ul className="scoreboard" aria-label={t('learning.game.scoreboard')}>
+          <li>{t('learning.game.points', { points: score.points })}</li>
+          <li>{t('learning.game.streak', { streak: score.streak })}</li>
+          <li>{t('learning.game.best', { best: score.bestStreak })}</li>
+          <li>{t('learning.game.rounds', { rounds: score.rounds })}</li>
+        </ul>
+      ) : null}
+      {visitor ? (
+        <p className="muted">
+          {t('learning.game.visitor')} <Link to="/login?redirectTo=%2Flearn%2Fgame">{t('learning.game.visitorLogin')}</Link>
+        </p>
+      ) : null}
       {play ? (
         <>
           <div className={`result ${play.correct ? 'pass' : 'fail'}`} role="status">
@@ -81,7 +106,7 @@ export default function SpotTheScam() {
         <>
           <p>{t('learning.game.lead')}</p>
           <GameCard card={card} />
-          <Form method="post" className="game-answers">
+          <Form noValidate method="post" className="game-answers">
             <input type="hidden" name="card" value={card.id} />
             <button type="submit" name="answer" value="safe" className="secondary">
               {t('learning.game.answerSafe')}

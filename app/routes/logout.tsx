@@ -24,7 +24,7 @@ export default function Logout() {
   return (
     <section className="narrow">
       <h1>{t('accounts.logout.title')}</h1>
-      <Form method="post" className="stack">
+      <Form noValidate method="post" className="stack">
         <button type="submit">{t('nav.logout')}</button>
       </Form>
     </section>

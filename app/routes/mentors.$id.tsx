@@ -108,9 +108,9 @@ export default function MentorPage() {
         <p>{t('mentoring.book.noSlots')}</p>
       ) : (
         <Form method="post" className="stack" noValidate>
-          <FormError reply={reply} />
+          <FormError reply={reply} labels={{ startsAt: t('mentoring.book.slots'), note: t('mentoring.field.note') }} />
           <p className="muted">{t('mentoring.book.zone', { zone: timeZone.replace(/_/g, ' ') })}</p>
-          <SlotPicker slots={shown} legend={t('mentoring.book.slots')} />
+          <SlotPicker slots={shown} legend={t('mentoring.book.slots')} error={reply?.errors?.startsAt} />
           <TextAreaField name="note" label={t('mentoring.field.note')} hint={t('mentoring.field.noteHint')} reply={reply} maxLength={1000} />
           {mentor.requiresConfirmation ? <p className="muted">{t('mentoring.book.needsConfirmation')}</p> : null}
           {mentor.price > 0 ? <p className="muted">{t('mentoring.book.payByCard', { price: money(mentor.price), minutes: 30 })}</p> : null}

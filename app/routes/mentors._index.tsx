@@ -28,7 +28,7 @@ export default function Mentors() {
     <section>
       <h1>{t('mentoring.browse.title')}</h1>
       <p className="muted">{t('mentoring.browse.intro')}</p>
-      <Form method="get" className="filters">
+      <Form noValidate method="get" className="filters">
         <label>
           {t('mentoring.field.topic')}{' '}
           <select name="topic" defaultValue={filters.topic ?? ''}>

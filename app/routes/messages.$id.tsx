@@ -153,12 +153,12 @@ export default function Conversation() {
       {c.muted ? <p className="small muted">{t('messaging.conversation.mutedNote')}</p> : null}
       <h2 className="small">{t('messaging.conversation.actions')}</h2>
       <div className="conversation-actions">
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value={c.muted ? 'unmute' : 'mute'} className="secondary">
             {t(c.muted ? 'messaging.conversation.unmute' : 'messaging.conversation.mute')}
           </button>
         </Form>
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit" name="intent" value={c.iBlocked ? 'unblock' : 'block'} className="secondary">
             {t(c.iBlocked ? 'messaging.conversation.unblock' : 'messaging.conversation.block', { name: c.other.name })}
           </button>

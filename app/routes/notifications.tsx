@@ -32,7 +32,7 @@ export default function Notifications() {
     <section>
       <h1>{t('notifications.title')}</h1>
       {items.some((i) => !i.read) ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <button type="submit">{t('notifications.readAll')}</button>
         </Form>
       ) : null}

@@ -63,7 +63,7 @@ export default function BuyerOrder() {
       </p>
       <FormError reply={reply} />
       {actions.length ? (
-        <Form method="post" className="inline-form">
+        <Form noValidate method="post" className="inline-form">
           {actions.includes('deliver') ? (
             <button type="submit" name="intent" value="deliver">
               {t('orders.action.deliver')}
@@ -89,7 +89,7 @@ export default function BuyerOrder() {
           ) : null}
         </div>
       ) : mayReview ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="review" />
           <SelectField
             name="rating"

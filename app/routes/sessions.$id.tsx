@@ -168,11 +168,11 @@ export default function SessionPage() {
 
       {can.confirm ? (
         <div className="actions">
-          <Form method="post" className="inline-form">
+          <Form noValidate method="post" className="inline-form">
             <input type="hidden" name="intent" value="confirm" />
             <button type="submit">{t('mentoring.session.confirm')}</button>
           </Form>{' '}
-          <Form method="post" className="inline-form">
+          <Form noValidate method="post" className="inline-form">
             <input type="hidden" name="intent" value="decline" />
             <button type="submit" className="secondary">
               {t('mentoring.session.decline')}
@@ -187,7 +187,7 @@ export default function SessionPage() {
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('reschedule')} />
             <input type="hidden" name="intent" value="reschedule" />
-            <SlotPicker slots={nextSlots} legend={t('mentoring.book.slots')} />
+            <SlotPicker slots={nextSlots} legend={t('mentoring.book.slots')} error={replyFor('reschedule')?.errors?.startsAt} />
             <button type="submit">{t('mentoring.session.reschedule')}</button>
           </Form>
         </>

@@ -48,11 +48,11 @@ function SessionItem({ s }: { s: Row }) {
       </p>
       {s.side === 'mentor' && s.status === 'pending' && s.upcoming ? (
         <div className="actions">
-          <Form method="post" action={`/sessions/${s.id}`} className="inline-form">
+          <Form noValidate method="post" action={`/sessions/${s.id}`} className="inline-form">
             <input type="hidden" name="intent" value="confirm" />
             <button type="submit">{t('mentoring.session.confirm')}</button>
           </Form>{' '}
-          <Form method="post" action={`/sessions/${s.id}`} className="inline-form">
+          <Form noValidate method="post" action={`/sessions/${s.id}`} className="inline-form">
             <input type="hidden" name="intent" value="decline" />
             <button type="submit" className="secondary">
               {t('mentoring.session.decline')}

@@ -103,7 +103,7 @@ export default function StaffQuiz() {
                 reply={intent === 'editQuestion' && reply?.values?.questionId === String(q.id) ? reply : undefined}
                 initial={{ kind: q.kind, prompt_vi: q.raw.prompt_vi, prompt_en: q.raw.prompt_en, position: String(q.position), choices: q.raw.choices }}
               />
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="deleteQuestion" />
                 <input type="hidden" name="questionId" value={q.id} />
                 <button type="submit" className="secondary">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FieldShell, FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
-import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -30,6 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, actionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
+  const pending = awaitConfirmation(form);
+  if (pending) return pending;
   const result = await moderate({
     reportId: id,
     staff,
@@ -194,6 +196,27 @@ export default function ReportPage() {
       )}
 
       <h2 id="decide-title">{t('moderation.detail.decide')}</h2>
+      {reply && 'confirm' in reply && reply.values ? (
+        <Form noValidate method="post" className="stack confirm-box" aria-labelledby="confirm-title">
+          <div role="alert">
+            <h3 id="confirm-title">{t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}</h3>
+          </div>
+          {reply.values.action === 'suspend' && reply.values.period ? (
+            <p>
+              <strong>{t('moderation.detail.period')}:</strong> {t(`moderation.period.${reply.values.period}` as MessageKey)}
+            </p>
+          ) : null}
+          <p>
+            <strong>{t('moderation.detail.reason')}:</strong> {reply.values.reason}
+          </p>
+          {(['action', 'period', 'reason'] as const).map((name) => (
+            <input key={name} type="hidden" name={name} value={reply.values[name] ?? ''} />
+          ))}
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit">{t('staff.confirm.send', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}</button>
+          <p className="muted">{t('staff.confirm.edit')}</p>
+        </Form>
+      ) : null}
       <Form method="post" className="stack" noValidate aria-labelledby="decide-title">
         <FormError reply={reply} />
         <FieldShell id="field-action" label={t('moderation.detail.action')} error={reply?.errors?.action}>

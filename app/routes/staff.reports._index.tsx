@@ -32,7 +32,7 @@ export default function ReportQueue() {
       <p>
         <Link to="/staff/scam-accounts">{t('scamAccounts.link')}</Link>
       </p>
-      <Form method="get" className="cards" aria-label={t('moderation.queue.filter')}>
+      <Form noValidate method="get" className="cards" aria-label={t('moderation.queue.filter')}>
         <div className="field">
           <label htmlFor="f-status">{t('moderation.queue.status')}</label>
           <select id="f-status" name="status" defaultValue={filters.status}>

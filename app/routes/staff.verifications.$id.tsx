@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
-import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
@@ -28,6 +28,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);
+  const { decision, reasonCode, reasonText } = parsed.data;
+  if (!reasonCodes[decision].includes(reasonCode) || (reasonCode === 'other' && !reasonText)) {
+    return formError(form, { reasonCode: 'verification.problem.reason-required' });
+  }
+  const pending = awaitConfirmation(form);
+  if (pending) return pending;
   const result = await transition({
     subject: parsed.data.subject as Subject,
     userId: id,
@@ -44,7 +50,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staff/verifications/${id}?notice=notice.verification.decided`);
 }
 
-type Reply = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
+type Reply = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string>; confirm?: true } | undefined;
+
+/** The second step: what she will receive, and the one button that sends it. */
+function ConfirmDecision({ id, values }: { id: string; values: Record<string, string> }) {
+  const { t } = useI18n();
+  const decision = t(`staff.decision.${values.decision}` as MessageKey);
+  return (
+    <Form noValidate method="post" className="stack confirm-box" aria-labelledby={`${id}-confirm-title`}>
+      <div role="alert">
+        <h4 id={`${id}-confirm-title`}>{t('staff.confirm.title', { decision })}</h4>
+      </div>
+      <p>
+        <strong>{t('verification.field.reasonCode')}:</strong> {t(`verification.reason.${values.reasonCode}` as MessageKey)}
+      </p>
+      {values.reasonText ? (
+        <p>
+          <strong>{t('verification.field.reasonText')}:</strong> {values.reasonText}
+        </p>
+      ) : null}
+      {(['intent', 'subject', 'decision', 'reasonCode', 'reasonText'] as const).map((name) => (
+        <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+      ))}
+      <input type="hidden" name="confirmed" value="yes" />
+      <button type="submit">{t('staff.confirm.send', { decision })}</button>
+      <p className="muted">{t('staff.confirm.edit')}</p>
+    </Form>
+  );
+}
 
 function DecisionForms({ subject, status, reply }: { subject: Subject; status: string; reply: Reply }) {
   const { t } = useI18n();
@@ -57,31 +90,35 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
         const here = mine?.values?.decision === decision ? mine : undefined;
         const id = `${subject}-${decision}`;
         return (
-          <Form method="post" className="stack card" key={decision} aria-labelledby={`${id}-title`}>
-            <h3 id={`${id}-title`}>{t(`staff.decision.${decision}` as MessageKey)}</h3>
-            <FormError reply={here} />
-            <input type="hidden" name="intent" value="decide" />
-            <input type="hidden" name="subject" value={subject} />
-            <input type="hidden" name="decision" value={decision} />
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>{t('verification.field.reasonCode')}</label>
-              <select id={`${id}-reason`} name="reasonCode" defaultValue={here?.values?.reasonCode}>
-                {reasonCodes[decision].map((code) => (
-                  <option key={code} value={code}>
-                    {t(`verification.reason.${code}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-              {here?.errors?.reasonCode ? <span className="field-error">{t(here.errors.reasonCode)}</span> : null}
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-text`}>{t('verification.field.reasonText')}</label>
-              <textarea id={`${id}-text`} name="reasonText" rows={3} maxLength={2000} defaultValue={here?.values?.reasonText} />
-            </div>
-            <button type="submit" className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}>
-              {t(`staff.decision.${decision}` as MessageKey)}
-            </button>
-          </Form>
+          <div className="card" key={decision}>
+            {here?.confirm && here.values ? <ConfirmDecision id={id} values={here.values} /> : null}
+            <Form method="post" className="stack" noValidate aria-labelledby={`${id}-title`}>
+              <h3 id={`${id}-title`}>{t(`staff.decision.${decision}` as MessageKey)}</h3>
+              <FormError reply={here} />
+              <input type="hidden" name="intent" value="decide" />
+              <input type="hidden" name="subject" value={subject} />
+              <input type="hidden" name="decision" value={decision} />
+              <div className="field">
+                <label htmlFor={`${id}-reason`}>{t('verification.field.reasonCode')}</label>
+                <select id={`${id}-reason`} name="reasonCode" defaultValue={here?.values?.reasonCode ?? ''} aria-invalid={here?.errors?.reasonCode ? true : undefined}>
+                  <option value="">{t('staff.confirm.pickReason')}</option>
+                  {reasonCodes[decision].map((code) => (
+                    <option key={code} value={code}>
+                      {t(`verification.reason.${code}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+                {here?.errors?.reasonCode ? <span className="field-error">{t(here.errors.reasonCode)}</span> : null}
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-text`}>{t('verification.field.reasonText')}</label>
+                <textarea id={`${id}-text`} name="reasonText" rows={3} maxLength={2000} defaultValue={here?.values?.reasonText} />
+              </div>
+              <button type="submit" className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}>
+                {t(`staff.decision.${decision}` as MessageKey)}
+              </button>
+            </Form>
+          </div>
         );
       })}
     </div>

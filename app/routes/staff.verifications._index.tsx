@@ -32,7 +32,7 @@ export default function Queue() {
       <p>
         <Link to="/staff/impact">{t('staff.queue.impact')}</Link>
       </p>
-      <Form method="get" className="cards" aria-label={t('staff.queue.filter')}>
+      <Form noValidate method="get" className="cards" aria-label={t('staff.queue.filter')}>
         <SelectField
           idPrefix="f"
           name="status"

@@ -577,6 +577,46 @@ export async function answerGameCard(userId: string, cardId: number, answer: Gam
   });
 }
 
+/**
+ * A visitor's answer (issue 22: the game is open to visitors). Nothing is stored:
+ * the card's verdict, tell and explanation, shaped like a play.
+ */
+export async function judgeGameCard(cardId: number, answer: GameVerdict, locale: Locale) {
+  const row = await db
+    .selectFrom('learning_game_cards as c')
+    .select(['c.id', 'c.kind', 'c.verdict', 'c.header_vi', 'c.header_en', 'c.lines_vi', 'c.lines_en', 'c.tell_vi', 'c.tell_en', 'c.explanation_vi', 'c.explanation_en', 'c.lesson_id'])
+    .where('c.id', '=', cardId)
+    .where('c.published', '=', true)
+    .executeTakeFirst();
+  if (!row) return null;
+  const correct = row.verdict === answer;
+  return {
+    id: 0,
+    answer,
+    correct,
+    points: correct ? pointsFor(1) : 0,
+    streak: correct ? 1 : 0,
+    verdict: row.verdict,
+    tell: localized(row, 'tell', locale),
+    explanation: localized(row, 'explanation', locale),
+    lessonId: row.lesson_id,
+    card: presentCard(row, locale),
+  };
+}
+
+/** A visitor's next card: any published card but the one she just answered. */
+export async function anyGameCard(locale: Locale, except?: number) {
+  const card = await db
+    .selectFrom('learning_game_cards as c')
+    .select(['c.id', 'c.kind', 'c.header_vi', 'c.header_en', 'c.lines_vi', 'c.lines_en'])
+    .where('c.published', '=', true)
+    .$if(except !== undefined, (q) => q.where('c.id', '<>', except ?? 0))
+    .orderBy(sql`random()`)
+    .limit(1)
+    .executeTakeFirst();
+  return card ? presentCard(card, locale) : null;
+}
+
 /** One of her own plays, with the card's verdict, tell and explanation. */
 export async function findGamePlay(userId: string, playId: number, locale: Locale) {
   const row = await db

@@ -23,7 +23,17 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
   const chosen = new Set(values?.shippingProvinces ?? []);
   return (
     <Form method="post" className="stack" noValidate>
-      <FormError reply={reply} />
+      <FormError
+        reply={reply}
+        labels={{
+          title: t('market.field.title'),
+          description: t('market.field.description'),
+          price: t('market.field.price'),
+          stock: t('market.field.stock'),
+          category: t('market.field.category'),
+          shippingFee: t('market.field.shippingFee'),
+        }}
+      />
       <input type="hidden" name="intent" value="save" />
       <Field name="title" label={t('market.field.title')} reply={reply} defaultValue={values?.title} required maxLength={120} />
       <div className="field">

@@ -44,7 +44,7 @@ export function MarketPage({ data }: { data: MarketData }) {
   return (
     <section>
       <h1>{t('market.title')}</h1>
-      <Form method="get" className="market-search" role="search">
+      <Form noValidate method="get" className="market-search" role="search">
         <input type="hidden" name="f" value="1" />
         <div className="field">
           <label htmlFor="market-q">{t('market.search.label')}</label>

@@ -1,22 +1,28 @@
-import { formatDateTime, useI18n } from '~/lib/i18n';
+import { formatDateTime, useI18n, type MessageKey } from '~/lib/i18n';
 
 /** Free slots as radio buttons, grouped by day in the viewer's time zone (works without JavaScript). */
-export function SlotPicker({ slots, name = 'startsAt', legend }: { slots: { start: string; end: string }[]; name?: string; legend: string }) {
-  const { locale, timeZone } = useI18n();
+// No time is chosen for her: pressing "book" without choosing one is refused with `error`.
+export function SlotPicker({ slots, name = 'startsAt', legend, error }: { slots: { start: string; end: string }[]; name?: string; legend: string; error?: MessageKey }) {
+  const { t, locale, timeZone } = useI18n();
   const days = new Map<string, { start: string; end: string }[]>();
   for (const s of slots) {
     const day = formatDateTime(s.start, locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long' });
     days.set(day, [...(days.get(day) ?? []), s]);
   }
   return (
-    <fieldset className="slots">
+    <fieldset className="slots" id={`field-${name}`} aria-describedby={error ? `field-${name}-error` : undefined}>
       <legend>{legend}</legend>
-      {[...days.entries()].map(([day, daySlots], i) => (
+      {error ? (
+        <p id={`field-${name}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+      {[...days.entries()].map(([day, daySlots]) => (
         <div key={day} className="slot-day">
           <p className="slot-day-name">{day}</p>
-          {daySlots.map((s, j) => (
+          {daySlots.map((s) => (
             <label key={s.start} className="slot">
-              <input type="radio" name={name} value={s.start} required defaultChecked={i === 0 && j === 0} />{' '}
+              <input type="radio" name={name} value={s.start} required />{' '}
               {formatDateTime(s.start, locale, timeZone, { timeStyle: 'short' })}–{formatDateTime(s.end, locale, timeZone, { timeStyle: 'short' })}
             </label>
           ))}

@@ -22,7 +22,7 @@ export function SendForm({ reply, action }: { reply?: SendReply; action?: string
   const { t } = useI18n();
   const warn = reply?.warn;
   return (
-    <Form method="post" action={action} className="message-form">
+    <Form noValidate method="post" action={action} className="message-form">
       <input type="hidden" name="intent" value="send" />
       {warn ? (
         <div className="scam-warning scam-warning--danger" role="alert">

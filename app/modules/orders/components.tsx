@@ -9,7 +9,7 @@ export function AddToCart({ listingId, stock }: { listingId: string; stock: numb
   const { t } = useI18n();
   if (stock < 1) return null;
   return (
-    <Form method="post" action="/cart" className="inline-form add-to-cart">
+    <Form noValidate method="post" action="/cart" className="inline-form add-to-cart">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="listingId" value={listingId} />
       <label>

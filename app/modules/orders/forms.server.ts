@@ -37,5 +37,6 @@ export const sellerActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('cancel'), reason: fields.text(500) }),
   z.object({ intent: z.literal('refund') }),
   z.object({ intent: z.literal('deliver') }),
+  z.object({ intent: z.literal('collect') }),
   z.object({ intent: z.literal('reply'), reply: fields.text(2000) }),
 ]);

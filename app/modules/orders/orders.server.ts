@@ -448,7 +448,7 @@ export async function changeOrder(
     .where(as === 'buyer' ? 'buyer_id' : 'seller_id', '=', user.id)
     .executeTakeFirst();
   if (!order) return { ok: false, status: 404, error: 'orders.error.notFound' };
-  const userActions: OrderAction[] = ['accept', 'ship', 'deliver', 'cancel', 'refund'];
+  const userActions: OrderAction[] = ['accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
   const rule = userActions.includes(action) && rules[action].by.includes(as);
   if (!rule) return { ok: false, status: 403, error: 'orders.error.forbidden' };
   if (!mayTake(action, as, order)) return { ok: false, status: 400, error: 'orders.error.notAllowed' };

@@ -4,7 +4,7 @@ import type { OrderState, PaymentMethod } from '../../../db/schema';
 // which, and who may take it. Shared by server and pages (to show buttons).
 
 export type Actor = 'buyer' | 'seller' | 'system';
-export type OrderAction = 'pay' | 'expire' | 'accept' | 'ship' | 'deliver' | 'complete' | 'cancel' | 'refund' | 'reinstate';
+export type OrderAction = 'pay' | 'expire' | 'accept' | 'ship' | 'deliver' | 'collect' | 'complete' | 'cancel' | 'refund' | 'reinstate';
 
 export const orderStates: OrderState[] = ['awaiting_payment', 'placed', 'accepted', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'];
 
@@ -21,6 +21,9 @@ export const rules: Record<OrderAction, Rule> = {
   ship: { from: ['accepted'], by: ['seller'] },
   // The buyer confirms, or the system 14 days after shipping.
   deliver: { from: ['shipped'], by: ['buyer', 'system'] },
+  // The seller of a cash-on-delivery order: the courier handed it over and the cash came back
+  // (many rural buyers never press "received").
+  collect: { from: ['shipped'], by: ['seller'] },
   // 7 days after delivery.
   complete: { from: ['delivered'], by: ['system'] },
   // The buyer before the seller accepts; the seller (with a reason) before shipping.
@@ -36,6 +39,7 @@ const sellerCancellable: OrderState[] = ['placed', 'accepted'];
 export function mayTake(action: OrderAction, actor: Actor, order: { state: OrderState; payment_method: PaymentMethod }) {
   const rule = rules[action];
   if (!rule.by.includes(actor) || !rule.from.includes(order.state)) return false;
+  if (action === 'collect') return order.payment_method === 'cod';
   if (action === 'cancel') return (actor === 'buyer' ? buyerCancellable : sellerCancellable).includes(order.state);
   if (action === 'refund') {
     if (order.payment_method !== 'card') return false;
@@ -58,6 +62,7 @@ export function targetState(action: OrderAction, order: { state: OrderState; pay
     case 'ship':
       return 'shipped';
     case 'deliver':
+    case 'collect':
       return 'delivered';
     case 'complete':
       return 'completed';
@@ -75,7 +80,7 @@ export function returnsStock(from: OrderState, to: OrderState) {
 
 /** What the person may do now, for the buttons on her page. */
 export function actionsFor(actor: 'buyer' | 'seller', order: { state: OrderState; payment_method: PaymentMethod }) {
-  const all: OrderAction[] = ['accept', 'ship', 'deliver', 'cancel', 'refund'];
+  const all: OrderAction[] = ['accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
   return all.filter((a) => mayTake(a, actor, order));
 }
 

@@ -35,7 +35,8 @@ export const decideSchema = z.object({
   intent: z.literal('decide'),
   subject: z.enum(['business', 'mentor']),
   decision: z.enum(staffDecisions as [StaffDecision, ...StaffDecision[]]),
-  reasonCode: z.string({ error: 'verification.problem.reason-required' }).max(40),
+  // Chosen by the staff member, never a default: an empty choice is refused.
+  reasonCode: z.string({ error: 'verification.problem.reason-required' }).min(1, 'verification.problem.reason-required').max(40),
   reasonText: fields.optionalText(2000),
 });
 

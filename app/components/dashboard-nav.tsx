@@ -1,0 +1,41 @@
+import { Link, NavLink, useRouteLoaderData } from '@remix-run/react';
+import type { loader as rootLoader } from '~/root';
+import { useI18n } from '~/lib/i18n';
+
+/**
+ * The seller's area in one row: every page of it is one tap from the others, and
+ * "add a product" is always in reach (issue 22: no dead end after verification).
+ */
+export function DashboardNav() {
+  const { t } = useI18n();
+  const isMentor = useRouteLoaderData<typeof rootLoader>('root')?.user?.isMentor ?? false;
+  return (
+    <nav className="dashboard-nav" aria-label={t('dashboard.nav.label')}>
+      <ul>
+        <li>
+          <NavLink to="/dashboard" end>
+            {t('dashboard.nav.home')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/dashboard/listings" end>
+            {t('dashboard.nav.listings')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/dashboard/orders">{t('dashboard.nav.orders')}</NavLink>
+        </li>
+        {isMentor ? (
+          <li>
+            <NavLink to="/dashboard/mentoring">{t('dashboard.nav.mentoring')}</NavLink>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/dashboard/listings/new" className="button">
+            {t('dashboard.nav.addProduct')}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
