@@ -64,7 +64,7 @@ async function upholdScamMessage(body: string) {
   const filed = await call(reportAction, formRequest(`/reports/new?message=${message.id}`, { category: 'scam', note: '' }, { cookie: victim.cookie }));
   expect(statusOf(filed)).toBe(302);
   const report = await db.selectFrom('reports').select('id').where('message_id', '=', message.id).executeTakeFirstOrThrow();
-  const acted = await call(staffReportAction, formRequest(`/staff/reports/${report.id}`, { action: 'warn', reason: 'Lừa đặt cọc' }, { cookie: staff.cookie }), { id: report.id });
+  const acted = await call(staffReportAction, formRequest(`/staff/reports/${report.id}`, { action: 'warn', reason: 'Lừa đặt cọc', confirmed: 'yes' }, { cookie: staff.cookie }), { id: report.id });
   expect(statusOf(acted)).toBe(302);
   return report.id;
 }
