@@ -1,4 +1,7 @@
 import http from 'node:http';
+import net from 'node:net';
+import pg from 'pg';
+import { postgresPoolConfig } from '../app/lib/db.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForm } from '../app/lib/forms.server';
 import { bodyLimits } from '../app/server/body-limits';
@@ -92,5 +95,21 @@ describe('reading a form', () => {
     const parsed = parseForm(form, z.object({ tag: z.array(z.string()), one: z.string() }).passthrough());
     expect(parsed.ok && parsed.data).toMatchObject({ tag: ['a', 'b', 'c'], one: '1' });
     expect(parsed.ok && Object.getOwnPropertyNames(parsed.data)).toContain('constructor');
+  });
+});
+
+describe('a database that stops answering', () => {
+  it('is given up on with a timeout error instead of holding the request', async () => {
+    // Accepts connections and never says a word, like a server behind a dead link.
+    const silent = net.createServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const pool = new pg.Pool(postgresPoolConfig({ DATABASE_URL: `postgres://sen@127.0.0.1:${port}/sen`, NODE_ENV: 'test' }));
+    try {
+      await expect(pool.query('select 1')).rejects.toThrow(/timeout/i);
+    } finally {
+      await pool.end();
+      silent.close();
+    }
   });
 });

@@ -48,13 +48,27 @@ async function openPglitePool(directory: string) {
   return pool;
 }
 
+/**
+ * A database that stops answering must not hold requests: connecting (and waiting
+ * for a free connection) gives up after 5 s, a statement after 15 s, and a
+ * transaction left idle is ended by the server.
+ */
+export function postgresPoolConfig(env = process.env): pg.PoolConfig {
+  return {
+    connectionString: env.DATABASE_URL,
+    max: Number(env.DB_POOL_SIZE || 10),
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 15_000,
+    query_timeout: 20_000,
+    idle_in_transaction_session_timeout: 30_000,
+  };
+}
+
 function open(env = process.env): Handle {
   const engine = engineFromEnv(env);
   const pool =
     engine === 'postgres'
-      ? Promise.resolve(
-          new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DB_POOL_SIZE || 10) }),
-        )
+      ? Promise.resolve(new pg.Pool(postgresPoolConfig(env)))
       : openPglitePool(path.join(dataDir(env), 'pglite'));
   pool.then((p) => p.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message }))));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: () => pool }) });
