@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
 import { postgresPoolConfig } from '../app/lib/db.server';
+import { describeError } from '../app/lib/log.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForm } from '../app/lib/forms.server';
 import { bodyLimits } from '../app/server/body-limits';
@@ -111,5 +112,23 @@ describe('a database that stops answering', () => {
       await pool.end();
       silent.close();
     }
+  });
+});
+
+describe('headers and logs', () => {
+  it('keeps pages of a signed-in person out of every cache, and asks for no device features', async () => {
+    const { cookie } = await createTestUser();
+    const personal = await server.fetch('/orders', { cookie });
+    expect(personal.headers.get('cache-control')).toBe('no-store');
+    expect(personal.headers.get('permissions-policy')).toContain('camera=()');
+    const anonymous = await server.fetch('/market');
+    expect(anonymous.headers.get('cache-control') ?? '').not.toContain('no-store');
+  });
+
+  it('logs what was thrown with its message, never [object Object]', () => {
+    expect(describeError(new Error('boom'))).toMatchObject({ error: 'boom', stack: expect.stringContaining('boom') });
+    expect(describeError({ message: 'queue missing', code: 42 })).toEqual({ error: 'queue missing', stack: undefined });
+    expect(describeError({ code: 'ECONNRESET' })).toEqual({ error: '{"code":"ECONNRESET"}', stack: undefined });
+    expect(describeError('plain')).toEqual({ error: 'plain' });
   });
 });

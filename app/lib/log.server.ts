@@ -22,13 +22,27 @@ function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields = {
   else process.stdout.write(line + '\n');
 }
 
+/**
+ * An error's message and stack, whatever was thrown: libraries reject with plain
+ * objects too ({ message, code }), which String() would print as "[object Object]".
+ */
+export function describeError(error: unknown): { error: string; stack?: string } {
+  if (error instanceof Error) return { error: error.message, stack: error.stack };
+  if (error && typeof error === 'object') {
+    const { message, stack } = error as { message?: unknown; stack?: unknown };
+    let text: string;
+    try {
+      text = typeof message === 'string' ? message : JSON.stringify(error);
+    } catch {
+      text = Object.prototype.toString.call(error);
+    }
+    return { error: text, stack: typeof stack === 'string' ? stack : undefined };
+  }
+  return { error: String(error) };
+}
+
 export const log = {
   info: (msg: string, fields?: Fields) => write('info', msg, fields),
   warn: (msg: string, fields?: Fields) => write('warn', msg, fields),
-  error: (msg: string, error: unknown, fields?: Fields) =>
-    write('error', msg, {
-      ...fields,
-      error: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
+  error: (msg: string, error: unknown, fields?: Fields) => write('error', msg, { ...fields, ...describeError(error) }),
 };

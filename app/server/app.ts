@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { log } from '../lib/log.server';
+import { appUrl } from '../lib/origin.server';
 import { limitBodies } from './body-limits';
 import { createPageCache, publicPagePaths } from './page-cache';
 
@@ -20,6 +21,7 @@ export type AppOptions = {
   pageCacheSeconds?: number;
 };
 
+const sessionCookie = /(?:^|;\s*)sen_session=/;
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Signed by their sender instead (checked in their own route).
 const originExempt = [/^\/webhooks\//];
@@ -50,6 +52,11 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    // Sen needs no camera, microphone, location or payment APIs in the page.
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    if (appUrl().protocol === 'https:') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // A page made for one signed-in person is never kept by a browser or a proxy.
+    if (sessionCookie.test(req.get('cookie') ?? '')) res.setHeader('Cache-Control', 'no-store');
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       log.info('request', {
