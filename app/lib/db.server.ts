@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db/schema';
+import { lockDataDir } from './data-dir-lock.server';
 
 // The one place that knows which engine runs: PostgreSQL through pg's pool when
 // DATABASE_URL is set, else an embedded PostgreSQL (PGlite) behind the same pg
@@ -37,6 +38,7 @@ async function openPglitePool(directory: string) {
       import('@electric-sql/pglite/contrib/citext'),
     ]);
   mkdirSync(directory, { recursive: true });
+  const release = lockDataDir(`${directory}.lock`);
   // Extensions must be passed on every open, also when reopening a data folder.
   const pglite = await PGlite.create(directory, { extensions: { pg_trgm, unaccent, btree_gist, citext } });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
@@ -44,6 +46,7 @@ async function openPglitePool(directory: string) {
   pool.end = (async () => {
     await end();
     await pglite.close();
+    release();
   }) as typeof pool.end;
   return pool;
 }
