@@ -1,12 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { countEmails, waitForEmail } from './support/server-log';
+import { countEmails, signupLink, waitForEmail } from './support/server-log';
 import { expect, expectAccessible, test } from './support/fixtures';
-
-/** The sign-up link the server emailed (written to its log in tests). */
-async function signupLink(email: string) {
-  const mail = await waitForEmail(email);
-  return /https?:\/\/\S+\/signup\/confirm\?token=[\w-]+/.exec(mail.body)![0];
-}
 
 const unique = () => `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.com`;
 

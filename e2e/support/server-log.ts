@@ -25,3 +25,11 @@ export function countEmails(address: string) {
     .split('\n')
     .filter((line) => line.includes('"msg":"email') && line.includes(`"to":"${address}"`)).length;
 }
+
+/** The sign-up link the server emailed to `address` (written to its log in tests). */
+export async function signupLink(address: string) {
+  const mail = await waitForEmail(address);
+  const link = /https?:\/\/\S+\/signup\/confirm\?token=[\w-]+/.exec(mail.body);
+  if (!link) throw new Error(`no sign-up link in the email to ${address}`);
+  return link[0];
+}
