@@ -5,7 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { log } from '../lib/log.server';
-import { appUrl } from '../lib/origin.server';
+import { appOrigin, appUrl } from '../lib/origin.server';
 import { limitBodies } from './body-limits';
 import { createPageCache, publicPagePaths } from './page-cache';
 
@@ -30,6 +30,30 @@ function trustProxySetting(value: string | undefined) {
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+const loopbackHost = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
+
+/**
+ * The hosts this server answers for: APP_URL's and those in ALLOWED_HOSTS (e.g. the
+ * address a load balancer's checks use). Without APP_URL (development, tests) any
+ * loopback host and port.
+ */
+export function allowedHosts() {
+  if (!process.env.APP_URL) return (host: string | undefined) => Boolean(host && loopbackHost.test(host));
+  const hosts = new Set([appUrl().host, ...(process.env.ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)]);
+  return (host: string | undefined) => Boolean(host && hosts.has(host.toLowerCase()));
+}
+
+/** With APP_URL, a POST must come from its origin; without, from the host it was sent to. */
+function isSameOrigin(origin: string | undefined, host: string | undefined) {
+  if (!origin || !host) return false;
+  if (process.env.APP_URL) return origin === appOrigin();
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** PAGE_CACHE_SECONDS: 3 unless set; 0 turns the shared page cache off. */
@@ -71,18 +95,18 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     next();
   });
 
+  // A request for another host is refused before anything reads it, so no page,
+  // link or cached answer can be made for a host a client chose.
+  const isAllowedHost = allowedHosts();
+  app.use((req, res, next) => {
+    if (req.path === '/healthz' || isAllowedHost(req.get('host'))) return next();
+    res.status(400).type('text/plain').send('Bad Request: unknown host');
+  });
+
   // A form posted from another site is refused: browsers always send Origin on POST.
   app.use((req, res, next) => {
     if (!unsafeMethods.has(req.method) || originExempt.some((re) => re.test(req.path))) return next();
-    const origin = req.get('origin');
-    const host = req.get('host');
-    let sameOrigin = false;
-    try {
-      sameOrigin = Boolean(origin && host && new URL(origin).host === host);
-    } catch {
-      sameOrigin = false;
-    }
-    if (!sameOrigin) {
+    if (!isSameOrigin(req.get('origin'), req.get('host'))) {
       res.status(403).type('text/plain').send('Forbidden: cross-origin request');
       return;
     }

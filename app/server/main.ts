@@ -53,6 +53,8 @@ const app = createApp({ build, trustProxy: process.env.TRUST_PROXY, pageCacheSec
 const port = Number(process.env.PORT || 3000);
 const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
   log.info('listening', { url: `http://localhost:${port}`, engine: currentEngine() });
+  // Without APP_URL only loopback hosts are answered (app.ts): safe, but unreachable from elsewhere.
+  if (!process.env.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
 });
 
 // A slow client cannot hold a connection for Node's default 5 minutes: headers within

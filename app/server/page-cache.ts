@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { createRequestHandler } from '@remix-run/node';
 import type express from 'express';
+import { appUrl } from '../lib/origin.server';
 
 // A short shared cache of the public pages anonymous visitors read most (the
 // market, listings, storefronts, the home page). Rendering a page costs a few
@@ -10,9 +11,12 @@ import type express from 'express';
 // seconds and served to the rest, gzipped once.
 //
 // What keeps it honest:
-// - Only GET requests without a session or guest-cart cookie: a signed-in
-//   person, or a guest with a cart, always gets her own page. The language
-//   cookie is part of the key.
+// - Only GET requests that carry no cookie but the language one: a signed-in
+//   person, a guest with a cart, anyone with any other cookie gets her own page.
+//   The language is part of the key.
+// - Nothing else the client sends reaches the shared render: it is made for the
+//   app's public URL (APP_URL) with only the language cookie, so no header can
+//   change a page that others will be served.
 // - Only 200 answers that set no cookie are kept.
 // - Any successful form post on this server clears the cache at once, so a
 //   seller who edits her listing, or staff who hide one, see the change on the
@@ -34,9 +38,23 @@ export type PageCacheOptions = {
   maxEntries?: number;
 };
 
-const personalCookies = /(?:^|;\s*)(?:sen_session|sen_cart)=/;
-const languageCookie = /(?:^|;\s*)sen_lang=([^;]*)/;
+const languageCookieName = 'sen_lang';
 export const publicPagePaths = ['/', '/market', '/market/:id', '/s/:slug'];
+
+/**
+ * The language of a request that may share a page: '' or the language cookie's
+ * value when that is its only cookie; undefined when it carries any other.
+ */
+export function sharedLanguage(cookieHeader: string | undefined): string | undefined {
+  let language = '';
+  for (const pair of (cookieHeader ?? '').split(';')) {
+    const [name, value = ''] = pair.split('=', 2).map((part) => part.trim());
+    if (!name) continue;
+    if (name !== languageCookieName || !/^[\w%=.-]{1,64}$/.test(value)) return undefined;
+    language = value;
+  }
+  return language;
+}
 
 export type PageCache = {
   middleware: express.RequestHandler;
@@ -50,14 +68,11 @@ export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs,
   // Bumped by clear(): a render that started before a write must not be kept after it.
   let generation = 0;
 
-  async function render(key: string, req: express.Request, res: express.Response): Promise<Entry> {
+  async function render(key: string, language: string, req: express.Request, res: express.Response): Promise<Entry> {
     const startedIn = generation;
-    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
-    const headers = new Headers();
-    for (const name of ['accept', 'accept-language', 'cookie', 'host', 'user-agent']) {
-      const value = req.get(name);
-      if (value) headers.set(name, value);
-    }
+    const url = new URL(req.originalUrl, appUrl());
+    const headers = new Headers({ accept: 'text/html' });
+    if (language) headers.set('cookie', `${languageCookieName}=${language}`);
     const response = await handle(new Request(url, { headers }), getLoadContext(req, res));
     const body = Buffer.from(await response.arrayBuffer());
     const kept: [string, string][] = [];
@@ -75,10 +90,10 @@ export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs,
     return entry;
   }
 
-  function renderOnce(key: string, req: express.Request, res: express.Response) {
+  function renderOnce(key: string, language: string, req: express.Request, res: express.Response) {
     let pending = rendering.get(key);
     if (!pending) {
-      pending = render(key, req, res).finally(() => rendering.delete(key));
+      pending = render(key, language, req, res).finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
     return pending;
@@ -101,21 +116,21 @@ export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs,
   }
 
   const middleware: express.RequestHandler = (req, res, next) => {
-    const cookie = req.get('cookie') ?? '';
-    if (req.method !== 'GET' || personalCookies.test(cookie)) return next();
-    const key = `${languageCookie.exec(cookie)?.[1] ?? ''} ${req.originalUrl}`;
+    const language = req.method === 'GET' ? sharedLanguage(req.get('cookie')) : undefined;
+    if (language === undefined) return next();
+    const key = `${language} ${req.originalUrl}`;
     const entry = entries.get(key);
     const age = entry ? Date.now() - entry.storedAt : Infinity;
     if (entry && age < freshMs) return send(req, res, entry, 'hit');
     if (entry && age < freshMs + staleMs) {
       // The page as it was a moment ago now; the next visitor gets it anew.
-      renderOnce(key, req, res).catch(() => entries.delete(key));
+      renderOnce(key, language, req, res).catch(() => entries.delete(key));
       return send(req, res, entry, 'stale');
     }
     // The request that starts a render gets its answer whatever it is; those
     // that waited for it share it only when it could be kept.
     const first = !rendering.has(key);
-    renderOnce(key, req, res).then(
+    renderOnce(key, language, req, res).then(
       (fresh) => (first || fresh.storable ? send(req, res, fresh, 'miss') : next()),
       (error) => next(error),
     );
