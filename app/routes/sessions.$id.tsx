@@ -80,13 +80,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return ok ? redirect(`${here}?notice=notice.mentoringSaved`) : refused();
     }
     case 'cancel': {
-      const result = await cancelSession(s.id, user.id, input.reason);
+      const result = await cancelSession(s.id, user.id, input.reason, new Date(), s);
       if (!result.ok) return refused();
       return redirect(`${here}?notice=${result.late ? 'notice.mentoringCancelledLate' : 'notice.mentoringCancelled'}`);
     }
     case 'reschedule': {
       if (s.side !== 'mentee') return refused();
-      const result = await rescheduleSession(s.id, user.id, new Date(input.startsAt));
+      const result = await rescheduleSession(s.id, user.id, new Date(input.startsAt), new Date(), s);
       if (result.ok) return redirect(`${here}?notice=notice.mentoringRescheduled`);
       if (result.problem === 'notAllowed') return refused();
       const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, 409);

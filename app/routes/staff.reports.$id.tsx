@@ -38,17 +38,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     action: parsed.data.action,
     reason: parsed.data.reason,
     period: parsed.data.period,
+    seen: parsed.data.seen,
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
-    const status = result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400;
+    const status = result.problem === 'self' || result.problem === 'forbidden' ? 403 : result.problem === 'changed' ? 409 : 400;
     return formError(form, { form: `moderation.problem.${result.problem}` as MessageKey }, status);
   }
   return redirect(`/staff/reports/${id}?notice=notice.moderation.done`);
 }
 
 export default function ReportPage() {
-  const { report, subject, listing, messages, detected, earlier, actions, available } = useLoaderData<typeof loader>();
+  const { report, subject, listing, messages, detected, earlier, actions, available, seen } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const chosen = reply?.values?.action;
@@ -209,7 +210,7 @@ export default function ReportPage() {
           <p>
             <strong>{t('moderation.detail.reason')}:</strong> {reply.values.reason}
           </p>
-          {(['action', 'period', 'reason'] as const).map((name) => (
+          {(['action', 'period', 'reason', 'seen'] as const).map((name) => (
             <input key={name} type="hidden" name={name} value={reply.values[name] ?? ''} />
           ))}
           <input type="hidden" name="confirmed" value="yes" />
@@ -219,6 +220,7 @@ export default function ReportPage() {
       ) : null}
       <Form method="post" className="stack" noValidate aria-labelledby="decide-title">
         <FormError reply={reply} />
+        <input type="hidden" name="seen" value={seen} />
         <FieldShell id="field-action" label={t('moderation.detail.action')} error={reply?.errors?.action}>
           {(control) => (
             <select id="field-action" name="action" defaultValue={chosen ?? ''} required {...control}>

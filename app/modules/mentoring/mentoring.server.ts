@@ -398,8 +398,9 @@ export async function refundIfDue(id: string, now = new Date()) {
 }
 
 /** Cancels a live session; a mentee's cancellation after the cut-off is recorded as late. */
-export async function cancelSession(id: string, userId: string, reason: string, now = new Date()) {
-  const s = await findSessionFor(id, userId);
+export async function cancelSession(id: string, userId: string, reason: string, now = new Date(), read?: SessionView) {
+  // The session as the caller read it, when she did: it is what the change is checked against.
+  const s = read ?? (await findSessionFor(id, userId));
   if (!s || !allowedActions(s, now).cancel) return { ok: false as const };
   const late = allowedActions(s, now).lateCancel;
   const done = await db.transaction().execute(async (trx) => {
@@ -407,7 +408,9 @@ export async function cancelSession(id: string, userId: string, reason: string, 
       .updateTable('mentoring_sessions')
       .set({ status: 'cancelled', cancelled_by: s.side, cancelled_at: now, cancel_reason: reason || null, late_cancellation: late, updated_at: now })
       .where('id', '=', id)
-      .where('status', 'in', ['pending', 'confirmed'])
+      // As it was read: whether it is late depends on the time it was read at.
+      .where('status', '=', s.status)
+      .where('starts_at', '=', s.starts_at)
       .returning('id')
       .executeTakeFirst();
     if (!row) return false;
@@ -421,8 +424,8 @@ export async function cancelSession(id: string, userId: string, reason: string, 
 }
 
 /** The mentee moves her session to another free slot, until the cut-off. */
-export async function rescheduleSession(id: string, menteeId: string, startsAt: Date, now = new Date()) {
-  const s = await findSessionFor(id, menteeId);
+export async function rescheduleSession(id: string, menteeId: string, startsAt: Date, now = new Date(), read?: SessionView) {
+  const s = read ?? (await findSessionFor(id, menteeId));
   if (!s || !allowedActions(s, now).reschedule) return { ok: false as const, problem: 'notAllowed' as ActionProblem, nextSlots: [] as Slot[] };
   try {
     const outcome = await db.transaction().execute(async (trx) => {
@@ -432,7 +435,9 @@ export async function rescheduleSession(id: string, menteeId: string, startsAt: 
       const slot = computeSlots(found.availability, busy, now).find((x) => sameInstant(x.start, startsAt));
       if (!slot) return 'notASlot' as const;
       const status: SessionStatus = found.offer.requires_confirmation ? 'pending' : 'confirmed';
-      await trx
+      // Moves the session only as it was read: a decline, a cancellation or another
+      // move that came first wins, and this one changes nothing.
+      const moved = await trx
         .updateTable('mentoring_sessions')
         .set({
           starts_at: slot.start,
@@ -443,7 +448,10 @@ export async function rescheduleSession(id: string, menteeId: string, startsAt: 
           updated_at: now,
         })
         .where('id', '=', id)
-        .execute();
+        .where('status', '=', s.status)
+        .where('starts_at', '=', s.starts_at)
+        .executeTakeFirst();
+      if (!moved.numUpdatedRows) return 'notAllowed' as const;
       // Reminders follow the new time.
       await trx.deleteFrom('mentoring_reminders').where('session_id', '=', id).execute();
       await notify(trx, s.mentor_id, 'mentoring.notify.rescheduled', id, slot.start);

@@ -22,6 +22,8 @@ export const actionSchema = z
       .min(1, 'moderation.field.reasonRequired')
       .max(1000, 'validation.tooLong'),
     period: z.enum(suspensionPeriods).optional().or(z.literal('').transform(() => undefined)),
+    // The latest decision the page showed; missing only from old pages.
+    seen: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .refine((v) => v.action !== 'suspend' || v.period !== undefined, { path: ['period'], message: 'moderation.field.periodRequired' });
 

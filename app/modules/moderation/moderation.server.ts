@@ -151,6 +151,7 @@ export async function findReportForStaff(id: string | undefined, locale: Locale)
     detected,
     earlier,
     actions,
+    seen: actions[0]?.id ?? 0,
     available: availableActions(report, subject, listing ?? null),
   };
 }
@@ -224,7 +225,13 @@ const resolutions: Record<StaffAction, ReportResolution> = {
   revoke_verification: 'verification_revoked',
 };
 
-export type ModerateResult = { ok: true; resolved: number } | { ok: false; problem: 'not-found' | 'forbidden' | 'self' | 'not-available' };
+export type ModerateResult = { ok: true; resolved: number } | { ok: false; problem: 'not-found' | 'forbidden' | 'self' | 'not-available' | 'changed' };
+
+/** The id of the latest staff decision about a person (0: none): what a decision form was made against. */
+async function latestDecision(subjectId: string, ex: Transaction<Database> | typeof db = db) {
+  const row = await ex.selectFrom('moderation_actions').select((eb) => eb.fn.max('id').as('id')).where('subject_user_id', '=', subjectId).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
 
 type Staff = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -241,6 +248,8 @@ export async function moderate(input: {
   action: StaffAction;
   reason: string;
   period?: SuspensionPeriod;
+  /** The latest decision about this person the staff member saw (0: none); another one since means she decides again. */
+  seen?: number;
 }): Promise<ModerateResult> {
   const { staff, action } = input;
   if (!hasRole(staff, 'staff')) return { ok: false, problem: 'forbidden' };
@@ -268,6 +277,7 @@ export async function moderate(input: {
       .where('u.id', '=', subjectId)
       .forUpdate('u')
       .executeTakeFirstOrThrow();
+    if (input.seen !== undefined && (await latestDecision(subjectId, trx)) !== input.seen) return { ok: false, problem: 'changed' };
     const listing = report.listing_id
       ? await trx.selectFrom('listings').select(['id', 'title', 'moderation_state']).where('id', '=', report.listing_id).forUpdate().executeTakeFirst()
       : undefined;
