@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
@@ -7,9 +8,31 @@ import { rollSessionCookie } from './lib/auth.server';
 import { setMessagesSource } from './lib/i18n';
 import { messagesFor, messagesUrl } from './lib/i18n.server';
 import { log } from './lib/log.server';
+import { NonceContext } from './lib/nonce';
 import { stripNulBytes } from './server/strip-nul';
 
 const abortDelay = 5_000;
+
+/**
+ * The page's policy: scripts only from Sen itself or carrying this response's
+ * nonce, so markup that slipped into a page cannot run; nothing framed, no plugins,
+ * no <base> rewriting links. Inline style attributes stay allowed (a few components
+ * set widths), images may be data: URLs (QR codes).
+ */
+function contentSecurityPolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 // Rendering reads the messages here, on the server; pages carry only their URL.
 setMessagesSource({ messages: messagesFor, url: messagesUrl });
@@ -23,11 +46,16 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   rollSessionCookie(request, responseHeaders);
+  const nonce = randomBytes(16).toString('base64');
+  responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={abortDelay} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={abortDelay} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');

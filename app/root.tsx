@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
+import { useNonce } from '~/lib/nonce';
 import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
@@ -143,6 +144,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? defaultLocale;
   // A classic script: it runs before the app's module scripts hydrate the page.
   const messagesSrc = data?.messagesUrl ?? messagesUrlOf(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -155,8 +157,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -14,6 +14,7 @@ import * as checkoutRoute from '../app/routes/checkout';
 import * as editListing from '../app/routes/dashboard_.listings.$id';
 import { resetLimits, signupLimits } from '../app/modules/accounts/accounts.server';
 import { newAccountLimits } from '../app/modules/orders/orders.server';
+import { isPlainName } from '../app/modules/moderation/screening.server';
 import { delivery, sellerWithListing, stockOf } from './support/orders';
 import { useCleanDatabase } from './support/clean';
 import { call, context, createTestUser, formRequest, getRequest, payload, statusOf, testPassword } from './support/fixtures';
@@ -335,5 +336,41 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
     // Empty means no maximum again.
     expect(statusOf(await edit(''))).toBe(302);
     expect(statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie })))).toBe(302);
+  });
+});
+
+describe('names shown to strangers carry no contact or payment line (issue 12, point 10)', () => {
+  it('refuses numbers however they are separated or written, links, handles and payment lines', () => {
+    for (const name of [
+      'Zalo 0912 345 678 ck truoc',
+      'Hoa 0912,345,678',
+      'Hoa 0912_345_678',
+      'Hoa 0912  345  678',
+      'Hoa ０９１２３４５６７８',
+      'Lan 0.9.1.2.3.4.5.6.7.8',
+      'Shop Mai zalo.me/0912345678',
+      'Mai @mai_shop_sale',
+      'Nhận chuyển khoản trước 50%',
+      'STK 19036 7788 99 Techcombank',
+    ]) {
+      expect(isPlainName(name), name).toBe(false);
+    }
+    for (const name of ['Chị Hoa', 'Thổ cẩm Sa Pa 2024', 'Hợp tác xã dệt Lùng Tám', 'Nguyễn Thị Ánh Tuyết', "H'Hen Niê", 'Trà Shan Tuyết 100 năm']) {
+      expect(isPlainName(name), name).toBe(true);
+    }
+  });
+
+  it('answers sign-up and the account page in her language, keeping what she typed', async () => {
+    const typed = 'Chị Thu 0912.345.678';
+    const refused = await call(signup.action, formRequest('/signup', signupFields('thu.name@example.com', { displayName: typed })));
+    expect(statusOf(refused)).toBe(400);
+    expect(payload(refused)).toMatchObject({ errors: { displayName: 'validation.nameContact' }, values: { displayName: typed } });
+    const user = await createTestUser();
+    const before = await db.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const form = { intent: 'profile', displayName: 'Shop Mai zalo.me/shopmai', locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
+    const answer = await call(account.action, formRequest('/account', form, { cookie: user.cookie }));
+    expect(statusOf(answer)).toBe(400);
+    expect(payload(answer).errors.displayName).toBe('validation.nameContact');
+    expect(await db.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
   });
 });

@@ -125,6 +125,26 @@ describe('headers and logs', () => {
     expect(anonymous.headers.get('cache-control') ?? '').not.toContain('no-store');
   });
 
+  it("lets only scripts of its own, or carrying the page's nonce, run", async () => {
+    const nonces = new Set<string>();
+    for (const path of ['/', '/market', '/login']) {
+      const page = await server.fetch(path);
+      const policy = page.headers.get('content-security-policy') ?? '';
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      nonces.add(nonce!);
+      const html = await page.text();
+      const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]);
+      expect(inline.length, path).toBeGreaterThan(0);
+      for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
+    }
+    // A new nonce for every page: one read from a page is useless on the next.
+    expect(nonces.size).toBe(3);
+  });
+
   it('logs what was thrown with its message, never [object Object]', () => {
     expect(describeError(new Error('boom'))).toMatchObject({ error: 'boom', stack: expect.stringContaining('boom') });
     expect(describeError({ message: 'queue missing', code: 42 })).toEqual({ error: 'queue missing', stack: undefined });

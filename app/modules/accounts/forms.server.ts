@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { fields } from '~/lib/forms.server';
 import { locales } from '~/lib/i18n';
 import { isTimeZone } from '~/lib/time-zones';
+import { isPlainName } from '~/modules/moderation/screening.server';
+
+const displayName = fields.text(80).refine(isPlainName, 'validation.nameContact');
 
 // The account forms' schemas (messages are locale keys). They live in a server
 // module: a schema built at the top of a route module would run in the browser
@@ -10,7 +13,7 @@ import { isTimeZone } from '~/lib/time-zones';
 export const signupSchema = z.object({
   email: fields.email(),
   password: fields.password(),
-  displayName: fields.text(80),
+  displayName,
   locale: z.enum(locales, { error: 'validation.invalid' }),
   // "Do you want to sell?": optional; yes sends her to the seller dashboard after sign-up.
   wantsToSell: z.enum(['yes', 'no'], { error: 'validation.invalid' }).optional(),
@@ -34,7 +37,7 @@ export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200),
 
 export const profileSchema = z.object({
   intent: z.literal('profile'),
-  displayName: fields.text(80),
+  displayName,
   locale: z.enum(locales, { error: 'validation.invalid' }),
   timeZone: z.string().max(64).refine(isTimeZone, 'accounts.field.timeZoneInvalid'),
 });

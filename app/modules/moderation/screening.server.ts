@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ListingModerationState, ListingState } from '../../../db/schema';
 import { detectScam, type ScamLevel } from '~/modules/safety/detector';
+import { canonical } from '~/modules/safety/detector/normalise';
 import { detectScamWithReports } from './scam-accounts.server';
 
 // Screening on save: listings, business stories and mentor bios go through the
@@ -20,6 +21,22 @@ export function screenText(text: string): Screening {
   if (!text.trim()) return { level: 'none', codes: [] };
   const result = detectScam(text);
   return { level: result.level, codes: result.signals.map((s) => s.code) };
+}
+
+const contactPlaceholders = /\bzz(?:phone|acct|link|handle)\b/;
+
+/**
+ * A person's or a business's name is shown to strangers on every page and in
+ * every conversation header, where no masking applies: it may carry no phone or
+ * account number (eight digits or more, whatever separates them), no link or
+ * handle, and nothing the detector reads as a scam ("Zalo 0912… ck trước").
+ */
+export function isPlainName(name: string): boolean {
+  const normalised = name.normalize('NFKC');
+  if ((normalised.match(/\d/g) ?? []).length >= 8) return false;
+  const { text, links } = canonical(normalised);
+  if (links.length || contactPlaceholders.test(text)) return false;
+  return detectScam(normalised).level !== 'danger';
 }
 
 /** screenText plus the shared list of reported scam numbers and links (scam-accounts.server.ts), read through the writer's executor. */

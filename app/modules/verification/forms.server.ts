@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCategoryCode } from '~/lib/categories';
 import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
+import { isPlainName } from '~/modules/moderation/screening.server';
 import { expertiseAreas, mentorLanguages } from './options';
 import { staffDecisions, type StaffDecision } from './states';
 
@@ -12,8 +13,8 @@ const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value
 
 export const profileSchema = z.object({
   intent: z.literal('profile'),
-  businessName: fields.text(120),
-  ownerName: fields.text(80),
+  businessName: fields.text(120).refine(isPlainName, 'validation.nameContact'),
+  ownerName: fields.text(80).refine(isPlainName, 'validation.nameContact'),
   province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
   story: fields.optionalText(4000),
   categories: z.preprocess(list, z.array(z.string().refine(isCategoryCode, 'validation.invalid')).max(8)),
