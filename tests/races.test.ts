@@ -88,7 +88,7 @@ describe('mentoring sessions', () => {
     expect(await notices(s.mentor.id, 'mentoring.notify.rescheduled')).toBe(0);
   });
 
-  it('a move and a cancellation by each side at once: one cancellation, and the record says who', async () => {
+  it('a move and a cancellation by each side at once: at most one cancellation, and the record says who', async () => {
     for (let i = 0; i < rounds * 2; i += 1) {
       const s = await pendingSession();
       const [moved, byMentor, byMentee] = (
@@ -98,10 +98,16 @@ describe('mentoring sessions', () => {
           pause(i * 2).then(() => post(s.mentee, s.id, { intent: 'cancel', reason: '' })),
         ])
       ).map((answer) => statusOf(answer) === 302);
-      expect([byMentor, byMentee].filter(Boolean)).toHaveLength(1);
       const row = await db.selectFrom('mentoring_sessions').select(['status', 'starts_at', 'cancelled_by']).where('id', '=', s.id).executeTakeFirstOrThrow();
-      expect(row.status).toBe('cancelled');
-      expect(row.cancelled_by).toBe(byMentor ? 'mentor' : 'mentee');
+      // A cancellation checked against the session before it moved is refused: she sees the new time first.
+      expect([byMentor, byMentee].filter(Boolean).length).toBeLessThanOrEqual(1);
+      if (byMentor || byMentee) {
+        expect(row.status).toBe('cancelled');
+        expect(row.cancelled_by).toBe(byMentor ? 'mentor' : 'mentee');
+      } else {
+        expect(moved).toBe(true);
+        expect(row.status).toBe('pending');
+      }
       expect(row.starts_at.getTime()).toBe((moved ? s.second : s.first).getTime());
     }
   });
