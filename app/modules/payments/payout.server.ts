@@ -112,3 +112,11 @@ export async function sellerByWebhookKey(key: string) {
   const row = await db.selectFrom('payout_accounts').select('seller_id').where('webhook_key_hash', '=', hashWebhookKey(key)).executeTakeFirst();
   return row?.seller_id ?? null;
 }
+
+/** Of these sellers, those without an approved payout account (VietQR is not offered for them). */
+export async function sellersWithoutPayout(sellerIds: string[]) {
+  if (!sellerIds.length) return [];
+  const ok = await db.selectFrom('payout_accounts').select('seller_id').where('seller_id', 'in', sellerIds).where('status', '=', 'approved').execute();
+  const approved = new Set(ok.map((r) => r.seller_id));
+  return sellerIds.filter((id) => !approved.has(id));
+}
