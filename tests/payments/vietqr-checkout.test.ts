@@ -206,3 +206,69 @@ describe('SePay bank webhook', () => {
     expect(r).toEqual({ status: 200, json: { success: true, outcome: 'outgoing' } });
   });
 });
+
+describe('VietQR pages', () => {
+  it('checks out with VietQR through the form and shows a QR that pays exactly this order into the verified account', async () => {
+    const { call, formRequest, getRequest, payload, statusOf } = await import('../support/fixtures');
+    const checkoutRoute = await import('../../app/routes/checkout');
+    const buyerOrder = await import('../../app/routes/orders.$id');
+    const { readVietQr } = await import('../../app/modules/payments/vietqr');
+    const s = await vietQrSeller();
+    const buyer = await createTestUser();
+    await addToCart(buyer.id, s.listingId, 1);
+    const page = payload(await call(checkoutRoute.loader, getRequest('/checkout', { cookie: buyer.cookie })));
+    expect(page.noVietQr).toEqual([]);
+    const res = (await call(checkoutRoute.action, formRequest('/checkout', { ...delivery, payment: 'vietqr' }, { cookie: buyer.cookie }))) as Response;
+    expect(res.status).toBe(302);
+    const order = await db.selectFrom('orders').selectAll().where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow();
+    expect(res.headers.get('location')).toBe(`/orders/${order.id}`);
+    const view = payload(await call(buyerOrder.loader, getRequest(`/orders/${order.id}`, { cookie: buyer.cookie }), { id: order.id }));
+    expect(view.qr).toMatchObject({ amount: 280_000, holder: 'HOA', bank: 'Vietcombank', account: '0011004567890', note: `SEN ${order.payment_code}` });
+    expect(view.qr.src).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(view.qr.src.split(',')[1], 'base64').toString()).toContain('<svg');
+    const read = readVietQr(view.qr.payload)!;
+    expect(read.crcValid).toBe(true);
+    expect(read.fields.get('54')).toBe('280000');
+    expect(read.fields.get('62')).toBe(`0812SEN ${order.payment_code}`);
+    // Another buyer does not see it.
+    const stranger = await createTestUser();
+    expect(statusOf(await call(buyerOrder.loader, getRequest(`/orders/${order.id}`, { cookie: stranger.cookie }), { id: order.id }))).toBe(404);
+  });
+
+  it('lets the seller confirm a transfer by hand, and not another seller', async () => {
+    const { call, formRequest } = await import('../support/fixtures');
+    const sellerOrder = await import('../../app/routes/dashboard_.orders.$id');
+    const s = await vietQrSeller();
+    const other = await vietQrSeller();
+    const { order } = await vietQrOrder(s.listingId);
+    const otherCookie = other.seller.cookie;
+    expect(((await call(sellerOrder.action, formRequest(`/dashboard/orders/${order.id}`, { intent: 'pay' }, { cookie: otherCookie }), { id: order.id })) as Response).status).toBe(404);
+    const res = (await call(sellerOrder.action, formRequest(`/dashboard/orders/${order.id}`, { intent: 'pay' }, { cookie: s.seller.cookie }), { id: order.id })) as Response;
+    expect(res.status).toBe(302);
+    expect((await orderRow(order.id)).state).toBe('placed');
+  });
+
+  it('keeps what she typed when the payout form is wrong, and staff decide once after confirming', async () => {
+    const { call, formRequest, payload, statusOf } = await import('../support/fixtures');
+    const payoutRoute = await import('../../app/routes/dashboard_.payout');
+    const staffRoute = await import('../../app/routes/staff.payouts');
+    const s = await sellerWithListing();
+    const bad = await call(payoutRoute.action, formRequest('/dashboard/payout', { intent: 'save', bankBin: '', accountNumber: '12ab', accountName: 'Tran Van B' }, { cookie: s.seller.cookie }));
+    expect(statusOf(bad)).toBe(400);
+    expect(payload(bad).errors).toEqual({ bankBin: 'payments.payout.bankUnknown', accountNumber: 'payments.payout.accountNumberInvalid' });
+    expect(payload(bad).values.accountName).toBe('Tran Van B');
+    const ok = (await call(payoutRoute.action, formRequest('/dashboard/payout', { intent: 'save', bankBin: '970436', accountNumber: '0011 0045 67890', accountName: 'Tran Van B' }, { cookie: s.seller.cookie }))) as Response;
+    expect(ok.status).toBe(302);
+    expect((await findPayoutAccount(s.seller.id))).toMatchObject({ status: 'pending', account_number: '0011004567890', account_name: 'TRAN VAN B' });
+
+    const staff = await createTestUser({ roles: ['staff'] });
+    const first = await call(staffRoute.action, formRequest('/staff/payouts', { sellerId: s.seller.id, decision: 'approved' }, { cookie: staff.cookie }));
+    expect(payload(first).confirm).toBe(true);
+    expect((await findPayoutAccount(s.seller.id))?.status).toBe('pending');
+    const confirmed = (await call(staffRoute.action, formRequest('/staff/payouts', { sellerId: s.seller.id, decision: 'approved', confirmed: 'yes' }, { cookie: staff.cookie }))) as Response;
+    expect(confirmed.status).toBe(302);
+    expect((await findPayoutAccount(s.seller.id))).toMatchObject({ status: 'approved', approved_by: 'staff' });
+    const again = await call(staffRoute.action, formRequest('/staff/payouts', { sellerId: s.seller.id, decision: 'rejected', confirmed: 'yes' }, { cookie: staff.cookie }));
+    expect(statusOf(again)).toBe(409);
+  });
+});
