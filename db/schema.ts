@@ -500,7 +500,8 @@ export interface MentoringRemindersTable {
 
 // ---- orders ----
 export type OrderState = 'awaiting_payment' | 'placed' | 'accepted' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
-export type PaymentMethod = 'cod' | 'card';
+export type PaymentMethod = 'cod' | 'card' | 'vietqr';
+export type PaymentFlag = 'amount_mismatch' | 'late_transfer' | 'refund_due';
 type Money = ColumnType<number, number | bigint, number | bigint>;
 
 export interface CartItemsTable {
@@ -535,6 +536,11 @@ export interface OrdersTable {
   delivered_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  payment_code: string | null;
+  payee_bin: string | null;
+  payee_account: string | null;
+  payee_name: string | null;
+  payment_flag: PaymentFlag | null;
 }
 
 export interface OrderItemsTable {
@@ -566,6 +572,35 @@ export interface OrderReviewsTable {
   reply: string | null;
   replied_at: Timestamp | null;
   created_at: CreatedAt;
+}
+
+// ---- payments: VietQR (1000) ----
+export interface PayoutAccountsTable {
+  seller_id: string;
+  bank_bin: string;
+  account_number: string;
+  account_name: string;
+  status: 'pending' | 'approved' | 'rejected';
+  approved_by: 'name_match' | 'staff' | null;
+  reviewer_id: string | null;
+  decided_at: Timestamp | null;
+  webhook_key_hash: string | null;
+  submitted_at: CreatedAt;
+}
+
+export type TransferOutcome = 'paid' | 'amount_mismatch' | 'late_transfer' | 'already_paid' | 'unmatched';
+
+export interface BankTransfersTable {
+  id: Generated<number>;
+  provider: 'sepay';
+  provider_id: string;
+  seller_id: string;
+  order_id: string | null;
+  amount: Money;
+  account_number: string;
+  content: string;
+  outcome: TransferOutcome;
+  received_at: CreatedAt;
 }
 
 export interface StripeEventsTable {
@@ -709,6 +744,8 @@ export interface Database {
   order_events: OrderEventsTable;
   order_reviews: OrderReviewsTable;
   stripe_events: StripeEventsTable;
+  payout_accounts: PayoutAccountsTable;
+  bank_transfers: BankTransfersTable;
   conversations: ConversationsTable;
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;

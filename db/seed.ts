@@ -11,6 +11,7 @@ import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
 import { seedStaffTwoFactor } from './seeds/two-factor';
 import { seedConsents } from './seeds/consents';
+import { seedPayments } from './seeds/payments';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -22,6 +23,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedMarket(db);
   await seedMentoring(db);
   await seedOrders(db);
+  await seedPayments(db);
   await seedMessaging(db);
   await seedConsents(db);
 }

@@ -12,7 +12,7 @@ import { messagingRows } from './support/messaging-access';
 // app/routes must have a row here, so a new route cannot forget its rule.
 
 type Who = 'anonymous' | 'buyer' | 'entrepreneur' | 'mentor' | 'staff';
-/** ok: 2xx; login: sent to the login page; forbidden: 403; away: redirected elsewhere; missing: 404. */
+/** ok: 2xx; login: sent to the login page; forbidden: 403 (or 401, a webhook without its key); away: redirected elsewhere; missing: 404. */
 type Outcome = 'ok' | 'login' | 'forbidden' | 'away' | 'missing';
 
 type People = Record<Exclude<Who, 'anonymous'>, { id: string; cookie: string }>;
@@ -158,6 +158,12 @@ const rows: Row[] = [
   { file: 'dashboard_.orders.$id.tsx', path: async (p) => `/dashboard/orders/${await accessOrder(p, false)}`, method: 'POST', form: { intent: 'accept' }, expect: { ...entrepreneurOnly, entrepreneur: 'missing' } },
   // Without a valid Stripe signature: 400 for anyone, nothing changes.
   { file: 'webhooks.stripe.ts', path: '/webhooks/stripe', method: 'POST', form: { id: 'evt_1' }, expect: everyone('ok') },
+  // Issue 18: the bank webhook answers only to a seller's key, whoever's session comes with it.
+  { file: 'webhooks.bank.ts', path: '/webhooks/bank', method: 'POST', form: { id: '1' }, expect: everyone('forbidden') },
+  { file: 'dashboard_.payout.tsx', path: '/dashboard/payout', expect: entrepreneurOnly },
+  { file: 'dashboard_.payout.tsx', path: '/dashboard/payout', method: 'POST', form: { intent: 'key' }, expect: entrepreneurOnly },
+  { file: 'staff.payouts.tsx', path: '/staff/payouts', expect: staffOnly },
+  { file: 'staff.payouts.tsx', path: '/staff/payouts', method: 'POST', form: { sellerId: '00000000-0000-4000-8000-000000000000', decision: 'approved' }, expect: staffOnly },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
   // ---- mentoring ----
@@ -218,6 +224,7 @@ function outcomeOf(response: Response): Outcome {
   const location = response.headers.get('location') ?? '';
   if (response.status >= 300 && response.status < 400) return location.startsWith('/login') ? 'login' : 'away';
   if (response.status === 403) return 'forbidden';
+  if (response.status === 401) return 'forbidden';
   if (response.status === 404) return 'missing';
   // A form answered with its errors (400) still let the person in.
   if (response.status < 300 || response.status === 400) return 'ok';

@@ -13,6 +13,7 @@ import { provinceName, provinces } from '~/lib/provinces';
 import { PayOnlyOnSenNote } from '~/modules/orders/components';
 import { mergeGuestCart } from '~/modules/orders/guest-cart.server';
 import { checkout, loadCart } from '~/modules/orders/orders.server';
+import { sellersWithoutPayout } from '~/modules/payments/payout.server';
 
 // Delivery details and payment for the whole cart; one order per seller.
 
@@ -26,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groups,
     total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0),
     cardEnabled: cardPaymentsEnabled(),
+    // VietQR needs every seller of the cart to have a verified payout account.
+    noVietQr: (await sellersWithoutPayout(groups.map((g) => g.sellerId))).map((id) => groups.find((g) => g.sellerId === id)!.sellerName),
     name: user.displayName,
   };
 }
@@ -53,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Checkout() {
-  const { groups, total, cardEnabled, name } = useLoaderData<typeof loader>();
+  const { groups, total, cardEnabled, noVietQr, name } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as CheckoutReply | undefined;
   const { t, money, locale } = useI18n();
   const formError = reply?.errors?.form;
@@ -111,6 +114,13 @@ export default function Checkout() {
           <label>
             <input type="radio" name="payment" value="cod" defaultChecked={(reply?.values?.payment ?? 'cod') === 'cod'} /> {t('orders.checkout.cod')}
           </label>
+          {noVietQr.length === 0 ? (
+            <label>
+              <input type="radio" name="payment" value="vietqr" defaultChecked={reply?.values?.payment === 'vietqr'} /> {t('orders.checkout.vietqr')}
+            </label>
+          ) : (
+            <p className="small muted">{t('orders.checkout.vietqrOff', { names: noVietQr.join(', ') })}</p>
+          )}
           {cardEnabled ? (
             <label>
               <input type="radio" name="payment" value="card" defaultChecked={reply?.values?.payment === 'card'} /> {t('orders.checkout.card')}

@@ -12,6 +12,7 @@ import { provinceName } from '~/lib/provinces';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
 import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.server';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
+import { PaymentFlagNote } from '~/modules/payments/components';
 
 // One order as its seller sees it: a packing slip, the actions its state
 // allows, and her reply to the buyer's review. Another seller's order is not found.
@@ -19,7 +20,8 @@ import { actionsFor, shortNumber } from '~/modules/orders/states';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const order = await findOrder('seller', user.id, params.id);
-  if (!order || order.state === 'awaiting_payment') throw new Response('Not found', { status: 404 });
+  // A card order awaiting payment is the buyer's business; a VietQR one she may confirm when the money shows.
+  if (!order || (order.state === 'awaiting_payment' && order.payment_method !== 'vietqr')) throw new Response('Not found', { status: 404 });
   return { order, number: shortNumber(order.id), actions: actionsFor('seller', order) };
 }
 
@@ -65,6 +67,15 @@ export default function SellerOrder() {
       <FormError reply={reply} />
       <h2>{t('orders.seller.actions')}</h2>
       {actions.length === 0 ? <p className="small muted">{t('orders.seller.noActions')}</p> : null}
+      <PaymentFlagNote flag={order.payment_flag} />
+      {actions.includes('pay') ? (
+        <Form noValidate method="post" className="card">
+          <p>{t('payments.seller.awaiting', { amount: money(order.total), note: `SEN ${order.payment_code}` })}</p>
+          <button type="submit" name="intent" value="pay">
+            {t('payments.seller.confirm')}
+          </button>
+        </Form>
+      ) : null}
       {actions.includes('accept') ? (
         <Form noValidate method="post">
           <button type="submit" name="intent" value="accept">

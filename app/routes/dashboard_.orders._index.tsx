@@ -27,6 +27,9 @@ export default function SellerOrders() {
     <section>
       <h1>{t('orders.seller.title')}</h1>
       <DashboardNav />
+      <p>
+        <Link to="/dashboard/payout">{t('payments.payout.title')}</Link>
+      </p>
       <Form noValidate method="get" className="inline-form">
         <label>
           {t('orders.seller.filter')}{' '}

@@ -10,6 +10,8 @@ import { pageMeta } from '~/lib/meta';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
 import { changeOrder, findOrder, leaveReview } from '~/modules/orders/orders.server';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
+import { PaymentFlagNote, VietQrPanel } from '~/modules/payments/components';
+import { vietQrForOrder } from '~/modules/payments/qr.server';
 
 // One order as its buyer sees it: confirm delivery, cancel before the seller
 // accepts, review once delivered. Another person's order is not found.
@@ -22,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     order,
     number: shortNumber(order.id),
     actions: actionsFor('buyer', order),
+    // The code to pay with, only while the transfer is awaited.
+    qr: order.payment_method === 'vietqr' && order.state === 'awaiting_payment' ? await vietQrForOrder(order) : null,
     mayReview: (order.state === 'delivered' || order.state === 'completed') && !order.review,
   };
 }
@@ -51,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BuyerOrder() {
-  const { order, number, actions, mayReview } = useLoaderData<typeof loader>();
+  const { order, number, actions, mayReview, qr } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -62,6 +66,8 @@ export default function BuyerOrder() {
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.seller')}</Link>
       </p>
       <FormError reply={reply} />
+      <PaymentFlagNote flag={order.payment_flag} />
+      {qr ? <VietQrPanel qr={qr} payBy={order.pay_by} /> : null}
       {actions.length ? (
         <Form noValidate method="post" className="inline-form">
           {actions.includes('deliver') ? (

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react';
-import type { OrderState } from '../../../db/schema';
+import type { OrderState, PaymentMethod } from '../../../db/schema';
 import { useI18n } from '~/lib/i18n';
 import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { provinceName as provinceLabel } from '~/lib/provinces';
@@ -45,7 +45,7 @@ export function OrderLink({ to, children }: { to: string; children: React.ReactN
 type OrderViewData = {
   id: string;
   state: OrderState;
-  payment_method: 'cod' | 'card';
+  payment_method: PaymentMethod;
   delivery_name: string;
   delivery_phone: string;
   delivery_address: string;

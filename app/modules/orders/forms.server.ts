@@ -20,7 +20,7 @@ export const checkoutSchema = z.object({
     .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'orders.checkout.phoneInvalid')),
   address: fields.text(300),
   province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
-  payment: z.enum(['cod', 'card'], { error: 'validation.required' }),
+  payment: z.enum(['cod', 'card', 'vietqr'], { error: 'validation.required' }),
 });
 
 export const buyerActionSchema = z.object({ intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }) });
@@ -33,6 +33,8 @@ export const reviewSchema = z.object({
 
 export const sellerActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('accept') }),
+  // A VietQR transfer she saw arrive in her account.
+  z.object({ intent: z.literal('pay') }),
   z.object({ intent: z.literal('ship'), carrier: fields.text(80), trackingCode: fields.text(80) }),
   z.object({ intent: z.literal('cancel'), reason: fields.text(500) }),
   z.object({ intent: z.literal('refund') }),

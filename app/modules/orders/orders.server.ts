@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, OrderState, PaymentMethod } from '../../../db/schema';
@@ -18,6 +18,11 @@ import { absoluteUrl } from '~/lib/origin.server';
 // pages. Routes call these; rules live here.
 
 export const unpaidMinutes = 30;
+/** How long a VietQR order holds its stock waiting for the transfer (VIETQR_HOURS, default 24). */
+export function vietQrHours(env = process.env) {
+  const n = Number(env.VIETQR_HOURS);
+  return Number.isFinite(n) && n > 0 ? n : 24;
+}
 export const autoDeliverDays = 14;
 export const autoCompleteDays = 7;
 
@@ -194,7 +199,8 @@ type RefusalReason =
   | 'orders.checkout.empty'
   | 'orders.checkout.newAccountOrders'
   | 'orders.checkout.newAccountQuantity'
-  | 'orders.checkout.sellerMaximum';
+  | 'orders.checkout.sellerMaximum'
+  | 'payments.checkout.noAccount';
 
 class CheckoutRefused extends Error {
   constructor(
@@ -248,7 +254,7 @@ export async function checkout(
 ): Promise<CheckoutResult> {
   if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
-  const payBy = new Date(Date.now() + unpaidMinutes * 60_000);
+  const payBy = new Date(Date.now() + (method === 'vietqr' ? vietQrHours() * 60 : unpaidMinutes) * 60_000);
   let created: { orderIds: string[]; lines: { name: string; unitAmount: number; quantity: number }[]; total: number };
   try {
     created = await db.transaction().execute(async (trx) => {
@@ -294,10 +300,19 @@ export async function checkout(
 
       const bySeller = new Map<string, typeof taken>();
       for (const t of taken) bySeller.set(t.sellerId, [...(bySeller.get(t.sellerId) ?? []), t]);
+      // VietQR: every seller needs an approved payout account; the order keeps the one its QR names.
+      const payees = method === 'vietqr' ? await approvedPayees(trx, [...bySeller.keys()]) : new Map<string, Payee>();
+      if (method === 'vietqr') {
+        const missing = [...bySeller.keys()].filter((id) => !payees.has(id));
+        if (missing.length) {
+          const names = await trx.selectFrom('business_profiles').select('business_name').where('user_id', 'in', missing).execute();
+          throw new CheckoutRefused('payments.checkout.noAccount', names.map((n) => n.business_name));
+        }
+      }
       const orderIds: string[] = [];
       const lines: { name: string; unitAmount: number; quantity: number }[] = [];
       let total = 0;
-      const state: OrderState = method === 'card' ? 'awaiting_payment' : 'placed';
+      const state: OrderState = method === 'cod' ? 'placed' : 'awaiting_payment';
       for (const [sellerId, items] of bySeller) {
         const subtotal = items.reduce((s, i) => s + i.price * i.quantity, 0);
         const shippingFee = items.reduce((m, i) => Math.max(m, i.shippingFee), 0);
@@ -316,9 +331,17 @@ export async function checkout(
             subtotal,
             shipping_fee: shippingFee,
             total: subtotal + shippingFee,
-            pay_by: method === 'card' ? payBy : null,
+            pay_by: method === 'cod' ? null : payBy,
             placed_at: method === 'cod' ? new Date() : null,
             updated_at: new Date(),
+            ...(method === 'vietqr'
+              ? {
+                  payment_code: paymentCode(),
+                  payee_bin: payees.get(sellerId)!.bank_bin,
+                  payee_account: payees.get(sellerId)!.account_number,
+                  payee_name: payees.get(sellerId)!.account_name,
+                }
+              : {}),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -342,6 +365,11 @@ export async function checkout(
   }
 
   if (method === 'cod') return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: null };
+  // The QR is on the order page; with several sellers, one order (and one QR) each.
+  if (method === 'vietqr') {
+    const paymentUrl = created.orderIds.length === 1 ? `/orders/${created.orderIds[0]}` : `/orders?notice=notice.payments.transferEach`;
+    return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl };
+  }
   try {
     const session = await createCheckoutSession({
       checkoutId,
@@ -360,6 +388,27 @@ export async function checkout(
   }
 }
 
+type Payee = { bank_bin: string; account_number: string; account_name: string };
+
+async function approvedPayees(trx: Trx, sellerIds: string[]) {
+  const rows = await trx
+    .selectFrom('payout_accounts')
+    .select(['seller_id', 'bank_bin', 'account_number', 'account_name'])
+    .where('seller_id', 'in', sellerIds)
+    .where('status', '=', 'approved')
+    .execute();
+  return new Map<string, Payee>(rows.map((r) => [r.seller_id, r]));
+}
+
+// No 0/O or 1/I: read aloud or typed into a banking app, the code survives.
+const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** The short code of a VietQR order ("SEN <code>" in the transfer note): 32^8 values, unique in the table. */
+export function paymentCode() {
+  const bytes = randomBytes(8);
+  return [...bytes].map((b) => codeAlphabet[b % 32]).join('');
+}
+
 // ---- transitions ----
 
 type ActorRef = { id: string | null; role: Actor };
@@ -372,7 +421,7 @@ type LockedOrder = { id: string; state: OrderState; payment_method: PaymentMetho
  * is still the one read, records the event, gives stock back when it never left,
  * and notifies the other side. Returns false when the move is not allowed.
  */
-async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
+export async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
   if (!mayTake(action, actor.role, order)) return false;
   const to = targetState(action, order);
   const now = new Date();
@@ -386,6 +435,8 @@ async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction
       ...(to === 'delivered' ? { delivered_at: now } : {}),
       ...(extras.reason ? { cancel_reason: extras.reason } : {}),
       ...(extras.paymentIntent ? { stripe_payment_intent: extras.paymentIntent } : {}),
+      // A VietQR order cancelled after the money came: the seller owes the transfer back.
+      ...(order.payment_method === 'vietqr' && to === 'cancelled' && order.state !== 'awaiting_payment' ? { payment_flag: 'refund_due' as const } : {}),
     })
     .where('id', '=', order.id)
     .where('state', '=', order.state)
@@ -408,7 +459,7 @@ async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction
   return true;
 }
 
-async function lockOrder(trx: Trx, orderId: string) {
+export async function lockOrder(trx: Trx, orderId: string) {
   return trx
     .selectFrom('orders')
     .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent', 'total'])
@@ -448,7 +499,7 @@ export async function changeOrder(
     .where(as === 'buyer' ? 'buyer_id' : 'seller_id', '=', user.id)
     .executeTakeFirst();
   if (!order) return { ok: false, status: 404, error: 'orders.error.notFound' };
-  const userActions: OrderAction[] = ['accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
+  const userActions: OrderAction[] = ['pay', 'accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
   const rule = userActions.includes(action) && rules[action].by.includes(as);
   if (!rule) return { ok: false, status: 403, error: 'orders.error.forbidden' };
   if (!mayTake(action, as, order)) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
@@ -654,8 +705,9 @@ export async function listSellerOrders(sellerId: string, state?: OrderState) {
     .select(['o.id', 'o.state', 'o.total', 'o.payment_method', 'o.created_at', 'o.delivery_province', 'u.display_name as buyer_name'])
     .select(sql<number>`(select coalesce(sum(quantity), 0)::int from order_items i where i.order_id = o.id)`.as('item_count'))
     .where('o.seller_id', '=', sellerId)
-    // Awaiting payment is the buyer's business until Stripe confirms it.
-    .where('o.state', '<>', 'awaiting_payment');
+    // Awaiting a card payment is the buyer's business until Stripe confirms it; a VietQR
+    // transfer the seller may confirm herself when she sees the money.
+    .where((eb) => eb.or([eb('o.state', '<>', 'awaiting_payment'), eb('o.payment_method', '=', 'vietqr')]));
   if (state) query = query.where('o.state', '=', state);
   return query.orderBy('o.created_at', 'desc').limit(200).execute();
 }
@@ -693,7 +745,7 @@ export async function leaveReview(buyerId: string, orderId: string | undefined, 
       .returning('order_id')
       .executeTakeFirst();
     if (!inserted) return { ok: false as const, status: 400 as const, error: 'orders.review.already' as const };
-    await notifyReview(trx, order.seller_id, order.id, 'orders.notify.reviewed', `/dashboard/orders/${order.id}`);
+    await notifyAboutOrder(trx, order.seller_id, order.id, 'orders.notify.reviewed', `/dashboard/orders/${order.id}`);
     return { ok: true as const };
   });
 }
@@ -712,12 +764,12 @@ export async function replyToReview(sellerId: string, orderId: string | undefine
       .where('reply', 'is', null)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return { ok: false as const, status: 400 as const, error: 'orders.review.alreadyReplied' as const };
-    await notifyReview(trx, review.buyer_id, orderId, 'orders.notify.replied', `/orders/${orderId}`);
+    await notifyAboutOrder(trx, review.buyer_id, orderId, 'orders.notify.replied', `/orders/${orderId}`);
     return { ok: true as const };
   });
 }
 
-async function notifyReview(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string) {
+export async function notifyAboutOrder(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string) {
   const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
   const t = translatorFor(user.locale);
   const number = shortNumber(orderId);

@@ -11,8 +11,8 @@ export const orderStates: OrderState[] = ['awaiting_payment', 'placed', 'accepte
 type Rule = { from: OrderState[]; by: Actor[] };
 
 export const rules: Record<OrderAction, Rule> = {
-  // Stripe says the card payment went through.
-  pay: { from: ['awaiting_payment'], by: ['system'] },
+  // Stripe says the card payment went through; the bank's notification (or the seller, by hand) that a VietQR transfer arrived.
+  pay: { from: ['awaiting_payment'], by: ['system', 'seller'] },
   // Unpaid after 30 minutes, or Stripe's session expired or failed.
   expire: { from: ['awaiting_payment'], by: ['system'] },
   // A payment that arrived after its order expired, when the stock is still there.
@@ -40,6 +40,7 @@ export function mayTake(action: OrderAction, actor: Actor, order: { state: Order
   const rule = rules[action];
   if (!rule.by.includes(actor) || !rule.from.includes(order.state)) return false;
   if (action === 'collect') return order.payment_method === 'cod';
+  if (action === 'pay' && actor === 'seller') return order.payment_method === 'vietqr';
   if (action === 'cancel') return (actor === 'buyer' ? buyerCancellable : sellerCancellable).includes(order.state);
   if (action === 'refund') {
     if (order.payment_method !== 'card') return false;
@@ -80,7 +81,7 @@ export function returnsStock(from: OrderState, to: OrderState) {
 
 /** What the person may do now, for the buttons on her page. */
 export function actionsFor(actor: 'buyer' | 'seller', order: { state: OrderState; payment_method: PaymentMethod }) {
-  const all: OrderAction[] = ['accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
+  const all: OrderAction[] = ['pay', 'accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
   return all.filter((a) => mayTake(a, actor, order));
 }
 
