@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { searchListings } from '../app/modules/market/listings.server';
 import { toTsQuery } from '../app/modules/market/search.server';
+import * as inboxRoute from '../app/routes/messages._index';
+import * as conversationRoute from '../app/routes/messages.$id';
+import * as newRoute from '../app/routes/messages.new';
 import { useCleanDatabase } from './support/clean';
+import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { sellerWithListing } from './support/orders';
 
 // Issue 22, the usability pass: what a rural seller or buyer relies on beyond the journeys.
@@ -35,5 +39,29 @@ describe('search with words run together', () => {
     expect(toTsQuery("ao'dai")).toBe('ao & dai:*');
     expect(toTsQuery('aodai')).toContain('ao <-> dai:*');
     expect(toTsQuery("a' & b:* | !c")).toBe('a & b & c:*');
+  });
+});
+
+describe('the inbox marks a conversation with a scam warning', () => {
+  type Person = { id: string; cookie: string };
+  const inbox = async (who: Person) => payload(await call(inboxRoute.loader, getRequest('/messages', { cookie: who.cookie }))).conversations;
+  const send = (who: Person, id: string, body: string) =>
+    call(conversationRoute.action, formRequest(`/messages/${id}`, { intent: 'send', body, confirmed: '1' }, { cookie: who.cookie }), { id });
+
+  it('marks it for the one who received the warned message, even once later messages follow, and not for the sender', async () => {
+    const shop = await sellerWithListing();
+    const buyer = await createTestUser();
+    const started = (await call(newRoute.action, formRequest(`/messages/new?listing=${shop.listingId}`, { body: 'Chị ơi khăn này còn không?' }, { cookie: buyer.cookie }))) as Response;
+    const id = started.headers.get('location')!.match(/^\/messages\/([0-9a-f-]{36})/)![1];
+    expect((await inbox(buyer))[0].warned).toBe(false);
+
+    expect(statusOf(await send(shop.seller, id, 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp em nhé'))).toBe(302);
+    expect(statusOf(await send(shop.seller, id, 'Dạ còn ạ.'))).toBe(302);
+    expect((await inbox(buyer))[0]).toMatchObject({ id, warned: true });
+    expect((await inbox(shop.seller))[0].warned).toBe(false);
+
+    // Removed by moderation: nothing left to warn about.
+    await db.updateTable('messages').set({ hidden_at: new Date() }).where('sender_id', '=', shop.seller.id).execute();
+    expect((await inbox(buyer))[0].warned).toBe(false);
   });
 });
