@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { searchListings } from '../app/modules/market/listings.server';
 import { toTsQuery } from '../app/modules/market/search.server';
 import * as inboxRoute from '../app/routes/messages._index';
 import * as conversationRoute from '../app/routes/messages.$id';
 import * as newRoute from '../app/routes/messages.new';
+import { startAppServer } from './support/app-server';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { sellerWithListing } from './support/orders';
@@ -63,5 +64,46 @@ describe('the inbox marks a conversation with a scam warning', () => {
     // Removed by moderation: nothing left to warn about.
     await db.updateTable('messages').set({ hidden_at: new Date() }).where('sender_id', '=', shop.seller.id).execute();
     expect((await inbox(buyer))[0].warned).toBe(false);
+  });
+});
+
+describe('pages a phone on 3G gets quickly', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    server = await startAppServer();
+  });
+  afterAll(() => server?.close());
+  const html = async (pathname: string) => {
+    const response = await server.fetch(pathname);
+    expect(response.status, pathname).toBe(200);
+    return response.text();
+  };
+
+  it('every public page has a description in her language', async () => {
+    const { slug } = await sellerWithListing();
+    for (const pathname of ['/', '/market', '/safety', '/learn', '/mentors', '/about', '/learn/game', '/signup', '/login', `/s/${slug}`]) {
+      const page = await html(pathname);
+      const description = /<meta name="description" content="([^"]+)"/.exec(page)?.[1];
+      expect(description, pathname).toBeTruthy();
+      expect(description!.length, pathname).toBeGreaterThan(10);
+    }
+  });
+
+  it('the message catalogue does not block the first paint, and the first product image is not lazy', async () => {
+    const { seller } = await sellerWithListing();
+    for (let i = 0; i < 3; i++) {
+      const id = await publish(seller.id, `Khăn lụa ${i}`);
+      await db.insertInto('listing_images').values({ listing_id: id, position: 0, image_key: `public/k${i}.jpg`, small_key: `public/s${i}.webp`, thumb_key: `public/t${i}.webp`, width: 800, height: 800 }).execute();
+    }
+    const market = await html('/market');
+    expect(market).toMatch(/<script id="sen-messages" src="[^"]+" defer="">/);
+    const images = [...market.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    expect(images[0]).toContain('loading="eager"');
+    expect(images[0]).toContain('fetchpriority="high"');
+    for (const later of images.slice(1)) expect(later).toContain('loading="lazy"');
+    // The filters fold away until used, so the first products are on the first screen.
+    expect(market).toMatch(/<details class="market-more">/);
+    expect(await html('/market?category=food&f=1')).toMatch(/<details class="market-more" open="">/);
   });
 });
