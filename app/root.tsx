@@ -142,7 +142,8 @@ function Header() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const locale = data?.locale ?? defaultLocale;
-  // A classic script: it runs before the app's module scripts hydrate the page.
+  // A deferred classic script: it does not hold up the first paint, and it has run
+  // by DOMContentLoaded, which entry.client.tsx waits for before hydrating (issue 22).
   const messagesSrc = data?.messagesUrl ?? messagesUrlOf(locale);
   const nonce = useNonce();
   return (
@@ -153,7 +154,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#a3174f" />
         <Meta />
         <Links />
-        {messagesSrc ? <script id="sen-messages" src={messagesSrc} suppressHydrationWarning /> : null}
+        {messagesSrc ? <script id="sen-messages" src={messagesSrc} defer suppressHydrationWarning /> : null}
       </head>
       <body>
         {children}

@@ -77,6 +77,8 @@ for (const javaScriptEnabled of [true, false]) {
 test('the market filters work as a plain GET form', async ({ page, visit }) => {
   await visit('/market?q=ao+dai+lua');
   await expect(page.getByRole('link', { name: /Áo dài lụa/ }).first()).toBeVisible();
+  // The filters fold away on a phone until she opens them (issue 22).
+  await page.getByText('Lọc: loại hàng, tỉnh, giá').click();
   await page.getByLabel('Danh mục').selectOption('food');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await expect(page).toHaveURL(/category=food/);

@@ -22,17 +22,17 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   await visit('/mentors?topic=product_photos');
   await page.getByRole('link', { name: 'Trần Thu Hà' }).click();
   await expect(page.getByRole('heading', { name: 'Trần Thu Hà', level: 1 })).toBeVisible();
-  await expect(page.getByText('Giờ hiển thị theo múi giờ của bạn: Asia/Ho Chi Minh.')).toBeVisible();
+  await expect(page.getByText('Giờ hiển thị theo múi giờ của chị: Giờ Việt Nam.')).toBeVisible();
   await expectAccessible(page);
   const slots = page.getByRole('radio');
   expect(await slots.count()).toBeGreaterThan(2);
   const firstLabel = (await page.locator('label.slot').first().innerText()).trim();
-  await page.getByLabel('Bạn muốn được giúp về điều gì?').fill('Cách chụp ảnh khăn thổ cẩm cho đẹp');
+  await page.getByLabel('Chị muốn được giúp về điều gì?').fill('Cách chụp ảnh khăn thổ cẩm cho đẹp');
   // No time is chosen for her: booking at once is refused in her language, and her note is kept.
   await expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
   await page.getByRole('button', { name: 'Đặt lịch' }).click();
   await expect(page.locator('#field-startsAt-error')).toHaveText('Hãy chọn một giờ.');
-  await expect(page.getByLabel('Bạn muốn được giúp về điều gì?')).toHaveValue('Cách chụp ảnh khăn thổ cẩm cho đẹp');
+  await expect(page.getByLabel('Chị muốn được giúp về điều gì?')).toHaveValue('Cách chụp ảnh khăn thổ cẩm cho đẹp');
   await page.getByRole('radio').first().check();
   await page.getByRole('button', { name: 'Đặt lịch' }).click();
   await expect(page.getByText('Đã đặt lịch.')).toBeVisible();
@@ -69,7 +69,7 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   await page.getByLabel('Số sao').selectOption('4');
   await page.getByLabel('Nhận xét (không bắt buộc)').fill('Chị chỉ rất kỹ, cảm ơn chị.');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-  await expect(page.getByText('Cảm ơn bạn đã đánh giá.')).toBeVisible();
+  await expect(page.getByText('Cảm ơn chị đã đánh giá.')).toBeVisible();
   await expect(page.getByText('Đánh giá: 4/5')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Gửi đánh giá' })).toHaveCount(0);
   await expectAccessible(page);

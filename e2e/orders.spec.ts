@@ -31,7 +31,7 @@ async function sellerAcceptsAndShips(browser: Browser, baseURL: string, email: s
   await page.getByRole('button', { name: 'Nhận đơn' }).click();
   await expect(page.getByText('Đã cập nhật đơn hàng.')).toBeVisible();
   await page.getByLabel('Đơn vị vận chuyển').fill('Giao Hàng Nhanh');
-  await page.getByLabel('Mã vận đơn').fill(`GHN${orderId.slice(0, 6)}`);
+  await page.getByLabel('Mã gói hàng (in trên phiếu gửi)').fill(`GHN${orderId.slice(0, 6)}`);
   await page.getByRole('button', { name: 'Đã gửi hàng' }).click();
   await expect(page.getByText('Đang giao').first()).toBeVisible();
   await page.goto('/dashboard/orders?state=shipped');
@@ -47,14 +47,14 @@ test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (
   await expectAccessible(buyer);
   await expect(buyer.getByRole('heading', { level: 2 })).toHaveCount(2);
   await buyer.getByRole('link', { name: 'Đặt hàng' }).click();
-  await expect(buyer.getByText('bạn sẽ có 2 đơn hàng')).toBeVisible();
+  await expect(buyer.getByText('chị sẽ có 2 đơn hàng')).toBeVisible();
   await expect(buyer.getByRole('note', { name: 'Chỉ thanh toán qua Sen hoặc khi nhận hàng' })).toBeVisible();
   await expectAccessible(buyer);
   await buyer.getByLabel('Họ tên người nhận').fill('Nguyễn Thị Mai');
   await buyer.getByLabel('Số điện thoại').fill('0987 111 222');
   await buyer.getByLabel(/Địa chỉ/).fill('25 Trần Phú, phường Ba Đình');
   await buyer.getByLabel('Tỉnh/thành phố').selectOption('ha-noi');
-  await buyer.getByLabel('Thanh toán khi nhận hàng (COD)').check();
+  await buyer.getByLabel('Trả tiền mặt khi nhận hàng').check();
   await buyer.getByRole('button', { name: 'Đặt hàng' }).click();
   await expect(buyer.getByText('Đã đặt hàng. Người bán sẽ sớm nhận đơn.')).toBeVisible();
   await expectAccessible(buyer);
@@ -85,7 +85,7 @@ test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (
   await buyer.getByLabel('Đánh giá (1–5 sao)').selectOption('5');
   await buyer.getByLabel('Nhận xét').fill(comment);
   await buyer.getByRole('button', { name: 'Gửi đánh giá' }).click();
-  await expect(buyer.getByText('Cảm ơn bạn đã đánh giá.')).toBeVisible();
+  await expect(buyer.getByText('Cảm ơn chị đã đánh giá.')).toBeVisible();
 
   await buyer.goto('/s/det-tho-cam-hoa');
   await expect(buyer.getByText(comment)).toBeVisible();

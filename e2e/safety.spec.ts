@@ -7,6 +7,8 @@ test('the safety centre explains the common scams with Sen’s own warnings and 
 
   // The deposit example carries the warning a buyer would see, with its lesson link.
   const deposit = page.locator('#scam-deposit');
+  // Each scam is one line until opened: the page is a few screens, not 18 (issue 22).
+  await deposit.locator('summary').first().click();
   await expect(deposit.getByRole('note', { name: 'Tin nhắn này có dấu hiệu lừa đảo' })).toBeVisible();
   await deposit.getByRole('link', { name: 'Học cách nhận biết: Đặt cọc và chuyển khoản' }).first().click();
   await expect(page).toHaveURL(/\/learn\/ban-hang-an-toan\/deposits-and-transfers$/);

@@ -105,6 +105,13 @@ export function messagesUrlOf(locale: Locale): string | undefined {
 export function loadMessages(locale: Locale, url: string | undefined): Promise<boolean> {
   if (messagesOf(locale)) return Promise.resolve(true);
   if (!url || typeof document === 'undefined') return Promise.resolve(false);
+  // The page's own script is deferred (it must not hold up the first paint): it has
+  // run by DOMContentLoaded, so wait for that before fetching it a second time.
+  if (document.readyState === 'loading') {
+    return new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', () => resolve(loadMessages(locale, url)), { once: true });
+    });
+  }
   return new Promise((resolve) => {
     const script = document.createElement('script');
     script.src = url;

@@ -12,13 +12,15 @@ function rootMessages(matches: Match[]): Messages | undefined {
 export function pageMeta(
   matches: Match[],
   titleKey: MessageKey,
-  options: { params?: Params; description?: string; title?: string } = {},
+  options: { params?: Params; description?: string; descriptionKey?: MessageKey; title?: string } = {},
 ): MetaDescriptor[] {
   const messages = rootMessages(matches);
   const title = options.title ?? (messages ? translate(messages, titleKey, options.params) : 'Sen');
+  // A page's own description first; otherwise its capability's line (search results and link previews).
+  const description = options.description || (options.descriptionKey && messages ? translate(messages, options.descriptionKey, options.params) : undefined);
   const tags: MetaDescriptor[] = [{ title: `${title} · Sen` }, { property: 'og:title', content: title }];
-  if (options.description) {
-    tags.push({ name: 'description', content: options.description }, { property: 'og:description', content: options.description });
+  if (description) {
+    tags.push({ name: 'description', content: description }, { property: 'og:description', content: description });
   }
   return tags;
 }

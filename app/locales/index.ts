@@ -12,6 +12,7 @@ import enMessaging from './en/messaging.json';
 import enLegal from './en/legal.json';
 import enSecurity from './en/security.json';
 import enPayments from './en/payments.json';
+import enUx from './en/ux.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -26,6 +27,7 @@ import viMessaging from './vi/messaging.json';
 import viLegal from './vi/legal.json';
 import viSecurity from './vi/security.json';
 import viPayments from './vi/payments.json';
+import viUx from './vi/ux.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -45,6 +47,7 @@ const vi = {
   ...viLegal,
   ...viSecurity,
   ...viPayments,
+  ...viUx,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -65,6 +68,7 @@ const en: Messages = {
   ...enLegal,
   ...enSecurity,
   ...enPayments,
+  ...enUx,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -40,4 +40,4 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'home.metaTitle', { description: undefined });
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'home.metaTitle', { descriptionKey: 'ux.meta.home' });

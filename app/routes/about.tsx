@@ -54,4 +54,4 @@ export default function About() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'legal.about.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'legal.about.title', { descriptionKey: 'ux.meta.about' });

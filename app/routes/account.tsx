@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { timeZoneLabel } from '~/components/time-zone';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser, sessionIdOf } from '~/lib/auth.server';
@@ -91,7 +92,7 @@ export default function Account() {
           label={t('accounts.field.timeZone')}
           reply={profileReply}
           defaultValue={account.timeZone}
-          options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+          options={zones.map((z) => ({ value: z, label: timeZoneLabel(t, z) }))}
         />
         <button type="submit">{t('common.save')}</button>
       </Form>

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { PhotoUploadForm } from '~/components/photo-upload';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DashboardNav } from '~/components/dashboard-nav';
 import { Field, FormError, SelectField } from '~/components/form';
@@ -246,7 +247,7 @@ export default function Dashboard() {
         {profile ? (
           <>
             <h2>{t('verification.dashboard.images')}</h2>
-            <Form noValidate method="post" action="/dashboard?intent=images" encType="multipart/form-data" className="stack">
+            <PhotoUploadForm noValidate action="/dashboard?intent=images" className="stack">
               <FormError reply={replyFor('images')} />
               <input type="hidden" name="intent" value="images" />
               <FileField name="logo" label={t('verification.field.logo')} reply={replyFor('images')} accept="image/jpeg,image/png,image/webp" />
@@ -254,7 +255,7 @@ export default function Dashboard() {
               <button type="submit" className="secondary">
                 {t('verification.dashboard.saveImages')}
               </button>
-            </Form>
+            </PhotoUploadForm>
 
             <h2>{t('verification.dashboard.documents')}</h2>
             <FormError reply={replyFor('documents')} />
@@ -281,7 +282,8 @@ export default function Dashboard() {
             )}
             {editable ? (
               <>
-                <Form noValidate method="post" action="/dashboard?intent=documents" encType="multipart/form-data" className="stack">
+                {/* Identity papers keep the server's full 2560 px so they stay readable. */}
+                <PhotoUploadForm noValidate action="/dashboard?intent=documents" className="stack" maxSide={2560}>
                   <input type="hidden" name="intent" value="documents" />
                   <SelectField
                     name="kind"
@@ -295,7 +297,7 @@ export default function Dashboard() {
                   <button type="submit" className="secondary">
                     {t('verification.dashboard.upload')}
                   </button>
-                </Form>
+                </PhotoUploadForm>
 
                 <h2>{t('verification.dashboard.submitTitle')}</h2>
                 <Form noValidate method="post" className="stack">

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { PhotoUploadForm } from '~/components/photo-upload';
 import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
@@ -145,7 +146,7 @@ export default function EditListing() {
         <p className="muted">{t('market.edit.noImages')}</p>
       )}
       {listing.images.length < 8 ? (
-        <Form noValidate method="post" encType="multipart/form-data" className="stack">
+        <PhotoUploadForm noValidate className="stack">
           <input type="hidden" name="intent" value="images" />
           <div className="field">
             <label htmlFor="field-images">{t('market.edit.addImages')}</label>
@@ -167,7 +168,7 @@ export default function EditListing() {
           <button type="submit" className="secondary">
             {t('market.edit.upload')}
           </button>
-        </Form>
+        </PhotoUploadForm>
       ) : null}
 
       <h2>{t('market.edit.details')}</h2>

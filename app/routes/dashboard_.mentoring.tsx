@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { timeZoneLabel } from '~/components/time-zone';
 import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
@@ -180,7 +181,7 @@ export default function MentoringEditor() {
           label={t('mentoring.field.timeZone')}
           reply={offerReply}
           defaultValue={zone}
-          options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+          options={zones.map((z) => ({ value: z, label: timeZoneLabel(t, z) }))}
         />
         <fieldset className="stack">
           <legend>{t('mentoring.field.weekly')}</legend>

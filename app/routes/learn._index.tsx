@@ -54,4 +54,4 @@ export default function LearnCatalogue() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.catalogue.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.catalogue.title', { descriptionKey: 'ux.meta.learn' });

@@ -123,4 +123,4 @@ export default function SpotTheScam() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.game.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.game.title', { descriptionKey: 'ux.meta.game' });

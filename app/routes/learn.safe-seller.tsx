@@ -35,4 +35,4 @@ export default function SafeSellerPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.badge.pageTitle');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.badge.pageTitle', { descriptionKey: 'ux.meta.learn' });

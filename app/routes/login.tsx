@@ -75,4 +75,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.login.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.login.title', { descriptionKey: 'ux.meta.login' });

@@ -142,7 +142,7 @@ export default function ListingPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageMeta(matches, 'market.title');
-  const tags = pageMeta(matches, 'market.title', { title: data.listing.title, description: data.og.description });
+  const tags = pageMeta(matches, 'market.title', { title: data.listing.title, description: data.og.description || undefined, descriptionKey: 'ux.meta.market' });
   tags.push({ property: 'og:type', content: 'product' }, { property: 'og:url', content: data.og.url });
   if (data.og.image) tags.push({ property: 'og:image', content: data.og.image }, { name: 'twitter:card', content: 'summary_large_image' });
   return tags;

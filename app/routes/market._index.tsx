@@ -63,7 +63,7 @@ export default function Market() {
   return <MarketPage data={data} />;
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'market.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'market.title', { descriptionKey: 'ux.meta.market' });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

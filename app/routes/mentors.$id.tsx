@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { timeZoneLabel } from '~/components/time-zone';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
@@ -109,7 +110,7 @@ export default function MentorPage() {
       ) : (
         <Form method="post" className="stack" noValidate>
           <FormError reply={reply} labels={{ startsAt: t('mentoring.book.slots'), note: t('mentoring.field.note') }} />
-          <p className="muted">{t('mentoring.book.zone', { zone: timeZone.replace(/_/g, ' ') })}</p>
+          <p className="muted">{t('mentoring.book.zone', { zone: timeZoneLabel(t, timeZone) })}</p>
           <SlotPicker slots={shown} legend={t('mentoring.book.slots')} error={reply?.errors?.startsAt} />
           <TextAreaField name="note" label={t('mentoring.field.note')} hint={t('mentoring.field.noteHint')} reply={reply} maxLength={1000} />
           {mentor.requiresConfirmation ? <p className="muted">{t('mentoring.book.needsConfirmation')}</p> : null}

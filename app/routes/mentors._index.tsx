@@ -98,4 +98,4 @@ export default function Mentors() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'mentoring.browse.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'mentoring.browse.title', { descriptionKey: 'ux.meta.mentors' });

@@ -109,7 +109,13 @@ export default function Conversation() {
               <p className="muted">{t('messaging.conversation.removed')}</p>
             ) : m.state === 'held' ? (
               <>
-                <ScamWarning level={m.level} signals={m.signals} />
+                <ScamWarning level={m.level} signals={m.signals}>
+                  <p>
+                    <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button danger" aria-label={t('messaging.conversation.reportLabel')}>
+                      {t('messaging.conversation.report')}
+                    </Link>
+                  </p>
+                </ScamWarning>
                 <p>{t('messaging.conversation.held')}</p>
                 <p>
                   <Link to={showLink(m.id)}>{t('messaging.conversation.showHeld')}</Link>
@@ -117,7 +123,15 @@ export default function Conversation() {
               </>
             ) : (
               <>
-                {!m.mine ? <ScamWarning level={m.level} signals={m.signals} /> : null}
+                {!m.mine ? (
+                  <ScamWarning level={m.level} signals={m.signals}>
+                    <p>
+                      <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button danger" aria-label={t('messaging.conversation.reportLabel')}>
+                        {t('messaging.conversation.report')}
+                      </Link>
+                    </p>
+                  </ScamWarning>
+                ) : null}
                 <p className="message-body">{m.body}</p>
                 {m.mine && m.maskedForOther.length ? <p className="small notice-warn">{t('messaging.conversation.maskNote', { name: c.other.name })}</p> : null}
                 {m.mine && m.level !== 'none' ? <p className="small muted">{t('messaging.conversation.warnedToOther')}</p> : null}
@@ -125,9 +139,9 @@ export default function Conversation() {
               </>
             )}
             {/* Only what she received can be reported (the moderation module decides again on the form). */}
-            {!m.mine && m.state !== 'removed' ? (
+            {!m.mine && m.state !== 'removed' && !(m.level !== 'none' && m.signals.length) ? (
               <p className="message-report">
-                <Link to={`/reports/new?message=${m.id}`} rel="nofollow" aria-label={t('messaging.conversation.reportLabel')}>
+                <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button secondary" aria-label={t('messaging.conversation.reportLabel')}>
                   {t('messaging.conversation.report')}
                 </Link>
               </p>

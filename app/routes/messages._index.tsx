@@ -29,8 +29,16 @@ export default function Inbox() {
       {conversations.length === 0 ? <p>{t('messaging.inbox.empty')}</p> : null}
       <ul className="inbox">
         {conversations.map((c) => (
-          <li key={c.id} className={c.unread ? 'unread-row' : undefined}>
-            <Link to={`/messages/${c.id}`}>{c.otherName}</Link>
+          <li key={c.id} className={[c.unread ? 'unread-row' : '', c.warned ? 'warned-row' : ''].join(' ').trim() || undefined}>
+            <Link to={`/messages/${c.id}`}>
+              {c.warned ? (
+                <span className="warn-mark" role="img" aria-label={t('ux.inbox.warned')}>
+                  ⚠
+                </span>
+              ) : null}
+              {c.otherName}
+            </Link>
+            {c.warned ? <p className="small warned-note">{t('ux.inbox.warned')}</p> : null}
             {c.unread ? <span className="tag">{t('messaging.inbox.unread')}</span> : null}
             {c.muted ? <span className="tag">{t('messaging.inbox.muted')}</span> : null}
             {c.subject ? (

@@ -103,11 +103,11 @@ export default function Storefront() {
       {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}
       <section id="listings" aria-labelledby="listings-title">
         <h2 id="listings-title">{t('verification.storefront.listings')}</h2>
-        {store.listings.length ? <ListingGrid listings={store.listings} label={t('verification.storefront.listings')} /> : <p className="muted">{t('market.storefront.none')}</p>}
+        {store.listings.length ? <ListingGrid listings={store.listings} label={t('verification.storefront.listings')} lead={!store.coverUrl} /> : <p className="muted">{t('market.storefront.none')}</p>}
       </section>
     </article>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageMeta(matches, 'verification.storefront.story', { title: data?.businessName, description: data?.story?.slice(0, 160) || undefined });
+  pageMeta(matches, 'verification.storefront.story', { title: data?.businessName, description: data?.story?.slice(0, 160) || undefined, descriptionKey: 'ux.meta.storefront', params: { name: data?.businessName ?? '' } });

@@ -99,4 +99,4 @@ export default function Signup() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.signup.title');
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.signup.title', { descriptionKey: 'ux.meta.signup' });

@@ -22,13 +22,17 @@ export function VerifiedMark({ verified, verifiedAt, compact = true }: { verifie
   return <VerifiedBadge status={verified ? 'approved' : 'none'} verifiedAt={verifiedAt} compact={compact} />;
 }
 
-export function ListingCard({ listing }: { listing: CardListing }) {
+/** The first card of a page is what shows first (the largest paint): fetched at once, before the others. */
+const firstImage = { loading: 'eager', fetchpriority: 'high' } as const;
+const laterImage = { loading: 'lazy' } as const;
+
+export function ListingCard({ listing, first = false }: { listing: CardListing; first?: boolean }) {
   const { t, money, locale } = useI18n();
   return (
     <li className="listing-card">
       <Link to={`/market/${listing.id}`} className="listing-card-link">
         {listing.thumbUrl ? (
-          <img src={listing.thumbUrl} alt="" width={160} height={160} loading="lazy" decoding="async" />
+          <img src={listing.thumbUrl} alt="" width={160} height={160} decoding="async" {...(first ? firstImage : laterImage)} />
         ) : (
           <span className="listing-card-noimg" aria-hidden="true" />
         )}
@@ -48,11 +52,12 @@ export function ListingCard({ listing }: { listing: CardListing }) {
   );
 }
 
-export function ListingGrid({ listings, label }: { listings: CardListing[]; label: string }) {
+/** `lead`: the grid is the page's main content, so its first image is not lazy (issue 22). */
+export function ListingGrid({ listings, label, lead = false }: { listings: CardListing[]; label: string; lead?: boolean }) {
   return (
     <ul className="listing-grid" aria-label={label}>
-      {listings.map((l) => (
-        <ListingCard key={l.id} listing={l} />
+      {listings.map((l, index) => (
+        <ListingCard key={l.id} listing={l} first={lead && index === 0} />
       ))}
     </ul>
   );

@@ -20,14 +20,38 @@ export function queryWords(q: string) {
 }
 
 /**
+ * Ways to read a word typed run together ("aodai") as the words it may hold
+ * ("ao dai"): every split in two, and in three for shorter words. Each part is
+ * searched as a phrase, so "ao <-> dai" only matches "áo dài" side by side.
+ */
+export function runTogetherSplits(word: string): string[][] {
+  if (word.length < 4 || word.length > 16 || /^[0-9]+$/.test(word)) return [];
+  const splits: string[][] = [];
+  for (let i = 1; i < word.length; i++) {
+    splits.push([word.slice(0, i), word.slice(i)]);
+    if (word.length > 10) continue;
+    for (let j = i + 1; j < word.length; j++) splits.push([word.slice(0, i), word.slice(i, j), word.slice(j)]);
+  }
+  return splits;
+}
+
+/**
  * A tsquery string where every word must match, the last one also as a prefix
- * ("ao dai lu" finds "lụa" while typing). Words hold only [a-z0-9], so nothing a
- * reader types can inject tsquery syntax.
+ * ("ao dai lu" finds "lụa" while typing). A longer word also matches as words run
+ * together ("aodai" finds "áo dài"). Words hold only [a-z0-9], so nothing a reader
+ * types can inject tsquery syntax.
  */
 export function toTsQuery(q: string) {
   const words = queryWords(q);
   if (!words.length) return null;
-  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+  return words
+    .map((w, i) => {
+      const suffix = i === words.length - 1 ? ':*' : '';
+      const splits = runTogetherSplits(w);
+      if (!splits.length) return `${w}${suffix}`;
+      return `(${[`${w}${suffix}`, ...splits.map((parts) => parts.map((p, k) => (k === parts.length - 1 ? `${p}${suffix}` : p)).join(' <-> '))].join(' | ')})`;
+    })
+    .join(' & ');
 }
 
 export const sorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;

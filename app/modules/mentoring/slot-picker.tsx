@@ -1,4 +1,5 @@
 import { formatDateTime, useI18n, type MessageKey } from '~/lib/i18n';
+import { timeZoneLabel } from '~/components/time-zone';
 
 /** Free slots as radio buttons, grouped by day in the viewer's time zone (works without JavaScript). */
 // No time is chosen for her: pressing "book" without choosing one is refused with `error`.
@@ -32,13 +33,13 @@ export function SlotPicker({ slots, name = 'startsAt', legend, error }: { slots:
   );
 }
 
-/** "Thứ Hai, 1 tháng 12, 09:00 – 09:45 (giờ Asia/Ho_Chi_Minh)". */
+/** "Thứ Hai, 1 tháng 12, 09:00 – 09:45 (Giờ Việt Nam)". */
 export function SessionTime({ start, end }: { start: string | Date; end: string | Date }) {
-  const { locale, timeZone } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   return (
     <>
       {formatDateTime(start, locale, timeZone, { dateStyle: 'full', timeStyle: 'short' })}–{formatDateTime(end, locale, timeZone, { timeStyle: 'short' })}{' '}
-      <span className="muted">({timeZone.replace(/_/g, ' ')})</span>
+      <span className="muted">({timeZoneLabel(t, timeZone)})</span>
     </>
   );
 }

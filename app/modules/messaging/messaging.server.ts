@@ -486,6 +486,18 @@ export async function listInbox(userId: string, options: { after?: string | null
             .where(sql<boolean>`u.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)`),
         )
         .as('unread'),
+      // A mark in the list when anything she was sent here carries a scam warning (issue 22).
+      eb
+        .exists(
+          eb
+            .selectFrom('messages as w')
+            .select('w.id')
+            .whereRef('w.conversation_id', '=', 'c.id')
+            .where('w.sender_id', '<>', userId)
+            .where('w.hidden_at', 'is', null)
+            .where('w.scam_level', '<>', 'none'),
+        )
+        .as('warned'),
       eb
         .selectFrom('messages as m')
         .select(sql<RawMessage>`json_build_object('id', m.id, 'sender_id', m.sender_id, 'body', m.body, 'scam_level', m.scam_level, 'scam_signals', m.scam_signals, 'hidden_at', m.hidden_at, 'created_at', m.created_at)`.as('m'))
@@ -514,6 +526,7 @@ export async function listInbox(userId: string, options: { after?: string | null
         otherName: r.other_name,
         subject: subjectOf(r),
         unread: Boolean(r.unread),
+        warned: Boolean(r.warned),
         muted: r.muted_at != null,
         last: last ? { mine: last.mine, state: last.state, body: last.body, level: last.level } : null,
       };
