@@ -13,7 +13,7 @@ export type GrantedRole = 'entrepreneur' | 'mentor' | 'staff';
 // ---- accounts ----
 export interface UsersTable {
   id: Generated<string>;
-  email: string;
+  email: string | null;
   password_hash: string;
   display_name: string;
   locale: Generated<Locale>;
@@ -87,7 +87,11 @@ export interface OtpChallengesTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  pending: Json<PendingPhoneSignup> | null;
 }
+
+/** What a sign-up by phone keeps until its code is typed (issue 14). */
+export type PendingPhoneSignup = { displayName: string; passwordHash: string; locale: Locale; wantsToSell: boolean; consents: ConsentPurpose[] };
 
 export interface ZaloTokensTable {
   id: Generated<number>;

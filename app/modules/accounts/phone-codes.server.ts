@@ -11,7 +11,7 @@
 
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Locale, OtpChannel, OtpPurpose } from '../../../db/schema';
+import type { Locale, OtpChannel, OtpPurpose, PendingPhoneSignup } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
@@ -29,7 +29,7 @@ export const codeLimits = {
   perAddressPerDay: 20,
 };
 
-export type CodeRequest = { phone: string; purpose: OtpPurpose; channel: OtpChannel; clientAddress: string; locale: Locale };
+export type CodeRequest = { phone: string; purpose: OtpPurpose; channel: OtpChannel; clientAddress: string; locale: Locale; pending?: PendingPhoneSignup };
 export type CodeRequestResult =
   | { ok: true; challengeId: string }
   | { ok: false; problem: 'tooSoon' | 'numberDailyLimit' | 'addressDailyLimit'; retryAfterSeconds: number }
@@ -82,6 +82,7 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
         channel: input.channel,
         code_hash: hashCode(id, code),
         client_address: input.clientAddress,
+        pending: input.pending ? JSON.stringify(input.pending) : null,
         expires_at: sql<Date>`now() + make_interval(mins => ${codeLimits.validMinutes})`,
       })
       .execute();
@@ -111,7 +112,7 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
   }
 }
 
-export type CodeCheck = { ok: true; phone: string } | { ok: false; problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown'; triesLeft?: number };
+export type CodeCheck = { ok: true; phone: string; pending: PendingPhoneSignup | null } | { ok: false; problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown'; triesLeft?: number };
 
 /**
  * Checks a typed code against a challenge, for one purpose. A right code is
@@ -128,9 +129,9 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     .where('expires_at', '>', sql<Date>`now()`)
     .where('attempts', '<', codeLimits.maxTries)
     .where('code_hash', '=', hashCode(challengeId, code))
-    .returning('phone')
+    .returning(['phone', 'pending'])
     .executeTakeFirst();
-  if (used) return { ok: true, phone: used.phone };
+  if (used) return { ok: true, phone: used.phone, pending: used.pending };
   // Wrong (or too late): count the try, if the challenge is still open.
   const counted = await db
     .updateTable('otp_challenges')
