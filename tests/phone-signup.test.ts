@@ -83,3 +83,18 @@ describe('sign up with a phone number', () => {
     await expect(db.insertInto('users').values({ email: null, phone: null, password_hash: 'x', display_name: 'Nobody', updated_at: new Date() }).execute()).rejects.toThrow(/users_reachable/);
   });
 });
+
+describe('log in with a phone number', () => {
+  it('the number in any usual form and the password sign her in; a wrong password is refused', async () => {
+    const login = await import('../app/routes/login');
+    const { createTestUser, testPassword } = await import('./support/fixtures');
+    const user = await createTestUser();
+    await db.updateTable('users').set({ phone: '+84913000444', phone_confirmed_at: new Date() }).where('id', '=', user.id).execute();
+    const ok = (await call(login.action, formRequest('/login', { email: '0913 000 444', password: testPassword }))) as Response;
+    expect(ok.status).toBe(302);
+    expect((await getUser(getRequest('/', { cookie: cookieFrom(ok) })))?.id).toBe(user.id);
+    const bad = await call(login.action, formRequest('/login', { email: '+84 913-000-444', password: 'not the password at all' }));
+    expect(statusOf(bad)).toBe(401);
+    expect(payload(await call(login.action, formRequest('/login', { email: '0243 826 1234', password: testPassword }))).errors).toEqual({ email: 'phone.login.identifierInvalid' });
+  });
+});
