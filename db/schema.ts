@@ -13,7 +13,7 @@ export type GrantedRole = 'entrepreneur' | 'mentor' | 'staff';
 // ---- accounts ----
 export interface UsersTable {
   id: Generated<string>;
-  email: string;
+  email: string | null;
   password_hash: string;
   display_name: string;
   locale: Generated<Locale>;
@@ -24,6 +24,9 @@ export interface UsersTable {
   suspended_at: Timestamp | null;
   suspended_until: Timestamp | null;
   suspension_reason: string | null;
+  /** E.164 (app/lib/phone.ts), unique; confirmed by a code (issue 14). */
+  phone: string | null;
+  phone_confirmed_at: Timestamp | null;
 }
 
 export interface UserRolesTable {
@@ -68,6 +71,34 @@ export interface TwoFactorRecoveryCodesTable {
   user_id: string;
   code_hash: string;
   used_at: Timestamp | null;
+}
+
+export type OtpPurpose = 'signup' | 'login' | 'reset' | 'change_phone';
+export type OtpChannel = 'sms' | 'zalo';
+
+export interface OtpChallengesTable {
+  id: Generated<string>;
+  phone: string;
+  purpose: OtpPurpose;
+  channel: OtpChannel;
+  code_hash: string;
+  client_address: string;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  pending: Json<PendingPhoneSignup> | null;
+}
+
+/** What a sign-up by phone keeps until its code is typed (issue 14). */
+export type PendingPhoneSignup = { displayName: string; passwordHash: string; locale: Locale; wantsToSell: boolean; consents: ConsentPurpose[] };
+
+export interface ZaloTokensTable {
+  id: Generated<number>;
+  access_token: string;
+  refresh_token: string;
+  expires_at: Timestamp;
+  updated_at: Generated<Date>;
 }
 
 export interface LoginChallengesTable {
@@ -706,6 +737,8 @@ export interface ScamAccountsTable {
 
 export interface Database {
   users: UsersTable;
+  otp_challenges: OtpChallengesTable;
+  zalo_tokens: ZaloTokensTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;

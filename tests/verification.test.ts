@@ -113,7 +113,7 @@ describe('her business profile', () => {
     expect(roles.map((r) => r.role)).toContain('entrepreneur');
     const data = payload(await call(dashboardLoader, getRequest('/dashboard', { cookie: seller.cookie })));
     expect(data.profile.verification_status).toBe('draft');
-    expect(data.profile.contact_phone).toBe('0912 345 678');
+    expect(data.profile.contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
   });
 
   it('refuses a storefront address already taken, and keeps what she typed', async () => {

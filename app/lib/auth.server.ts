@@ -10,7 +10,8 @@ import { db } from './db.server';
 export type Role = 'buyer' | GrantedRole;
 
 type UserAttributes = {
-  email: string;
+  /** Null for an account made with a phone number only (issue 14). */
+  email: string | null;
   display_name: string;
   locale: Locale;
   time_zone: string;
@@ -107,7 +108,7 @@ declare module 'lucia' {
 
 export type SessionUser = {
   id: string;
-  email: string;
+  email: string | null;
   displayName: string;
   locale: Locale;
   timeZone: string;

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node';
 import { z } from 'zod';
 import type { MessageKey } from './i18n';
+import { parsePhone, type PhoneProblem } from './phone';
 import { isMessageKey } from './i18n.server';
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
@@ -106,4 +107,30 @@ export const fields = {
       .transform((v) => v.toLowerCase()),
   password: () =>
     z.string({ error: 'validation.required' }).min(1, 'validation.required').max(200, 'validation.tooLong'),
+  /** A mobile number by the one rule of app/lib/phone.ts, as E.164 ("+84912345678"). */
+  phone: () =>
+    z.string({ error: 'validation.required' }).transform((v, ctx) => {
+      const parsed = parsePhone(v);
+      if (parsed.ok) return parsed.e164;
+      ctx.addIssue({ code: 'custom', message: phoneProblemKey[parsed.problem] });
+      return z.NEVER;
+    }),
+  optionalPhone: () =>
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v || !v.trim()) return undefined;
+        const parsed = parsePhone(v);
+        if (parsed.ok) return parsed.e164;
+        ctx.addIssue({ code: 'custom', message: phoneProblemKey[parsed.problem] });
+        return z.NEVER;
+      }),
 };
+
+const phoneProblemKey = {
+  required: 'validation.required',
+  invalid: 'phone.problem.invalid',
+  landline: 'phone.problem.landline',
+  country: 'phone.problem.country',
+} as const satisfies Record<PhoneProblem, MessageKey>;

@@ -37,7 +37,7 @@ export type CheckoutLine = { name: string; unitAmount: number; quantity: number 
 export async function createCheckoutSession(input: {
   checkoutId: string;
   lines: CheckoutLine[];
-  email: string;
+  email: string | null;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;
@@ -46,7 +46,7 @@ export async function createCheckoutSession(input: {
     {
       mode: 'payment',
       currency: 'vnd',
-      customer_email: input.email,
+      customer_email: input.email ?? undefined,
       client_reference_id: input.checkoutId,
       metadata: { checkout_id: input.checkoutId },
       payment_intent_data: { metadata: { checkout_id: input.checkoutId } },
@@ -89,7 +89,7 @@ export async function createMentoringCheckout(input: {
   sessionId: string;
   name: string;
   amount: number;
-  email: string;
+  email: string | null;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;
@@ -99,7 +99,7 @@ export async function createMentoringCheckout(input: {
     {
       mode: 'payment',
       currency: 'vnd',
-      customer_email: input.email,
+      customer_email: input.email ?? undefined,
       client_reference_id: input.sessionId,
       metadata,
       payment_intent_data: { metadata },

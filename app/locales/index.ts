@@ -13,6 +13,7 @@ import enLegal from './en/legal.json';
 import enSecurity from './en/security.json';
 import enPayments from './en/payments.json';
 import enUx from './en/ux.json';
+import enPhone from './en/phone.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -28,6 +29,7 @@ import viLegal from './vi/legal.json';
 import viSecurity from './vi/security.json';
 import viPayments from './vi/payments.json';
 import viUx from './vi/ux.json';
+import viPhone from './vi/phone.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -48,6 +50,7 @@ const vi = {
   ...viSecurity,
   ...viPayments,
   ...viUx,
+  ...viPhone,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -69,6 +72,7 @@ const en: Messages = {
   ...enSecurity,
   ...enPayments,
   ...enUx,
+  ...enPhone,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get('intent') === 'password') {
     const parsed = parseForm(form, passwordSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const problem = passwordProblem(parsed.data.newPassword, user.email);
+    const problem = passwordProblem(parsed.data.newPassword, user.email ?? undefined);
     if (problem) return formError(form, { newPassword: problem });
     const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, sessionIdOf(request));
     if (!changed) return formError(form, { currentPassword: 'accounts.password.currentWrong' });

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: status.enabled,
     recoveryCodesLeft: status.enabled ? status.recoveryCodesLeft : 0,
     // Her own key, shown only while she sets up her app; the page is never cached (private).
-    enrolment: status.pending ? await enrolmentPicture(status.pending, user.email) : null,
+    enrolment: status.pending ? await enrolmentPicture(status.pending, user.email ?? user.displayName) : null,
     isStaff: hasRole(user, 'staff'),
   };
 }

@@ -59,7 +59,7 @@ export default function Login() {
             {suspended.until ? t('moderation.login.suspendedUntil', { until: dateTime(suspended.until) }) : t('moderation.login.suspendedForGood')}
           </p>
         ) : null}
-        <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
+        <Field name="email" type="text" label={t('phone.login.identifier')} reply={reply} autoComplete="username" required maxLength={254} />
         <Field name="password" type="password" label={t('accounts.field.password')} reply={reply} autoComplete="current-password" required maxLength={200} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <button type="submit">{t('accounts.login.submit')}</button>

@@ -52,6 +52,9 @@ export default function Signup() {
     <section className="narrow">
       <h1>{t('accounts.signup.title')}</h1>
       <p className="muted">{t('accounts.signup.intro')}</p>
+      <p>
+        <Link to="/signup/phone">{t('phone.signup.byPhone')}</Link>
+      </p>
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
         <Field name="displayName" label={t('accounts.field.displayName')} reply={reply} autoComplete="name" required maxLength={80} />

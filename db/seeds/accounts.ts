@@ -4,12 +4,15 @@ import { hashPassword } from '../../app/modules/accounts/passwords.server';
 
 export const demoPassword = 'sen-demo-password';
 
-export const demoAccounts: { email: string; displayName: string; roles: GrantedRole[] }[] = [
-  { email: 'buyer@sen.test', displayName: 'Nguyễn Thị Mai', roles: [] },
-  { email: 'seller@sen.test', displayName: 'Lò Thị Hoa', roles: ['entrepreneur'] },
-  { email: 'mentor@sen.test', displayName: 'Trần Thu Hà', roles: ['mentor'] },
-  { email: 'staff@sen.test', displayName: 'Phạm Minh Thư', roles: ['staff'] },
+export const demoAccounts: { email: string; displayName: string; roles: GrantedRole[]; phone: string }[] = [
+  { email: 'buyer@sen.test', displayName: 'Nguyễn Thị Mai', roles: [], phone: '+84900000002' },
+  { email: 'seller@sen.test', displayName: 'Lò Thị Hoa', roles: ['entrepreneur'], phone: '+84900000003' },
+  { email: 'mentor@sen.test', displayName: 'Trần Thu Hà', roles: ['mentor'], phone: '+84900000004' },
+  { email: 'staff@sen.test', displayName: 'Phạm Minh Thư', roles: ['staff'], phone: '+84900000005' },
 ];
+
+/** A demo account with a phone number and no email (issue 14): 0900000001, whose SMS codes appear in the log. */
+export const demoPhoneAccount = { phone: '+84900000001', displayName: 'Vàng Thị Sua' };
 
 /** The demo accounts, all with the demo password. Returns their ids by email. */
 export async function seedAccounts(db: Kysely<Database>) {
@@ -18,8 +21,8 @@ export async function seedAccounts(db: Kysely<Database>) {
   for (const account of demoAccounts) {
     const user = await db
       .insertInto('users')
-      .values({ email: account.email, password_hash: passwordHash, display_name: account.displayName, updated_at: new Date() })
-      .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: account.displayName }))
+      .values({ email: account.email, phone: account.phone, phone_confirmed_at: new Date(), password_hash: passwordHash, display_name: account.displayName, updated_at: new Date() })
+      .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: account.displayName, phone: account.phone }))
       .returning('id')
       .executeTakeFirstOrThrow();
     ids[account.email] = user.id;
@@ -27,5 +30,10 @@ export async function seedAccounts(db: Kysely<Database>) {
       await db.insertInto('user_roles').values({ user_id: user.id, role }).onConflict((oc) => oc.doNothing()).execute();
     }
   }
+  await db
+    .insertInto('users')
+    .values({ email: null, phone: demoPhoneAccount.phone, phone_confirmed_at: new Date(), password_hash: passwordHash, display_name: demoPhoneAccount.displayName, updated_at: new Date() })
+    .onConflict((oc) => oc.column('phone').doUpdateSet({ display_name: demoPhoneAccount.displayName }))
+    .execute();
   return ids;
 }

@@ -81,7 +81,7 @@ export const mentoringOffers: OfferSeed[] = [
 export async function seedMentoring(db: Kysely<Database>, now = new Date()) {
   const ids: Record<string, string> = {};
   const users = await db.selectFrom('users').select(['id', 'email']).execute();
-  for (const u of users) ids[u.email] = u.id;
+  for (const u of users) if (u.email) ids[u.email] = u.id;
   for (const o of mentoringOffers) {
     const mentorId = ids[o.email];
     if (!mentorId) continue;

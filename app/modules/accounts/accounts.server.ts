@@ -200,6 +200,7 @@ async function isThrottled(email: string, clientAddress: string) {
 // takes as long either way and does not reveal which emails have accounts.
 let decoyHash: Promise<string> | undefined;
 
+/** `email` is an email or, for an account made by phone, an E.164 number (issue 14). */
 export async function logIn(email: string, password: string, clientAddress: string): Promise<LoginResult> {
   if (await isThrottled(email, clientAddress)) {
     return { status: 'throttled', retryAfterSeconds: loginLimits.windowMinutes * 60 };
@@ -207,7 +208,7 @@ export async function logIn(email: string, password: string, clientAddress: stri
   const user = await db
     .selectFrom('users')
     .select(['id', 'password_hash', 'suspended_at', 'suspended_until'])
-    .where('email', '=', email)
+    .where(email.startsWith('+') ? 'phone' : 'email', '=', email)
     .executeTakeFirst();
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password);

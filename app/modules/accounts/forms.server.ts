@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from '~/lib/forms.server';
+import { parsePhone } from '~/lib/phone';
 import { locales } from '~/lib/i18n';
 import { isTimeZone } from '~/lib/time-zones';
 import { isPlainName } from '~/modules/moderation/screening.server';
@@ -26,7 +27,24 @@ export const signupSchema = z.object({
 export const signupConfirmSchema = z.object({ token: z.string().min(1).max(200) });
 
 export const loginSchema = z.object({
-  email: fields.email(),
+  // An email or a phone number (issue 14): a phone becomes E.164, an email lowercase.
+  email: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(254, 'validation.tooLong')
+    .transform((v, ctx) => {
+      if (v.includes('@')) {
+        const email = z.email().safeParse(v);
+        if (email.success) return email.data.toLowerCase();
+        ctx.addIssue({ code: 'custom', message: 'validation.email' });
+        return z.NEVER;
+      }
+      const phone = parsePhone(v);
+      if (phone.ok) return phone.e164;
+      ctx.addIssue({ code: 'custom', message: 'phone.login.identifierInvalid' });
+      return z.NEVER;
+    }),
   password: fields.password(),
   redirectTo: z.string().optional(),
 });

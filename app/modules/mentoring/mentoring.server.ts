@@ -703,7 +703,7 @@ export async function sendDueReminders(now = new Date()) {
             .insertInto('notifications')
             .values({ user_id: p.id, message_key: r.key, params: { when: s.starts_at.toISOString(), with: p.other }, link: `/sessions/${id}` })
             .execute();
-          await queueEmail(
+          if (p.email) await queueEmail(
             { to: p.email, subject: t(r.key, { with: p.other }), body: t('mentoring.reminder.body', { with: p.other, when, link: `/sessions/${id}` }) },
             trx,
           );

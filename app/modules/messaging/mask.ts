@@ -1,3 +1,5 @@
+import { findPhones, localDigits, replacePhones } from '~/lib/phone';
+
 // Masking of contact details in a message: phone numbers, emails and account
 // numbers are hidden from the other side until the two have an order or a
 // booking together (decided by the caller; this is the pure text part).
@@ -21,13 +23,9 @@ const GROUPED = /^[1-9]\d{0,2}(?:([.,  ])\d{3})(?:\1\d{3})*$/;
 // 28.11.2026 / 28-11-2026 / 2026-11-28.
 const DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
 
-function isPhone(digits: string, plus: boolean) {
-  if (plus || digits.startsWith('84')) return /^84\d{9,10}$/.test(digits);
-  return /^0\d{9,10}$/.test(digits);
-}
-
 /**
- * Hides phone numbers (0912 345 678, 0912.345.678, +84 912345678), emails and
+ * Hides phone numbers (0912 345 678, 0912.345.678, +84 912345678, full-width
+ * digits, digits written as words: the one rule of app/lib/phone.ts), emails and
  * account numbers (runs of 8 or more digits, also with spaces or dots) in a
  * text. Amounts (15.000.000đ) and dates are left alone.
  */
@@ -35,6 +33,10 @@ export function maskContacts(input: string): Masked {
   const kinds = new Set<MaskKind>();
   let text = input.replace(EMAIL, () => {
     kinds.add('email');
+    return MASK;
+  });
+  text = replacePhones(text, () => {
+    kinds.add('phone');
     return MASK;
   });
   text = text.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
@@ -46,12 +48,10 @@ export function maskContacts(input: string): Masked {
   return { text, kinds: [...kinds] };
 }
 
-/** Is this run of digits a phone number, an account number, or neither (an amount, a date, a short number)? */
-function numberKind(run: string, offset: number, whole: string): 'phone' | 'account' | null {
+/** Is this run of digits (phone numbers already taken out) an account number, or not (an amount, a date, a short number)? */
+function numberKind(run: string, offset: number, whole: string): 'account' | null {
   const digits = run.replace(/\D/g, '');
   if (digits.length < 8) return null;
-  const plus = run.startsWith('+');
-  if (isPhone(digits, plus)) return 'phone';
   const before = whole.slice(Math.max(0, offset - 24), offset);
   const after = whole.slice(offset + run.length, offset + run.length + 8);
   const saysAccount = ACCOUNT_WORDS.test(before);
@@ -68,13 +68,16 @@ function numberKind(run: string, offset: number, whole: string): 'phone' | 'acco
  * report of scam accounts is keyed on (moderation/scam-accounts.server.ts).
  */
 export function contactNumbers(input: string): Array<{ kind: 'phone' | 'account'; digits: string }> {
-  const found: Array<{ kind: 'phone' | 'account'; digits: string }> = [];
-  const text = input.replace(EMAIL, MASK);
+  const withoutEmails = input.replace(EMAIL, MASK);
+  const found: Array<{ kind: 'phone' | 'account'; digits: string }> = findPhones(withoutEmails).map((m) => ({
+    kind: 'phone',
+    digits: localDigits(m.e164).replace(/^\+/, ''),
+  }));
+  const text = replacePhones(withoutEmails, () => MASK);
   for (const m of text.matchAll(DIGIT_RUN)) {
     const kind = numberKind(m[0], m.index ?? 0, text);
     if (!kind) continue;
-    const digits = m[0].replace(/\D/g, '');
-    found.push({ kind, digits: kind === 'phone' && digits.startsWith('84') ? `0${digits.slice(2)}` : digits });
+    found.push({ kind, digits: m[0].replace(/\D/g, '') });
   }
   return found;
 }

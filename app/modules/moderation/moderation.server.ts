@@ -358,7 +358,7 @@ async function tellSubject(
   trx: Transaction<Database>,
   d: {
     userId: string;
-    user: { email: string; display_name: string; locale: Locale };
+    user: { email: string | null; display_name: string; locale: Locale };
     action: 'warn' | 'hide_listing' | 'suspend' | 'unsuspend';
     reason: string;
     until: Date | null;
@@ -371,7 +371,8 @@ async function tellSubject(
   const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
   const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
   await trx.insertInto('notifications').values({ user_id: d.userId, message_key: key, params, link }).execute();
-  await queueEmail(
+  // An account made with a phone number may have no email (issue 14).
+  if (d.user.email) await queueEmail(
     {
       to: d.user.email,
       subject: t('moderation.email.subject'),

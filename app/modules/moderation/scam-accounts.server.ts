@@ -15,6 +15,7 @@ import type { Database } from '../../../db/schema';
 import { hasRole, type SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
+import { findPhones, localDigits } from '~/lib/phone';
 import { contactNumbers } from '~/modules/messaging/mask';
 import { detectScam, type DetectOptions, type ScamResult } from '~/modules/safety/detector';
 import { unmask } from '~/modules/safety/detector/deobfuscate';
@@ -212,6 +213,9 @@ export type AddProblem = 'forbidden' | 'badNumber' | 'badLink' | 'duplicate';
 
 /** A number as staff type it ("0912 345 678", "+84 912 345 678", "1903 4567 8901 23") → its digits, a phone always as 0…. */
 export function typedNumber(value: string): string | null {
+  // A phone number by the one rule of app/lib/phone.ts, keyed as contactNumbers() keys it.
+  const phones = findPhones(value);
+  if (phones.length === 1) return localDigits(phones[0]!.e164).replace(/^\+/, '');
   const digits = unmask(value).replace(/\D/g, '');
   const normal = /^84\d{9,10}$/.test(digits) && value.trim().startsWith('+') ? `0${digits.slice(2)}` : digits;
   return normal.length >= 8 && normal.length <= 19 ? normal : null;

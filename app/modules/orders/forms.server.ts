@@ -14,10 +14,7 @@ export const cartSchema = z.object({
 
 export const checkoutSchema = z.object({
   name: fields.text(120),
-  phone: z
-    .string({ error: 'validation.required' })
-    .transform((v) => v.replace(/[\s.-]/g, ''))
-    .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'orders.checkout.phoneInvalid')),
+  phone: fields.phone(),
   address: fields.text(300),
   province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
   payment: z.enum(['cod', 'card', 'vietqr'], { error: 'validation.required' }),

@@ -247,7 +247,7 @@ async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
  * two buyers racing for the last one get one order and one "sold out", never two.
  */
 export async function checkout(
-  buyer: { id: string; email: string },
+  buyer: { id: string; email: string | null },
   delivery: DeliveryInput,
   method: PaymentMethod,
   urls: { shippingLabel?: string } = {},
@@ -535,7 +535,8 @@ async function notify(trx: Trx, userId: string, orderId: string, state: OrderSta
   const number = shortNumber(orderId);
   const link = side === 'buyer' ? `/orders/${orderId}` : `/dashboard/orders/${orderId}`;
   await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
-  await queueEmail(
+  // An account made with a phone number may have no email (issue 14).
+  if (user.email) await queueEmail(
     {
       to: user.email,
       subject: t('orders.email.subject', { number, what: t(key, { number }) }),
@@ -774,7 +775,7 @@ export async function notifyAboutOrder(trx: Trx, userId: string, orderId: string
   const t = translatorFor(user.locale);
   const number = shortNumber(orderId);
   await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
-  await queueEmail({ to: user.email, subject: t('orders.email.subject', { number, what: t(key, { number }) }), body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }) }, trx);
+  if (user.email) await queueEmail({ to: user.email, subject: t('orders.email.subject', { number, what: t(key, { number }) }), body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }) }, trx);
 }
 
 /** The seller's average rating and count: one statement. */

@@ -19,7 +19,7 @@ export const profileSchema = z.object({
   story: fields.optionalText(4000),
   categories: z.preprocess(list, z.array(z.string().refine(isCategoryCode, 'validation.invalid')).max(8)),
   slug: fields.optionalText(80).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'verification.profile.slugInvalid').optional()),
-  contactPhone: fields.optionalText(20).pipe(z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'verification.field.phoneInvalid').optional()),
+  contactPhone: fields.optionalPhone(),
   contactEmail: z.preprocess((v) => (v === '' ? undefined : v), fields.email().optional()),
 });
 

@@ -338,7 +338,8 @@ async function notifyDecision(
     .values({ user_id: d.userId, message_key: decisionKey, params: { reason: d.reasonCode }, link: '/dashboard' })
     .execute();
   const reason = [t(reasonKey), d.reasonText].filter(Boolean).join(' — ');
-  await queueEmail(
+  // An account made with a phone number may have no email (issue 14).
+  if (user.email) await queueEmail(
     {
       to: user.email,
       subject: t('verification.email.subject', { decision: t(decisionKey) }),

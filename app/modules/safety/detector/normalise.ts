@@ -14,6 +14,7 @@
 // The result always starts and ends with a space, so every word is surrounded by
 // spaces and rules can match whole words with plain " word " patterns.
 
+import { replacePhones } from '~/lib/phone';
 import { unmask, unspell } from './deobfuscate';
 
 export function fold(text: string): string {
@@ -36,7 +37,6 @@ const explicitLinkPattern = /(https?):\/\/([^\s/?#:]+)(?::\d+)?([/?#][^\s]*)?/gi
 
 export type FoundLink = { scheme: 'http' | 'https' | null; host: string; raw: string };
 
-const phonePattern = /(?<![\d])(?:\+?84|0)[\s.-]?[35789](?:[\s.-]?\d){8}(?![\s.-]?\d)/g;
 // "@linh_shop": a handle on another app (not an e-mail address: nothing word-like before the @).
 const handlePattern = /(?<![\w.])@[a-z0-9_.]{2,30}/g;
 const moneyGrouped = /(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:\s*(?:d|dong|vnd|₫|k|nghin|ngan|trieu|tr))?(?![\d])/g;
@@ -163,8 +163,9 @@ export function canonical(input: string): Canonical {
     .replace(/[‘’´`]/g, "'")
     .replace(/\b(do|does|did|is|are|was|were|ca|wo|have|has|should|could|would|must|need)n'?t\b/g, '$1 not')
     .replace(/\bi'm\b/g, 'i am')
-    .replace(/'(s|m|re|ll|ve|d)\b/g, ' $1')
-    .replace(phonePattern, ' zzphone ')
+    .replace(/'(s|m|re|ll|ve|d)\b/g, ' $1');
+  // Phone numbers by the one rule of app/lib/phone.ts (also written as words or with odd separators).
+  s = replacePhones(s, () => ' zzphone ')
     .replace(moneyGrouped, ' zzmoney ')
     .replace(accountDigits, ' zzacct ')
     .replace(moneySpaced, ' zzmoney ')
