@@ -24,6 +24,8 @@ export interface UsersTable {
   suspended_at: Timestamp | null;
   suspended_until: Timestamp | null;
   suspension_reason: string | null;
+  /** Set when she deleted her account: the row stays, anonymised (privacy, 0990). */
+  deleted_at: Timestamp | null;
 }
 
 export interface UserRolesTable {
@@ -669,6 +671,18 @@ export interface ScamAccountsTable {
   removed_reason: string | null;
 }
 
+// ---- privacy: data exports (0990) ----
+export interface DataExportsTable {
+  id: Generated<string>;
+  user_id: string;
+  status: Generated<'pending' | 'ready' | 'failed'>;
+  storage_key: string | null;
+  size_bytes: number | null;
+  created_at: CreatedAt;
+  ready_at: Timestamp | null;
+  expires_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -721,6 +735,7 @@ export interface Database {
   login_challenges: LoginChallengesTable;
   audit_log: AuditLogTable;
   consents: ConsentsTable;
+  data_exports: DataExportsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import enModeration from './en/moderation.json';
 import enMessaging from './en/messaging.json';
 import enLegal from './en/legal.json';
 import enSecurity from './en/security.json';
+import enPrivacy from './en/privacy.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -24,6 +25,7 @@ import viModeration from './vi/moderation.json';
 import viMessaging from './vi/messaging.json';
 import viLegal from './vi/legal.json';
 import viSecurity from './vi/security.json';
+import viPrivacy from './vi/privacy.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -42,6 +44,7 @@ const vi = {
   ...viMessaging,
   ...viLegal,
   ...viSecurity,
+  ...viPrivacy,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -61,6 +64,7 @@ const en: Messages = {
   ...enMessaging,
   ...enLegal,
   ...enSecurity,
+  ...enPrivacy,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
