@@ -7,7 +7,8 @@ import { getStorage, readAll } from '../app/lib/storage.server';
 import { createUser } from '../app/modules/accounts/accounts.server';
 import { deleteAccount, deleteAccountFiles, deletedAccountName } from '../app/modules/privacy/deletion.server';
 import { buildExport, deleteExpiredExports } from '../app/modules/privacy/export.server';
-import { deleteOldNotifications } from '../app/modules/privacy/retention.server';
+import { deleteOldEmails, deleteOldNotifications } from '../app/modules/privacy/retention.server';
+import { jobs } from '../jobs/index';
 import { startAppServer } from './support/app-server';
 import { createTestUser, testPassword } from './support/fixtures';
 import { delivery, sellerWithListing } from './support/orders';
@@ -246,5 +247,22 @@ describe('retention', () => {
     ]).execute();
     await deleteOldNotifications();
     expect(await db.selectFrom('notifications').select('id').where('user_id', '=', person.id).execute()).toHaveLength(1);
+  });
+
+  it('removes sent e-mails older than 30 days but never a pending one', async () => {
+    const old = sql<Date>`now() - interval '31 days'` as never;
+    await db.insertInto('outbox_emails').values([
+      { to_address: 'old-sent@sen.test', subject: 's', body: 'b', status: 'sent', created_at: old },
+      { to_address: 'old-pending@sen.test', subject: 's', body: 'b', created_at: old },
+      { to_address: 'new-sent@sen.test', subject: 's', body: 'b', status: 'sent' },
+    ]).execute();
+    await deleteOldEmails();
+    const left = await db.selectFrom('outbox_emails').select('to_address').where('to_address', 'in', ['old-sent@sen.test', 'old-pending@sen.test', 'new-sent@sen.test']).orderBy('to_address').execute();
+    expect(left.map((r) => r.to_address)).toEqual(['new-sent@sen.test', 'old-pending@sen.test']);
+  });
+
+  it('schedules one job per retention line', () => {
+    const scheduled = Object.fromEntries(jobs.filter((j) => j.cron).map((j) => [j.queue, j.cron]));
+    for (const queue of ['cleanup-auth', 'delete-identity-documents', 'delete-expired-exports', 'delete-old-notifications', 'delete-old-emails']) expect(scheduled[queue], queue).toBeTruthy();
   });
 });
