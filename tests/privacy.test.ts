@@ -221,6 +221,22 @@ describe('delete my account', () => {
     expect(again.ok).toBe(true);
   });
 
+  it('never removes a photo another seller’s listing still uses', async () => {
+    const a = await sellerWithListing();
+    const b = await sellerWithListing();
+    const shared = 'public/listings/scale/shared-test.webp';
+    for (const listingId of [a.listingId, b.listingId]) {
+      await db.insertInto('listing_images').values({ listing_id: listingId, position: 0, image_key: shared, small_key: shared, thumb_key: shared, width: 1, height: 1 }).execute();
+    }
+    const own = `public/listings/${a.listingId}/own.webp`;
+    await db.insertInto('listing_images').values({ listing_id: a.listingId, position: 1, image_key: own, small_key: own, thumb_key: own, width: 1, height: 1 }).execute();
+    expect(await deleteAccount(a.seller.id)).toEqual({ ok: true, files: 1 });
+    const jobs = await sql<{ data: { keys: string[] } }>`select data from pgboss.job where name = 'delete-account-files'`.execute(db);
+    const keys = jobs.rows.flatMap((r) => r.data.keys);
+    expect(keys).toContain(own);
+    expect(keys).not.toContain(shared);
+  });
+
   it('settles two deletions at once: one deletes, the other finds it done', async () => {
     const person = await createTestUser();
     const results = await Promise.all([deleteAccount(person.id), deleteAccount(person.id)]);

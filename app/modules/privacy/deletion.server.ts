@@ -127,9 +127,19 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
       })
       .where('id', '=', userId)
       .execute();
-    await recordAudit({ actorId: userId, action: 'account.delete', subjectUserId: userId, detail: { files: keys.length } }, trx);
-    if (keys.length) await enqueue(deleteFilesQueue, { keys }, { trx });
-    return { ok: true, files: keys.length } as const;
+    // A file another row still uses (the large demo seed shares photos between sellers) stays.
+    const stillUsed = new Set<string>();
+    if (keys.length) {
+      const { rows } = await sql<{ key: string }>`
+        select k as key from unnest(${keys}::text[]) as k
+        where exists (select 1 from listing_images i where k in (i.image_key, i.small_key, i.thumb_key))
+           or exists (select 1 from business_profiles b where k in (b.logo_key, b.cover_key))`.execute(trx);
+      for (const r of rows) stillUsed.add(r.key);
+    }
+    const files = [...new Set(keys)].filter((k) => !stillUsed.has(k));
+    await recordAudit({ actorId: userId, action: 'account.delete', subjectUserId: userId, detail: { files: files.length } }, trx);
+    if (files.length) await enqueue(deleteFilesQueue, { keys: files }, { trx });
+    return { ok: true, files: files.length } as const;
   });
 }
 
