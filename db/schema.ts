@@ -107,6 +107,8 @@ export interface ConsentsTable {
   channel: 'web' | 'assisted';
   granted_at: CreatedAt;
   withdrawn_at: Timestamp | null;
+  /** How she withdrew it (0990); null while it stands. */
+  withdrawn_channel: 'web' | 'assisted' | null;
 }
 
 /** Accepted forgotten-password requests, counted for the limits (0910). */

@@ -69,8 +69,9 @@ describe('/account/privacy: consents', () => {
     expect(page).toContain('bản 2026-12-01');
     const response = await server.fetch('/account/privacy', { method: 'POST', cookie: person.cookie, form: { intent: 'withdraw', purpose: 'union_news' } });
     expect(response.headers.get('location')).toBe('/account/privacy?notice=notice.privacy.withdrawn');
-    const rows = await db.selectFrom('consents').select(['purpose', 'withdrawn_at']).where('user_id', '=', person.id).orderBy('purpose').execute();
-    expect(rows.map((r) => [r.purpose, r.withdrawn_at !== null])).toEqual([['terms', false], ['union_news', true]]);
+    const rows = await db.selectFrom('consents').select(['purpose', 'version', 'withdrawn_at', 'withdrawn_channel']).where('user_id', '=', person.id).orderBy('purpose').execute();
+    expect(rows.map((r) => [r.purpose, r.withdrawn_at !== null, r.withdrawn_channel])).toEqual([['terms', false, null], ['union_news', true, 'web']]);
+    expect(await (await server.fetch('/account/privacy', { cookie: person.cookie })).text()).toContain('Đã rút lại ngày');
   });
 
   it('refuses to withdraw the consent the service needs (400, nothing changes)', async () => {

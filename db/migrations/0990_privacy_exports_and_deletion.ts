@@ -6,6 +6,10 @@ export async function up(db: Kysely<any>) {
     -- side point at it) but nothing that names her: deleted_at marks it.
     alter table users add column deleted_at timestamptz;
 
+    -- A withdrawal is recorded like a consent: when (withdrawn_at) and how.
+    alter table consents add column withdrawn_channel text check (withdrawn_channel in ('web', 'assisted'));
+    alter table consents add check (withdrawn_channel is null or withdrawn_at is not null);
+
     -- "Download my data": one ZIP per request, built by a job, kept 7 days.
     create table data_exports (
       id uuid primary key default gen_random_uuid(),
@@ -28,6 +32,7 @@ export async function up(db: Kysely<any>) {
 export async function down(db: Kysely<any>) {
   await sql`
     drop table data_exports;
+    alter table consents drop column withdrawn_channel;
     alter table users drop column deleted_at;
   `.execute(db);
 }
