@@ -27,6 +27,8 @@ export interface UsersTable {
   /** E.164 (app/lib/phone.ts), unique; confirmed by a code (issue 14). */
   phone: string | null;
   phone_confirmed_at: Timestamp | null;
+  /** Set when she deleted her account: the row stays, anonymised (privacy, 0990). */
+  deleted_at: Timestamp | null;
 }
 
 export interface UserRolesTable {
@@ -136,6 +138,8 @@ export interface ConsentsTable {
   channel: 'web' | 'assisted';
   granted_at: CreatedAt;
   withdrawn_at: Timestamp | null;
+  /** How she withdrew it (0990); null while it stands. */
+  withdrawn_channel: 'web' | 'assisted' | null;
 }
 
 /** Accepted forgotten-password requests, counted for the limits (0910). */
@@ -735,6 +739,18 @@ export interface ScamAccountsTable {
   removed_reason: string | null;
 }
 
+// ---- privacy: data exports (0990) ----
+export interface DataExportsTable {
+  id: Generated<string>;
+  user_id: string;
+  status: Generated<'pending' | 'ready' | 'failed'>;
+  storage_key: string | null;
+  size_bytes: number | null;
+  created_at: CreatedAt;
+  ready_at: Timestamp | null;
+  expires_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   otp_challenges: OtpChallengesTable;
@@ -791,6 +807,7 @@ export interface Database {
   login_challenges: LoginChallengesTable;
   audit_log: AuditLogTable;
   consents: ConsentsTable;
+  data_exports: DataExportsTable;
 }
 
 export type User = Selectable<UsersTable>;

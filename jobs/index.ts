@@ -3,6 +3,11 @@ import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
 import { mentoringReminders } from './mentoring-reminders';
 import { ordersHousekeeping } from './orders-housekeeping';
+import { buildDataExport } from './build-data-export';
+import { deleteAccountFilesJob } from './delete-account-files';
+import { deleteExpiredExportsJob } from './delete-expired-exports';
+import { deleteOldEmailsJob } from './delete-old-emails';
+import { deleteOldNotificationsJob } from './delete-old-notifications';
 import type { JobDefinition } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
@@ -10,3 +15,4 @@ export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
 jobs.push(deleteIdentityDocuments);
 jobs.push(mentoringReminders);
 jobs.push(ordersHousekeeping);
+jobs.push(buildDataExport, deleteAccountFilesJob, deleteExpiredExportsJob, deleteOldNotificationsJob, deleteOldEmailsJob);

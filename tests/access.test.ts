@@ -190,6 +190,10 @@ const rows: Row[] = [
   { file: 'login_.code.tsx', path: '/login/code', expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'login_.code.tsx', path: '/login/code', method: 'POST', form: { code: '123456' }, expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'staff.audit.tsx', path: '/staff/audit', expect: staffOnly },
+  { file: 'account_.privacy.tsx', path: '/account/privacy', expect: signedIn('ok') },
+  { file: 'account_.privacy.tsx', path: '/account/privacy', method: 'POST', form: { intent: 'delete', password: 'wrong password' }, expect: signedIn('ok') },
+  // Nobody's export under a made-up id: a clear 404 to everyone signed in.
+  { file: 'account_.privacy.export.$id.ts', path: '/account/privacy/export/00000000-0000-0000-0000-000000000000', expect: signedIn('missing') },
   // She has agreed already (the fixtures' people have), so the page sends her on.
   { file: 'consent.tsx', path: '/consent', expect: signedIn('away') },
   { file: 'consent.tsx', path: '/consent', method: 'POST', form: { agree: 'on' }, expect: signedIn('away') },

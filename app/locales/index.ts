@@ -14,6 +14,7 @@ import enSecurity from './en/security.json';
 import enPayments from './en/payments.json';
 import enUx from './en/ux.json';
 import enPhone from './en/phone.json';
+import enPrivacy from './en/privacy.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -30,6 +31,7 @@ import viSecurity from './vi/security.json';
 import viPayments from './vi/payments.json';
 import viUx from './vi/ux.json';
 import viPhone from './vi/phone.json';
+import viPrivacy from './vi/privacy.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -51,6 +53,7 @@ const vi = {
   ...viPayments,
   ...viUx,
   ...viPhone,
+  ...viPrivacy,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -73,6 +76,7 @@ const en: Messages = {
   ...enPayments,
   ...enUx,
   ...enPhone,
+  ...enPrivacy,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

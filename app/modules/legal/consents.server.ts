@@ -22,15 +22,15 @@ export async function recordConsents(executor: DB, userId: string, purposes: Con
 }
 
 /** Withdraws an optional consent; the record of when it was given stays. */
-export async function withdrawConsent(userId: string, purpose: Exclude<ConsentPurpose, 'terms'>) {
-  await db.updateTable('consents').set({ withdrawn_at: new Date() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).execute();
+export async function withdrawConsent(userId: string, purpose: Exclude<ConsentPurpose, 'terms'>, channel: ConsentChannel = 'web') {
+  await db.updateTable('consents').set({ withdrawn_at: new Date(), withdrawn_channel: channel }).where('user_id', '=', userId).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).execute();
 }
 
 /** Her consents, newest first, for her privacy page and her data export. */
 export async function listConsents(userId: string) {
   return db
     .selectFrom('consents')
-    .select(['purpose', 'version', 'channel', 'granted_at', 'withdrawn_at'])
+    .select(['purpose', 'version', 'channel', 'granted_at', 'withdrawn_at', 'withdrawn_channel'])
     .where('user_id', '=', userId)
     .orderBy('granted_at', 'desc')
     .orderBy('id', 'desc')
