@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { openSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -244,6 +244,25 @@ async function main() {
     const row = await measure(page.name, base + page.path, page.path, statementsOf(page.path, true), undefined, page.cookie);
     rows.push({ ...row, sqlMs: sqlMsOf(page.path, true), aloneMs: totalMsOf(page.path, true) });
   }
+  // npm start itself with one and with two HTTP processes (PostgreSQL only: the
+  // embedded engine is one process), on the buyer's signed-in search.
+  if (engine === 'postgres') {
+    const clusterPort = port + 2;
+    for (const processes of [1, 2]) {
+      const env = { ...process.env, PORT: String(clusterPort), HOST: '127.0.0.1', WEB_CONCURRENCY: String(processes), NODE_ENV: 'production' as const };
+      const logFile = path.join(os.tmpdir(), `sen-bench-start-${port}-${processes}.log`);
+      const child = start('npx', ['tsx', 'app/server/main.ts'], env, logFile);
+      // Every process is listening before the measured run.
+      for (let waited = 0; (readFileSync(logFile, 'utf8').match(/"msg":"listening"/g) ?? []).length < processes; waited += 250) {
+        if (waited > 120_000) throw new Error(`npm start with ${processes} processes did not listen: see ${logFile}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      rows.push(await measure(`buyer: search, npm start, WEB_CONCURRENCY=${processes}`, `http://127.0.0.1:${clusterPort}${searchPath}`, searchPath, null, undefined, buyer));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
   // The machine's load drifts during a run: the floor is measured again at the
   // end, and the ratios use the mean of both floor runs.
   const floorAgain = await measure('remix floor (again, at the end)', base + floorPath, floorPath, statementsOf(floorPath));
@@ -265,6 +284,9 @@ async function main() {
   const searchRow = rows[2];
   console.log(`\nsearch p95 ${fmt(searchRow.p95, 0)} ms (target < 50 ms on PostgreSQL); pages at ≥ 0.5 × floor: ${rows.slice(2, -1).every((r) => r.rps >= floor / 2) ? 'yes' : 'no'}`);
   const signedRows = rows.filter((r) => signedIn.some((p) => p.name === r.name));
+  const one = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=1'));
+  const two = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=2'));
+  if (one && two) console.log(`two processes: ${fmt(two.rps / one.rps, 2)} × one (target ≥ 1.6)`);
   console.log(`signed-in pages at ≥ 0.8 × floor: ${signedRows.every((r) => r.rps >= 0.8 * floor) ? 'yes' : 'no'} (lowest ${fmt(Math.min(...signedRows.map((r) => r.rps / floor)), 2)}); most SQL statements on a page: ${Math.max(...rows.map((r) => r.statements ?? 0))}`);
 }
 
