@@ -19,8 +19,6 @@ import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
 import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
 import { agreedToCurrentTerms, openWithoutConsent } from './modules/legal/consents.server';
-import { unreadConversations } from './modules/messaging/messaging.server';
-import { unreadNotifications } from './modules/notifications/notifications.server';
 import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
 import styles from './styles/app.css';
 
@@ -52,8 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           isStaff: hasRole(user, 'staff'),
           isEntrepreneur: hasRole(user, 'entrepreneur'),
           isMentor: hasRole(user, 'mentor'),
-          unreadMessages: await unreadConversations(user.id),
-          unreadNotifications: await unreadNotifications(user.id),
+          // Read with her session, in the same statement.
+          unreadMessages: user.unreadMessages,
+          unreadNotifications: user.unreadNotifications,
         }
       : null,
   };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { log } from '../app/lib/log.server';
 import { createTestUser, testPassword } from './support/fixtures';
@@ -61,6 +62,25 @@ describe('the HTTP layer', () => {
         expect(bytes.includes(0), `${path} (${lang})`).toBe(false);
         expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toContain('</html>');
       }
+    }
+  });
+
+  it('serves public files and built assets, and never looks on the disk for a page (issue 21)', async () => {
+    const stat = vi.spyOn(fs, 'stat');
+    try {
+      const icon = await server.fetch('/favicon.svg');
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
+      expect(await icon.text()).toContain('<svg');
+      const looked = stat.mock.calls.length;
+      expect(looked).toBeGreaterThan(0);
+      const asset = (await (await server.fetch('/login')).text()).match(/href="(\/build\/[^"]+\.css)"/)![1];
+      expect((await server.fetch(asset)).headers.get('cache-control')).toContain('immutable');
+      const afterAsset = stat.mock.calls.length;
+      for (const path of ['/login', '/market', '/khong-co', '/favicon.svg.bak', '/builds/x']) await (await server.fetch(path)).arrayBuffer();
+      expect(stat.mock.calls.length).toBe(afterAsset);
+    } finally {
+      stat.mockRestore();
     }
   });
 

@@ -18,6 +18,8 @@ type UserAttributes = {
   roles: GrantedRole[];
   two_factor: boolean;
   terms_version: string | null;
+  unread_messages: number;
+  unread_notifications: number;
 };
 
 const adapter: Adapter = {
@@ -39,6 +41,12 @@ const adapter: Adapter = {
         sql<GrantedRole[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
         sql<boolean>`exists (select 1 from two_factor where user_id = users.id and confirmed_at is not null)`.as('two_factor'),
         sql<string | null>`(select max(version) from consents where user_id = users.id and purpose = 'terms' and withdrawn_at is null)`.as('terms_version'),
+        // The header's counts, in the same statement (issue 21: one query for the root loader).
+        // Same rules as unreadConversations (messaging) and unreadNotifications (notifications).
+        sql<string>`(select count(*) from conversation_members me where me.user_id = users.id and exists (
+          select 1 from messages m where m.conversation_id = me.conversation_id and m.sender_id <> users.id
+            and m.hidden_at is null and m.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)))`.as('unread_messages'),
+        sql<string>`(select count(*) from notifications where user_id = users.id and read_at is null)`.as('unread_notifications'),
       ])
       .executeTakeFirst();
     if (!row) return [null, null];
@@ -50,6 +58,8 @@ const adapter: Adapter = {
       roles: row.roles,
       two_factor: row.two_factor,
       terms_version: row.terms_version,
+      unread_messages: Number(row.unread_messages),
+      unread_notifications: Number(row.unread_notifications),
     };
     return [
       { id: row.session_id, userId: row.id, expiresAt: new Date(row.expires_at), attributes: {} },
@@ -95,6 +105,8 @@ export const lucia = new Lucia(adapter, {
     roles: ['buyer', ...attributes.roles] as Role[],
     twoFactor: attributes.two_factor,
     termsVersion: attributes.terms_version,
+    unreadMessages: attributes.unread_messages,
+    unreadNotifications: attributes.unread_notifications,
   }),
 });
 
@@ -117,6 +129,10 @@ export type SessionUser = {
   twoFactor: boolean;
   /** The version of the operating rules and privacy notice she agreed to (null: none). */
   termsVersion: string | null;
+  /** Conversations with a message from someone else she has not read, when her session was read. */
+  unreadMessages: number;
+  /** Her notifications not yet read, when her session was read. */
+  unreadNotifications: number;
 };
 
 /** The session id from the Cookie header; a header that is not valid percent-encoding has none. */
@@ -130,7 +146,10 @@ function readSessionId(request: Request) {
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in person, or null. One query per request, however often it is asked. */
+/**
+ * The signed-in person, or null. One query per request, however often it is asked:
+ * session, person, roles, consent and the header's unread counts together.
+ */
 export function getUser(request: Request): Promise<SessionUser | null> {
   let pending = cache.get(request);
   if (!pending) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
@@ -62,6 +63,15 @@ export function pageCacheSeconds(value = process.env.PAGE_CACHE_SECONDS) {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`PAGE_CACHE_SECONDS must be a number of seconds, not "${value}"`);
   return seconds;
+}
+
+/** "/favicon.svg" and the like: the files directly in public/ (its folders but build/ are not served). */
+function listPublicFiles(publicDir: string) {
+  try {
+    return new Set(readdirSync(publicDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+  } catch {
+    return new Set<string>();
+  }
 }
 
 export function createApp({ build, trustProxy, publicDir = path.resolve('public'), pageCacheSeconds = 0 }: AppOptions) {
@@ -131,8 +141,12 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
   }
 
   app.use(compression());
+  // Static files only where a file can be: /build/… and the files at the top of public/
+  // (listed once, at start), so a page request never looks on the disk (issue 21).
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(publicDir, { maxAge: '1h' }));
+  const publicFiles = listPublicFiles(publicDir);
+  const servePublic = express.static(publicDir, { maxAge: '1h', index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
   app.all(
     '*',

@@ -1,13 +1,28 @@
 import { spawnSync } from 'node:child_process';
+import cluster, { type Worker } from 'node:cluster';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // `npm start`: build when the app changed since the last build, migrate, put demo
 // data into an empty embedded database, run the job worker in-process (unless
 // WORKER=off), and serve.
+// On PostgreSQL (DATABASE_URL set) it serves from WEB_CONCURRENCY processes
+// (node:cluster; default: one per core): the first process builds and migrates,
+// then starts the others, which share the port; exactly one of them runs the job
+// worker. SIGTERM to the first stops them all. The embedded engine belongs to one
+// process, so without DATABASE_URL it stays one.
 
 process.env.NODE_ENV ??= 'production';
+
+/** WEB_CONCURRENCY: how many HTTP processes on PostgreSQL; default one per core. */
+function webConcurrency(value = process.env.WEB_CONCURRENCY) {
+  if (value === undefined || value === '') return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of processes ≥ 1, not "${value}"`);
+  return n;
+}
 
 const buildFile = path.resolve('build/index.js');
 
@@ -20,7 +35,7 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-if (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(path.resolve('app'))) {
+if (cluster.isPrimary && (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(path.resolve('app')))) {
   const result = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -30,47 +45,121 @@ const { db, closeDb, currentEngine } = await import('../lib/db.server');
 const { migrateToLatest } = await import('../../db/migrate');
 const { createApp, pageCacheSeconds } = await import('./app');
 
-const applied = await migrateToLatest(db);
-if (applied.length) log.info('migrated', { applied });
+const processes = currentEngine() === 'postgres' ? webConcurrency() : 1;
+if (currentEngine() === 'pglite' && process.env.WEB_CONCURRENCY && process.env.WEB_CONCURRENCY !== '1') {
+  log.warn('WEB_CONCURRENCY ignored: the embedded database belongs to one process', { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY });
+}
+
+if (cluster.isPrimary) {
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info('migrated', { applied });
+}
 
 if (currentEngine() === 'pglite') {
   const { seedDemoIfEmpty } = await import('../../db/seed');
   await seedDemoIfEmpty(db);
 }
 
-let stopWorker: (() => Promise<void>) | undefined;
-if (process.env.WORKER !== 'off') {
-  const { startWorker } = await import('../../jobs/worker');
-  stopWorker = await startWorker();
-} else {
-  const { getBoss, stopBoss } = await import('../lib/jobs.server');
-  await getBoss();
-  stopWorker = stopBoss;
-}
-
-const build = await import(pathToFileURL(buildFile).href);
-const app = createApp({ build, trustProxy: process.env.TRUST_PROXY, pageCacheSeconds: pageCacheSeconds() });
-const port = Number(process.env.PORT || 3000);
-const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
-  log.info('listening', { url: `http://localhost:${port}`, engine: currentEngine() });
-  // Without APP_URL only loopback hosts are answered (app.ts): safe, but unreachable from elsewhere.
-  if (!process.env.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
-});
-
-// A slow client cannot hold a connection for Node's default 5 minutes: headers within
-// 20 s, the whole request within 2 minutes (a few MB of photos on a slow 3G line).
-server.headersTimeout = 20_000;
-server.requestTimeout = 120_000;
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log.info('shutting down', { signal });
-  server.close();
-  await stopWorker?.().catch((error) => log.error('worker stop failed', error));
+if (cluster.isPrimary && processes > 1) {
   await closeDb();
-  process.exit(0);
+  await runCluster(processes);
+} else {
+  await serve();
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+
+/** The first process: starts `count` HTTP processes, replaces one that dies, stops them all on SIGTERM. */
+async function runCluster(count: number) {
+  const jobs = process.env.WORKER !== 'off';
+  let stopping = false;
+  const fork = (runsJobs: boolean) => {
+    const worker = cluster.fork({ WORKER: runsJobs ? 'on' : 'off' });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      log.error('HTTP process ended; starting another', {
+        pid: worker.process.pid,
+        code,
+        signal,
+      });
+      setTimeout(() => !stopping && fork(runsJobs), 1000);
+    });
+    return worker;
+  };
+  // The first one runs the job worker (unless WORKER=off): exactly one among them.
+  for (let i = 0; i < count; i++) fork(jobs && i === 0);
+  log.info('cluster started', {
+    processes: count,
+    engine: 'postgres',
+    pid: process.pid,
+  });
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', {
+      signal,
+      processes: Object.keys(cluster.workers ?? {}).length,
+    });
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+    // Each finishes its work and exits; one that hangs is killed after 15 s.
+    const killer = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), 15_000);
+    killer.unref();
+    Promise.all(workers.map((w) => (w.isDead() ? null : new Promise((resolve) => w.once('exit', resolve))))).then(() => process.exit(0));
+    for (const w of workers) w.process.kill('SIGTERM');
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function serve() {
+  let stopWorker: (() => Promise<void>) | undefined;
+  if (process.env.WORKER !== 'off') {
+    const { startWorker } = await import('../../jobs/worker');
+    stopWorker = await startWorker();
+  } else {
+    const { getBoss, stopBoss } = await import('../lib/jobs.server');
+    await getBoss();
+    stopWorker = stopBoss;
+  }
+
+  const build = await import(pathToFileURL(buildFile).href);
+  const app = createApp({
+    build,
+    trustProxy: process.env.TRUST_PROXY,
+    pageCacheSeconds: pageCacheSeconds(),
+  });
+  const port = Number(process.env.PORT || 3000);
+  const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
+    log.info('listening', {
+      url: `http://localhost:${(server.address() as { port: number }).port}`,
+      engine: currentEngine(),
+      pid: process.pid,
+      jobs: process.env.WORKER !== 'off',
+      ...(currentEngine() === 'pglite'
+        ? {
+            processes: 1,
+            note: 'embedded database: one process (WEB_CONCURRENCY applies with DATABASE_URL)',
+          }
+        : {}),
+    });
+    // Without APP_URL only loopback hosts are answered (app.ts): safe, but unreachable from elsewhere.
+    if (!process.env.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
+  });
+
+  // A slow client cannot hold a connection for Node's default 5 minutes: headers within
+  // 20 s, the whole request within 2 minutes (a few MB of photos on a slow 3G line).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    server.close();
+    await stopWorker?.().catch((error) => log.error('worker stop failed', error));
+    await closeDb();
+    process.exit(0);
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { openSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { Secret, TOTP } from 'otpauth';
+import { demoPassword } from '../../db/seeds/accounts';
+import { demoStaffTotpSecret } from '../../db/seeds/two-factor';
 import { nouns } from '../../db/seeds/market-large';
 import { pageCacheSeconds } from '../../app/server/app';
 
@@ -13,6 +16,9 @@ import { pageCacheSeconds } from '../../app/server/app';
 //   DATABASE_URL=postgres://... npm run bench     (PostgreSQL)
 //   DATA_DIR=/tmp/sen-bench npm run bench         (embedded engine)
 // BENCH_DURATION (seconds per page, default 10), BENCH_CONNECTIONS (default 50).
+// Signed-in rows: the demo buyer, seller and staff member sign in through /login
+// (the staff member with her two-step code, made from the demo key as an
+// authenticator app would) and their pages are measured with their cookie.
 
 const port = Number(process.env.BENCH_PORT || 3230);
 const barePort = port + 1;
@@ -66,6 +72,39 @@ async function html(pathname: string) {
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? 'text/html' };
 }
 
+/** The cookies a response sets, as one Cookie header value merged into `jar`. */
+function keepCookies(res: Response, jar: Map<string, string>) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const at = pair.indexOf('=');
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return [...jar].filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+/** Signs in through the login endpoints; the Cookie header of her session. */
+async function signIn(email: string) {
+  const jar = new Map<string, string>();
+  const form = (fields: Record<string, string>, cookie = '') => ({
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { Origin: base, Cookie: cookie },
+    redirect: 'manual' as const,
+  });
+  let cookie = keepCookies(await fetch(`${base}/login`, form({ email, password: demoPassword })), jar);
+  if (!cookie.includes('sen_session=')) {
+    // Two-step login: the code of this 30-second step (or, if it was just used, the next one).
+    for (let attempt = 0; attempt < 2 && !cookie.includes('sen_session='); attempt++) {
+      const step = Math.floor(Date.now() / 30_000) + attempt;
+      if (attempt) await new Promise((r) => setTimeout(r, step * 30_000 - Date.now() + 100));
+      const code = new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
+      cookie = keepCookies(await fetch(`${base}/login/code`, form({ code }, cookie)), jar);
+    }
+  }
+  if (!cookie.includes('sen_session=')) throw new Error(`could not sign in as ${email}`);
+  return cookie;
+}
+
 type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; statements: number | null; sqlMs?: number; aloneMs?: number };
 
 /**
@@ -95,13 +134,14 @@ function differentSearches() {
   return paths;
 }
 
-async function measure(name: string, url: string, pathname: string, statements: number | null, paths?: string[]): Promise<Row> {
+async function measure(name: string, url: string, pathname: string, statements: number | null, paths?: string[], cookie?: string): Promise<Row> {
   let sent = 0;
   const requests = paths ? [{ setupRequest: (request: object) => ({ ...request, path: paths[sent++ % paths.length] }) }] : undefined;
+  const headers = cookie ? { cookie } : undefined;
   // A short warm-up, then the measured run.
-  await autocannon({ url, connections, duration: 2, requests });
+  await autocannon({ url, connections, duration: 2, requests, headers });
   const times: number[] = [];
-  const instance = autocannon({ url, connections, duration, requests });
+  const instance = autocannon({ url, connections, duration, requests, headers });
   instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -150,6 +190,22 @@ async function main() {
   const storefrontOk = storefrontPath ? (await html(storefrontPath)).status === 200 : false;
   const floorPath = '/bench/floor';
 
+  // Signed-in people, each on a page of hers (never from the page cache: it is for anonymous visitors).
+  const buyer = await signIn('buyer@sen.test');
+  const seller = await signIn('seller@sen.test');
+  const staff = await signIn('staff@sen.test');
+  const signedIn = [
+    { name: 'buyer: search (signed in)', path: searchPath, cookie: buyer },
+    { name: 'buyer: listing (signed in)', path: listingPath, cookie: buyer },
+    { name: 'seller: /dashboard/orders', path: '/dashboard/orders', cookie: seller },
+    { name: 'staff: /staff/verifications', path: '/staff/verifications', cookie: staff },
+  ];
+  for (const page of signedIn) {
+    const res = await fetch(base + page.path, { headers: { cookie: page.cookie }, redirect: 'manual' });
+    if (res.status !== 200) throw new Error(`${page.name}: ${page.path} answered ${res.status}`);
+    await res.arrayBuffer();
+  }
+
   // Statements and time per page, one request at a time, 20 each (no cookie: a
   // buyer browsing): the median time in SQL and in the whole request.
   await fetch(`${base}/__bench/sql`);
@@ -158,11 +214,14 @@ async function main() {
   // rather than served from the page cache (the server files it under the plain path).
   let n = 0;
   for (let i = 0; i < 20; i++) for (const p of pages) await fetch(`${base}${p}${p.includes('?') ? '&' : '?'}bench=${n++}`).then((r) => r.text());
-  const counts = (await (await fetch(`${base}/__bench/sql`)).json()) as { path: string; statements: number; sqlMs: number; totalMs: number }[];
+  for (let i = 0; i < 20; i++) for (const page of signedIn) await fetch(base + page.path, { headers: { cookie: page.cookie } }).then((r) => r.text());
+  type Count = { path: string; signedIn: boolean; statements: number; sqlMs: number; totalMs: number };
+  const counts = (await (await fetch(`${base}/__bench/sql`)).json()) as Count[];
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-  const statementsOf = (p: string) => counts.find((c) => c.path === p)?.statements ?? null;
-  const sqlMsOf = (p: string) => median(counts.filter((c) => c.path === p).map((c) => c.sqlMs));
-  const totalMsOf = (p: string) => median(counts.filter((c) => c.path === p).map((c) => c.totalMs));
+  const of = (p: string, signed: boolean) => counts.filter((c) => c.path === p && c.signedIn === signed);
+  const statementsOf = (p: string, signed = false) => (of(p, signed).length ? Math.max(...of(p, signed).map((c) => c.statements)) : null);
+  const sqlMsOf = (p: string, signed = false) => median(of(p, signed).map((c) => c.sqlMs));
+  const totalMsOf = (p: string, signed = false) => median(of(p, signed).map((c) => c.totalMs));
 
   // The bare ceiling: Node's http server answering the search page's bytes.
   const bodyFile = path.join(os.tmpdir(), `sen-bench-body-${port}.html`);
@@ -181,6 +240,29 @@ async function main() {
   rows.push(withTimes(await measure('search: page 100 (keyset)', base + deepPath, deepPath.replace(/after=[^&]+/, 'after=…'), statementsOf(deepPath)), deepPath));
   rows.push(withTimes(await measure('listing page', base + listingPath, listingPath, statementsOf(listingPath)), listingPath));
   if (storefrontOk) rows.push(withTimes(await measure('storefront', base + storefrontPath!, storefrontPath!, statementsOf(storefrontPath!)), storefrontPath!));
+  for (const page of signedIn) {
+    const row = await measure(page.name, base + page.path, page.path, statementsOf(page.path, true), undefined, page.cookie);
+    rows.push({ ...row, sqlMs: sqlMsOf(page.path, true), aloneMs: totalMsOf(page.path, true) });
+  }
+  // npm start itself with one and with two HTTP processes (PostgreSQL only: the
+  // embedded engine is one process), on the buyer's signed-in search.
+  if (engine === 'postgres') {
+    const clusterPort = port + 2;
+    for (const processes of [1, 2]) {
+      const env = { ...process.env, PORT: String(clusterPort), HOST: '127.0.0.1', WEB_CONCURRENCY: String(processes), NODE_ENV: 'production' as const };
+      const logFile = path.join(os.tmpdir(), `sen-bench-start-${port}-${processes}.log`);
+      const child = start('npx', ['tsx', 'app/server/main.ts'], env, logFile);
+      // Every process is listening before the measured run.
+      for (let waited = 0; (readFileSync(logFile, 'utf8').match(/"msg":"listening"/g) ?? []).length < processes; waited += 250) {
+        if (waited > 120_000) throw new Error(`npm start with ${processes} processes did not listen: see ${logFile}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      rows.push(await measure(`buyer: search, npm start, WEB_CONCURRENCY=${processes}`, `http://127.0.0.1:${clusterPort}${searchPath}`, searchPath, null, undefined, buyer));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
   // The machine's load drifts during a run: the floor is measured again at the
   // end, and the ratios use the mean of both floor runs.
   const floorAgain = await measure('remix floor (again, at the end)', base + floorPath, floorPath, statementsOf(floorPath));
@@ -201,6 +283,11 @@ async function main() {
   console.log(`\nload average at the end: ${load()} (other processes on this machine share its cores)`);
   const searchRow = rows[2];
   console.log(`\nsearch p95 ${fmt(searchRow.p95, 0)} ms (target < 50 ms on PostgreSQL); pages at ≥ 0.5 × floor: ${rows.slice(2, -1).every((r) => r.rps >= floor / 2) ? 'yes' : 'no'}`);
+  const signedRows = rows.filter((r) => signedIn.some((p) => p.name === r.name));
+  const one = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=1'));
+  const two = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=2'));
+  if (one && two) console.log(`two processes: ${fmt(two.rps / one.rps, 2)} × one (target ≥ 1.6)`);
+  console.log(`signed-in pages at ≥ 0.8 × floor: ${signedRows.every((r) => r.rps >= 0.8 * floor) ? 'yes' : 'no'} (lowest ${fmt(Math.min(...signedRows.map((r) => r.rps / floor)), 2)}); most SQL statements on a page: ${Math.max(...rows.map((r) => r.statements ?? 0))}`);
 }
 
 main()

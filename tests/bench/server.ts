@@ -34,7 +34,7 @@ pool.on('connect', (client: pg.PoolClient) => {
   };
 });
 
-const counts: { path: string; statements: number; sqlMs: number; totalMs: number }[] = [];
+const counts: { path: string; signedIn: boolean; statements: number; sqlMs: number; totalMs: number }[] = [];
 const build = await import(pathToFileURL(path.resolve('build/index.js')).href);
 const outer = express();
 outer.get('/__bench/sql', (_req, res) => {
@@ -45,7 +45,8 @@ outer.use((req, res, next) => {
   const started = performance.now();
   res.on('finish', () => {
     const path = req.originalUrl.replace(/[?&]bench=\d+$/, '');
-    if (counts.length < 1000) counts.push({ path, statements: counter.count, sqlMs: counter.sqlMs, totalMs: performance.now() - started });
+    const signedIn = /(?:^|;\s*)sen_session=/.test(req.get('cookie') ?? '');
+    if (counts.length < 1000) counts.push({ path, signedIn, statements: counter.count, sqlMs: counter.sqlMs, totalMs: performance.now() - started });
   });
   requestScope.run(counter, next);
 });
