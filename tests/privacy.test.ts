@@ -184,6 +184,13 @@ describe('delete my account', () => {
     await getStorage().put(`public/logos/${f.seller.id}/logo.webp`, Buffer.from('logo'), 'image/webp');
     await db.updateTable('business_profiles').set({ logo_key: `public/logos/${f.seller.id}/logo.webp`, story: 'Câu chuyện của chị' }).where('user_id', '=', f.seller.id).execute();
     await db.insertInto('notifications').values({ user_id: f.seller.id, message_key: 'privacy.notice.exportReady', params: {} }).execute();
+    // Her confirmed phone number and a code sent to it.
+    const phone = `+8490${String(Date.now()).slice(-7)}`;
+    await db.updateTable('users').set({ phone, phone_confirmed_at: new Date() }).where('id', '=', f.seller.id).execute();
+    await db
+      .insertInto('otp_challenges')
+      .values({ phone, purpose: 'signup', channel: 'sms', code_hash: 'x', client_address: '203.0.113.9', expires_at: new Date(Date.now() + 300_000) })
+      .execute();
 
     const response = await server.fetch('/account/privacy', { method: 'POST', cookie: f.seller.cookie, form: { intent: 'delete', password: testPassword } });
     expect(response.status).toBe(302);
@@ -198,7 +205,8 @@ describe('delete my account', () => {
     expect((await server.fetch(`/market/${f.listingId}`)).status).toBe(404);
     const user = await db.selectFrom('users').selectAll().where('id', '=', f.seller.id).executeTakeFirstOrThrow();
     expect(user.display_name).toBe(deletedAccountName);
-    expect(user.email).not.toBe(f.seller.email);
+    expect([user.email, user.phone, user.phone_confirmed_at]).toEqual([null, null, null]);
+    expect(await db.selectFrom('otp_challenges').select('id').where('phone', '=', phone).execute()).toEqual([]);
     expect(user.deleted_at).not.toBeNull();
     const profile = await db.selectFrom('business_profiles').selectAll().where('user_id', '=', f.seller.id).executeTakeFirstOrThrow();
     expect([profile.story, profile.logo_key, profile.contact_phone, profile.owner_name]).toEqual(['', null, null, deletedAccountName]);

@@ -61,6 +61,9 @@ export const userDataMap: Record<string, DataRule> = {
   'audit_log.subject_user_id': { export: 'rows', deletion: 'keep', why: 'who opened her data stays on record' },
   'consents.user_id': { export: 'rows', deletion: 'keep', why: 'proof of what she agreed to and when' },
   'data_exports.user_id': { export: 'rows', omit: ['storage_key'], deletion: 'delete' },
+  'payout_accounts.seller_id': { export: 'rows', omit: ['webhook_key_hash'], deletion: 'delete' },
+  'payout_accounts.reviewer_id': { export: 'no', deletion: 'keep', why: 'acts as staff' },
+  'bank_transfers.seller_id': { export: 'rows', deletion: 'keep', why: 'payments received for orders, kept with the orders for the accounting period' },
 };
 
 export function splitReference(reference: string) {

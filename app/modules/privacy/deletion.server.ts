@@ -49,7 +49,7 @@ export type DeletionResult = { ok: true; files: number } | { ok: false; reason: 
 export async function deleteAccount(userId: string): Promise<DeletionResult> {
   return db.transaction().execute(async (trx) => {
     // The row lock makes two deletions (two tabs) one: the second finds it deleted.
-    const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', userId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const user = await trx.selectFrom('users').select(['id', 'email', 'phone']).where('id', '=', userId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
     if (!user) return { ok: false, reason: 'privacy.delete.gone' } as const;
     const blockers = await deletionBlockers(userId, trx);
     if (blockers.openOrders || blockers.upcomingSessions) return { ok: false, reason: 'privacy.delete.blocked', blockers } as const;
@@ -106,17 +106,22 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
     await trx.updateTable('order_reviews').set({ reply: null, replied_at: null }).where('seller_id', '=', userId).execute();
     await trx.updateTable('mentoring_sessions').set({ note: '', rating_comment: null }).where('mentee_id', '=', userId).execute();
     await trx.updateTable('mentoring_sessions').set({ mentor_notes: '' }).where('mentor_id', '=', userId).execute();
-    // Rows kept by e-mail address, not by id.
-    await trx.deleteFrom('login_failures').where('email', '=', user.email).execute();
-    await trx.deleteFrom('signup_requests').where('email', '=', user.email).execute();
-    await trx.deleteFrom('password_reset_requests').where('email', '=', user.email).execute();
-    await trx.deleteFrom('outbox_emails').where('to_address', '=', user.email).execute();
+    // Rows kept by e-mail address or phone number, not by id.
+    if (user.email) {
+      await trx.deleteFrom('login_failures').where('email', '=', user.email).execute();
+      await trx.deleteFrom('signup_requests').where('email', '=', user.email).execute();
+      await trx.deleteFrom('password_reset_requests').where('email', '=', user.email).execute();
+      await trx.deleteFrom('outbox_emails').where('to_address', '=', user.email).execute();
+    }
+    if (user.phone) await trx.deleteFrom('otp_challenges').where('phone', '=', user.phone).execute();
     // The account: no e-mail (it may sign up again as a new person), no password, out
     // of every public page through the suspension rule every page already applies.
     await trx
       .updateTable('users')
       .set({
-        email: `deleted-${userId}@deleted.invalid`,
+        email: null,
+        phone: null,
+        phone_confirmed_at: null,
         display_name: deletedAccountName,
         password_hash: '!deleted',
         deleted_at: sql<Date>`now()`,

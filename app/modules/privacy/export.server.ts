@@ -100,7 +100,7 @@ export async function collectPersonalData(userId: string) {
   const files: Record<string, unknown> = {};
   const account = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'locale', 'time_zone', 'created_at', 'updated_at', 'suspended_at', 'suspended_until', 'suspension_reason'])
+    .select(['id', 'email', 'phone', 'phone_confirmed_at', 'display_name', 'locale', 'time_zone', 'created_at', 'updated_at', 'suspended_at', 'suspended_until', 'suspension_reason'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   files['account.json'] = account;
