@@ -107,3 +107,36 @@ describe('pages a phone on 3G gets quickly', () => {
     expect(await html('/market?category=food&f=1')).toMatch(/<details class="market-more" open="">/);
   });
 });
+
+describe('the pay-only-on-Sen reminder', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    server = await startAppServer();
+  });
+  afterAll(() => server?.close());
+
+  it('is open where she is about to pay, and one line she can open on the order pages she returns to', async () => {
+    const shop = await sellerWithListing();
+    const buyer = await createTestUser();
+    const { addToCart, checkout } = await import('../app/modules/orders/orders.server');
+    const { delivery } = await import('./support/orders');
+    await addToCart(buyer.id, shop.listingId, 1);
+    const checkoutPage = await (await server.fetch('/checkout', { cookie: buyer.cookie })).text();
+    const note = (page: string) => /<div class="pay-only-on-sen"[^>]*>([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
+    expect(note(checkoutPage)).not.toContain('<details');
+    expect(note(checkoutPage)).toContain('Không chuyển khoản');
+    await checkout(buyer, delivery, 'cod');
+    const order = await db.selectFrom('orders').select('id').where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow();
+    for (const [path, cookie] of [
+      [`/orders/${order.id}`, buyer.cookie],
+      ['/orders', buyer.cookie],
+      [`/dashboard/orders/${order.id}`, shop.seller.cookie],
+    ]) {
+      const response = await server.fetch(path, { cookie });
+      expect(response.status, path).toBe(200);
+      const folded = note(await response.text());
+      expect(folded, path).toMatch(/^<details><summary><strong>Chỉ thanh toán qua Sen hoặc khi nhận hàng<\/strong><\/summary>/);
+      expect(folded, path).toContain('Không chuyển khoản');
+    }
+  });
+});

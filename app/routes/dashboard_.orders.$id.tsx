@@ -60,7 +60,7 @@ export default function SellerOrder() {
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
       <DashboardNav />
-      <PayOnlyOnSenNote />
+      <PayOnlyOnSenNote folded />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.buyer')}</Link>
       </p>

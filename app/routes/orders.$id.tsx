@@ -61,7 +61,7 @@ export default function BuyerOrder() {
   return (
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
-      <PayOnlyOnSenNote />
+      <PayOnlyOnSenNote folded />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.seller')}</Link>
       </p>

@@ -34,7 +34,7 @@ export default function BuyerOrders() {
           <Link to="/dashboard/orders">{t('orders.list.sellerLink')}</Link>
         </p>
       ) : null}
-      <PayOnlyOnSenNote />
+      <PayOnlyOnSenNote folded />
       {orders.length === 0 ? <p>{t('orders.list.empty')}</p> : null}
       <ul className="plain-list">
         {orders.map((o) => (

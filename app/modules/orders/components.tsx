@@ -28,9 +28,9 @@ export function RatingSummary({ rating }: { rating: { average: number | null; co
   return <p className="small rating">{t('orders.rating.summary', { average: rating.average.toFixed(1), count: rating.count })}</p>;
 }
 
-/** The safety reminder on checkout and order pages: the safety capability's shared component. */
-export function PayOnlyOnSenNote() {
-  return <PayOnlyOnSen />;
+/** The safety reminder on checkout (open) and order pages (folded to one line): the safety capability's shared component. */
+export function PayOnlyOnSenNote({ folded = false }: { folded?: boolean }) {
+  return <PayOnlyOnSen folded={folded} />;
 }
 
 export function StateBadge({ state }: { state: OrderState }) {
