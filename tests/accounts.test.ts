@@ -275,6 +275,19 @@ describe('housekeeping job', () => {
     expect(result.sessions).toBeGreaterThanOrEqual(1);
     expect(await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
   });
+
+  it('deletes phone codes a day old, keeping those that still count towards the daily limits', async () => {
+    const code = (phone: string, age: string) =>
+      db
+        .insertInto('otp_challenges')
+        .values({ phone, purpose: 'signup', channel: 'sms', code_hash: 'x', client_address: '203.0.113.5', created_at: sql`now() - ${sql.raw(age)}`, expires_at: new Date() })
+        .execute();
+    await code('+84900000111', "interval '25 hours'");
+    await code('+84900000222', "interval '23 hours'");
+    await deleteExpiredAuthRows();
+    const left = await db.selectFrom('otp_challenges').select('phone').where('phone', 'in', ['+84900000111', '+84900000222']).execute();
+    expect(left.map((row) => row.phone)).toEqual(['+84900000222']);
+  });
 });
 
 describe('outbox delivery', () => {

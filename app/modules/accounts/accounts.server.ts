@@ -381,6 +381,8 @@ export async function deleteExpiredAuthRows() {
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
     .executeTakeFirst();
   const challenges = await db.deleteFrom('login_challenges').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  // Phone codes (with a waiting sign-up's name and password hash) count towards the daily limits for a day, then go.
+  await db.deleteFrom('otp_challenges').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   return {
     loginChallenges: Number(challenges.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),
