@@ -215,7 +215,8 @@ export function parsePhone(input: string, options: { countries?: readonly string
 
 /** For display: "0912 345 678" for a Vietnamese number, "+856 20 5512 3456" for another. */
 export function formatPhone(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
+  // Numbers kept before the one rule may be national ("0912345678"): read as Vietnamese.
+  const parsed = parsePhoneNumberFromString(e164, 'VN');
   if (!parsed) return e164;
   return parsed.country === 'VN' ? parsed.formatNational() : parsed.formatInternational();
 }

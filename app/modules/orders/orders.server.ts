@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import { formatPhone } from '~/lib/phone';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, OrderState, PaymentMethod } from '../../../db/schema';
 import { db } from '~/lib/db.server';
@@ -684,7 +685,9 @@ function orderDetail(as: 'buyer' | 'seller', userId: string, orderId: string) {
 
 export async function findOrder(as: 'buyer' | 'seller', userId: string, orderId: string | undefined) {
   if (!isUuid(orderId)) return null;
-  return (await orderDetail(as, userId, orderId)) ?? null;
+  const order = await orderDetail(as, userId, orderId);
+  // Stored as E.164; the seller and the courier read it as it is written at home ("0987 111 222").
+  return order ? { ...order, delivery_phone: formatPhone(order.delivery_phone) } : null;
 }
 
 export async function listBuyerOrders(buyerId: string) {
