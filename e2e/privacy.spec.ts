@@ -65,7 +65,7 @@ for (const shop of sellers) {
     await buyer.getByLabel('Số điện thoại').fill('0987 111 222');
     await buyer.getByLabel(/Địa chỉ/).fill('25 Trần Phú, phường Ba Đình');
     await buyer.getByLabel('Tỉnh/thành phố').selectOption('ha-noi');
-    await buyer.getByLabel('Thanh toán khi nhận hàng (COD)').check();
+    await buyer.getByLabel('Trả tiền mặt khi nhận hàng').check();
     await buyer.getByRole('button', { name: 'Đặt hàng' }).click();
     await expect(buyer.getByText('Đã đặt hàng. Người bán sẽ sớm nhận đơn.')).toBeVisible();
     const orderId = (await buyer.locator('a[href^="/orders/"]').first().getAttribute('href'))!.split('/').pop()!;

@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [false, true]) {
     await seller.getByRole('button', { name: 'Nhận đơn' }).click();
     await expect(seller.getByText('Đã cập nhật đơn hàng.')).toBeVisible();
     await seller.getByLabel('Đơn vị vận chuyển').fill('Giao Hàng Nhanh');
-    await seller.getByLabel('Mã vận đơn').fill(`GHN${orderId.slice(0, 6)}`);
+    await seller.getByLabel('Mã gói hàng (in trên phiếu gửi)').fill(`GHN${orderId.slice(0, 6)}`);
     await seller.getByRole('button', { name: 'Đã gửi hàng' }).click();
     await expect(seller.getByText('Đang giao').first()).toBeVisible();
     await seller.context().close();
