@@ -96,9 +96,11 @@ export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<Com
         window.location.assign(xhr.responseURL);
         return;
       }
-      document.open();
-      document.write(xhr.responseText);
-      document.close();
+      // The page with her errors, shown as a plain page: its scripts are not run
+      // (they would carry another response's CSP nonce), and its forms post as usual.
+      const next = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
     };
     xhr.onerror = () => {
       sending.current = false;
