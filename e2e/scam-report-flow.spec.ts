@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demoPassword, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { demoPassword, expect, expectAccessible, notAScriptError, signIn, test } from './support/fixtures';
 
 // Issue 8's end-to-end story as one flow through the UI, each person in her own
 // browser: a buyer messages a seller about a listing; the seller replies asking
@@ -22,8 +22,7 @@ async function personPage(browser: Browser, baseURL: string, errors: string[], e
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${email ?? 'visitor'}: uncaught: ${error.message}`));
   page.on('console', (message) => {
-    // A 4xx answer the flow expects (a refused sign-in) is logged by the browser; it is not a script error.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(`${email ?? 'visitor'}: ${message.text()}`);
+    if (message.type() === 'error' && !notAScriptError(message.text())) errors.push(`${email ?? 'visitor'}: ${message.text()}`);
   });
   if (email) {
     await signIn(page.request, baseURL, email);

@@ -73,6 +73,16 @@ export async function signIn(request: APIRequestContext, baseURL: string, email:
   expect(answer.status(), `two-step login as ${email}`).toBe(302);
 }
 
+/**
+ * Console lines that are not errors of Sen's scripts: a 4xx/5xx answer the test
+ * expects (a form error, a 404 page), which the browser logs, and a request the
+ * router cancelled because a newer navigation superseded it (a form sent while
+ * the page was still loading its data), which it reports as an AbortError.
+ */
+export function notAScriptError(text: string) {
+  return /Failed to load resource/.test(text) || /^AbortError: signal is aborted without reason/.test(text);
+}
+
 export const test = base.extend<{
   /** Any error in the browser's console or an uncaught exception fails the test. */
   failOnBrowserErrors: void;
@@ -86,8 +96,7 @@ export const test = base.extend<{
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
       page.on('console', (message) => {
-        // A 4xx/5xx answer the test expects (a form error, a 404 page) is logged by the browser; it is not a script error.
-        if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+        if (message.type() === 'error' && !notAScriptError(message.text())) errors.push(message.text());
       });
       await use();
       expect(errors, 'errors in the browser console').toEqual([]);
