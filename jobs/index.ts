@@ -16,3 +16,6 @@ jobs.push(deleteIdentityDocuments);
 jobs.push(mentoringReminders);
 jobs.push(ordersHousekeeping);
 jobs.push(buildDataExport, deleteAccountFilesJob, deleteExpiredExportsJob, deleteOldNotificationsJob, deleteOldEmailsJob);
+
+/** Every queue, handed to the job system by whoever starts a process (it knows no job itself). */
+export const jobQueues = jobs.map((job) => job.queue);

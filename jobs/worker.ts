@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureQueue, getBoss, stopBoss } from '../app/lib/jobs.server';
+import { startBoss, stopBoss } from '../app/lib/jobs.server';
 import { log } from '../app/lib/log.server';
-import { jobs } from './index';
+import { jobQueues, jobs } from './index';
 import type { JobDefinition } from './types';
 
 async function runOne(job: JobDefinition<unknown>, id: string, data: unknown) {
@@ -25,9 +25,8 @@ async function runOne(job: JobDefinition<unknown>, id: string, data: unknown) {
 
 /** Starts working every queue; returns a function that stops gracefully. */
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}) {
-  const boss = await getBoss({ supervise: true });
+  const boss = await startBoss({ queues: jobQueues, supervise: true });
   for (const job of jobs) {
-    await ensureQueue(boss, job.queue);
     await boss.work(job.queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const item of batch) await runOne(job, item.id, item.data);
     });

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db/schema';
 import { lockDataDir } from './data-dir-lock.server';
+import { forget, remember } from './remember.server';
 
 // The one place that knows which engine runs: PostgreSQL through pg's pool when
 // DATABASE_URL is set, else an embedded PostgreSQL (PGlite) behind the same pg
@@ -17,7 +18,7 @@ export type DB = Kysely<Database>;
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-type Handle = { db: DB; pool: Promise<pg.Pool>; engine: Engine; close: () => Promise<void> };
+type Handle = { db: DB; pool: () => Promise<pg.Pool>; engine: Engine; close: () => Promise<void> };
 
 export function engineFromEnv(env = process.env): Engine {
   return env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -67,57 +68,49 @@ export function postgresPoolConfig(env = process.env): pg.PoolConfig {
   };
 }
 
-function open(env = process.env): Handle {
-  const engine = engineFromEnv(env);
+function openPool(engine: Engine, env: NodeJS.ProcessEnv): Promise<pg.Pool> {
   const pool =
     engine === 'postgres'
       ? Promise.resolve(new pg.Pool(postgresPoolConfig(env)))
       : openPglitePool(path.join(dataDir(env), 'pglite'));
-  pool.then((p) => p.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message }))));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: () => pool }) });
-  return {
-    db,
-    pool,
-    engine,
-    close: async () => {
-      await db.destroy();
-    },
+  void pool.then((p) =>
+    p.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message }))),
+  );
+  return pool;
+}
+
+// Nothing connects until the first query: a script that imports a module using
+// the database but never queries it (scam:check) neither opens nor locks it.
+function open(env = process.env): Handle {
+  const engine = engineFromEnv(env);
+  let pool: Promise<pg.Pool> | undefined;
+  const lazyPool = () => (pool ??= openPool(engine, env));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lazyPool }) });
+  const close = async () => {
+    await db.destroy();
+    // The pool may have been opened without Kysely (the job queue, the health check).
+    const opened = pool && (await pool);
+    if (opened && !opened.ended) await opened.end();
   };
+  return { db, pool: lazyPool, engine, close };
 }
 
-// One instance per process, even when the server (run by tsx) and the Remix build
-// each load their own copy of this module: two PGlite instances on one folder
-// would corrupt it.
-const globalKey = Symbol.for('sen.db');
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
+const handle = () => remember('db', () => open());
 
-function handle(): Handle {
-  const g = globalThis as GlobalWithDb;
-  return (g[globalKey] ??= open());
-}
-
-export const db: DB = new Proxy({} as DB, {
-  get(_target, property) {
-    const real = handle().db;
-    const value = Reflect.get(real, property, real);
-    return typeof value === 'function' ? value.bind(real) : value;
-  },
-});
+/** The process's database. After closeDb it is closed for good; the next currentPool() opens a new one. */
+export const db: DB = handle().db;
 
 export function currentEngine(): Engine {
   return handle().engine;
 }
 
 export function currentPool(): Promise<pg.Pool> {
-  return handle().pool;
+  return handle().pool();
 }
 
 export async function closeDb() {
-  const g = globalThis as GlobalWithDb;
-  const h = g[globalKey];
-  if (!h) return;
-  delete g[globalKey];
-  await h.close();
+  const h = forget<Handle>('db');
+  if (h) await h.close();
 }
 
 export async function isDatabaseUp(timeoutMs = 2000): Promise<boolean> {

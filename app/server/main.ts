@@ -116,8 +116,9 @@ async function serve() {
     const { startWorker } = await import('../../jobs/worker');
     stopWorker = await startWorker();
   } else {
-    const { getBoss, stopBoss } = await import('../lib/jobs.server');
-    await getBoss();
+    const { startBoss, stopBoss } = await import('../lib/jobs.server');
+    const { jobQueues } = await import('../../jobs/index');
+    await startBoss({ queues: jobQueues, supervise: false });
     stopWorker = stopBoss;
   }
 

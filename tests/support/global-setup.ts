@@ -36,9 +36,10 @@ export default async function setup(project: TestProject) {
 
   const { db, closeDb } = await import('../../app/lib/db.server');
   const { migrateToLatest } = await import('../../db/migrate');
-  const { getBoss, stopBoss } = await import('../../app/lib/jobs.server');
+  const { startBoss, stopBoss } = await import('../../app/lib/jobs.server');
+  const { jobQueues } = await import('../../jobs/index');
   await migrateToLatest(db);
-  await getBoss();
+  await startBoss({ queues: jobQueues, supervise: false });
   await stopBoss();
   await closeDb();
   if (adminUrl) process.env.DATABASE_URL = adminUrl;

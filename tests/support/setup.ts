@@ -6,8 +6,9 @@ const dropDatabase = await createFileDatabase(inject('database'));
 
 // As at server start: the job queues are ready before any transaction sends a job.
 beforeAll(async () => {
-  const { getBoss } = await import('../../app/lib/jobs.server');
-  await getBoss();
+  const { startBoss } = await import('../../app/lib/jobs.server');
+  const { jobQueues } = await import('../../jobs/index');
+  await startBoss({ queues: jobQueues, supervise: false });
 });
 
 afterAll(async () => {
