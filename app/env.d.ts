@@ -1,6 +1,5 @@
-/// <reference types="@remix-run/node" />
-/// <reference types="@remix-run/dev" />
 import '@remix-run/node';
+import '@remix-run/dev';
 
 declare module '@remix-run/node' {
   interface Future {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './schema';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -19,7 +20,7 @@ const provider: MigrationProvider = {
   },
 };
 
-export async function migrateToLatest(db: Kysely<any>) {
+export async function migrateToLatest(db: Kysely<Database>) {
   // Capabilities number their migrations in ranges (0100 verification, 0200 market, ...),
   // so a database may have run a higher number before a lower one arrived.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });

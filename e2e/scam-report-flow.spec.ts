@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { demoPassword, expect, expectAccessible, notAScriptError, signIn, test } from './support/fixtures';
 
 // Issue 8's end-to-end story as one flow through the UI, each person in her own

@@ -8,14 +8,21 @@ import { deleteAccountFilesJob } from './delete-account-files';
 import { deleteExpiredExportsJob } from './delete-expired-exports';
 import { deleteOldEmailsJob } from './delete-old-emails';
 import { deleteOldNotificationsJob } from './delete-old-notifications';
-import type { JobDefinition } from './types';
+import { sealJob, type Job } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
-export const jobs: JobDefinition<any>[] = [deliverEmail, cleanupAuth];
-jobs.push(deleteIdentityDocuments);
-jobs.push(mentoringReminders);
-jobs.push(ordersHousekeeping);
-jobs.push(buildDataExport, deleteAccountFilesJob, deleteExpiredExportsJob, deleteOldNotificationsJob, deleteOldEmailsJob);
+export const jobs: Job[] = [
+  sealJob(deliverEmail),
+  sealJob(cleanupAuth),
+  sealJob(deleteIdentityDocuments),
+  sealJob(mentoringReminders),
+  sealJob(ordersHousekeeping),
+  sealJob(buildDataExport),
+  sealJob(deleteAccountFilesJob),
+  sealJob(deleteExpiredExportsJob),
+  sealJob(deleteOldNotificationsJob),
+  sealJob(deleteOldEmailsJob),
+];
 
 /** Every queue, handed to the job system by whoever starts a process (it knows no job itself). */
 export const jobQueues = jobs.map((job) => job.queue);

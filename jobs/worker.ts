@@ -3,18 +3,18 @@ import { pathToFileURL } from 'node:url';
 import { startBoss, stopBoss } from '../app/lib/jobs.server';
 import { log } from '../app/lib/log.server';
 import { jobQueues, jobs } from './index';
-import type { JobDefinition } from './types';
+import type { Job } from './types';
 
-async function runOne(job: JobDefinition<unknown>, id: string, data: unknown) {
+async function runOne(job: Job, id: string, data: unknown) {
   const started = Date.now();
-  const parsed = job.payload.safeParse(data ?? {});
-  if (!parsed.success) {
+  const prepared = job.prepare(data);
+  if (!prepared.ok) {
     // A payload that can never succeed is failed at once instead of retried.
-    log.error('job payload rejected', parsed.error, { queue: job.queue, jobId: id });
+    log.error('job payload rejected', prepared.error, { queue: job.queue, jobId: id });
     throw new Error(`invalid payload for ${job.queue}`);
   }
   try {
-    const result = await job.run(parsed.data);
+    const result = await prepared.run();
     log.info('job', { queue: job.queue, jobId: id, status: 'completed', durationMs: Date.now() - started });
     return result;
   } catch (error) {

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { getStorage, readAll } from '../app/lib/storage.server';
+import { getStorage } from '../app/lib/storage.server';
 import { createUser } from '../app/modules/accounts/accounts.server';
 import { deleteAccount, deleteAccountFiles, deletedAccountName } from '../app/modules/privacy/deletion.server';
 import { buildExport, deleteExpiredExports } from '../app/modules/privacy/export.server';

@@ -71,7 +71,7 @@ export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<Com
     setPhase({ kind: 'resizing' });
     for (const input of inputs) {
       body.delete(input.name);
-      for (const file of [...input.files!]) {
+      for (const file of [...(input.files ?? [])]) {
         const small = await shrinkPhoto(file, maxSide);
         if (small.size > serverMaxBytes) {
           sending.current = false;

@@ -49,7 +49,7 @@ function digitOf(ch: string): string | null {
   if (/^[0-9]$/.test(n)) return n;
   if (!/^\p{Nd}$/u.test(ch)) return null;
   // Other decimal scripts ("٣", "३"): their digits are ten consecutive code points from zero.
-  const cp = ch.codePointAt(0)!;
+  const cp = ch.codePointAt(0) ?? 0;
   let zero = cp;
   while (cp - zero < 9 && /^\p{Nd}$/u.test(String.fromCodePoint(zero - 1))) zero--;
   return String(cp - zero);
@@ -91,51 +91,51 @@ function digitRuns(text: string): Run[] {
     gap = 0;
   };
   while (i < chars.length) {
-    const ch = chars[i]!;
+    const ch = chars[i];
     const digit = digitOf(ch);
     if (digit !== null) {
       if (!current) {
         // A + just before the number ("+84", "(+84)") belongs to it.
         let plus = false;
-        let start = offsets[i]!;
+        let start = offsets[i];
         for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
           if (chars[j] === '+' || chars[j] === '＋') {
             plus = true;
-            start = offsets[j]!;
+            start = offsets[j];
             break;
-          } else if (!/\s|\(/.test(chars[j]!)) break;
+          } else if (!/\s|\(/.test(chars[j])) break;
         }
-        current = { digits: [], plus, start, end: offsets[i]! };
+        current = { digits: [], plus, start, end: offsets[i] };
         group++;
       } else if (gap > 0) group++;
-      current.digits.push({ d: digit, start: offsets[i]!, end: offsets[i + 1]!, group });
-      current.end = offsets[i + 1]!;
+      current.digits.push({ d: digit, start: offsets[i], end: offsets[i + 1], group });
+      current.end = offsets[i + 1];
       gap = 0;
       i++;
       continue;
     }
     if (/\p{L}/u.test(ch)) {
       let j = i;
-      while (j < chars.length && /[\p{L}\p{M}]/u.test(chars[j]!)) j++;
+      while (j < chars.length && /[\p{L}\p{M}]/u.test(chars[j])) j++;
       const word = chars.slice(i, j).join('');
       const folded = foldWord(word);
       const asDigit = DIGIT_WORDS[folded];
       // The letter O typed for zeros right next to digits ("O9I2" is too much; "09oo" is not).
       const zeros = /^[oO]+$/.test(word) && current && gap === 0 ? '0'.repeat(word.length) : null;
-      const next = j < chars.length ? chars[j]! : '';
+      const next = j < chars.length ? chars[j] : '';
       if (zeros !== null && current && !/\p{L}/u.test(next)) {
-        for (let k = i; k < j; k++) current.digits.push({ d: '0', start: offsets[k]!, end: offsets[k + 1]!, group });
-        current.end = offsets[j]!;
+        for (let k = i; k < j; k++) current.digits.push({ d: '0', start: offsets[k], end: offsets[k + 1], group });
+        current.end = offsets[j];
         i = j;
         continue;
       }
       if (asDigit !== undefined && !/\p{N}/u.test(next)) {
         if (!current) {
-          current = { digits: [], plus: false, start: offsets[i]!, end: offsets[i]! };
+          current = { digits: [], plus: false, start: offsets[i], end: offsets[i] };
         }
         group++;
-        current.digits.push({ d: asDigit, start: offsets[i]!, end: offsets[j]!, group, word: true });
-        current.end = offsets[j]!;
+        current.digits.push({ d: asDigit, start: offsets[i], end: offsets[j], group, word: true });
+        current.end = offsets[j];
         gap = 0;
         i = j;
         continue;
@@ -202,12 +202,12 @@ export function parsePhone(input: string, options: { countries?: readonly string
   if (text.length > 80) return { ok: false, problem: 'invalid' };
   const runs = digitRuns(text);
   if (runs.length !== 1) return { ok: false, problem: 'invalid' };
-  const run = runs[0]!;
+  const run = runs[0];
   // Nothing but the number, separators and a leading +.
   const outside = (text.slice(0, run.start) + text.slice(run.end)).replace(/[\s+＋()]/g, '');
   if (outside) return { ok: false, problem: 'invalid' };
   for (let k = 0; k < run.digits.length - 1; k++) {
-    const between = text.slice(run.digits[k]!.end, run.digits[k + 1]!.start);
+    const between = text.slice(run.digits[k].end, run.digits[k + 1].start);
     if (/[^\s.\-‐‑‒–—―_/\\()]/u.test(between.replace(INVISIBLE, ''))) return { ok: false, problem: 'invalid' };
   }
   return classify(run.digits.map((d) => d.d).join(''), run.plus, countries);
@@ -258,7 +258,7 @@ export function findPhones(text: string): PhoneMatch[] {
     const groups: Digit[][] = [];
     for (const d of run.digits) {
       const last = groups[groups.length - 1];
-      if (last && last[0]!.group === d.group) last.push(d);
+      if (last && last[0].group === d.group) last.push(d);
       else groups.push([d]);
     }
     const pieces: PhoneMatch[] = [];
@@ -267,10 +267,10 @@ export function findPhones(text: string): PhoneMatch[] {
       let matched = false;
       let digits: Digit[] = [];
       for (let k = g; k < groups.length && digits.length < 15; k++) {
-        digits = digits.concat(groups[k]!);
+        digits = digits.concat(groups[k]);
         const phone = phoneOfDigits(digits, false);
         if (phone) {
-          pieces.push({ start: digits[0]!.start, end: digits[digits.length - 1]!.end, ...phone });
+          pieces.push({ start: digits[0].start, end: digits[digits.length - 1].end, ...phone });
           g = k + 1;
           matched = true;
           break;

@@ -4,7 +4,8 @@ import { appOrigin, appUrl } from './origin.server';
 // "/\t/evil.example" or "/\\evil.example" becomes "//evil.example": another host.
 // A newline in a Location header also makes Node throw (a 500). Refuse any C0/C1
 // control character, DEL and backslash, raw or percent-encoded.
-const unsafeCharacter = /[\u0000-\u001f\u007f-\u009f\\]/;
+// Control characters (C0 and C1, Unicode's Cc) and backslashes.
+const unsafeCharacter = /[\p{Cc}\\]/u;
 
 function decoded(value: string) {
   try {

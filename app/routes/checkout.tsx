@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0),
     cardEnabled: cardPaymentsEnabled(),
     // VietQR needs every seller of the cart to have a verified payout account.
-    noVietQr: (await sellersWithoutPayout(groups.map((g) => g.sellerId))).map((id) => groups.find((g) => g.sellerId === id)!.sellerName),
+    noVietQr: (await sellersWithoutPayout(groups.map((g) => g.sellerId))).flatMap((id) => groups.filter((g) => g.sellerId === id).map((g) => g.sellerName)),
     name: user.displayName,
   };
 }

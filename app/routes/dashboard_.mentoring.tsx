@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     weekly: byDay,
-    exceptions: exceptions.map((e) => ({ id: e.id, day: e.day, kind: e.kind, range: e.kind === 'extra' ? formatRanges([{ start: e.start_minute!, end: e.end_minute! }]) : '' })),
+    exceptions: exceptions.map((e) => ({ id: e.id, day: e.day, kind: e.kind, range: e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null ? formatRanges([{ start: e.start_minute, end: e.end_minute }]) : '' })),
   };
 }
 

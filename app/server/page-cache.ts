@@ -83,7 +83,8 @@ export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs,
     const storable = response.status === 200 && setCookies.length === 0;
     const entry: Entry = { status: response.status, headers: kept, setCookies, body, gzipped: gzipSync(body), storedAt: Date.now(), storable };
     if (storable && startedIn === generation) {
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      const oldest = entries.keys().next();
+      if (entries.size >= maxEntries && !oldest.done) entries.delete(oldest.value);
       entries.delete(key);
       entries.set(key, entry);
     }

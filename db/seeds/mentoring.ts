@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { defined } from '../../app/lib/defined';
 
 // Mentoring demo: the three approved mentors of the verification seed offer
 // sessions (two free, one paid), with weekly hours for the coming weeks, a date
@@ -135,7 +136,7 @@ export async function seedMentoring(db: Kysely<Database>, now = new Date()) {
     if (exists) continue;
     const start = new Date(now.getTime() - s.daysAgo * 86_400_000);
     start.setUTCMinutes(0, 0, 0);
-    const offer = mentoringOffers.find((o) => o.email === s.mentor)!;
+    const offer = defined(mentoringOffers.find((o) => o.email === s.mentor), `offer of ${s.mentor}`);
     const end = new Date(start.getTime() + offer.sessionMinutes * 60_000);
     await db
       .insertInto('mentoring_sessions')

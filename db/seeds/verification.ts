@@ -4,6 +4,7 @@ import type { Database, DocumentKind } from '../schema';
 import { getStorage } from '../../app/lib/storage.server';
 import { hashPassword } from '../../app/modules/accounts/passwords.server';
 import { demoPassword } from './accounts';
+import { defined } from '../../app/lib/defined';
 
 // Demo data for verification: verified storefronts (the market adds listings to
 // them), submissions waiting in the staff queue, and approved mentors (the
@@ -228,7 +229,7 @@ export async function seedVerification(db: Kysely<Database>) {
       if (approved) {
         await db
           .insertInto('verification_documents')
-          .values({ user_id: userId, kind, storage_key: null, content_type: 'image/jpeg', size_bytes: 4096, original_name: `${kind}.jpg`, created_at: submittedAt, deleted_at: new Date(decidedAt!.getTime() + 30 * day) })
+          .values({ user_id: userId, kind, storage_key: null, content_type: 'image/jpeg', size_bytes: 4096, original_name: `${kind}.jpg`, created_at: submittedAt, deleted_at: new Date(defined(decidedAt, 'decision time').getTime() + 30 * day) })
           .execute();
       } else {
         const key = `private/documents/${userId}/seed-${kind}.jpg`;
@@ -243,7 +244,7 @@ export async function seedVerification(db: Kysely<Database>) {
     if (approved) {
       await db
         .insertInto('verification_events')
-        .values({ subject: 'business', user_id: userId, actor_id: staffId, from_status: 'submitted', to_status: 'approved', reason_code: 'checked', created_at: decidedAt! })
+        .values({ subject: 'business', user_id: userId, actor_id: staffId, from_status: 'submitted', to_status: 'approved', reason_code: 'checked', created_at: defined(decidedAt, 'decision time') })
         .execute();
     }
   }

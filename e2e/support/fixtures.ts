@@ -85,7 +85,7 @@ export function notAScriptError(text: string) {
 
 export const test = base.extend<{
   /** Any error in the browser's console or an uncaught exception fails the test. */
-  failOnBrowserErrors: void;
+  failOnBrowserErrors: undefined;
   /** Go to a path and check the page with axe. */
   visit: (path: string) => Promise<void>;
   /** Sign in through the login endpoint (not the form), sharing the cookie with the page. */
@@ -98,7 +98,7 @@ export const test = base.extend<{
       page.on('console', (message) => {
         if (message.type() === 'error' && !notAScriptError(message.text())) errors.push(message.text());
       });
-      await use();
+      await use(undefined);
       expect(errors, 'errors in the browser console').toEqual([]);
     },
     { auto: true },

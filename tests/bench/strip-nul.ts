@@ -1,6 +1,6 @@
 // The cost of the NUL-stripping stream transform (app/server/strip-nul.ts) on a page-sized
 // body in React's 2 KB chunks, against the same stream without it: npx tsx tests/bench/strip-nul.ts
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { stripNulBytes } from '../../app/server/strip-nul';
 const page = Buffer.from('<div class="card">Áo dài lụa tơ tằm — Hà Nội, giá 1.250.000 ₫</div>'.repeat(300)); // ~20 KB
 const chunks: Buffer[] = [];

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, GameVerdict, Locale, QuestionKind } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { renderMarkdown } from './markdown.server';
+import { defined } from '~/lib/defined';
 
 // Learners' side of the courses: catalogue, lessons, progress, quizzes,
 // completion and certificates. The rules, in one place:
@@ -234,7 +235,7 @@ export async function findLesson(courseSlug: string, lessonSlug: string, userId:
     [...m.lessons.map((l) => ({ kind: 'lesson' as const, path: `/learn/${l.id}`, id: l.id, title: l.title })), ...(m.quiz ? [{ kind: 'quiz' as const, path: `/learn/${courseSlug}/quiz/${m.id}`, id: `quiz-${m.id}`, title: m.title }] : [])],
   );
   const index = flat.findIndex((s) => s.id === lesson.id);
-  const module = outline.modules.find((m) => m.id === lesson.module_id)!;
+  const module = defined(outline.modules.find((m) => m.id === lesson.module_id), 'the lesson\'s module');
   return {
     id: lesson.id,
     slug: lesson.slug,
@@ -282,7 +283,7 @@ export async function completeLesson(userId: string, courseSlug: string, lessonS
     await trx.insertInto('learning_lesson_progress').values({ user_id: userId, lesson_id: lesson.id }).onConflict((oc) => oc.doNothing()).execute();
     return completeCourseIfDone(trx, userId, courseSlug);
   });
-  const outline = (await findCourseOutline(courseSlug, userId, locale))!;
+  const outline = defined(await findCourseOutline(courseSlug, userId, locale), 'course outline');
   return { next: nextStepAfter(outline.modules, lesson.id) ?? nextStepAfter(outline.modules, null), certificate };
 }
 
@@ -526,7 +527,7 @@ export async function nextGameCard(userId: string, locale: Locale) {
       eb.selectFrom('learning_game_plays as p').whereRef('p.card_id', '=', 'c.id').where('p.user_id', '=', userId).select(sql<number>`count(*)::int`.as('n')).as('plays'),
     ])
     .where('c.published', '=', true)
-    .$if(Boolean(last), (q) => q.where('c.id', '<>', last!.card_id))
+    .$if(last !== undefined, (q) => q.where('c.id', '<>', last?.card_id ?? 0))
     .orderBy('plays')
     .orderBy(sql`random()`)
     .limit(1)

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { defined } from '~/lib/defined';
 
 // Lesson Markdown is rendered here, on the server, and only the result reaches
 // the page. Authors are trusted staff, but the output is safe whatever they
@@ -12,7 +13,7 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false, brea
 
 md.validateLink = (url: string) => safeLink.test(url.trim());
 
-const defaultImage = md.renderer.rules.image!;
+const defaultImage = defined(md.renderer.rules.image, 'markdown-it image rule');
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   const src = token.attrGet('src') ?? '';

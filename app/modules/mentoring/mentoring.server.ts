@@ -133,7 +133,9 @@ async function availabilityOf(mentorId: string, executor: Executor) {
     timeZone: offer.time_zone,
     weekly,
     datesOff: exceptions.filter((e) => e.kind === 'off').map((e) => e.day),
-    extraDates: exceptions.filter((e) => e.kind === 'extra').map((e) => ({ day: e.day, start: e.start_minute!, end: e.end_minute! })),
+    extraDates: exceptions.flatMap((e) =>
+      e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null ? [{ day: e.day, start: e.start_minute, end: e.end_minute }] : [],
+    ),
     sessionMinutes: offer.session_minutes,
     bufferMinutes: offer.buffer_minutes,
     minNoticeHours: offer.min_notice_hours,

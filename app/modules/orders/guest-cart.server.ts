@@ -70,9 +70,9 @@ export async function loadGuestCart(lines: GuestLine[]): Promise<CartGroup[]> {
   const byId = new Map(rows.map((r) => [r.listing_id, r]));
   return groupCartRows(
     lines
-      .filter((l) => byId.has(l.l))
-      .map((l) => {
-        const r = byId.get(l.l)!;
+      .flatMap((l) => {
+        const r = byId.get(l.l);
+        if (!r) return [];
         return { ...r, quantity: l.q, on_sale: r.state === 'published' && r.verification_status !== 'suspended' && r.seller_active };
       }),
   );

@@ -13,6 +13,7 @@ import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
 import { absoluteUrl } from '~/lib/origin.server';
+import { defined } from '~/lib/defined';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
 // machine with its permissions, and the queries of the buyer's and the seller's
@@ -338,9 +339,7 @@ export async function checkout(
             ...(method === 'vietqr'
               ? {
                   payment_code: paymentCode(),
-                  payee_bin: payees.get(sellerId)!.bank_bin,
-                  payee_account: payees.get(sellerId)!.account_number,
-                  payee_name: payees.get(sellerId)!.account_name,
+                  ...payeeColumns(defined(payees.get(sellerId), 'the seller\'s payout account')),
                 }
               : {}),
           })
@@ -390,6 +389,11 @@ export async function checkout(
 }
 
 type Payee = { bank_bin: string; account_number: string; account_name: string };
+
+/** The order's copy of the payout account it is paid to (kept even if the seller changes hers later). */
+function payeeColumns(payee: Payee) {
+  return { payee_bin: payee.bank_bin, payee_account: payee.account_number, payee_name: payee.account_name };
+}
 
 async function approvedPayees(trx: Trx, sellerIds: string[]) {
   const rows = await trx
@@ -446,7 +450,7 @@ export async function applyTransition(trx: Trx, order: LockedOrder, action: Orde
   if (returnsStock(order.state, to)) {
     const items = await trx.selectFrom('order_items').select(['listing_id', 'quantity']).where('order_id', '=', order.id).where('listing_id', 'is not', null).orderBy('listing_id').execute();
     for (const item of items) {
-      await trx.updateTable('listings').set({ stock: sql`stock + ${item.quantity}` }).where('id', '=', item.listing_id!).execute();
+      await trx.updateTable('listings').set({ stock: sql`stock + ${item.quantity}` }).where('id', '=', item.listing_id).execute();
     }
   }
   await trx
@@ -549,7 +553,14 @@ async function notify(trx: Trx, userId: string, orderId: string, state: OrderSta
 
 // ---- Stripe ----
 
-type StripeObject = Record<string, any>;
+// The few fields Sen reads of a Checkout Session or a Charge; nothing else is trusted.
+type StripeObject = {
+  id?: unknown;
+  payment_status?: unknown;
+  payment_intent?: string | { id?: string } | null;
+  refunded?: unknown;
+  metadata?: Record<string, string | undefined> | null;
+};
 
 /**
  * Applies one Stripe event, once: its id is recorded in the same transaction, so
@@ -602,7 +613,7 @@ export async function handleStripeEvent(event: { id: string; type: string; data:
   });
   for (const orderId of lateRefunds) {
     const order = await db.selectFrom('orders').select(['id', 'total', 'stripe_payment_intent']).where('id', '=', orderId).executeTakeFirstOrThrow();
-    await refundPayment({ paymentIntent: order.stripe_payment_intent!, amount: order.total, orderId });
+    await refundPayment({ paymentIntent: defined(order.stripe_payment_intent, 'payment intent'), amount: order.total, orderId });
     await runTransition(orderId, 'refund', { id: null, role: 'system' });
   }
   return outcome;
@@ -627,9 +638,9 @@ async function retakeStock(trx: Trx, orderId: string) {
   if (ids.length !== wanted.length) return false;
   const stock = await trx.selectFrom('listings').select(['id', 'stock']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
   const have = new Map(stock.map((s) => [s.id, s.stock]));
-  if (!wanted.every((i) => (have.get(i.listing_id!) ?? 0) >= i.quantity)) return false;
+  if (!wanted.every((i) => i.listing_id !== null && (have.get(i.listing_id) ?? 0) >= i.quantity)) return false;
   for (const item of wanted) {
-    await trx.updateTable('listings').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.listing_id!).execute();
+    await trx.updateTable('listings').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.listing_id).execute();
   }
   return true;
 }

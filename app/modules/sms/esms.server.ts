@@ -33,7 +33,7 @@ export function esmsProvider(config: EsmsConfig): SmsProvider {
             Brandname: config.brandname,
             SmsType: '2', // customer care (and OTP) with a brandname
             // Vietnamese is sent with its diacritics: one message is 70 characters instead of 160.
-            IsUnicode: /[^\x00-\x7f]/.test(message.text) ? '1' : '0',
+            IsUnicode: /[^\p{ASCII}]/u.test(message.text) ? '1' : '0',
             Sandbox: config.sandbox ? '1' : '0',
             Phone: message.to.replace(/^\+84/, '0'),
             Content: message.text,

@@ -95,13 +95,13 @@ export function zaloClient(config: ZaloConfig, store: ZaloTokenStore) {
     async send(message: ZnsMessage): Promise<{ providerId: string }> {
       let accessToken = await token();
       let body = await post(accessToken, message);
-      if (TOKEN_INVALID.has(body.error!)) {
+      if (TOKEN_INVALID.has(body.error ?? 0)) {
         // Expired early or revoked: renew once and try again.
         accessToken = (await store.renew(accessToken, refresh)).accessToken;
         body = await post(accessToken, message);
       }
       if (body.error !== 0) {
-        throw new SmsError('zalo', String(body.error), body.message ?? '', RETRYABLE.has(body.error!) || TOKEN_INVALID.has(body.error!));
+        throw new SmsError('zalo', String(body.error), body.message ?? '', RETRYABLE.has(body.error ?? 0) || TOKEN_INVALID.has(body.error ?? 0));
       }
       return { providerId: body.data?.msg_id ?? '' };
     },

@@ -24,6 +24,7 @@ import {
   type VerificationStatus,
 } from './states';
 import { isUuid } from '~/lib/ids';
+import { defined } from '~/lib/defined';
 
 export const documentRetentionDays = 30;
 
@@ -317,7 +318,7 @@ export async function transition(input: {
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', 'mentor').execute();
       }
     }
-    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: reasonCode!, reasonText });
+    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: defined(reasonCode, 'reason code'), reasonText });
     return { ok: true, from: current.status, to: rule.to };
   };
   const result = outer ? await run(outer) : await db.transaction().execute(run);
@@ -382,7 +383,7 @@ export async function listQueue(filters: QueueFilters = {}, limit = 100) {
       'business_profiles.submitted_at',
     ])
     .where('business_profiles.verification_status', '=', status)
-    .$if(Boolean(filters.province), (q) => q.where('business_profiles.province', '=', filters.province!));
+    .$if(Boolean(filters.province), (q) => q.where('business_profiles.province', '=', filters.province ?? ''));
   const mentor = db
     .selectFrom('mentor_profiles')
     .innerJoin('users', 'users.id', 'mentor_profiles.user_id')
@@ -396,7 +397,7 @@ export async function listQueue(filters: QueueFilters = {}, limit = 100) {
       'mentor_profiles.submitted_at',
     ])
     .where('mentor_profiles.status', '=', status)
-    .$if(Boolean(filters.province), (q) => q.where('mentor_profiles.province', '=', filters.province!));
+    .$if(Boolean(filters.province), (q) => q.where('mentor_profiles.province', '=', filters.province ?? ''));
   const query =
     filters.subject === 'business' ? business : filters.subject === 'mentor' ? mentor : business.unionAll(mentor);
   return db
