@@ -78,7 +78,6 @@ export function formatDate(value: Date | string, locale: Locale, timeZone: strin
 type MessagesSource = { messages: (locale: Locale) => Messages; url: (locale: Locale) => string };
 
 declare global {
-  // eslint-disable-next-line no-var
   var __senMessages: Partial<Record<Locale, Messages>> | undefined;
 }
 

@@ -74,6 +74,9 @@ export async function call<T>(
 }
 
 /** The payload of `data(...)` (single fetch) or a plain object returned by an action. */
+// Left loose on purpose for now: 219 calls in the tests read fields off it untyped;
+// typing them from each loader's return type is follow-up work (issue 13).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function payload<T = any>(result: unknown): T {
   const r = result as { type?: string; data?: unknown };
   return (r && r.type === 'DataWithResponseInit' ? r.data : result) as T;
