@@ -68,7 +68,7 @@ test('an entrepreneur submits, staff ask for more, she resubmits, staff approve,
   const slug = `may-tre-dan-${id}`;
   await signUp(page, baseURL!, email, 'Chị Vân');
 
-  await visit('/dashboard');
+  await visit('/dashboard/verification');
   await page.getByLabel('Tên gian hàng').fill(businessName);
   await page.getByLabel('Tên chủ gian hàng (hiển thị công khai)').fill('Vân');
   await page.getByLabel('Tỉnh/thành phố').selectOption({ label: 'Thanh Hóa' });
@@ -91,7 +91,7 @@ test('an entrepreneur submits, staff ask for more, she resubmits, staff approve,
 
   await page.context().clearCookies();
   await login(email, 'hoa sen no giua dam lay');
-  await visit('/dashboard');
+  await visit('/dashboard/verification');
   await expect(page.getByTestId('verification-status')).toHaveText('Cần bổ sung thông tin');
   await expect(page.getByTestId('decision')).toContainText('Ảnh CCCD bị mờ hoặc không đọc được.');
   await expect(page.getByTestId('decision')).toContainText('Xin chụp lại mặt sau.');
@@ -121,7 +121,7 @@ test('a rejected submission shows its reason on her dashboard', async ({ page, l
 
   await page.context().clearCookies();
   await login('cho-duyet-2@sen.test');
-  await visit('/dashboard');
+  await visit('/dashboard/verification');
   await expect(page.getByTestId('verification-status')).toHaveText('Bị từ chối');
   await expect(page.getByTestId('decision')).toContainText('Hồ sơ trùng với một gian hàng đã có.');
   await expect(page.getByTestId('decision')).toContainText('Trùng với gian hàng của hợp tác xã.');

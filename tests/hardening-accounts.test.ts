@@ -11,7 +11,7 @@ import * as signup from '../app/routes/signup';
 import * as confirm from '../app/routes/signup_.confirm';
 import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
-import * as editListing from '../app/routes/dashboard_.listings.$id';
+import * as editListing from '../app/routes/dashboard.listings.$id';
 import { resetLimits, signupLimits } from '../app/modules/accounts/accounts.server';
 import { newAccountLimits } from '../app/modules/orders/orders.server';
 import { isPlainName } from '../app/modules/moderation/screening.server';

@@ -6,7 +6,7 @@ import { action as bookAction } from '../app/routes/mentors.$id';
 import { action as reviewAction } from '../app/routes/staff.verifications.$id';
 import { action as reportAction } from '../app/routes/reports.new';
 import { action as moderationAction } from '../app/routes/staff.reports.$id';
-import * as sellerOrder from '../app/routes/dashboard_.orders.$id';
+import * as sellerOrder from '../app/routes/dashboard.orders.$id';
 import * as buyerOrder from '../app/routes/orders.$id';
 import * as gameRoute from '../app/routes/learn.game';
 import { seedLearning } from '../db/seeds/learning';

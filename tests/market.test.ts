@@ -5,10 +5,10 @@ import { searchListings, type SearchFilters } from '../app/modules/market/listin
 import { decodeCursor, toTsQuery } from '../app/modules/market/search.server';
 import { loader as marketLoader } from '../app/routes/market._index';
 import { loader as listingLoader } from '../app/routes/market.$id';
-import { action as newAction, loader as newLoader } from '../app/routes/dashboard_.listings.new';
-import { action as editAction, loader as editLoader } from '../app/routes/dashboard_.listings.$id';
+import { action as newAction, loader as newLoader } from '../app/routes/dashboard.listings.new';
+import { action as editAction, loader as editLoader } from '../app/routes/dashboard.listings.$id';
 import { loader as storefrontLoader } from '../app/routes/s.$slug';
-import { action as indexAction, loader as indexLoader } from '../app/routes/dashboard_.listings._index';
+import { action as indexAction, loader as indexLoader } from '../app/routes/dashboard.listings._index';
 import { getStorage, readAll } from '../app/lib/storage.server';
 import { jpegWithGps, multipartRequest, svgFile } from './support/images';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';

@@ -7,7 +7,7 @@ import { loader as mentorsLoader } from '../app/routes/mentors._index';
 import { action as sessionAction, loader as sessionLoader } from '../app/routes/sessions.$id';
 import { loader as sessionsLoader } from '../app/routes/sessions._index';
 import { loader as icsLoader } from '../app/routes/sessions.$id_.ics';
-import { action as editorAction, loader as editorLoader } from '../app/routes/dashboard_.mentoring';
+import { action as editorAction, loader as editorLoader } from '../app/routes/dashboard.mentoring';
 import {
   bookSession,
   cancelSession,

@@ -6,9 +6,9 @@ import { moderationAfterSave } from '../app/modules/moderation/screening.server'
 import { isSuspended, suspensionEnd } from '../app/modules/moderation/suspension';
 import { saveOffer } from '../app/modules/mentoring/mentoring.server';
 import { freePhoneOffer } from './support/mentoring';
-import { action as newListingAction } from '../app/routes/dashboard_.listings.new';
-import { action as editListingAction, loader as editListingLoader } from '../app/routes/dashboard_.listings.$id';
-import { action as dashboardAction } from '../app/routes/dashboard';
+import { action as newListingAction } from '../app/routes/dashboard.listings.new';
+import { action as editListingAction, loader as editListingLoader } from '../app/routes/dashboard.listings.$id';
+import { action as dashboardAction } from '../app/routes/dashboard.verification';
 import { action as loginAction } from '../app/routes/login';
 import { loader as listingLoader } from '../app/routes/market.$id';
 import { loader as mentorLoader } from '../app/routes/mentors.$id';
@@ -511,7 +511,7 @@ describe('screening on save', () => {
       call(
         dashboardAction,
         formRequest(
-          '/dashboard',
+          '/dashboard/verification',
           { intent: 'profile', businessName: 'Tiệm Story', ownerName: 'Chị Story', province: 'hue', story, categories: ['food'], slug },
           { cookie: s.cookie },
         ),
@@ -534,7 +534,7 @@ describe('screening on save', () => {
     const saved = await call(
       dashboardAction,
       formRequest(
-        '/dashboard',
+        '/dashboard/verification',
         { intent: 'mentor', expertise: ['finance'], languages: ['vi'], experience: '10 năm kế toán', bio: 'Cần tư vấn thì ib zalo chị nhé', province: 'hue' },
         { cookie: m.cookie },
       ),

@@ -135,7 +135,7 @@ describe('storing a request’s files', () => {
 
 describe('reading a multipart form', () => {
   it('reads fields and files', async () => {
-    const request = multipartRequest('/dashboard', {
+    const request = multipartRequest('/dashboard/verification', {
       intent: 'documents',
       documents: { name: 'cccd.jpg', type: 'image/jpeg', bytes: await jpegWithGps() },
     });
@@ -148,7 +148,7 @@ describe('reading a multipart form', () => {
 
   it('turns a 20 MB file into a field error, not a crash', async () => {
     const big = Buffer.alloc(20 * 1024 * 1024, 1);
-    const request = multipartRequest('/dashboard', { intent: 'documents', documents: { name: 'big.jpg', type: 'image/jpeg', bytes: big } });
+    const request = multipartRequest('/dashboard/verification', { intent: 'documents', documents: { name: 'big.jpg', type: 'image/jpeg', bytes: big } });
     const result = await readMultipartForm(request);
     expect(result).toMatchObject({ ok: false, errors: { documents: 'verification.upload.tooBig' } });
   });
@@ -164,7 +164,7 @@ describe('reading a multipart form', () => {
 
   it('turns a fifth file into a field error', async () => {
     const png = { name: 'a.png', type: 'image/png', bytes: await pngImage() };
-    const request = multipartRequest('/dashboard', { documents: [png, png, png, png, png] });
+    const request = multipartRequest('/dashboard/verification', { documents: [png, png, png, png, png] });
     expect(await readMultipartForm(request)).toMatchObject({ ok: false, errors: { documents: 'verification.upload.tooMany' } });
   });
 

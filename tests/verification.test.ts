@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
-import { action as dashboardAction, loader as dashboardLoader } from '../app/routes/dashboard';
+import { action as dashboardAction, loader as dashboardLoader } from '../app/routes/dashboard.verification';
 import { loader as storefrontLoader } from '../app/routes/s.$slug';
 import { loader as documentLoader } from '../app/routes/staff.documents.$id';
 import { loader as impactLoader } from '../app/routes/staff.impact';
@@ -35,7 +35,7 @@ async function sellerWithProfile(options: { province?: string; phone?: string; e
   const result = await call(
     dashboardAction,
     formRequest(
-      '/dashboard',
+      '/dashboard/verification',
       {
         intent: 'profile',
         businessName: 'Dệt thổ cẩm Hoa',
@@ -56,11 +56,11 @@ async function sellerWithProfile(options: { province?: string; phone?: string; e
 
 async function uploadDocument(seller: TestUser, kind = 'citizen_id', file = { name: 'cccd.jpg', type: 'image/jpeg', bytes: new Uint8Array(0) }) {
   if (!file.bytes.length) file.bytes = await jpegWithGps();
-  return call(dashboardAction, multipartRequest('/dashboard?intent=documents', { intent: 'documents', kind, documents: file }, { cookie: seller.cookie }));
+  return call(dashboardAction, multipartRequest('/dashboard/verification?intent=documents', { intent: 'documents', kind, documents: file }, { cookie: seller.cookie }));
 }
 
 async function submit(seller: TestUser) {
-  return call(dashboardAction, formRequest('/dashboard', { intent: 'submit', declaration: 'yes' }, { cookie: seller.cookie }));
+  return call(dashboardAction, formRequest('/dashboard/verification', { intent: 'submit', declaration: 'yes' }, { cookie: seller.cookie }));
 }
 
 function decide(actor: TestUser, userId: string, decision: string, reasonCode: string, reasonText = '', subject = 'business') {
@@ -111,7 +111,7 @@ describe('her business profile', () => {
     const seller = await sellerWithProfile();
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', seller.id).execute();
     expect(roles.map((r) => r.role)).toContain('entrepreneur');
-    const data = payload(await call(dashboardLoader, getRequest('/dashboard', { cookie: seller.cookie })));
+    const data = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
     expect(data.profile.verification_status).toBe('draft');
     expect(data.profile.contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
   });
@@ -121,7 +121,7 @@ describe('her business profile', () => {
     const other = await createTestUser();
     const result = await call(
       dashboardAction,
-      formRequest('/dashboard', { intent: 'profile', businessName: 'Khác', ownerName: 'Lan', province: 'ha-noi', slug: first.slug }, { cookie: other.cookie }),
+      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Khác', ownerName: 'Lan', province: 'ha-noi', slug: first.slug }, { cookie: other.cookie }),
     );
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors.slug).toBe('verification.profile.slugTaken');
@@ -130,7 +130,7 @@ describe('her business profile', () => {
 
   it('makes a slug without diacritics from the business name when none is given', async () => {
     const seller = await createTestUser();
-    await call(dashboardAction, formRequest('/dashboard', { intent: 'profile', businessName: 'Gốm Bát Tràng Đẹp', ownerName: 'Mai', province: 'ha-noi' }, { cookie: seller.cookie }));
+    await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Gốm Bát Tràng Đẹp', ownerName: 'Mai', province: 'ha-noi' }, { cookie: seller.cookie }));
     const row = await db.selectFrom('business_profiles').select('slug').where('user_id', '=', seller.id).executeTakeFirstOrThrow();
     expect(row.slug).toBe('gom-bat-trang-dep');
   });
@@ -139,14 +139,14 @@ describe('her business profile', () => {
     const seller = await createTestUser();
     const result = await call(
       dashboardAction,
-      formRequest('/dashboard', { intent: 'profile', businessName: '', ownerName: '', province: 'atlantis', categories: 'weapons', contactPhone: 'abc', contactEmail: 'nope' }, { cookie: seller.cookie }),
+      formRequest('/dashboard/verification', { intent: 'profile', businessName: '', ownerName: '', province: 'atlantis', categories: 'weapons', contactPhone: 'abc', contactEmail: 'nope' }, { cookie: seller.cookie }),
     );
     expect(statusOf(result)).toBe(400);
     expect(Object.keys(payload(result).errors).sort()).toEqual(['businessName', 'categories', 'contactEmail', 'contactPhone', 'ownerName', 'province']);
   });
 
   it('sends the anonymous to the login page', async () => {
-    const result = (await call(dashboardLoader, getRequest('/dashboard'))) as Response;
+    const result = (await call(dashboardLoader, getRequest('/dashboard/verification'))) as Response;
     expect(result.status).toBe(302);
     expect(result.headers.get('Location')).toContain('/login?redirectTo=%2Fdashboard');
   });
@@ -185,7 +185,7 @@ describe('documents from the dashboard', () => {
     const seller = await sellerWithProfile();
     await uploadDocument(seller);
     const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
-    const result = await call(dashboardAction, formRequest('/dashboard', { intent: 'removeDocument', documentId: doc.id }, { cookie: seller.cookie }));
+    const result = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'removeDocument', documentId: doc.id }, { cookie: seller.cookie }));
     expect(statusOf(result)).toBe(302);
     expect(await getStorage().get(doc.storage_key!)).toBeNull();
   });
@@ -197,7 +197,7 @@ describe('verification transitions', () => {
     const noDocs = await submit(seller);
     expect(payload(noDocs).errors.form).toBe('verification.problem.incomplete');
     await uploadDocument(seller);
-    const noDeclaration = await call(dashboardAction, formRequest('/dashboard', { intent: 'submit' }, { cookie: seller.cookie }));
+    const noDeclaration = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'submit' }, { cookie: seller.cookie }));
     expect(payload(noDeclaration).errors.form).toBe('verification.problem.incomplete');
     expect(await statusOfProfile(seller.id)).toBe('draft');
   });
@@ -260,7 +260,7 @@ describe('verification transitions', () => {
 
     expect(statusOf(await decide(staff, seller.id, 'needs_info', 'id_unreadable', 'Ảnh mặt sau bị lóa.'))).toBe(302);
     expect(await statusOfProfile(seller.id)).toBe('needs_info');
-    const dash = payload(await call(dashboardLoader, getRequest('/dashboard', { cookie: seller.cookie })));
+    const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
     expect(dash.decision).toMatchObject({ to_status: 'needs_info', reason_code: 'id_unreadable', reason_text: 'Ảnh mặt sau bị lóa.' });
     const note = await db.selectFrom('notifications').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
     expect(note.message_key).toBe('verification.decision.business.needs_info');
@@ -297,12 +297,12 @@ describe('verification transitions', () => {
     // The names staff checked are locked once approved; the story is not.
     const renamed = await call(
       dashboardAction,
-      formRequest('/dashboard', { intent: 'profile', businessName: 'Tên khác', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Mới' }, { cookie: seller.cookie }),
+      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Tên khác', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Mới' }, { cookie: seller.cookie }),
     );
     expect(payload(renamed).errors).toEqual({ businessName: 'verification.profile.lockedWhileVerified' });
     const restoried = await call(
       dashboardAction,
-      formRequest('/dashboard', { intent: 'profile', businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Câu chuyện mới' }, { cookie: seller.cookie }),
+      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Câu chuyện mới' }, { cookie: seller.cookie }),
     );
     expect(statusOf(restoried)).toBe(302);
 
@@ -316,7 +316,7 @@ describe('verification transitions', () => {
     await uploadDocument(seller);
     await submit(seller);
     expect(statusOf(await decide(staff, seller.id, 'reject', 'not_women_led', 'Chủ hộ là chồng chị.'))).toBe(302);
-    const dash = payload(await call(dashboardLoader, getRequest('/dashboard', { cookie: seller.cookie })));
+    const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
     expect(dash.profile.verification_status).toBe('rejected');
     expect(dash.decision).toMatchObject({ to_status: 'rejected', reason_code: 'not_women_led', reason_text: 'Chủ hộ là chồng chị.' });
   });
@@ -347,7 +347,7 @@ describe('mentor applications', () => {
     const saved = await call(
       dashboardAction,
       formRequest(
-        '/dashboard',
+        '/dashboard/verification',
         { intent: 'mentor', expertise: ['marketing', 'digital_safety'], languages: ['vi', 'hmong'], experience: '10 năm bán hàng online', bio: 'Chủ hợp tác xã', province: 'lao-cai' },
         { cookie: mentor.cookie },
       ),
@@ -357,7 +357,7 @@ describe('mentor applications', () => {
     // Staff cannot approve an application that was never submitted.
     expect(statusOf(await decide(staff, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(400);
 
-    expect(statusOf(await call(dashboardAction, formRequest('/dashboard', { intent: 'mentorSubmit' }, { cookie: mentor.cookie })))).toBe(302);
+    expect(statusOf(await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'mentorSubmit' }, { cookie: mentor.cookie })))).toBe(302);
     expect(statusOf(await decide(mentor, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(403);
     expect(statusOf(await decide(staff, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(302);
     expect(await isApprovedMentor(mentor.id)).toBe(true);
@@ -367,7 +367,7 @@ describe('mentor applications', () => {
     // Her approved application cannot be edited, and revocation ends it.
     const locked = await call(
       dashboardAction,
-      formRequest('/dashboard', { intent: 'mentor', expertise: 'law', languages: 'vi', experience: 'x', bio: 'y', province: 'lao-cai' }, { cookie: mentor.cookie }),
+      formRequest('/dashboard/verification', { intent: 'mentor', expertise: 'law', languages: 'vi', experience: 'x', bio: 'y', province: 'lao-cai' }, { cookie: mentor.cookie }),
     );
     expect(payload(locked).errors.form).toBe('verification.dashboard.mentorLocked');
     expect(statusOf(await decide(staff, mentor.id, 'revoke', 'other', 'Không còn hoạt động.', 'mentor'))).toBe(302);
@@ -378,7 +378,7 @@ describe('mentor applications', () => {
 
   it('needs at least one area and one language', async () => {
     const mentor = await createTestUser();
-    const result = await call(dashboardAction, formRequest('/dashboard', { intent: 'mentor', experience: 'x', bio: 'y', province: 'ha-noi' }, { cookie: mentor.cookie }));
+    const result = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'mentor', experience: 'x', bio: 'y', province: 'ha-noi' }, { cookie: mentor.cookie }));
     expect(payload(result).errors).toMatchObject({ expertise: 'verification.field.pickOne', languages: 'verification.field.pickOne' });
   });
 });
@@ -525,19 +525,19 @@ describe('logo and cover', () => {
     const seller = await sellerWithProfile();
     const svg = await call(
       dashboardAction,
-      multipartRequest('/dashboard?intent=images', { intent: 'images', logo: { name: 'logo.svg', type: 'image/svg+xml', bytes: svgFile } }, { cookie: seller.cookie }),
+      multipartRequest('/dashboard/verification?intent=images', { intent: 'images', logo: { name: 'logo.svg', type: 'image/svg+xml', bytes: svgFile } }, { cookie: seller.cookie }),
     );
     expect(payload(svg).errors.logo).toBe('verification.upload.badType');
     const pdfCover = await call(
       dashboardAction,
-      multipartRequest('/dashboard?intent=images', { intent: 'images', cover: { name: 'cover.pdf', type: 'application/pdf', bytes: tinyPdf } }, { cookie: seller.cookie }),
+      multipartRequest('/dashboard/verification?intent=images', { intent: 'images', cover: { name: 'cover.pdf', type: 'application/pdf', bytes: tinyPdf } }, { cookie: seller.cookie }),
     );
     expect(payload(pdfCover).errors.cover).toBe('verification.upload.badType');
 
     const ok = await call(
       dashboardAction,
       multipartRequest(
-        '/dashboard?intent=images',
+        '/dashboard/verification?intent=images',
         { intent: 'images', logo: { name: 'logo.png', type: 'image/png', bytes: await pngImage(600, 600) }, cover: { name: 'cover.jpg', type: 'image/jpeg', bytes: await jpegWithGps(1200, 400) } },
         { cookie: seller.cookie },
       ),

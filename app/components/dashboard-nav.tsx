@@ -8,7 +8,9 @@ import { useI18n } from '~/lib/i18n';
  */
 export function DashboardNav() {
   const { t } = useI18n();
-  const isMentor = useRouteLoaderData<typeof rootLoader>('root')?.user?.isMentor ?? false;
+  const user = useRouteLoaderData<typeof rootLoader>('root')?.user;
+  const isMentor = user?.isMentor ?? false;
+  const isEntrepreneur = user?.isEntrepreneur ?? false;
   return (
     <nav className="dashboard-nav" aria-label={t('dashboard.nav.label')}>
       <ul>
@@ -18,23 +20,35 @@ export function DashboardNav() {
           </NavLink>
         </li>
         <li>
-          <NavLink to="/dashboard/listings" end>
-            {t('dashboard.nav.listings')}
-          </NavLink>
+          <NavLink to="/dashboard/verification">{t('dashboard.nav.verification')}</NavLink>
         </li>
-        <li>
-          <NavLink to="/dashboard/orders">{t('dashboard.nav.orders')}</NavLink>
-        </li>
+        {isEntrepreneur ? (
+          <>
+            <li>
+              <NavLink to="/dashboard/listings" end>
+                {t('dashboard.nav.listings')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/dashboard/orders">{t('dashboard.nav.orders')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/dashboard/payout">{t('dashboard.nav.payout')}</NavLink>
+            </li>
+          </>
+        ) : null}
         {isMentor ? (
           <li>
             <NavLink to="/dashboard/mentoring">{t('dashboard.nav.mentoring')}</NavLink>
           </li>
         ) : null}
-        <li>
-          <Link to="/dashboard/listings/new" className="button">
-            {t('dashboard.nav.addProduct')}
-          </Link>
-        </li>
+        {isEntrepreneur ? (
+          <li>
+            <Link to="/dashboard/listings/new" className="button">
+              {t('dashboard.nav.addProduct')}
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -237,7 +237,7 @@ describe('VietQR pages', () => {
 
   it('lets the seller confirm a transfer by hand, and not another seller', async () => {
     const { call, formRequest } = await import('../support/fixtures');
-    const sellerOrder = await import('../../app/routes/dashboard_.orders.$id');
+    const sellerOrder = await import('../../app/routes/dashboard.orders.$id');
     const s = await vietQrSeller();
     const other = await vietQrSeller();
     const { order } = await vietQrOrder(s.listingId);
@@ -250,7 +250,7 @@ describe('VietQR pages', () => {
 
   it('keeps what she typed when the payout form is wrong, and staff decide once after confirming', async () => {
     const { call, formRequest, payload, statusOf } = await import('../support/fixtures');
-    const payoutRoute = await import('../../app/routes/dashboard_.payout');
+    const payoutRoute = await import('../../app/routes/dashboard.payout');
     const staffRoute = await import('../../app/routes/staff.payouts');
     const s = await sellerWithListing();
     const bad = await call(payoutRoute.action, formRequest('/dashboard/payout', { intent: 'save', bankBin: '', accountNumber: '12ab', accountName: 'Tran Van B' }, { cookie: s.seller.cookie }));

@@ -336,7 +336,7 @@ async function notifyDecision(
   const reasonKey = `verification.reason.${d.reasonCode}` as MessageKey;
   await trx
     .insertInto('notifications')
-    .values({ user_id: d.userId, message_key: decisionKey, params: { reason: d.reasonCode }, link: '/dashboard' })
+    .values({ user_id: d.userId, message_key: decisionKey, params: { reason: d.reasonCode }, link: '/dashboard/verification' })
     .execute();
   const reason = [t(reasonKey), d.reasonText].filter(Boolean).join(' — ');
   // An account made with a phone number may have no email (issue 14).
@@ -344,7 +344,7 @@ async function notifyDecision(
     {
       to: user.email,
       subject: t('verification.email.subject', { decision: t(decisionKey) }),
-      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: absoluteUrl('/dashboard') }),
+      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: absoluteUrl('/dashboard/verification') }),
     },
     trx,
   );

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
@@ -48,7 +47,6 @@ export default function PayoutAccount() {
   return (
     <section>
       <h1>{t('payments.payout.title')}</h1>
-      <DashboardNav />
       <p>{t('payments.payout.lead')}</p>
       {account ? (
         <div className="card">

@@ -1,5 +1,4 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Link, useActionData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { requireRole } from '~/lib/auth.server';
@@ -35,7 +34,6 @@ export default function NewListing() {
         <Link to="/dashboard/listings">{t('market.dashboard.title')}</Link>
       </p>
       <h1>{t('market.new.title')}</h1>
-      <DashboardNav />
       <p className="muted">{t('market.new.intro')}</p>
       <ListingForm reply={reply} submitLabel={t('market.new.submit')} />
     </section>

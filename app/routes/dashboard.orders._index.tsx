@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { OrderState } from '../../db/schema';
 import { ErrorPage } from '~/components/error-page';
@@ -26,7 +25,6 @@ export default function SellerOrders() {
   return (
     <section>
       <h1>{t('orders.seller.title')}</h1>
-      <DashboardNav />
       <p>
         <Link to="/dashboard/payout">{t('payments.payout.title')}</Link>
       </p>

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { timeZoneLabel } from '~/components/time-zone';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
@@ -122,16 +121,14 @@ export default function MentoringEditor() {
     return (
       <section className="narrow">
         <h1>{t('mentoring.editor.title')}</h1>
-        <DashboardNav />
         <p className="status-box">{t('mentoring.editor.notApproved')}</p>
-        <Link to="/dashboard">{t('mentoring.editor.toDashboard')}</Link>
+        <Link to="/dashboard/verification">{t('mentoring.editor.toDashboard')}</Link>
       </section>
     );
   }
   return (
     <section className="narrow">
       <h1>{t('mentoring.editor.title')}</h1>
-      <DashboardNav />
       <p>
         <Link to="/sessions">{t('mentoring.sessions.title')}</Link>
       </p>

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { PhotoUploadForm } from '~/components/photo-upload';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
@@ -93,7 +92,6 @@ export default function EditListing() {
         <Link to="/dashboard/listings">{t('market.dashboard.title')}</Link>
       </p>
       <h1>{listing.title}</h1>
-      <DashboardNav />
       <p>
         {t('market.edit.state')} <span className={`state state-${listing.state}`}>{t(`market.state.${listing.state}`)}</span>
         {listing.state === 'published' ? (

@@ -1,5 +1,4 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { sellerActionSchema } from '~/modules/orders/forms.server';
@@ -59,7 +58,6 @@ export default function SellerOrder() {
   return (
     <section>
       <h1>{t('orders.detail.title', { number })}</h1>
-      <DashboardNav />
       <PayOnlyOnSenNote folded />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.buyer')}</Link>

@@ -1,5 +1,4 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
@@ -57,7 +56,6 @@ export default function SellerListings() {
   return (
     <section>
       <h1>{t('market.dashboard.title')}</h1>
-      <DashboardNav />
       {!mayPublish ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
       <p>
         <Link to="/dashboard/listings/new" className="button">
