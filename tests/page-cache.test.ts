@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../app/lib/db.server';
 import { pageCacheSeconds } from '../app/server/app';
+import { createListing, createSeller } from './support/factories';
 import { createTestUser } from './support/fixtures';
 import { startAppServer } from './support/app-server';
 
@@ -14,16 +14,11 @@ let listingId: string;
 beforeAll(async () => {
   // Long enough that nothing expires during the test: only a write may clear it.
   server = await startAppServer({ pageCacheSeconds: 60 });
-  seller = await createTestUser({ roles: ['entrepreneur'], displayName: 'Chị Bán Hàng' });
-  await db
-    .insertInto('business_profiles')
-    .values({ user_id: seller.id, slug: 'cua-hang-cache', business_name: 'Cửa hàng Lụa', owner_name: 'Chị Bán Hàng', province: 'ha-noi', verification_status: 'approved', verified_at: new Date(), updated_at: new Date() })
-    .execute();
-  const row = await db
-    .insertInto('listings')
-    .values({ seller_id: seller.id, title: 'Khăn lụa tơ tằm', price: 250000, stock: 3, category: 'fashion', state: 'published', published_at: new Date(), updated_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  seller = await createSeller({
+    displayName: 'Chị Bán Hàng',
+    business: { slug: 'cua-hang-cache', business_name: 'Cửa hàng Lụa', owner_name: 'Chị Bán Hàng', province: 'ha-noi' },
+  });
+  const row = await createListing(seller.id, { title: 'Khăn lụa tơ tằm', price: 250000, stock: 3, category: 'fashion' });
   listingId = row.id;
 });
 afterAll(() => server?.close());

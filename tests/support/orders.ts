@@ -1,4 +1,5 @@
 import { db } from '../../app/lib/db.server';
+import { createBusiness, createListing } from './factories';
 import { createTestUser } from './fixtures';
 
 let n = 0;
@@ -7,37 +8,14 @@ let n = 0;
 export async function sellerWithListing(options: { price?: number; stock?: number; shippingFee?: number; provinces?: string[]; phone?: string } = {}) {
   n += 1;
   const seller = await createTestUser({ roles: ['entrepreneur'] });
-  const slug = `shop-${n}-${seller.id.slice(0, 6)}`;
-  await db
-    .insertInto('business_profiles')
-    .values({
-      user_id: seller.id,
-      slug,
-      business_name: `Shop ${n}`,
-      owner_name: 'Chị Hoa',
-      province: 'son-la',
-      contact_phone: options.phone ?? '0912000111',
-      verification_status: 'approved',
-      verified_at: new Date(),
-      updated_at: new Date(),
-    })
-    .execute();
-  const listing = await db
-    .insertInto('listings')
-    .values({
-      seller_id: seller.id,
-      title: `Khăn thổ cẩm ${n}`,
-      price: options.price ?? 250_000,
-      stock: options.stock ?? 5,
-      category: 'handicrafts',
-      shipping_fee: options.shippingFee ?? 30_000,
-      shipping_provinces: options.provinces ?? [],
-      state: 'published',
-      published_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { slug } = await createBusiness(seller.id, { business_name: `Shop ${n}`, contact_phone: options.phone ?? '0912000111' });
+  const listing = await createListing(seller.id, {
+    title: `Khăn thổ cẩm ${n}`,
+    price: options.price ?? 250_000,
+    stock: options.stock ?? 5,
+    shipping_fee: options.shippingFee ?? 30_000,
+    shipping_provinces: options.provinces ?? [],
+  });
   return { seller, slug, listingId: listing.id };
 }
 
