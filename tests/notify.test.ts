@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { addToCart, checkout } from '../app/modules/orders/orders.server';
+import { notify as notifyAboutSession } from '../app/modules/mentoring/mentoring.server';
 import { deliverOutbox, zaloTemplateFor } from '../app/modules/notifications/delivery.server';
 import { defaultChoices } from '../app/modules/notifications/kinds';
 import { fallbackChannel, notify, planChannels, queueDelivery, loadRecipient } from '../app/modules/notifications/notify.server';
@@ -291,6 +292,18 @@ describe('notify()', () => {
     expect(rows).toHaveLength(2);
     expect(new Date(rows[1].send_after!).getTime()).toBe(now.getTime() + 30 * 60_000);
     expect(await db.selectFrom('notifications').select('id').where('user_id', '=', user.id).execute()).toHaveLength(3);
+  });
+});
+
+describe('capabilities moved onto notify()', () => {
+  it('a booking now reaches her by email too (mentoring sent none), in her language, with its link', async () => {
+    const mentor = await createTestUser({ locale: 'en' });
+    const startsAt = new Date('2027-01-10T09:00:00Z');
+    await db.transaction().execute((trx) => notifyAboutSession(trx, mentor.id, 'mentoring.notify.requested', '00000000-0000-4000-8000-000000000001', startsAt));
+    const rows = await outboxOf(mentor.id);
+    expect(rows).toEqual([expect.objectContaining({ channel: 'email', kind: 'booking', to_address: mentor.email, subject: 'Sen: A session booking waits for your confirmation.' })]);
+    expect(rows[0].body).toContain('/sessions/00000000-0000-4000-8000-000000000001');
+    expect(rows[0].body).toContain('/account/notifications');
   });
 });
 

@@ -16,9 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 export default function PersonDeliveries() {
   const { person, notices, codes } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
+  // Times travel as ISO strings in a notice's parameters, as on /notifications.
+  const text = (n: (typeof notices)[number]) =>
+    n.key ? t(n.key, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'string' && isoTime.test(v) ? dateTime(v) : v]))) : '—';
   return (
     <section>
       <h1>{t('notify.staff.title', { name: person.name })}</h1>
@@ -36,7 +41,7 @@ export default function PersonDeliveries() {
       <ul className="plain-list">
         {notices.map((n) => (
           <li key={n.id} className="card">
-            <strong>{n.key ? t(n.key, n.params) : '—'}</strong>
+            <strong>{text(n)}</strong>
             <div className="small">{dateTime(n.createdAt)}</div>
             {n.deliveries.length === 0 ? (
               <div className="small">{t('notify.staff.inAppOnly')}</div>
