@@ -178,6 +178,21 @@ export interface OutboxEmailsTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** The outbox of every channel (issue 14): to_address is a phone (E.164) for sms and zalo. */
+  channel: Generated<'email' | 'sms' | 'zalo'>;
+  user_id: string | null;
+  notification_id: number | null;
+  kind: string | null;
+  template_params: Json<Record<string, string>> | null;
+  send_after: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  phone: 'zalo' | 'sms' | 'off';
+  email: boolean;
+  updated_at: Generated<Date>;
 }
 
 export interface NotificationsTable {
@@ -763,6 +778,7 @@ export interface Database {
   signup_requests: SignupRequestsTable;
   outbox_emails: OutboxEmailsTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   business_profiles: BusinessProfilesTable;
   verification_documents: VerificationDocumentsTable;
   mentor_profiles: MentorProfilesTable;

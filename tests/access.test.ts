@@ -192,6 +192,9 @@ const rows: Row[] = [
   { file: 'login_.code.tsx', path: '/login/code', expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'login_.code.tsx', path: '/login/code', method: 'POST', form: { code: '123456' }, expect: { ...everyone('away'), anonymous: 'login' } },
   { file: 'staff.audit.tsx', path: '/staff/audit', expect: staffOnly },
+  { file: 'account_.notifications.tsx', path: '/account/notifications', expect: signedIn('ok') },
+  { file: 'account_.notifications.tsx', path: '/account/notifications', method: 'POST', form: { phone_order_placed: 'carrier-pigeon' }, expect: signedIn('ok') },
+  { file: 'staff.people.$id.deliveries.tsx', path: (p) => `/staff/people/${p.buyer.id}/deliveries`, expect: staffOnly },
   { file: 'account_.privacy.tsx', path: '/account/privacy', expect: signedIn('ok') },
   { file: 'account_.privacy.tsx', path: '/account/privacy', method: 'POST', form: { intent: 'delete', password: 'wrong password' }, expect: signedIn('ok') },
   // Nobody's export under a made-up id: a clear 404 to everyone signed in.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { deliverOutboxEmail } from '../app/lib/email.server';
+import { deliverOutbox } from '../app/modules/notifications/delivery.server';
 import { getUser, lucia } from '../app/lib/auth.server';
 import { createUser, deleteExpiredAuthRows, loginLimits } from '../app/modules/accounts/accounts.server';
 import { passwordProblem } from '../app/modules/accounts/passwords.server';
@@ -295,15 +295,15 @@ describe('outbox delivery', () => {
     const user = await createTestUser();
     await call(forgot.action, formRequest('/forgot-password', { email: user.email }));
     const email = await latestEmailTo(user.email);
-    await expect(deliverOutboxEmail(email.id, async () => Promise.reject(new Error('smtp down')))).rejects.toThrow('smtp down');
+    await expect(deliverOutbox(email.id, { email: async () => Promise.reject(new Error('smtp down')) })).rejects.toThrow('smtp down');
     let row = await latestEmailTo(user.email);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: smtp down' });
     const sent: string[] = [];
-    await deliverOutboxEmail(email.id, async (e) => void sent.push(e.to));
+    await deliverOutbox(email.id, { email: async (e) => void sent.push(e.to) });
     row = await latestEmailTo(user.email);
     expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     // Delivering again (a retried job) sends nothing twice.
-    await deliverOutboxEmail(email.id, async (e) => void sent.push(e.to));
+    await deliverOutbox(email.id, { email: async (e) => void sent.push(e.to) });
     expect(sent).toEqual([user.email]);
   });
 });

@@ -16,6 +16,7 @@ import enUx from './en/ux.json';
 import enPhone from './en/phone.json';
 import enPrivacy from './en/privacy.json';
 import enDashboard from './en/dashboard.json';
+import enNotify from './en/notify.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -34,6 +35,7 @@ import viUx from './vi/ux.json';
 import viPhone from './vi/phone.json';
 import viPrivacy from './vi/privacy.json';
 import viDashboard from './vi/dashboard.json';
+import viNotify from './vi/notify.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -57,6 +59,7 @@ const vi = {
   ...viPhone,
   ...viPrivacy,
   ...viDashboard,
+  ...viNotify,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -81,6 +84,7 @@ const en: Messages = {
   ...enPhone,
   ...enPrivacy,
   ...enDashboard,
+  ...enNotify,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

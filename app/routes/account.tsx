@@ -125,6 +125,11 @@ export default function Account() {
         <Link to="/account/privacy">{t('privacy.account.link')}</Link>
       </p>
 
+      <h2>{t('notify.settings.title')}</h2>
+      <p>
+        <Link to="/account/notifications">{t('notify.settings.link')}</Link>
+      </p>
+
       <h2>{t('accounts.settings.sessions')}</h2>
       <Form noValidate method="post" action="/logout">
         <input type="hidden" name="scope" value="all" />

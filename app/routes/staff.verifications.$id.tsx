@@ -139,6 +139,8 @@ export default function Review() {
       </h1>
       <p className="muted">
         {t('staff.review.account')}: {user.display_name} · {user.email}
+        {' · '}
+        <Link to={`/staff/people/${user.id}/deliveries`}>{t('notify.staff.link')}</Link>
       </p>
 
       {business ? (

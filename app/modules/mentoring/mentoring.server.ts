@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, MeetingMode, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { accountActive } from '~/modules/moderation/suspension.server';
-import { queueEmail } from '~/lib/email.server';
+import { notify as notifyPerson } from '~/modules/notifications/notify.server';
 import { formatDateTime, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
@@ -296,12 +296,9 @@ async function openCheckout(sessionId: string, now: Date) {
   }
 }
 
-/** In-app notification for one person, in her own language when read. */
+/** Tells one side about a session (in-app, and her channels for bookings), in her own language and zone. */
 export async function notify(trx: Transaction<Database>, userId: string, key: MessageKey, sessionId: string, startsAt: Date) {
-  await trx
-    .insertInto('notifications')
-    .values({ user_id: userId, message_key: key, params: { when: startsAt.toISOString() }, link: `/sessions/${sessionId}` })
-    .execute();
+  await notifyPerson(trx, userId, { kind: 'booking', key, params: { when: startsAt.toISOString() }, link: `/sessions/${sessionId}` });
 }
 
 // ---------------------------------------------------------------- one session
@@ -684,31 +681,27 @@ export async function sendDueReminders(now = new Date()) {
             's.mentor_id',
             's.mentee_id',
             'mentor.display_name as mentor_name',
-            'mentor.email as mentor_email',
             'mentor.locale as mentor_locale',
             'mentor.time_zone as mentor_zone',
             'mentee.display_name as mentee_name',
-            'mentee.email as mentee_email',
             'mentee.locale as mentee_locale',
             'mentee.time_zone as mentee_zone',
           ])
           .where('s.id', '=', id)
           .executeTakeFirstOrThrow();
         const people = [
-          { id: s.mentor_id, email: s.mentor_email, locale: s.mentor_locale, zone: s.mentor_zone, other: s.mentee_name },
-          { id: s.mentee_id, email: s.mentee_email, locale: s.mentee_locale, zone: s.mentee_zone, other: s.mentor_name },
+          { id: s.mentor_id, locale: s.mentor_locale, zone: s.mentor_zone, other: s.mentee_name },
+          { id: s.mentee_id, locale: s.mentee_locale, zone: s.mentee_zone, other: s.mentor_name },
         ];
         for (const p of people) {
-          const t = translatorFor(p.locale);
           const when = formatDateTime(s.starts_at, p.locale, p.zone, { dateStyle: 'full', timeStyle: 'short' });
-          await trx
-            .insertInto('notifications')
-            .values({ user_id: p.id, message_key: r.key, params: { when: s.starts_at.toISOString(), with: p.other }, link: `/sessions/${id}` })
-            .execute();
-          if (p.email) await queueEmail(
-            { to: p.email, subject: t(r.key, { with: p.other }), body: t('mentoring.reminder.body', { with: p.other, when, link: `/sessions/${id}` }) },
-            trx,
-          );
+          await notifyPerson(trx, p.id, {
+            kind: 'booking_reminder',
+            key: r.key,
+            params: { when: s.starts_at.toISOString(), with: p.other },
+            link: `/sessions/${id}`,
+            email: { subject: r.key, body: 'mentoring.reminder.body', params: { when } },
+          });
         }
         return true;
       });

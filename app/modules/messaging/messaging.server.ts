@@ -10,6 +10,7 @@ import { shortNumber } from '~/modules/orders/states';
 import { detectScamWithReports } from '~/modules/moderation/scam-accounts.server';
 import { SIGNAL_LESSONS, type SignalCode } from '~/modules/safety/detector';
 import { maskContacts, type MaskKind } from './mask';
+import { notify } from '~/modules/notifications/notify.server';
 
 // Protected messaging between two people: who may start a conversation and
 // about what, who may see and write in one, blocks, mutes, rate limits counted
@@ -240,10 +241,7 @@ async function insertMessage(
     .where('user_id', '=', input.recipientId)
     .executeTakeFirst();
   if (recipient && !recipient.muted_at) {
-    await trx
-      .insertInto('notifications')
-      .values({ user_id: input.recipientId, message_key: 'messaging.notify.new', params: { name: input.senderName }, link: `/messages/${input.conversationId}` })
-      .execute();
+    await notify(trx, input.recipientId, { kind: 'new_message', key: 'messaging.notify.new', params: { name: input.senderName }, link: `/messages/${input.conversationId}` });
   }
   return message.id;
 }

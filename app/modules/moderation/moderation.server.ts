@@ -2,16 +2,14 @@ import { sql, type Transaction } from 'kysely';
 import type { Database, ReportCategory, ReportResolution } from '../../../db/schema';
 import { endAllSessions, hasRole, type SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { queueEmail } from '~/lib/email.server';
 import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
-import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { isUuid } from '~/lib/ids';
 import { transition } from '~/modules/verification/verification.server';
 import type { ReportStatus, StaffAction } from './options';
 import { detectScamWithReports, recordFromReport } from './scam-accounts.server';
 import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';
-import { absoluteUrl } from '~/lib/origin.server';
+import { notify } from '~/modules/notifications/notify.server';
 
 // The staff side: the queue, one report with its context, and the actions.
 // Every action has a reason, writes one moderation_actions row and resolves the
@@ -340,10 +338,7 @@ export async function moderate(input: {
     const reporters = [...new Set(resolved.map((r) => r.reporter_id).filter((id): id is string => Boolean(id) && id !== staff.id))];
     if (reporters.length) {
       const key: MessageKey = resolutions[action] === 'dismissed' ? 'moderation.outcome.noAction' : 'moderation.outcome.actionTaken';
-      await trx
-        .insertInto('notifications')
-        .values(reporters.map((id) => ({ user_id: id, message_key: key, params: {}, link: '/safety' })))
-        .execute();
+      for (const id of reporters) await notify(trx, id, { kind: 'report_outcome', key, link: '/safety' });
     }
     return { ok: true, resolved: resolved.length, subjectId };
   });
@@ -365,21 +360,11 @@ async function tellSubject(
     listing: { id: string; title: string } | null;
   },
 ) {
-  const t = translatorFor(d.user.locale);
   const until = d.until ? formatDateTime(d.until, d.user.locale) : '';
   const key = (d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`) as MessageKey;
   const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
   const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
-  await trx.insertInto('notifications').values({ user_id: d.userId, message_key: key, params, link }).execute();
-  // An account made with a phone number may have no email (issue 14).
-  if (d.user.email) await queueEmail(
-    {
-      to: d.user.email,
-      subject: t('moderation.email.subject'),
-      body: t('moderation.email.body', { name: d.user.display_name, what: t(key, params), reason: d.reason, link: absoluteUrl(link) }),
-    },
-    trx,
-  );
+  await notify(trx, d.userId, { kind: 'moderation', key, params, link, email: { subject: 'moderation.email.subject', body: 'moderation.email.body' } });
 }
 
 // ---- what the seller sees ----

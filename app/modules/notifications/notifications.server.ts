@@ -1,9 +1,9 @@
 import type { MessageKey } from '~/lib/i18n';
-import { db, type DB } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { isMessageKey } from '~/lib/i18n.server';
 
-// The in-app notifications every capability writes (orders, bookings, messages,
-// verification and moderation decisions, report outcomes), read by their owner.
+// The in-app notifications, read by their owner. They are written only by
+// notify() (notify.server.ts), which also sends them by her other channels.
 
 const pageSize = 30;
 
@@ -48,9 +48,4 @@ export async function unreadNotifications(userId: string) {
 
 export async function markAllRead(userId: string) {
   await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
-}
-
-/** Writes one in-app notice for her, in the caller's transaction when it has one. */
-export async function notify(executor: DB, userId: string, key: MessageKey, params: Record<string, string | number> = {}, link: string | null = null) {
-  await executor.insertInto('notifications').values({ user_id: userId, message_key: key, params, link }).execute();
 }

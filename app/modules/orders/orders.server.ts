@@ -4,9 +4,8 @@ import { formatPhone } from '~/lib/phone';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, OrderState, PaymentMethod } from '../../../db/schema';
 import { db } from '~/lib/db.server';
-import { queueEmail } from '~/lib/email.server';
+import { notify } from '~/modules/notifications/notify.server';
 import type { MessageKey } from '~/lib/i18n';
-import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refundPayment } from '~/lib/payments.server';
 import { isUuid } from '~/lib/ids';
@@ -350,7 +349,7 @@ export async function checkout(
           .values(items.map((i) => ({ order_id: order.id, listing_id: i.listingId, title: i.title, unit_price: i.price, quantity: i.quantity })))
           .execute();
         await trx.insertInto('order_events').values({ order_id: order.id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: state }).execute();
-        if (state === 'placed') await notify(trx, sellerId, order.id, 'placed', 'seller');
+        if (state === 'placed') await notifyState(trx, sellerId, order.id, 'placed', 'seller');
         orderIds.push(order.id);
         for (const i of items) lines.push({ name: i.title, unitAmount: i.price, quantity: i.quantity });
         if (shippingFee > 0) lines.push({ name: urls.shippingLabel ?? 'Phí vận chuyển', unitAmount: shippingFee, quantity: 1 });
@@ -458,8 +457,8 @@ export async function applyTransition(trx: Trx, order: LockedOrder, action: Orde
     .values({ order_id: order.id, actor_id: actor.id, actor_role: actor.role, from_state: order.state, to_state: to, note: action === 'ship' ? `${extras.carrier} ${extras.trackingCode}` : (extras.reason ?? null) })
     .execute();
   // The other side hears of it; a system change reaches both (an expiry only the buyer).
-  if (actor.role !== 'seller' && !(action === 'expire')) await notify(trx, order.seller_id, order.id, to, 'seller');
-  if (actor.role !== 'buyer') await notify(trx, order.buyer_id, order.id, to, 'buyer');
+  if (actor.role !== 'seller' && !(action === 'expire')) await notifyState(trx, order.seller_id, order.id, to, 'seller');
+  if (actor.role !== 'buyer') await notifyState(trx, order.buyer_id, order.id, to, 'buyer');
   order.state = to;
   return true;
 }
@@ -533,22 +532,9 @@ export async function changeOrder(
 
 // ---- notifications ----
 
-async function notify(trx: Trx, userId: string, orderId: string, state: OrderState, side: 'buyer' | 'seller') {
-  const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const t = translatorFor(user.locale);
-  const key = `orders.notify.${state}` as MessageKey;
-  const number = shortNumber(orderId);
+async function notifyState(trx: Trx, userId: string, orderId: string, state: OrderState, side: 'buyer' | 'seller') {
   const link = side === 'buyer' ? `/orders/${orderId}` : `/dashboard/orders/${orderId}`;
-  await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
-  // An account made with a phone number may have no email (issue 14).
-  if (user.email) await queueEmail(
-    {
-      to: user.email,
-      subject: t('orders.email.subject', { number, what: t(key, { number }) }),
-      body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }),
-    },
-    trx,
-  );
+  await notifyAboutOrder(trx, userId, orderId, `orders.notify.${state}` as MessageKey, link, state === 'placed' && side === 'seller' ? 'order_placed' : 'order_update');
 }
 
 // ---- Stripe ----
@@ -784,12 +770,9 @@ export async function replyToReview(sellerId: string, orderId: string | undefine
   });
 }
 
-export async function notifyAboutOrder(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string) {
-  const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const t = translatorFor(user.locale);
-  const number = shortNumber(orderId);
-  await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number }, link }).execute();
-  if (user.email) await queueEmail({ to: user.email, subject: t('orders.email.subject', { number, what: t(key, { number }) }), body: t('orders.email.body', { name: user.display_name, what: t(key, { number }), link }) }, trx);
+/** Tells one side about her order (in-app, and her channels for orders). */
+export async function notifyAboutOrder(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string, kind: 'order_placed' | 'order_update' = 'order_update') {
+  await notify(trx, userId, { kind, key, params: { number: shortNumber(orderId) }, link, email: { subject: 'orders.email.subject', body: 'orders.email.body' } });
 }
 
 /** The seller's average rating and count: one statement. */

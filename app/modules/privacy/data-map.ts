@@ -21,6 +21,9 @@ export const userDataMap: Record<string, DataRule> = {
   'sessions.user_id': { export: 'rows', omit: ['id'], deletion: 'delete' },
   'password_reset_tokens.user_id': { export: 'no', deletion: 'delete', why: 'secret, lives one hour' },
   'notifications.user_id': { export: 'rows', deletion: 'delete' },
+  // Issue 14: her choice of channels per kind of notice, and the delivery record of her notices (SMS, Zalo, email).
+  'notification_preferences.user_id': { export: 'rows', deletion: 'delete' },
+  'outbox_emails.user_id': { export: 'rows', deletion: 'delete' },
   'business_profiles.user_id': { export: 'rows', deletion: 'anonymise', why: "the buyers' orders name the shop: name replaced, texts, photos and contacts erased" },
   'mentor_profiles.user_id': { export: 'rows', deletion: 'anonymise', why: "the mentees' sessions point at it: texts erased, offer removed" },
   'verification_events.user_id': { export: 'rows', deletion: 'keep', why: 'the record of staff decisions (who decided what, when)' },

@@ -5,7 +5,7 @@ import { enqueue } from '~/lib/jobs.server';
 import { log } from '~/lib/log.server';
 import { getStorage } from '~/lib/storage.server';
 import { viewMessage, haveDealTogether } from '~/modules/messaging/messaging.server';
-import { notify } from '~/modules/notifications/notifications.server';
+import { notify } from '~/modules/notifications/notify.server';
 import { splitReference, userDataMap } from './data-map';
 
 // "Download my data": the request records a pending export and sends a job; the
@@ -163,7 +163,7 @@ export async function buildExport(id: string) {
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows)) await notify(trx, row.user_id, 'privacy.notice.exportReady', {}, '/account/privacy');
+    if (Number(updated.numUpdatedRows)) await notify(trx, row.user_id, { kind: 'account', key: 'privacy.notice.exportReady', link: '/account/privacy' });
   });
   log.info('data export ready', { exportId: id, bytes: bytes.byteLength });
   return { bytes: bytes.byteLength };

@@ -3,7 +3,6 @@ import type { Database, DocumentKind } from '../../../db/schema';
 import type { SessionUser } from '~/lib/auth.server';
 import { hasRole } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { queueEmail } from '~/lib/email.server';
 import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
@@ -11,7 +10,7 @@ import { screenBusinessStory, screenMentorBio } from '~/modules/moderation/scree
 import { accountActive } from '~/modules/moderation/suspension.server';
 import { getStorage, publicUrl } from '~/lib/storage.server';
 import type { StoredUpload } from '~/lib/uploads.server';
-import { absoluteUrl } from '~/lib/origin.server';
+import { notify } from '~/modules/notifications/notify.server';
 import {
   checkTransition,
   finalStatuses,
@@ -330,24 +329,18 @@ async function notifyDecision(
   trx: Transaction<Database>,
   d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null },
 ) {
-  const user = await trx.selectFrom('users').select(['email', 'locale', 'display_name']).where('id', '=', d.userId).executeTakeFirstOrThrow();
+  const user = await trx.selectFrom('users').select('locale').where('id', '=', d.userId).executeTakeFirstOrThrow();
   const t = translatorFor(user.locale);
   const decisionKey = `verification.decision.${d.subject}.${d.to}` as MessageKey;
   const reasonKey = `verification.reason.${d.reasonCode}` as MessageKey;
-  await trx
-    .insertInto('notifications')
-    .values({ user_id: d.userId, message_key: decisionKey, params: { reason: d.reasonCode }, link: '/dashboard/verification' })
-    .execute();
   const reason = [t(reasonKey), d.reasonText].filter(Boolean).join(' — ');
-  // An account made with a phone number may have no email (issue 14).
-  if (user.email) await queueEmail(
-    {
-      to: user.email,
-      subject: t('verification.email.subject', { decision: t(decisionKey) }),
-      body: t('verification.email.body', { name: user.display_name, decision: t(decisionKey), reason, link: absoluteUrl('/dashboard/verification') }),
-    },
-    trx,
-  );
+  await notify(trx, d.userId, {
+    kind: 'verification_decision',
+    key: decisionKey,
+    params: { reason: d.reasonCode },
+    link: '/dashboard/verification',
+    email: { subject: 'verification.email.subject', body: 'verification.email.body', params: { decision: t(decisionKey), reason } },
+  });
 }
 
 /** The last staff decision on her profile or application, with its reason (for her dashboard). */
