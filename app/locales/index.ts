@@ -14,6 +14,7 @@ import enSecurity from './en/security.json';
 import enPayments from './en/payments.json';
 import enUx from './en/ux.json';
 import enPhone from './en/phone.json';
+import enPhoneAccount from './en/phone-account.json';
 import enPrivacy from './en/privacy.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
@@ -31,6 +32,7 @@ import viSecurity from './vi/security.json';
 import viPayments from './vi/payments.json';
 import viUx from './vi/ux.json';
 import viPhone from './vi/phone.json';
+import viPhoneAccount from './vi/phone-account.json';
 import viPrivacy from './vi/privacy.json';
 
 // One flat file of "namespace.key" strings per capability and language.
@@ -53,6 +55,7 @@ const vi = {
   ...viPayments,
   ...viUx,
   ...viPhone,
+  ...viPhoneAccount,
   ...viPrivacy,
 };
 
@@ -76,6 +79,7 @@ const en: Messages = {
   ...enPayments,
   ...enUx,
   ...enPhone,
+  ...enPhoneAccount,
   ...enPrivacy,
 };
 

@@ -7,7 +7,7 @@ import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { isUuid } from '~/lib/ids';
 import { pageMeta } from '~/lib/meta';
-import { phoneCodeSchema } from '~/modules/accounts/phone-forms.server';
+import { phoneCodeSchema } from '~/modules/accounts/forms.server';
 import { confirmPhoneSignup } from '~/modules/accounts/phone-signup.server';
 
 // The second step of a sign-up by phone: she types the 6-digit code.
@@ -56,7 +56,7 @@ export default function PhoneSignupCode() {
         <p className="form-error">{t('phone.code.unknown')}</p>
       )}
       <p>
-        <Link to="/signup/phone">{t('phone.code.again')}</Link>
+        <Link to="/signup?by=phone">{t('phone.code.again')}</Link>
       </p>
     </section>
   );
