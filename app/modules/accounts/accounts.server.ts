@@ -391,6 +391,8 @@ export async function deleteExpiredAuthRows() {
   const challenges = await db.deleteFrom('login_challenges').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
   // Phone codes (with a waiting sign-up's name and password hash) count towards the daily limits for a day, then go.
   await db.deleteFrom('otp_challenges').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  // Links to confirm an added email count towards their hourly limit, then go.
+  await db.deleteFrom('email_confirmations').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   return {
     loginChallenges: Number(challenges.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),
