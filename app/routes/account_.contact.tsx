@@ -10,7 +10,8 @@ import { formatPhone } from '~/lib/phone';
 import { findUserById } from '~/modules/accounts/accounts.server';
 import { addEmailSchema, changePhoneSchema, confirmPhoneSchema } from '~/modules/accounts/forms.server';
 import { confirmPhoneChange, pendingPhoneChange, requestEmailAdd, requestPhoneChange } from '~/modules/accounts/phone-account.server';
-import { ChannelField, PhoneField } from '~/modules/accounts/phone-fields';
+import { refusedCode } from '~/modules/accounts/phone-codes.server';
+import { ChannelField, CodeField, PhoneField } from '~/modules/accounts/phone-fields';
 
 // Her phone number and email (issue 14). A new number needs her password and
 // a code sent to the NEW number; the old one stays hers until the code is
@@ -49,11 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(form, confirmPhoneSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const result = await confirmPhoneChange(user.id, parsed.data.challenge, parsed.data.code);
-    if (!result.ok) {
-      if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
-      if (result.problem === 'phoneTaken') return formError(form, { form: 'phoneAccount.change.taken' }, 409);
-      return formError(form, { form: `phone.code.${result.problem}` }, result.problem === 'tooManyTries' ? 429 : 400);
-    }
+    if (!result.ok) return result.problem === 'phoneTaken' ? formError(form, { form: 'phoneAccount.change.taken' }, 409) : refusedCode(form, result);
     return redirect('/account/contact?notice=notice.phoneChanged');
   }
   const parsed = parseForm(form, addEmailSchema);
@@ -94,7 +91,7 @@ export default function AccountContact() {
             <p>{t('phoneAccount.change.codeIntro', { phone: change.phone })}</p>
             <input type="hidden" name="intent" value="phoneCode" />
             <input type="hidden" name="challenge" value={change.challenge} />
-            <Field name="code" inputMode="numeric" label={t('phone.code.field')} reply={codeReply} autoComplete="one-time-code" required maxLength={12} />
+            <CodeField reply={codeReply} />
             <button type="submit" disabled={busy}>
               {t('phoneAccount.change.confirm')}
             </button>

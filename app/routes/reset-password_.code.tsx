@@ -8,6 +8,8 @@ import { pageMeta } from '~/lib/meta';
 import { resetByCodeSchema } from '~/modules/accounts/forms.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 import { resetPasswordByCode } from '~/modules/accounts/phone-account.server';
+import { refusedCode } from '~/modules/accounts/phone-codes.server';
+import { CodeField } from '~/modules/accounts/phone-fields';
 
 // A forgotten password, second step (issue 14): the 6-digit code sent to her
 // phone and the new password, on one page. The right code sets it and signs
@@ -28,10 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (problem) return formError(form, { password: problem });
   const result = await resetPasswordByCode(parsed.data.challenge, parsed.data.code, parsed.data.password);
-  if (!result.ok) {
-    if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
-    return formError(form, { form: result.problem === 'used' ? 'phoneAccount.reset.used' : `phone.code.${result.problem}` }, result.problem === 'tooManyTries' ? 429 : 400);
-  }
+  if (!result.ok) return refusedCode(form, result, 'phoneAccount.reset.used');
   return redirect('/login?notice=notice.passwordReset');
 }
 
@@ -48,7 +47,7 @@ export default function ResetPasswordByCode() {
           <FormError reply={reply} />
           <p>{t('phoneAccount.reset.intro')}</p>
           <input type="hidden" name="challenge" value={challenge} />
-          <Field name="code" inputMode="numeric" label={t('phone.code.field')} reply={reply} autoComplete="one-time-code" required maxLength={12} />
+          <CodeField reply={reply} />
           <Field
             name="password"
             type="password"

@@ -13,6 +13,8 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Locale, OtpChannel, OtpPurpose, PendingPhoneSignup } from '../../../db/schema';
 import { db } from '~/lib/db.server';
+import { formError } from '~/lib/forms.server';
+import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { absoluteUrl } from '~/lib/origin.server';
@@ -181,4 +183,15 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
   if (row.used_at) return { ok: false, problem: 'used' };
   if (row.attempts >= codeLimits.maxTries) return { ok: false, problem: 'tooManyTries' };
   return { ok: false, problem: 'expired' };
+}
+
+/**
+ * The answer of a form that took a refused code: a wrong code is the code
+ * field's error (the last try said so), a dead one (5 tries: HTTP 429) or an
+ * unknown, used or expired one is the form's. `used` may say more for a flow.
+ */
+export function refusedCode(form: FormData, result: { problem: string; triesLeft?: number }, usedKey: MessageKey = 'phone.code.used') {
+  if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
+  const key = result.problem === 'used' ? usedKey : (`phone.code.${result.problem}` as MessageKey);
+  return formError(form, { form: key }, result.problem === 'tooManyTries' ? 429 : 400);
 }

@@ -38,3 +38,9 @@ export function ChannelField({ reply }: { reply?: FormReplyData }) {
     />
   );
 }
+
+/** The six digits she received (the phone's keyboard offers them from the message). */
+export function CodeField({ reply }: { reply?: FormReplyData }) {
+  const { t } = useI18n();
+  return <Field name="code" inputMode="numeric" label={t('phone.code.field')} reply={reply} autoComplete="one-time-code" required maxLength={12} />;
+}
