@@ -82,7 +82,7 @@ test('forgot password: the emailed link sets a new password', async ({ page, vis
   const before = countEmails(email);
   await visit('/forgot-password');
   await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Gửi đường dẫn' }).click();
+  await page.getByRole('button', { name: 'Gửi mã hoặc đường dẫn' }).click();
   await expect(page.getByText('chúng tôi đã gửi một đường dẫn')).toBeVisible();
   const mail = await waitForEmail(email, before);
   const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.body)![0];
