@@ -90,6 +90,19 @@ export interface OtpChallengesTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   pending: Json<PendingPhoneSignup> | null;
+  /** Who asked, for a code that changes a signed-in person's number. */
+  user_id: string | null;
+}
+
+/** An email added on /account, waiting for its confirmation link (issue 14). */
+export interface EmailConfirmationsTable {
+  id: Generated<string>;
+  user_id: string;
+  email: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 /** What a sign-up by phone keeps until its code is typed (issue 14). */
@@ -769,6 +782,7 @@ export interface DataExportsTable {
 export interface Database {
   users: UsersTable;
   otp_challenges: OtpChallengesTable;
+  email_confirmations: EmailConfirmationsTable;
   zalo_tokens: ZaloTokensTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

@@ -27,7 +27,7 @@ test('the JavaScript of a first visit to the home page stays under 150 KB gzippe
 
 test('sign up, log out, log in, and a wrong password', async ({ page, visit }) => {
   const email = unique();
-  await visit('/signup');
+  await visit('/signup?by=email');
   await page.getByLabel('Tên hiển thị').fill('Chị Lan');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('password123');
@@ -65,7 +65,7 @@ test('sign up, log out, log in, and a wrong password', async ({ page, visit }) =
 
 test('forgot password: the emailed link sets a new password', async ({ page, visit, login }) => {
   const email = unique();
-  await visit('/signup');
+  await visit('/signup?by=email');
   await page.getByLabel('Tên hiển thị').fill('Chị Mai');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('mot cau mat khau dai');
@@ -82,7 +82,7 @@ test('forgot password: the emailed link sets a new password', async ({ page, vis
   const before = countEmails(email);
   await visit('/forgot-password');
   await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Gửi đường dẫn' }).click();
+  await page.getByRole('button', { name: 'Gửi mã hoặc đường dẫn' }).click();
   await expect(page.getByText('chúng tôi đã gửi một đường dẫn')).toBeVisible();
   const mail = await waitForEmail(email, before);
   const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.body)![0];

@@ -59,6 +59,11 @@ for (const javaScriptEnabled of [true, false]) {
     const seller = await person(browser, baseURL!, javaScriptEnabled);
     await seller.goto('/');
     await seller.getByRole('link', { name: 'Đăng ký' }).first().click();
+    // The form offers her phone number first; she has an email.
+    await seller.getByRole('link', { name: 'Đăng ký bằng email' }).click();
+    // The email form replaces the phone form once the page has changed (with JavaScript, without a reload).
+    await seller.waitForURL(/\/signup\?by=email/);
+    await expect(seller.locator('input[name="email"]')).toBeVisible();
     await seller.locator('input[name="displayName"]').fill('Chị Lan');
     await seller.locator('input[name="email"]').fill(email);
     await seller.locator('input[name="password"]').fill('hoa sen no giua dam lay');

@@ -21,7 +21,7 @@ async function person(browser: Browser, baseURL: string, javaScriptEnabled: bool
 }
 
 async function signUpWithConsent(page: Page, email: string) {
-  await page.goto('/signup');
+  await page.goto('/signup?by=email');
   await page.locator('input[name="displayName"]').fill('Chị Mai');
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill('hoa sen no giua dam lay');

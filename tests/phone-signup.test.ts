@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getUser } from '../app/lib/auth.server';
 import * as code from '../app/routes/signup_.phone_.code';
-import * as phoneSignup from '../app/routes/signup_.phone';
+import * as phoneSignup from '../app/routes/signup';
 import { call, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { startEsmsServer } from './support/sms-servers';
 
@@ -21,12 +21,12 @@ afterAll(async () => {
 });
 
 const cookieFrom = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-const form = (phone: string, extra: Record<string, string> = {}) => ({ displayName: 'Hoa', phone, channel: 'sms', password: 'mot cau rat dai va de nho', locale: 'vi', agree: 'on', ...extra });
+const form = (phone: string, extra: Record<string, string> = {}) => ({ by: 'phone', displayName: 'Hoa', phone, channel: 'sms', password: 'mot cau rat dai va de nho', locale: 'vi', agree: 'on', ...extra });
 const codeFor = (national: string) => esms.messages.filter((m) => m.Phone === national).at(-1)?.Content.match(/\b(\d{6})\b/)?.[1];
 
 describe('sign up with a phone number', () => {
   it('sends a code; the right code makes the account with the confirmed number and no email, and signs her in', async () => {
-    const asked = (await call(phoneSignup.action, formRequest('/signup/phone', form('84-913-000-111')))) as Response;
+    const asked = (await call(phoneSignup.action, formRequest('/signup', form('84-913-000-111')))) as Response;
     expect(asked.status).toBe(302);
     const challenge = new URL(asked.headers.get('location')!, 'http://x').searchParams.get('challenge')!;
     // Nothing exists before the code.
@@ -52,7 +52,7 @@ describe('sign up with a phone number', () => {
     ['123456789012345678901234567890', 'phone.problem.invalid'],
     ['🌸🌸🌸', 'phone.problem.invalid'],
   ])('refuses %s in her language and keeps what she typed', async (phone, key) => {
-    const result = await call(phoneSignup.action, formRequest('/signup/phone', form(phone)));
+    const result = await call(phoneSignup.action, formRequest('/signup', form(phone)));
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors).toEqual({ phone: key });
     expect(payload(result).values.phone).toBe(phone);
@@ -60,14 +60,14 @@ describe('sign up with a phone number', () => {
   });
 
   it('a second code within a minute is HTTP 429 with Retry-After', async () => {
-    await call(phoneSignup.action, formRequest('/signup/phone', form('0913000222')));
-    const again = await call(phoneSignup.action, formRequest('/signup/phone', form('0913 000 222')));
+    await call(phoneSignup.action, formRequest('/signup', form('0913000222')));
+    const again = await call(phoneSignup.action, formRequest('/signup', form('0913 000 222')));
     expect(statusOf(again)).toBe(429);
     expect(payload(again).errors).toEqual({ form: 'phone.limit.tooSoon' });
   });
 
   it('a wrong code says so; a number that got an account meanwhile is told to log in', async () => {
-    const asked = (await call(phoneSignup.action, formRequest('/signup/phone', form('0913000333')))) as Response;
+    const asked = (await call(phoneSignup.action, formRequest('/signup', form('0913000333')))) as Response;
     const challenge = new URL(asked.headers.get('location')!, 'http://x').searchParams.get('challenge')!;
     const right = codeFor('0913000333')!;
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');

@@ -62,6 +62,11 @@ export function awaitConfirmation(formData: FormData) {
   return data<FormReply & { confirm: true }>({ errors: {}, values: typedValues(formData), confirm: true });
 }
 
+/** A limit was hit (a flood of codes, of sign-ups): HTTP 429 and when to try again, with what she typed. */
+export function formLimit(formData: FormData, key: MessageKey, retryAfterSeconds: number, status = 429) {
+  return data<FormReply>({ errors: { form: key }, values: typedValues(formData) }, { status, headers: { 'Retry-After': String(retryAfterSeconds) } });
+}
+
 export function invalid(reply: FormReply, status = 400) {
   return data<FormReply>(reply, { status });
 }

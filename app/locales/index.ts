@@ -14,6 +14,7 @@ import enSecurity from './en/security.json';
 import enPayments from './en/payments.json';
 import enUx from './en/ux.json';
 import enPhone from './en/phone.json';
+import enPhoneAccount from './en/phone-account.json';
 import enPrivacy from './en/privacy.json';
 import enDashboard from './en/dashboard.json';
 import enNotify from './en/notify.json';
@@ -33,6 +34,7 @@ import viSecurity from './vi/security.json';
 import viPayments from './vi/payments.json';
 import viUx from './vi/ux.json';
 import viPhone from './vi/phone.json';
+import viPhoneAccount from './vi/phone-account.json';
 import viPrivacy from './vi/privacy.json';
 import viDashboard from './vi/dashboard.json';
 import viNotify from './vi/notify.json';
@@ -57,6 +59,7 @@ const vi = {
   ...viPayments,
   ...viUx,
   ...viPhone,
+  ...viPhoneAccount,
   ...viPrivacy,
   ...viDashboard,
   ...viNotify,
@@ -82,6 +85,7 @@ const en: Messages = {
   ...enPayments,
   ...enUx,
   ...enPhone,
+  ...enPhoneAccount,
   ...enPrivacy,
   ...enDashboard,
   ...enNotify,

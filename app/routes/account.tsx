@@ -7,6 +7,7 @@ import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
+import { formatPhone } from '~/lib/phone';
 import { passwordSchema, profileSchema } from '~/modules/accounts/forms.server';
 import { commonTimeZones } from '~/lib/time-zones';
 import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!account) throw new Response('Not found', { status: 404 });
   return {
     email: account.email,
+    phone: account.phone ? formatPhone(account.phone) : null,
     displayName: account.display_name,
     locale: account.locale,
     timeZone: account.time_zone,
@@ -57,7 +59,7 @@ export default function Account() {
     <section className="narrow">
       <h1>{t('accounts.settings.title')}</h1>
       <p className="muted">
-        {account.email} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
+        {[account.email, account.phone].filter(Boolean).join(' · ')} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
       </p>
 
       {account.roles.includes('entrepreneur') ? null : (
@@ -114,6 +116,11 @@ export default function Account() {
         />
         <button type="submit">{t('accounts.settings.changePassword')}</button>
       </Form>
+
+      <h2>{t('phoneAccount.contact.title')}</h2>
+      <p>
+        <Link to="/account/contact">{account.email ? t('phoneAccount.contact.link') : t('phoneAccount.contact.linkAddEmail')}</Link>
+      </p>
 
       <h2>{t('security.title')}</h2>
       <p>

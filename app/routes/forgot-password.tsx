@@ -1,23 +1,35 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
-import { invalid, parseForm, readForm } from '~/lib/forms.server';
+import { formLimit, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { forgotPasswordSchema } from '~/modules/accounts/forms.server';
 import { requestPasswordReset } from '~/modules/accounts/accounts.server';
+import { requestPhoneReset } from '~/modules/accounts/phone-account.server';
+import { ChannelField } from '~/modules/accounts/phone-fields';
+
+// A forgotten password: an email gets a link (as before); a phone number gets
+// a 6-digit code by SMS or Zalo, typed with the new password on the next page
+// (issue 14). Neither answer says whether the address or number has an account.
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, forgotPasswordSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const result = await requestPasswordReset(parsed.data.email, context?.clientAddress ?? 'unknown', await localeFromRequest(request));
-  if (result.status === 'throttled') {
-    // Counted per email whether or not it has an account: the limit reveals nothing either.
-    const reply = { errors: { form: 'accounts.forgot.throttled' as const }, values: { email: parsed.data.email } };
-    return data(reply, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+  const clientAddress = context?.clientAddress ?? 'unknown';
+  const locale = await localeFromRequest(request);
+  const { email: identifier, channel } = parsed.data;
+  if (identifier.startsWith('+')) {
+    const result = await requestPhoneReset(identifier, channel ?? 'sms', clientAddress, locale);
+    // Counted per number whether or not it has an account: the limit reveals nothing either.
+    if (!result.ok) return formLimit(form, `phone.limit.${result.problem}`, result.retryAfterSeconds, result.problem === 'notSent' ? 503 : 429);
+    return redirect(`/reset-password/code?challenge=${result.challengeId}`);
   }
+  const result = await requestPasswordReset(identifier, clientAddress, locale);
+  // Counted per email whether or not it has an account: the limit reveals nothing either.
+  if (result.status === 'throttled') return formLimit(form, 'accounts.forgot.throttled', result.retryAfterSeconds);
   // The same answer whether or not the address has an account.
   return redirect('/login?notice=notice.resetSent');
 }
@@ -28,11 +40,12 @@ export default function ForgotPassword() {
   return (
     <section className="narrow">
       <h1>{t('accounts.forgot.title')}</h1>
-      <p>{t('accounts.forgot.intro')}</p>
+      <p>{t('phoneAccount.forgot.intro')}</p>
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
-        <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
-        <button type="submit">{t('accounts.forgot.submit')}</button>
+        <Field name="email" label={t('phone.login.identifier')} reply={reply} autoComplete="username" required maxLength={254} />
+        <ChannelField reply={reply} />
+        <button type="submit">{t('phoneAccount.forgot.submit')}</button>
       </Form>
     </section>
   );

@@ -1,14 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormError } from '~/components/form';
+import { FormError } from '~/components/form';
 import { requireAnonymous, startSession } from '~/lib/auth.server';
-import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
+import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { languageCookie } from '~/lib/i18n.server';
 import { isUuid } from '~/lib/ids';
 import { pageMeta } from '~/lib/meta';
-import { phoneCodeSchema } from '~/modules/accounts/phone-forms.server';
+import { phoneCodeSchema } from '~/modules/accounts/forms.server';
 import { confirmPhoneSignup } from '~/modules/accounts/phone-signup.server';
+import { refusedCode } from '~/modules/accounts/phone-codes.server';
+import { CodeField } from '~/modules/accounts/phone-fields';
 
 // The second step of a sign-up by phone: she types the 6-digit code.
 
@@ -24,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(form, phoneCodeSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const result = await confirmPhoneSignup(parsed.data.challenge, parsed.data.code);
-  if (!result.ok) {
-    if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
-    return formError(form, { form: `phone.code.${result.problem}` }, result.problem === 'tooManyTries' ? 429 : 400);
-  }
+  if (!result.ok) return refusedCode(form, result);
   const headers = new Headers();
   headers.append('Set-Cookie', await startSession(result.userId));
   headers.append('Set-Cookie', await languageCookie.serialize(result.locale));
@@ -47,7 +46,7 @@ export default function PhoneSignupCode() {
           <FormError reply={reply} />
           <p>{t('phone.code.intro')}</p>
           <input type="hidden" name="challenge" value={challenge} />
-          <Field name="code" inputMode="numeric" label={t('phone.code.field')} reply={reply} autoComplete="one-time-code" required maxLength={12} />
+          <CodeField reply={reply} />
           <button type="submit" disabled={busy}>
             {t('phone.code.submit')}
           </button>
@@ -56,7 +55,7 @@ export default function PhoneSignupCode() {
         <p className="form-error">{t('phone.code.unknown')}</p>
       )}
       <p>
-        <Link to="/signup/phone">{t('phone.code.again')}</Link>
+        <Link to="/signup?by=phone">{t('phone.code.again')}</Link>
       </p>
     </section>
   );

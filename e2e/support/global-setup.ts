@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { serverLogPath } from './server-log';
+import { startEsmsServer } from '../../tests/support/sms-servers';
+import { serverLogPath, smsLogPath } from './server-log';
 
 // Starts the production server on a fresh database with the demo data: a new
 // embedded folder, or a new database on the PostgreSQL server of DATABASE_URL
@@ -13,6 +14,12 @@ export default async function globalSetup() {
   // Every browser of the suite signs up from 127.0.0.1: the hourly sign-up limit per address is raised for it.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info', SIGNUPS_PER_ADDRESS: '200' };
   delete env.SMTP_URL;
+  // SMS goes through the real eSMS client to a local fake eSMS; what it receives is
+  // written to e2e/.tmp/sms.jsonl, where specs read the codes (server-log.ts, waitForSms).
+  mkdirSync(path.dirname(smsLogPath), { recursive: true });
+  writeFileSync(smsLogPath, '');
+  const esms = await startEsmsServer({ onMessage: (message) => appendFileSync(smsLogPath, `${JSON.stringify(message)}\n`) });
+  Object.assign(env, esms.env);
   // A fresh database: no two-step code of the demo staff has been used yet (fixtures.ts).
   rmSync(path.join(os.tmpdir(), `sen-e2e-totp-steps-${port}.json`), { force: true });
   let dropDatabase = async () => {};
@@ -71,6 +78,7 @@ export default async function globalSetup() {
       // already gone
     }
     await dropDatabase();
+    await esms.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 }

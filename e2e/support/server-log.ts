@@ -2,6 +2,30 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const serverLogPath = path.resolve('e2e/.tmp/server.log');
+/** The messages the fake eSMS of the e2e run received, one JSON object a line (global-setup.ts). */
+export const smsLogPath = path.resolve('e2e/.tmp/sms.jsonl');
+
+/** The newest 6-digit code texted to a number (national form, "0913…"), after `after` earlier messages to it. */
+export async function waitForSmsCode(phone: string, after = 0, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = readFileSync(smsLogPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { Phone: string; Content: string })
+      .filter((m) => m.Phone === phone);
+    const code = texts.length > after ? /\b(\d{6})\b/.exec(texts[texts.length - 1]!.Content)?.[1] : undefined;
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no code texted to ${phone}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export function countSms(phone: string) {
+  return readFileSync(smsLogPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes(`"Phone":"${phone}"`)).length;
+}
 
 type LoggedEmail = { to: string; subject: string; body: string };
 

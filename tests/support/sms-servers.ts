@@ -25,7 +25,7 @@ async function listen(handler: (req: http.IncomingMessage, body: string) => { st
 export type EsmsCall = { ApiKey: string; SecretKey: string; Brandname: string; SmsType: string; Phone: string; Content: string; RequestId: string; IsUnicode: string };
 
 /** eSMS: CodeResult "100" and an SMSID, or the next queued error ("104" brandname, "99", HTTP 429...). */
-export async function startEsmsServer() {
+export async function startEsmsServer(options: { onMessage?: (message: EsmsCall) => void } = {}) {
   const messages: EsmsCall[] = [];
   const failures: Array<{ code?: string; http?: number }> = [];
   const seen = new Set<string>();
@@ -41,6 +41,7 @@ export async function startEsmsServer() {
     if (body.RequestId) seen.add(body.RequestId);
     if (!/^0\d{9}$/.test(body.Phone)) return { status: 200, json: { CodeResult: '789', ErrorMessage: 'Phone invalid' } };
     messages.push(body);
+    options.onMessage?.(body);
     return { status: 200, json: { CodeResult: '100', CountRegenerate: 0, SMSID: `sms-${messages.length}` } };
   });
   return {

@@ -55,7 +55,7 @@ export async function grantRole(userId: string, role: GrantedRole) {
 export function findUserById(id: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'locale', 'time_zone', 'created_at'])
+    .select(['id', 'email', 'phone', 'display_name', 'locale', 'time_zone', 'created_at'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -268,7 +268,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
 
 export const resetTokenLifetimeMinutes = 60;
 
-function hashToken(token: string) {
+export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -362,10 +362,15 @@ export async function resetPassword(token: string, newPassword: string) {
       .returning('user_id')
       .executeTakeFirst();
     if (!used) return null;
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', used.user_id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', used.user_id).execute();
+    await setPasswordAndSignOut(trx, used.user_id, passwordHash);
     return used.user_id;
   });
+}
+
+/** A forgotten password replaced (by an emailed link or a code to her phone): whoever was signed in is signed out. */
+export async function setPasswordAndSignOut(trx: Transaction<Database>, userId: string, passwordHash: string) {
+  await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute();
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 // ---- housekeeping (a job) ----
@@ -386,6 +391,8 @@ export async function deleteExpiredAuthRows() {
   const challenges = await db.deleteFrom('login_challenges').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
   // Phone codes (with a waiting sign-up's name and password hash) count towards the daily limits for a day, then go.
   await db.deleteFrom('otp_challenges').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  // Links to confirm an added email count towards their hourly limit, then go.
+  await db.deleteFrom('email_confirmations').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   return {
     loginChallenges: Number(challenges.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),

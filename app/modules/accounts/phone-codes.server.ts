@@ -10,9 +10,11 @@
 // parallel requests cannot slip past them.
 
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Locale, OtpChannel, OtpPurpose, PendingPhoneSignup } from '../../../db/schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Locale, OtpChannel, OtpPurpose, PendingPhoneSignup } from '../../../db/schema';
 import { db } from '~/lib/db.server';
+import { formError } from '~/lib/forms.server';
+import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { absoluteUrl } from '~/lib/origin.server';
@@ -29,7 +31,22 @@ export const codeLimits = {
   perAddressPerDay: 20,
 };
 
-export type CodeRequest = { phone: string; purpose: OtpPurpose; channel: OtpChannel; clientAddress: string; locale: Locale; pending?: PendingPhoneSignup };
+export type CodeRequest = {
+  phone: string;
+  purpose: OtpPurpose;
+  channel: OtpChannel;
+  clientAddress: string;
+  locale: Locale;
+  pending?: PendingPhoneSignup;
+  /** The signed-in person a code to change her number belongs to. */
+  userId?: string;
+  /**
+   * False when the number has no account to reset: the challenge is still
+   * made and counted (same limits, same answer, so the form reveals nothing),
+   * but no message is sent, and no typed code can match one never sent.
+   */
+  deliver?: boolean;
+};
 export type CodeRequestResult =
   | { ok: true; challengeId: string }
   | { ok: false; problem: 'tooSoon' | 'numberDailyLimit' | 'addressDailyLimit'; retryAfterSeconds: number }
@@ -83,12 +100,13 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
         code_hash: hashCode(id, code),
         client_address: input.clientAddress,
         pending: input.pending ? JSON.stringify(input.pending) : null,
+        user_id: input.userId ?? null,
         expires_at: sql<Date>`now() + make_interval(mins => ${codeLimits.validMinutes})`,
       })
       .execute();
     return { ok: true as const, challengeId: id };
   });
-  if (!created.ok) return created;
+  if (!created.ok || input.deliver === false) return created;
 
   // Sent at once (she is waiting on the page); a refusal by Zalo falls back to SMS.
   const text = codeMessage(input.locale, code);
@@ -112,19 +130,25 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
   }
 }
 
+type Executor = Kysely<Database> | Transaction<Database>;
+
 export type CodeCheck = { ok: true; phone: string; pending: PendingPhoneSignup | null } | { ok: false; problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown'; triesLeft?: number };
 
 /**
  * Checks a typed code against a challenge, for one purpose. A right code is
  * used up at once; a wrong one counts a try; after 5 the challenge is dead.
  */
-export async function checkCode(challengeId: string, purpose: OtpPurpose, typed: string): Promise<CodeCheck> {
+export async function checkCode(challengeId: string, purpose: OtpPurpose, typed: string, options: { userId?: string; executor?: Executor } = {}): Promise<CodeCheck> {
   const code = typed.normalize('NFKC').replace(/\D/g, '');
-  const used = await db
+  const executor = options.executor ?? db;
+  // A code to change a number is only for the person who asked for it.
+  const owner = options.userId;
+  const used = await executor
     .updateTable('otp_challenges')
     .set({ used_at: sql<Date>`now()` })
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('attempts', '<', codeLimits.maxTries)
@@ -133,11 +157,12 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     .executeTakeFirst();
   if (used) return { ok: true, phone: used.phone, pending: used.pending };
   // Wrong (or too late): count the try, if the challenge is still open.
-  const counted = await db
+  const counted = await executor
     .updateTable('otp_challenges')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('attempts', '<', codeLimits.maxTries)
@@ -147,14 +172,26 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     const triesLeft = codeLimits.maxTries - counted.attempts;
     return triesLeft > 0 ? { ok: false, problem: 'wrong', triesLeft } : { ok: false, problem: 'tooManyTries' };
   }
-  const row = await db
+  const row = await executor
     .selectFrom('otp_challenges')
     .select(['used_at', 'attempts', sql<boolean>`expires_at <= now()`.as('expired')])
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
     .executeTakeFirst();
   if (!row) return { ok: false, problem: 'unknown' };
   if (row.used_at) return { ok: false, problem: 'used' };
   if (row.attempts >= codeLimits.maxTries) return { ok: false, problem: 'tooManyTries' };
   return { ok: false, problem: 'expired' };
+}
+
+/**
+ * The answer of a form that took a refused code: a wrong code is the code
+ * field's error (the last try said so), a dead one (5 tries: HTTP 429) or an
+ * unknown, used or expired one is the form's. `used` may say more for a flow.
+ */
+export function refusedCode(form: FormData, result: { problem: string; triesLeft?: number }, usedKey: MessageKey = 'phone.code.used') {
+  if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
+  const key = result.problem === 'used' ? usedKey : (`phone.code.${result.problem}` as MessageKey);
+  return formError(form, { form: key }, result.problem === 'tooManyTries' ? 429 : 400);
 }

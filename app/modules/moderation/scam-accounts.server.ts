@@ -216,9 +216,9 @@ export function typedNumber(value: string): string | null {
   // A phone number by the one rule of app/lib/phone.ts, keyed as contactNumbers() keys it.
   const phones = findPhones(value);
   if (phones.length === 1) return localDigits(phones[0].e164).replace(/^\+/, '');
+  // Not a phone by that rule: an account number, keyed by its digits as typed.
   const digits = unmask(value).replace(/\D/g, '');
-  const normal = /^84\d{9,10}$/.test(digits) && value.trim().startsWith('+') ? `0${digits.slice(2)}` : digits;
-  return normal.length >= 8 && normal.length <= 19 ? normal : null;
+  return digits.length >= 8 && digits.length <= 19 ? digits : null;
 }
 
 export async function addScamAccount(input: {

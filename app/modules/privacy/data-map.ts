@@ -19,6 +19,8 @@ export type DataRule = {
 export const userDataMap: Record<string, DataRule> = {
   'user_roles.user_id': { export: 'rows', deletion: 'delete' },
   'sessions.user_id': { export: 'rows', omit: ['id'], deletion: 'delete' },
+  'otp_challenges.user_id': { export: 'no', deletion: 'delete', why: 'a code to change her number: a secret hash, lives 5 minutes, gone after a day' },
+  'email_confirmations.user_id': { export: 'no', deletion: 'delete', why: 'a link to confirm an email she added: a secret, lives one hour' },
   'password_reset_tokens.user_id': { export: 'no', deletion: 'delete', why: 'secret, lives one hour' },
   'notifications.user_id': { export: 'rows', deletion: 'delete' },
   // Issue 14: her choice of channels per kind of notice, and the delivery record of her notices (SMS, Zalo, email).

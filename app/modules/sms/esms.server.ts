@@ -2,6 +2,7 @@
 // JSON POST per message (developers.esms.vn, "Send OTP/Customer care message").
 // CodeResult "100" means accepted; anything else is an error with a code.
 
+import { localDigits } from '~/lib/phone';
 import { SmsError, type SmsMessage, type SmsProvider } from './types';
 
 export type EsmsConfig = {
@@ -35,7 +36,7 @@ export function esmsProvider(config: EsmsConfig): SmsProvider {
             // Vietnamese is sent with its diacritics: one message is 70 characters instead of 160.
             IsUnicode: /[^\p{ASCII}]/u.test(message.text) ? '1' : '0',
             Sandbox: config.sandbox ? '1' : '0',
-            Phone: message.to.replace(/^\+84/, '0'),
+            Phone: localDigits(message.to), // eSMS takes Vietnamese numbers in their national form
             Content: message.text,
             RequestId: message.requestId, // eSMS refuses a second request with the same id
           }),
