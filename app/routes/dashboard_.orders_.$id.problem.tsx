@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
+  if (!(await findProblemOfOrder('seller', user.id, params.id))) throw new Response('Not found', { status: 404 });
   const read = await readMultipartForm(request);
   if (!read.ok) return formError(read.form, read.errors);
   const form = read.form;

@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // Another person's order is not found, whatever the form says.
+  if (!(await findOrder('buyer', user.id, params.id))) throw new Response('Not found', { status: 404 });
   const read = await readMultipartForm(request);
   if (!read.ok) return formError(read.form, read.errors);
   const form = read.form;
