@@ -56,12 +56,12 @@ export function ProblemView({ problem }: { problem: ProblemViewData }) {
           </>
         ) : null}
       </dl>
-      <h3>{t('problems.buyerSide')}</h3>
+      <h2>{t('problems.buyerSide')}</h2>
       <p style={{ whiteSpace: 'pre-line' }}>{problem.note}</p>
       <Photos photos={problem.photos} side="buyer" />
       {problem.answer_kind ? (
         <>
-          <h3>{t('problems.sellerSide')}</h3>
+          <h2>{t('problems.sellerSide')}</h2>
           <p>
             <strong>{t(`problems.answer.${problem.answer_kind}`)}</strong>
             {problem.answer_kind === 'refund' && problem.refund_amount ? ` · ${money(problem.refund_amount)}` : null}
@@ -72,7 +72,7 @@ export function ProblemView({ problem }: { problem: ProblemViewData }) {
       <Photos photos={problem.photos} side="seller" />
       {problem.decision ? (
         <>
-          <h3>{t('problems.decisionTitle')}</h3>
+          <h2>{t('problems.decisionTitle')}</h2>
           <p>
             <strong>{t(`problems.decision.${problem.decision}`)}</strong>
             {problem.decision === 'refund_owed' && problem.refund_amount ? ` · ${money(problem.refund_amount)}` : null}
