@@ -68,8 +68,8 @@ for (const javaScriptEnabled of [false, true]) {
     await staff.goto('/staff/disputes');
     await expectAccessible(staff);
     await staff.getByRole('link', { name: `Vấn đề với đơn ${orderId.slice(0, 8).toUpperCase()}` }).click();
-    await expect(staff.getByText('Màu khăn khác hẳn ảnh')).toBeVisible();
-    await expect(staff.getByText('Khăn đúng màu trong ảnh')).toBeVisible();
+    await expect(staff.getByText('Màu khăn khác hẳn ảnh').first()).toBeVisible();
+    await expect(staff.getByText('Khăn đúng màu trong ảnh').first()).toBeVisible();
     await expect(staff.getByRole('img', { name: 'Ảnh 1' })).toBeVisible();
     await expectAccessible(staff);
     await staff.getByLabel('Quyết định').selectOption('refund_owed');
