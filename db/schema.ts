@@ -623,6 +623,7 @@ export interface OrderEventsTable {
   from_state: OrderState | null;
   to_state: OrderState;
   note: string | null;
+  problem_step: ProblemStep | null;
   created_at: CreatedAt;
 }
 
@@ -779,6 +780,45 @@ export interface DataExportsTable {
   expires_at: Generated<Date>;
 }
 
+// ---- problems with orders (1200) ----
+export type ProblemKind = 'not_received' | 'not_as_described' | 'damaged' | 'wrong_item';
+export type ProblemState = 'awaiting_seller' | 'answered' | 'with_staff' | 'resolved' | 'withdrawn' | 'decided';
+export type ProblemStep = 'opened' | 'answered' | 'accepted' | 'escalated' | 'withdrawn' | 'decided' | 'refunded';
+
+export interface OrderProblemsTable {
+  id: Generated<string>;
+  order_id: string;
+  buyer_id: string;
+  seller_id: string;
+  kind: ProblemKind;
+  note: string;
+  state: ProblemState;
+  answer_due: Timestamp;
+  answer_kind: 'refund' | 'replacement' | 'reply' | null;
+  answer_note: string | null;
+  refund_amount: Money | null;
+  refund_reference: string | null;
+  refunded_at: Timestamp | null;
+  escalated_by: 'buyer' | 'seller' | null;
+  escalated_at: Timestamp | null;
+  decision: 'refund_owed' | 'no_refund' | null;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrderProblemPhotosTable {
+  id: Generated<string>;
+  problem_id: string;
+  side: 'buyer' | 'seller';
+  purpose: 'evidence' | 'receipt';
+  key: string;
+  thumbnail_key: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   otp_challenges: OtpChallengesTable;
@@ -825,6 +865,8 @@ export interface Database {
   stripe_events: StripeEventsTable;
   payout_accounts: PayoutAccountsTable;
   bank_transfers: BankTransfersTable;
+  order_problems: OrderProblemsTable;
+  order_problem_photos: OrderProblemPhotosTable;
   conversations: ConversationsTable;
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;

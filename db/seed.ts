@@ -12,6 +12,7 @@ import { seedMessaging } from './seeds/messaging';
 import { seedStaffTwoFactor } from './seeds/two-factor';
 import { seedConsents } from './seeds/consents';
 import { seedPayments } from './seeds/payments';
+import { seedProblems } from './seeds/problems';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -24,6 +25,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedMentoring(db);
   await seedOrders(db);
   await seedPayments(db);
+  await seedProblems(db);
   await seedMessaging(db);
   await seedConsents(db);
 }

@@ -7,6 +7,7 @@ import { verificationFixture } from './support/verification';
 import { startAppServer } from './support/app-server';
 import { mentoringFixture } from './support/mentoring';
 import { messagingRows } from './support/messaging-access';
+import { deliveredOrder, problemOn } from './support/problems';
 
 // Walks every route as each kind of person and checks who gets in. Every file in
 // app/routes must have a row here, so a new route cannot forget its rule.
@@ -176,6 +177,77 @@ const rows: Row[] = [
   { file: 'dashboard.payout.tsx', path: '/dashboard/payout', method: 'POST', form: { intent: 'key' }, expect: entrepreneurOnly },
   { file: 'staff.payouts.tsx', path: '/staff/payouts', expect: staffOnly },
   { file: 'staff.payouts.tsx', path: '/staff/payouts', method: 'POST', form: { sellerId: '00000000-0000-4000-8000-000000000000', decision: 'approved' }, expect: staffOnly },
+  // Issue 18: problems with an order. The buyer's page is hers alone; the seller's hers alone; staff decide.
+  { file: 'orders_.$id.problem.tsx', path: async (p) => `/orders/${await deliveredOrder(p.buyer.id, await otherSeller(true))}/problem`, expect: { ...everyone('missing'), anonymous: 'login', buyer: 'ok' } },
+  {
+    file: 'orders_.$id.problem.tsx',
+    path: async (p) => `/orders/${await deliveredOrder(p.buyer.id, await otherSeller(true))}/problem`,
+    method: 'POST',
+    form: { intent: 'open', kind: 'damaged', note: 'Vỡ' },
+    expect: { ...everyone('missing'), anonymous: 'login', buyer: 'away' },
+  },
+  // The seller's own answer is not the buyer's to give: 400 on her own page (a form error), 404 elsewhere.
+  {
+    file: 'orders_.$id.problem.tsx',
+    path: async (p) => {
+      const orderId = await deliveredOrder(p.buyer.id, await otherSeller(true));
+      await problemOn(orderId);
+      return `/orders/${orderId}/problem`;
+    },
+    method: 'POST',
+    form: { intent: 'answer', kind: 'reply', note: 'x' },
+    expect: { ...everyone('missing'), anonymous: 'login', buyer: 'ok' },
+  },
+  {
+    file: 'dashboard_.orders_.$id.problem.tsx',
+    path: async (p) => {
+      const orderId = await deliveredOrder(p.buyer.id, p.entrepreneur.id);
+      await problemOn(orderId);
+      return `/dashboard/orders/${orderId}/problem`;
+    },
+    expect: entrepreneurOnly,
+  },
+  {
+    file: 'dashboard_.orders_.$id.problem.tsx',
+    path: async (p) => {
+      const orderId = await deliveredOrder(p.buyer.id, await otherSeller(true));
+      await problemOn(orderId);
+      return `/dashboard/orders/${orderId}/problem`;
+    },
+    method: 'POST',
+    form: { intent: 'answer', kind: 'reply', note: 'Hàng đúng mô tả' },
+    expect: { ...entrepreneurOnly, entrepreneur: 'missing' },
+  },
+  {
+    file: 'dashboard_.orders_.$id.problem.tsx',
+    path: async (p) => {
+      const orderId = await deliveredOrder(p.buyer.id, p.entrepreneur.id);
+      await problemOn(orderId);
+      return `/dashboard/orders/${orderId}/problem`;
+    },
+    method: 'POST',
+    form: { intent: 'answer', kind: 'reply', note: 'Hàng đúng mô tả' },
+    expect: { ...entrepreneurOnly, entrepreneur: 'away' },
+  },
+  { file: 'staff.disputes._index.tsx', path: '/staff/disputes', expect: staffOnly },
+  {
+    file: 'staff.disputes.$id.tsx',
+    path: async (p) => `/staff/disputes/${(await problemOn(await deliveredOrder(p.buyer.id, await otherSeller(true)), 'with_staff')).problemId}`,
+    expect: staffOnly,
+  },
+  {
+    file: 'staff.disputes.$id.tsx',
+    path: async (p) => `/staff/disputes/${(await problemOn(await deliveredOrder(p.buyer.id, await otherSeller(true)), 'with_staff')).problemId}`,
+    method: 'POST',
+    form: { decision: 'no_refund', note: 'Hàng đúng mô tả' },
+    expect: { ...staffOnly, staff: 'away' },
+  },
+  // Photos: the buyer of the order and staff (the seller too, tested in tests/problems.test.ts); nobody else.
+  {
+    file: 'problems.photos.$id.ts',
+    path: async (p) => `/problems/photos/${(await problemOn(await deliveredOrder(p.buyer.id, await otherSeller(true)))).photoId}`,
+    expect: { ...everyone('missing'), anonymous: 'login', buyer: 'ok', staff: 'ok' },
+  },
   // The benchmark's floor exists only when the server runs with BENCH=1.
   { file: 'bench.floor.tsx', path: '/bench/floor', expect: everyone('missing') },
   // ---- mentoring ----

@@ -65,10 +65,11 @@ export async function createCheckoutSession(input: {
 }
 
 /** Refunds one order's amount of a payment; the order id keys it, so it happens once. */
-export async function refundPayment(input: { paymentIntent: string; amount: number; orderId: string }) {
+export async function refundPayment(input: { paymentIntent: string; amount: number; orderId: string; key?: string }) {
   const refund = await stripeClient().refunds.create(
     { payment_intent: input.paymentIntent, amount: input.amount, metadata: { order_id: input.orderId } },
-    { idempotencyKey: `refund-${input.orderId}` },
+    // A problem's refund has its own key (`key`), so it never collides with the order's own refund.
+    { idempotencyKey: input.key ?? `refund-${input.orderId}` },
   );
   return { id: refund.id, status: refund.status };
 }

@@ -18,6 +18,7 @@ import enPhoneAccount from './en/phone-account.json';
 import enPrivacy from './en/privacy.json';
 import enDashboard from './en/dashboard.json';
 import enNotify from './en/notify.json';
+import enProblems from './en/problems.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -38,6 +39,7 @@ import viPhoneAccount from './vi/phone-account.json';
 import viPrivacy from './vi/privacy.json';
 import viDashboard from './vi/dashboard.json';
 import viNotify from './vi/notify.json';
+import viProblems from './vi/problems.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -63,6 +65,7 @@ const vi = {
   ...viPrivacy,
   ...viDashboard,
   ...viNotify,
+  ...viProblems,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -89,6 +92,7 @@ const en: Messages = {
   ...enPrivacy,
   ...enDashboard,
   ...enNotify,
+  ...enProblems,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

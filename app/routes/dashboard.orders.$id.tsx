@@ -12,6 +12,7 @@ import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
 import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.server';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote } from '~/modules/payments/components';
+import { findProblemOfOrder } from '~/modules/problems/problems.server';
 
 // One order as its seller sees it: a packing slip, the actions its state
 // allows, and her reply to the buyer's review. Another seller's order is not found.
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await findOrder('seller', user.id, params.id);
   // A card order awaiting payment is the buyer's business; a VietQR one she may confirm when the money shows.
   if (!order || (order.state === 'awaiting_payment' && order.payment_method !== 'vietqr')) throw new Response('Not found', { status: 404 });
-  return { order, number: shortNumber(order.id), actions: actionsFor('seller', order) };
+  const problem = await findProblemOfOrder('seller', user.id, order.id);
+  return { order, number: shortNumber(order.id), actions: actionsFor('seller', order), problemState: problem?.state ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SellerOrder() {
-  const { order, number, actions } = useLoaderData<typeof loader>();
+  const { order, number, actions, problemState } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, money, locale } = useI18n();
   return (
@@ -61,6 +63,14 @@ export default function SellerOrder() {
       <PayOnlyOnSenNote folded />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.buyer')}</Link>
+        {problemState ? (
+          <>
+            {' · '}
+            <Link to={`/dashboard/orders/${order.id}/problem`}>
+              {t('problems.link.view')} ({t(`problems.state.${problemState}`)})
+            </Link>
+          </>
+        ) : null}
       </p>
       <FormError reply={reply} />
       <h2>{t('orders.seller.actions')}</h2>

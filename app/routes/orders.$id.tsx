@@ -12,6 +12,8 @@ import { changeOrder, findOrder, leaveReview } from '~/modules/orders/orders.ser
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote, VietQrPanel } from '~/modules/payments/components';
 import { vietQrForOrder } from '~/modules/payments/qr.server';
+import { findProblemOfOrder } from '~/modules/problems/problems.server';
+import { mayOpenProblem } from '~/modules/problems/states';
 
 // One order as its buyer sees it: confirm delivery, cancel before the seller
 // accepts, review once delivered. Another person's order is not found.
@@ -27,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The code to pay with, only while the transfer is awaited.
     qr: order.payment_method === 'vietqr' && order.state === 'awaiting_payment' ? await vietQrForOrder(order) : null,
     mayReview: (order.state === 'delivered' || order.state === 'completed') && !order.review,
+    // A link to the problem page: to see hers, or to report one while the window is open.
+    problemLink: (await findProblemOfOrder('buyer', user.id, order.id)) ? ('view' as const) : mayOpenProblem(order) ? ('open' as const) : null,
   };
 }
 
@@ -55,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BuyerOrder() {
-  const { order, number, actions, mayReview, qr } = useLoaderData<typeof loader>();
+  const { order, number, actions, mayReview, qr, problemLink } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -64,6 +68,12 @@ export default function BuyerOrder() {
       <PayOnlyOnSenNote folded />
       <p>
         <Link to={`/messages/new?order=${order.id}`}>{t('messaging.link.seller')}</Link>
+        {problemLink ? (
+          <>
+            {' · '}
+            <Link to={`/orders/${order.id}/problem`}>{t(problemLink === 'view' ? 'problems.link.view' : 'problems.link.open')}</Link>
+          </>
+        ) : null}
       </p>
       <FormError reply={reply} />
       <PaymentFlagNote flag={order.payment_flag} />

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react';
-import type { OrderState, PaymentMethod } from '../../../db/schema';
+import type { OrderState, PaymentMethod, ProblemStep } from '../../../db/schema';
 import { useI18n } from '~/lib/i18n';
 import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { provinceName as provinceLabel } from '~/lib/provinces';
@@ -62,7 +62,7 @@ type OrderViewData = {
   seller_slug: string;
   seller_phone: string | null;
   items: { id: number; listing_id: string | null; title: string; unit_price: number; quantity: number }[];
-  events: { id: number; actor_role: string; from_state: string | null; to_state: string; note: string | null; created_at: string | Date }[];
+  events: { id: number; actor_role: string; from_state: string | null; to_state: string; problem_step?: ProblemStep | null; note: string | null; created_at: string | Date }[];
 };
 
 /** One order as both sides see it: items, totals, delivery, contacts, history. */
@@ -143,7 +143,7 @@ export function OrderView({ order, as }: { order: OrderViewData; as: 'buyer' | '
       <ol className="small">
         {order.events.map((e) => (
           <li key={e.id}>
-            {dateTime(e.created_at)}: {t(`orders.state.${e.to_state as OrderState}`)} ({t(`orders.event.${e.actor_role as 'buyer' | 'seller' | 'system'}`)})
+            {dateTime(e.created_at)}: {e.problem_step ? t(`problems.step.${e.problem_step}`) : t(`orders.state.${e.to_state as OrderState}`)} ({t(`orders.event.${e.actor_role as 'buyer' | 'seller' | 'system'}`)})
             {e.note && e.note !== 'expired' && e.note !== 'payment' ? ` — ${e.note}` : null}
           </li>
         ))}

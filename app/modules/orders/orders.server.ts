@@ -13,6 +13,7 @@ import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
 import { absoluteUrl } from '~/lib/origin.server';
 import { defined } from '~/lib/defined';
+import { openProblemStates } from '~/modules/problems/states';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
 // machine with its permissions, and the queries of the buyer's and the seller's
@@ -641,10 +642,20 @@ export async function expireUnpaidOrders(now = new Date()) {
   return n;
 }
 
-/** Shipped 14 days ago and not confirmed: delivered. Delivered 7 days ago: completed. */
+/** Shipped 14 days ago and not confirmed: delivered. Delivered 7 days ago, with no problem open: completed. */
 export async function advanceStaleOrders(now = new Date()) {
   const shipped = await db.selectFrom('orders').select('id').where('state', '=', 'shipped').where('shipped_at', '<', new Date(now.getTime() - autoDeliverDays * 86_400_000)).limit(500).execute();
-  const delivered = await db.selectFrom('orders').select('id').where('state', '=', 'delivered').where('delivered_at', '<', new Date(now.getTime() - autoCompleteDays * 86_400_000)).limit(500).execute();
+  const delivered = await db
+    .selectFrom('orders as o')
+    .select('o.id')
+    .where('o.state', '=', 'delivered')
+    .where('o.delivered_at', '<', new Date(now.getTime() - autoCompleteDays * 86_400_000))
+    // A problem still open keeps the order from completing until it is settled.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('order_problems as p').select('p.id').whereRef('p.order_id', '=', 'o.id').where('p.state', 'in', openProblemStates))),
+    )
+    .limit(500)
+    .execute();
   for (const { id } of shipped) await runTransition(id, 'deliver', { id: null, role: 'system' });
   for (const { id } of delivered) await runTransition(id, 'complete', { id: null, role: 'system' });
   return { delivered: shipped.length, completed: delivered.length };
@@ -671,7 +682,7 @@ function orderDetail(as: 'buyer' | 'seller', userId: string, orderId: string) {
       'b.contact_phone as seller_phone',
       jsonArrayFrom(eb.selectFrom('order_items as i').select(['i.id', 'i.listing_id', 'i.title', 'i.unit_price', 'i.quantity']).whereRef('i.order_id', '=', 'o.id').orderBy('i.id')).as('items'),
       jsonArrayFrom(
-        eb.selectFrom('order_events as e').select(['e.id', 'e.actor_role', 'e.from_state', 'e.to_state', 'e.note', 'e.created_at']).whereRef('e.order_id', '=', 'o.id').orderBy('e.id'),
+        eb.selectFrom('order_events as e').select(['e.id', 'e.actor_role', 'e.from_state', 'e.to_state', 'e.problem_step', 'e.note', 'e.created_at']).whereRef('e.order_id', '=', 'o.id').orderBy('e.id'),
       ).as('events'),
       jsonObjectFrom(eb.selectFrom('order_reviews as r').select(['r.rating', 'r.comment', 'r.reply', 'r.created_at', 'r.replied_at']).whereRef('r.order_id', '=', 'o.id')).as('review'),
     ])

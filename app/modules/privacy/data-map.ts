@@ -69,6 +69,11 @@ export const userDataMap: Record<string, DataRule> = {
   'payout_accounts.seller_id': { export: 'rows', omit: ['webhook_key_hash'], deletion: 'delete' },
   'payout_accounts.reviewer_id': { export: 'no', deletion: 'keep', why: 'acts as staff' },
   'bank_transfers.seller_id': { export: 'rows', deletion: 'keep', why: 'payments received for orders, kept with the orders for the accounting period' },
+  // Problems with orders (issue 18). Their photos (order_problem_photos, private files) and
+  // order_events.problem_step belong to the problem and go with it.
+  'order_problems.buyer_id': { export: 'rows', deletion: 'keep', why: "part of the order and of the seller's record (a refund owed or paid); kept with the order for the accounting period" },
+  'order_problems.seller_id': { export: 'rows', deletion: 'keep', why: "part of the buyer's order (a refund she is owed); kept with the order for the accounting period" },
+  'order_problems.decided_by': { export: 'no', deletion: 'keep', why: 'acts as staff, about other people' },
 };
 
 export function splitReference(reference: string) {

@@ -33,7 +33,12 @@ export const banHangAnToan: CourseContent = {
 ## Việc cần làm
 1. Để khách đặt hàng trên trang cửa hàng của chị.
 2. Nếu nhận chuyển khoản, **chỉ giao hàng khi tiền đã vào tài khoản** — kiểm tra trong ứng dụng ngân hàng của chị, không phải trên ảnh khách gửi.
-3. Ghi lại mọi đơn trên Sen, kể cả khi khách hỏi qua điện thoại.`,
+3. Ghi lại mọi đơn trên Sen, kể cả khi khách hỏi qua điện thoại.
+
+## Mã QR giả và tên tài khoản không khớp
+- Chỉ chuyển khoản bằng **mã QR trên trang đơn hàng ở Sen**: Sen vẽ mã này cho đúng số tiền, vào tài khoản mà cán bộ Hội đã đối chiếu với tên thật của người bán ("Tài khoản đã được Hội LHPN xác minh: …").
+- Mã QR gửi qua Zalo, Messenger hay dán trong tin nhắn có thể dẫn tới tài khoản của người khác. Trước khi bấm xác nhận, xem **tên chủ tài khoản** trong ứng dụng ngân hàng: nếu khác tên trên trang đơn hàng, dừng lại.
+- Người bán đổi tài khoản nhận tiền thì Sen tạm dừng thanh toán QR cho tới khi cán bộ duyệt lại: ai nhắn "chị chuyển sang tài khoản mới của em" là dấu hiệu tài khoản bị chiếm.`,
             en: `The safest way to get paid is **through Sen's checkout** or **cash on delivery (COD)**.
 
 ## Why?
@@ -48,7 +53,12 @@ export const banHangAnToan: CourseContent = {
 ## What to do
 1. Let buyers order on your storefront.
 2. If you accept a bank transfer, **ship only when the money is in your account** — check in your own banking app, not on the buyer's picture.
-3. Record every order on Sen, even when the buyer asked by phone.`,
+3. Record every order on Sen, even when the buyer asked by phone.
+
+## Fake QR codes and mismatched account names
+- Transfer only with **the QR on the Sen order page**: Sen draws it for the exact amount, into the account that Union staff matched to the seller's real name ("Account verified by the Women's Union: …").
+- A QR sent on Zalo or Messenger, or pasted in a chat, can lead to someone else's account. Before you confirm, read **the account holder's name** in your banking app: if it differs from the name on the order page, stop.
+- When a seller changes her payout account, Sen pauses QR payment until staff check it again: a message saying "please pay my new account" is a sign her account was taken over.`,
           },
         },
         {

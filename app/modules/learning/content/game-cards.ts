@@ -4,6 +4,36 @@ import type { GameCardContent } from './types';
 // message or link, described as plain lines ("Speaker: text"), never markup.
 // Some are safe, so the answer is not always "scam".
 export const gameCards: GameCardContent[] = [
+  // Issue 18: fake QR codes and mismatched account names.
+  {
+    slug: 'qr-in-chat-other-name',
+    kind: 'chat',
+    verdict: 'scam',
+    header: { vi: 'Zalo từ "Thổ cẩm Hoa" sau khi chị đặt hàng trên Sen', en: 'Zalo from "Hoa Brocade" after you ordered on Sen' },
+    lines: {
+      vi: 'Thổ cẩm Hoa: Chị ơi mã QR trên Sen đang lỗi, chị quét mã này chuyển 280.000 ₫ giúp em nhé [ảnh mã QR]\nỨng dụng ngân hàng khi quét: Người nhận TRAN VAN KHOA · 280.000 ₫',
+      en: 'Hoa Brocade: The QR on Sen is broken, please scan this one and send 280,000 ₫ [QR picture]\nBanking app after scanning: Recipient TRAN VAN KHOA · 280,000 ₫',
+    },
+    tell: { vi: 'Mã QR gửi ngoài Sen, và tên người nhận (TRAN VAN KHOA) khác tên tài khoản đã xác minh của người bán.', en: "The QR came outside Sen, and the recipient's name (TRAN VAN KHOA) is not the seller's verified account name." },
+    explanation: {
+      vi: 'Chỉ trả bằng mã QR trên trang đơn hàng ở Sen, nơi tên tài khoản đã được Sen xác minh. Tên trong ứng dụng ngân hàng khác tên đó thì dừng lại.',
+      en: "Pay only with the QR on the Sen order page, whose account name Sen verified. If the name in your banking app differs, stop.",
+    },
+    lessonId: 'ban-hang-an-toan/pay-on-platform',
+  },
+  {
+    slug: 'order-page-qr-name-matches',
+    kind: 'payment',
+    verdict: 'safe',
+    header: { vi: 'Trang đơn hàng trên Sen, rồi ứng dụng ngân hàng của chị', en: 'The order page on Sen, then your banking app' },
+    lines: {
+      vi: 'Sen: Tài khoản đã được Hội LHPN xác minh: LO THI HOA · Vietcombank\nSen: Số tiền 280.000 ₫ · Nội dung SEN K7M2Q9XA\nỨng dụng ngân hàng khi quét: Người nhận LO THI HOA · 280.000 ₫ · SEN K7M2Q9XA',
+      en: 'Sen: Account verified by the Women\'s Union: LO THI HOA · Vietcombank\nSen: Amount 280,000 ₫ · Note SEN K7M2Q9XA\nBanking app after scanning: Recipient LO THI HOA · 280,000 ₫ · SEN K7M2Q9XA',
+    },
+    tell: { vi: 'Mã QR ở trên trang đơn hàng của Sen; tên, số tiền và nội dung trong ứng dụng ngân hàng khớp với trang đơn hàng.', en: 'The QR is on the Sen order page; the name, amount and note in the banking app match the order page.' },
+    explanation: { vi: 'Đây là cách chuyển khoản an toàn trên Sen. Chị có thể xác nhận.', en: 'This is the safe way to pay by transfer on Sen. You can confirm.' },
+    lessonId: 'ban-hang-an-toan/pay-on-platform',
+  },
   {
     slug: 'fake-transfer-wrong-time',
     kind: 'payment',

@@ -29,6 +29,10 @@ export const platform = words(
   'sen (?:se |moi |da |roi )?(?:chuyen|tra|hoan|giu|pays|refunds|holds|transfers)',
   'cua sen',
   '(?:muc|trang|phan) (?:\\w+ ){0,2}(?:tren |trong )sen',
+  // Issue 18: the VietQR code Sen draws on the order page, into the account Sen verified, is the safe way to transfer.
+  // Only the QR itself ("chup trang don hang Sen" is not), and never with an account number in its clause.
+  '(?:ma )?qr (?:tren|trong|o|cua) (?:\\w+ ){0,2}(?:trang|muc) don hang(?![^|]*(?:zzacct|tai khoan|account))',
+  'qr(?: code)? (?:on|in) (?:the |your |my )?(?:sen )?order(?:\'s)? page(?![^|]*(?:zzacct|tai khoan|account))',
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
