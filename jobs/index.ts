@@ -1,3 +1,4 @@
+import { retryRefunds } from './retry-refunds';
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
@@ -16,3 +17,4 @@ jobs.push(deleteIdentityDocuments);
 jobs.push(mentoringReminders);
 jobs.push(ordersHousekeeping);
 jobs.push(buildDataExport, deleteAccountFilesJob, deleteExpiredExportsJob, deleteOldNotificationsJob, deleteOldEmailsJob);
+jobs.push(retryRefunds);
