@@ -1,3 +1,4 @@
+import { retryRefunds } from './retry-refunds';
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
@@ -22,6 +23,7 @@ export const jobs: Job[] = [
   sealJob(deleteExpiredExportsJob),
   sealJob(deleteOldNotificationsJob),
   sealJob(deleteOldEmailsJob),
+  sealJob(retryRefunds),
 ];
 
 /** Every queue, handed to the job system by whoever starts a process (it knows no job itself). */

@@ -9,6 +9,7 @@ import * as webhook from '../app/routes/webhooks.stripe';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf, testOrigin } from './support/fixtures';
 import { startStripeServer } from './support/stripe-server';
+import { retryRefunds } from '../jobs/retry-refunds';
 
 // Paid mentoring sessions against the local fake Stripe server, with webhooks
 // signed by the Stripe SDK exactly as Stripe signs them.
@@ -228,6 +229,26 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
       code = (error as { code?: string }).code;
     }
     expect(code).toBe('23P01');
+  });
+
+  it('a refund Stripe refuses at cancellation stays owed, and the retry-refunds job sends it once', async () => {
+    const mentor = await paidMentor();
+    const slots = await freeSlots(mentor.id, { limit: 200 });
+    const start = slots.filter((s) => s.start.getTime() > Date.now() + 24 * hour)[1].start;
+    const a = await paidBooking(mentor, start);
+    stripe.failNext();
+    // The cancellation stands even when the refund cannot be made now.
+    expect(await cancelSession(a.id, a.mentee.id, '')).toMatchObject({ ok: true, refunded: false });
+    expect(await sessionRow(a.id)).toMatchObject({ status: 'cancelled', refund_id: null });
+
+    expect(await retryRefunds.run({})).toMatchObject({ sent: 1 });
+    const row = await sessionRow(a.id);
+    expect(row).toMatchObject({ status: 'cancelled', refund_amount: price });
+    expect(row.refund_id).toMatch(/^re_test_/);
+    // Nothing is owed any more: a second run sends nothing.
+    expect(await retryRefunds.run({})).toMatchObject({ sent: 0 });
+    const sent = stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`);
+    expect(sent.length).toBe(2); // the refused attempt and the job's
   });
 
   it('refunds a timely cancellation by the mentee and any cancellation by the mentor, in full and once; not a late one by the mentee', async () => {

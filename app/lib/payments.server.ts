@@ -30,48 +30,61 @@ export function stripeClient(env = process.env): Stripe {
 export type CheckoutLine = { name: string; unitAmount: number; quantity: number };
 
 /**
- * A Checkout Session in VND for one checkout. VND is zero-decimal for Stripe:
- * unit_amount 250000 is 250.000 ₫, exactly our integer đồng. The idempotency key
- * is the checkout's id, so a retried request never opens a second session.
+ * What a card payment is for: the shop's checkout (paying one or more orders, each
+ * refunded on its own) or one paid mentoring session. It names the Stripe metadata
+ * (the webhook dispatches on metadata.kind) and the idempotency keys, so a retried
+ * request never opens a second Checkout Session nor refunds twice.
  */
-export async function createCheckoutSession(input: {
-  checkoutId: string;
-  lines: CheckoutLine[];
-  email: string | null;
-  successUrl: string;
-  cancelUrl: string;
-  expiresAt: Date;
-}) {
-  const session = await stripeClient().checkout.sessions.create(
-    {
-      mode: 'payment',
-      currency: 'vnd',
-      customer_email: input.email ?? undefined,
-      client_reference_id: input.checkoutId,
-      metadata: { checkout_id: input.checkoutId },
-      payment_intent_data: { metadata: { checkout_id: input.checkoutId } },
-      success_url: input.successUrl,
-      cancel_url: input.cancelUrl,
-      expires_at: Math.floor(input.expiresAt.getTime() / 1000),
-      line_items: input.lines.map((line) => ({
-        quantity: line.quantity,
-        price_data: { currency: 'vnd', unit_amount: line.unitAmount, product_data: { name: line.name.slice(0, 250) } },
-      })),
-    },
-    { idempotencyKey: `checkout-${input.checkoutId}` },
-  );
+export type CardPayment = { kind: 'checkout'; checkoutId: string } | { kind: 'mentoring'; sessionId: string };
+export type CardRefund = { kind: 'order'; orderId: string } | { kind: 'mentoring'; sessionId: string };
+
+/**
+ * A Checkout Session in VND. VND is zero-decimal for Stripe: unit_amount 250000
+ * is 250.000 ₫, exactly our integer đồng.
+ */
+export async function createCardCheckout(
+  payment: CardPayment,
+  input: { lines: CheckoutLine[]; email: string | null; successUrl: string; cancelUrl: string; expiresAt: Date },
+) {
+  const [reference, metadata, idempotencyKey] =
+    payment.kind === 'mentoring'
+      ? [payment.sessionId, { kind: 'mentoring', mentoring_session_id: payment.sessionId }, `mentoring-checkout-${payment.sessionId}`]
+      : [payment.checkoutId, { checkout_id: payment.checkoutId }, `checkout-${payment.checkoutId}`];
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'payment',
+    currency: 'vnd',
+    customer_email: input.email ?? undefined,
+    client_reference_id: reference,
+    metadata,
+    payment_intent_data: { metadata },
+    success_url: input.successUrl,
+    cancel_url: input.cancelUrl,
+    expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+    line_items: input.lines.map((line) => ({
+      quantity: line.quantity,
+      price_data: { currency: 'vnd', unit_amount: line.unitAmount, product_data: { name: line.name.slice(0, 250) } },
+    })),
+  };
+  const session = await stripeClient().checkout.sessions.create(params, { idempotencyKey });
   if (!session.url) throw new Error('Stripe returned a session without a URL');
   return { id: session.id, url: session.url };
 }
 
-/** Refunds one order's amount of a payment; the order id keys it, so it happens once. */
-export async function refundPayment(input: { paymentIntent: string; amount: number; orderId: string; key?: string }) {
-  const refund = await stripeClient().refunds.create(
-    { payment_intent: input.paymentIntent, amount: input.amount, metadata: { order_id: input.orderId } },
-    // A problem's refund has its own key (`key`), so it never collides with the order's own refund.
-    { idempotencyKey: input.key ?? `refund-${input.orderId}` },
+/**
+ * Refunds `amount` of a card payment. The key defaults to the order or the
+ * session, so the same refund asked twice (a retry, the refund job) happens once;
+ * another refund of the same order (a problem's) passes its own `key`.
+ */
+export async function refundCard(refund: CardRefund, input: { paymentIntent: string; amount: number; key?: string }) {
+  const [metadata, key] =
+    refund.kind === 'mentoring'
+      ? [{ kind: 'mentoring', mentoring_session_id: refund.sessionId }, `mentoring-refund-${refund.sessionId}`]
+      : [{ order_id: refund.orderId }, `refund-${refund.orderId}`];
+  const made = await stripeClient().refunds.create(
+    { payment_intent: input.paymentIntent, amount: input.amount, metadata },
+    { idempotencyKey: input.key ?? key },
   );
-  return { id: refund.id, status: refund.status };
+  return { id: made.id, status: made.status };
 }
 
 /** The event, when the signature is right for STRIPE_WEBHOOK_SECRET; throws otherwise. */
@@ -81,47 +94,9 @@ export function verifyWebhook(payload: string, signature: string | null, env = p
   return Stripe.webhooks.constructEvent(payload, signature, secret);
 }
 
-/**
- * A Checkout Session in VND for one paid mentoring session. metadata.kind =
- * 'mentoring' tells the webhook to hand its events to the mentoring module; the
- * session id keys the request, so a retry never opens a second Checkout Session.
- */
-export async function createMentoringCheckout(input: {
-  sessionId: string;
-  name: string;
-  amount: number;
-  email: string | null;
-  successUrl: string;
-  cancelUrl: string;
-  expiresAt: Date;
-}) {
-  const metadata = { kind: 'mentoring', mentoring_session_id: input.sessionId };
-  const session = await stripeClient().checkout.sessions.create(
-    {
-      mode: 'payment',
-      currency: 'vnd',
-      customer_email: input.email ?? undefined,
-      client_reference_id: input.sessionId,
-      metadata,
-      payment_intent_data: { metadata },
-      success_url: input.successUrl,
-      cancel_url: input.cancelUrl,
-      expires_at: Math.floor(input.expiresAt.getTime() / 1000),
-      line_items: [{ quantity: 1, price_data: { currency: 'vnd', unit_amount: input.amount, product_data: { name: input.name.slice(0, 250) } } }],
-    },
-    { idempotencyKey: `mentoring-checkout-${input.sessionId}` },
-  );
-  if (!session.url) throw new Error('Stripe returned a session without a URL');
-  return { id: session.id, url: session.url };
-}
-
-/** Refunds a paid mentoring session in full; its id keys the request, so it happens once. */
-export async function refundMentoringPayment(input: { paymentIntent: string; amount: number; sessionId: string }) {
-  const refund = await stripeClient().refunds.create(
-    { payment_intent: input.paymentIntent, amount: input.amount, metadata: { kind: 'mentoring', mentoring_session_id: input.sessionId } },
-    { idempotencyKey: `mentoring-refund-${input.sessionId}` },
-  );
-  return { id: refund.id, status: refund.status };
+/** The payment intent's id, whether Stripe sent the id or the expanded object. */
+export function paymentIntentId(value: string | Stripe.PaymentIntent | null | undefined) {
+  return typeof value === 'string' ? value : (value?.id ?? null);
 }
 
 /**

@@ -18,8 +18,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Dispatch by metadata.kind: a paid mentoring session's events go to mentoring,
   // everything else (the shop's checkouts, refunds) to orders.
-  const kind = (event.data.object as { metadata?: Record<string, string> | null }).metadata?.kind;
-  const outcome = kind === 'mentoring' ? await handleMentoringStripeEvent(event as never) : await handleStripeEvent(event as never);
+  const object = event.data.object;
+  const kind = 'metadata' in object ? object.metadata?.kind : undefined;
+  const outcome = kind === 'mentoring' ? await handleMentoringStripeEvent(event) : await handleStripeEvent(event);
   return Response.json({ received: true, outcome });
 }
 

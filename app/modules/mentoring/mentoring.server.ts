@@ -6,7 +6,7 @@ import { notify as notifyPerson } from '~/modules/notifications/notify.server';
 import { formatDateTime, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createMentoringCheckout, refundMentoringPayment } from '~/lib/payments.server';
+import { cardPaymentsEnabled, createCardCheckout, refundCard } from '~/lib/payments.server';
 import { isApprovedMentor } from '~/modules/verification/verification.server';
 import { type Availability, type Busy, computeSlots, type Range, type Slot } from './slots';
 import { isUuid } from '~/lib/ids';
@@ -273,10 +273,8 @@ async function openCheckout(sessionId: string, now: Date) {
   try {
     const t = translatorFor(s.mentee_locale);
     // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
-    const checkout = await createMentoringCheckout({
-      sessionId,
-      name: t('mentoring.payment.item', { name: s.mentor_name }),
-      amount: s.price,
+    const checkout = await createCardCheckout({ kind: 'mentoring', sessionId }, {
+      lines: [{ name: t('mentoring.payment.item', { name: s.mentor_name }), unitAmount: s.price, quantity: 1 }],
       email: s.mentee_email,
       successUrl: absoluteUrl(`/sessions/${sessionId}?notice=notice.mentoringPaid`),
       cancelUrl: absoluteUrl(`/sessions/${sessionId}`),
@@ -369,7 +367,8 @@ export async function decide(id: string, mentorId: string, to: 'confirmed' | 'de
  * or cancelled by the mentee before the cut-off (a late cancellation is not
  * refunded). The refund is keyed by the session id at Stripe and recorded on the
  * session; a refund already recorded is never asked for again. When Stripe
- * cannot be reached the session stays cancelled and unrefunded (logged).
+ * cannot be reached the session stays cancelled and owed its refund, which the
+ * retry-refunds job sends later under the same key.
  */
 export async function refundIfDue(id: string, now = new Date()) {
   const s = await db
@@ -381,7 +380,7 @@ export async function refundIfDue(id: string, now = new Date()) {
   const due = s.status === 'declined' || (s.status === 'cancelled' && !(s.cancelled_by === 'mentee' && s.late_cancellation));
   if (!due) return false;
   try {
-    const refund = await refundMentoringPayment({ paymentIntent: s.stripe_payment_intent, amount: s.price, sessionId: id });
+    const refund = await refundCard({ kind: 'mentoring', sessionId: id }, { paymentIntent: s.stripe_payment_intent, amount: s.price });
     await db
       .updateTable('mentoring_sessions')
       .set({ refund_id: refund.id, refund_amount: s.price, refunded_at: now, updated_at: now })
@@ -391,9 +390,29 @@ export async function refundIfDue(id: string, now = new Date()) {
     log.info('mentoring session refunded', { sessionId: id });
     return true;
   } catch (error) {
-    log.warn('mentoring refund failed', { sessionId: id, error: (error as Error).message });
+    log.warn('mentoring refund failed; the retry-refunds job will try again', { sessionId: id, error: (error as Error).message });
     return false;
   }
+}
+
+/** Paid sessions owed a refund that was not sent (Stripe unreachable at the time): the refund job's list. */
+export async function mentoringSessionsOwedRefunds(limit = 100) {
+  const rows = await db
+    .selectFrom('mentoring_sessions')
+    .select('id')
+    .where('stripe_payment_intent', 'is not', null)
+    .where('refund_id', 'is', null)
+    .where('price', '>', 0)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'declined'),
+        eb.and([eb('status', '=', 'cancelled'), eb.or([eb('cancelled_by', 'is distinct from', 'mentee'), eb('late_cancellation', 'is distinct from', true)])]),
+      ]),
+    )
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Cancels a live session; a mentee's cancellation after the cut-off is recorded as late. */

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Database, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import { recordStripeEventOnce } from '~/lib/payments.server';
+import type Stripe from 'stripe';
+import { paymentIntentId, recordStripeEventOnce } from '~/lib/payments.server';
 import { notify, refundIfDue } from './mentoring.server';
 import { isUuid } from '~/lib/ids';
 
@@ -10,17 +11,10 @@ import { isUuid } from '~/lib/ids';
 // session held in 'awaiting_payment'. The webhook route hands every event whose
 // metadata.kind is 'mentoring' here.
 
-type CheckoutObject = {
-  id?: string;
-  payment_status?: string;
-  payment_intent?: string | { id: string } | null;
-  metadata?: Record<string, string> | null;
-};
-
-
 /** Handles one Stripe event for a mentoring session, once per event id. */
-export async function handleMentoringStripeEvent(event: { id: string; type: string; data: { object: CheckoutObject } }, now = new Date()) {
-  const object = event.data.object;
+export async function handleMentoringStripeEvent(event: Stripe.Event, now = new Date()) {
+  if (!event.type.startsWith('checkout.session.')) return 'ignored' as const;
+  const object = event.data.object as Stripe.Checkout.Session;
   const sessionId = object.metadata?.mentoring_session_id;
   let refund: string | null = null;
   const outcome = await db.transaction().execute(async (trx) => {
@@ -39,7 +33,7 @@ export async function handleMentoringStripeEvent(event: { id: string; type: stri
 
     if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
       if (object.payment_status !== 'paid') return 'ignored' as const;
-      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : (object.payment_intent?.id ?? null);
+      const intent = paymentIntentId(object.payment_intent);
       if (s.status === 'awaiting_payment') {
         const status: SessionStatus = s.requires_confirmation ? 'pending' : 'confirmed';
         await trx

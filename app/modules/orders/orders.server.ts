@@ -7,7 +7,8 @@ import { db } from '~/lib/db.server';
 import { notify } from '~/modules/notifications/notify.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createCheckoutSession, recordStripeEventOnce, refundPayment } from '~/lib/payments.server';
+import type Stripe from 'stripe';
+import { cardPaymentsEnabled, createCardCheckout, paymentIntentId, recordStripeEventOnce, refundCard } from '~/lib/payments.server';
 import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
@@ -371,8 +372,7 @@ export async function checkout(
     return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl };
   }
   try {
-    const session = await createCheckoutSession({
-      checkoutId,
+    const session = await createCardCheckout({ kind: 'checkout', checkoutId }, {
       lines: created.lines,
       email: buyer.email,
       successUrl: absoluteUrl(`/orders?paid=${checkoutId}`),
@@ -515,7 +515,7 @@ export async function changeOrder(
   if (to === 'refunded' && order.payment_method === 'card') {
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
     try {
-      await refundPayment({ paymentIntent: order.stripe_payment_intent, amount: order.total, orderId: order.id });
+      await refundCard({ kind: 'order', orderId: order.id }, { paymentIntent: order.stripe_payment_intent, amount: order.total });
     } catch (error) {
       log.warn('stripe refund failed', { orderId: order.id, error: String(error) });
       return { ok: false, status: 400, error: 'orders.error.refundFailed' };
@@ -540,75 +540,106 @@ async function notifyState(trx: Trx, userId: string, orderId: string, state: Ord
 
 // ---- Stripe ----
 
-// The few fields Sen reads of a Checkout Session or a Charge; nothing else is trusted.
-type StripeObject = {
-  id?: unknown;
-  payment_status?: unknown;
-  payment_intent?: string | { id?: string } | null;
-  refunded?: unknown;
-  metadata?: Record<string, string | undefined> | null;
-};
-
 /**
  * Applies one Stripe event, once: its id is recorded in the same transaction, so
  * a replay does nothing. Each handler moves orders only from the states it
  * expects, so events arriving late or out of order change nothing they should not.
  */
-export async function handleStripeEvent(event: { id: string; type: string; data: { object: StripeObject } }) {
+export async function handleStripeEvent(event: Stripe.Event) {
   const lateRefunds: string[] = [];
   const outcome = await db.transaction().execute(async (trx) => {
     if (!(await recordStripeEventOnce(trx, event))) return 'duplicate' as const;
-    const object = event.data.object;
     const system: ActorRef = { id: null, role: 'system' };
-
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
-      if (object.payment_status !== 'paid' && object.payment_status !== 'no_payment_required') return 'ignored' as const;
-      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : (object.payment_intent?.id ?? null);
-      for (const order of await sessionOrders(trx, object)) {
-        if (order.state === 'awaiting_payment') {
-          await applyTransition(trx, order, 'pay', system, { paymentIntent: intent });
-        } else if (order.state === 'cancelled' && !order.stripe_payment_intent) {
-          // Paid after it expired: take the stock again if it is still there, else refund.
-          await trx.updateTable('orders').set({ stripe_payment_intent: intent }).where('id', '=', order.id).execute();
-          if (await retakeStock(trx, order.id)) await applyTransition(trx, order, 'reinstate', system);
-          else lateRefunds.push(order.id);
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        const session = event.data.object;
+        if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') return 'ignored' as const;
+        const intent = paymentIntentId(session.payment_intent);
+        for (const order of await sessionOrders(trx, session)) {
+          if (order.state === 'awaiting_payment') {
+            await applyTransition(trx, order, 'pay', system, { paymentIntent: intent });
+          } else if (order.state === 'cancelled' && !order.stripe_payment_intent) {
+            // Paid after it expired: take the stock again if it is still there; else
+            // the money is owed back (a cancelled card order with a payment, see refundOwedOrder).
+            await trx.updateTable('orders').set({ stripe_payment_intent: intent }).where('id', '=', order.id).execute();
+            if (await retakeStock(trx, order.id)) await applyTransition(trx, order, 'reinstate', system);
+            else lateRefunds.push(order.id);
+          }
         }
+        return 'handled' as const;
       }
-      return 'handled' as const;
-    }
-    if (event.type === 'checkout.session.expired' || event.type === 'checkout.session.async_payment_failed') {
-      for (const order of await sessionOrders(trx, object)) {
-        if (order.state === 'awaiting_payment') await applyTransition(trx, order, 'expire', system, { reason: 'payment' });
+      case 'checkout.session.expired':
+      case 'checkout.session.async_payment_failed': {
+        for (const order of await sessionOrders(trx, event.data.object)) {
+          if (order.state === 'awaiting_payment') await applyTransition(trx, order, 'expire', system, { reason: 'payment' });
+        }
+        return 'handled' as const;
       }
-      return 'handled' as const;
+      case 'charge.refunded': {
+        const charge = event.data.object;
+        const intent = paymentIntentId(charge.payment_intent);
+        // A full refund (made in Stripe's dashboard too) refunds every order it paid for.
+        if (!intent || !charge.refunded) return 'ignored' as const;
+        const orders = await trx
+          .selectFrom('orders')
+          .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])
+          .where('stripe_payment_intent', '=', intent)
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        for (const order of orders) if (order.state !== 'refunded') await applyTransition(trx, order, 'refund', system);
+        return 'handled' as const;
+      }
+      default:
+        return 'ignored' as const;
     }
-    if (event.type === 'charge.refunded') {
-      const intent = typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
-      // A full refund (made in Stripe's dashboard too) refunds every order it paid for.
-      if (!intent || object.refunded !== true) return 'ignored' as const;
-      const orders = await trx
-        .selectFrom('orders')
-        .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])
-        .where('stripe_payment_intent', '=', intent)
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      for (const order of orders) if (order.state !== 'refunded') await applyTransition(trx, order, 'refund', system);
-      return 'handled' as const;
-    }
-    return 'ignored' as const;
   });
-  for (const orderId of lateRefunds) {
-    const order = await db.selectFrom('orders').select(['id', 'total', 'stripe_payment_intent']).where('id', '=', orderId).executeTakeFirstOrThrow();
-    await refundPayment({ paymentIntent: defined(order.stripe_payment_intent, 'payment intent'), amount: order.total, orderId });
-    await runTransition(orderId, 'refund', { id: null, role: 'system' });
-  }
+  for (const orderId of lateRefunds) await refundOwedOrder(orderId);
   return outcome;
 }
 
-async function sessionOrders(trx: Trx, session: StripeObject) {
+/**
+ * Sends the refund a cancelled card order is owed (paid after it lapsed, its stock
+ * gone), then records it. The change that made it owed committed first; when
+ * Stripe cannot be reached the order stays owed and the retry-refunds job sends
+ * it later, under the same idempotency key, so it is never paid back twice.
+ */
+export async function refundOwedOrder(orderId: string) {
+  const order = await db
+    .selectFrom('orders')
+    .select(['id', 'total', 'stripe_payment_intent'])
+    .where('id', '=', orderId)
+    .where('state', '=', 'cancelled')
+    .where('payment_method', '=', 'card')
+    .executeTakeFirst();
+  if (!order?.stripe_payment_intent) return false;
+  try {
+    await refundCard({ kind: 'order', orderId }, { paymentIntent: order.stripe_payment_intent, amount: order.total });
+  } catch (error) {
+    log.warn('stripe refund failed; the retry-refunds job will try again', { orderId, error: String(error) });
+    return false;
+  }
+  return runTransition(orderId, 'refund', { id: null, role: 'system' });
+}
+
+/** Cancelled card orders holding a payment: refunds owed and not yet sent. */
+export async function ordersOwedRefunds(limit = 100) {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('state', '=', 'cancelled')
+    .where('payment_method', '=', 'card')
+    .where('stripe_payment_intent', 'is not', null)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+async function sessionOrders(trx: Trx, session: Stripe.Checkout.Session) {
   const checkoutId = session.metadata?.checkout_id;
-  if (typeof session.id !== 'string' || !isUuid(checkoutId)) return [];
+  if (!isUuid(checkoutId)) return [];
   return trx
     .selectFrom('orders')
     .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])

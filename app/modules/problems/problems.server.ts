@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
 import { log } from '~/lib/log.server';
-import { refundPayment } from '~/lib/payments.server';
+import { refundCard } from '~/lib/payments.server';
 import { deleteStored, storeUploads } from '~/lib/uploads.server';
 import { notifyAboutOrder } from '~/modules/orders/orders.server';
 import { answerDueFrom, lostDisputesFlag, mayOpenProblem, mayTakeProblem, type ProblemAction, problemRules, problemTarget } from './states';
@@ -170,7 +170,7 @@ export async function answerProblem(sellerId: string, orderId: string | undefine
     const order = await db.selectFrom('orders').select(['stripe_payment_intent']).where('id', '=', problem.order_id).executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      const refund = await refundPayment({ paymentIntent: order.stripe_payment_intent, amount: answer.amount!, orderId: problem.order_id, key: `problem-refund-${problem.id}` });
+      const refund = await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: answer.amount!, key: `problem-refund-${problem.id}` });
       reference = refund.id;
     } catch (error) {
       await deleteStored(stored.stored.flatMap((s) => [s.key, s.thumbnailKey]));
@@ -282,7 +282,7 @@ export async function recordRefund(sellerId: string, orderId: string | undefined
     const order = await db.selectFrom('orders').select(['stripe_payment_intent']).where('id', '=', problem.order_id).executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      reference = (await refundPayment({ paymentIntent: order.stripe_payment_intent, amount: problem.refund_amount!, orderId: problem.order_id, key: `problem-decision-refund-${problem.id}` })).id;
+      reference = (await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: problem.refund_amount!, key: `problem-decision-refund-${problem.id}` })).id;
     } catch (error) {
       log.warn('stripe refund for a decided problem failed', { problemId: problem.id, error: String(error) });
       return { ok: false, status: 400, error: 'orders.error.refundFailed' };
