@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countryScope } from '../app/lib/auth.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
@@ -227,7 +228,7 @@ describe('verification transitions', () => {
     expect(statusOf(self)).toBe(403);
     expect(payload(self).errors.form).toBe('verification.problem.self');
     // Also directly through the module.
-    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: seller.id, roles: ['buyer', 'staff'] } })).toEqual({
+    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: seller.id, roles: ['buyer', 'staff'] }, scope: countryScope })).toEqual({
       ok: false,
       problem: 'self',
     });

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { personInScope, requireStaff } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
 import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
@@ -14,17 +14,18 @@ import { isUuid } from '~/lib/ids';
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const id = params.id ?? '';
-  const review = isUuid(id) ? await findReview(id) : null;
+  const review = isUuid(id) ? await findReview(id, staff.scope) : null;
   if (!review) throw new Response('Not found', { status: 404 });
   return review;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const id = params.id ?? '';
-  if (!isUuid(id)) throw new Response('Not found', { status: 404 });
+  // Outside her scope the person does not exist for her, whatever the form says.
+  if (!isUuid(id) || !(await personInScope(staff.scope, id))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);
@@ -39,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: id,
     name: parsed.data.decision,
     actor: staff,
+    scope: staff.scope,
     reasonCode: parsed.data.reasonCode,
     reasonText: parsed.data.reasonText,
   });

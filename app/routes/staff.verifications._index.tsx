@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SelectField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
@@ -9,7 +9,7 @@ import { verificationStatuses, type Subject, type VerificationStatus } from '~/m
 import { listQueue } from '~/modules/verification/verification.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const url = new URL(request.url);
   const province = url.searchParams.get('province');
   const status = url.searchParams.get('status');
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: (verificationStatuses as readonly string[]).includes(status ?? '') ? (status as VerificationStatus) : 'submitted',
     subject: subject === 'business' || subject === 'mentor' ? (subject as Subject) : undefined,
   };
-  const items = await listQueue(filters);
+  const items = await listQueue(staff.scope, filters);
   return { items, filters };
 }
 

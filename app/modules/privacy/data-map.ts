@@ -64,6 +64,8 @@ export const userDataMap: Record<string, DataRule> = {
   'payout_accounts.seller_id': { export: 'rows', omit: ['webhook_key_hash'], deletion: 'delete' },
   'payout_accounts.reviewer_id': { export: 'no', deletion: 'keep', why: 'acts as staff' },
   'bank_transfers.seller_id': { export: 'rows', deletion: 'keep', why: 'payments received for orders, kept with the orders for the accounting period' },
+  'staff_scopes.user_id': { export: 'rows', deletion: 'delete' },
+  'staff_scopes.granted_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
 };
 
 export function splitReference(reference: string) {
