@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
-import { requireStaff } from '~/lib/auth.server';
+import { personInScope, requireStaff } from '~/lib/auth.server';
 import { awaitConfirmation, formError, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -24,6 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, payoutDecisionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
+  // Outside her scope the seller does not exist for her (issue 19).
+  if (!(await personInScope(staff.scope, parsed.data.sellerId))) throw new Response('Not found', { status: 404 });
   const pending = awaitConfirmation(form);
   if (pending) return pending;
   if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision, staff.scope))) return formError(form, { form: 'payments.staff.already' }, 409);
