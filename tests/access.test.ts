@@ -214,6 +214,8 @@ const rows: Row[] = [
   ...messagingRows({ signedIn }),
   // ---- the Union at scale (issue 19) ----
   { file: 'staff.team.tsx', path: '/staff/team', expect: staffOnly },
+  { file: 'staff.outcomes.tsx', path: '/staff/outcomes?from=2026-01&to=2026-12', expect: staffOnly },
+  { file: 'staff.outcomes[.]csv.ts', path: '/staff/outcomes.csv', expect: staffOnly },
   { file: 'staff.team.tsx', path: '/staff/team', method: 'POST', form: { userId: '00000000-0000-4000-8000-000000000000', country: 'on' }, expect: { ...staffOnly, staff: 'missing' } },
 ];
 
@@ -247,6 +249,8 @@ const scopeRows: ScopeRow[] = [
   // The list warns the whole country: only country-level staff take a number off it.
   { file: 'staff.scam-accounts.tsx', path: () => '/staff/scam-accounts', method: 'POST', form: () => ({ intent: 'remove', id: '1', reason: 'x' }), expect: both('forbidden') },
   { file: 'staff.team.tsx', path: () => '/staff/team', expect: both('forbidden') },
+  { file: 'staff.outcomes.tsx', path: () => '/staff/outcomes?province=lao-cai', expect: both('ok') },
+  { file: 'staff.outcomes[.]csv.ts', path: () => '/staff/outcomes.csv?province=lao-cai', expect: both('ok') },
   { file: 'staff.team.tsx', path: () => '/staff/team', method: 'POST', form: (p) => ({ userId: p.personId, country: 'on' }), expect: both('forbidden') },
   // National course content: country-level staff edit it.
   ...rows

@@ -30,7 +30,8 @@ export default function Queue() {
     <section>
       <h1>{t('staff.queue.title')}</h1>
       <p>
-        <Link to="/staff/impact">{t('staff.queue.impact')}</Link>
+        <Link to="/staff/impact">{t('staff.queue.impact')}</Link> · <Link to="/staff/outcomes">{t('union.nav.outcomes')}</Link> ·{' '}
+        <Link to="/staff/team">{t('union.nav.team')}</Link>
       </p>
       <Form noValidate method="get" className="cards" aria-label={t('staff.queue.filter')}>
         <SelectField

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { personProvince, provinceInScope, type StaffScope } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
+import { isProvinceCode } from '~/lib/provinces';
 
 // /staff/outcomes (issue 19): what the Union reports upward, per province and
 // month, counted in Vietnam's time. Aggregates only: no row names a person.
@@ -108,4 +109,27 @@ export async function outcomeFigures(scope: StaffScope, period: OutcomePeriod): 
     row[r.metric] = r.metric === 'medianDays' ? Math.round(Number(r.value) * 10) / 10 : Number(r.value);
   }
   return [...byKey.values()].sort((a, b) => a.month.localeCompare(b.month) || a.province.localeCompare(b.province));
+}
+
+/** The period and province of the request, the province only when it is in her scope. */
+export function outcomeRequest(url: URL, scope: StaffScope) {
+  const period = parsePeriod(url.searchParams);
+  const province = url.searchParams.get('province') ?? '';
+  if (period && province && isProvinceCode(province) && (scope.country || scope.provinces.includes(province))) period.province = province;
+  return period;
+}
+
+function csvCell(value: string | number | null) {
+  const text = value === null ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The figures as CSV: UTF-8 with a byte-order mark, so Excel set to Vietnamese
+ * opens "Lào Cai" as written; headers in her language, one row per province and month.
+ */
+export function outcomesCsv(rows: OutcomeRow[], headers: { province: string; month: string; metrics: Record<OutcomeMetric, string> }, provinceLabel: (code: string) => string) {
+  const lines = [[headers.province, headers.month, ...outcomeMetrics.map((m) => headers.metrics[m])].map(csvCell).join(',')];
+  for (const row of rows) lines.push([provinceLabel(row.province), row.month, ...outcomeMetrics.map((m) => row[m])].map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
