@@ -33,6 +33,15 @@ export interface UsersTable {
   home_province: string | null;
 }
 
+/** A queue item a staff member took (issue 19): the person of a verification, or a report. */
+export interface ReviewAssignmentsTable {
+  item_kind: 'verification' | 'report';
+  item_id: string;
+  assigned_to: string;
+  assigned_by: string | null;
+  assigned_at: CreatedAt;
+}
+
 /** 'country' or a province code: where a staff member acts (issue 19). */
 export interface StaffScopesTable {
   user_id: string;
@@ -819,6 +828,7 @@ export interface Database {
   consents: ConsentsTable;
   data_exports: DataExportsTable;
   staff_scopes: StaffScopesTable;
+  review_assignments: ReviewAssignmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

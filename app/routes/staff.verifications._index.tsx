@@ -7,6 +7,7 @@ import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
 import { listQueue } from '~/modules/verification/verification.server';
+import { assigneesOf } from '~/modules/verification/assignments.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     subject: subject === 'business' || subject === 'mentor' ? (subject as Subject) : undefined,
   };
   const items = await listQueue(staff.scope, filters);
-  return { items, filters };
+  const held = await assigneesOf('verification', items.map((i) => i.user_id));
+  return { items: items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null })), filters };
 }
 
 export default function Queue() {
@@ -73,6 +75,7 @@ export default function Queue() {
                 <th scope="col">{t('verification.field.province')}</th>
                 <th scope="col">{t('staff.queue.state')}</th>
                 <th scope="col">{t('staff.queue.submitted')}</th>
+                <th scope="col">{t('union.assign.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,6 +89,7 @@ export default function Queue() {
                   <td>{provinceName(item.province, locale)}</td>
                   <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
                   <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
+                  <td>{item.assignee ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

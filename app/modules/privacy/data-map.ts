@@ -66,6 +66,8 @@ export const userDataMap: Record<string, DataRule> = {
   'bank_transfers.seller_id': { export: 'rows', deletion: 'keep', why: 'payments received for orders, kept with the orders for the accounting period' },
   'staff_scopes.user_id': { export: 'rows', deletion: 'delete' },
   'staff_scopes.granted_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
+  'review_assignments.assigned_to': { export: 'no', deletion: 'delete', why: 'acts as staff: a queue item she took' },
+  'review_assignments.assigned_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
 };
 
 export function splitReference(reference: string) {
