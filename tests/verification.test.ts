@@ -223,6 +223,8 @@ describe('verification transitions', () => {
 
     // A staff member who is also a seller.
     await db.insertInto('user_roles').values({ user_id: seller.id, role: 'staff' }).execute();
+    // Country-wide, so it is the self rule that refuses her, not her scope (issue 19).
+    await db.insertInto('staff_scopes').values({ user_id: seller.id, scope: 'country' }).execute();
     await enrolTwoFactor(seller.id);
     const self = await decide(seller, seller.id, 'approve', 'checked');
     expect(statusOf(self)).toBe(403);
