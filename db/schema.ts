@@ -29,6 +29,25 @@ export interface UsersTable {
   phone_confirmed_at: Timestamp | null;
   /** Set when she deleted her account: the row stays, anonymised (privacy, 0990). */
   deleted_at: Timestamp | null;
+  /** A buyer's own province, on her profile (issue 19: which provincial office looks after her); named apart from the profiles' `province` so joins stay unambiguous. */
+  home_province: string | null;
+}
+
+/** A queue item a staff member took (issue 19): the person of a verification, or a report. */
+export interface ReviewAssignmentsTable {
+  item_kind: 'verification' | 'report';
+  item_id: string;
+  assigned_to: string;
+  assigned_by: string | null;
+  assigned_at: CreatedAt;
+}
+
+/** 'country' or a province code: where a staff member acts (issue 19). */
+export interface StaffScopesTable {
+  user_id: string;
+  scope: string;
+  granted_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface UserRolesTable {
@@ -880,6 +899,8 @@ export interface Database {
   audit_log: AuditLogTable;
   consents: ConsentsTable;
   data_exports: DataExportsTable;
+  staff_scopes: StaffScopesTable;
+  review_assignments: ReviewAssignmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
+import { getStorage } from '../app/lib/storage.server';
+import { tinyPdf } from './support/images';
 import { createTestUser } from './support/fixtures';
 import { learningRows } from './support/learning-access';
 import { verificationFixture } from './support/verification';
@@ -293,7 +295,73 @@ const rows: Row[] = [
   { file: 'staff.scam-accounts.tsx', path: '/staff/scam-accounts', expect: staffOnly },
   { file: 'staff.scam-accounts.tsx', path: '/staff/scam-accounts', method: 'POST', form: { intent: 'add', kind: 'number', value: '', reason: '' }, expect: staffOnly },
   ...messagingRows({ signedIn }),
+  // ---- the Union at scale (issue 19) ----
+  { file: 'staff.team.tsx', path: '/staff/team', expect: staffOnly },
+  { file: 'staff.outcomes.tsx', path: '/staff/outcomes?from=2026-01&to=2026-12', expect: staffOnly },
+  { file: 'staff.outcomes[.]csv.ts', path: '/staff/outcomes.csv', expect: staffOnly },
+  { file: 'staff.team.tsx', path: '/staff/team', method: 'POST', form: { userId: '00000000-0000-4000-8000-000000000000', country: 'on' }, expect: { ...staffOnly, staff: 'missing' } },
 ];
+
+// ---- province officers (issue 19) ----
+// Two officers, one for Lào Cai and one for Hà Nội, walk every staff route about
+// a woman of Lào Cai: hers opens for the first, is 404 for the second; pages for
+// country-level staff only are 403 for both.
+
+type Officer = 'laoCai' | 'haNoi';
+type Province = { personId: string; businessName: string; documentId: string; reportId: string };
+type ScopeRow = { file: string; path: (p: Province, people: People) => Promise<string> | string; method?: 'GET' | 'POST'; form?: (p: Province) => Record<string, string>; expect: Record<Officer, Outcome> };
+
+const both = (outcome: Outcome): Record<Officer, Outcome> => ({ laoCai: outcome, haNoi: outcome });
+const hersOnly: Record<Officer, Outcome> = { laoCai: 'ok', haNoi: 'missing' };
+
+const scopeRows: ScopeRow[] = [
+  { file: 'staff.verifications._index.tsx', path: () => '/staff/verifications', expect: both('ok') },
+  { file: 'staff.verifications.$id.tsx', path: (p) => `/staff/verifications/${p.personId}`, expect: hersOnly },
+  // A decision posted on another province's id: 404, whatever the form.
+  { file: 'staff.verifications.$id.tsx', path: (p) => `/staff/verifications/${p.personId}`, method: 'POST', form: () => ({ intent: 'decide', subject: 'business', decision: 'approve', reasonCode: 'checked', confirmed: 'yes' }), expect: { laoCai: 'away', haNoi: 'missing' } },
+  { file: 'staff.documents.$id.ts', path: (p) => `/staff/documents/${p.documentId}`, expect: hersOnly },
+  { file: 'staff.impact.tsx', path: () => '/staff/impact', expect: both('ok') },
+  { file: 'staff.audit.tsx', path: () => '/staff/audit', expect: both('ok') },
+  { file: 'staff.payouts.tsx', path: () => '/staff/payouts', expect: both('ok') },
+  { file: 'staff.payouts.tsx', path: () => '/staff/payouts', method: 'POST', form: (p) => ({ sellerId: p.personId, decision: 'approved' }), expect: hersOnly },
+  { file: 'staff.reports._index.tsx', path: () => '/staff/reports', expect: both('ok') },
+  { file: 'staff.reports.$id.tsx', path: (p) => `/staff/reports/${p.reportId}`, expect: hersOnly },
+  { file: 'staff.reports.$id.tsx', path: (p) => `/staff/reports/${p.reportId}`, method: 'POST', form: () => ({ action: '' }), expect: hersOnly },
+  { file: 'staff.scam-accounts.tsx', path: () => '/staff/scam-accounts', expect: both('ok') },
+  { file: 'staff.scam-accounts.tsx', path: () => '/staff/scam-accounts', method: 'POST', form: () => ({ intent: 'add', kind: 'number', value: '', reason: '' }), expect: both('ok') },
+  // The list warns the whole country: only country-level staff take a number off it.
+  { file: 'staff.scam-accounts.tsx', path: () => '/staff/scam-accounts', method: 'POST', form: () => ({ intent: 'remove', id: '1', reason: 'x' }), expect: both('forbidden') },
+  { file: 'staff.team.tsx', path: () => '/staff/team', expect: both('forbidden') },
+  { file: 'staff.outcomes.tsx', path: () => '/staff/outcomes?province=lao-cai', expect: both('ok') },
+  { file: 'staff.outcomes[.]csv.ts', path: () => '/staff/outcomes.csv?province=lao-cai', expect: both('ok') },
+  { file: 'staff.team.tsx', path: () => '/staff/team', method: 'POST', form: (p) => ({ userId: p.personId, country: 'on' }), expect: both('forbidden') },
+  // National course content: country-level staff edit it.
+  ...rows
+    .filter((r) => r.file.startsWith('staff.learning'))
+    .map((r): ScopeRow => ({ file: r.file, path: (_p, people) => (typeof r.path === 'string' ? r.path : r.path(people)), method: r.method, form: r.form && (() => r.form!), expect: both('forbidden') })),
+];
+
+let officers: Record<Officer, { id: string; cookie: string }>;
+let laoCai: Province;
+
+/** A woman of Lào Cai waiting for verification, with her identity document and a report about her. */
+async function laoCaiWoman(): Promise<Province> {
+  const person = await createTestUser({ roles: ['entrepreneur'] });
+  const businessName = `Thổ cẩm Sa Pa ${person.id.slice(0, 6)}`;
+  await db
+    .insertInto('business_profiles')
+    .values({ user_id: person.id, slug: `lao-cai-${person.id.slice(0, 8)}`, business_name: businessName, owner_name: 'Chị Mẩy', province: 'lao-cai', verification_status: 'submitted', submitted_at: new Date(), women_led_declared_at: new Date(), updated_at: new Date() })
+    .execute();
+  await getStorage().put(`private/documents/${person.id}/id.pdf`, tinyPdf, 'application/pdf');
+  const doc = await db
+    .insertInto('verification_documents')
+    .values({ user_id: person.id, kind: 'citizen_id', storage_key: `private/documents/${person.id}/id.pdf`, content_type: 'application/pdf', size_bytes: tinyPdf.length })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const reporter = await createTestUser();
+  const report = await db.insertInto('reports').values({ reporter_id: reporter.id, subject_user_id: person.id, category: 'harassment' }).returning('id').executeTakeFirstOrThrow();
+  return { personId: person.id, businessName, documentId: doc.id, reportId: report.id };
+}
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
 let people: People;
@@ -307,6 +375,12 @@ beforeAll(async () => {
     createTestUser({ roles: ['staff'] }),
   ]);
   people = { buyer, entrepreneur, mentor, staff };
+});
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([createTestUser({ roles: ['staff'], provinces: ['lao-cai'] }), createTestUser({ roles: ['staff'], provinces: ['ha-noi', 'hue'] })]);
+  officers = { laoCai: a, haNoi: b };
+  laoCai = await laoCaiWoman();
 });
 
 afterAll(() => server?.close());
@@ -340,4 +414,34 @@ describe('who may open each route', () => {
       });
     }
   }
+});
+
+describe('what a province officer may open (issue 19)', () => {
+  it('every staff route has a province-officer row', () => {
+    const files = readdirSync('app/routes').filter((f) => f.startsWith('staff.'));
+    const covered = new Set(scopeRows.map((r) => r.file));
+    expect(files.filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  for (const row of scopeRows) {
+    for (const who of Object.keys(row.expect) as Officer[]) {
+      it(`${row.method ?? 'GET'} ${row.file} ${row.form ? JSON.stringify(row.form(laoCai ?? ({} as Province))).slice(0, 40) : ''} as the ${who} officer → ${row.expect[who]}`, async () => {
+        // A fresh woman for each decision, so one officer's approval does not change the next row.
+        const person = row.method === 'POST' ? await laoCaiWoman() : laoCai;
+        const path = await row.path(person, people);
+        const response = await server.fetch(path, { method: row.method ?? 'GET', cookie: officers[who].cookie, form: row.form?.(person) });
+        expect(outcomeOf(response)).toBe(row.expect[who]);
+      });
+    }
+  }
+
+  it('lists only the people of her provinces: the queue, the reports and the audit', async () => {
+    const page = async (who: Officer | 'country', path: string) =>
+      (await server.fetch(path, { cookie: who === 'country' ? people.staff.cookie : officers[who].cookie })).text();
+    expect(await page('laoCai', '/staff/verifications')).toContain(laoCai.businessName);
+    expect(await page('haNoi', '/staff/verifications')).not.toContain(laoCai.businessName);
+    expect(await page('country', '/staff/verifications')).toContain(laoCai.businessName);
+    expect(await page('laoCai', '/staff/reports')).toContain(laoCai.businessName);
+    expect(await page('haNoi', '/staff/reports')).not.toContain(laoCai.businessName);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countryScope } from '../app/lib/auth.server';
 import { db, engineFromEnv } from '../app/lib/db.server';
 import { bookSession, cancelSession, decide, findSessionFor, freeSlots, rescheduleSession, saveOffer } from '../app/modules/mentoring/mentoring.server';
 import { moderate } from '../app/modules/moderation/moderation.server';
@@ -177,8 +178,8 @@ describe('verification decisions', () => {
         .values({ user_id: owner.id, kind: 'citizen_id', storage_key: `private/documents/${owner.id}/id.jpg`, content_type: 'image/jpeg', size_bytes: 10 })
         .execute();
       const results = await Promise.all([
-        transition({ subject: 'business', userId: owner.id, name: 'approve', actor: staff(first) }),
-        transition({ subject: 'business', userId: owner.id, name: 'reject', actor: staff(second), reasonCode: 'documents_invalid' }),
+        transition({ subject: 'business', userId: owner.id, name: 'approve', actor: staff(first), scope: countryScope }),
+        transition({ subject: 'business', userId: owner.id, name: 'reject', actor: staff(second), scope: countryScope, reasonCode: 'documents_invalid' }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const events = await db.selectFrom('verification_events').select('to_status').where('user_id', '=', owner.id).execute();
@@ -200,8 +201,8 @@ describe('moderation decisions', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       const results = await Promise.all([
-        moderate({ reportId: report.id, staff: { id: first.id, roles: ['staff'] }, action: 'dismiss', reason: 'Không vi phạm', seen: 0 }),
-        moderate({ reportId: report.id, staff: { id: second.id, roles: ['staff'] }, action: 'warn', reason: 'Lời lẽ xúc phạm', seen: 0 }),
+        moderate({ reportId: report.id, staff: { id: first.id, roles: ['staff'], scope: countryScope }, action: 'dismiss', reason: 'Không vi phạm', seen: 0 }),
+        moderate({ reportId: report.id, staff: { id: second.id, roles: ['staff'], scope: countryScope }, action: 'warn', reason: 'Lời lẽ xúc phạm', seen: 0 }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: 'changed' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countryScope } from '../app/lib/auth.server';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
 import { seedAccounts } from '../db/seeds/accounts';
@@ -24,7 +25,7 @@ describe('the verification demo seed', () => {
     expect(approved).toHaveLength(verifiedSellerSeeds.length);
     expect(new Set(approved.map((r) => r.province)).size).toBe(verifiedSellerSeeds.length);
 
-    const queue = await listQueue();
+    const queue = await listQueue(countryScope);
     expect(queue.map((q) => q.user_id)).toEqual(waitingSellerSeeds.map((s) => first[s.email]));
 
     for (const m of mentorSeeds) expect(await isApprovedMentor(first[m.email])).toBe(true);

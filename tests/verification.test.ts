@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countryScope } from '../app/lib/auth.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
@@ -222,12 +223,14 @@ describe('verification transitions', () => {
 
     // A staff member who is also a seller.
     await db.insertInto('user_roles').values({ user_id: seller.id, role: 'staff' }).execute();
+    // Country-wide, so it is the self rule that refuses her, not her scope (issue 19).
+    await db.insertInto('staff_scopes').values({ user_id: seller.id, scope: 'country' }).execute();
     await enrolTwoFactor(seller.id);
     const self = await decide(seller, seller.id, 'approve', 'checked');
     expect(statusOf(self)).toBe(403);
     expect(payload(self).errors.form).toBe('verification.problem.self');
     // Also directly through the module.
-    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: seller.id, roles: ['buyer', 'staff'] } })).toEqual({
+    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: seller.id, roles: ['buyer', 'staff'] }, scope: countryScope })).toEqual({
       ok: false,
       problem: 'self',
     });

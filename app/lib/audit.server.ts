@@ -1,5 +1,6 @@
 import type { AuditAction } from '../../db/schema';
 import { db, type DB } from './db.server';
+import { inStaffScope, type StaffScope } from './auth.server';
 
 // The audit log of acts on personal data (a document opened, an export, a
 // deletion, two-step login changes): written in the same transaction as the act.
@@ -17,7 +18,7 @@ export async function recordAudit(entry: Entry, executor: DB = db) {
 export const auditPageSize = 50;
 
 /** Newest first, keyset-paged by id. */
-export async function listAudit(options: { before?: number; subjectUserId?: string } = {}) {
+export async function listAudit(scope: StaffScope, options: { before?: number; subjectUserId?: string } = {}) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
@@ -32,6 +33,8 @@ export async function listAudit(options: { before?: number; subjectUserId?: stri
       'subject.display_name as subjectName',
       'audit_log.subject_user_id as subjectUserId',
     ])
+    // A province officer sees what was done about the people of her provinces only.
+    .where(inStaffScope(scope, 'audit_log.subject_user_id'))
     .orderBy('audit_log.id', 'desc')
     .limit(auditPageSize + 1);
   if (options.before) query = query.where('audit_log.id', '<', options.before);

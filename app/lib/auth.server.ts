@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { GrantedRole, Locale } from '../../db/schema';
 import { db } from './db.server';
 
@@ -234,4 +234,70 @@ export function rollSessionCookie(request: Request, responseHeaders: Headers) {
   if (alreadySet) return;
   const sessionId = readSessionId(request);
   if (sessionId) responseHeaders.append('Set-Cookie', lucia.createSessionCookie(sessionId).serialize());
+}
+
+// ---- staff scopes (issue 19) ----
+// A staff member acts for the whole country or for one or more provinces. Every
+// staff loader and action asks requireStaff, and every staff query about a person
+// filters with inStaffScope / provinceInScope, so the rule lives here only.
+
+export type StaffScope = { country: boolean; provinces: string[] };
+export type StaffUser = SessionUser & { scope: StaffScope };
+
+/** The whole country: for scripts, jobs and tests that act for the Union itself. */
+export const countryScope: StaffScope = { country: true, provinces: [] };
+
+export async function staffScopeOf(userId: string): Promise<StaffScope> {
+  const rows = await db.selectFrom('staff_scopes').select('scope').where('user_id', '=', userId).execute();
+  const scopes = rows.map((r) => r.scope);
+  return { country: scopes.includes('country'), provinces: scopes.filter((s) => s !== 'country').sort() };
+}
+
+/**
+ * Staff with her scope; anyone else as requireRole(…, 'staff'). `country`: the page
+ * is for country-level staff only (the team, national course content): 403 for a
+ * province officer.
+ */
+export async function requireStaff(request: Request, options: { country?: boolean } = {}): Promise<StaffUser> {
+  const user = await requireRole(request, 'staff');
+  const scope = await staffScopeOf(user.id);
+  if (options.country && !scope.country) throw new Response('Forbidden', { status: 403 });
+  return { ...user, scope };
+}
+
+/**
+ * The province a person belongs to, as SQL: her business's, else her mentor
+ * application's, else the one on her profile (buyers). `userId` is a column reference.
+ */
+export function personProvince(userId: string) {
+  const id = sql.ref(userId);
+  return sql<string | null>`coalesce(
+    (select bp.province from business_profiles bp where bp.user_id = ${id}),
+    (select mp.province from mentor_profiles mp where mp.user_id = ${id}),
+    (select u.home_province from users u where u.id = ${id}))`;
+}
+
+/** SQL: is this province (a column reference, or a province SQL expression) within the scope? */
+export function provinceInScope(scope: StaffScope, province: string | RawBuilder<string | null>) {
+  if (scope.country) return sql<boolean>`true`;
+  if (!scope.provinces.length) return sql<boolean>`false`;
+  const value = typeof province === 'string' ? sql.ref(province) : province;
+  return sql<boolean>`coalesce(${value} in (${sql.join(scope.provinces)}), false)`;
+}
+
+/** SQL: does the person (a user id column reference) belong to the scope? A person with no province: country staff only. */
+export function inStaffScope(scope: StaffScope, userId: string) {
+  return provinceInScope(scope, personProvince(userId));
+}
+
+/** Is this one person within the scope (for actions on one id before anything changes)? */
+export async function personInScope(scope: StaffScope, userId: string) {
+  if (scope.country) return true;
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where(inStaffScope(scope, 'users.id'))
+    .executeTakeFirst();
+  return Boolean(row);
 }

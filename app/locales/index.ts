@@ -19,6 +19,7 @@ import enPrivacy from './en/privacy.json';
 import enDashboard from './en/dashboard.json';
 import enNotify from './en/notify.json';
 import enProblems from './en/problems.json';
+import enUnion from './en/union.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -40,6 +41,7 @@ import viPrivacy from './vi/privacy.json';
 import viDashboard from './vi/dashboard.json';
 import viNotify from './vi/notify.json';
 import viProblems from './vi/problems.json';
+import viUnion from './vi/union.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -66,6 +68,7 @@ const vi = {
   ...viDashboard,
   ...viNotify,
   ...viProblems,
+  ...viUnion,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -93,6 +96,7 @@ const en: Messages = {
   ...enDashboard,
   ...enNotify,
   ...enProblems,
+  ...enUnion,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

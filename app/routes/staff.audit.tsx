@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { listAudit } from '~/lib/audit.server';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const before = Number(new URL(request.url).searchParams.get('before'));
-  return listAudit({ before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  return listAudit(staff.scope, { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
 }
 
 export default function AuditLog() {

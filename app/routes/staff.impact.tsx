@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { impactFigures } from '~/modules/verification/verification.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
-  return impactFigures();
+  const staff = await requireStaff(request);
+  return impactFigures(staff.scope);
 }
 
 type Row = { province: string; sellers: number; mentors: number };

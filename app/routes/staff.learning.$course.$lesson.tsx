@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -15,7 +15,7 @@ import { findLessonForStaff, listModules, updateLesson } from '~/modules/learnin
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const lesson = await findLessonForStaff(params.course ?? '', params.lesson ?? '');
   if (!lesson) notFound();
   const modules = await listModules(lesson.course_slug);
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // "Preview" renders both languages on the server exactly as learners will see
 // them, without saving; "Save" stores the Markdown.
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const form = await readForm(request);
   const parsed = parseForm(form, lessonSchema);
   if (!parsed.ok) return invalid(parsed.reply);

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { type Field, FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
@@ -16,7 +16,7 @@ import { createLesson, createModule, mostMissedQuestions, updateCourse, updateMo
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'staff');
+  const user = await requireStaff(request, { country: true });
   const locale = await localeFromRequest(request, user.locale);
   const outline = await findCourseOutline(params.course ?? '', null, locale, { includeDrafts: true });
   if (!outline) notFound();
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const slug = params.course ?? '';
   const form = await readForm(request);
   const intent = form.get('intent');

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 const choiceSlots = [1, 2, 3, 4] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'staff');
+  const user = await requireStaff(request, { country: true });
   const locale = await localeFromRequest(request, user.locale);
   const found = await findModuleForStaff(params.course ?? '', idParam(params.module), locale);
   if (!found) notFound();
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const course = params.course ?? '';
   const moduleId = idParam(params.module);
   const found = await findModuleForStaff(course, moduleId, 'vi');

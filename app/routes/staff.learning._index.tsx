@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
@@ -14,13 +14,13 @@ import { createCourse, listCourseFigures } from '~/modules/learning/staff.server
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'staff');
+  const user = await requireStaff(request, { country: true });
   const locale = await localeFromRequest(request, user.locale);
   return { courses: await listCourseFigures(locale) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const form = await readForm(request);
   const parsed = parseForm(form, createCourseSchema);
   if (!parsed.ok) return invalid(parsed.reply);

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -22,7 +22,7 @@ function cardId(param: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const id = cardId(params.card);
   if (id === null) return { card: null, preview: null };
   const card = await findCardForStaff(id);
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   const id = cardId(params.card);
   const form = await readForm(request);
   const parsed = parseForm(form, gameCardSchema);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listCardsForStaff } from '~/modules/learning/staff.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request, { country: true });
   return { cards: await listCardsForStaff() };
 }
 

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { personInScope, requireStaff } from '~/lib/auth.server';
 import { awaitConfirmation, formError, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -14,19 +14,21 @@ import { decidePayoutAccount, listPendingPayoutAccounts } from '~/modules/paymen
 // name, or a changed account. Staff compare the names and decide, confirming once.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
-  const pending = await listPendingPayoutAccounts();
+  const staff = await requireStaff(request);
+  const pending = await listPendingPayoutAccounts(staff.scope);
   return { pending: pending.map((p) => ({ ...p, bank: bankByBin(p.bank_bin)?.name ?? p.bank_bin })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const form = await readForm(request);
   const parsed = parseForm(form, payoutDecisionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
+  // Outside her scope the seller does not exist for her (issue 19).
+  if (!(await personInScope(staff.scope, parsed.data.sellerId))) throw new Response('Not found', { status: 404 });
   const pending = awaitConfirmation(form);
   if (pending) return pending;
-  if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision))) return formError(form, { form: 'payments.staff.already' }, 409);
+  if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision, staff.scope))) return formError(form, { form: 'payments.staff.already' }, 409);
   throw redirect('/staff/payouts?notice=notice.payments.payoutDecided');
 }
 

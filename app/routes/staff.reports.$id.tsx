@@ -2,13 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FieldShell, FormError, SelectField, TextAreaField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { actionSchema } from '~/modules/moderation/forms.server';
-import { findReportForStaff, moderate } from '~/modules/moderation/moderation.server';
+import { findReportForStaff, moderate, reportInScope } from '~/modules/moderation/moderation.server';
 import { suspensionPeriods } from '~/modules/moderation/suspension';
 import { isUuid } from '~/lib/ids';
 
@@ -16,17 +16,18 @@ import { isUuid } from '~/lib/ids';
 // member's language, the person's history, and the actions (each with a reason).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const locale = await localeFromRequest(request, staff.locale);
-  const found = await findReportForStaff(params.id, locale);
+  const found = await findReportForStaff(params.id, locale, staff.scope);
   if (!found) throw new Response('Not found', { status: 404 });
   return found;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const id = params.id;
-  if (!isUuid(id)) throw new Response('Not found', { status: 404 });
+  // Outside her scope the report does not exist for her, whatever the form says.
+  if (!isUuid(id) || !(await reportInScope(staff.scope, id))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
   const parsed = parseForm(form, actionSchema);
   if (!parsed.ok) return invalid(parsed.reply);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listReportQueue } from '~/modules/moderation/moderation.server';
@@ -10,7 +10,7 @@ import { queueCategories, reportStatuses, type ReportStatus } from '~/modules/mo
 // The moderation queue: reports grouped by the person reported, repeated ones first.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const url = new URL(request.url);
   const status = url.searchParams.get('status');
   const category = url.searchParams.get('category');
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: (reportStatuses as readonly string[]).includes(status ?? '') ? (status as ReportStatus) : 'open',
     category: queueCategories.find((c) => c === category),
   };
-  const groups = await listReportQueue(filters);
+  const groups = await listReportQueue(staff.scope, filters);
   return { groups, filters };
 }
 

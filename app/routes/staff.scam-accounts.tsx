@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -13,14 +13,17 @@ import { addScamAccount, listScamAccounts, removeScamAccount } from '~/modules/m
 // with a reason (e.g. from a public police or bank warning), remove one with a reason.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  await requireStaff(request);
   return { entries: await listScamAccounts() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const form = await readForm(request);
   if (form.get('intent') === 'remove') {
+    // The list warns the whole country, so taking a number off it is a country-level decision (issue 19);
+    // any staff member may add one.
+    if (!staff.scope.country) return formError(form, { form: 'scamAccounts.problem.forbidden' }, 403);
     const parsed = parseForm(form, scamAccountRemoveSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const result = await removeScamAccount({ staff, id: parsed.data.id, reason: parsed.data.reason });

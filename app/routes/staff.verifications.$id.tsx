@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { personInScope, requireStaff } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
 import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
@@ -10,22 +10,32 @@ import { provinceName } from '~/lib/provinces';
 import { decideSchema } from '~/modules/verification/forms.server';
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
 import { findReview, transition } from '~/modules/verification/verification.server';
+import { assigneesOf, clearAssignment, releaseItem, takeItem } from '~/modules/verification/assignments.server';
 import { isUuid } from '~/lib/ids';
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const id = params.id ?? '';
-  const review = isUuid(id) ? await findReview(id) : null;
+  const review = isUuid(id) ? await findReview(id, staff.scope) : null;
   if (!review) throw new Response('Not found', { status: 404 });
-  return review;
+  const assignee = (await assigneesOf('verification', [id])).get(id) ?? null;
+  return { ...review, assignee, me: staff.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const id = params.id ?? '';
-  if (!isUuid(id)) throw new Response('Not found', { status: 404 });
+  // Outside her scope the person does not exist for her, whatever the form says.
+  if (!isUuid(id) || !(await personInScope(staff.scope, id))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
+  const intent = form.get('intent');
+  if (intent === 'take' || intent === 'release') {
+    // Taking is settled by the database: of two officers at once, one holds it.
+    const done = intent === 'take' ? await takeItem({ staffId: staff.id, scope: staff.scope, kind: 'verification', itemId: id }) : { ok: await releaseItem({ staffId: staff.id, kind: 'verification', itemId: id }) };
+    if (!done.ok) return formError(form, { form: intent === 'take' ? 'union.assign.taken' : 'union.assign.notYours' }, 409);
+    return redirect(`/staff/verifications/${id}?notice=notice.union.${intent === 'take' ? 'taken' : 'released'}`);
+  }
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { decision, reasonCode, reasonText } = parsed.data;
@@ -39,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: id,
     name: parsed.data.decision,
     actor: staff,
+    scope: staff.scope,
     reasonCode: parsed.data.reasonCode,
     reasonText: parsed.data.reasonText,
   });
@@ -47,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const field = result.problem === 'reason-required' ? 'reasonCode' : 'form';
     return formError(form, { [field]: `verification.problem.${result.problem}` as MessageKey }, result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400);
   }
+  await clearAssignment('verification', id);
   return redirect(`/staff/verifications/${id}?notice=notice.verification.decided`);
 }
 
@@ -125,8 +137,25 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
   );
 }
 
+/** Who holds this review, and the button to take or release it (colleagues see who has it). */
+function Assignment({ assignee, me, reply }: { assignee: { id: string; name: string } | null; me: string; reply: Reply }) {
+  const { t } = useI18n();
+  const mine = assignee?.id === me;
+  return (
+    <Form method="post" noValidate className="stack">
+      {reply?.values?.intent === 'take' || reply?.values?.intent === 'release' ? <FormError reply={reply} /> : null}
+      <p>{assignee ? t('union.assign.heldBy', { name: assignee.name }) : t('union.assign.free')}</p>
+      {assignee && !mine ? null : (
+        <button type="submit" name="intent" value={mine ? 'release' : 'take'} className="secondary">
+          {t(mine ? 'union.assign.release' : 'union.assign.take')}
+        </button>
+      )}
+    </Form>
+  );
+}
+
 export default function Review() {
-  const { user, business, mentor, documents, events } = useLoaderData<typeof loader>();
+  const { user, business, mentor, documents, events, assignee, me } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale, date, dateTime } = useI18n();
   return (
@@ -134,6 +163,7 @@ export default function Review() {
       <p>
         <Link to="/staff/verifications">{t('staff.queue.title')}</Link>
       </p>
+      <Assignment assignee={assignee} me={me} reply={reply as Reply} />
       <h1>
         {t('staff.review.title')}: {business?.business_name ?? user.display_name}
       </h1>

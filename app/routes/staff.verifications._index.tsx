@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SelectField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
 import { listQueue } from '~/modules/verification/verification.server';
+import { assigneesOf } from '~/modules/verification/assignments.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
   const url = new URL(request.url);
   const province = url.searchParams.get('province');
   const status = url.searchParams.get('status');
@@ -19,8 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: (verificationStatuses as readonly string[]).includes(status ?? '') ? (status as VerificationStatus) : 'submitted',
     subject: subject === 'business' || subject === 'mentor' ? (subject as Subject) : undefined,
   };
-  const items = await listQueue(filters);
-  return { items, filters };
+  const items = await listQueue(staff.scope, filters);
+  const held = await assigneesOf('verification', items.map((i) => i.user_id));
+  return { items: items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null })), filters };
 }
 
 export default function Queue() {
@@ -30,7 +32,8 @@ export default function Queue() {
     <section>
       <h1>{t('staff.queue.title')}</h1>
       <p>
-        <Link to="/staff/impact">{t('staff.queue.impact')}</Link>
+        <Link to="/staff/impact">{t('staff.queue.impact')}</Link> · <Link to="/staff/outcomes">{t('union.nav.outcomes')}</Link> ·{' '}
+        <Link to="/staff/team">{t('union.nav.team')}</Link>
       </p>
       <Form noValidate method="get" className="cards" aria-label={t('staff.queue.filter')}>
         <SelectField
@@ -72,6 +75,7 @@ export default function Queue() {
                 <th scope="col">{t('verification.field.province')}</th>
                 <th scope="col">{t('staff.queue.state')}</th>
                 <th scope="col">{t('staff.queue.submitted')}</th>
+                <th scope="col">{t('union.assign.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,6 +89,7 @@ export default function Queue() {
                   <td>{provinceName(item.province, locale)}</td>
                   <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
                   <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
+                  <td>{item.assignee ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

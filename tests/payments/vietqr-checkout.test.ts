@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countryScope } from '../../app/lib/auth.server';
 import { db } from '../../app/lib/db.server';
 import { addToCart, checkout, expireUnpaidOrders } from '../../app/modules/orders/orders.server';
 import { createWebhookKey, decidePayoutAccount, findPayoutAccount, savePayoutAccount, sameHolder } from '../../app/modules/payments/payout.server';
@@ -52,9 +53,9 @@ describe('payout account', () => {
     const s = await sellerWithListing();
     expect(await savePayoutAccount(s.seller.id, { ...account, accountName: 'Tran Van B' })).toEqual({ ok: true, status: 'pending' });
     const staff = await createTestUser({ roles: ['staff'] });
-    expect(await decidePayoutAccount(staff.id, s.seller.id, 'rejected')).toBe(true);
+    expect(await decidePayoutAccount(staff.id, s.seller.id, 'rejected', countryScope)).toBe(true);
     // A decided account is not decided again.
-    expect(await decidePayoutAccount(staff.id, s.seller.id, 'approved')).toBe(false);
+    expect(await decidePayoutAccount(staff.id, s.seller.id, 'approved', countryScope)).toBe(false);
     expect((await findPayoutAccount(s.seller.id))?.status).toBe('rejected');
 
     const other = await sellerWithListing();

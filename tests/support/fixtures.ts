@@ -12,7 +12,15 @@ let counter = 0;
 
 /** A new account with the given roles, and a session cookie that signs her in. */
 export async function createTestUser(
-  options: { roles?: GrantedRole[]; email?: string; displayName?: string; locale?: 'vi' | 'en'; consent?: boolean } = {},
+  options: {
+    roles?: GrantedRole[];
+    email?: string;
+    displayName?: string;
+    locale?: 'vi' | 'en';
+    consent?: boolean;
+    /** Staff only: the provinces she acts for; the whole country when not given (issue 19). */
+    provinces?: string[];
+  } = {},
 ) {
   counter += 1;
   const email = options.email ?? `user${counter}.${Math.random().toString(36).slice(2, 8)}@sen.test`;
@@ -27,7 +35,11 @@ export async function createTestUser(
   });
   if (!created.ok) throw new Error(`could not create ${email}`);
   // Staff pages need two-step login; test staff are enrolled as the demo staff are.
-  if (options.roles?.includes('staff')) await enrolTwoFactor(created.user.id);
+  if (options.roles?.includes('staff')) {
+    await enrolTwoFactor(created.user.id);
+    const scopes = options.provinces ?? ['country'];
+    await db.insertInto('staff_scopes').values(scopes.map((scope) => ({ user_id: created.user.id, scope }))).execute();
+  }
   const setCookie = await startSession(created.user.id);
   return { id: created.user.id, email, cookie: setCookie.split(';')[0] };
 }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, ReportCategory, ReportResolution } from '../../../db/schema';
-import { endAllSessions, hasRole, type SessionUser } from '~/lib/auth.server';
+import { endAllSessions, hasRole, inStaffScope, type StaffScope, type StaffUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
@@ -23,7 +23,7 @@ export type QueueFilters = { status: ReportStatus; category?: ReportCategory };
  * Reports grouped by the reported person: people with more reports (in the
  * filter) first, then the longest waiting. One statement.
  */
-export async function listReportQueue(filters: QueueFilters, limit = 500) {
+export async function listReportQueue(scope: StaffScope, filters: QueueFilters, limit = 500) {
   let query = db
     .selectFrom('reports as r')
     .innerJoin('users as s', 's.id', 'r.subject_user_id')
@@ -48,7 +48,8 @@ export async function listReportQueue(filters: QueueFilters, limit = 500) {
       sql<number>`(count(*) over (partition by r.subject_user_id))::int`.as('subject_count'),
       sql<Date>`min(r.created_at) over (partition by r.subject_user_id)`.as('first_at'),
     ])
-    .where('r.status', '=', filters.status);
+    .where('r.status', '=', filters.status)
+    .where(inStaffScope(scope, 'r.subject_user_id'));
   if (filters.category) query = query.where('r.category', '=', filters.category);
   const rows = await query
     .orderBy('subject_count', 'desc')
@@ -71,10 +72,16 @@ export async function listReportQueue(filters: QueueFilters, limit = 500) {
 
 // ---- one report ----
 
+/** Is this report about a person within the scope (checked before an action reads its form)? */
+export async function reportInScope(scope: StaffScope, id: string) {
+  const row = await db.selectFrom('reports').select('id').where('id', '=', id).where(inStaffScope(scope, 'reports.subject_user_id')).executeTakeFirst();
+  return Boolean(row);
+}
+
 const contextSize = 3;
 
 /** A report with the reported item, the detector's signals (in `locale`) and the person's history. */
-export async function findReportForStaff(id: string | undefined, locale: Locale) {
+export async function findReportForStaff(id: string | undefined, locale: Locale, scope: StaffScope) {
   if (!isUuid(id)) return null;
   const report = await db
     .selectFrom('reports as r')
@@ -83,6 +90,7 @@ export async function findReportForStaff(id: string | undefined, locale: Locale)
     .selectAll('r')
     .select(['rp.display_name as reporter_name', 'rs.display_name as resolver_name'])
     .where('r.id', '=', id)
+    .where(inStaffScope(scope, 'r.subject_user_id'))
     .executeTakeFirst();
   if (!report) return null;
   const subjectId = report.subject_user_id;
@@ -231,7 +239,7 @@ async function latestDecision(subjectId: string, ex: Transaction<Database> | typ
   return Number(row?.id ?? 0);
 }
 
-type Staff = Pick<SessionUser, 'id' | 'roles'>;
+type Staff = Pick<StaffUser, 'id' | 'roles' | 'scope'>;
 
 /**
  * Staff act on a report: the action, its audit row, the open reports about the
@@ -253,7 +261,13 @@ export async function moderate(input: {
   if (!hasRole(staff, 'staff')) return { ok: false, problem: 'forbidden' };
   const reason = input.reason.trim();
   const result = await db.transaction().execute(async (trx): Promise<ModerateResult & { subjectId?: string }> => {
-    const report = await trx.selectFrom('reports').selectAll().where('id', '=', input.reportId).forUpdate().executeTakeFirst();
+    const report = await trx
+      .selectFrom('reports')
+      .selectAll()
+      .where('id', '=', input.reportId)
+      .where(inStaffScope(staff.scope, 'reports.subject_user_id'))
+      .forUpdate()
+      .executeTakeFirst();
     if (!report) return { ok: false, problem: 'not-found' };
     const subjectId = report.subject_user_id;
     if (subjectId === staff.id) return { ok: false, problem: 'self' };
@@ -304,7 +318,7 @@ export async function moderate(input: {
       let revoked = 0;
       for (const [kind, status] of [['business', subject.business_status], ['mentor', subject.mentor_status]] as const) {
         if (!revocable(status)) continue;
-        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, reasonCode: 'other', reasonText: reason }, trx);
+        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, scope: staff.scope, reasonCode: 'other', reasonText: reason }, trx);
         if (done.ok) revoked += 1;
       }
       if (!revoked) return { ok: false, problem: 'not-available' };

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { db } from '~/lib/db.server';
+import { inStaffScope, provinceInScope, type StaffScope } from '~/lib/auth.server';
 import { bankByBin } from './banks';
 
 // The seller's payout account: where VietQR transfers for her orders go. Her
@@ -76,22 +77,24 @@ export async function findPayoutAccount(sellerId: string) {
 }
 
 /** Staff decide a pending account; only a pending one (the WHERE names it), so two decisions never both apply. */
-export async function decidePayoutAccount(staffId: string, sellerId: string, decision: 'approved' | 'rejected') {
+export async function decidePayoutAccount(staffId: string, sellerId: string, decision: 'approved' | 'rejected', scope: StaffScope) {
   const r = await db
     .updateTable('payout_accounts')
     .set({ status: decision, approved_by: decision === 'approved' ? 'staff' : null, reviewer_id: staffId, decided_at: new Date() })
     .where('seller_id', '=', sellerId)
     .where('status', '=', 'pending')
+    .where(inStaffScope(scope, 'payout_accounts.seller_id'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listPendingPayoutAccounts() {
+export async function listPendingPayoutAccounts(scope: StaffScope) {
   return db
     .selectFrom('payout_accounts as p')
     .innerJoin('business_profiles as b', 'b.user_id', 'p.seller_id')
     .select(['p.seller_id', 'p.bank_bin', 'p.account_number', 'p.account_name', 'p.submitted_at', 'b.owner_name', 'b.business_name', 'b.verification_status'])
     .where('p.status', '=', 'pending')
+    .where(provinceInScope(scope, 'b.province'))
     .orderBy('p.submitted_at')
     .limit(100)
     .execute();

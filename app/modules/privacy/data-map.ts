@@ -74,6 +74,10 @@ export const userDataMap: Record<string, DataRule> = {
   'order_problems.buyer_id': { export: 'rows', deletion: 'keep', why: "part of the order and of the seller's record (a refund owed or paid); kept with the order for the accounting period" },
   'order_problems.seller_id': { export: 'rows', deletion: 'keep', why: "part of the buyer's order (a refund she is owed); kept with the order for the accounting period" },
   'order_problems.decided_by': { export: 'no', deletion: 'keep', why: 'acts as staff, about other people' },
+  'staff_scopes.user_id': { export: 'rows', deletion: 'delete' },
+  'staff_scopes.granted_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
+  'review_assignments.assigned_to': { export: 'no', deletion: 'delete', why: 'acts as staff: a queue item she took' },
+  'review_assignments.assigned_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
 };
 
 export function splitReference(reference: string) {

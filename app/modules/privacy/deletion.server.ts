@@ -122,6 +122,7 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
         email: null,
         phone: null,
         phone_confirmed_at: null,
+        home_province: null,
         display_name: deletedAccountName,
         password_hash: '!deleted',
         deleted_at: sql<Date>`now()`,

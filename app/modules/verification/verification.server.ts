@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, DocumentKind } from '../../../db/schema';
-import type { SessionUser } from '~/lib/auth.server';
-import { hasRole } from '~/lib/auth.server';
+import type { SessionUser, StaffScope } from '~/lib/auth.server';
+import { hasRole, inStaffScope, provinceInScope } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
@@ -228,17 +228,24 @@ const tables = {
   mentor: { table: 'mentor_profiles', status: 'status', approvedAt: 'approved_at' },
 } as const;
 
-async function lockSubject(trx: Transaction<Database>, subject: Subject, userId: string) {
+async function lockSubject(trx: Transaction<Database>, subject: Subject, userId: string, scope: StaffScope | undefined) {
   if (subject === 'business') {
     const row = await trx
       .selectFrom('business_profiles')
       .select(['verification_status as status', 'women_led_declared_at'])
       .where('user_id', '=', userId)
+      .$if(Boolean(scope), (q) => q.where(provinceInScope(scope!, 'business_profiles.province')))
       .forUpdate()
       .executeTakeFirst();
     return row ? { status: row.status, declared: Boolean(row.women_led_declared_at) } : undefined;
   }
-  const row = await trx.selectFrom('mentor_profiles').select('status').where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('mentor_profiles')
+    .select('status')
+    .where('user_id', '=', userId)
+    .$if(Boolean(scope), (q) => q.where(inStaffScope(scope!, 'mentor_profiles.user_id')))
+    .forUpdate()
+    .executeTakeFirst();
   return row ? { status: row.status, declared: true } : undefined;
 }
 
@@ -252,11 +259,15 @@ export async function transition(input: {
   userId: string;
   name: TransitionName;
   actor: Actor;
+  /** Required for a staff decision: outside it the person is not found (issue 19). */
+  scope?: StaffScope;
   reasonCode?: string | null;
   reasonText?: string | null;
 }, outer?: Transaction<Database>): Promise<TransitionResult> {
   const { subject, userId, name, actor } = input;
   const rule = transitions[name];
+  // A staff decision without a scope would be a decision for the whole country by omission.
+  if (rule.by === 'staff' && hasRole(actor, 'staff') && !input.scope) return { ok: false, problem: 'not-found' };
   const reasonText = input.reasonText?.trim() || null;
   let reasonCode = input.reasonCode || null;
   if (rule.by === 'staff') {
@@ -270,7 +281,7 @@ export async function transition(input: {
 
   // Inside the caller's transaction when given one (moderation revokes and audits in one).
   const run = async (trx: Transaction<Database>): Promise<TransitionResult> => {
-    const current = await lockSubject(trx, subject, userId);
+    const current = await lockSubject(trx, subject, userId, rule.by === 'staff' ? input.scope : undefined);
     if (!current) return { ok: false, problem: 'not-found' };
     const problem = checkTransition(name, {
       from: current.status,
@@ -361,7 +372,7 @@ export function findLastDecision(userId: string, subject: Subject) {
 export type QueueFilters = { province?: string; status?: VerificationStatus; subject?: Subject };
 
 /** The review queue: business profiles and mentor applications, oldest submission first. */
-export async function listQueue(filters: QueueFilters = {}, limit = 100) {
+export async function listQueue(scope: StaffScope, filters: QueueFilters = {}, limit = 100) {
   const status = filters.status ?? 'submitted';
   const business = db
     .selectFrom('business_profiles')
@@ -376,6 +387,7 @@ export async function listQueue(filters: QueueFilters = {}, limit = 100) {
       'business_profiles.submitted_at',
     ])
     .where('business_profiles.verification_status', '=', status)
+    .where(provinceInScope(scope, 'business_profiles.province'))
     .$if(Boolean(filters.province), (q) => q.where('business_profiles.province', '=', filters.province ?? ''));
   const mentor = db
     .selectFrom('mentor_profiles')
@@ -390,6 +402,7 @@ export async function listQueue(filters: QueueFilters = {}, limit = 100) {
       'mentor_profiles.submitted_at',
     ])
     .where('mentor_profiles.status', '=', status)
+    .where(inStaffScope(scope, 'mentor_profiles.user_id'))
     .$if(Boolean(filters.province), (q) => q.where('mentor_profiles.province', '=', filters.province ?? ''));
   const query =
     filters.subject === 'business' ? business : filters.subject === 'mentor' ? mentor : business.unionAll(mentor);
@@ -403,7 +416,9 @@ export async function listQueue(filters: QueueFilters = {}, limit = 100) {
 }
 
 /** Everything staff need to decide on one person: her business profile, mentor application, documents and history. */
-export async function findReview(userId: string) {
+export async function findReview(userId: string, scope: StaffScope) {
+  const inScope = await db.selectFrom('users').select('id').where('id', '=', userId).where(inStaffScope(scope, 'users.id')).executeTakeFirst();
+  if (!inScope) return null;
   const [user, business, mentor, documents, events] = await Promise.all([
     db.selectFrom('users').select(['id', 'display_name', 'email', 'created_at']).where('id', '=', userId).executeTakeFirst(),
     db.selectFrom('business_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
@@ -436,12 +451,13 @@ export async function findReview(userId: string) {
 }
 
 /** A document's storage key, for the staff-only document route (null when gone). */
-export async function findDocumentKey(documentId: string, which: 'file' | 'thumbnail') {
+export async function findDocumentKey(documentId: string, which: 'file' | 'thumbnail', scope: StaffScope) {
   if (!isUuid(documentId)) return null;
   const row = await db
     .selectFrom('verification_documents')
     .select(['storage_key', 'thumbnail_key', 'original_name', 'user_id'])
     .where('id', '=', documentId)
+    .where(inStaffScope(scope, 'verification_documents.user_id'))
     .executeTakeFirst();
   const key = which === 'thumbnail' ? row?.thumbnail_key : row?.storage_key;
   return row && key ? { key, name: row.original_name, ownerId: row.user_id } : null;
@@ -491,27 +507,35 @@ export async function verifiedSellers(userIds: string[]) {
 
 // ---- impact ----
 
-export async function impactFigures() {
+export async function impactFigures(scope: StaffScope) {
   const [sellers, mentors, waiting, median] = await Promise.all([
     db
       .selectFrom('business_profiles')
       .select(['province', sql<number>`count(*)::int`.as('count')])
       .where('verification_status', '=', 'approved')
+      .where(provinceInScope(scope, 'province'))
       .groupBy('province')
       .execute(),
     db
       .selectFrom('mentor_profiles')
       .select(['province', sql<number>`count(*)::int`.as('count')])
       .where('status', '=', 'approved')
+      .where(provinceInScope(scope, 'province'))
       .groupBy('province')
       .execute(),
     db
       .selectFrom('business_profiles')
       .select(sql<number>`count(*)::int`.as('count'))
       .where('verification_status', '=', 'submitted')
+      .where(provinceInScope(scope, 'province'))
       .executeTakeFirstOrThrow()
       .then(async (b) => {
-        const m = await db.selectFrom('mentor_profiles').select(sql<number>`count(*)::int`.as('count')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+        const m = await db
+          .selectFrom('mentor_profiles')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .where('status', '=', 'submitted')
+          .where(provinceInScope(scope, 'province'))
+          .executeTakeFirstOrThrow();
         return { business: b.count, mentor: m.count };
       }),
     // Time from each submission to the staff decision that followed it.
@@ -524,7 +548,7 @@ export async function impactFigures() {
         where s.user_id = d.user_id and s.subject = d.subject and s.to_status = 'submitted' and s.id < d.id
         order by s.id desc limit 1
       ) s on true
-      where d.from_status = 'submitted'`.execute(db),
+      where d.from_status = 'submitted' and ${inStaffScope(scope, 'd.user_id')}`.execute(db),
   ]);
   const byProvince = new Map<string, { sellers: number; mentors: number }>();
   for (const r of sellers) byProvince.set(r.province, { sellers: r.count, mentors: 0 });
