@@ -292,6 +292,19 @@ export interface ListingsTable {
   max_per_order: number | null;
 }
 
+/** One sellable variant of a listing (1600): its stock is the truth, listings.stock their sum. */
+export interface ListingVariantsTable {
+  id: Generated<string>;
+  listing_id: string;
+  name: Generated<string>;
+  position: Generated<number>;
+  price: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  stock: Generated<number>;
+  sku: string | null;
+  retired_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
 
 export interface ListingImagesTable {
@@ -542,6 +555,8 @@ type Money = ColumnType<number, number | bigint, number | bigint>;
 export interface CartItemsTable {
   buyer_id: string;
   listing_id: string;
+  /** The variant in the cart (1600); written without it: the listing's first live variant (a trigger). */
+  variant_id: ColumnType<string, string | undefined, string>;
   quantity: number;
   added_at: CreatedAt;
 }
@@ -585,6 +600,9 @@ export interface OrderItemsTable {
   title: string;
   unit_price: Money;
   quantity: number;
+  /** The variant bought and its name then ('' without options) (1600). */
+  variant_id: string | null;
+  variant_name: Generated<string>;
 }
 
 export interface OrderEventsTable {
@@ -769,6 +787,7 @@ export interface Database {
   verification_events: VerificationEventsTable;
   listings: ListingsTable;
   listing_images: ListingImagesTable;
+  listing_variants: ListingVariantsTable;
   mentor_offers: MentorOffersTable;
   mentor_weekly_hours: MentorWeeklyHoursTable;
   mentor_date_exceptions: MentorDateExceptionsTable;

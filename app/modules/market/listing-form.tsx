@@ -13,6 +13,8 @@ export type ListingValues = {
   shippingFee: number;
   shippingProvinces: string[];
   maxPerOrder: number | null;
+  /** The variant lines as the seller writes them ('' without options). */
+  variants: string;
 };
 
 /** The listing's fields, for the "new" and "edit" pages; a plain POST form. */
@@ -32,6 +34,7 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
           stock: t('market.field.stock'),
           category: t('market.field.category'),
           shippingFee: t('market.field.shippingFee'),
+          variants: t('depth.variants.label'),
         }}
       />
       <input type="hidden" name="intent" value="save" />
@@ -58,6 +61,27 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
       </div>
       <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
       <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
+      <div className="field">
+        <label htmlFor="field-variants">{t('depth.variants.label')}</label>
+        <span id="field-variants-hint" className="hint">
+          {t('depth.variants.hint')}
+        </span>
+        <textarea
+          id="field-variants"
+          name="variants"
+          rows={5}
+          maxLength={6000}
+          placeholder={t('depth.variants.placeholder')}
+          defaultValue={typed?.variants ?? values?.variants}
+          aria-describedby={reply?.errors?.variants ? 'field-variants-hint field-variants-error' : 'field-variants-hint'}
+          aria-invalid={reply?.errors?.variants ? true : undefined}
+        />
+        {reply?.errors?.variants ? (
+          <span id="field-variants-error" className="field-error">
+            {t(reply.errors.variants)}
+          </span>
+        ) : null}
+      </div>
       <Field
         name="maxPerOrder"
         label={t('market.field.maxPerOrder')}
