@@ -305,6 +305,40 @@ export interface ListingVariantsTable {
   created_at: CreatedAt;
 }
 
+/** Group mentoring (1610): seats_taken <= seats is checked by PostgreSQL. */
+export interface GroupSessionsTable {
+  id: Generated<string>;
+  host_id: string;
+  title: string;
+  description: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seats: number;
+  seats_taken: Generated<number>;
+  price: ColumnType<number, number | bigint | undefined, number | bigint>;
+  meeting_mode: 'video' | 'phone' | 'in_person';
+  meeting_place: Generated<string>;
+  status: Generated<'open' | 'cancelled'>;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface GroupBookingsTable {
+  id: Generated<string>;
+  group_session_id: string;
+  attendee_id: string;
+  status: Generated<'booked' | 'cancelled'>;
+  attended: boolean | null;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
+export interface GroupRemindersTable {
+  booking_id: string;
+  kind: '24h' | '1h';
+  sent_at: CreatedAt;
+}
+
 export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
 
 export interface ListingImagesTable {
@@ -788,6 +822,9 @@ export interface Database {
   listings: ListingsTable;
   listing_images: ListingImagesTable;
   listing_variants: ListingVariantsTable;
+  group_sessions: GroupSessionsTable;
+  group_bookings: GroupBookingsTable;
+  group_reminders: GroupRemindersTable;
   mentor_offers: MentorOffersTable;
   mentor_weekly_hours: MentorWeeklyHoursTable;
   mentor_date_exceptions: MentorDateExceptionsTable;
