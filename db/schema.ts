@@ -320,7 +320,7 @@ export interface GroupSessionsTable {
   meeting_place: Generated<string>;
   status: Generated<'open' | 'cancelled'>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface GroupBookingsTable {
