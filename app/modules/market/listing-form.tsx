@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { Field, FormError, SelectField, type FormReplyData } from '~/components/form';
+import { Field, FormError, SelectField, TextAreaField, type FormReplyData } from '~/components/form';
 import { categories } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinces } from '~/lib/provinces';
@@ -61,27 +61,15 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
       </div>
       <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
       <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
-      <div className="field">
-        <label htmlFor="field-variants">{t('depth.variants.label')}</label>
-        <span id="field-variants-hint" className="hint">
-          {t('depth.variants.hint')}
-        </span>
-        <textarea
-          id="field-variants"
-          name="variants"
-          rows={5}
-          maxLength={6000}
-          placeholder={t('depth.variants.placeholder')}
-          defaultValue={typed?.variants ?? values?.variants}
-          aria-describedby={reply?.errors?.variants ? 'field-variants-hint field-variants-error' : 'field-variants-hint'}
-          aria-invalid={reply?.errors?.variants ? true : undefined}
-        />
-        {reply?.errors?.variants ? (
-          <span id="field-variants-error" className="field-error">
-            {t(reply.errors.variants)}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        name="variants"
+        label={t('depth.variants.label')}
+        hint={`${t('depth.variants.hint')} ${t('depth.variants.example')}`}
+        reply={reply}
+        defaultValue={values?.variants}
+        rows={5}
+        maxLength={6000}
+      />
       <Field
         name="maxPerOrder"
         label={t('market.field.maxPerOrder')}
