@@ -15,6 +15,8 @@ async function signedIn(browser: Browser, baseURL: string, email: string, javaSc
 
 for (const javaScriptEnabled of [false, true]) {
   test(`a shirt in S/M/L: the buyer buys the M, only M's stock falls (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+    // Two people and axe on a shared 2-core machine: more than the suite's default two minutes.
+    test.setTimeout(300_000);
     const title = `Áo thổ cẩm ba cỡ ${javaScriptEnabled ? 'A' : 'B'}${Date.now() % 100000}`;
     const seller = await signedIn(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
     await seller.goto('/dashboard/listings/new');
