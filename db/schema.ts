@@ -339,6 +339,53 @@ export interface ListingsTable {
   max_per_order: number | null;
 }
 
+/** One sellable variant of a listing (1600): its stock is the truth, listings.stock their sum. */
+export interface ListingVariantsTable {
+  id: Generated<string>;
+  listing_id: string;
+  name: Generated<string>;
+  position: Generated<number>;
+  price: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  stock: Generated<number>;
+  sku: string | null;
+  retired_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Group mentoring (1610): seats_taken <= seats is checked by PostgreSQL. */
+export interface GroupSessionsTable {
+  id: Generated<string>;
+  host_id: string;
+  title: string;
+  description: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seats: number;
+  seats_taken: Generated<number>;
+  price: ColumnType<number, number | bigint | undefined, number | bigint>;
+  meeting_mode: 'video' | 'phone' | 'in_person';
+  meeting_place: Generated<string>;
+  status: Generated<'open' | 'cancelled'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GroupBookingsTable {
+  id: Generated<string>;
+  group_session_id: string;
+  attendee_id: string;
+  status: Generated<'booked' | 'cancelled'>;
+  attended: boolean | null;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
+export interface GroupRemindersTable {
+  booking_id: string;
+  kind: '24h' | '1h';
+  sent_at: CreatedAt;
+}
+
 export type ListingModerationState = 'clear' | 'flagged' | 'held' | 'hidden';
 
 export interface ListingImagesTable {
@@ -589,6 +636,8 @@ type Money = ColumnType<number, number | bigint, number | bigint>;
 export interface CartItemsTable {
   buyer_id: string;
   listing_id: string;
+  /** The variant in the cart (1600); written without it: the listing's first live variant (a trigger). */
+  variant_id: ColumnType<string, string | undefined, string>;
   quantity: number;
   added_at: CreatedAt;
 }
@@ -632,6 +681,9 @@ export interface OrderItemsTable {
   title: string;
   unit_price: Money;
   quantity: number;
+  /** The variant bought and its name then ('' without options) (1600). */
+  variant_id: string | null;
+  variant_name: Generated<string>;
 }
 
 export interface OrderEventsTable {
@@ -858,6 +910,10 @@ export interface Database {
   verification_events: VerificationEventsTable;
   listings: ListingsTable;
   listing_images: ListingImagesTable;
+  listing_variants: ListingVariantsTable;
+  group_sessions: GroupSessionsTable;
+  group_bookings: GroupBookingsTable;
+  group_reminders: GroupRemindersTable;
   mentor_offers: MentorOffersTable;
   mentor_weekly_hours: MentorWeeklyHoursTable;
   mentor_date_exceptions: MentorDateExceptionsTable;

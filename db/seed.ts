@@ -6,6 +6,7 @@ import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
+import { seedMarketDepth } from './seeds/market-depth';
 import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
@@ -22,6 +23,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedVerification(db);
   await seedLearning(db);
   await seedMarket(db);
+  await seedMarketDepth(db);
   await seedMentoring(db);
   await seedOrders(db);
   await seedPayments(db);

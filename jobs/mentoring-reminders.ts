@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sendDueReminders } from '../app/modules/mentoring/mentoring.server';
 import { releaseExpiredHolds } from '../app/modules/mentoring/paid.server';
+import { sendDueGroupReminders } from '../app/modules/mentoring/group.server';
 import type { JobDefinition } from './types';
 
 // Reminders 24 h and 1 h before each confirmed session, to both sides. Runs every
@@ -10,5 +11,6 @@ export const mentoringReminders: JobDefinition<Record<string, never>> = {
   queue: 'mentoring-reminders',
   payload: z.object({}).strict().or(z.null()).transform(() => ({})),
   cron: '*/5 * * * *',
-  run: async () => ({ ...(await releaseExpiredHolds()), ...(await sendDueReminders()) }),
+  // Group sessions' seat holders too (issue 20): `groupSent`.
+  run: async () => ({ ...(await releaseExpiredHolds()), ...(await sendDueReminders()), groupSent: (await sendDueGroupReminders()).sent }),
 };

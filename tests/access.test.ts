@@ -40,6 +40,17 @@ const anonymousOnly: Record<Who, Outcome> = { ...everyone('away'), anonymous: 'o
 export const staffOnly: Record<Who, Outcome> = { ...everyone('forbidden'), anonymous: 'login', staff: 'ok' };
 const entrepreneurOnly: Record<Who, Outcome> = { ...everyone('forbidden'), anonymous: 'login', entrepreneur: 'ok' };
 
+/** An open group session hosted by `hostId`, in three days. */
+async function groupSession(hostId: string) {
+  const starts = new Date(Date.now() + 3 * 86_400_000);
+  const row = await db
+    .insertInto('group_sessions')
+    .values({ host_id: hostId, title: 'Học nhóm', starts_at: starts, ends_at: new Date(starts.getTime() + 3_600_000), seats: 10, meeting_mode: 'video', meeting_place: 'https://meet.example/x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A listing of `sellerId` in `state`, for the market rows. */
 async function marketListing(sellerId: string, state: 'draft' | 'published') {
   const row = await db
@@ -262,6 +273,13 @@ const rows: Row[] = [
   { file: 'sessions.$id_.ics.ts', path: async (p) => `/sessions/${(await mentoringFixture(p)).sessionId}/ics`, expect: { ...signedIn('missing'), entrepreneur: 'ok', mentor: 'ok' } },
   { file: 'dashboard.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
   { file: 'dashboard.mentoring.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/mentoring'), method: 'POST', form: { intent: 'offer' }, expect: { ...staffOnly, staff: 'forbidden', mentor: 'ok' } },
+  // Group sessions (issue 20): anyone reads; only the host changes seats or downloads it before booking; approved mentors and staff host.
+  { file: 'group-sessions._index.tsx', path: '/group-sessions', expect: everyone('ok') },
+  { file: 'group-sessions.$id.tsx', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}`, expect: everyone('ok') },
+  { file: 'group-sessions.$id.tsx', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}`, method: 'POST', form: { intent: 'seats', seats: '5' }, expect: { ...signedIn('missing'), mentor: 'away' } },
+  { file: 'group-sessions.$id_.ics.ts', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}/ics`, expect: { ...signedIn('missing'), mentor: 'ok' } },
+  { file: 'dashboard_.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), expect: { ...staffOnly, mentor: 'ok' } },
+  { file: 'dashboard_.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), method: 'POST', form: { title: '' }, expect: { ...staffOnly, mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },

@@ -20,6 +20,7 @@ import enDashboard from './en/dashboard.json';
 import enNotify from './en/notify.json';
 import enProblems from './en/problems.json';
 import enUnion from './en/union.json';
+import enDepth from './en/depth.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -42,6 +43,7 @@ import viDashboard from './vi/dashboard.json';
 import viNotify from './vi/notify.json';
 import viProblems from './vi/problems.json';
 import viUnion from './vi/union.json';
+import viDepth from './vi/depth.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -69,6 +71,7 @@ const vi = {
   ...viNotify,
   ...viProblems,
   ...viUnion,
+  ...viDepth,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -97,6 +100,7 @@ const en: Messages = {
   ...enNotify,
   ...enProblems,
   ...enUnion,
+  ...enDepth,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -9,6 +9,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { changeGuestCart, loadGuestCart, mergeGuestCart, readGuestCart, writeGuestCart } from '~/modules/orders/guest-cart.server';
 import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
+import { needsVariantChoice } from '~/modules/market/variants.server';
 
 // The cart, grouped by seller: each group becomes one order. A guest's cart is
 // kept in a signed cookie and joins her account's cart when she signs in.
@@ -31,19 +32,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, cartSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const { intent, listingId, quantity } = parsed.data;
+  const { intent, listingId, quantity, variant } = parsed.data;
   if (!user) {
-    const lines = changeGuestCart(await readGuestCart(request), intent, listingId, quantity);
+    // A guest adding a listing with options must name one, like a signed-in buyer.
+    if (intent === 'add' && !variant && (await needsVariantChoice(listingId))) return formError(form, { form: 'depth.variants.required' });
+    const lines = changeGuestCart(await readGuestCart(request), intent, listingId, quantity, variant);
     const headers = { 'Set-Cookie': await writeGuestCart(lines) };
     throw redirect(intent === 'add' ? '/cart?notice=notice.orders.added' : '/cart', { headers });
   }
   if (intent === 'add') {
-    const added = await addToCart(user.id, listingId, Math.max(1, quantity));
+    const added = await addToCart(user.id, listingId, Math.max(1, quantity), variant);
     if (!added.ok) return formError(form, { form: added.error });
     return redirect('/cart?notice=notice.orders.added');
   }
-  if (intent === 'remove') await removeFromCart(user.id, listingId);
-  else await setCartQuantity(user.id, listingId, quantity);
+  if (intent === 'remove') await removeFromCart(user.id, listingId, variant);
+  else await setCartQuantity(user.id, listingId, quantity, variant);
   return redirect('/cart');
 }
 
@@ -67,13 +70,16 @@ export default function Cart() {
           </h2>
           <ul className="plain-list">
             {group.lines.map((line) => (
-              <li key={line.listingId}>
-                <Link to={`/market/${line.listingId}`}>{line.title}</Link> · {money(line.price)}
-                {!line.available ? (
+              <li key={line.variantId}>
+                <Link to={`/market/${line.listingId}`}>{line.variantName ? `${line.title} (${line.variantName})` : line.title}</Link> · {money(line.price)}
+                {line.variantGone ? (
+                  <strong className="field-error"> {t('depth.variants.gone')}</strong>
+                ) : !line.available ? (
                   <strong className="field-error"> {line.stock > 0 ? t('orders.cart.notEnough', { n: line.stock }) : t('market.stock.none')}</strong>
                 ) : null}
                 <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="listingId" value={line.listingId} />
+                  <input type="hidden" name="variant" value={line.variantId} />
                   <label>
                     {t('orders.cart.quantity')}{' '}
                     <input type="number" name="quantity" defaultValue={line.quantity} min={0} max={99} inputMode="numeric" style={{ width: '4.5em' }} />

@@ -11,6 +11,7 @@ import { pageMeta } from '~/lib/meta';
 import { listingSchema, stateSchema } from '~/modules/market/forms.server';
 import { changeListingState, mayPublish, nextStates, requireEditableListing, updateListing } from '~/modules/market/listings.server';
 import { ListingForm } from '~/modules/market/listing-form';
+import { variantLines } from '~/modules/market/variants.server';
 import { deleteListingImage, storeListingImages } from '~/modules/market/images.server';
 import { isUuid } from '~/lib/ids';
 import { imageUrl } from '~/modules/market/urls.server';
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
       maxPerOrder: listing.max_per_order,
+      variants: variantLines(listing.variants),
       state: listing.state,
       images: listing.images.map((i) => ({ id: i.id, url: imageUrl(i.thumb_key) })),
     },

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: listing.description,
       price: listing.price,
       stock: listing.stock,
+      variants: listing.variants.map((v) => ({ ...v, price: Number(v.price) })),
       category: listing.category,
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
@@ -86,8 +87,8 @@ export default function ListingPage() {
           )}
         </ul>
       ) : null}
-      <p className="listing-price">{money(listing.price)}</p>
-      <AddToCart listingId={listing.id} stock={listing.stock} />
+      <p className="listing-price">{priceRange(listing.variants, listing.price, money)}</p>
+      <AddToCart listingId={listing.id} stock={listing.stock} variants={listing.variants} />
       <dl className="facts">
         <dt>{t('market.listing.stock')}</dt>
         <dd>{listing.stock > 0 ? t('market.listing.inStock', { n: listing.stock }) : t('market.stock.none')}</dd>
@@ -138,6 +139,14 @@ export default function ListingPage() {
       ) : null}
     </article>
   );
+}
+
+/** One price, or "from – to" when the options cost different amounts. */
+function priceRange(variants: { price: number }[], price: number, money: (n: number) => string) {
+  const prices = variants.length ? variants.map((v) => v.price) : [price];
+  const low = Math.min(...prices);
+  const high = Math.max(...prices);
+  return low === high ? money(low) : `${money(low)} – ${money(high)}`;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

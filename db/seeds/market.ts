@@ -95,7 +95,7 @@ export async function seedMarket(db: Kysely<Database>) {
 type ListingSeed = { title: string; description: string; price: number; stock: number; category: string; shippingFee: number };
 
 /** One published demo listing with a generated photo; nothing happens when it is already there. */
-async function insertDemoListing(db: Kysely<Database>, id: string, sellerId: string, l: ListingSeed, publishedAt: number) {
+export async function insertDemoListing(db: Kysely<Database>, id: string, sellerId: string, l: ListingSeed, publishedAt: number) {
   const inserted = await db
     .insertInto('listings')
     .values({

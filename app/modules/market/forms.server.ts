@@ -3,6 +3,7 @@ import { isCategoryCode } from '~/lib/categories';
 import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
 import { isUuid } from '~/lib/ids';
+import { parseVariantLines } from './variants.server';
 
 // The listing forms' rules; every message is a locale key.
 
@@ -52,6 +53,17 @@ export const listingSchema = z.object({
   shippingFee: dong({ min: 0, max: 100_000_000 }),
   shippingProvinces: provinceList,
   maxPerOrder: perOrderMaximum,
+  // Lines of `name | price | stock | SKU`; empty: no options (issue 20).
+  variants: z
+    .string()
+    .max(6000, 'validation.tooLong')
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseVariantLines(v ?? '');
+      if (parsed.ok) return parsed.rows;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 export const quickEditSchema = z.object({

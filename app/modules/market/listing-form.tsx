@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { Field, FormError, SelectField, type FormReplyData } from '~/components/form';
+import { Field, FormError, SelectField, TextAreaField, type FormReplyData } from '~/components/form';
 import { categories } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinces } from '~/lib/provinces';
@@ -13,6 +13,8 @@ export type ListingValues = {
   shippingFee: number;
   shippingProvinces: string[];
   maxPerOrder: number | null;
+  /** The variant lines as the seller writes them ('' without options). */
+  variants: string;
 };
 
 /** The listing's fields, for the "new" and "edit" pages; a plain POST form. */
@@ -32,6 +34,7 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
           stock: t('market.field.stock'),
           category: t('market.field.category'),
           shippingFee: t('market.field.shippingFee'),
+          variants: t('depth.variants.label'),
         }}
       />
       <input type="hidden" name="intent" value="save" />
@@ -58,6 +61,15 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
       </div>
       <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
       <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
+      <TextAreaField
+        name="variants"
+        label={t('depth.variants.label')}
+        hint={`${t('depth.variants.hint')} ${t('depth.variants.example')}`}
+        reply={reply}
+        defaultValue={values?.variants}
+        rows={5}
+        maxLength={6000}
+      />
       <Field
         name="maxPerOrder"
         label={t('market.field.maxPerOrder')}

@@ -6,6 +6,7 @@ import { db } from '~/lib/db.server';
 import { screenListing } from '~/modules/moderation/screening.server';
 import { accountActive, sellerActive } from '~/modules/moderation/suspension.server';
 import { isUuid } from '~/lib/ids';
+import { saveVariants, type VariantRow } from './variants.server';
 import { type Cursor, encodeCursor, plainText, type Sort, toTsQuery } from './search.server';
 
 // Listings: the rules on who may publish and edit, and every query the market
@@ -55,6 +56,14 @@ export async function requireEditableListing(user: Pick<SessionUser, 'id'>, id: 
           .whereRef('i.listing_id', '=', 'l.id')
           .orderBy('i.position'),
       ).as('images'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('listing_variants as v')
+          .select(['v.name', 'v.price', 'v.stock', 'v.sku'])
+          .whereRef('v.listing_id', '=', 'l.id')
+          .where('v.retired_at', 'is', null)
+          .orderBy('v.position'),
+      ).as('variants'),
       eb
         .selectFrom('business_profiles as b')
         .select('b.verification_status')
@@ -80,6 +89,8 @@ export type ListingInput = {
   shippingProvinces: string[];
   /** The seller's cap on units per order; null or absent: none. */
   maxPerOrder?: number | null;
+  /** Named variants (sizes, colours); empty or absent: none, `stock` is the listing's. */
+  variants?: VariantRow[];
 };
 
 function columns(input: ListingInput) {
@@ -103,6 +114,8 @@ export async function createListing(sellerId: string, input: ListingInput) {
       .values({ seller_id: sellerId, ...columns(input), updated_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The insert made the unnamed variant; named ones replace it.
+    if (input.variants?.length) await saveVariants(trx, row.id, input.variants, input.stock);
     await screenListing(trx, row.id);
     return row.id;
   });
@@ -111,13 +124,16 @@ export async function createListing(sellerId: string, input: ListingInput) {
 /** Ownership is part of the query: another seller's listing is simply not updated. Re-screened on every save. */
 export async function updateListing(sellerId: string, id: string, input: ListingInput) {
   return db.transaction().execute(async (trx) => {
+    // The stock lives in the variants: saveVariants writes it, after this update locked the listing.
+    const { stock: _stock, ...rest } = columns(input);
     const result = await trx
       .updateTable('listings')
-      .set({ ...columns(input), updated_at: new Date() })
+      .set({ ...rest, updated_at: new Date() })
       .where('id', '=', id)
       .where('seller_id', '=', sellerId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    await saveVariants(trx, id, input.variants ?? [], input.stock);
     await screenListing(trx, id);
     return true;
   });
@@ -126,7 +142,12 @@ export async function updateListing(sellerId: string, id: string, input: Listing
 export async function quickEditListing(sellerId: string, id: string, input: { price: number; stock: number }) {
   const result = await db
     .updateTable('listings')
-    .set({ price: input.price, stock: input.stock, updated_at: new Date() })
+    // A listing with named variants keeps its stock per variant (edited on its page).
+    .set({
+      price: input.price,
+      stock: sql<number>`case when exists (select 1 from listing_variants v where v.listing_id = listings.id and v.retired_at is null and v.name <> '') then listings.stock else ${input.stock}::int end`,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .where('seller_id', '=', sellerId)
     .executeTakeFirst();
@@ -271,6 +292,12 @@ export type SearchFilters = {
   limit?: number;
 };
 
+/** Some live variant of the listing costs between min and max (a variant without its own price costs the listing's). */
+function variantPriceIn(min: number | undefined, max: number | undefined) {
+  return sql<boolean>`exists (select 1 from listing_variants v where v.listing_id = l.id and v.retired_at is null
+    and coalesce(v.price, l.price) >= ${min ?? 0}::bigint and coalesce(v.price, l.price) <= ${max ?? Number.MAX_SAFE_INTEGER}::bigint)`;
+}
+
 function firstThumb() {
   return sql<string | null>`(select i.thumb_key from listing_images i where i.listing_id = l.id order by i.position limit 1)`;
 }
@@ -300,8 +327,7 @@ export async function searchListings(filters: SearchFilters) {
   if (tsq) page = page.where(sql<boolean>`l.search @@ to_tsquery('simple', ${tsq})`);
   if (filters.category) page = page.where('l.category', '=', filters.category);
   if (filters.province) page = page.where('l.seller_province', '=', filters.province);
-  if (filters.minPrice !== undefined) page = page.where('l.price', '>=', filters.minPrice);
-  if (filters.maxPrice !== undefined) page = page.where('l.price', '<=', filters.maxPrice);
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) page = page.where(variantPriceIn(filters.minPrice, filters.maxPrice));
   if (filters.verifiedOnly) page = page.where('l.seller_status', '=', 'approved');
 
   const after = filters.after;
@@ -392,8 +418,7 @@ export async function similarListings(q: string, filters: Omit<SearchFilters, 'q
   if (filters.verifiedOnly) query = query.where('l.seller_status', '=', 'approved');
   if (filters.category) query = query.where('l.category', '=', filters.category);
   if (filters.province) query = query.where('l.seller_province', '=', filters.province);
-  if (filters.minPrice !== undefined) query = query.where('l.price', '>=', filters.minPrice);
-  if (filters.maxPrice !== undefined) query = query.where('l.price', '<=', filters.maxPrice);
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) query = query.where(variantPriceIn(filters.minPrice, filters.maxPrice));
   return query.orderBy(sql`word_similarity(${plain}, l.title_plain)`, 'desc').orderBy('l.id').limit(limit).execute();
 }
 
@@ -428,6 +453,15 @@ export async function findPublishedListing(id: string | undefined) {
           .whereRef('i.listing_id', '=', 'l.id')
           .orderBy('i.position'),
       ).as('images'),
+      // Its live variants in the seller's order, each with the price a buyer pays.
+      jsonArrayFrom(
+        eb
+          .selectFrom('listing_variants as v')
+          .select(['v.id', 'v.name', 'v.stock', sql<number>`coalesce(v.price, l.price)`.as('price')])
+          .whereRef('v.listing_id', '=', 'l.id')
+          .where('v.retired_at', 'is', null)
+          .orderBy('v.position'),
+      ).as('variants'),
     ])
     .where('l.id', '=', id)
     .where('l.state', '=', 'published')

@@ -634,7 +634,7 @@ function fold(line: string) {
 }
 
 /** An iCalendar file for one session; times in UTC, so every calendar shows them in its own zone. */
-export function sessionIcs(s: SessionView, summary: string, host: string) {
+export function sessionIcs(s: Pick<SessionView, 'id' | 'updated_at' | 'starts_at' | 'ends_at' | 'meeting_place' | 'status'>, summary: string, host: string) {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

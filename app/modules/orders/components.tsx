@@ -4,19 +4,37 @@ import { useI18n } from '~/lib/i18n';
 import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { provinceName as provinceLabel } from '~/lib/provinces';
 
-/** "Add to cart" on a listing page: a plain form, works without JavaScript. */
-export function AddToCart({ listingId, stock }: { listingId: string; stock: number }) {
-  const { t } = useI18n();
+/** "Add to cart" on a listing page: a plain form, works without JavaScript. With options, the buyer picks one (posted as `variant`). */
+export function AddToCart({ listingId, stock, variants = [] }: { listingId: string; stock: number; variants?: { id: string; name: string; price: number; stock: number }[] }) {
+  const { t, money } = useI18n();
   if (stock < 1) return null;
+  const named = variants.filter((v) => v.name !== '');
   return (
-    <Form noValidate method="post" action="/cart" className="inline-form add-to-cart">
+    <Form noValidate method="post" action="/cart" className="add-to-cart stack">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="listingId" value={listingId} />
-      <label>
-        {t('orders.cart.quantity')}{' '}
-        <input type="number" name="quantity" defaultValue="1" min={1} max={Math.min(stock, 99)} inputMode="numeric" style={{ width: '4.5em' }} />
-      </label>{' '}
-      <button type="submit">{t('orders.cart.add')}</button>
+      {named.length ? (
+        <fieldset className="variant-picks">
+          <legend>{t('depth.variants.pick')}</legend>
+          {named.map((v) => (
+            <label key={v.id} className="checkbox">
+              <input type="radio" name="variant" value={v.id} disabled={v.stock < 1} required />{' '}
+              {t('depth.variants.option', {
+                name: v.name,
+                price: money(v.price),
+                stock: v.stock > 0 ? t('depth.variants.left', { n: v.stock }) : t('depth.variants.soldOut'),
+              })}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="inline-form">
+        <label>
+          {t('orders.cart.quantity')}{' '}
+          <input type="number" name="quantity" defaultValue="1" min={1} max={Math.min(stock, 99)} inputMode="numeric" style={{ width: '4.5em' }} />
+        </label>{' '}
+        <button type="submit">{t('orders.cart.add')}</button>
+      </div>
     </Form>
   );
 }

@@ -9,6 +9,12 @@ import { isUuid } from '~/lib/ids';
 export const cartSchema = z.object({
   intent: z.enum(['add', 'update', 'remove'], { error: 'validation.invalid' }),
   listingId: z.string().refine(isUuid, 'validation.invalid'),
+  // The variant chosen on the listing page (issue 20); absent: the listing's only one.
+  variant: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isUuid(v), 'depth.variants.required'),
   quantity: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid').default(1),
 });
 

@@ -15,6 +15,7 @@ import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber
 import { absoluteUrl } from '~/lib/origin.server';
 import { defined } from '~/lib/defined';
 import { openProblemStates } from '~/modules/problems/states';
+import { lockListingsOf, returnVariantStock, titleWithVariant } from '~/modules/market/variants.server';
 
 // Carts, checkout with stock reserved in the same transaction, the order state
 // machine with its permissions, and the queries of the buyer's and the seller's
@@ -43,46 +44,67 @@ const maxCartQuantity = 99;
 export const newAccountLimits = { openCodOrders: 2, unitsPerListing: 10 };
 const openStates: OrderState[] = ['placed', 'accepted', 'shipped', 'delivered'];
 
-export async function addToCart(buyerId: string, listingId: string, quantity: number) {
-  if (!isUuid(listingId)) return { ok: false as const, error: 'orders.cart.unavailable' as const };
-  const listing = await db
-    .selectFrom('listings')
-    .select(['id', 'seller_id', 'stock', 'max_per_order'])
-    .where('id', '=', listingId)
-    .where('state', '=', 'published')
-    .where(sellerActive('listings'))
-    .executeTakeFirst();
+/**
+ * Puts a variant of a listing in the cart. Without `variantId` the listing's only
+ * variant is meant; a listing with several asks the buyer to choose.
+ */
+export async function addToCart(buyerId: string, listingId: string, quantity: number, variantId?: string | null) {
+  if (!isUuid(listingId) || (variantId && !isUuid(variantId))) return { ok: false as const, error: 'orders.cart.unavailable' as const };
+  const variants = await db
+    .selectFrom('listings as l')
+    .innerJoin('listing_variants as v', 'v.listing_id', 'l.id')
+    .select(['v.id as variant_id', 'v.stock', 'l.seller_id', 'l.max_per_order'])
+    .where('l.id', '=', listingId)
+    .where('l.state', '=', 'published')
+    .where(sellerActive('l'))
+    .where('v.retired_at', 'is', null)
+    .$if(Boolean(variantId), (q) => q.where('v.id', '=', variantId!))
+    .execute();
+  if (!variantId && variants.length > 1) return { ok: false as const, error: 'depth.variants.required' as const };
+  const listing = variants[0];
   if (!listing || listing.stock < 1) return { ok: false as const, error: 'orders.cart.unavailable' as const };
   if (listing.seller_id === buyerId) return { ok: false as const, error: 'orders.cart.own' as const };
   // The seller's per-order maximum caps the cart too; checkout enforces it again in its transaction.
   const cap = Math.min(listing.max_per_order ?? maxCartQuantity, maxCartQuantity);
   await db
     .insertInto('cart_items')
-    .values({ buyer_id: buyerId, listing_id: listingId, quantity: Math.min(quantity, cap) })
+    .values({ buyer_id: buyerId, listing_id: listingId, variant_id: listing.variant_id, quantity: Math.min(quantity, cap) })
     .onConflict((oc) =>
-      oc.columns(['buyer_id', 'listing_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, ${cap})` }),
+      oc.columns(['buyer_id', 'variant_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, ${cap})` }),
     )
     .execute();
   return { ok: true as const };
 }
 
-export async function setCartQuantity(buyerId: string, listingId: string, quantity: number) {
-  if (quantity <= 0) return removeFromCart(buyerId, listingId);
+/** Changes one cart line: the variant's, or without one every line of the listing. */
+export async function setCartQuantity(buyerId: string, listingId: string, quantity: number, variantId?: string | null) {
+  if (quantity <= 0) return removeFromCart(buyerId, listingId, variantId);
   const cap = sql<number>`coalesce((select max_per_order from listings where id = ${listingId}::uuid), ${maxCartQuantity})`;
   await db
     .updateTable('cart_items')
     .set({ quantity: sql`least(${Math.min(quantity, maxCartQuantity)}, ${cap})` })
     .where('buyer_id', '=', buyerId)
     .where('listing_id', '=', listingId)
+    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId!))
     .execute();
 }
 
-export async function removeFromCart(buyerId: string, listingId: string) {
-  await db.deleteFrom('cart_items').where('buyer_id', '=', buyerId).where('listing_id', '=', listingId).execute();
+export async function removeFromCart(buyerId: string, listingId: string, variantId?: string | null) {
+  await db
+    .deleteFrom('cart_items')
+    .where('buyer_id', '=', buyerId)
+    .where('listing_id', '=', listingId)
+    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId!))
+    .execute();
 }
 
 export type CartLine = {
   listingId: string;
+  variantId: string;
+  /** '' for a listing without options. */
+  variantName: string;
+  /** The seller retired this variant after it was put in the cart. */
+  variantGone: boolean;
   title: string;
   price: number;
   quantity: number;
@@ -107,13 +129,17 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
   const rows = await executor
     .selectFrom('cart_items as c')
     .innerJoin('listings as l', 'l.id', 'c.listing_id')
+    .innerJoin('listing_variants as v', 'v.id', 'c.variant_id')
     .innerJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
     .select([
       'c.listing_id',
+      'c.variant_id',
+      'v.name as variant_name',
+      sql<boolean>`v.retired_at is not null`.as('variant_gone'),
       'c.quantity',
       'l.title',
-      'l.price',
-      'l.stock',
+      sql<number>`coalesce(v.price, l.price)`.as('price'),
+      'v.stock',
       'l.shipping_fee',
       'l.shipping_provinces',
       'l.seller_id',
@@ -131,6 +157,9 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
 
 type CartRow = {
   listing_id: string;
+  variant_id: string;
+  variant_name: string;
+  variant_gone: boolean;
   quantity: number;
   title: string;
   price: number;
@@ -152,13 +181,16 @@ export function groupCartRows(rows: CartRow[]): CartGroup[] {
       group = { sellerId: r.seller_id, sellerName: r.business_name, sellerSlug: r.slug, lines: [], subtotal: 0, shippingFee: 0, provinces: null };
       groups.set(r.seller_id, group);
     }
-    const available = r.on_sale && r.stock >= r.quantity;
+    const available = r.on_sale && !r.variant_gone && r.stock >= r.quantity;
     group.lines.push({
       listingId: r.listing_id,
+      variantId: r.variant_id,
+      variantName: r.variant_name,
+      variantGone: r.variant_gone,
       title: r.title,
       price: r.price,
       quantity: r.quantity,
-      stock: r.on_sale ? r.stock : 0,
+      stock: r.on_sale && !r.variant_gone ? r.stock : 0,
       available,
       shippingFee: r.shipping_fee,
       shippingProvinces: r.shipping_provinces,
@@ -203,6 +235,7 @@ type RefusalReason =
   | 'orders.checkout.newAccountOrders'
   | 'orders.checkout.newAccountQuantity'
   | 'orders.checkout.sellerMaximum'
+  | 'depth.variants.goneCheckout'
   | 'payments.checkout.noAccount';
 
 class CheckoutRefused extends Error {
@@ -223,8 +256,10 @@ async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
   const lines = await trx
     .selectFrom('cart_items as c')
     .innerJoin('listings as l', 'l.id', 'c.listing_id')
-    .select(['l.title', 'l.seller_id', 'l.max_per_order', 'c.quantity'])
+    // Units of one listing count together, whichever variants they are.
+    .select(['l.title', 'l.seller_id', 'l.max_per_order', sql<number>`sum(c.quantity)::int`.as('quantity')])
     .where('c.buyer_id', '=', buyerId)
+    .groupBy(['l.id', 'l.title', 'l.seller_id', 'l.max_per_order'])
     .execute();
   const overSellerMax = lines.filter((l) => l.max_per_order !== null && l.quantity > l.max_per_order).map((l) => l.title);
   if (overSellerMax.length) throw new CheckoutRefused('orders.checkout.sellerMaximum', overSellerMax);
@@ -266,36 +301,55 @@ export async function checkout(
       // two orders and the new-account limits count every order.
       await trx.selectFrom('users').select('id').where('id', '=', buyer.id).forUpdate().execute();
       const cart = await trx
-        .selectFrom('cart_items')
-        .select(['listing_id', 'quantity'])
-        .where('buyer_id', '=', buyer.id)
+        .selectFrom('cart_items as c')
+        .innerJoin('listing_variants as v', 'v.id', 'c.variant_id')
+        .innerJoin('listings as l', 'l.id', 'c.listing_id')
+        .select(['c.listing_id', 'c.variant_id', 'c.quantity', 'v.retired_at', 'v.name', 'l.title'])
+        .where('c.buyer_id', '=', buyer.id)
         // One lock order for everyone: two checkouts never wait on each other in a circle.
-        .orderBy('listing_id')
+        .orderBy('c.variant_id')
         .execute();
       if (!cart.length) throw new CheckoutRefused('orders.checkout.empty', []);
+      // A variant the seller removed after it went into the cart: said by name, nothing ordered.
+      const gone = cart.filter((c) => c.retired_at !== null).map((c) => titleWithVariant(c.title, c.name));
+      if (gone.length) throw new CheckoutRefused('depth.variants.goneCheckout', gone);
       await checkLimits(trx, buyer.id, method);
-      const taken: { listingId: string; sellerId: string; title: string; price: number; quantity: number; shippingFee: number; provinces: string[] }[] = [];
+      // The listings first (the variants' stock trigger writes them), in one order for everyone.
+      await lockListingsOf(trx, cart.map((c) => c.variant_id));
+      const taken: { listingId: string; variantId: string; variantName: string; sellerId: string; title: string; price: number; quantity: number; shippingFee: number; provinces: string[] }[] = [];
       const soldOut: string[] = [];
       for (const item of cart) {
         const row = await trx
-          .updateTable('listings as l')
-          .set({ stock: sql`l.stock - ${item.quantity}` })
-          .where('l.id', '=', item.listing_id)
-          .where('l.stock', '>=', item.quantity)
+          .updateTable('listing_variants as v')
+          .from('listings as l')
+          .set({ stock: sql`v.stock - ${item.quantity}` })
+          .whereRef('l.id', '=', 'v.listing_id')
+          .where('v.id', '=', item.variant_id)
+          .where('v.retired_at', 'is', null)
+          .where('v.stock', '>=', item.quantity)
           .where('l.state', '=', 'published')
           .where('l.seller_id', '<>', buyer.id)
           .where(sellerActive('l'))
           .where((eb) =>
             eb.exists(eb.selectFrom('business_profiles as b').select('b.user_id').whereRef('b.user_id', '=', 'l.seller_id').where('b.verification_status', '<>', 'suspended')),
           )
-          .returning(['l.id', 'l.seller_id', 'l.title', 'l.price', 'l.shipping_fee', 'l.shipping_provinces'])
+          .returning(['l.id', 'l.seller_id', 'l.title', sql<number>`coalesce(v.price, l.price)`.as('price'), 'l.shipping_fee', 'l.shipping_provinces', 'v.id as variant_id', 'v.name as variant_name'])
           .executeTakeFirst();
         if (!row) {
-          const gone = await trx.selectFrom('listings').select('title').where('id', '=', item.listing_id).executeTakeFirst();
-          soldOut.push(gone?.title ?? '?');
+          soldOut.push(titleWithVariant(item.title, item.name));
           continue;
         }
-        taken.push({ listingId: row.id, sellerId: row.seller_id, title: row.title, price: row.price, quantity: item.quantity, shippingFee: row.shipping_fee, provinces: row.shipping_provinces });
+        taken.push({
+          listingId: row.id,
+          variantId: row.variant_id,
+          variantName: row.variant_name,
+          sellerId: row.seller_id,
+          title: titleWithVariant(row.title, row.variant_name),
+          price: Number(row.price),
+          quantity: item.quantity,
+          shippingFee: row.shipping_fee,
+          provinces: row.shipping_provinces,
+        });
       }
       if (soldOut.length) throw new CheckoutRefused('orders.checkout.soldOut', soldOut);
       const wrongProvince = taken.filter((t) => t.provinces.length && !t.provinces.includes(delivery.province)).map((t) => t.title);
@@ -348,7 +402,7 @@ export async function checkout(
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('order_items')
-          .values(items.map((i) => ({ order_id: order.id, listing_id: i.listingId, title: i.title, unit_price: i.price, quantity: i.quantity })))
+          .values(items.map((i) => ({ order_id: order.id, listing_id: i.listingId, variant_id: i.variantId, variant_name: i.variantName, title: i.title, unit_price: i.price, quantity: i.quantity })))
           .execute();
         await trx.insertInto('order_events').values({ order_id: order.id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: state }).execute();
         if (state === 'placed') await notifyState(trx, sellerId, order.id, 'placed', 'seller');
@@ -448,10 +502,8 @@ export async function applyTransition(trx: Trx, order: LockedOrder, action: Orde
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return false;
   if (returnsStock(order.state, to)) {
-    const items = await trx.selectFrom('order_items').select(['listing_id', 'quantity']).where('order_id', '=', order.id).where('listing_id', 'is not', null).orderBy('listing_id').execute();
-    for (const item of items) {
-      await trx.updateTable('listings').set({ stock: sql`stock + ${item.quantity}` }).where('id', '=', item.listing_id).execute();
-    }
+    const items = await trx.selectFrom('order_items').select(['variant_id', 'quantity']).where('order_id', '=', order.id).where('variant_id', 'is not', null).execute();
+    await returnVariantStock(trx, items);
   }
   await trx
     .insertInto('order_events')
@@ -651,14 +703,16 @@ async function sessionOrders(trx: Trx, session: Stripe.Checkout.Session) {
 }
 
 async function retakeStock(trx: Trx, orderId: string) {
-  const wanted = await trx.selectFrom('order_items').select(['listing_id', 'quantity']).where('order_id', '=', orderId).execute();
-  const ids = wanted.map((i) => i.listing_id).filter((id): id is string => id !== null);
-  if (ids.length !== wanted.length) return false;
-  const stock = await trx.selectFrom('listings').select(['id', 'stock']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  const wanted = await trx.selectFrom('order_items').select(['variant_id', 'quantity']).where('order_id', '=', orderId).execute();
+  const lines = wanted.flatMap((i) => (i.variant_id === null ? [] : [{ id: i.variant_id, quantity: i.quantity }]));
+  if (lines.length !== wanted.length) return false;
+  const ids = lines.map((i) => i.id);
+  await lockListingsOf(trx, ids);
+  const stock = await trx.selectFrom('listing_variants').select(['id', 'stock']).where('id', 'in', ids).where('retired_at', 'is', null).orderBy('id').forUpdate().execute();
   const have = new Map(stock.map((s) => [s.id, s.stock]));
-  if (!wanted.every((i) => i.listing_id !== null && (have.get(i.listing_id) ?? 0) >= i.quantity)) return false;
-  for (const item of wanted) {
-    await trx.updateTable('listings').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.listing_id).execute();
+  if (!lines.every((i) => (have.get(i.id) ?? 0) >= i.quantity)) return false;
+  for (const item of lines) {
+    await trx.updateTable('listing_variants').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.id).execute();
   }
   return true;
 }

@@ -44,6 +44,8 @@ export const userDataMap: Record<string, DataRule> = {
   'order_reviews.buyer_id': { export: 'rows', deletion: 'anonymise', why: 'the rating stays in the average, her comment is erased' },
   'order_reviews.seller_id': { export: 'rows', deletion: 'anonymise', why: 'her reply is erased' },
   'mentoring_sessions.mentee_id': { export: 'rows', omit: ['mentor_notes'], deletion: 'anonymise', why: "the mentor's history; her note and comment erased" },
+  'group_sessions.host_id': { export: 'rows', deletion: 'delete', why: 'her group sessions go with her account; their bookings with them' },
+  'group_bookings.attendee_id': { export: 'rows', deletion: 'delete' },
   'mentoring_sessions.mentor_id': { export: 'rows', deletion: 'anonymise', why: "the mentee's history; her private notes erased" },
   'conversations.started_by': { export: 'messages', deletion: 'keep', why: 'the other side keeps the conversation' },
   'conversations.user_a': { export: 'messages', deletion: 'keep', why: 'the other side keeps the conversation' },
