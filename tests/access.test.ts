@@ -212,7 +212,7 @@ const rows: Row[] = [
     expect: { ...everyone('missing'), anonymous: 'login', buyer: 'ok' },
   },
   {
-    file: 'dashboard_.orders_.$id.problem.tsx',
+    file: 'dashboard.orders_.$id.problem.tsx',
     path: async (p) => {
       const orderId = await deliveredOrder(p.buyer.id, p.entrepreneur.id);
       await problemOn(orderId);
@@ -221,7 +221,7 @@ const rows: Row[] = [
     expect: entrepreneurOnly,
   },
   {
-    file: 'dashboard_.orders_.$id.problem.tsx',
+    file: 'dashboard.orders_.$id.problem.tsx',
     path: async (p) => {
       const orderId = await deliveredOrder(p.buyer.id, await otherSeller(true));
       await problemOn(orderId);
@@ -232,7 +232,7 @@ const rows: Row[] = [
     expect: { ...entrepreneurOnly, entrepreneur: 'missing' },
   },
   {
-    file: 'dashboard_.orders_.$id.problem.tsx',
+    file: 'dashboard.orders_.$id.problem.tsx',
     path: async (p) => {
       const orderId = await deliveredOrder(p.buyer.id, p.entrepreneur.id);
       await problemOn(orderId);
@@ -278,8 +278,8 @@ const rows: Row[] = [
   { file: 'group-sessions.$id.tsx', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}`, expect: everyone('ok') },
   { file: 'group-sessions.$id.tsx', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}`, method: 'POST', form: { intent: 'seats', seats: '5' }, expect: { ...signedIn('missing'), mentor: 'away' } },
   { file: 'group-sessions.$id_.ics.ts', path: async (p) => `/group-sessions/${await groupSession(p.mentor.id)}/ics`, expect: { ...signedIn('missing'), mentor: 'ok' } },
-  { file: 'dashboard_.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), expect: { ...staffOnly, mentor: 'ok' } },
-  { file: 'dashboard_.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), method: 'POST', form: { title: '' }, expect: { ...staffOnly, mentor: 'ok' } },
+  { file: 'dashboard.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), expect: { ...staffOnly, mentor: 'ok' } },
+  { file: 'dashboard.group-sessions.tsx', path: async (p) => (await mentoringFixture(p), '/dashboard/group-sessions'), method: 'POST', form: { title: '' }, expect: { ...staffOnly, mentor: 'ok' } },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },

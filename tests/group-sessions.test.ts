@@ -3,7 +3,7 @@ import { db } from '../app/lib/db.server';
 import { bookSeat, cancelSeat, changeSeats, createGroupSession, markAttendance, sendDueGroupReminders } from '../app/modules/mentoring/group.server';
 import * as page from '../app/routes/group-sessions.$id';
 import * as ics from '../app/routes/group-sessions.$id_.ics';
-import * as hostPage from '../app/routes/dashboard_.group-sessions';
+import * as hostPage from '../app/routes/dashboard.group-sessions';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 

@@ -6,7 +6,7 @@ import { advanceStaleOrders } from '../app/modules/orders/orders.server';
 import { answerProblem, decideProblem, findProblemPhotoKey, moveProblem, openProblem, recordRefund, sellerProblemRecord } from '../app/modules/problems/problems.server';
 import { lostDisputesFlag, mayOpenProblem, mayTakeProblem, problemActionsFor, problemWindow } from '../app/modules/problems/states';
 import * as buyerPage from '../app/routes/orders_.$id.problem';
-import * as sellerPage from '../app/routes/dashboard_.orders_.$id.problem';
+import * as sellerPage from '../app/routes/dashboard.orders_.$id.problem';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, payload, statusOf } from './support/fixtures';
 import { elfExecutable, jpegWithGps, multipartRequest, svgFile, tinyPdf } from './support/images';

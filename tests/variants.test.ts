@@ -6,9 +6,9 @@ import { addToCart, checkout, changeOrder } from '../app/modules/orders/orders.s
 import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
 import * as listingPage from '../app/routes/market.$id';
-import * as editListing from '../app/routes/dashboard_.listings.$id';
-import * as newListing from '../app/routes/dashboard_.listings.new';
-import * as packing from '../app/routes/dashboard_.orders.$id';
+import * as editListing from '../app/routes/dashboard.listings.$id';
+import * as newListing from '../app/routes/dashboard.listings.new';
+import * as packing from '../app/routes/dashboard.orders.$id';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { delivery, sellerWithListing, stockOf } from './support/orders';

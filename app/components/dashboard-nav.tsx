@@ -42,6 +42,11 @@ export function DashboardNav() {
             <NavLink to="/dashboard/mentoring">{t('dashboard.nav.mentoring')}</NavLink>
           </li>
         ) : null}
+        {isMentor ? (
+          <li>
+            <NavLink to="/dashboard/group-sessions">{t('dashboard.nav.groupSessions')}</NavLink>
+          </li>
+        ) : null}
         {isEntrepreneur ? (
           <li>
             <Link to="/dashboard/listings/new" className="button">

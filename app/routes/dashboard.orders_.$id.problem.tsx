@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { DashboardNav } from '~/components/dashboard-nav';
 import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
@@ -57,7 +56,6 @@ export default function SellerProblem() {
   const photoError = reply?.errors?.photos ? t(reply.errors.photos) : undefined;
   return (
     <section>
-      <DashboardNav />
       <h1>{t('problems.seller.title', { number })}</h1>
       <p>
         <Link to={`/dashboard/orders/${problem.order_id}`}>{t('orders.detail.title', { number })}</Link>
