@@ -10,10 +10,12 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import { useNonce } from '~/lib/nonce';
+import { sendsScripts } from '~/lib/page-scripts';
 import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
 import { getUser, hasRole } from './lib/auth.server';
@@ -145,6 +147,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // by DOMContentLoaded, which entry.client.tsx waits for before hydrating (issue 22).
   const messagesSrc = data?.messagesUrl ?? messagesUrlOf(locale);
   const nonce = useNonce();
+  // Light pages (app/lib/page-scripts.ts) are served without the client scripts. Only
+  // the server's first render decides: once scripts run (a scripted page navigated
+  // here in the browser), they stay.
+  const scripts = sendsScripts(useMatches()) || typeof document !== 'undefined';
   return (
     <html lang={locale}>
       <head>
@@ -153,12 +159,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#a3174f" />
         <Meta />
         <Links />
-        {messagesSrc ? <script id="sen-messages" src={messagesSrc} defer suppressHydrationWarning /> : null}
+        {scripts && messagesSrc ? <script id="sen-messages" src={messagesSrc} defer suppressHydrationWarning /> : null}
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,9 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../app/lib/db.server';
 import { messagesUrl } from '../app/lib/i18n.server';
 import { messages } from '../app/locales';
+import { seedAccounts } from '../db/seeds/accounts';
+import { seedLearning } from '../db/seeds/learning';
+import { seedMarket } from '../db/seeds/market';
 import { startAppServer } from './support/app-server';
+import { createTestUser } from './support/fixtures';
 
 // Pages carry only the address of the reader's messages; the catalogue itself
 // is a separate script the browser caches for good (app/routes/i18n.$file.ts).
@@ -12,6 +18,9 @@ let server: Awaited<ReturnType<typeof startAppServer>>;
 
 beforeAll(async () => {
   server = await startAppServer();
+  await seedAccounts(db);
+  await seedMarket(db);
+  await seedLearning(db);
 });
 afterAll(() => server?.close());
 
@@ -25,12 +34,14 @@ async function html(pathname: string, cookie?: string) {
 }
 
 describe('page weight', () => {
-  it('the home page and the market search carry no catalogue, only its address, and still read fully', async () => {
+  it('the home page and the market search carry no catalogue, and still read fully; a scripted page carries only its address', async () => {
     const home = await html('/');
     expect(home).not.toContain(otherCapability);
     expect(home).not.toContain('safety.scam.deposit.example');
-    // Deferred: the catalogue never holds up the first paint (issue 22).
-    expect(home).toContain(`<script id="sen-messages" src="${messagesUrl('vi')}" defer="">`);
+    // Deferred: the catalogue never holds up the first paint (issue 22); light pages do not load it at all.
+    const scripted = await html('/cart');
+    expect(scripted).toContain(`<script id="sen-messages" src="${messagesUrl('vi')}" defer="">`);
+    expect(scripted).not.toContain(messages.vi['home.title']);
     expect(home).toContain(messages.vi['home.title']);
     expect(home).toContain(`<title>${messages.vi['home.metaTitle']} · Sen</title>`);
     expect(home.length).toBeLessThan(20_000);
@@ -49,7 +60,7 @@ describe('page weight', () => {
     expect(home).toContain('<html lang="en">');
     expect(home).toContain(messages.en['home.title']);
     expect(home).toContain(`<title>${messages.en['home.metaTitle']} · Sen</title>`);
-    expect(home).toContain(`src="${messagesUrl('en')}"`);
+    expect(await html('/cart', cookie)).toContain(`src="${messagesUrl('en')}"`);
     expect(home).not.toContain(otherCapabilityEn);
   });
 
@@ -84,5 +95,57 @@ describe('page weight', () => {
       });
     const offenders = files('public/build').filter((file) => readFileSync(file, 'utf8').includes(otherCapability));
     expect(offenders).toEqual([]);
+  });
+});
+
+// Issue 16: pages that read or post plain forms are sent without the client scripts
+// (app/lib/page-scripts.ts) and stay within 25 KB of HTML and CSS, gzipped, before images.
+describe('light pages', () => {
+  const budget = 25 * 1024;
+
+  async function lightPaths() {
+    const market = await html('/market');
+    const listing = market.match(/href="(\/market\/[0-9a-f-]{36})"/)![1];
+    const store = (await html(listing)).match(/href="(\/s\/[^"]+)"/)![1];
+    const mentor = (await html('/mentors')).match(/href="(\/mentors\/[^"]+)"/)?.[1];
+    const course = (await html('/learn')).match(/<h2><a[^>]* href="(\/learn\/(?!game|safe-seller|progress)[^"/]+)"/)![1];
+    const lesson = (await html(course)).match(new RegExp(`href="(${course}/(?!quiz/)[^"]+)"`))![1];
+    return ['/', '/market', '/market?q=ao+dai', listing, store, '/mentors', ...(mentor ? [mentor] : []), '/learn', course, lesson, '/learn/safe-seller', '/safety', '/about', '/terms', '/privacy'];
+  }
+
+  async function weigh(page: string) {
+    const styles = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    let bytes = gzipSync(page).length;
+    for (const href of styles) bytes += gzipSync(Buffer.from(await (await server.fetch(href)).arrayBuffer())).length;
+    return { bytes, styles };
+  }
+
+  function scriptsOf(page: string) {
+    return [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).concat([...page.matchAll(/<link[^>]+rel="modulepreload"[^>]*>/g)].map((m) => m[0]));
+  }
+
+  it('ship no script and stay within the budget, signed out and signed in', async () => {
+    const paths = await lightPaths();
+    const person = await createTestUser({ roles: ['entrepreneur'] });
+    for (const cookie of [undefined, person.cookie]) {
+      // The account forms: the sign-in ones signed out, her account signed in.
+      for (const pathname of [...paths, ...(cookie ? ['/account'] : ['/login', '/signup', '/forgot-password'])]) {
+        const page = await html(pathname, cookie);
+        expect(scriptsOf(page), pathname).toEqual([]);
+        expect(page, pathname).not.toContain('__remixContext');
+        const { bytes, styles } = await weigh(page);
+        expect(styles.length, pathname).toBeGreaterThan(0);
+        expect(bytes, `${pathname}: ${bytes} bytes of HTML and CSS, gzipped`).toBeLessThanOrEqual(budget);
+      }
+    }
+  });
+
+  it('pages that gain from scripts still load them', async () => {
+    const person = await createTestUser({ roles: ['entrepreneur'] });
+    for (const pathname of ['/messages', '/dashboard/listings', '/cart']) {
+      const page = await html(pathname, person.cookie);
+      expect(page, pathname).toContain('__remixContext');
+      expect(page, pathname).toMatch(/rel="modulepreload"/);
+    }
   });
 });

@@ -11,6 +11,10 @@ import { passwordSchema, profileSchema } from '~/modules/accounts/forms.server';
 import { commonTimeZones } from '~/lib/time-zones';
 import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

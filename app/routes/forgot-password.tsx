@@ -7,6 +7,10 @@ import { localeFromRequest } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { forgotPasswordSchema } from '~/modules/accounts/forms.server';
 import { requestPasswordReset } from '~/modules/accounts/accounts.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);

@@ -12,9 +12,13 @@ import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
 import { sellerRating } from '~/modules/orders/orders.server';
 import { absoluteUrl } from '~/lib/origin.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // A listing as buyers see it: /market/<id>, under the market it was found in.
 // Only published listings of sellers who are not suspended exist here.
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);

@@ -13,9 +13,13 @@ import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
 import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   const store = /^[a-z0-9-]{1,80}$/.test(slug) ? await findStorefront(slug) : null;

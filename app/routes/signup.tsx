@@ -12,6 +12,10 @@ import { requestSignup } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 import { ConsentBoxes } from '~/modules/legal/consent-boxes';
 import type { ConsentPurpose } from '../../db/schema';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
