@@ -184,6 +184,7 @@ const rows: Row[] = [
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },
   { file: 'about.tsx', path: '/about', expect: everyone('ok') },
+  { file: 'menu.tsx', path: '/menu', expect: everyone('ok') },
   { file: 'account_.security.tsx', path: '/account/security', expect: signedIn('ok') },
   { file: 'account_.security.tsx', path: '/account/security', method: 'POST', form: { intent: 'start' }, expect: signedIn('away') },
   // Only after a right password (the challenge cookie); the signed-in have nothing to answer.

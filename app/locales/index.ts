@@ -15,6 +15,7 @@ import enPayments from './en/payments.json';
 import enUx from './en/ux.json';
 import enPhone from './en/phone.json';
 import enPrivacy from './en/privacy.json';
+import enLastmile from './en/lastmile.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -32,6 +33,7 @@ import viPayments from './vi/payments.json';
 import viUx from './vi/ux.json';
 import viPhone from './vi/phone.json';
 import viPrivacy from './vi/privacy.json';
+import viLastmile from './vi/lastmile.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -54,6 +56,7 @@ const vi = {
   ...viUx,
   ...viPhone,
   ...viPrivacy,
+  ...viLastmile,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -77,6 +80,7 @@ const en: Messages = {
   ...enUx,
   ...enPhone,
   ...enPrivacy,
+  ...enLastmile,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
