@@ -10,5 +10,6 @@
 export const pageScript = [
   `document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('[data-quick-exit]');if(a){e.preventDefault();location.replace(a.href)}});`,
   `if('serviceWorker' in navigator){var n=navigator.serviceWorker;n.register('/sw.js').catch(function(){});`,
+  `n.ready.then(function(r){r.active&&r.active.postMessage('keep:'+location.pathname)});`,
   `addEventListener('online',function(){n.controller&&n.controller.postMessage('replay')})}`,
 ].join('');

@@ -109,7 +109,12 @@ function replay() {
 }
 
 self.addEventListener('sync', (event) => { if (event.tag === 'sen-replay') event.waitUntil(replay()); });
-self.addEventListener('message', (event) => { if (event.data === 'replay') event.waitUntil(replay()); });
+self.addEventListener('message', (event) => {
+  if (event.data === 'replay') event.waitUntil(replay());
+  // The page she opened before this worker was running: keep it too (if public).
+  const path = typeof event.data === 'string' && event.data.startsWith('keep:') ? event.data.slice(5) : null;
+  if (path && isPublicPath(path)) event.waitUntil(keepPublicCopy(path).catch(() => {}));
+});
 
 function outbox(mode, use) {
   return new Promise((resolve, reject) => {
