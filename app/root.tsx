@@ -22,6 +22,7 @@ import { ErrorPage } from './components/error-page';
 import { Icon, type IconName } from './components/icons';
 import { getUser, hasRole } from './lib/auth.server';
 import { isMessageKey, localeFromRequest, messagesUrl } from './lib/i18n.server';
+import { wantsSmallImages } from './lib/save-data.server';
 import { agreedToCurrentTerms, openWithoutConsent } from './modules/legal/consents.server';
 import { defaultLocale, defaultTimeZone, loadMessages, messagesUrlOf, useI18n } from './lib/i18n';
 import styles from './styles/app.css';
@@ -48,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Only the address of the reader's messages: the page itself never carries them.
     messagesUrl: messagesUrl(locale),
     requestId: context?.requestId ?? null,
+    // Smaller images for a slow or metered connection (issue 16).
+    saveData: await wantsSmallImages(request),
     notice: notice && notice.startsWith('notice.') && isMessageKey(notice) ? notice : null,
     user: user
       ? {

@@ -150,3 +150,37 @@ describe('light pages', () => {
     }
   });
 });
+
+// Issue 16: images sized for phones; "Save data" (the browser's header or her switch) gets thumbnails, lazily.
+describe('images', () => {
+  it('a listing offers the sizes already made, WebP with width and height; Save data sends the thumbnail, lazily', async () => {
+    const market = await html('/market');
+    const listing = market.match(/href="(\/market\/[0-9a-f-]{36})"/)![1];
+    const page = await html(listing);
+    const img = page.match(/<img [^>]*srcSet="[^"]*"[^>]*>|<img [^>]*srcset="[^"]*"[^>]*>/)![0];
+    expect(img).toMatch(/srcset="[^"]+\.thumb\.webp 320w, [^"]+\.small\.webp 640w"/i);
+    expect(img).toMatch(/sizes="/);
+    expect(img).toMatch(/width="\d+"/);
+    expect(img).toMatch(/height="\d+"/);
+
+    const saving = await server.fetch(listing, { headers: { 'Save-Data': 'on' } });
+    const small = await saving.text();
+    expect(small).not.toMatch(/srcset=/i);
+    const images = [...small.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+    expect(images.filter((tag) => tag.includes('.small.webp'))).toEqual([]);
+    expect(small).toMatch(/<img [^>]*src="[^"]+\.thumb\.webp"[^>]*loading="lazy"/);
+    // The market grid: no image fetched before she scrolls.
+    const grid = await (await server.fetch('/market', { headers: { 'Save-Data': 'on' } })).text();
+    expect(grid).not.toContain('loading="eager"');
+  });
+
+  it('the switch on /account sets Save data for this browser', async () => {
+    const on = await server.fetch('/save-data', { method: 'POST', form: { saveData: 'on', redirectTo: '/market' } });
+    expect(on.status).toBe(302);
+    expect(on.headers.get('location')).toBe('/market');
+    const cookie = on.headers.get('set-cookie')!.split(';')[0];
+    expect(await html('/market', cookie)).not.toContain('loading="eager"');
+    const away = await server.fetch('/save-data', { method: 'POST', form: { saveData: 'on', redirectTo: '//evil.example' } });
+    expect(away.headers.get('location')).toBe('/account');
+  });
+});

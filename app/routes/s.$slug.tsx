@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { RootData } from '~/root';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -48,9 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Storefront() {
   const store = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
+  // Save data (issue 16): the cover is decoration (alt=""), left out.
+  const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
     <article>
-      {store.coverUrl ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
+      {store.coverUrl && !saveData ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
       <header>
         {store.logoUrl ? (
           <img className="storefront-logo" src={store.logoUrl} alt={t('verification.storefront.logoAlt', { name: store.businessName })} width={80} height={80} />
