@@ -182,6 +182,7 @@ export function AccountActions() {
           {other === 'en' ? 'English' : 'Tiếng Việt'}
         </button>
       </Form>
+      {data?.user ? <Link to="/account">{data.user.displayName}</Link> : null}
       {data?.user ? (
         <Form noValidate method="post" action="/logout" className="inline-form">
           <button type="submit" className="link">
