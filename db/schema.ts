@@ -538,6 +538,13 @@ export interface LearningGamePlaysTable {
   created_at: CreatedAt;
 }
 
+export interface OfflineReplaysTable {
+  key: string;
+  user_id: string;
+  path: string;
+  created_at: CreatedAt;
+}
+
 export interface LearningGameScoresTable {
   user_id: string;
   points: Generated<number>;
@@ -932,6 +939,7 @@ export interface Database {
   learning_game_cards: LearningGameCardsTable;
   learning_game_plays: LearningGamePlaysTable;
   learning_game_scores: LearningGameScoresTable;
+  offline_replays: OfflineReplaysTable;
   cart_items: CartItemsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;

@@ -284,6 +284,11 @@ const rows: Row[] = [
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },
   { file: 'about.tsx', path: '/about', expect: everyone('ok') },
+  { file: 'menu.tsx', path: '/menu', expect: everyone('ok') },
+  { file: 'offline.tsx', path: '/offline', expect: everyone('ok') },
+  { file: 'save-data.ts', path: '/save-data', method: 'POST', form: { saveData: 'on', redirectTo: '/market' }, expect: everyone('away') },
+  { file: 'sw[.]js.ts', path: '/sw.js', expect: everyone('ok') },
+  { file: 'manifest[.]webmanifest.ts', path: '/manifest.webmanifest', expect: everyone('ok') },
   { file: 'account_.security.tsx', path: '/account/security', expect: signedIn('ok') },
   { file: 'account_.security.tsx', path: '/account/security', method: 'POST', form: { intent: 'start' }, expect: signedIn('away') },
   // Only after a right password (the challenge cookie); the signed-in have nothing to answer.

@@ -21,6 +21,7 @@ import enNotify from './en/notify.json';
 import enProblems from './en/problems.json';
 import enUnion from './en/union.json';
 import enDepth from './en/depth.json';
+import enLastmile from './en/lastmile.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -44,6 +45,7 @@ import viNotify from './vi/notify.json';
 import viProblems from './vi/problems.json';
 import viUnion from './vi/union.json';
 import viDepth from './vi/depth.json';
+import viLastmile from './vi/lastmile.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -72,6 +74,7 @@ const vi = {
   ...viProblems,
   ...viUnion,
   ...viDepth,
+  ...viLastmile,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -101,6 +104,7 @@ const en: Messages = {
   ...enProblems,
   ...enUnion,
   ...enDepth,
+  ...enLastmile,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -3,6 +3,10 @@ import { Link, useRouteLoaderData } from '@remix-run/react';
 import type { loader as rootLoader } from '~/root';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export default function Home() {
   const { t } = useI18n();

@@ -3,8 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { operator } from '~/modules/legal/index.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // The operator's identity, as the e-commerce decrees require a marketplace to publish.
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export function loader() {
   return { operator: operator() };
 }

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { timeZoneLabel } from '~/components/time-zone';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { RootData } from '~/root';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser, sessionIdOf } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -12,6 +13,10 @@ import { passwordSchema, profileSchema } from '~/modules/accounts/forms.server';
 import { commonTimeZones } from '~/lib/time-zones';
 import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -51,6 +56,7 @@ export default function Account() {
   const account = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
+  const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   const intent = reply?.values?.intent;
   const profileReply = intent === 'profile' || !intent ? reply : undefined;
   const passwordReply = intent === 'password' ? reply : undefined;
@@ -136,6 +142,17 @@ export default function Account() {
       <p>
         <Link to="/account/notifications">{t('notify.settings.link')}</Link>
       </p>
+
+      <h2>{t('lastmile.saveData.title')}</h2>
+      <p>{t('lastmile.saveData.lead')}</p>
+      <Form noValidate method="post" action="/save-data">
+        <input type="hidden" name="redirectTo" value="/account" />
+        <input type="hidden" name="saveData" value={saveData ? 'off' : 'on'} />
+        <p className="muted">{saveData ? t('lastmile.saveData.isOn') : t('lastmile.saveData.isOff')}</p>
+        <button type="submit" className="secondary">
+          {saveData ? t('lastmile.saveData.turnOff') : t('lastmile.saveData.turnOn')}
+        </button>
+      </Form>
 
       <h2>{t('accounts.settings.sessions')}</h2>
       <Form noValidate method="post" action="/logout">

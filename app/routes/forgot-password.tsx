@@ -9,10 +9,14 @@ import { forgotPasswordSchema } from '~/modules/accounts/forms.server';
 import { requestPasswordReset } from '~/modules/accounts/accounts.server';
 import { requestPhoneReset } from '~/modules/accounts/phone-account.server';
 import { ChannelField } from '~/modules/accounts/phone-fields';
+import { lightPage } from '~/lib/page-scripts';
 
 // A forgotten password: an email gets a link (as before); a phone number gets
 // a 6-digit code by SMS or Zalo, typed with the new password on the next page
 // (issue 14). Neither answer says whether the address or number has an account.
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);

@@ -9,6 +9,10 @@ import { completeLessonSchema } from '~/modules/learning/forms.server';
 import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -6,6 +6,10 @@ import { ProgressBar } from '~/modules/learning/components';
 import { findCourseOutline, stepPath } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -8,6 +8,14 @@ import { pageMeta } from '~/lib/meta';
 import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
+import { claimReplay, quizVersion, replayKeyOf } from '~/modules/learning/replay.server';
+import { notify } from '~/modules/notifications/notifications.server';
+import { db } from '~/lib/db.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Plain forms: served without the client scripts (app/lib/page-scripts.ts), so an
+// answer made offline is a plain post the service worker can keep and send later.
+export const handle = lightPage;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -31,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A passed quiz leads on: the first step of the course she has not done yet.
   const outline = attempt?.passed ? await findCourseOutline(quiz.course.slug, user.id, locale) : null;
   const nextPath = outline?.nextStep ? stepPath(quiz.course.slug, outline.nextStep) : null;
-  return { quiz: { ...quiz, questions }, attempt, nextPath };
+  return { quiz: { ...quiz, questions }, attempt, nextPath, version: quizVersion(quiz) };
 }
 
 /** Answers arrive as q<questionId>=<choiceId>, once per ticked choice. */
@@ -50,6 +58,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const moduleId = idParam(params.module);
   const form = await readForm(request);
   const course = params.course ?? '';
+  const here = `/learn/${course}/quiz/${moduleId}`;
+  // Answers written for an older version of the quiz (queued offline while staff
+  // changed it) are not marked against new questions: she is told, and asked again.
+  const version = form.get('version');
+  if (typeof version === 'string' && version) {
+    const quiz = await findQuiz(course, moduleId, user.locale);
+    if (!quiz) notFound();
+    if (quizVersion(quiz) !== version) {
+      // A queued answer arrives with no one looking at the page: the notice waits in her notifications.
+      if (replayKeyOf(request) && (await claimReplay(request, user.id))) await notify(db, user.id, 'lastmile.notice.quizChanged', { quiz: quiz.title }, here);
+      return redirect(`${here}?notice=notice.lastmile.quizChanged`);
+    }
+  }
+  // The same answer delivered twice (the service worker retrying) is counted once.
+  if (!(await claimReplay(request, user.id))) return redirect(`${here}?notice=notice.lastmile.alreadyCounted`);
   const result = await submitQuiz(user.id, course, moduleId, answersFrom(form));
   if (!result) notFound();
   if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
@@ -57,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizPage() {
-  const { quiz, attempt, nextPath } = useLoaderData<typeof loader>();
+  const { quiz, attempt, nextPath, version } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section className="quiz">
@@ -120,6 +143,7 @@ export default function QuizPage() {
         </ol>
       ) : (
         <Form noValidate method="post">
+          <input type="hidden" name="version" value={version} />
           {quiz.questions.map((q, i) => (
             <fieldset key={q.id}>
               <legend>

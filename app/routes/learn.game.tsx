@@ -10,6 +10,12 @@ import { gameAnswerSchema } from '~/modules/learning/forms.server';
 import { answerGameCard, anyGameCard, findGamePlay, findGameScore, judgeGameCard, nextGameCard } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
+import { claimReplay } from '~/modules/learning/replay.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Plain forms: served without the client scripts (app/lib/page-scripts.ts), so an
+// answer made offline is a plain post the service worker can keep and send later.
+export const handle = lightPage;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -51,6 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await judgeGameCard(parsed.data.card, parsed.data.answer, 'vi'))) notFound();
     return redirect(`/learn/game?card=${parsed.data.card}&answer=${parsed.data.answer}`);
   }
+  // A round delivered twice (queued offline, the service worker retrying) counts once.
+  if (!(await claimReplay(request, user.id))) return redirect('/learn/game');
   const result = await answerGameCard(user.id, parsed.data.card, parsed.data.answer);
   if (!result) notFound();
   return redirect(`/learn/game?play=${result.playId}`);

@@ -5,6 +5,10 @@ import { pageMeta } from '~/lib/meta';
 import { coreCourseSlug } from '~/modules/learning/lesson-ids';
 import styles from '~/modules/learning/learning.css';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

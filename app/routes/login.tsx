@@ -9,6 +9,10 @@ import { loginSchema } from '~/modules/accounts/forms.server';
 import { safeRedirect } from '~/lib/redirect.server';
 import { logIn } from '~/modules/accounts/accounts.server';
 import { createLoginChallenge, hasTwoFactor, loginChallengeCookie } from '~/modules/accounts/two-factor.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

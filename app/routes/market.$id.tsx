@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { RootData } from '~/root';
 import { ErrorPage } from '~/components/error-page';
 import { getUser } from '~/lib/auth.server';
 import { categoryName } from '~/lib/categories';
@@ -12,9 +13,13 @@ import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
 import { sellerRating } from '~/modules/orders/orders.server';
 import { absoluteUrl } from '~/lib/origin.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // A listing as buyers see it: /market/<id>, under the market it was found in.
 // Only published listings of sellers who are not suspended exist here.
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);
@@ -37,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: listing.category,
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
-      images: listing.images.map((i) => ({ id: i.id, small: imageUrl(i.small_key), full: imageUrl(i.image_key), width: i.width, height: i.height })),
+      images: listing.images.map((i) => ({ id: i.id, small: imageUrl(i.small_key), thumb: imageUrl(i.thumb_key), full: imageUrl(i.image_key), width: i.width, height: i.height })),
     },
     seller: {
       name: listing.seller_name,
@@ -61,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ListingPage() {
   const { listing, seller, related, isOwner } = useLoaderData<typeof loader>();
   const { t, money, date, locale } = useI18n();
+  const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
     <article className="listing-page">
       <p className="small">
@@ -73,12 +79,16 @@ export default function ListingPage() {
             image.small ? (
               <li key={image.id}>
                 <a href={image.full ?? image.small}>
+                  {/* The sizes already made (320 px thumbnail, 640 px WebP): the phone picks by its screen;
+                      Save data: the thumbnail only, fetched when scrolled to (issue 16). */}
                   <img
-                    src={image.small}
+                    src={saveData ? (image.thumb ?? image.small) : image.small}
+                    srcSet={!saveData && image.thumb ? `${image.thumb} 320w, ${image.small} 640w` : undefined}
+                    sizes={!saveData && image.thumb ? '(min-width: 48rem) 20rem, calc(100vw - 2rem)' : undefined}
                     alt={t('market.listing.imageAlt', { title: listing.title, n: index + 1 })}
-                    width={Math.min(image.width, 640)}
-                    height={Math.round((Math.min(image.width, 640) * image.height) / image.width)}
-                    loading={index === 0 ? 'eager' : 'lazy'}
+                    width={Math.min(image.width, saveData ? 320 : 640)}
+                    height={Math.round((Math.min(image.width, saveData ? 320 : 640) * image.height) / image.width)}
+                    loading={index === 0 && !saveData ? 'eager' : 'lazy'}
                     decoding="async"
                   />
                 </a>

@@ -8,6 +8,7 @@ import { MarketPage } from '~/modules/market/market-page';
 import { searchListings, similarListings } from '~/modules/market/listings.server';
 import { decodeCursor, isSort, type Sort } from '~/modules/market/search.server';
 import { imageUrl } from '~/modules/market/urls.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // The market: a GET form (works without JavaScript), full-text search that
 // ignores diacritics, filters, sorts and keyset pagination (?after=<cursor>).
@@ -16,6 +17,9 @@ function priceParam(value: string | null) {
   const digits = (value ?? '').replace(/[.,\s₫]/g, '');
   return /^\d{1,13}$/.test(digits) ? Number(digits) : undefined;
 }
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;

@@ -13,10 +13,14 @@ import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentorin
 import { bookSchema } from '~/modules/mentoring/forms.server';
 import { SlotPicker } from '~/modules/mentoring/slot-picker';
 import { isUuid } from '~/lib/ids';
+import { lightPage } from '~/lib/page-scripts';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
 // Public: the profile and free slots; booking needs a signed-in person.
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const mentor = await findMentor(params.id ?? '');
   if (!mentor) throw new Response('Not found', { status: 404 });

@@ -6,8 +6,12 @@ import { isProvinceCode, provinces } from '~/lib/provinces';
 import { listMentors, type MentorFilters } from '~/modules/mentoring/mentoring.server';
 import { mentoringTopics } from '~/modules/mentoring/options';
 import { mentorLanguages } from '~/modules/verification/options';
+import { lightPage } from '~/lib/page-scripts';
 
 // Public: anyone may browse approved mentors; filters are a plain GET form.
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const get = (k: string) => url.searchParams.get(k) ?? '';

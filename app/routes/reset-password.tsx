@@ -7,6 +7,10 @@ import { pageMeta } from '~/lib/meta';
 import { resetPasswordSchema } from '~/modules/accounts/forms.server';
 import { isResetTokenUsable, resetPassword } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { RootData } from '~/root';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -13,9 +14,13 @@ import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
 import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
+import { lightPage } from '~/lib/page-scripts';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   const store = /^[a-z0-9-]{1,80}$/.test(slug) ? await findStorefront(slug) : null;
@@ -44,9 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Storefront() {
   const store = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
+  // Save data (issue 16): the cover is decoration (alt=""), left out.
+  const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
     <article>
-      {store.coverUrl ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
+      {store.coverUrl && !saveData ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
       <header>
         {store.logoUrl ? (
           <img className="storefront-logo" src={store.logoUrl} alt={t('verification.storefront.logoAlt', { name: store.businessName })} width={80} height={80} />

@@ -11,8 +11,12 @@ import {
   courses,
   exampleWarnings,
 } from "~/modules/safety/safety-centre.server";
+import { lightPage } from '~/lib/page-scripts';
 
 // The safety centre: public, static content plus the detector's verdict on each example.
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
+
 export function loader() {
   return {
     scams: CENTRE_SCAMS,

@@ -14,6 +14,10 @@ import { ChannelField, PhoneField } from '~/modules/accounts/phone-fields';
 import { requestPhoneSignup } from '~/modules/accounts/phone-signup.server';
 import { ConsentBoxes } from '~/modules/legal/consent-boxes';
 import type { ConsentPurpose } from '../../db/schema';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 // One sign-up form (issue 14), by phone number or by email. A phone gets a
 // 6-digit code by SMS or Zalo (the account is made on the next page); an email

@@ -4,6 +4,10 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { legalLoader } from '~/modules/legal/index.server';
 import { LegalPage } from '~/modules/legal/legal-page';
+import { lightPage } from '~/lib/page-scripts';
+
+// Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
+export const handle = lightPage;
 
 export const loader = legalLoader('terms');
 

@@ -1,4 +1,5 @@
-import { Link } from '@remix-run/react';
+import { Link, useRouteLoaderData } from '@remix-run/react';
+import type { RootData } from '~/root';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinceName } from '~/lib/provinces';
@@ -28,11 +29,13 @@ const laterImage = { loading: 'lazy' } as const;
 
 export function ListingCard({ listing, first = false }: { listing: CardListing; first?: boolean }) {
   const { t, money, locale } = useI18n();
+  // Save data: no image is fetched before she scrolls to it.
+  const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
     <li className="listing-card">
       <Link to={`/market/${listing.id}`} className="listing-card-link">
         {listing.thumbUrl ? (
-          <img src={listing.thumbUrl} alt="" width={160} height={160} decoding="async" {...(first ? firstImage : laterImage)} />
+          <img src={listing.thumbUrl} alt="" width={160} height={160} decoding="async" {...(first && !saveData ? firstImage : laterImage)} />
         ) : (
           <span className="listing-card-noimg" aria-hidden="true" />
         )}

@@ -37,6 +37,7 @@ export const userDataMap: Record<string, DataRule> = {
   'learning_certificates.user_id': { export: 'rows', deletion: 'delete' },
   'learning_game_plays.user_id': { export: 'rows', deletion: 'delete' },
   'learning_game_scores.user_id': { export: 'rows', deletion: 'delete' },
+  'offline_replays.user_id': { export: 'no', deletion: 'delete', why: 'a receipt that an answer sent offline was counted once: a random key and the page, nothing she wrote' },
   'cart_items.buyer_id': { export: 'rows', deletion: 'delete' },
   'orders.buyer_id': { export: 'rows', deletion: 'anonymise', why: 'kept for the accounting period, her name, phone and address replaced' },
   'orders.seller_id': { export: 'rows', deletion: 'anonymise', why: "the buyer's order history; the shop's name is replaced" },

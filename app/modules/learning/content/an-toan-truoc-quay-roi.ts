@@ -186,6 +186,7 @@ Gọi **113** (Cảnh sát) ngay. Nếu có thể, đến chỗ đông người 
 - **Trung tâm an toàn** (\`/safety\`): gửi báo cáo, kèm ảnh chụp màn hình. Nhân viên Sen của Hội Liên hiệp Phụ nữ sẽ đọc và trả lời chị trong Sen.
 - Nút **Báo cáo** trên tin nhắn, hồ sơ hoặc đơn hàng.
 - Chị có thể nhờ **người cố vấn** (mentor) của mình cùng xem và hỗ trợ.
+- Nếu có người hay xem điện thoại của chị: nút **Thoát nhanh** ở đầu mọi trang của Sen chuyển ngay sang một trang tin thời tiết, và nút "quay lại" không đưa về Sen nữa.
 
 ## Ngoài Sen
 - **Công an xã/phường** nơi chị ở: mang theo bằng chứng đã lưu khi trình báo.
@@ -202,6 +203,7 @@ Call **113** (Police) right away. If you can, go somewhere with other people or 
 - **Safety centre** (\`/safety\`): send a report with your screenshots. Sen's staff from the Women's Union read it and reply to you inside Sen.
 - The **Report** button on a message, profile or order.
 - You can ask your **mentor** to look at it with you and support you.
+- If someone checks your phone: the **Quick exit** button at the top of every Sen page goes straight to a weather page, and "back" no longer leads to Sen.
 
 ## Outside Sen
 - **The commune/ward police** where you live: bring the evidence you kept when you report.

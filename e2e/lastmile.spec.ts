@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './support/fixtures';
+import { pageAs } from './support/pages';
+
+// Issue 16, for the last mile: the phone header, quick exit, lessons offline and
+// answers made offline.
+
+async function workerReady(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated' || Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 }).catch(async () => {
+    // The first page load is not controlled yet; the next one is.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+  });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+}
+
+async function kept(page: Page, path: string) {
+  await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 30_000 }).toBe(true);
+}
+
+test('the page starts within the first 120 px on a 360 × 740 phone, signed out and as a seller', async ({ browser, baseURL }) => {
+  for (const email of [null, 'seller@sen.test']) {
+    const page = await pageAs(browser, baseURL!, email, false);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/', '/market', '/learn', '/safety', ...(email ? ['/dashboard', '/messages'] : [])]) {
+      await page.goto(path);
+      const box = await page.locator('main#main').boundingBox();
+      expect(box!.y, `${path} as ${email ?? 'a visitor'}`).toBeLessThanOrEqual(120);
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      await expect(nav.getByRole('link')).toHaveCount(5);
+      await expect(nav.getByRole('link', { name: 'Thêm' })).toBeVisible();
+    }
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thêm' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tất cả mục' })).toBeVisible();
+    await expectAccessible(page);
+    await page.context().close();
+  }
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`quick exit leaves Sen for a neutral page (JavaScript ${javaScriptEnabled ? 'on: the history entry is replaced' : 'off: a plain link'})`, async ({ browser, baseURL }) => {
+    const page = await pageAs(browser, baseURL!, null, javaScriptEnabled);
+    // No internet here: the neutral site answers from the test.
+    await page.route('https://www.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết hôm nay</h1>' }));
+    await page.goto('/learn');
+    await page.goto('/safety');
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('link', { name: 'Thoát nhanh' }).click();
+    await expect(page.getByRole('heading', { name: 'Thời tiết hôm nay' })).toBeVisible();
+    expect(new URL(page.url()).hostname).toBe('www.google.com');
+    const after = await page.evaluate(() => history.length);
+    // Replaced, not added: "back" cannot return to the page she was reading.
+    if (javaScriptEnabled) expect(after).toBe(before);
+    await page.context().close();
+  });
+}
+
+test('a lesson opened once is readable with the phone offline; private pages are not kept', async ({ browser, baseURL }) => {
+  const page = await pageAs(browser, baseURL!, 'seller@sen.test');
+  await page.goto('/learn/an-toan-truoc-quay-roi');
+  const lessonPath = await page.locator('main a[href^="/learn/an-toan-truoc-quay-roi/"]:not([href*="/quiz/"])').first().getAttribute('href');
+  await page.goto(lessonPath!);
+  const title = (await page.locator('h1').innerText()).trim();
+  await workerReady(page);
+  await kept(page, lessonPath!);
+  await page.goto('/messages');
+  // Nothing private is ever in the worker's caches.
+  const keys = await page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) all.push(new URL(request.url).pathname);
+    return all;
+  });
+  expect(keys.filter((path) => /^\/(messages|orders|account|dashboard|staff|notifications|cart|files)/.test(path))).toEqual([]);
+
+  await page.context().setOffline(true);
+  await page.goto(lessonPath!);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.goto('/messages');
+  await expect(page.getByRole('heading', { level: 1, name: 'Chị đang ngoại tuyến' })).toBeVisible();
+  await page.context().setOffline(false);
+  await page.context().close();
+});
+
+test('a quiz answered offline is recorded once when the phone is back online', async ({ browser, baseURL }) => {
+  const staff = await pageAs(browser, baseURL!, 'staff@sen.test');
+  const answered = async () => {
+    await staff.goto('/staff/learning/bao-ve-thong-tin');
+    const text = await staff.locator('main').innerText();
+    return [...text.matchAll(/sai \d+\/(\d+) lần/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  };
+  const before = await answered();
+
+  const page = await pageAs(browser, baseURL!, 'buyer@sen.test');
+  await page.goto('/learn/bao-ve-thong-tin');
+  await workerReady(page);
+  await page.locator('main a[href*="/quiz/"]').first().click();
+  await expect(page.getByRole('button', { name: 'Nộp bài' })).toBeVisible();
+  const questions = await page.locator('main fieldset').count();
+  for (let i = 0; i < questions; i++) await page.locator('main fieldset').nth(i).locator('input').first().check();
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chị đang ngoại tuyến' })).toBeVisible();
+  expect(await answered()).toBe(before);
+
+  await page.context().setOffline(false);
+  await page.goto('/learn');
+  await expect.poll(answered, { timeout: 30_000 }).toBeGreaterThan(before);
+  const once = await answered();
+  // Sent again (another page load, the connection event, the same answer replayed): still counted once.
+  await page.evaluate(() => navigator.serviceWorker.controller?.postMessage('replay'));
+  await page.goto('/learn/bao-ve-thong-tin');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  expect(await answered()).toBe(once);
+  await page.context().close();
+  await staff.context().close();
+});
