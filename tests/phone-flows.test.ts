@@ -49,7 +49,6 @@ const smsTo = (e164: string) => esms.messages.filter((m) => m.Phone === national
 const codeSentTo = (e164: string) => smsTo(e164).at(-1)?.Content.match(/\b(\d{6})\b/)?.[1] ?? null;
 const locationOf = (r: unknown) => (r instanceof Response ? r.headers.get('location') : null);
 const challengeOf = (r: unknown) => new URL(locationOf(r)!, 'http://x').searchParams.get('challenge')!;
-const cookieFrom = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 const newPassword = 'mot mat khau moi rat dai';
 
 /** An account with a confirmed phone (and an email, as createTestUser makes them). */

@@ -40,7 +40,7 @@ describe('the problem state machine (pure)', () => {
     expect(mayOpenProblem({ state: 'shipped', shipped_at: new Date(now.getTime() - 3 * day), delivered_at: null }, now)).toBe(false);
     expect(mayOpenProblem({ state: 'shipped', shipped_at: new Date(now.getTime() - 8 * day), delivered_at: null }, now)).toBe(true);
     expect(mayOpenProblem({ state: 'placed', shipped_at: null, delivered_at: null }, now)).toBe(false);
-    expect(problemWindow({ state: 'cancelled', shipped_at: null, delivered_at: null }, now)).toBeNull();
+    expect(problemWindow({ state: 'cancelled', shipped_at: null, delivered_at: null })).toBeNull();
   });
 
   it('lets each side take only its own steps, the buyer ask staff only after the seller had her 3 days', () => {

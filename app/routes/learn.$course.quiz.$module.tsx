@@ -9,7 +9,7 @@ import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
 import { claimReplay, quizVersion, replayKeyOf } from '~/modules/learning/replay.server';
-import { notify } from '~/modules/notifications/notifications.server';
+import { notify } from '~/modules/notifications/notify.server';
 import { db } from '~/lib/db.server';
 import { lightPage } from '~/lib/page-scripts';
 
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!quiz) notFound();
     if (quizVersion(quiz) !== version) {
       // A queued answer arrives with no one looking at the page: the notice waits in her notifications.
-      if (replayKeyOf(request) && (await claimReplay(request, user.id))) await notify(db, user.id, 'lastmile.notice.quizChanged', { quiz: quiz.title }, here);
+      if (replayKeyOf(request) && (await claimReplay(request, user.id))) await db.transaction().execute((trx) => notify(trx, user.id, { kind: 'account', key: 'lastmile.notice.quizChanged', params: { quiz: quiz.title }, link: here }));
       return redirect(`${here}?notice=notice.lastmile.quizChanged`);
     }
   }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { defined } from '~/lib/defined';
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const url = new URL(request.url);
   const period = outcomeRequest(url, staff.scope);
-  const shown = period ?? parsePeriod(new URLSearchParams())!;
+  const shown = period ?? defined(parsePeriod(new URLSearchParams()), 'the default period');
   const rows = period ? await outcomeFigures(staff.scope, period) : [];
   const choices = staff.scope.country ? provinces.map((p) => p.code) : staff.scope.provinces;
   return { period: shown, invalid: !period, rows, months: monthsOf(shown), choices, query: url.search };
@@ -121,7 +122,7 @@ export default function Outcomes() {
                   <td>{r.province ? provinceName(r.province, locale) : '—'}</td>
                   <td>{r.month}</td>
                   {outcomeMetrics.map((m) => (
-                    <td key={m}>{r[m] === null ? '—' : number(r[m]!)}</td>
+                    <td key={m}>{r[m] == null ? '—' : number(r[m] ?? 0)}</td>
                   ))}
                 </tr>
               ))}

@@ -148,7 +148,7 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     .set({ used_at: sql<Date>`now()` })
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
-    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner ?? ''))
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('attempts', '<', codeLimits.maxTries)
@@ -162,7 +162,7 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
-    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner ?? ''))
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('attempts', '<', codeLimits.maxTries)
@@ -177,7 +177,7 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
     .select(['used_at', 'attempts', sql<boolean>`expires_at <= now()`.as('expired')])
     .where('id', '=', challengeId)
     .where('purpose', '=', purpose)
-    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner!))
+    .$if(owner !== undefined, (q) => q.where('user_id', '=', owner ?? ''))
     .executeTakeFirst();
   if (!row) return { ok: false, problem: 'unknown' };
   if (row.used_at) return { ok: false, problem: 'used' };

@@ -49,7 +49,7 @@ export function parseVariantLines(text: string): VariantParse {
 export function variantLines(rows: { name: string; price: number | null; stock: number; sku: string | null }[]) {
   return rows
     .filter((r) => r.name !== '')
-    .map((r) => [r.name, r.price ?? '', r.stock, r.sku ?? ''].join(' | ').replace(/ \|  \| /g, ' | | ').replace(/ \| $/, ''))
+    .map((r) => [r.name, r.price ?? '', r.stock, r.sku ?? ''].join(' | ').replace(/ \| {2}\| /g, ' | | ').replace(/ \| $/, ''))
     .join('\n');
 }
 

@@ -2,10 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../../db/schema';
 import { db } from '~/lib/db.server';
-import { queueEmail } from '~/lib/email.server';
+import { notify } from '~/modules/notifications/notify.server';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDateTime } from '~/lib/i18n';
-import { translatorFor } from '~/lib/i18n.server';
 import { isUuid } from '~/lib/ids';
 import { sessionIcs } from './mentoring.server';
 
@@ -210,13 +208,8 @@ export function groupIcs(s: { id: string; title: string; starts_at: Date; ends_a
 
 /** The one place a group-session notice is written: in-app, and by email when she has one. */
 async function groupNotice(trx: Trx, userId: string, key: MessageKey, sessionId: string, title: string, startsAt: Date) {
-  const user = await trx.selectFrom('users').select(['email', 'locale', 'time_zone', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const link = `/group-sessions/${sessionId}`;
-  await trx.insertInto('notifications').values({ user_id: userId, message_key: key, params: { title, when: startsAt.toISOString() }, link }).execute();
-  if (!user.email) return;
-  const t = translatorFor(user.locale);
-  const when = formatDateTime(startsAt, user.locale, user.time_zone, { dateStyle: 'full', timeStyle: 'short' });
-  await queueEmail({ to: user.email, subject: t(key, { title }), body: t('depth.group.email.body', { name: user.display_name, title, when, link }) }, trx);
+  const reminder = key === 'depth.group.notice.24h' || key === 'depth.group.notice.1h';
+  await notify(trx, userId, { kind: reminder ? 'booking_reminder' : 'booking', key, params: { title, when: startsAt.toISOString() }, link: `/group-sessions/${sessionId}` });
 }
 
 const reminderKinds = [

@@ -16,7 +16,7 @@ import { log } from '~/lib/log.server';
 import type { MessageKey } from '~/lib/i18n';
 import { sendSms, sendZalo, SmsError, zaloFromEnv, zaloTemplates } from '~/modules/sms/index.server';
 import { digestMinutes, isNoticeKind } from './kinds';
-import { fallbackChannel, loadRecipient, queueDelivery, reachOf, type Channel } from './notify.server';
+import { fallbackChannel, loadRecipient, queueDelivery, reachOf } from './notify.server';
 
 /** Runs a job gets: the first and its retries. */
 const maxAttempts = defaultQueueOptions.retryLimit + 1;

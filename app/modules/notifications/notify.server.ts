@@ -19,6 +19,7 @@
  * daily cap. Delivery, retries and fallback: delivery.server.ts.
  */
 
+import { defined } from '~/lib/defined';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { enqueue } from '~/lib/jobs.server';
@@ -101,9 +102,9 @@ function render(user: Recipient, notice: Notice, channel: Channel, digest: boole
   const all = { ...params, what, link, name: user.display_name, settings: absoluteUrl('/account/notifications'), ...(digest ? {} : notice.email?.params) };
   if (channel === 'email') {
     const own = notice.email && !digest ? notice.email : { subject: 'notify.email.subject' as const, body: 'notify.email.body' as const };
-    return { to: user.email!, subject: t(own.subject, all).slice(0, 300), body: t(own.body, all), template: null };
+    return { to: defined(user.email, 'her email'), subject: t(own.subject, all).slice(0, 300), body: t(own.body, all), template: null };
   }
-  const to = user.phone!;
+  const to = defined(user.phone, 'her phone');
   if (channel === 'sms') return { to, subject: '', body: t('notify.sms', all), template: null };
   // Zalo: an approved template with her name, the text and the link (ZNS parameters are short).
   return { to, subject: '', body: what, template: { name: user.display_name.slice(0, 30), message: what.slice(0, 200), link } };

@@ -58,7 +58,7 @@ export async function addToCart(buyerId: string, listingId: string, quantity: nu
     .where('l.state', '=', 'published')
     .where(sellerActive('l'))
     .where('v.retired_at', 'is', null)
-    .$if(Boolean(variantId), (q) => q.where('v.id', '=', variantId!))
+    .$if(Boolean(variantId), (q) => q.where('v.id', '=', variantId ?? ''))
     .execute();
   if (!variantId && variants.length > 1) return { ok: false as const, error: 'depth.variants.required' as const };
   const listing = variants[0];
@@ -85,7 +85,7 @@ export async function setCartQuantity(buyerId: string, listingId: string, quanti
     .set({ quantity: sql`least(${Math.min(quantity, maxCartQuantity)}, ${cap})` })
     .where('buyer_id', '=', buyerId)
     .where('listing_id', '=', listingId)
-    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId!))
+    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId ?? ''))
     .execute();
 }
 
@@ -94,7 +94,7 @@ export async function removeFromCart(buyerId: string, listingId: string, variant
     .deleteFrom('cart_items')
     .where('buyer_id', '=', buyerId)
     .where('listing_id', '=', listingId)
-    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId!))
+    .$if(Boolean(variantId), (q) => q.where('variant_id', '=', variantId ?? ''))
     .execute();
 }
 

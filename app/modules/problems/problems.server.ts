@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { defined } from '~/lib/defined';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, ProblemKind, ProblemState, ProblemStep } from '../../../db/schema';
 import { db } from '~/lib/db.server';
@@ -170,7 +171,7 @@ export async function answerProblem(sellerId: string, orderId: string | undefine
     const order = await db.selectFrom('orders').select(['stripe_payment_intent']).where('id', '=', problem.order_id).executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      const refund = await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: answer.amount!, key: `problem-refund-${problem.id}` });
+      const refund = await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: defined(answer.amount, 'the refund amount'), key: `problem-refund-${problem.id}` });
       reference = refund.id;
     } catch (error) {
       await deleteStored(stored.stored.flatMap((s) => [s.key, s.thumbnailKey]));
@@ -189,7 +190,7 @@ export async function answerProblem(sellerId: string, orderId: string | undefine
         answer_kind: answer.kind,
         answer_note: answer.note,
         updated_at: now,
-        ...(answer.kind === 'refund' ? { refund_amount: answer.amount!, refund_reference: reference, refunded_at: now } : {}),
+        ...(answer.kind === 'refund' ? { refund_amount: defined(answer.amount, 'the refund amount'), refund_reference: reference, refunded_at: now } : {}),
       })
       .where('id', '=', locked.id)
       .where('state', '=', locked.state)
@@ -222,7 +223,7 @@ export async function moveProblem(user: { id: string }, as: 'buyer' | 'seller', 
     const now = new Date();
     const changed = await trx
       .updateTable('order_problems')
-      .set({ state: problemTarget[action]!, updated_at: now, ...(action === 'escalate' ? { escalated_by: as, escalated_at: now } : {}) })
+      .set({ state: defined(problemTarget[action], 'the target state'), updated_at: now, ...(action === 'escalate' ? { escalated_by: as, escalated_at: now } : {}) })
       .where('id', '=', locked.id)
       .where('state', '=', locked.state)
       .executeTakeFirst();
@@ -282,7 +283,7 @@ export async function recordRefund(sellerId: string, orderId: string | undefined
     const order = await db.selectFrom('orders').select(['stripe_payment_intent']).where('id', '=', problem.order_id).executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      reference = (await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: problem.refund_amount!, key: `problem-decision-refund-${problem.id}` })).id;
+      reference = (await refundCard({ kind: 'order', orderId: problem.order_id }, { paymentIntent: order.stripe_payment_intent, amount: defined(problem.refund_amount, 'the decided refund'), key: `problem-decision-refund-${problem.id}` })).id;
     } catch (error) {
       log.warn('stripe refund for a decided problem failed', { problemId: problem.id, error: String(error) });
       return { ok: false, status: 400, error: 'orders.error.refundFailed' };

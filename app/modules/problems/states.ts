@@ -74,7 +74,7 @@ type OrderFacts = { state: OrderState; shipped_at: Date | string | null; deliver
  * from its expected delivery date (7 days after shipping) until 7 days after the
  * system marks it delivered.
  */
-export function problemWindow(order: OrderFacts, now = new Date()): { from: Date; until: Date } | null {
+export function problemWindow(order: OrderFacts): { from: Date; until: Date } | null {
   if ((order.state === 'delivered' || order.state === 'completed') && order.delivered_at) {
     const from = new Date(order.delivered_at);
     return { from, until: new Date(from.getTime() + openWindowDays * day) };
@@ -87,7 +87,7 @@ export function problemWindow(order: OrderFacts, now = new Date()): { from: Date
 }
 
 export function mayOpenProblem(order: OrderFacts, now = new Date()) {
-  const window = problemWindow(order, now);
+  const window = problemWindow(order);
   return window !== null && window.from <= now && now <= window.until;
 }
 

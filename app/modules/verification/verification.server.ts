@@ -234,7 +234,7 @@ async function lockSubject(trx: Transaction<Database>, subject: Subject, userId:
       .selectFrom('business_profiles')
       .select(['verification_status as status', 'women_led_declared_at'])
       .where('user_id', '=', userId)
-      .$if(Boolean(scope), (q) => q.where(provinceInScope(scope!, 'business_profiles.province')))
+      .$if(Boolean(scope), (q) => q.where(provinceInScope(defined(scope, 'scope'), 'business_profiles.province')))
       .forUpdate()
       .executeTakeFirst();
     return row ? { status: row.status, declared: Boolean(row.women_led_declared_at) } : undefined;
@@ -243,7 +243,7 @@ async function lockSubject(trx: Transaction<Database>, subject: Subject, userId:
     .selectFrom('mentor_profiles')
     .select('status')
     .where('user_id', '=', userId)
-    .$if(Boolean(scope), (q) => q.where(inStaffScope(scope!, 'mentor_profiles.user_id')))
+    .$if(Boolean(scope), (q) => q.where(inStaffScope(defined(scope, 'scope'), 'mentor_profiles.user_id')))
     .forUpdate()
     .executeTakeFirst();
   return row ? { status: row.status, declared: true } : undefined;
