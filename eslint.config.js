@@ -8,7 +8,18 @@ import tseslint from 'typescript-eslint';
 // stays fast on a small machine), the rules of hooks, and import/no-cycle so the
 // layers keep pointing one way (routes → modules → lib; jobs and the server on top).
 export default tseslint.config(
-  { ignores: ['build/', 'public/build/', 'node_modules/', 'data/', '.cache/', 'test-results/', 'playwright-report/', 'e2e/.tmp/'] },
+  {
+    ignores: [
+      'build/',
+      'public/build/',
+      'node_modules/',
+      'data/',
+      '.cache/',
+      'test-results/',
+      'playwright-report/',
+      'e2e/.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -27,7 +38,10 @@ export default tseslint.config(
     rules: {
       'import/no-cycle': ['error', { ignoreExternal: true }],
       // `_`-prefixed names are deliberately unused (a loader's unused args, a skipped tuple slot).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

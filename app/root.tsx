@@ -38,7 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Silence is not consent: a person who has not agreed to the texts in force is asked first.
   if (user && !agreedToCurrentTerms(user.termsVersion)) {
     const { pathname, search } = new URL(request.url);
-    if (!openWithoutConsent.test(pathname)) throw redirect(`/consent?redirectTo=${encodeURIComponent(pathname + search)}`);
+    if (!openWithoutConsent.test(pathname))
+      throw redirect(`/consent?redirectTo=${encodeURIComponent(pathname + search)}`);
   }
   const locale = await localeFromRequest(request, user?.locale);
   // A one-off message after a redirect ("?notice=notice.loggedOut"), limited to known keys.
@@ -81,10 +82,16 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 }
 
 // The language and the signed-in person only change through a form submission.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
   // Reading messages changes the unread count in the header.
-  if (/^\/(messages|notifications)/.test(currentUrl.pathname) || /^\/(messages|notifications)/.test(nextUrl.pathname)) return defaultShouldRevalidate;
+  if (/^\/(messages|notifications)/.test(currentUrl.pathname) || /^\/(messages|notifications)/.test(nextUrl.pathname))
+    return defaultShouldRevalidate;
   return currentUrl.searchParams.get('notice') !== nextUrl.searchParams.get('notice');
 };
 
@@ -99,7 +106,13 @@ function destinations(user: RootData['user'], t: ReturnType<typeof useI18n>['t']
   const learn: Destination = { to: '/learn', icon: 'learn', label: t('lastmile.nav.learn'), name: t('nav.learn') };
   const more: Destination = { to: '/menu', icon: 'more', label: t('lastmile.nav.more') };
   if (!user) {
-    return [market, learn, { to: '/mentors', icon: 'mentors', label: t('nav.mentors') }, { to: '/safety', icon: 'safety', label: t('lastmile.nav.safety'), name: t('nav.safety') }, more];
+    return [
+      market,
+      learn,
+      { to: '/mentors', icon: 'mentors', label: t('nav.mentors') },
+      { to: '/safety', icon: 'safety', label: t('lastmile.nav.safety'), name: t('nav.safety') },
+      more,
+    ];
   }
   const messages: Destination = {
     to: '/messages',
@@ -132,7 +145,13 @@ function Header() {
         <Link to="/" className="brand" aria-label={t('lastmile.nav.home')}>
           Sen
         </Link>
-        <a href={quickExitUrl} className="quick-exit" data-quick-exit="" rel="noreferrer" title={t('lastmile.quickExit.title')}>
+        <a
+          href={quickExitUrl}
+          className="quick-exit"
+          data-quick-exit=""
+          rel="noreferrer"
+          title={t('lastmile.quickExit.title')}
+        >
           <Icon name="exit" />
           {t('lastmile.quickExit')}
         </a>
@@ -140,7 +159,11 @@ function Header() {
           <Link
             to="/notifications"
             className="top-icon"
-            aria-label={user.unreadNotifications ? t('notifications.nav.unread', { n: user.unreadNotifications }) : t('notifications.nav')}
+            aria-label={
+              user.unreadNotifications
+                ? t('notifications.nav.unread', { n: user.unreadNotifications })
+                : t('notifications.nav')
+            }
           >
             <Icon name="bell" />
             {user.unreadNotifications ? <span className="count">{user.unreadNotifications}</span> : null}
@@ -156,7 +179,12 @@ function Header() {
       </div>
       <nav className="bottom-nav" aria-label={t('nav.main')}>
         {destinations(user, t).map((d) => (
-          <Link key={d.to} to={d.to} aria-label={d.name} aria-current={pathname === d.to || pathname.startsWith(`${d.to}/`) ? 'page' : undefined}>
+          <Link
+            key={d.to}
+            to={d.to}
+            aria-label={d.name}
+            aria-current={pathname === d.to || pathname.startsWith(`${d.to}/`) ? 'page' : undefined}
+          >
             <Icon name={d.icon} />
             <span>{d.label}</span>
             {d.badge ? <span className="count">{d.badge}</span> : null}

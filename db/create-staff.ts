@@ -8,11 +8,17 @@ import { isProvinceCode } from '../app/lib/provinces';
 // printed once, to be changed at first login. The scope is said out loud: a
 // staff member acts for the whole country or for the provinces named (issue 19).
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, country: { type: 'boolean' }, province: { type: 'string', multiple: true } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    country: { type: 'boolean' },
+    province: { type: 'string', multiple: true },
+  },
 });
 const email = values.email?.trim().toLowerCase();
 const provinces = (values.province ?? []).map((p) => p.trim());
-const usage = 'usage: npm run staff:create -- --email person@example.org [--name "Display name"] (--country | --province lao-cai [--province ...])';
+const usage =
+  'usage: npm run staff:create -- --email person@example.org [--name "Display name"] (--country | --province lao-cai [--province ...])';
 if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || Boolean(values.country) === provinces.length > 0) {
   console.error(usage);
   process.exit(2);
@@ -37,7 +43,13 @@ try {
     console.log(`${email} is now staff.`);
   } else {
     const password = randomBytes(12).toString('base64url');
-    const created = await createUser({ email, password, displayName: values.name?.trim() || email, locale: 'vi', roles: ['staff'] });
+    const created = await createUser({
+      email,
+      password,
+      displayName: values.name?.trim() || email,
+      locale: 'vi',
+      roles: ['staff'],
+    });
     if (!created.ok) throw new Error('could not create the account');
     userId = created.user.id;
     console.log(`Created staff account ${email}. One-time password (change it at /account): ${password}`);
@@ -45,7 +57,10 @@ try {
   // The scope given replaces any earlier one.
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('staff_scopes').where('user_id', '=', userId).execute();
-    await trx.insertInto('staff_scopes').values(scopes.map((scope) => ({ user_id: userId, scope }))).execute();
+    await trx
+      .insertInto('staff_scopes')
+      .values(scopes.map((scope) => ({ user_id: userId, scope })))
+      .execute();
   });
   console.log(`Scope: ${scopes.join(', ')}`);
 } finally {

@@ -125,7 +125,13 @@ export interface EmailConfirmationsTable {
 }
 
 /** What a sign-up by phone keeps until its code is typed (issue 14). */
-export type PendingPhoneSignup = { displayName: string; passwordHash: string; locale: Locale; wantsToSell: boolean; consents: ConsentPurpose[] };
+export type PendingPhoneSignup = {
+  displayName: string;
+  passwordHash: string;
+  locale: Locale;
+  wantsToSell: boolean;
+  consents: ConsentPurpose[];
+};
 
 export interface ZaloTokensTable {
   id: Generated<number>;
@@ -238,7 +244,8 @@ export interface NotificationsTable {
 }
 
 // ---- verification: business profiles ----
-export type VerificationStatus = 'draft' | 'submitted' | 'needs_info' | 'approved' | 'rejected' | 'suspended' | 'revoked';
+export type VerificationStatus =
+  'draft' | 'submitted' | 'needs_info' | 'approved' | 'rejected' | 'suspended' | 'revoked';
 
 export interface BusinessProfilesTable {
   user_id: string;
@@ -635,7 +642,8 @@ export interface MentoringRemindersTable {
 }
 
 // ---- orders ----
-export type OrderState = 'awaiting_payment' | 'placed' | 'accepted' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
+export type OrderState =
+  'awaiting_payment' | 'placed' | 'accepted' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
 export type PaymentMethod = 'cod' | 'card' | 'vietqr';
 export type PaymentFlag = 'amount_mismatch' | 'late_transfer' | 'refund_due';
 type Money = ColumnType<number, number | bigint, number | bigint>;

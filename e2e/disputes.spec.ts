@@ -7,7 +7,10 @@ import { pageAs, phonePhoto } from './support/pages';
 // both sides and decide a refund; both are notified. JavaScript on and off, 360 px.
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`problem: reported with a photo, refused, decided by staff, both told (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`problem: reported with a photo, refused, decided by staff, both told (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const buyer = await pageAs(browser, baseURL!, 'buyer@sen.test', javaScriptEnabled);
     await buyer.goto('/s/det-tho-cam-hoa');
     const href = await buyer.locator('#listings a[href^="/market/"]').first().getAttribute('href');
@@ -43,7 +46,9 @@ for (const javaScriptEnabled of [false, true]) {
     await expectAccessible(buyer);
     await buyer.getByLabel('Vấn đề').selectOption('not_as_described');
     await buyer.getByLabel('Mô tả').fill('Màu khăn khác hẳn ảnh: ảnh đỏ, nhận được màu cam.');
-    await buyer.getByLabel(/^Ảnh/).setInputFiles({ name: 'khan.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(400, 300) });
+    await buyer
+      .getByLabel(/^Ảnh/)
+      .setInputFiles({ name: 'khan.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(400, 300) });
     await buyer.getByRole('button', { name: 'Gửi báo cáo vấn đề' }).click();
     await expect(buyer.getByText('Đã gửi báo cáo vấn đề. Người bán có 3 ngày để trả lời.')).toBeVisible();
     await expect(buyer.getByText('Chờ người bán trả lời').first()).toBeVisible();

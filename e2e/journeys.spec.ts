@@ -11,7 +11,13 @@ import { signupLink } from './support/server-log';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function person(browser: Browser, baseURL: string, javaScriptEnabled: boolean, email?: string) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   if (email) await signIn(page.request, baseURL, email);
   return page;
@@ -33,7 +39,10 @@ async function staffApproves(page: Page, businessName: string) {
   await approve.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByText('Chọn một lý do; với “Lý do khác”, hãy ghi chú.')).toBeVisible();
   await expect(page.getByTestId('business-status')).toHaveText('Đang chờ duyệt');
-  await page.getByRole('form', { name: 'Duyệt', exact: true }).getByLabel('Lý do', { exact: true }).selectOption({ label: 'Giấy tờ và hồ sơ đã được kiểm tra.' });
+  await page
+    .getByRole('form', { name: 'Duyệt', exact: true })
+    .getByLabel('Lý do', { exact: true })
+    .selectOption({ label: 'Giấy tờ và hồ sơ đã được kiểm tra.' });
   await page.getByRole('form', { name: 'Duyệt', exact: true }).getByRole('button', { name: 'Duyệt' }).click();
   // The second step shows what will be sent; still nothing decided.
   await expect(page.getByRole('heading', { name: 'Kiểm tra trước khi gửi: Duyệt' })).toBeVisible();
@@ -47,7 +56,10 @@ async function staffApproves(page: Page, businessName: string) {
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
 
-  test(`a new seller goes from sign-up to a published listing and her first sales order by tapping (${mode}, 360 px)`, async ({ browser, baseURL }) => {
+  test(`a new seller goes from sign-up to a published listing and her first sales order by tapping (${mode}, 360 px)`, async ({
+    browser,
+    baseURL,
+  }) => {
     // Four people and some twenty pages, each checked with axe.
     test.setTimeout(240_000);
     const id = unique();
@@ -88,7 +100,9 @@ for (const javaScriptEnabled of [true, false]) {
     await seller.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await expect(seller.getByText('Đã lưu.')).toBeVisible();
     await seller.getByLabel('Loại giấy tờ').selectOption('citizen_id');
-    await seller.getByLabel('Tệp', { exact: true }).setInputFiles({ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await cccdPhoto() });
+    await seller
+      .getByLabel('Tệp', { exact: true })
+      .setInputFiles({ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await cccdPhoto() });
     await seller.getByRole('button', { name: 'Tải giấy tờ lên' }).click();
     await expect(seller.getByText('Đã tải lên.')).toBeVisible();
     await seller.getByLabel('Tôi cam đoan doanh nghiệp này do phụ nữ làm chủ hoặc điều hành.').check();
@@ -118,11 +132,18 @@ for (const javaScriptEnabled of [true, false]) {
     const buyer = await person(browser, baseURL!, javaScriptEnabled, 'buyer@sen.test');
     await buyer.goto(listingPath);
     // The cart is left only once the add has been answered (with JavaScript it is a background post).
-    await Promise.all([buyer.waitForResponse((r) => r.request().method() === 'POST' && r.status() < 400), buyer.getByRole('button', { name: 'Thêm vào giỏ' }).click()]);
+    await Promise.all([
+      buyer.waitForResponse((r) => r.request().method() === 'POST' && r.status() < 400),
+      buyer.getByRole('button', { name: 'Thêm vào giỏ' }).click(),
+    ]);
     await buyer.goto('/cart');
     await buyer.getByRole('link', { name: 'Đặt hàng' }).click();
     await buyer.locator('input[name="name"]').fill('');
-    await buyer.locator('form').filter({ has: buyer.locator('input[name="phone"]') }).locator('button[type="submit"]').click();
+    await buyer
+      .locator('form')
+      .filter({ has: buyer.locator('input[name="phone"]') })
+      .locator('button[type="submit"]')
+      .click();
     const summary = buyer.locator('.error-summary');
     await expect(summary).toContainText('Chưa gửi được');
     await expect(summary.getByRole('link', { name: /^Họ tên người nhận/ })).toBeVisible();
@@ -133,19 +154,30 @@ for (const javaScriptEnabled of [true, false]) {
     await buyer.locator('input[name="phone"]').fill('0987111222');
     await buyer.locator('input[name="address"]').fill('12 Lê Lợi');
     await buyer.locator('select[name="province"]').selectOption('ho-chi-minh');
-    await buyer.locator('form').filter({ has: buyer.locator('input[name="phone"]') }).locator('button[type="submit"]').click();
+    await buyer
+      .locator('form')
+      .filter({ has: buyer.locator('input[name="phone"]') })
+      .locator('button[type="submit"]')
+      .click();
     await buyer.waitForURL((url) => !url.pathname.startsWith('/checkout'));
     await buyer.context().close();
 
     // Her first sales order is one tap from her dashboard; she ships it and, paid in cash, closes it.
-    await seller.getByRole('navigation', { name: 'Gian hàng của chị' }).getByRole('link', { name: 'Tổng quan' }).click();
+    await seller
+      .getByRole('navigation', { name: 'Gian hàng của chị' })
+      .getByRole('link', { name: 'Tổng quan' })
+      .click();
     await seller.getByRole('navigation', { name: 'Gian hàng của chị' }).getByRole('link', { name: 'Đơn bán' }).click();
     await expectAccessible(seller);
     await seller.locator('a[href^="/dashboard/orders/"]').first().click();
     await seller.getByRole('button', { name: 'Nhận đơn' }).click();
     await seller.locator('input[name="carrier"]').fill('Bưu điện');
     await seller.locator('input[name="trackingCode"]').fill(`VN${id}`);
-    await seller.locator('form').filter({ has: seller.locator('input[name="carrier"]') }).locator('button[type="submit"]').click();
+    await seller
+      .locator('form')
+      .filter({ has: seller.locator('input[name="carrier"]') })
+      .locator('button[type="submit"]')
+      .click();
     await seller.getByRole('button', { name: 'Đã giao và đã nhận tiền' }).click();
     await expect(seller.getByText('Đã cập nhật đơn hàng.')).toBeVisible();
     await expect(seller.getByRole('button', { name: 'Đã giao và đã nhận tiền' })).toHaveCount(0);

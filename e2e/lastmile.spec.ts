@@ -6,19 +6,30 @@ import { pageAs } from './support/pages';
 // answers made offline.
 
 async function workerReady(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated' || Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 }).catch(async () => {
-    // The first page load is not controlled yet; the next one is.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-  });
+  await page
+    .waitForFunction(
+      () => navigator.serviceWorker?.controller?.state === 'activated' || Boolean(navigator.serviceWorker?.controller),
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(async () => {
+      // The first page load is not controlled yet; the next one is.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+    });
   await page.evaluate(() => navigator.serviceWorker.ready);
 }
 
 async function kept(page: Page, path: string) {
-  await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 30_000 })
+    .toBe(true);
 }
 
-test('the page starts within the first 120 px on a 360 × 740 phone, signed out and as a seller', async ({ browser, baseURL }) => {
+test('the page starts within the first 120 px on a 360 × 740 phone, signed out and as a seller', async ({
+  browser,
+  baseURL,
+}) => {
   for (const email of [null, 'seller@sen.test']) {
     const page = await pageAs(browser, baseURL!, email, false);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -38,10 +49,18 @@ test('the page starts within the first 120 px on a 360 × 740 phone, signed out 
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`quick exit leaves Sen for a neutral page (JavaScript ${javaScriptEnabled ? 'on: the history entry is replaced' : 'off: a plain link'})`, async ({ browser, baseURL }) => {
+  test(`quick exit leaves Sen for a neutral page (JavaScript ${javaScriptEnabled ? 'on: the history entry is replaced' : 'off: a plain link'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await pageAs(browser, baseURL!, null, javaScriptEnabled);
     // No internet here: the neutral site answers from the test.
-    await page.route('https://www.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết hôm nay</h1>' }));
+    await page.route('https://www.google.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<title>Thời tiết</title><h1>Thời tiết hôm nay</h1>',
+      }),
+    );
     await page.goto('/learn');
     await page.goto('/safety');
     const before = await page.evaluate(() => history.length);
@@ -55,10 +74,16 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a lesson opened once is readable with the phone offline; private pages are not kept', async ({ browser, baseURL }) => {
+test('a lesson opened once is readable with the phone offline; private pages are not kept', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await pageAs(browser, baseURL!, 'seller@sen.test');
   await page.goto('/learn/an-toan-truoc-quay-roi');
-  const lessonPath = await page.locator('main a[href^="/learn/an-toan-truoc-quay-roi/"]:not([href*="/quiz/"])').first().getAttribute('href');
+  const lessonPath = await page
+    .locator('main a[href^="/learn/an-toan-truoc-quay-roi/"]:not([href*="/quiz/"])')
+    .first()
+    .getAttribute('href');
   await page.goto(lessonPath!);
   const title = (await page.locator('h1').innerText()).trim();
   await workerReady(page);
@@ -67,10 +92,13 @@ test('a lesson opened once is readable with the phone offline; private pages are
   // Nothing private is ever in the worker's caches.
   const keys = await page.evaluate(async () => {
     const all: string[] = [];
-    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) all.push(new URL(request.url).pathname);
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys()) all.push(new URL(request.url).pathname);
     return all;
   });
-  expect(keys.filter((path) => /^\/(messages|orders|account|dashboard|staff|notifications|cart|files)/.test(path))).toEqual([]);
+  expect(
+    keys.filter((path) => /^\/(messages|orders|account|dashboard|staff|notifications|cart|files)/.test(path)),
+  ).toEqual([]);
 
   await page.context().setOffline(true);
   await page.goto(lessonPath!);

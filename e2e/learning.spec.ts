@@ -19,7 +19,13 @@ async function answerQuiz(page: Page, moduleIndex: number) {
   await page.getByRole('button', { name: 'Nộp bài' }).click();
 }
 
-test('a seller takes the core course, retries a quiz, plays spot-the-scam without JavaScript and earns the badge', async ({ page, browser, context, visit, login }) => {
+test('a seller takes the core course, retries a quiz, plays spot-the-scam without JavaScript and earns the badge', async ({
+  page,
+  browser,
+  context,
+  visit,
+  login,
+}) => {
   test.setTimeout(180_000);
   await login('seller@sen.test');
   // Her storefront comes with the demo data.
@@ -60,7 +66,12 @@ test('a seller takes the core course, retries a quiz, plays spot-the-scam withou
   await expect(page.getByText('Điểm cao nhất: 100%')).toBeVisible();
 
   // Spot the scam, five rounds, with JavaScript off: one form post per answer.
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState(), viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await context.storageState(),
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const game = await noJs.newPage();
   await game.goto('/learn/game');
   await expectAccessible(game);
@@ -110,7 +121,11 @@ test('a seller takes the core course, retries a quiz, plays spot-the-scam withou
   await expectAccessible(page);
 });
 
-test('staff edit a lesson with a server-rendered preview and see the course figures', async ({ page, visit, login }) => {
+test('staff edit a lesson with a server-rendered preview and see the course figures', async ({
+  page,
+  visit,
+  login,
+}) => {
   await login('staff@sen.test');
   await visit('/staff/learning');
   await expect(page.getByRole('cell', { name: /Bán hàng an toàn trên mạng/ })).toBeVisible();

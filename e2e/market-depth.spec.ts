@@ -6,15 +6,27 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 // (Twelve bookings of a ten-seat session race in tests/group-sessions.test.ts.)
 
 async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const page = await context.newPage();
-  const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post('/login', {
+    form: { email, password: demoPassword },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return page;
 }
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`a shirt in S/M/L: the buyer buys the M, only M's stock falls (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`a shirt in S/M/L: the buyer buys the M, only M's stock falls (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     // Two people and axe on a shared 2-core machine: more than the suite's default two minutes.
     test.setTimeout(300_000);
     const title = `Áo thổ cẩm ba cỡ ${javaScriptEnabled ? 'A' : 'B'}${Date.now() % 100000}`;
@@ -34,7 +46,12 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(seller.getByText('Sản phẩm đã được đăng bán.')).toBeVisible();
     const listingId = new URL(editUrl).pathname.split('/')[3];
 
-    const buyer = await signedIn(browser, baseURL!, javaScriptEnabled ? 'mentor2@sen.test' : 'mentor3@sen.test', javaScriptEnabled);
+    const buyer = await signedIn(
+      browser,
+      baseURL!,
+      javaScriptEnabled ? 'mentor2@sen.test' : 'mentor3@sen.test',
+      javaScriptEnabled,
+    );
     await buyer.goto(`/market/${listingId}`);
     await expect(buyer.getByText(/^350\.000\s₫\s–\s420\.000\s₫$/)).toBeVisible();
     await expectAccessible(buyer);
@@ -62,7 +79,9 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(buyer.getByLabel(/L · 420\.000\s₫ · còn 3$/)).toBeVisible();
     // And the seller's form shows the same.
     await seller.goto(editUrl);
-    await expect(seller.getByLabel('Phân loại (cỡ, màu…)')).toHaveValue('S | | 4 | AO-S\nM | | 4 | AO-M\nL | 420000 | 3 | AO-L');
+    await expect(seller.getByLabel('Phân loại (cỡ, màu…)')).toHaveValue(
+      'S | | 4 | AO-S\nM | | 4 | AO-M\nL | 420000 | 3 | AO-L',
+    );
     await buyer.context().close();
     await seller.context().close();
   });

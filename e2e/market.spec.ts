@@ -12,9 +12,18 @@ const photo = () =>
     .toBuffer();
 
 async function signedInPage(browser: Browser, baseURL: string, javaScriptEnabled: boolean, email: string) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const page = await context.newPage();
-  const response = await page.request.post('/login', { form: { email, password: 'sen-demo-password' }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post('/login', {
+    form: { email, password: 'sen-demo-password' },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return page;
 }
@@ -33,7 +42,9 @@ async function sellerPublishes(page: Page, title: string) {
   await expect(page).toHaveURL(/\/dashboard\/listings\/[0-9a-f-]{36}/);
   await expectAccessible(page);
 
-  await page.getByLabel(/Thêm ảnh/).setInputFiles({ name: 'non-la.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await page
+    .getByLabel(/Thêm ảnh/)
+    .setInputFiles({ name: 'non-la.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
   await expect(page.getByText('Đã thêm ảnh.')).toBeVisible();
 
@@ -61,14 +72,22 @@ async function buyerFinds(page: Page, title: string, query: string) {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a verified seller publishes a listing with a photo; a buyer finds it without diacritics (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`a verified seller publishes a listing with a photo; a buyer finds it without diacritics (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const tag = `m${Date.now().toString(36)}${javaScriptEnabled ? 'j' : 'n'}`;
     const title = `Nón lá thêu hoa sen ${tag}`;
     const seller = await signedInPage(browser, baseURL!, javaScriptEnabled, 'seller@sen.test');
     await sellerPublishes(seller, title);
     await seller.context().close();
 
-    const buyerContext = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const buyerContext = await browser.newContext({
+      javaScriptEnabled,
+      baseURL,
+      viewport: { width: 360, height: 780 },
+      locale: 'vi-VN',
+    });
     await buyerFinds(await buyerContext.newPage(), title, `non la theu ${tag}`);
     await buyerContext.close();
   });

@@ -6,7 +6,11 @@ import { expect, expectAccessible, test } from './support/fixtures';
 // seed's session held last week between seller@sen.test and mentor@sen.test (the
 // browser cannot move time; the rating rules themselves are integration-tested).
 
-test('mentor availability → booking → .ics → reschedule → both see it → rating a held session', async ({ page, visit, login }) => {
+test('mentor availability → booking → .ics → reschedule → both see it → rating a held session', async ({
+  page,
+  visit,
+  login,
+}) => {
   // The mentor adds Sunday hours to her weekly availability.
   await login('mentor@sen.test');
   await visit('/dashboard/mentoring');
@@ -86,8 +90,15 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   await expect(page.getByText('★ 4/5 (1 đánh giá)')).toBeVisible();
 });
 
-test('a paid mentor shows her price and says card payment is not available on this server (no Stripe key), without JavaScript too', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+test('a paid mentor shows her price and says card payment is not available on this server (no Stripe key), without JavaScript too', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   await page.goto('/mentors?price=paid');
   await page.getByRole('link', { name: 'Lê Thị Ngọc' }).click();

@@ -9,15 +9,27 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 const deposit = 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp em nhé';
 
 async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const page = await context.newPage();
-  const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post('/login', {
+    form: { email, password: demoPassword },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return page;
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a buyer messages a seller, is asked for a deposit and sees the warning with its lesson (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`a buyer messages a seller, is asked for a deposit and sees the warning with its lesson (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const tag = `${Date.now().toString(36)}${javaScriptEnabled ? 'j' : 'n'}`;
     const buyer = await signedIn(browser, baseURL!, 'buyer@sen.test', javaScriptEnabled);
     await buyer.goto('/s/det-tho-cam-hoa');

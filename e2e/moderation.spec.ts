@@ -10,7 +10,12 @@ const storefront = '/s/do-len-me-bong';
 const title = 'Mũ len móc tai gấu';
 
 async function personPage(browser: Browser, baseURL: string, email?: string) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   if (email) {
     await signIn(page.request, baseURL, email);

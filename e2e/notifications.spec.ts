@@ -8,7 +8,12 @@ import { expect, expectAccessible, signIn, test } from './support/fixtures';
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
   test(`chooses how notices reach her (${mode}, 360 px)`, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const context = await browser.newContext({
+      javaScriptEnabled,
+      baseURL,
+      viewport: { width: 360, height: 780 },
+      locale: 'vi-VN',
+    });
     const page = await context.newPage();
     await signIn(page.request, baseURL!, 'mentor@sen.test');
     await page.goto('/account');

@@ -7,9 +7,18 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 // With JavaScript off: plain forms all the way.
 
 async function signedIn(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const page = await context.newPage();
-  const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post('/login', {
+    form: { email, password: demoPassword },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return page;
 }
@@ -39,7 +48,10 @@ async function sellerAcceptsAndShips(browser: Browser, baseURL: string, email: s
   await page.context().close();
 }
 
-test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (JavaScript off, 360 px)', async ({ browser, baseURL }) => {
+test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (JavaScript off, 360 px)', async ({
+  browser,
+  baseURL,
+}) => {
   const buyer = await signedIn(browser, baseURL!, 'buyer@sen.test');
   await addFirstListingOf(buyer, '/s/det-tho-cam-hoa');
   await addFirstListingOf(buyer, '/s/ao-dai-minh-chau-hue');
@@ -60,7 +72,9 @@ test('two sellers, cash on delivery, accepted, shipped, delivered and reviewed (
   await expectAccessible(buyer);
 
   // The two newest orders are hers from this checkout.
-  const hrefs = await buyer.locator('a[href^="/orders/"]').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')!));
+  const hrefs = await buyer
+    .locator('a[href^="/orders/"]')
+    .evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')!));
   const ids = hrefs.map((h) => h.split('/').pop()!);
   const sellerOf: Record<string, string> = {};
   for (const id of ids) {

@@ -15,7 +15,9 @@ test('switching language in the browser loads the other catalogue, no reload, no
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Market' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Market' }),
+  ).toBeVisible();
   await expect(page).toHaveTitle(/^Cart/);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   expect(catalogues[1]).toMatch(/^\/i18n\/en\.[0-9a-f]{12}\.js$/);

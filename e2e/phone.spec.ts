@@ -9,7 +9,13 @@ import { countSms, waitForSmsCode } from './support/server-log';
 // received (e2e/.tmp/sms.jsonl).
 
 async function person(browser: Browser, baseURL: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   return context.newPage();
 }
 
@@ -28,7 +34,10 @@ async function logOut(page: Page) {
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
 
-  test(`she signs up with only a phone number, logs in with it and resets her password by phone (${mode}, 360 px)`, async ({ browser, baseURL }) => {
+  test(`she signs up with only a phone number, logs in with it and resets her password by phone (${mode}, 360 px)`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(180_000);
     const phone = freshNumber();
     const spaced = `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`;

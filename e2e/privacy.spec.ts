@@ -14,7 +14,13 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const deletedName = 'Tài khoản đã xoá · Deleted account';
 
 async function person(browser: Browser, baseURL: string, javaScriptEnabled: boolean, email?: string) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   if (email) await signIn(page.request, baseURL, email);
   return page;

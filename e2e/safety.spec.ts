@@ -1,6 +1,9 @@
 import { expect, expectAccessible, test } from './support/fixtures';
 
-test('the safety centre explains the common scams with Sen’s own warnings and links to the lessons', async ({ page, visit }) => {
+test('the safety centre explains the common scams with Sen’s own warnings and links to the lessons', async ({
+  page,
+  visit,
+}) => {
   await visit('/safety');
   await expect(page.getByRole('heading', { level: 1, name: 'Trung tâm an toàn' })).toBeVisible();
   await expect(page.getByRole('note', { name: 'Chỉ thanh toán qua Sen hoặc khi nhận hàng' })).toBeVisible();
@@ -16,7 +19,9 @@ test('the safety centre explains the common scams with Sen’s own warnings and 
 
 test('the safety centre fits a 360 px screen and reads in English', async ({ page, visit }) => {
   await visit('/safety');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Safety centre' })).toBeVisible();
@@ -26,7 +31,11 @@ test('the safety centre fits a 360 px screen and reads in English', async ({ pag
 });
 
 test('the safety centre works with JavaScript off', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, baseURL });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 780 },
+    baseURL,
+  });
   const page = await context.newPage();
   await page.goto('/safety');
   await expect(page.getByRole('heading', { name: 'Sen sẽ không bao giờ' })).toBeVisible();

@@ -13,16 +13,23 @@ import { demoPassword, expect, expectAccessible, notAScriptError, signIn, test }
 const sellerEmail = 'bac.bacha@sen.test';
 const storefront = '/s/bac-bac-ha-my';
 const title = 'Vòng tay bạc chạm hoa văn';
-const deposit = 'Dạ còn ạ. Chị chuyển khoản cọc trước 200k vào stk 1903 5566 7788 Techcombank để em giữ vòng cho chị nhé';
+const deposit =
+  'Dạ còn ạ. Chị chuyển khoản cọc trước 200k vào stk 1903 5566 7788 Techcombank để em giữ vòng cho chị nhé';
 const lesson = '/learn/ban-hang-an-toan/deposits-and-transfers';
 
 /** A person's own browser (JavaScript on), signed in through the login endpoint when an email is given; browser errors are collected. */
 async function personPage(browser: Browser, baseURL: string, errors: string[], email?: string) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${email ?? 'visitor'}: uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !notAScriptError(message.text())) errors.push(`${email ?? 'visitor'}: ${message.text()}`);
+    if (message.type() === 'error' && !notAScriptError(message.text()))
+      errors.push(`${email ?? 'visitor'}: ${message.text()}`);
   });
   if (email) {
     await signIn(page.request, baseURL, email);
@@ -30,7 +37,10 @@ async function personPage(browser: Browser, baseURL: string, errors: string[], e
   return page;
 }
 
-test('a buyer is asked for a deposit, sees the warning and its lesson, reports it; staff suspend the seller, who can no longer sign in', async ({ browser, baseURL }) => {
+test('a buyer is asked for a deposit, sees the warning and its lesson, reports it; staff suspend the seller, who can no longer sign in', async ({
+  browser,
+  baseURL,
+}) => {
   const errors: string[] = [];
   const tag = Date.now().toString(36);
   const question = `Chị ơi vòng tay này còn size nhỏ không ạ? (${tag})`;
@@ -111,7 +121,9 @@ test('a buyer is asked for a deposit, sees the warning and its lesson, reports i
   await staff.getByRole('button', { name: 'Thực hiện' }).click();
   await staff.getByRole('button', { name: /^Xác nhận và gửi/ }).click();
   await expect(staff.getByText('Đã ghi nhận hành động.')).toBeVisible();
-  await expect(staff.getByText(/Tạm khoá đến .+\. Lý do: Đòi người mua chuyển khoản đặt cọc ngoài Sen\./)).toBeVisible();
+  await expect(
+    staff.getByText(/Tạm khoá đến .+\. Lý do: Đòi người mua chuyển khoản đặt cọc ngoài Sen\./),
+  ).toBeVisible();
   await expectAccessible(staff);
 
   // 7. The seller is signed out where she was signed in, and cannot sign in again.
@@ -128,7 +140,11 @@ test('a buyer is asked for a deposit, sees the warning and its lesson, reports i
   await buyer.getByRole('link', { name: /^Thông báo \(\d+\)$/ }).click();
   await expect(buyer.getByRole('heading', { level: 1, name: 'Thông báo' })).toBeVisible();
   // Newest first (another spec's report may have told her an earlier outcome).
-  await expect(buyer.getByRole('link', { name: 'Chúng tôi đã xem báo cáo của chị và đã xử lý. Cảm ơn chị đã giúp Sen an toàn hơn.' }).first()).toBeVisible();
+  await expect(
+    buyer
+      .getByRole('link', { name: 'Chúng tôi đã xem báo cáo của chị và đã xử lý. Cảm ơn chị đã giúp Sen an toàn hơn.' })
+      .first(),
+  ).toBeVisible();
   await expect(buyer.getByText('Đòi người mua chuyển khoản')).toHaveCount(0);
   await expectAccessible(buyer);
   await buyer.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).click();

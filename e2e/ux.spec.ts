@@ -6,7 +6,18 @@ import { openOwnListing, pageAs, phonePhoto } from './support/pages';
 // grows with the phone's font size without sideways scrolling, photos made smaller
 // before they go over a slow connection, and scam warnings that are hard to miss.
 
-const publicPages = ['/', '/market', '/market?q=ao+dai', '/safety', '/learn', '/learn/game', '/mentors', '/about', '/login', '/signup'];
+const publicPages = [
+  '/',
+  '/market',
+  '/market?q=ao+dai',
+  '/safety',
+  '/learn',
+  '/learn/game',
+  '/mentors',
+  '/about',
+  '/login',
+  '/signup',
+];
 const buyerPages = ['/messages', '/orders', '/cart', '/account', '/notifications'];
 const sellerPages = ['/dashboard', '/dashboard/listings', '/dashboard/listings/new', '/dashboard/orders'];
 
@@ -21,17 +32,25 @@ async function smallTargets(page: Page) {
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary';
     for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       let target: HTMLElement = element;
-      if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type)) target = element.closest('label') ?? (element.id ? document.querySelector<HTMLElement>(`label[for="${element.id}"]`) : null) ?? element;
+      if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type))
+        target =
+          element.closest('label') ??
+          (element.id ? document.querySelector<HTMLElement>(`label[for="${element.id}"]`) : null) ??
+          element;
       const style = getComputedStyle(target);
       const box = target.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || box.right <= 0) continue; // not shown (closed <details>, skip link)
       if (element.tagName === 'A') {
         const parent = element.parentElement!;
-        const inSentence = ['P', 'LI', 'DD', 'TD', 'SPAN', 'SMALL', 'LABEL', 'FIGCAPTION', 'BLOCKQUOTE'].includes(parent.tagName) && (parent.textContent ?? '').trim() !== (element.textContent ?? '').trim();
+        const inSentence =
+          ['P', 'LI', 'DD', 'TD', 'SPAN', 'SMALL', 'LABEL', 'FIGCAPTION', 'BLOCKQUOTE'].includes(parent.tagName) &&
+          (parent.textContent ?? '').trim() !== (element.textContent ?? '').trim();
         if (inSentence) continue;
       }
       if (box.width < 43.5 || box.height < 43.5) {
-        const name = (element.getAttribute('aria-label') ?? element.textContent ?? element.getAttribute('name') ?? '').trim().slice(0, 40);
+        const name = (element.getAttribute('aria-label') ?? element.textContent ?? element.getAttribute('name') ?? '')
+          .trim()
+          .slice(0, 40);
         found.push(`${element.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
       }
     }
@@ -39,7 +58,8 @@ async function smallTargets(page: Page) {
   });
 }
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('every tap target on the main pages is at least 44 × 44 px at 360 px', async ({ browser, baseURL }) => {
   const problems: string[] = [];
@@ -87,7 +107,10 @@ test('at 200 % text size the main pages never scroll sideways at 360 px', async 
   expect(problems).toEqual([]);
 });
 
-test('the inbox marks the conversation with a scam warning; the warning is short and "Báo cáo" a full button', async ({ browser, baseURL }) => {
+test('the inbox marks the conversation with a scam warning; the warning is short and "Báo cáo" a full button', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await pageAs(browser, baseURL!, 'buyer@sen.test');
   await page.goto('/messages');
   // The demo buyer has one warned conversation from the seed; other journeys may have added more.
@@ -99,7 +122,9 @@ test('the inbox marks the conversation with a scam warning; the warning is short
   await expect(warning).toBeVisible();
   // One sentence and a lesson; the reasons only when she asks.
   await expect(warning.locator('details')).not.toHaveAttribute('open', '');
-  const visibleWords = (await warning.evaluate((el) => (el as HTMLElement).innerText)).split(/\s+/).filter(Boolean).length;
+  const visibleWords = (await warning.evaluate((el) => (el as HTMLElement).innerText))
+    .split(/\s+/)
+    .filter(Boolean).length;
   expect(visibleWords).toBeLessThan(30);
   const report = warning.getByRole('link', { name: 'Báo cáo tin nhắn này' });
   const box = (await report.boundingBox())!;
@@ -111,7 +136,10 @@ test('the inbox marks the conversation with a scam warning; the warning is short
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a phone photo is accepted (JavaScript ${javaScriptEnabled ? 'on: made smaller before it is sent' : 'off: the original'})`, async ({ browser, baseURL }) => {
+  test(`a phone photo is accepted (JavaScript ${javaScriptEnabled ? 'on: made smaller before it is sent' : 'off: the original'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const original = await phonePhoto(3000, 2250);
     const page = await pageAs(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
     // What the page hands to the network: the photos' bytes in the upload it sends.
@@ -132,7 +160,8 @@ for (const javaScriptEnabled of [true, false]) {
     page.on('console', (m) => logs.push(m.text()));
     page.on('pageerror', (e) => logs.push(e.message));
     // With JavaScript, the page is hydrated before she taps (else it is the plain form).
-    if (javaScriptEnabled) await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    if (javaScriptEnabled)
+      await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
     await page.getByLabel(/Thêm ảnh/).setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: original });
     await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
     await expect(page.getByText('Đã thêm ảnh.')).toBeVisible({ timeout: 60_000 });

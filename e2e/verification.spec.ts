@@ -20,7 +20,9 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 async function cccdPhoto() {
   return sharp({ create: { width: 320, height: 200, channels: 3, background: '#dfe6ee' } })
     .jpeg()
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' } })
+    .withExif({
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' },
+    })
     .toBuffer();
 }
 
@@ -40,12 +42,20 @@ async function signUp(page: import('@playwright/test').Page, baseURL: string, em
 
 async function uploadCccd(page: import('@playwright/test').Page) {
   await page.getByLabel('Loại giấy tờ').selectOption('citizen_id');
-  await page.getByLabel('Tệp', { exact: true }).setInputFiles({ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await cccdPhoto() });
+  await page
+    .getByLabel('Tệp', { exact: true })
+    .setInputFiles({ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await cccdPhoto() });
   await page.getByRole('button', { name: 'Tải giấy tờ lên' }).click();
   await expect(page.getByText('Đã tải lên.')).toBeVisible();
 }
 
-async function staffDecides(page: import('@playwright/test').Page, businessName: string, decision: string, reason: string, note?: string) {
+async function staffDecides(
+  page: import('@playwright/test').Page,
+  businessName: string,
+  decision: string,
+  reason: string,
+  note?: string,
+) {
   await page.goto('/staff/verifications');
   await expectAccessible(page);
   await page.getByRole('link', { name: businessName }).click();
@@ -61,7 +71,12 @@ async function staffDecides(page: import('@playwright/test').Page, businessName:
   await expectAccessible(page);
 }
 
-test('an entrepreneur submits, staff ask for more, she resubmits, staff approve, and the badge appears on her storefront', async ({ page, baseURL, login, visit }) => {
+test('an entrepreneur submits, staff ask for more, she resubmits, staff approve, and the badge appears on her storefront', async ({
+  page,
+  baseURL,
+  login,
+  visit,
+}) => {
   const id = unique();
   const email = `e2e.seller.${id}@example.com`;
   const businessName = `Mây tre đan ${id}`;
@@ -87,7 +102,13 @@ test('an entrepreneur submits, staff ask for more, she resubmits, staff approve,
 
   await page.context().clearCookies();
   await login('staff@sen.test');
-  await staffDecides(page, businessName, 'Yêu cầu bổ sung', 'Ảnh CCCD bị mờ hoặc không đọc được.', 'Xin chụp lại mặt sau.');
+  await staffDecides(
+    page,
+    businessName,
+    'Yêu cầu bổ sung',
+    'Ảnh CCCD bị mờ hoặc không đọc được.',
+    'Xin chụp lại mặt sau.',
+  );
 
   await page.context().clearCookies();
   await login(email, 'hoa sen no giua dam lay');
@@ -117,7 +138,13 @@ test('an entrepreneur submits, staff ask for more, she resubmits, staff approve,
 test('a rejected submission shows its reason on her dashboard', async ({ page, login, visit }) => {
   await page.context().clearCookies();
   await login('staff@sen.test');
-  await staffDecides(page, 'Chiếu cói Sa Rết', 'Từ chối', 'Hồ sơ trùng với một gian hàng đã có.', 'Trùng với gian hàng của hợp tác xã.');
+  await staffDecides(
+    page,
+    'Chiếu cói Sa Rết',
+    'Từ chối',
+    'Hồ sơ trùng với một gian hàng đã có.',
+    'Trùng với gian hàng của hợp tác xã.',
+  );
 
   await page.context().clearCookies();
   await login('cho-duyet-2@sen.test');
@@ -132,12 +159,18 @@ test('a rejected submission shows its reason on her dashboard', async ({ page, l
   await expect(page.getByText('Gian hàng này chưa được Hội xác minh.')).toBeVisible();
 });
 
-test('the seeded storefront shows the badge and the staff impact page draws its chart', async ({ page, login, visit }) => {
+test('the seeded storefront shows the badge and the staff impact page draws its chart', async ({
+  page,
+  login,
+  visit,
+}) => {
   await visit('/s/det-tho-cam-hoa');
   await expect(page.getByText('Đã xác minh')).toBeVisible();
   await page.context().clearCookies();
   await login('staff@sen.test');
   await visit('/staff/impact');
-  await expect(page.getByRole('img', { name: 'Biểu đồ: gian hàng và cố vấn đã xác minh theo tỉnh/thành' })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Biểu đồ: gian hàng và cố vấn đã xác minh theo tỉnh/thành' }),
+  ).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Lai Châu' })).toBeVisible();
 });

@@ -9,15 +9,27 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 const demoSepayKey = 'sen_demo_sepay_key_for_local_use_only';
 
 async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+  });
   const page = await context.newPage();
-  const response = await page.request.post('/login', { form: { email, password: demoPassword }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post('/login', {
+    form: { email, password: demoPassword },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return page;
 }
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`VietQR: checkout, the QR with the verified name, the bank's notification, paid, shipped (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`VietQR: checkout, the QR with the verified name, the bank's notification, paid, shipped (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const buyer = await signedIn(browser, baseURL!, 'buyer@sen.test', javaScriptEnabled);
     await buyer.goto('/s/det-tho-cam-hoa');
     const href = await buyer.locator('#listings a[href^="/market/"]').first().getAttribute('href');
@@ -41,9 +53,25 @@ for (const javaScriptEnabled of [false, true]) {
 
     // The fake bank: SePay posts the incoming transfer (twice: its retry changes nothing).
     const amount = Number(/chuyển ([\d.]+)/.exec(amountText)![1].replace(/\./g, ''));
-    const body = { id: Date.now(), gateway: 'Vietcombank', transactionDate: '2026-12-05 14:02:37', accountNumber: '0011004567890', code: null, content: `NGUYEN THI MAI chuyen tien ${note}`, transferType: 'in', transferAmount: amount, accumulated: 0, subAccount: null, referenceCode: 'FT1', description: '' };
+    const body = {
+      id: Date.now(),
+      gateway: 'Vietcombank',
+      transactionDate: '2026-12-05 14:02:37',
+      accountNumber: '0011004567890',
+      code: null,
+      content: `NGUYEN THI MAI chuyen tien ${note}`,
+      transferType: 'in',
+      transferAmount: amount,
+      accumulated: 0,
+      subAccount: null,
+      referenceCode: 'FT1',
+      description: '',
+    };
     for (let i = 0; i < 2; i += 1) {
-      const res = await buyer.request.post('/webhooks/bank', { data: body, headers: { Authorization: `Apikey ${demoSepayKey}` } });
+      const res = await buyer.request.post('/webhooks/bank', {
+        data: body,
+        headers: { Authorization: `Apikey ${demoSepayKey}` },
+      });
       expect(res.status()).toBe(200);
     }
     await buyer.goto(`/orders/${orderId}`);

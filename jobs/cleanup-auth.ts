@@ -4,7 +4,11 @@ import type { JobDefinition } from './types';
 
 export const cleanupAuth: JobDefinition<Record<string, never>> = {
   queue: 'cleanup-auth',
-  payload: z.object({}).strict().or(z.null()).transform(() => ({})),
+  payload: z
+    .object({})
+    .strict()
+    .or(z.null())
+    .transform(() => ({})),
   // Every hour, on the hour.
   cron: '0 * * * *',
   run: () => deleteExpiredAuthRows(),

@@ -9,8 +9,16 @@ import type { JobDefinition } from './types';
 // The same run releases paid bookings left unpaid past their 30-minute hold.
 export const mentoringReminders: JobDefinition<Record<string, never>> = {
   queue: 'mentoring-reminders',
-  payload: z.object({}).strict().or(z.null()).transform(() => ({})),
+  payload: z
+    .object({})
+    .strict()
+    .or(z.null())
+    .transform(() => ({})),
   cron: '*/5 * * * *',
   // Group sessions' seat holders too (issue 20): `groupSent`.
-  run: async () => ({ ...(await releaseExpiredHolds()), ...(await sendDueReminders()), groupSent: (await sendDueGroupReminders()).sent }),
+  run: async () => ({
+    ...(await releaseExpiredHolds()),
+    ...(await sendDueReminders()),
+    groupSent: (await sendDueGroupReminders()).sent,
+  }),
 };

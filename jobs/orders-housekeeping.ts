@@ -7,7 +7,11 @@ import type { JobDefinition } from './types';
 // completed after 7.
 export const ordersHousekeeping: JobDefinition<Record<string, never>> = {
   queue: 'orders-housekeeping',
-  payload: z.object({}).strict().or(z.null()).transform(() => ({})),
+  payload: z
+    .object({})
+    .strict()
+    .or(z.null())
+    .transform(() => ({})),
   cron: '*/5 * * * *',
   run: () => runOrderHousekeeping(),
 };

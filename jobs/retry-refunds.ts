@@ -9,7 +9,11 @@ import type { JobDefinition } from './types';
 // retry never refunds twice.
 export const retryRefunds: JobDefinition<Record<string, never>> = {
   queue: 'retry-refunds',
-  payload: z.object({}).strict().or(z.null()).transform(() => ({})),
+  payload: z
+    .object({})
+    .strict()
+    .or(z.null())
+    .transform(() => ({})),
   cron: '*/10 * * * *',
   run: async () => {
     let sent = 0;

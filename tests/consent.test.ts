@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const consentsOf = (userId: string) =>
-  db.selectFrom('consents').select(['purpose', 'version', 'channel', 'withdrawn_at']).where('user_id', '=', userId).orderBy('purpose').execute();
+  db
+    .selectFrom('consents')
+    .select(['purpose', 'version', 'channel', 'withdrawn_at'])
+    .where('user_id', '=', userId)
+    .orderBy('purpose')
+    .execute();
 
 describe('consent to the texts in force', () => {
   it('asks a person who has not agreed before any page opens, and keeps the texts readable', async () => {
@@ -31,16 +36,26 @@ describe('consent to the texts in force', () => {
 
   it('refuses an unticked box with a clear message, then records the consent with its version and channel', async () => {
     const person = await createTestUser({ consent: false });
-    const unticked = await server.fetch('/consent', { method: 'POST', cookie: person.cookie, form: { redirectTo: '/market' } });
+    const unticked = await server.fetch('/consent', {
+      method: 'POST',
+      cookie: person.cookie,
+      form: { redirectTo: '/market' },
+    });
     expect(unticked.status).toBe(400);
     expect(await unticked.text()).toContain('Chị cần đánh dấu ô này để dùng Sen.');
     expect(await consentsOf(person.id)).toEqual([]);
 
-    const agreed = await server.fetch('/consent', { method: 'POST', cookie: person.cookie, form: { agree: 'on', redirectTo: '/market' } });
+    const agreed = await server.fetch('/consent', {
+      method: 'POST',
+      cookie: person.cookie,
+      form: { agree: 'on', redirectTo: '/market' },
+    });
     expect(agreed.status).toBe(302);
     expect(agreed.headers.get('location')).toBe('/market');
     // The optional news was not ticked: not consented.
-    expect(await consentsOf(person.id)).toEqual([{ purpose: 'terms', version: legalVersion, channel: 'web', withdrawn_at: null }]);
+    expect(await consentsOf(person.id)).toEqual([
+      { purpose: 'terms', version: legalVersion, channel: 'web', withdrawn_at: null },
+    ]);
     expect((await server.fetch('/market', { cookie: person.cookie })).status).toBe(200);
   });
 

@@ -15,7 +15,10 @@ afterEach(() => {
 /** A real process that opens the embedded database in `dir` and says "open" once it holds it. */
 function openInProcess(dir: string) {
   const script = `import('./app/lib/db.server.ts').then(async ({ db }) => { const { sql } = await import('kysely'); await sql\`select 1\`.execute(db); console.log('open'); setTimeout(() => process.exit(0), 60000); }).catch((e) => { console.error(e.message); process.exit(3); });`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
@@ -25,7 +28,9 @@ function openInProcess(dir: string) {
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
   opened.catch(() => {}); // a refused process is awaited through `exited`
-  const exited = new Promise<{ code: number | null; out: string }>((resolve) => child.once('exit', (code) => resolve({ code, out })));
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, out })),
+  );
   return { child, opened, exited };
 }
 

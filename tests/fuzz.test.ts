@@ -14,7 +14,6 @@ import { delivery, sellerWithListing } from './support/orders';
 // Whatever comes in, the answer is never a 5xx. The field names and intents are
 // read from the app's own source, so a new form is fuzzed without a change here.
 
-
 type Module = { action?: (args: never) => unknown; loader?: (args: never) => unknown };
 type Person = { id: string; cookie: string } | null;
 
@@ -22,7 +21,11 @@ const routesDir = path.resolve('app/routes');
 const routeFiles = readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file));
 
 const namePatterns = [/\bname="([\w.[\]-]{1,40})"/g, /^\s{2,4}(\w{2,30}): (?:z\.|fields\.)/gm];
-const intentPatterns = [/z\.literal\('([\w-]{1,30})'\)/g, /name="intent" value="([\w-]{1,30})"/g, /case '([\w-]{1,30})':/g];
+const intentPatterns = [
+  /z\.literal\('([\w-]{1,30})'\)/g,
+  /name="intent" value="([\w-]{1,30})"/g,
+  /case '([\w-]{1,30})':/g,
+];
 
 function collect(source: string, patterns: RegExp[], into: Set<string>) {
   for (const pattern of patterns) for (const [, found] of source.matchAll(pattern)) into.add(found);
@@ -49,8 +52,28 @@ function vocabulary() {
 }
 
 const prototypeNames = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
-const oddNumbers = ['-1', '0', '1e309', '-1e309', 'NaN', 'Infinity', '9007199254740993', '99999999999999999999999', '0x1F', '1.5', '-0', '1,000'];
-const oddDates = ['2026-02-30T10:00:00Z', '0000-00-00', '9999-12-31T23:59:59Z', '2026-13-01', 'yesterday', '1970-01-01T00:00:00.000Z'];
+const oddNumbers = [
+  '-1',
+  '0',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '9007199254740993',
+  '99999999999999999999999',
+  '0x1F',
+  '1.5',
+  '-0',
+  '1,000',
+];
+const oddDates = [
+  '2026-02-30T10:00:00Z',
+  '0000-00-00',
+  '9999-12-31T23:59:59Z',
+  '2026-13-01',
+  'yesterday',
+  '1970-01-01T00:00:00.000Z',
+];
 
 let ids: string[] = [];
 /** The real ids each kind of page takes, so most cases reach past "not found". */
@@ -70,7 +93,11 @@ beforeAll(async () => {
   await checkout({ id: buyer.id, email: buyer.email }, delivery, 'cod');
   const order = await db.selectFrom('orders').select('id').where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow();
   const { sessionId } = await mentoringFixture({ mentor, entrepreneur });
-  const report = await db.insertInto('reports').values({ reporter_id: buyer.id, subject_user_id: shop.seller.id, category: 'other' }).returning('id').executeTakeFirstOrThrow();
+  const report = await db
+    .insertInto('reports')
+    .values({ reporter_id: buyer.id, subject_user_id: shop.seller.id, category: 'other' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = [shop.listingId, order.id, sessionId, report.id, shop.seller.id, buyer.id, shop.slug];
   idsByPage = [
     [/^(market|dashboard_\.listings)\./, [shop.listingId]],
@@ -93,7 +120,15 @@ const value = () =>
     fc.integer().map(String),
     fc.double().map(String),
     fc.constant('x'.repeat(5000)),
-    fc.constantFrom('<script>alert(1)</script>', "' or 1=1 --", '\u0000', '%00', '../../etc/passwd', '\r\nSet-Cookie: a=b', ' '),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      "' or 1=1 --",
+      '\u0000',
+      '%00',
+      '../../etc/passwd',
+      '\r\nSet-Cookie: a=b',
+      ' ',
+    ),
   );
 
 const vocab = vocabulary();
@@ -144,7 +179,9 @@ function paramNames(file: string) {
 
 async function answerOf(fn: (args: never) => unknown, request: Request, params: Record<string, string>) {
   const result = await call(fn as Parameters<typeof call>[0], request, params);
-  return result instanceof Response ? result.status : ((result as { init?: { status?: number } | null })?.init?.status ?? 200);
+  return result instanceof Response
+    ? result.status
+    : ((result as { init?: { status?: number } | null })?.init?.status ?? 200);
 }
 
 const runs = Number(process.env.FUZZ_RUNS || 8);
@@ -155,27 +192,35 @@ describe.each(routeFiles)('%s', (file) => {
     const names = paramNames(file);
     for (const [who, person] of Object.entries(people)) {
       await fc.assert(
-        fc.asyncProperty(fc.tuple(...names.map(() => param(file))), formBody(file), fc.dictionary(fc.constantFrom(...vocab.names), value(), { maxKeys: 4 }), async (values, body, query) => {
-          const params = Object.fromEntries(names.map((name, i) => [name, values[i]]));
-          const url = new URL(urlFor(file, params), testOrigin);
-          for (const [key, v] of Object.entries(query)) url.searchParams.append(key, v);
-          const headers = new Headers({ Origin: testOrigin });
-          if (person) headers.set('Cookie', person.cookie);
-          if (mod.loader) {
-            const status = await answerOf(mod.loader, new Request(url, { headers }), params);
-            expect(status, `GET ${url.pathname} as ${who}`).toBeLessThan(500);
-          }
-          if (mod.action) {
-            const form = new URLSearchParams();
-            for (const [name, v] of body) form.append(name, v);
-            headers.set('Content-Type', 'application/x-www-form-urlencoded');
-            const status = await answerOf(mod.action, new Request(url, { method: 'POST', headers, body: form }), params);
-            expect(status, `POST ${url.pathname} as ${who}: ${form}`).toBeLessThan(500);
-          }
-        }),
+        fc.asyncProperty(
+          fc.tuple(...names.map(() => param(file))),
+          formBody(file),
+          fc.dictionary(fc.constantFrom(...vocab.names), value(), { maxKeys: 4 }),
+          async (values, body, query) => {
+            const params = Object.fromEntries(names.map((name, i) => [name, values[i]]));
+            const url = new URL(urlFor(file, params), testOrigin);
+            for (const [key, v] of Object.entries(query)) url.searchParams.append(key, v);
+            const headers = new Headers({ Origin: testOrigin });
+            if (person) headers.set('Cookie', person.cookie);
+            if (mod.loader) {
+              const status = await answerOf(mod.loader, new Request(url, { headers }), params);
+              expect(status, `GET ${url.pathname} as ${who}`).toBeLessThan(500);
+            }
+            if (mod.action) {
+              const form = new URLSearchParams();
+              for (const [name, v] of body) form.append(name, v);
+              headers.set('Content-Type', 'application/x-www-form-urlencoded');
+              const status = await answerOf(
+                mod.action,
+                new Request(url, { method: 'POST', headers, body: form }),
+                params,
+              );
+              expect(status, `POST ${url.pathname} as ${who}: ${form}`).toBeLessThan(500);
+            }
+          },
+        ),
         { numRuns: runs, endOnFailure: true },
       );
     }
   });
 });
-

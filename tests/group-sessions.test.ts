@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { bookSeat, cancelSeat, changeSeats, createGroupSession, markAttendance, sendDueGroupReminders } from '../app/modules/mentoring/group.server';
+import {
+  bookSeat,
+  cancelSeat,
+  changeSeats,
+  createGroupSession,
+  markAttendance,
+  sendDueGroupReminders,
+} from '../app/modules/mentoring/group.server';
 import * as page from '../app/routes/group-sessions.$id';
 import * as ics from '../app/routes/group-sessions.$id_.ics';
 import * as hostPage from '../app/routes/dashboard.group-sessions';
@@ -16,27 +23,47 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
 
 async function session(seats = 10, startsAt = inDays(3)) {
   const host = await createTestUser({ roles: ['mentor'] });
-  const id = await createGroupSession(host.id, { title: 'Bán hàng qua mạng an toàn', description: '', startsAt, minutes: 90, seats, meetingMode: 'video', meetingPlace: 'https://meet.example/sen' });
+  const id = await createGroupSession(host.id, {
+    title: 'Bán hàng qua mạng an toàn',
+    description: '',
+    startsAt,
+    minutes: 90,
+    seats,
+    meetingMode: 'video',
+    meetingPlace: 'https://meet.example/sen',
+  });
   return { host, id };
 }
 
-const seatsOf = async (id: string) => (await db.selectFrom('group_sessions').select(['seats', 'seats_taken']).where('id', '=', id).executeTakeFirstOrThrow());
+const seatsOf = async (id: string) =>
+  await db.selectFrom('group_sessions').select(['seats', 'seats_taken']).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('group sessions', () => {
   it('twelve people book a 10-seat session at once: 10 seats, 2 told it is full', async () => {
     const { id } = await session(10);
     const people = await Promise.all(Array.from({ length: 12 }, () => createTestUser()));
     const results = await Promise.all(people.map((p) => bookSeat(id, p.id)));
-    console.info(`race: 12 bookings of 10 seats (${process.env.DATABASE_URL ? 'postgres' : 'pglite'}): ${results.filter((r) => r.ok).length} seats`);
+    console.info(
+      `race: 12 bookings of 10 seats (${process.env.DATABASE_URL ? 'postgres' : 'pglite'}): ${results.filter((r) => r.ok).length} seats`,
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.filter((r) => !r.ok && r.error === 'depth.group.full')).toHaveLength(2);
     expect(await seatsOf(id)).toEqual({ seats: 10, seats_taken: 10 });
-    expect(await db.selectFrom('group_bookings').select('id').where('group_session_id', '=', id).where('status', '=', 'booked').execute()).toHaveLength(10);
+    expect(
+      await db
+        .selectFrom('group_bookings')
+        .select('id')
+        .where('group_session_id', '=', id)
+        .where('status', '=', 'booked')
+        .execute(),
+    ).toHaveLength(10);
   });
 
   it('the database itself refuses more seats taken than offered', async () => {
     const { id } = await session(1);
-    await expect(db.updateTable('group_sessions').set({ seats_taken: 2 }).where('id', '=', id).execute()).rejects.toThrow(/group_sessions_no_overbooking/);
+    await expect(
+      db.updateTable('group_sessions').set({ seats_taken: 2 }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/group_sessions_no_overbooking/);
   });
 
   it('one seat per person; a seat given back is free again; the host cannot book her own', async () => {
@@ -57,7 +84,11 @@ describe('group sessions', () => {
     expect(await changeSeats(host.id, id, 2)).toEqual({ ok: false, error: 'depth.group.seatsBelowBookings' });
     expect(await changeSeats(host.id, id, 3)).toEqual({ ok: true });
     // Through the page: the error in words, status 400.
-    const res = await call(page.action, formRequest(`/group-sessions/${id}`, { intent: 'seats', seats: '1' }, { cookie: host.cookie }), { id });
+    const res = await call(
+      page.action,
+      formRequest(`/group-sessions/${id}`, { intent: 'seats', seats: '1' }, { cookie: host.cookie }),
+      { id },
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).errors.seats).toBe('depth.group.seatsBelowBookings');
     // Another person cannot change them at all.
@@ -69,23 +100,41 @@ describe('group sessions', () => {
     const { host, id } = await session(3);
     const a = await createTestUser();
     const stranger = await createTestUser();
-    expect(statusOf(await call(page.action, formRequest(`/group-sessions/${id}`, { intent: 'book' }, { cookie: a.cookie }), { id }))).toBe(302);
+    expect(
+      statusOf(
+        await call(page.action, formRequest(`/group-sessions/${id}`, { intent: 'book' }, { cookie: a.cookie }), { id }),
+      ),
+    ).toBe(302);
     const seen = payload(await call(page.loader, getRequest(`/group-sessions/${id}`, { cookie: a.cookie }), { id }));
     expect(seen.session.booked).toBe(true);
     expect(seen.session.attendees).toEqual([]);
-    const hostView = payload(await call(page.loader, getRequest(`/group-sessions/${id}`, { cookie: host.cookie }), { id }));
+    const hostView = payload(
+      await call(page.loader, getRequest(`/group-sessions/${id}`, { cookie: host.cookie }), { id }),
+    );
     expect(hostView.session.attendees.map((x: { name: string }) => x.name)).toHaveLength(1);
-    const file = (await call(ics.loader, getRequest(`/group-sessions/${id}/ics`, { cookie: a.cookie }), { id })) as Response;
+    const file = (await call(ics.loader, getRequest(`/group-sessions/${id}/ics`, { cookie: a.cookie }), {
+      id,
+    })) as Response;
     expect(await file.text()).toContain('SUMMARY:Bán hàng qua mạng an toàn');
-    expect(statusOf(await call(ics.loader, getRequest(`/group-sessions/${id}/ics`, { cookie: stranger.cookie }), { id }))).toBe(404);
+    expect(
+      statusOf(await call(ics.loader, getRequest(`/group-sessions/${id}/ics`, { cookie: stranger.cookie }), { id })),
+    ).toBe(404);
     // The bookings' notices.
-    expect(await db.selectFrom('notifications').select('message_key').where('user_id', '=', a.id).execute()).toEqual([{ message_key: 'depth.group.notice.booked' }]);
+    expect(await db.selectFrom('notifications').select('message_key').where('user_id', '=', a.id).execute()).toEqual([
+      { message_key: 'depth.group.notice.booked' },
+    ]);
     // Attendance: not before the start, and only by the host.
     expect(await markAttendance(host.id, id, [hostView.session.attendees[0].id])).toBe(false);
-    await db.updateTable('group_sessions').set({ starts_at: inDays(-1), ends_at: inDays(-0.9) }).where('id', '=', id).execute();
+    await db
+      .updateTable('group_sessions')
+      .set({ starts_at: inDays(-1), ends_at: inDays(-0.9) })
+      .where('id', '=', id)
+      .execute();
     expect(await markAttendance(stranger.id, id, [])).toBe(false);
     expect(await markAttendance(host.id, id, [hostView.session.attendees[0].id])).toBe(true);
-    expect(await db.selectFrom('group_bookings').select('attended').where('group_session_id', '=', id).execute()).toEqual([{ attended: true }]);
+    expect(
+      await db.selectFrom('group_bookings').select('attended').where('group_session_id', '=', id).execute(),
+    ).toEqual([{ attended: true }]);
   });
 
   it('every seat holder is reminded 24 h and 1 h before, once', async () => {
@@ -102,18 +151,50 @@ describe('group sessions', () => {
     const unapproved = await createTestUser({ roles: ['mentor'] });
     await db
       .insertInto('mentor_profiles')
-      .values({ user_id: mentor.id, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'x', province: 'ha-noi', status: 'approved', updated_at: new Date() })
+      .values({
+        user_id: mentor.id,
+        expertise: ['finance'],
+        languages: ['vi'],
+        experience: 'x',
+        bio: 'x',
+        province: 'ha-noi',
+        status: 'approved',
+        updated_at: new Date(),
+      })
       .execute();
     const when = inDays(5).toISOString().slice(0, 16);
-    const form = { title: 'Chụp ảnh sản phẩm', description: '', startsAt: when, minutes: '60', seats: '20', meetingMode: 'in_person', meetingPlace: 'Nhà văn hoá bản Áng' };
+    const form = {
+      title: 'Chụp ảnh sản phẩm',
+      description: '',
+      startsAt: when,
+      minutes: '60',
+      seats: '20',
+      meetingMode: 'in_person',
+      meetingPlace: 'Nhà văn hoá bản Áng',
+    };
     const res = await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: mentor.cookie }));
     expect(statusOf(res)).toBe(302);
-    expect(await db.selectFrom('group_sessions').select(['seats', 'title']).where('host_id', '=', mentor.id).execute()).toEqual([{ seats: 20, title: 'Chụp ảnh sản phẩm' }]);
-    const bad = await call(hostPage.action, formRequest('/dashboard/group-sessions', { ...form, seats: '0', startsAt: '2020-01-01T10:00' }, { cookie: mentor.cookie }));
+    expect(
+      await db.selectFrom('group_sessions').select(['seats', 'title']).where('host_id', '=', mentor.id).execute(),
+    ).toEqual([{ seats: 20, title: 'Chụp ảnh sản phẩm' }]);
+    const bad = await call(
+      hostPage.action,
+      formRequest(
+        '/dashboard/group-sessions',
+        { ...form, seats: '0', startsAt: '2020-01-01T10:00' },
+        { cookie: mentor.cookie },
+      ),
+    );
     expect(statusOf(bad)).toBe(400);
     expect(payload(bad).errors).toMatchObject({ seats: expect.any(String), startsAt: 'depth.group.startsInPast' });
     const buyer = await createTestUser();
-    expect(statusOf(await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: buyer.cookie })))).toBe(403);
-    expect(statusOf(await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: unapproved.cookie })))).toBe(403);
+    expect(
+      statusOf(await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: buyer.cookie }))),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: unapproved.cookie })),
+      ),
+    ).toBe(403);
   });
 });

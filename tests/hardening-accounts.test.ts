@@ -17,19 +17,37 @@ import { newAccountLimits } from '../app/modules/orders/orders.server';
 import { isPlainName } from '../app/modules/moderation/screening.server';
 import { delivery, sellerWithListing, stockOf } from './support/orders';
 import { useCleanDatabase } from './support/clean';
-import { call, context, createTestUser, formRequest, getRequest, payload, statusOf, testPassword } from './support/fixtures';
+import {
+  call,
+  context,
+  createTestUser,
+  formRequest,
+  getRequest,
+  payload,
+  statusOf,
+  testPassword,
+} from './support/fixtures';
 
 useCleanDatabase();
 
 async function latestEmailTo(address: string) {
-  return db.selectFrom('outbox_emails').selectAll().where('to_address', '=', address).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return db
+    .selectFrom('outbox_emails')
+    .selectAll()
+    .where('to_address', '=', address)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 /** A form POST whose Host and Origin are the attacker's, as a forged request carries them. */
 function forgedHostRequest(path: string, fields: Record<string, string>) {
   return new Request(new URL(path, 'http://evil.example'), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://evil.example', Host: 'evil.example' },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: 'http://evil.example',
+      Host: 'evil.example',
+    },
     body: new URLSearchParams(fields),
   });
 }
@@ -74,14 +92,19 @@ describe('redirects after login (issue 12, point 7)', () => {
 
   it('keeps ordinary local paths, Vietnamese queries included', () => {
     expect(safeRedirect('/account')).toBe('/account');
-    expect(safeRedirect('/market?q=%C4%91%E1%BB%93%20g%E1%BB%91m#top')).toBe('/market?q=%C4%91%E1%BB%93%20g%E1%BB%91m#top');
+    expect(safeRedirect('/market?q=%C4%91%E1%BB%93%20g%E1%BB%91m#top')).toBe(
+      '/market?q=%C4%91%E1%BB%93%20g%E1%BB%91m#top',
+    );
     expect(safeRedirect('/market/../orders')).toBe('/orders');
   });
 
   it('a login with a tab or newline in redirectTo goes home, never 500', async () => {
     const user = await createTestUser();
     for (const redirectTo of ['/\t/evil.example', '/x\r\ny', '/%09/evil.example', '/\\/evil.example']) {
-      const response = (await call(login.action, formRequest('/login', { email: user.email, password: testPassword, redirectTo }))) as Response;
+      const response = (await call(
+        login.action,
+        formRequest('/login', { email: user.email, password: testPassword, redirectTo }),
+      )) as Response;
       expect(response.status).toBe(302);
       expect(response.headers.get('location')).toBe('/');
     }
@@ -95,7 +118,11 @@ describe('a password change ends the other sessions (issue 12, point 8)', () => 
     const stolen = await lucia.createSession(user.id, {});
     const response = (await call(
       account.action,
-      formRequest('/account', { intent: 'password', currentPassword: testPassword, newPassword: 'mot mat khau moi rat dai' }, { cookie: user.cookie }),
+      formRequest(
+        '/account',
+        { intent: 'password', currentPassword: testPassword, newPassword: 'mot mat khau moi rat dai' },
+        { cookie: user.cookie },
+      ),
     )) as Response;
     expect(response.status).toBe(302);
     expect(await getUser(getRequest('/', { cookie: user.cookie }))).not.toBeNull();
@@ -106,7 +133,14 @@ describe('a password change ends the other sessions (issue 12, point 8)', () => 
   it('a wrong current password changes nothing and ends nothing', async () => {
     const user = await createTestUser();
     const phone = await lucia.createSession(user.id, {});
-    await call(account.action, formRequest('/account', { intent: 'password', currentPassword: 'not the one', newPassword: 'mot mat khau moi rat dai' }, { cookie: user.cookie }));
+    await call(
+      account.action,
+      formRequest(
+        '/account',
+        { intent: 'password', currentPassword: 'not the one', newPassword: 'mot mat khau moi rat dai' },
+        { cookie: user.cookie },
+      ),
+    );
     expect(await getUser(getRequest('/', { cookie: `sen_session=${phone.id}` }))).not.toBeNull();
   });
 });
@@ -125,13 +159,22 @@ async function from<T>(
   }
 }
 
-const emailsTo = async (address: string) => db.selectFrom('outbox_emails').selectAll().where('to_address', '=', address).orderBy('id').execute();
+const emailsTo = async (address: string) =>
+  db.selectFrom('outbox_emails').selectAll().where('to_address', '=', address).orderBy('id').execute();
 
 describe('forgotten-password requests are limited (issue 12, point 9)', () => {
   it('one email per address every few minutes, the same for a known and an unknown email', async () => {
     const user = await createTestUser({ locale: 'en' });
-    const known = (await from('198.51.100.1', forgot.action, formRequest('/forgot-password', { email: user.email }))) as Response;
-    const unknown = (await from('198.51.100.2', forgot.action, formRequest('/forgot-password', { email: 'ghost.reader@example.com' }))) as Response;
+    const known = (await from(
+      '198.51.100.1',
+      forgot.action,
+      formRequest('/forgot-password', { email: user.email }),
+    )) as Response;
+    const unknown = (await from(
+      '198.51.100.2',
+      forgot.action,
+      formRequest('/forgot-password', { email: 'ghost.reader@example.com' }),
+    )) as Response;
     expect(known.status).toBe(302);
     expect(unknown.status).toBe(302);
     expect(unknown.headers.get('location')).toBe(known.headers.get('location'));
@@ -139,42 +182,75 @@ describe('forgotten-password requests are limited (issue 12, point 9)', () => {
     expect(await emailsTo(user.email)).toHaveLength(1);
     expect(await emailsTo('ghost.reader@example.com')).toHaveLength(1);
 
-    for (const [address, email] of [['198.51.100.3', user.email], ['198.51.100.4', 'ghost.reader@example.com']]) {
+    for (const [address, email] of [
+      ['198.51.100.3', user.email],
+      ['198.51.100.4', 'ghost.reader@example.com'],
+    ]) {
       const again = await from(address, forgot.action, formRequest('/forgot-password', { email }));
       expect(statusOf(again)).toBe(429);
       expect(payload(again).errors).toEqual({ form: 'accounts.forgot.throttled' });
       expect(payload(again).values.email).toBe(email);
     }
     expect(await emailsTo(user.email)).toHaveLength(1);
-    expect(await db.selectFrom('password_reset_tokens').select('token_hash').where('user_id', '=', user.id).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('password_reset_tokens').select('token_hash').where('user_id', '=', user.id).execute(),
+    ).toHaveLength(1);
   });
 
   it(`at most ${resetLimits.perEmail} an hour per email, however spaced`, async () => {
     const user = await createTestUser();
     for (let i = 0; i < resetLimits.perEmail; i++) {
-      expect(statusOf(await from(`198.51.100.${10 + i}`, forgot.action, formRequest('/forgot-password', { email: user.email })))).toBe(302);
-      await db.updateTable('password_reset_requests').set({ created_at: sql`created_at - interval '6 minutes'` }).execute();
+      expect(
+        statusOf(
+          await from(`198.51.100.${10 + i}`, forgot.action, formRequest('/forgot-password', { email: user.email })),
+        ),
+      ).toBe(302);
+      await db
+        .updateTable('password_reset_requests')
+        .set({ created_at: sql`created_at - interval '6 minutes'` })
+        .execute();
     }
-    expect(statusOf(await from('198.51.100.20', forgot.action, formRequest('/forgot-password', { email: user.email })))).toBe(429);
+    expect(
+      statusOf(await from('198.51.100.20', forgot.action, formRequest('/forgot-password', { email: user.email }))),
+    ).toBe(429);
     expect(await emailsTo(user.email)).toHaveLength(resetLimits.perEmail);
     // An hour later she may ask again.
-    await db.updateTable('password_reset_requests').set({ created_at: sql`created_at - interval '1 hour'` }).execute();
-    expect(statusOf(await from('198.51.100.20', forgot.action, formRequest('/forgot-password', { email: user.email })))).toBe(302);
+    await db
+      .updateTable('password_reset_requests')
+      .set({ created_at: sql`created_at - interval '1 hour'` })
+      .execute();
+    expect(
+      statusOf(await from('198.51.100.20', forgot.action, formRequest('/forgot-password', { email: user.email }))),
+    ).toBe(302);
   });
 
   it(`at most ${resetLimits.perAddress} an hour from one client address, across emails`, async () => {
     for (let i = 0; i < resetLimits.perAddress; i++) {
-      expect(statusOf(await from('203.0.113.50', forgot.action, formRequest('/forgot-password', { email: `spray${i}@example.com` })))).toBe(302);
+      expect(
+        statusOf(
+          await from(
+            '203.0.113.50',
+            forgot.action,
+            formRequest('/forgot-password', { email: `spray${i}@example.com` }),
+          ),
+        ),
+      ).toBe(302);
     }
     const user = await createTestUser();
-    expect(statusOf(await from('203.0.113.50', forgot.action, formRequest('/forgot-password', { email: user.email })))).toBe(429);
-    expect(statusOf(await from('203.0.113.51', forgot.action, formRequest('/forgot-password', { email: user.email })))).toBe(302);
+    expect(
+      statusOf(await from('203.0.113.50', forgot.action, formRequest('/forgot-password', { email: user.email }))),
+    ).toBe(429);
+    expect(
+      statusOf(await from('203.0.113.51', forgot.action, formRequest('/forgot-password', { email: user.email }))),
+    ).toBe(302);
   });
 
   it('twenty simultaneous requests for one email send one email', async () => {
     const user = await createTestUser();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => from(`192.0.2.${i + 1}`, forgot.action, formRequest('/forgot-password', { email: user.email }))),
+      Array.from({ length: 20 }, (_, i) =>
+        from(`192.0.2.${i + 1}`, forgot.action, formRequest('/forgot-password', { email: user.email })),
+      ),
     );
     expect(results.filter((r) => statusOf(r) === 302)).toHaveLength(1);
     expect(results.filter((r) => statusOf(r) === 429)).toHaveLength(19);
@@ -201,66 +277,124 @@ async function confirmLink(email: string) {
 describe('sign-up does not reveal accounts and is throttled (issue 12, point 6)', () => {
   it('answers a taken email exactly like a new one, and tells the owner by email', async () => {
     const owner = await createTestUser({ locale: 'en' });
-    const fresh = (await from('198.51.100.60', signup.action, formRequest('/signup', signupFields('brand.new@example.com')))) as Response;
-    const taken = (await from('198.51.100.61', signup.action, formRequest('/signup', signupFields(owner.email.toUpperCase())))) as Response;
+    const fresh = (await from(
+      '198.51.100.60',
+      signup.action,
+      formRequest('/signup', signupFields('brand.new@example.com')),
+    )) as Response;
+    const taken = (await from(
+      '198.51.100.61',
+      signup.action,
+      formRequest('/signup', signupFields(owner.email.toUpperCase())),
+    )) as Response;
     expect(taken.status).toBe(fresh.status);
     expect(taken.headers.get('location')).toBe(fresh.headers.get('location'));
-    expect(taken.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(fresh.headers.getSetCookie().map((c) => c.split('=')[0]));
+    expect(taken.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(
+      fresh.headers.getSetCookie().map((c) => c.split('=')[0]),
+    );
     expect(fresh.headers.getSetCookie().some((c) => c.startsWith('sen_session='))).toBe(false);
     const told = (await emailsTo(owner.email)).at(-1);
     expect(told?.subject).toBe('Sen: someone tried to sign up with your email');
     expect(told?.body).toContain(`${appOrigin()}/forgot-password`);
     expect(told?.body).not.toContain('token=');
     // Her account is unchanged: the old password still works.
-    expect(statusOf(await call(login.action, formRequest('/login', { email: owner.email, password: testPassword })))).toBe(302);
+    expect(
+      statusOf(await call(login.action, formRequest('/login', { email: owner.email, password: testPassword }))),
+    ).toBe(302);
   });
 
   it(`at most ${signupLimits.perAddress} sign-ups an hour from one client address, answered 429`, async () => {
     for (let i = 0; i < signupLimits.perAddress; i++) {
-      expect(statusOf(await from('203.0.113.70', signup.action, formRequest('/signup', signupFields(`throwaway${i}@example.com`))))).toBe(302);
+      expect(
+        statusOf(
+          await from('203.0.113.70', signup.action, formRequest('/signup', signupFields(`throwaway${i}@example.com`))),
+        ),
+      ).toBe(302);
     }
-    const refused = await from('203.0.113.70', signup.action, formRequest('/signup', signupFields('throwaway-last@example.com')));
+    const refused = await from(
+      '203.0.113.70',
+      signup.action,
+      formRequest('/signup', signupFields('throwaway-last@example.com')),
+    );
     expect(statusOf(refused)).toBe(429);
     expect(payload(refused).errors).toEqual({ form: 'accounts.signup.throttled' });
     expect(payload(refused).values.email).toBe('throwaway-last@example.com');
     expect(await emailsTo('throwaway-last@example.com')).toEqual([]);
-    expect(statusOf(await from('203.0.113.71', signup.action, formRequest('/signup', signupFields('elsewhere@example.com'))))).toBe(302);
+    expect(
+      statusOf(
+        await from('203.0.113.71', signup.action, formRequest('/signup', signupFields('elsewhere@example.com'))),
+      ),
+    ).toBe(302);
   });
 
   it('"Do you want to sell?" yes lands her on the seller dashboard; no on the market or redirectTo', async () => {
-    await from('198.51.100.80', signup.action, formRequest('/signup', signupFields('seller.to.be@example.com', { wantsToSell: 'yes' })));
-    const seller = (await call(confirm.action, formRequest('/signup/confirm', { token: await confirmLink('seller.to.be@example.com') }))) as Response;
+    await from(
+      '198.51.100.80',
+      signup.action,
+      formRequest('/signup', signupFields('seller.to.be@example.com', { wantsToSell: 'yes' })),
+    );
+    const seller = (await call(
+      confirm.action,
+      formRequest('/signup/confirm', { token: await confirmLink('seller.to.be@example.com') }),
+    )) as Response;
     expect(seller.headers.get('location')).toBe('/dashboard?notice=notice.welcome');
 
-    await from('198.51.100.81', signup.action, formRequest('/signup', signupFields('buyer.only@example.com', { wantsToSell: 'no', redirectTo: '/learn' })));
-    const buyer = (await call(confirm.action, formRequest('/signup/confirm', { token: await confirmLink('buyer.only@example.com') }))) as Response;
+    await from(
+      '198.51.100.81',
+      signup.action,
+      formRequest('/signup', signupFields('buyer.only@example.com', { wantsToSell: 'no', redirectTo: '/learn' })),
+    );
+    const buyer = (await call(
+      confirm.action,
+      formRequest('/signup/confirm', { token: await confirmLink('buyer.only@example.com') }),
+    )) as Response;
     expect(buyer.headers.get('location')).toBe('/learn');
 
     // A hostile redirectTo is dropped at sign-up, and the link still works.
-    await from('198.51.100.82', signup.action, formRequest('/signup', signupFields('curious@example.com', { redirectTo: '/%09/evil.example' })));
-    const curious = (await call(confirm.action, formRequest('/signup/confirm', { token: await confirmLink('curious@example.com') }))) as Response;
+    await from(
+      '198.51.100.82',
+      signup.action,
+      formRequest('/signup', signupFields('curious@example.com', { redirectTo: '/%09/evil.example' })),
+    );
+    const curious = (await call(
+      confirm.action,
+      formRequest('/signup/confirm', { token: await confirmLink('curious@example.com') }),
+    )) as Response;
     expect(curious.headers.get('location')).toBe('/market?notice=notice.welcome');
 
-    const bad = await from('198.51.100.83', signup.action, formRequest('/signup', signupFields('odd@example.com', { wantsToSell: 'maybe' })));
+    const bad = await from(
+      '198.51.100.83',
+      signup.action,
+      formRequest('/signup', signupFields('odd@example.com', { wantsToSell: 'maybe' })),
+    );
     expect(payload(bad).errors).toEqual({ wantsToSell: 'validation.invalid' });
   });
 
   it('two pending sign-ups for one email create one account', async () => {
     await from('198.51.100.90', signup.action, formRequest('/signup', signupFields('twice@example.com')));
     const first = await confirmLink('twice@example.com');
-    await from('198.51.100.91', signup.action, formRequest('/signup', signupFields('twice@example.com', { displayName: 'Other' })));
+    await from(
+      '198.51.100.91',
+      signup.action,
+      formRequest('/signup', signupFields('twice@example.com', { displayName: 'Other' })),
+    );
     const second = await confirmLink('twice@example.com');
     expect(statusOf(await call(confirm.action, formRequest('/signup/confirm', { token: second })))).toBe(302);
     const late = await call(confirm.action, formRequest('/signup/confirm', { token: first }));
     expect(payload(late).errors).toEqual({ form: 'accounts.confirm.invalid' });
-    expect(await db.selectFrom('users').select('display_name').where('email', '=', 'twice@example.com').execute()).toEqual([{ display_name: 'Other' }]);
+    expect(
+      await db.selectFrom('users').select('display_name').where('email', '=', 'twice@example.com').execute(),
+    ).toEqual([{ display_name: 'Other' }]);
   });
 });
 
 const codForm = { ...delivery, payment: 'cod' };
 
 async function addToCart(cookie: string, listingId: string, quantity: number) {
-  return call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId, quantity: String(quantity) }, { cookie }));
+  return call(
+    cartRoute.action,
+    formRequest('/cart', { intent: 'add', listingId, quantity: String(quantity) }, { cookie }),
+  );
 }
 
 describe('new accounts are limited until one completed order (issue 12, point 6)', () => {
@@ -288,9 +422,15 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
     const buyer = await createTestUser();
     const { listingId } = await sellerWithListing({ stock: 50 });
     await addToCart(buyer.cookie, listingId, newAccountLimits.unitsPerListing);
-    const results = await Promise.all(Array.from({ length: 6 }, () => call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie }))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie })),
+      ),
+    );
     expect(results.filter((r) => statusOf(r) === 302)).toHaveLength(1);
-    expect(results.filter((r) => statusOf(r) !== 302).map((r) => payload(r).errors.form)).toEqual(Array(5).fill('orders.checkout.empty'));
+    expect(results.filter((r) => statusOf(r) !== 302).map((r) => payload(r).errors.form)).toEqual(
+      Array(5).fill('orders.checkout.empty'),
+    );
     expect(await db.selectFrom('orders').select('id').where('buyer_id', '=', buyer.id).execute()).toHaveLength(1);
     expect(await stockOf(listingId)).toBe(50 - newAccountLimits.unitsPerListing);
   });
@@ -299,10 +439,19 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
     const { listingId } = await sellerWithListing({ stock: 150 });
     const buyer = await createTestUser();
     await addToCart(buyer.cookie, listingId, 1);
-    expect(statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie })))).toBe(302);
-    await db.updateTable('orders').set({ state: 'completed' }).where('buyer_id', '=', buyer.id).where('state', '=', 'placed').execute();
+    expect(
+      statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie }))),
+    ).toBe(302);
+    await db
+      .updateTable('orders')
+      .set({ state: 'completed' })
+      .where('buyer_id', '=', buyer.id)
+      .where('state', '=', 'placed')
+      .execute();
     await addToCart(buyer.cookie, listingId, 60);
-    expect(statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie })))).toBe(302);
+    expect(
+      statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie }))),
+    ).toBe(302);
     expect(await stockOf(listingId)).toBe(150 - 61);
   });
 
@@ -313,7 +462,16 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
         editListing.action,
         formRequest(
           `/dashboard/listings/${listingId}`,
-          { intent: 'save', title: 'Khăn thổ cẩm', description: '', price: '250000', stock: '100', category: 'handicrafts', shippingFee: '30000', maxPerOrder },
+          {
+            intent: 'save',
+            title: 'Khăn thổ cẩm',
+            description: '',
+            price: '250000',
+            stock: '100',
+            category: 'handicrafts',
+            shippingFee: '30000',
+            maxPerOrder,
+          },
           { cookie: seller.cookie },
         ),
         { id: listingId },
@@ -322,11 +480,20 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
     expect(payload(wrong).errors).toEqual({ maxPerOrder: 'market.field.maxPerOrderInvalid' });
     expect(payload(wrong).values.maxPerOrder).toBe('0');
     expect(statusOf(await edit('3'))).toBe(302);
-    expect(payload(await call(editListing.loader, getRequest(`/dashboard/listings/${listingId}`, { cookie: seller.cookie }), { id: listingId })).listing.maxPerOrder).toBe(3);
+    expect(
+      payload(
+        await call(editListing.loader, getRequest(`/dashboard/listings/${listingId}`, { cookie: seller.cookie }), {
+          id: listingId,
+        }),
+      ).listing.maxPerOrder,
+    ).toBe(3);
 
     const buyer = await createTestUser();
     await addToCart(buyer.cookie, listingId, 8);
-    expect((await db.selectFrom('cart_items').select('quantity').where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow()).quantity).toBe(3);
+    expect(
+      (await db.selectFrom('cart_items').select('quantity').where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow())
+        .quantity,
+    ).toBe(3);
     // A cart filled before the seller lowered the maximum is refused at checkout.
     expect(statusOf(await edit('2'))).toBe(302);
     const refused = await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie }));
@@ -335,7 +502,9 @@ describe('new accounts are limited until one completed order (issue 12, point 6)
     expect(await stockOf(listingId)).toBe(100);
     // Empty means no maximum again.
     expect(statusOf(await edit(''))).toBe(302);
-    expect(statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie })))).toBe(302);
+    expect(
+      statusOf(await call(checkoutRoute.action, formRequest('/checkout', codForm, { cookie: buyer.cookie }))),
+    ).toBe(302);
   });
 });
 
@@ -355,22 +524,46 @@ describe('names shown to strangers carry no contact or payment line (issue 12, p
     ]) {
       expect(isPlainName(name), name).toBe(false);
     }
-    for (const name of ['Chị Hoa', 'Thổ cẩm Sa Pa 2024', 'Hợp tác xã dệt Lùng Tám', 'Nguyễn Thị Ánh Tuyết', "H'Hen Niê", 'Trà Shan Tuyết 100 năm']) {
+    for (const name of [
+      'Chị Hoa',
+      'Thổ cẩm Sa Pa 2024',
+      'Hợp tác xã dệt Lùng Tám',
+      'Nguyễn Thị Ánh Tuyết',
+      "H'Hen Niê",
+      'Trà Shan Tuyết 100 năm',
+    ]) {
       expect(isPlainName(name), name).toBe(true);
     }
   });
 
   it('answers sign-up and the account page in her language, keeping what she typed', async () => {
     const typed = 'Chị Thu 0912.345.678';
-    const refused = await call(signup.action, formRequest('/signup', signupFields('thu.name@example.com', { displayName: typed })));
+    const refused = await call(
+      signup.action,
+      formRequest('/signup', signupFields('thu.name@example.com', { displayName: typed })),
+    );
     expect(statusOf(refused)).toBe(400);
-    expect(payload(refused)).toMatchObject({ errors: { displayName: 'validation.nameContact' }, values: { displayName: typed } });
+    expect(payload(refused)).toMatchObject({
+      errors: { displayName: 'validation.nameContact' },
+      values: { displayName: typed },
+    });
     const user = await createTestUser();
-    const before = await db.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow();
-    const form = { intent: 'profile', displayName: 'Shop Mai zalo.me/shopmai', locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
+    const before = await db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const form = {
+      intent: 'profile',
+      displayName: 'Shop Mai zalo.me/shopmai',
+      locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    };
     const answer = await call(account.action, formRequest('/account', form, { cookie: user.cookie }));
     expect(statusOf(answer)).toBe(400);
     expect(payload(answer).errors.displayName).toBe('validation.nameContact');
-    expect(await db.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await db.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 });

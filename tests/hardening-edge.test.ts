@@ -22,7 +22,14 @@ afterAll(() => server?.close());
 type Sent = { status: number; bytesWritten: number };
 
 /** Sends `total` bytes of body in chunks (no Content-Length unless given) and reports the answer and how much went out. */
-function send(path: string, contentType: string, chunk: Buffer, total: number, contentLength?: number, cookie?: string): Promise<Sent> {
+function send(
+  path: string,
+  contentType: string,
+  chunk: Buffer,
+  total: number,
+  contentLength?: number,
+  cookie?: string,
+): Promise<Sent> {
   const url = new URL(server.origin + path);
   return new Promise((resolve, reject) => {
     let written = 0;
@@ -38,7 +45,9 @@ function send(path: string, contentType: string, chunk: Buffer, total: number, c
     });
     // The server closing the connection mid-body is the point: the answer already came.
     // A connection cut mid-body (status 0) is a refusal too: the rest was never read.
-    req.on('error', (error) => (status || /ECONNRESET|EPIPE/.test(String(error)) ? resolve({ status, bytesWritten: written }) : reject(error)));
+    req.on('error', (error) =>
+      status || /ECONNRESET|EPIPE/.test(String(error)) ? resolve({ status, bytesWritten: written }) : reject(error),
+    );
     const pump = () => {
       while (written < total && !status) {
         written += chunk.length;
@@ -57,7 +66,12 @@ describe('limits at the edge', () => {
     const body = manyFields(40_000);
     const announced = await send('/cart', 'application/x-www-form-urlencoded', body, body.length, body.length);
     expect(announced.status).toBe(413);
-    const streamed = await send('/cart', 'application/x-www-form-urlencoded', body.subarray(0, 16 * 1024), body.length * 30);
+    const streamed = await send(
+      '/cart',
+      'application/x-www-form-urlencoded',
+      body.subarray(0, 16 * 1024),
+      body.length * 30,
+    );
     expect(streamed.status).toBe(413);
     // Refused long before the whole body could be sent.
     expect(streamed.bytesWritten).toBeLessThan(body.length * 30);
@@ -76,7 +90,14 @@ describe('limits at the edge', () => {
     const total = bodyLimits.multipartBytes * 3;
     // Signed in as a seller, so the page reads the body rather than sending her to log in.
     const { cookie } = await createTestUser({ roles: ['entrepreneur'] });
-    const sent = await send('/dashboard/listings/new', 'multipart/form-data; boundary=x', chunk, total, undefined, cookie);
+    const sent = await send(
+      '/dashboard/listings/new',
+      'multipart/form-data; boundary=x',
+      chunk,
+      total,
+      undefined,
+      cookie,
+    );
     // 413, or the connection closed after it before the client read the answer.
     expect([0, 413]).toContain(sent.status);
     expect(sent.bytesWritten).toBeLessThan(total);
@@ -92,7 +113,15 @@ describe('limits at the edge', () => {
 describe('reading a form', () => {
   it('keeps repeated fields as lists and odd names as plain fields, in one pass', () => {
     const form = new FormData();
-    for (const [k, v] of [['tag', 'a'], ['tag', 'b'], ['tag', 'c'], ['__proto__', 'x'], ['constructor', 'y'], ['one', '1']]) form.append(k, v);
+    for (const [k, v] of [
+      ['tag', 'a'],
+      ['tag', 'b'],
+      ['tag', 'c'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['one', '1'],
+    ])
+      form.append(k, v);
     const parsed = parseForm(form, z.object({ tag: z.array(z.string()), one: z.string() }).passthrough());
     expect(parsed.ok && parsed.data).toMatchObject({ tag: ['a', 'b', 'c'], one: '1' });
     expect(parsed.ok && Object.getOwnPropertyNames(parsed.data)).toContain('constructor');
@@ -105,7 +134,9 @@ describe('a database that stops answering', () => {
     const silent = net.createServer((socket) => socket.on('error', () => {}));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
-    const pool = new pg.Pool(postgresPoolConfig({ DATABASE_URL: `postgres://sen@127.0.0.1:${port}/sen`, NODE_ENV: 'test' }));
+    const pool = new pg.Pool(
+      postgresPoolConfig({ DATABASE_URL: `postgres://sen@127.0.0.1:${port}/sen`, NODE_ENV: 'test' }),
+    );
     try {
       await expect(pool.query('select 1')).rejects.toThrow(/timeout/i);
     } finally {

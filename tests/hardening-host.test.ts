@@ -14,12 +14,15 @@ type Answer = { status: number; body: string; headers: http.IncomingHttpHeaders 
 function raw(origin: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path, method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, path, method: body === undefined ? 'GET' : 'POST', headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -74,9 +77,15 @@ describe('the hosts Sen answers for', () => {
 
   it('with APP_URL takes a form only from its origin, whatever Host the request names', async () => {
     const server = await serve({ APP_URL: 'https://sen.example.vn' });
-    const post = (origin: string) => raw(server.origin, '/language', { ...form, Host: 'sen.example.vn', Origin: origin }, 'locale=en');
+    const post = (origin: string) =>
+      raw(server.origin, '/language', { ...form, Host: 'sen.example.vn', Origin: origin }, 'locale=en');
     expect((await post('https://sen.example.vn')).status).toBe(302);
-    for (const origin of ['http://sen.example.vn', 'https://evil.example', 'https://sen.example.vn.evil.example', 'null']) {
+    for (const origin of [
+      'http://sen.example.vn',
+      'https://evil.example',
+      'https://sen.example.vn.evil.example',
+      'null',
+    ]) {
       expect((await post(origin)).status, origin).toBe(403);
     }
   });

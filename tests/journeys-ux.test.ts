@@ -17,20 +17,31 @@ useCleanDatabase();
 async function publish(sellerId: string, title: string) {
   const row = await db
     .insertInto('listings')
-    .values({ seller_id: sellerId, title, price: 900_000, stock: 2, category: 'fashion', state: 'published', published_at: new Date(), updated_at: new Date() })
+    .values({
+      seller_id: sellerId,
+      title,
+      price: 900_000,
+      stock: 2,
+      category: 'fashion',
+      state: 'published',
+      published_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-const found = async (q: string) => (await searchListings({ q, verifiedOnly: false, sort: 'relevance' })).listings.map((l) => l.id);
+const found = async (q: string) =>
+  (await searchListings({ q, verifiedOnly: false, sort: 'relevance' })).listings.map((l) => l.id);
 
 describe('search with words run together', () => {
   it('finds "áo dài" from "aodai", "AoDai" and "aodailua", and not unrelated titles', async () => {
     const { seller } = await sellerWithListing();
     const aoDai = await publish(seller.id, 'Áo dài lụa tơ tằm');
     const other = await publish(seller.id, 'Đài hoa sen khô');
-    for (const q of ['aodai', 'AoDai', 'áodài', 'aodailua', 'ao dai', 'aoda']) expect(await found(q), q).toContain(aoDai);
+    for (const q of ['aodai', 'AoDai', 'áodài', 'aodailua', 'ao dai', 'aoda'])
+      expect(await found(q), q).toContain(aoDai);
     expect(await found('aodai')).not.toContain(other);
     // A word run together is read as a phrase: both syllables side by side, in order.
     expect(await found('daiao')).toEqual([]);
@@ -45,18 +56,34 @@ describe('search with words run together', () => {
 
 describe('the inbox marks a conversation with a scam warning', () => {
   type Person = { id: string; cookie: string };
-  const inbox = async (who: Person) => payload(await call(inboxRoute.loader, getRequest('/messages', { cookie: who.cookie }))).conversations;
+  const inbox = async (who: Person) =>
+    payload(await call(inboxRoute.loader, getRequest('/messages', { cookie: who.cookie }))).conversations;
   const send = (who: Person, id: string, body: string) =>
-    call(conversationRoute.action, formRequest(`/messages/${id}`, { intent: 'send', body, confirmed: '1' }, { cookie: who.cookie }), { id });
+    call(
+      conversationRoute.action,
+      formRequest(`/messages/${id}`, { intent: 'send', body, confirmed: '1' }, { cookie: who.cookie }),
+      { id },
+    );
 
   it('marks it for the one who received the warned message, even once later messages follow, and not for the sender', async () => {
     const shop = await sellerWithListing();
     const buyer = await createTestUser();
-    const started = (await call(newRoute.action, formRequest(`/messages/new?listing=${shop.listingId}`, { body: 'Chị ơi khăn này còn không?' }, { cookie: buyer.cookie }))) as Response;
+    const started = (await call(
+      newRoute.action,
+      formRequest(
+        `/messages/new?listing=${shop.listingId}`,
+        { body: 'Chị ơi khăn này còn không?' },
+        { cookie: buyer.cookie },
+      ),
+    )) as Response;
     const id = started.headers.get('location')!.match(/^\/messages\/([0-9a-f-]{36})/)![1];
     expect((await inbox(buyer))[0].warned).toBe(false);
 
-    expect(statusOf(await send(shop.seller, id, 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp em nhé'))).toBe(302);
+    expect(
+      statusOf(
+        await send(shop.seller, id, 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp em nhé'),
+      ),
+    ).toBe(302);
     expect(statusOf(await send(shop.seller, id, 'Dạ còn ạ.'))).toBe(302);
     expect((await inbox(buyer))[0]).toMatchObject({ id, warned: true });
     expect((await inbox(shop.seller))[0].warned).toBe(false);
@@ -81,7 +108,18 @@ describe('pages a phone on 3G gets quickly', () => {
 
   it('every public page has a description in her language', async () => {
     const { slug } = await sellerWithListing();
-    for (const pathname of ['/', '/market', '/safety', '/learn', '/mentors', '/about', '/learn/game', '/signup', '/login', `/s/${slug}`]) {
+    for (const pathname of [
+      '/',
+      '/market',
+      '/safety',
+      '/learn',
+      '/mentors',
+      '/about',
+      '/learn/game',
+      '/signup',
+      '/login',
+      `/s/${slug}`,
+    ]) {
       const page = await html(pathname);
       const description = /<meta name="description" content="([^"]+)"/.exec(page)?.[1];
       expect(description, pathname).toBeTruthy();
@@ -93,7 +131,18 @@ describe('pages a phone on 3G gets quickly', () => {
     const { seller } = await sellerWithListing();
     for (let i = 0; i < 3; i++) {
       const id = await publish(seller.id, `Khăn lụa ${i}`);
-      await db.insertInto('listing_images').values({ listing_id: id, position: 0, image_key: `public/k${i}.jpg`, small_key: `public/s${i}.webp`, thumb_key: `public/t${i}.webp`, width: 800, height: 800 }).execute();
+      await db
+        .insertInto('listing_images')
+        .values({
+          listing_id: id,
+          position: 0,
+          image_key: `public/k${i}.jpg`,
+          small_key: `public/s${i}.webp`,
+          thumb_key: `public/t${i}.webp`,
+          width: 800,
+          height: 800,
+        })
+        .execute();
     }
     const market = await html('/market');
     expect(market).toMatch(/<script id="sen-messages" src="[^"]+" defer="">/);
@@ -135,7 +184,9 @@ describe('the pay-only-on-Sen reminder', () => {
       const response = await server.fetch(path, { cookie });
       expect(response.status, path).toBe(200);
       const folded = note(await response.text());
-      expect(folded, path).toMatch(/^<details><summary><strong>Chỉ thanh toán qua Sen hoặc khi nhận hàng<\/strong><\/summary>/);
+      expect(folded, path).toMatch(
+        /^<details><summary><strong>Chỉ thanh toán qua Sen hoặc khi nhận hàng<\/strong><\/summary>/,
+      );
       expect(folded, path).toContain('Không chuyển khoản');
     }
   });

@@ -14,7 +14,12 @@ const course = 'bao-ve-thong-tin';
 
 async function firstQuiz() {
   await seedLearning(db);
-  const m = await db.selectFrom('learning_modules').select('id').where('course_slug', '=', course).orderBy('position').executeTakeFirstOrThrow();
+  const m = await db
+    .selectFrom('learning_modules')
+    .select('id')
+    .where('course_slug', '=', course)
+    .orderBy('position')
+    .executeTakeFirstOrThrow();
   return String(m.id);
 }
 
@@ -37,7 +42,9 @@ describe('answers sent again by the service worker', () => {
     const fields: Record<string, string> = { version: page.version };
     for (const q of page.quiz.questions) fields[`q${q.id}`] = String(q.choices[0].id);
     const key = crypto.randomUUID();
-    const results = await Promise.all([1, 2, 3].map(() => call(quizAction, replayed(path, fields, person.cookie, key), { course, module })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => call(quizAction, replayed(path, fields, person.cookie, key), { course, module })),
+    );
     expect(results.every((r) => r instanceof Response && r.status === 302)).toBe(true);
     expect(await attempts(person.id)).toHaveLength(1);
     const again = (await call(quizAction, replayed(path, fields, person.cookie, key), { course, module })) as Response;
@@ -61,11 +68,18 @@ describe('answers sent again by the service worker', () => {
     for (const q of page.quiz.questions) fields[`q${q.id}`] = String(q.choices[0].id);
     const key = crypto.randomUUID();
     for (let i = 0; i < 2; i++) {
-      const result = (await call(quizAction, replayed(path, fields, person.cookie, key), { course, module })) as Response;
+      const result = (await call(quizAction, replayed(path, fields, person.cookie, key), {
+        course,
+        module,
+      })) as Response;
       expect(result.headers.get('Location')).toBe(`${path}?notice=notice.lastmile.quizChanged`);
     }
     expect(await attempts(person.id)).toHaveLength(0);
-    const notices = await db.selectFrom('notifications').select(['message_key', 'link']).where('user_id', '=', person.id).execute();
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['message_key', 'link'])
+      .where('user_id', '=', person.id)
+      .execute();
     expect(notices).toEqual([{ message_key: 'lastmile.notice.quizChanged', link: path }]);
   });
 });
@@ -82,13 +96,20 @@ describe('the service worker and the manifest', () => {
     // Kept copies are fetched without her cookies; signed-in answers are never stored.
     expect(script).toContain("credentials: 'omit'");
     const publicList = script.match(/const PUBLIC = (\[.*\]);/)![1];
-    for (const word of ['messages', 'orders', 'account', 'staff', 'dashboard', 'files', 'documents']) expect(publicList).not.toContain(word);
+    for (const word of ['messages', 'orders', 'account', 'staff', 'dashboard', 'files', 'documents'])
+      expect(publicList).not.toContain(word);
     const shell = JSON.parse(script.match(/const SHELL = (\[.*\]);/)![1]) as string[];
     expect(shell).toContain('/offline');
   });
 
-  it('the manifest is in the reader\'s language', async () => {
-    const manifest = await ((await manifestLoader({ request: getRequest('/manifest.webmanifest'), params: {}, context: {} as never })) as Response).json();
+  it("the manifest is in the reader's language", async () => {
+    const manifest = await (
+      (await manifestLoader({
+        request: getRequest('/manifest.webmanifest'),
+        params: {},
+        context: {} as never,
+      })) as Response
+    ).json();
     expect(manifest).toMatchObject({ short_name: 'Sen', start_url: '/', scope: '/', display: 'standalone' });
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(['any', '192x192', '512x512']);
   });

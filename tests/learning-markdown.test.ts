@@ -5,7 +5,9 @@ import { renderMarkdown } from '../app/modules/learning/markdown.server';
 // become a script, an event handler or a javascript: URL.
 describe('lesson Markdown rendering', () => {
   it('renders headings, lists, emphasis, links and images', () => {
-    const html = renderMarkdown('## Tiêu đề\n\n- một\n- **hai**\n\n[Sen](https://sen.example.vn/learn) ![ảnh](/images/a.png)\n\nhttps://example.com/x');
+    const html = renderMarkdown(
+      '## Tiêu đề\n\n- một\n- **hai**\n\n[Sen](https://sen.example.vn/learn) ![ảnh](/images/a.png)\n\nhttps://example.com/x',
+    );
     expect(html).toContain('<h2>Tiêu đề</h2>');
     expect(html).toContain('<li><strong>hai</strong></li>');
     expect(html).toContain('<a href="https://sen.example.vn/learn" rel="nofollow noopener noreferrer">Sen</a>');

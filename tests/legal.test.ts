@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
 describe('the marketplace disclosures', () => {
   it('publishes the privacy notice in Vietnamese by default and in English on request', async () => {
     const vi = await (await server.fetch('/privacy')).text();
@@ -36,7 +35,14 @@ describe('the marketplace disclosures', () => {
   });
 
   it('names the operator from the environment, not from the code', async () => {
-    expect(operator({ NODE_ENV: 'test', OPERATOR_NAME: 'Hội LHPN tỉnh Lào Cai', OPERATOR_EMAIL: 'sen@laocai.example', OPERATOR_ADDRESS: '1 Hoàng Liên' })).toMatchObject({
+    expect(
+      operator({
+        NODE_ENV: 'test',
+        OPERATOR_NAME: 'Hội LHPN tỉnh Lào Cai',
+        OPERATOR_EMAIL: 'sen@laocai.example',
+        OPERATOR_ADDRESS: '1 Hoàng Liên',
+      }),
+    ).toMatchObject({
       name: 'Hội LHPN tỉnh Lào Cai',
       email: 'sen@laocai.example',
       address: '1 Hoàng Liên',

@@ -3,13 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve('app/locales');
-const load = (locale: string, file: string) => JSON.parse(readFileSync(path.join(root, locale, file), 'utf8')) as Record<string, string>;
+const load = (locale: string, file: string) =>
+  JSON.parse(readFileSync(path.join(root, locale, file), 'utf8')) as Record<string, string>;
 
 describe('locale files', () => {
   const files = readdirSync(path.join(root, 'vi')).filter((f) => f.endsWith('.json'));
 
   it('exist in both languages', () => {
-    expect(readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json')).sort()).toEqual(files.sort());
+    expect(
+      readdirSync(path.join(root, 'en'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(files.sort());
   });
 
   it.each(files)('%s has the same keys in Vietnamese and English, none empty', (file) => {

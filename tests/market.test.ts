@@ -38,7 +38,14 @@ async function seller(status: VerificationStatus | null, province = 'ha-noi') {
 
 async function listing(
   sellerId: string,
-  values: Partial<{ title: string; description: string; price: number; category: string; state: 'draft' | 'published' | 'archived'; published_at: Date }> = {},
+  values: Partial<{
+    title: string;
+    description: string;
+    price: number;
+    category: string;
+    state: 'draft' | 'published' | 'archived';
+    published_at: Date;
+  }> = {},
 ) {
   const state = values.state ?? 'published';
   const row = await db
@@ -60,7 +67,8 @@ async function listing(
 }
 
 const base: SearchFilters = { verifiedOnly: true, sort: 'relevance' };
-const ids = async (filters: Partial<SearchFilters>) => (await searchListings({ ...base, ...filters })).listings.map((l) => l.id);
+const ids = async (filters: Partial<SearchFilters>) =>
+  (await searchListings({ ...base, ...filters })).listings.map((l) => l.id);
 
 const listingFields = {
   title: 'Nón lá Huế <b>thêu</b>',
@@ -84,7 +92,12 @@ describe('search', () => {
     unverified = await seller('revoked', 'can-tho');
     l.aoDai = await listing(verified.id, { title: 'Áo dài lụa tơ tằm', category: 'fashion', price: 1_200_000 });
     l.nonLa = await listing(other.id, { title: 'non la bai tho', category: 'handicrafts', price: 90_000 });
-    l.coffee = await listing(other.id, { title: 'Cà phê Đắk Lắk rang mộc', description: 'Hạt cà phê robusta, rang vừa', category: 'food', price: 180_000 });
+    l.coffee = await listing(other.id, {
+      title: 'Cà phê Đắk Lắk rang mộc',
+      description: 'Hạt cà phê robusta, rang vừa',
+      category: 'food',
+      price: 180_000,
+    });
     l.draft = await listing(verified.id, { title: 'Áo dài lụa bản nháp', state: 'draft', category: 'fashion' });
     l.archived = await listing(verified.id, { title: 'Áo dài lụa cũ', state: 'archived', category: 'fashion' });
     l.revoked = await listing(unverified.id, { title: 'Áo dài lụa Cần Thơ', category: 'fashion', price: 500_000 });
@@ -106,7 +119,9 @@ describe('search', () => {
     const page = payload(await call(marketLoader, getRequest('/market?q=ao+dai+lua&f=1', { cookie: verified.cookie })));
     expect(page.listings.map((x: { id: string }) => x.id)).not.toContain(l.draft);
     for (const id of [l.draft, l.archived]) {
-      expect(statusOf(await call(listingLoader, getRequest(`/market/${id}`, { cookie: verified.cookie }), { id }))).toBe(404);
+      expect(
+        statusOf(await call(listingLoader, getRequest(`/market/${id}`, { cookie: verified.cookie }), { id })),
+      ).toBe(404);
     }
   });
 
@@ -124,12 +139,24 @@ describe('search', () => {
     const s = await seller('approved', 'ca-mau');
     const id = await listing(s.id, { title: 'Khô cá bổi Cà Mau' });
     expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([id]);
-    await db.updateTable('business_profiles').set({ verification_status: 'revoked' }).where('user_id', '=', s.id).execute();
+    await db
+      .updateTable('business_profiles')
+      .set({ verification_status: 'revoked' })
+      .where('user_id', '=', s.id)
+      .execute();
     expect(await ids({ q: 'kho ca boi' })).toEqual([]);
     expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([id]);
-    await db.updateTable('business_profiles').set({ verification_status: 'suspended' }).where('user_id', '=', s.id).execute();
+    await db
+      .updateTable('business_profiles')
+      .set({ verification_status: 'suspended' })
+      .where('user_id', '=', s.id)
+      .execute();
     expect(await ids({ q: 'kho ca boi', verifiedOnly: false })).toEqual([]);
-    await db.updateTable('business_profiles').set({ verification_status: 'approved', province: 'an-giang' }).where('user_id', '=', s.id).execute();
+    await db
+      .updateTable('business_profiles')
+      .set({ verification_status: 'approved', province: 'an-giang' })
+      .where('user_id', '=', s.id)
+      .execute();
     expect(await ids({ q: 'kho ca boi', province: 'ca-mau' })).toEqual([]);
     expect(await ids({ q: 'kho ca boi', province: 'an-giang' })).toEqual([id]);
     await db.updateTable('listings').set({ state: 'archived' }).where('id', '=', id).execute();
@@ -141,7 +168,9 @@ describe('search', () => {
     expect((await ids({ province: 'ha-noi' })).sort()).toEqual([l.nonLa, l.coffee].sort());
     expect(await ids({ minPrice: 100_000, maxPrice: 200_000 })).toEqual([l.coffee]);
     expect(await ids({ minPrice: 1_000_000 })).toEqual([l.aoDai]);
-    const page = payload(await call(marketLoader, getRequest('/market?category=fashion&province=hue&min=1.000.000&max=2000000')));
+    const page = payload(
+      await call(marketLoader, getRequest('/market?category=fashion&province=hue&min=1.000.000&max=2000000')),
+    );
     expect(page.listings.map((x: { id: string }) => x.id)).toEqual([l.aoDai]);
   });
 
@@ -160,7 +189,12 @@ describe('search', () => {
   });
 
   it('ignores junk in the URL instead of failing', async () => {
-    const page = payload(await call(marketLoader, getRequest("/market?q=%27%3B--+%26+%21%3A*&category=x&province=y&min=abc&sort=zzz&after=notacursor")));
+    const page = payload(
+      await call(
+        marketLoader,
+        getRequest('/market?q=%27%3B--+%26+%21%3A*&category=x&province=y&min=abc&sort=zzz&after=notacursor'),
+      ),
+    );
     expect(Array.isArray(page.listings)).toBe(true);
     expect(toTsQuery("a' & b:* | !c")).toBe('a & b & c:*');
     expect(decodeCursor('eyJ4IjoxfQ')).toBeNull();
@@ -174,14 +208,28 @@ describe('keyset pagination', () => {
     const made: string[] = [];
     for (let i = 0; i < 23; i++) {
       // Equal prices and equal publication times on purpose: the id breaks ties.
-      made.push(await listing(s.id, { title: `Gốm Bát Tràng mẫu ${i}`, category: 'home', price: 50_000 + (i % 4) * 1000, published_at: new Date(start + (i % 5) * 1000) }));
+      made.push(
+        await listing(s.id, {
+          title: `Gốm Bát Tràng mẫu ${i}`,
+          category: 'home',
+          price: 50_000 + (i % 4) * 1000,
+          published_at: new Date(start + (i % 5) * 1000),
+        }),
+      );
     }
     for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc'] as const) {
       const seen: string[] = [];
       let after = null;
       let pages = 0;
       do {
-        const page = await searchListings({ q: 'gom bat trang', category: 'home', verifiedOnly: true, sort, after, limit: 5 });
+        const page = await searchListings({
+          q: 'gom bat trang',
+          category: 'home',
+          verifiedOnly: true,
+          sort,
+          after,
+          limit: 5,
+        });
         seen.push(...page.listings.map((x) => x.id));
         after = page.next ? decodeCursor(page.next) : null;
         pages += 1;
@@ -206,7 +254,13 @@ describe('seller dashboard', () => {
     expect(statusOf(created)).toBe(302);
     const id = (created as Response).headers.get('Location')!.match(/listings\/([0-9a-f-]+)/)![1];
     const row = await db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ state: 'draft', price: 150000, stock: 5, shipping_fee: 20000, title: 'Nón lá Huế <b>thêu</b>' });
+    expect(row).toMatchObject({
+      state: 'draft',
+      price: 150000,
+      stock: 5,
+      shipping_fee: 20000,
+      title: 'Nón lá Huế <b>thêu</b>',
+    });
     expect(row.shipping_provinces.sort()).toEqual(['ha-noi', 'hue']);
     expect(row.description).toBe('Dòng 1\nDòng 2 <script>alert(1)</script>');
 
@@ -214,7 +268,11 @@ describe('seller dashboard', () => {
     expect(await ids({ q: 'non la hue', verifiedOnly: false })).not.toContain(id);
     expect(statusOf(await call(listingLoader, getRequest(`/market/${id}`), { id }))).toBe(404);
 
-    const published = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }), { id });
+    const published = await call(
+      editAction,
+      formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }),
+      { id },
+    );
     expect(statusOf(published)).toBe(302);
     expect(await ids({ q: 'non la hue' })).toContain(id);
     const page = payload(await call(listingLoader, getRequest(`/market/${id}`), { id }));
@@ -228,14 +286,26 @@ describe('seller dashboard', () => {
     for (const status of [null, 'submitted', 'rejected', 'revoked'] as const) {
       const s = await seller(status);
       const id = await listing(s.id, { state: 'draft' });
-      const result = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }), { id });
+      const result = await call(
+        editAction,
+        formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }),
+        { id },
+      );
       expect(statusOf(result), String(status)).toBe(403);
       expect(payload(result).errors.form).toBe('market.state.notVerified');
-      const quick = await call(indexAction, formRequest('/dashboard/listings', { intent: 'state', id, to: 'published' }, { cookie: s.cookie }));
+      const quick = await call(
+        indexAction,
+        formRequest('/dashboard/listings', { intent: 'state', id, to: 'published' }, { cookie: s.cookie }),
+      );
       expect(statusOf(quick)).toBe(400);
-      expect((await db.selectFrom('listings').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('draft');
+      expect(
+        (await db.selectFrom('listings').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state,
+      ).toBe('draft');
       // Drafts are still hers to prepare.
-      expect(payload(await call(editLoader, getRequest(`/dashboard/listings/${id}`, { cookie: s.cookie }), { id })).mayPublish).toBe(false);
+      expect(
+        payload(await call(editLoader, getRequest(`/dashboard/listings/${id}`, { cookie: s.cookie }), { id }))
+          .mayPublish,
+      ).toBe(false);
     }
   });
 
@@ -245,30 +315,54 @@ describe('seller dashboard', () => {
     const id = await listing(owner.id, { state: 'draft', title: 'Bản nháp riêng', price: 77_000 });
     const opened = await call(editLoader, getRequest(`/dashboard/listings/${id}`, { cookie: intruder.cookie }), { id });
     expect(statusOf(opened)).toBe(403);
-    const edited = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'save', ...listingFields }, { cookie: intruder.cookie }), { id });
+    const edited = await call(
+      editAction,
+      formRequest(`/dashboard/listings/${id}`, { intent: 'save', ...listingFields }, { cookie: intruder.cookie }),
+      { id },
+    );
     expect(statusOf(edited)).toBe(403);
-    const published = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: intruder.cookie }), { id });
+    const published = await call(
+      editAction,
+      formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: intruder.cookie }),
+      { id },
+    );
     expect(statusOf(published)).toBe(403);
-    const quick = await call(indexAction, formRequest('/dashboard/listings', { intent: 'quick', id, price: '1', stock: '0' }, { cookie: intruder.cookie }));
+    const quick = await call(
+      indexAction,
+      formRequest('/dashboard/listings', { intent: 'quick', id, price: '1', stock: '0' }, { cookie: intruder.cookie }),
+    );
     expect(statusOf(quick)).toBe(403);
     const row = await db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: 'Bản nháp riêng', price: 77_000, state: 'draft' });
-    expect(payload(await call(indexLoader, getRequest('/dashboard/listings', { cookie: intruder.cookie }))).listings).toEqual([]);
+    expect(
+      payload(await call(indexLoader, getRequest('/dashboard/listings', { cookie: intruder.cookie }))).listings,
+    ).toEqual([]);
     // A missing listing or a malformed id is simply not found.
-    expect(statusOf(await call(editLoader, getRequest('/dashboard/listings/x', { cookie: intruder.cookie }), { id: 'x' }))).toBe(404);
+    expect(
+      statusOf(await call(editLoader, getRequest('/dashboard/listings/x', { cookie: intruder.cookie }), { id: 'x' })),
+    ).toBe(404);
   });
 
   it('keeps buyers and anonymous visitors out of the dashboard', async () => {
     const buyer = await createTestUser();
     expect(statusOf(await call(newLoader, getRequest('/dashboard/listings/new', { cookie: buyer.cookie })))).toBe(403);
-    expect(statusOf(await call(newAction, formRequest('/dashboard/listings/new', listingFields, { cookie: buyer.cookie })))).toBe(403);
+    expect(
+      statusOf(await call(newAction, formRequest('/dashboard/listings/new', listingFields, { cookie: buyer.cookie }))),
+    ).toBe(403);
     const anonymous = await call(indexLoader, getRequest('/dashboard/listings'));
     expect(statusOf(anonymous)).toBe(302);
   });
 
   it('shows every field error at once and keeps what was typed', async () => {
     const s = await seller('approved');
-    const result = await call(newAction, formRequest('/dashboard/listings/new', { title: '', price: 'abc', stock: '-1', category: 'weapons', shippingFee: '0' }, { cookie: s.cookie }));
+    const result = await call(
+      newAction,
+      formRequest(
+        '/dashboard/listings/new',
+        { title: '', price: 'abc', stock: '-1', category: 'weapons', shippingFee: '0' },
+        { cookie: s.cookie },
+      ),
+    );
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors).toMatchObject({
       title: 'validation.required',
@@ -282,9 +376,14 @@ describe('seller dashboard', () => {
   it('quick-edits price and stock', async () => {
     const s = await seller('approved');
     const id = await listing(s.id);
-    const result = await call(indexAction, formRequest('/dashboard/listings', { intent: 'quick', id, price: '99.000', stock: '0' }, { cookie: s.cookie }));
+    const result = await call(
+      indexAction,
+      formRequest('/dashboard/listings', { intent: 'quick', id, price: '99.000', stock: '0' }, { cookie: s.cookie }),
+    );
     expect(statusOf(result)).toBe(302);
-    expect(await db.selectFrom('listings').select(['price', 'stock']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ price: 99000, stock: 0 });
+    expect(
+      await db.selectFrom('listings').select(['price', 'stock']).where('id', '=', id).executeTakeFirstOrThrow(),
+    ).toEqual({ price: 99000, stock: 0 });
   });
 });
 
@@ -293,9 +392,18 @@ describe('listing images', () => {
     const s = await seller('approved');
     const id = await listing(s.id);
     const photo = { name: 'ao-dai.jpg', type: 'image/jpeg', bytes: await jpegWithGps(800, 600) };
-    const added = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: [photo, photo] }, { cookie: s.cookie }), { id });
+    const added = await call(
+      editAction,
+      multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: [photo, photo] }, { cookie: s.cookie }),
+      { id },
+    );
     expect(statusOf(added)).toBe(302);
-    const rows = await db.selectFrom('listing_images').selectAll().where('listing_id', '=', id).orderBy('position').execute();
+    const rows = await db
+      .selectFrom('listing_images')
+      .selectAll()
+      .where('listing_id', '=', id)
+      .orderBy('position')
+      .execute();
     expect(rows.map((r) => r.position)).toEqual([0, 1]);
     expect(rows[0].small_key).toMatch(/^public\/listings\/.+\.small\.webp$/);
     const small = await getStorage().get(rows[0].small_key);
@@ -306,11 +414,23 @@ describe('listing images', () => {
     expect(page.og.image).toContain(`/files/${rows[0].small_key}`);
 
     // An SVG is refused by its bytes, whatever its name says; nothing is stored.
-    const svg = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: { name: 'x.jpg', type: 'image/jpeg', bytes: svgFile } }, { cookie: s.cookie }), { id });
+    const svg = await call(
+      editAction,
+      multipartRequest(
+        `/dashboard/listings/${id}`,
+        { intent: 'images', images: { name: 'x.jpg', type: 'image/jpeg', bytes: svgFile } },
+        { cookie: s.cookie },
+      ),
+      { id },
+    );
     expect(statusOf(svg)).toBe(400);
     expect(payload(svg).errors.images).toBe('verification.upload.badType');
 
-    const removed = await call(editAction, formRequest(`/dashboard/listings/${id}`, { intent: 'removeImage', imageId: rows[0].id }, { cookie: s.cookie }), { id });
+    const removed = await call(
+      editAction,
+      formRequest(`/dashboard/listings/${id}`, { intent: 'removeImage', imageId: rows[0].id }, { cookie: s.cookie }),
+      { id },
+    );
     expect(statusOf(removed)).toBe(302);
     expect(await getStorage().get(rows[0].small_key)).toBeNull();
     expect(await db.selectFrom('listing_images').select('id').where('listing_id', '=', id).execute()).toHaveLength(1);
@@ -321,9 +441,25 @@ describe('listing images', () => {
     const id = await listing(s.id);
     const photo = { name: 'p.png', type: 'image/png', bytes: await jpegWithGps(40, 40) };
     for (let i = 0; i < 2; i++) {
-      expect(statusOf(await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: [photo, photo, photo, photo] }, { cookie: s.cookie }), { id }))).toBe(302);
+      expect(
+        statusOf(
+          await call(
+            editAction,
+            multipartRequest(
+              `/dashboard/listings/${id}`,
+              { intent: 'images', images: [photo, photo, photo, photo] },
+              { cookie: s.cookie },
+            ),
+            { id },
+          ),
+        ),
+      ).toBe(302);
     }
-    const more = await call(editAction, multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: photo }, { cookie: s.cookie }), { id });
+    const more = await call(
+      editAction,
+      multipartRequest(`/dashboard/listings/${id}`, { intent: 'images', images: photo }, { cookie: s.cookie }),
+      { id },
+    );
     expect(payload(more).errors.images).toBe('market.edit.tooManyImages');
     expect(await db.selectFrom('listing_images').select('id').where('listing_id', '=', id).execute()).toHaveLength(8);
   });
@@ -337,13 +473,21 @@ describe('listing page', () => {
     const page = payload(await call(listingLoader, getRequest(`/market/${a}`), { id: a }));
     expect(page.seller).toMatchObject({ province: 'lao-cai', verified: true });
     expect(page.related.map((r: { id: string }) => r.id)).toEqual([b]);
-    const { slug } = await db.selectFrom('business_profiles').select('slug').where('user_id', '=', s.id).executeTakeFirstOrThrow();
+    const { slug } = await db
+      .selectFrom('business_profiles')
+      .select('slug')
+      .where('user_id', '=', s.id)
+      .executeTakeFirstOrThrow();
     const draft = await listing(s.id, { state: 'draft', title: 'Nháp' });
     const store = payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
     expect(store.listings.map((r: { id: string }) => r.id).sort()).toEqual([a, b].sort());
     expect(store.listings.map((r: { id: string }) => r.id)).not.toContain(draft);
 
-    await db.updateTable('business_profiles').set({ verification_status: 'suspended' }).where('user_id', '=', s.id).execute();
+    await db
+      .updateTable('business_profiles')
+      .set({ verification_status: 'suspended' })
+      .where('user_id', '=', s.id)
+      .execute();
     expect(statusOf(await call(listingLoader, getRequest(`/market/${a}`), { id: a }))).toBe(404);
     expect(payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug })).listings).toEqual([]);
   });

@@ -1,7 +1,14 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { bookSession, cancelSession, decide, freeSlots, saveOffer, type OfferInput } from '../app/modules/mentoring/mentoring.server';
+import {
+  bookSession,
+  cancelSession,
+  decide,
+  freeSlots,
+  saveOffer,
+  type OfferInput,
+} from '../app/modules/mentoring/mentoring.server';
 import { releaseExpiredHolds } from '../app/modules/mentoring/paid.server';
 import { action as bookAction } from '../app/routes/mentors.$id';
 import { loader as sessionLoader } from '../app/routes/sessions.$id';
@@ -41,13 +48,23 @@ async function paidMentor(over: Partial<OfferInput> = {}) {
   const mentor = await createTestUser({ roles: ['mentor'] });
   await db
     .insertInto('mentor_profiles')
-    .values({ user_id: mentor.id, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'Bio', province: 'ha-noi', status: 'approved', updated_at: new Date() })
+    .values({
+      user_id: mentor.id,
+      expertise: ['finance'],
+      languages: ['vi'],
+      experience: 'x',
+      bio: 'Bio',
+      province: 'ha-noi',
+      status: 'approved',
+      updated_at: new Date(),
+    })
     .execute();
   expect(await saveOffer(mentor.id, offer(over))).toBe(true);
   return mentor;
 }
 
-const sessionRow = (id: string) => db.selectFrom('mentoring_sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const sessionRow = (id: string) =>
+  db.selectFrom('mentoring_sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('paid mentoring sessions through Stripe (offline)', () => {
   let stripe: Awaited<ReturnType<typeof startStripeServer>>;
@@ -85,7 +102,11 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     const header = signer.webhooks.generateTestHeaderString({ payload: text, secret });
     const response = (await call(
       webhook.action,
-      new Request(`${testOrigin}/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'stripe-signature': header }, body: text }),
+      new Request(`${testOrigin}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'stripe-signature': header },
+        body: text,
+      }),
     )) as Response;
     expect(response.status).toBe(200);
     return response.json();
@@ -106,7 +127,7 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     const mentee = await createTestUser();
     const held = await bookSession({ mentorId: mentor.id, menteeId: mentee.id, startsAt, note: '' });
     if (!held.ok) throw new Error(`not held: ${held.problem}`);
-    const paid = (await post(event('checkout.session.completed', await checkoutObject(held.id))));
+    const paid = await post(event('checkout.session.completed', await checkoutObject(held.id)));
     expect(paid.outcome).toBe('handled');
     return { id: held.id, mentee };
   }
@@ -117,12 +138,24 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     const [slot] = await freeSlots(mentor.id, { limit: 1 });
     const before = stripe.calls.length;
 
-    const response = await call(bookAction, formRequest(`/mentors/${mentor.id}`, { startsAt: slot.start.toISOString(), note: 'Giá bán' }, { cookie: mentee.cookie }), { id: mentor.id });
+    const response = await call(
+      bookAction,
+      formRequest(
+        `/mentors/${mentor.id}`,
+        { startsAt: slot.start.toISOString(), note: 'Giá bán' },
+        { cookie: mentee.cookie },
+      ),
+      { id: mentor.id },
+    );
     expect(statusOf(response)).toBe(302);
     const location = (response as Response).headers.get('Location')!;
     expect(location).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
 
-    const held = await db.selectFrom('mentoring_sessions').selectAll().where('mentee_id', '=', mentee.id).executeTakeFirstOrThrow();
+    const held = await db
+      .selectFrom('mentoring_sessions')
+      .selectAll()
+      .where('mentee_id', '=', mentee.id)
+      .executeTakeFirstOrThrow();
     expect(held.status).toBe('awaiting_payment');
     expect(held.hold_expires_at!.getTime() - held.created_at.getTime()).toBeGreaterThan(29 * 60_000);
     expect(location).toContain(held.stripe_session_id!);
@@ -137,8 +170,12 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     expect(created[0].body.get('success_url')).toBe(`${testOrigin}/sessions/${held.id}?notice=notice.mentoringPaid`);
 
     // The held slot is no longer offered, and the mentor hears nothing until it is paid.
-    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === slot.start.getTime())).toBe(false);
-    expect(await db.selectFrom('notifications').select('id').where('user_id', '=', mentor.id).execute()).toHaveLength(0);
+    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === slot.start.getTime())).toBe(
+      false,
+    );
+    expect(await db.selectFrom('notifications').select('id').where('user_id', '=', mentor.id).execute()).toHaveLength(
+      0,
+    );
 
     const completed = event('checkout.session.completed', await checkoutObject(held.id));
     expect((await post(completed)).outcome).toBe('handled');
@@ -146,17 +183,21 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     expect(paid.status).toBe('confirmed');
     expect(paid.stripe_payment_intent).toBe(`pi_test_${held.id.slice(0, 8)}`);
     expect(paid.paid_at).not.toBeNull();
-    expect(await db.selectFrom('notifications').select('message_key').where('user_id', '=', mentor.id).execute()).toEqual([
-      { message_key: 'mentoring.notify.booked' },
-    ]);
+    expect(
+      await db.selectFrom('notifications').select('message_key').where('user_id', '=', mentor.id).execute(),
+    ).toEqual([{ message_key: 'mentoring.notify.booked' }]);
 
     // Replays: the same event, and the same payment under a new event id.
     expect((await post(completed)).outcome).toBe('duplicate');
     expect((await post(event('checkout.session.completed', await checkoutObject(held.id)))).outcome).toBe('handled');
     expect((await sessionRow(held.id)).status).toBe('confirmed');
-    expect(await db.selectFrom('notifications').select('id').where('user_id', '=', mentor.id).execute()).toHaveLength(1);
+    expect(await db.selectFrom('notifications').select('id').where('user_id', '=', mentor.id).execute()).toHaveLength(
+      1,
+    );
 
-    const page = payload(await call(sessionLoader, getRequest(`/sessions/${held.id}`, { cookie: mentee.cookie }), { id: held.id }));
+    const page = payload(
+      await call(sessionLoader, getRequest(`/sessions/${held.id}`, { cookie: mentee.cookie }), { id: held.id }),
+    );
     expect(page.session).toMatchObject({ status: 'confirmed', paid: true, refundAmount: null, price });
   });
 
@@ -166,7 +207,9 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     const { id } = await paidBooking(mentor, slot.start);
     expect((await sessionRow(id)).status).toBe('pending');
     expect(await decide(id, mentor.id, 'declined')).toBe(true);
-    const refund = stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${id}`);
+    const refund = stripe.calls.filter(
+      (c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${id}`,
+    );
     expect(refund).toHaveLength(1);
     expect(refund[0].body.get('amount')).toBe(String(price));
     expect((await sessionRow(id)).refund_amount).toBe(price);
@@ -175,19 +218,42 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
   it('an unpaid hold is released when Stripe expires the Checkout Session, or by the job after 30 minutes', async () => {
     const mentor = await paidMentor();
     const [first, second] = await freeSlots(mentor.id, { limit: 2 });
-    const a = await bookSession({ mentorId: mentor.id, menteeId: (await createTestUser()).id, startsAt: first.start, note: '' });
-    const b = await bookSession({ mentorId: mentor.id, menteeId: (await createTestUser()).id, startsAt: second.start, note: '' });
+    const a = await bookSession({
+      mentorId: mentor.id,
+      menteeId: (await createTestUser()).id,
+      startsAt: first.start,
+      note: '',
+    });
+    const b = await bookSession({
+      mentorId: mentor.id,
+      menteeId: (await createTestUser()).id,
+      startsAt: second.start,
+      note: '',
+    });
     if (!a.ok || !b.ok) throw new Error('not held');
 
-    expect((await post(event('checkout.session.expired', await checkoutObject(a.id, { payment_status: 'unpaid', payment_intent: null })))).outcome).toBe('handled');
+    expect(
+      (
+        await post(
+          event(
+            'checkout.session.expired',
+            await checkoutObject(a.id, { payment_status: 'unpaid', payment_intent: null }),
+          ),
+        )
+      ).outcome,
+    ).toBe('handled');
     expect((await sessionRow(a.id)).status).toBe('cancelled');
-    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === first.start.getTime())).toBe(true);
+    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === first.start.getTime())).toBe(
+      true,
+    );
 
     // The job leaves a hold alone before its 30 minutes are up, and releases it after.
     expect(await releaseExpiredHolds(new Date(Date.now() + 25 * 60_000))).toEqual({ released: 0 });
     expect(await releaseExpiredHolds(new Date(Date.now() + 31 * 60_000))).toEqual({ released: 1 });
     expect((await sessionRow(b.id)).status).toBe('cancelled');
-    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === second.start.getTime())).toBe(true);
+    expect((await freeSlots(mentor.id, { limit: 5 })).some((s) => s.start.getTime() === second.start.getTime())).toBe(
+      true,
+    );
 
     // A payment that arrives after the hold lapsed is refunded in full, not booked.
     const late = await post(event('checkout.session.completed', await checkoutObject(b.id)));
@@ -195,13 +261,20 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     const row = await sessionRow(b.id);
     expect(row.status).toBe('cancelled');
     expect(row.refund_amount).toBe(price);
-    expect(stripe.calls.some((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${b.id}`)).toBe(true);
+    expect(stripe.calls.some((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${b.id}`)).toBe(
+      true,
+    );
   });
 
   it('a held slot cannot be taken by another mentee, in code or by the database (23P01)', async () => {
     const mentor = await paidMentor();
     const [slot] = await freeSlots(mentor.id, { limit: 1 });
-    const held = await bookSession({ mentorId: mentor.id, menteeId: (await createTestUser()).id, startsAt: slot.start, note: '' });
+    const held = await bookSession({
+      mentorId: mentor.id,
+      menteeId: (await createTestUser()).id,
+      startsAt: slot.start,
+      note: '',
+    });
     expect(held).toMatchObject({ ok: true, status: 'awaiting_payment' });
 
     const other = await createTestUser();
@@ -247,7 +320,9 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     expect(row.refund_id).toMatch(/^re_test_/);
     // Nothing is owed any more: a second run sends nothing.
     expect(await retryRefunds.run({})).toMatchObject({ sent: 0 });
-    const sent = stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`);
+    const sent = stripe.calls.filter(
+      (c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`,
+    );
     expect(sent.length).toBe(2); // the refused attempt and the job's
   });
 
@@ -259,7 +334,9 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
 
     const a = await paidBooking(mentor, timely.start);
     expect(await cancelSession(a.id, a.mentee.id, '')).toMatchObject({ ok: true, late: false, refunded: true });
-    const refundA = stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`);
+    const refundA = stripe.calls.filter(
+      (c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`,
+    );
     expect(refundA).toHaveLength(1);
     expect(refundA[0].body.get('amount')).toBe(String(price));
     expect(refundA[0].body.get('payment_intent')).toBe(`pi_test_${a.id.slice(0, 8)}`);
@@ -269,16 +346,27 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
 
     // The mentor cancels one hour before the start: refunded all the same.
     const b = await paidBooking(mentor, byMentor.start);
-    expect(await cancelSession(b.id, mentor.id, 'Ốm', new Date(byMentor.start.getTime() - hour))).toMatchObject({ ok: true, refunded: true });
-    const refundB = stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${b.id}`);
+    expect(await cancelSession(b.id, mentor.id, 'Ốm', new Date(byMentor.start.getTime() - hour))).toMatchObject({
+      ok: true,
+      refunded: true,
+    });
+    const refundB = stripe.calls.filter(
+      (c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${b.id}`,
+    );
     expect(refundB).toHaveLength(1);
     expect(refundB[0].body.get('amount')).toBe(String(price));
-    const page = payload(await call(sessionLoader, getRequest(`/sessions/${b.id}`, { cookie: b.mentee.cookie }), { id: b.id }));
+    const page = payload(
+      await call(sessionLoader, getRequest(`/sessions/${b.id}`, { cookie: b.mentee.cookie }), { id: b.id }),
+    );
     expect(page.session).toMatchObject({ status: 'cancelled', refundAmount: price });
 
     // The mentee cancels after the cut-off: recorded as late, no refund.
     const c = await paidBooking(mentor, lateOne.start);
-    expect(await cancelSession(c.id, c.mentee.id, '', new Date(lateOne.start.getTime() - 2 * hour))).toMatchObject({ ok: true, late: true, refunded: false });
+    expect(await cancelSession(c.id, c.mentee.id, '', new Date(lateOne.start.getTime() - 2 * hour))).toMatchObject({
+      ok: true,
+      late: true,
+      refunded: false,
+    });
     expect(stripe.calls.some((call) => call.idempotencyKey === `mentoring-refund-${c.id}`)).toBe(false);
     expect((await sessionRow(c.id)).refund_id).toBeNull();
   });
@@ -292,7 +380,15 @@ describe('paid mentoring sessions without Stripe configured', () => {
       const mentor = await paidMentor();
       const mentee = await createTestUser();
       const [slot] = await freeSlots(mentor.id, { limit: 1 });
-      const reply = await call(bookAction, formRequest(`/mentors/${mentor.id}`, { startsAt: slot.start.toISOString(), note: '' }, { cookie: mentee.cookie }), { id: mentor.id });
+      const reply = await call(
+        bookAction,
+        formRequest(
+          `/mentors/${mentor.id}`,
+          { startsAt: slot.start.toISOString(), note: '' },
+          { cookie: mentee.cookie },
+        ),
+        { id: mentor.id },
+      );
       expect(statusOf(reply)).toBe(400);
       expect(payload(reply).errors).toMatchObject({ form: 'mentoring.book.problem.paid' });
       expect(await db.selectFrom('mentoring_sessions').select('id').execute()).toEqual([]);

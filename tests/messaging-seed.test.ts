@@ -13,9 +13,17 @@ describe('the messaging demo seed', () => {
     await seedMarket(db);
     await seedMessaging(db);
     await seedMessaging(db);
-    const buyer = await db.selectFrom('users').select('id').where('email', '=', 'buyer@sen.test').executeTakeFirstOrThrow();
+    const buyer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'buyer@sen.test')
+      .executeTakeFirstOrThrow();
     expect(await db.selectFrom('conversations').select('id').execute()).toHaveLength(2);
-    const levels = await db.selectFrom('messages').select(['scam_level', 'scam_signals']).where('scam_level', '<>', 'none').execute();
+    const levels = await db
+      .selectFrom('messages')
+      .select(['scam_level', 'scam_signals'])
+      .where('scam_level', '<>', 'none')
+      .execute();
     expect(levels).toHaveLength(1);
     expect(levels[0].scam_level).toBe('danger');
     expect(levels[0].scam_signals).toContain('deposit_request');

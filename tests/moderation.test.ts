@@ -59,7 +59,16 @@ async function seller(displayName = 'Chị Bán') {
 async function publishedListing(sellerId: string, title = 'Khăn lụa tơ tằm') {
   const row = await db
     .insertInto('listings')
-    .values({ seller_id: sellerId, title, price: 150000, stock: 3, category: 'fashion', state: 'published', published_at: new Date(), updated_at: new Date() })
+    .values({
+      seller_id: sellerId,
+      title,
+      price: 150000,
+      stock: 3,
+      category: 'fashion',
+      state: 'published',
+      published_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -67,7 +76,11 @@ async function publishedListing(sellerId: string, title = 'Khăn lụa tơ tằm
 
 async function conversationWith(from: TestUser, to: TestUser, bodies: string[]) {
   const [a, b] = [from.id, to.id].sort();
-  const conversation = await db.insertInto('conversations').values({ user_a: a, user_b: b, started_by: from.id }).returning('id').executeTakeFirstOrThrow();
+  const conversation = await db
+    .insertInto('conversations')
+    .values({ user_a: a, user_b: b, started_by: from.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: string[] = [];
   let at = Date.now() - bodies.length * 60_000;
   for (const [index, body] of bodies.entries()) {
@@ -86,14 +99,25 @@ const report = (who: TestUser | null, query: string, fields: Record<string, stri
   call(reportAction, formRequest(`/reports/new?${query}`, fields, who ? { cookie: who.cookie } : {}));
 
 const act = (who: TestUser, reportId: string, fields: Record<string, string>) =>
-  call(staffAction, formRequest(`/staff/reports/${reportId}`, { ...fields, confirmed: 'yes' }, { cookie: who.cookie }), { id: reportId });
+  call(
+    staffAction,
+    formRequest(`/staff/reports/${reportId}`, { ...fields, confirmed: 'yes' }, { cookie: who.cookie }),
+    { id: reportId },
+  );
 
 async function openReportId(subjectId: string) {
-  const row = await db.selectFrom('reports').select('id').where('subject_user_id', '=', subjectId).where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('subject_user_id', '=', subjectId)
+    .where('status', '=', 'open')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-const searchIds = async (q: string) => (await searchListings({ q, verifiedOnly: false, sort: 'relevance' })).listings.map((l) => l.id);
+const searchIds = async (q: string) =>
+  (await searchListings({ q, verifiedOnly: false, sort: 'relevance' })).listings.map((l) => l.id);
 
 const listingFields = (title: string, description: string) => ({
   title,
@@ -105,12 +129,20 @@ const listingFields = (title: string, description: string) => ({
 });
 
 async function createViaForm(s: TestUser, title: string, description: string) {
-  const created = await call(newListingAction, formRequest('/dashboard/listings/new', listingFields(title, description), { cookie: s.cookie }));
+  const created = await call(
+    newListingAction,
+    formRequest('/dashboard/listings/new', listingFields(title, description), { cookie: s.cookie }),
+  );
   expect(statusOf(created)).toBe(302);
   return (created as Response).headers.get('Location')!.match(/listings\/([0-9a-f-]+)/)![1];
 }
 
-const publish = (s: TestUser, id: string) => call(editListingAction, formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }), { id });
+const publish = (s: TestUser, id: string) =>
+  call(
+    editListingAction,
+    formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: s.cookie }),
+    { id },
+  );
 
 describe('filing a report', () => {
   it('sends anonymous visitors to log in first', async () => {
@@ -136,7 +168,13 @@ describe('filing a report', () => {
     expect((again as Response).headers.get('Location')).toBe(`/market/${id}?notice=notice.moderation.alreadyReported`);
     const rows = await db.selectFrom('reports').selectAll().where('listing_id', '=', id).execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ reporter_id: buyer.id, subject_user_id: s.id, category: 'counterfeit', note: 'Hàng giả nhãn hiệu', status: 'open' });
+    expect(rows[0]).toMatchObject({
+      reporter_id: buyer.id,
+      subject_user_id: s.id,
+      category: 'counterfeit',
+      note: 'Hàng giả nhãn hiệu',
+      status: 'open',
+    });
   });
 
   it('refuses reporting herself, her own listing, and a draft nobody saw', async () => {
@@ -151,7 +189,9 @@ describe('filing a report', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(statusOf(await report(buyer, `listing=${draft.id}`))).toBe(404);
-    expect(statusOf(await call(reportLoader, getRequest('/reports/new?listing=not-a-uuid', { cookie: buyer.cookie })))).toBe(404);
+    expect(
+      statusOf(await call(reportLoader, getRequest('/reports/new?listing=not-a-uuid', { cookie: buyer.cookie }))),
+    ).toBe(404);
     expect(await db.selectFrom('reports').select('id').where('subject_user_id', '=', s.id).execute()).toHaveLength(0);
   });
 
@@ -159,7 +199,9 @@ describe('filing a report', () => {
     const scammer = await createTestUser({ displayName: 'Kẻ gian' });
     const victim = await createTestUser();
     const outsider = await createTestUser();
-    const { messageIds, conversationId } = await conversationWith(scammer, victim, ['Chị ck cọc trước 50% vào stk 0451000123456 vcb giúp em nha']);
+    const { messageIds, conversationId } = await conversationWith(scammer, victim, [
+      'Chị ck cọc trước 50% vào stk 0451000123456 vcb giúp em nha',
+    ]);
     const id = messageIds[0];
     expect(statusOf(await report(outsider, `message=${id}`))).toBe(404);
     expect(statusOf(await report(scammer, `message=${id}`))).toBe(403);
@@ -169,7 +211,9 @@ describe('filing a report', () => {
     expect(form.label).toContain('stk •••');
     expect(form.label).not.toContain('0451000123456');
     const filed = await report(victim, `message=${id}`, { category: 'scam', note: '' });
-    expect((filed as Response).headers.get('Location')).toBe(`/messages/${conversationId}?notice=notice.moderation.reported`);
+    expect((filed as Response).headers.get('Location')).toBe(
+      `/messages/${conversationId}?notice=notice.moderation.reported`,
+    );
     const row = await db.selectFrom('reports').selectAll().where('message_id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ reporter_id: victim.id, subject_user_id: scammer.id });
     expect(row.signals).toContain('deposit_request');
@@ -180,7 +224,10 @@ describe('filing a report', () => {
     const id = await publishedListing(s.id);
     const bad = await report(buyer, `listing=${id}`, { category: 'nonsense', note: 'x'.repeat(1001) });
     expect(statusOf(bad)).toBe(400);
-    expect(payload(bad).errors).toMatchObject({ category: 'moderation.field.categoryRequired', note: 'validation.tooLong' });
+    expect(payload(bad).errors).toMatchObject({
+      category: 'moderation.field.categoryRequired',
+      note: 'validation.tooLong',
+    });
     expect(payload(bad).values.category).toBe('nonsense');
   });
 });
@@ -204,7 +251,10 @@ describe('the staff queue', () => {
       await report(reporter, `listing=${thriceListing}`, { category: i === 0 ? 'scam' : 'counterfeit', note: '' });
     }
     const burst = await createTestUser({ displayName: 'Gửi hàng loạt' });
-    await db.insertInto('reports').values({ reporter_id: null, subject_user_id: burst.id, category: 'rate_limit' }).execute();
+    await db
+      .insertInto('reports')
+      .values({ reporter_id: null, subject_user_id: burst.id, category: 'rate_limit' })
+      .execute();
 
     const queue = payload(await call(queueLoader, getRequest('/staff/reports', { cookie: staff.cookie })));
     const order = queue.groups.map((g: { subjectUserId: string }) => g.subjectUserId);
@@ -213,9 +263,13 @@ describe('the staff queue', () => {
     expect(queue.groups.find((g: { subjectUserId: string }) => g.subjectUserId === thrice.id).count).toBe(3);
     expect(order).toContain(burst.id);
 
-    const scamOnly = payload(await call(queueLoader, getRequest('/staff/reports?category=rate_limit', { cookie: staff.cookie })));
+    const scamOnly = payload(
+      await call(queueLoader, getRequest('/staff/reports?category=rate_limit', { cookie: staff.cookie })),
+    );
     expect(scamOnly.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).toEqual([burst.id]);
-    const resolved = payload(await call(queueLoader, getRequest('/staff/reports?status=resolved', { cookie: staff.cookie })));
+    const resolved = payload(
+      await call(queueLoader, getRequest('/staff/reports?status=resolved', { cookie: staff.cookie })),
+    );
     expect(resolved.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).not.toContain(thrice.id);
   });
 
@@ -248,7 +302,9 @@ describe('the staff queue', () => {
     expect(page.subject).toMatchObject({ id: scammer.id, suspended: false });
     expect(page.available).toEqual(['dismiss', 'warn', 'suspend']);
     for (const who of [buyer, entrepreneur, mentor]) {
-      expect(statusOf(await call(staffLoader, getRequest(`/staff/reports/${id}`, { cookie: who.cookie }), { id }))).toBe(403);
+      expect(
+        statusOf(await call(staffLoader, getRequest(`/staff/reports/${id}`, { cookie: who.cookie }), { id })),
+      ).toBe(403);
     }
   });
 });
@@ -269,8 +325,12 @@ describe('staff actions', () => {
     expect(payload(noReason).errors.reason).toBe('moderation.field.reasonRequired');
     const noPeriod = await act(staff, id, { action: 'suspend', reason: 'Lừa đảo' });
     expect(statusOf(noPeriod)).toBe(400);
-    expect(await db.selectFrom('moderation_actions').select('id').where('subject_user_id', '=', s.id).execute()).toHaveLength(0);
-    expect((await db.selectFrom('reports').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('open');
+    expect(
+      await db.selectFrom('moderation_actions').select('id').where('subject_user_id', '=', s.id).execute(),
+    ).toHaveLength(0);
+    expect(
+      (await db.selectFrom('reports').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('open');
   });
 
   it('dismiss: resolves the report with an audit row and tells the reporter no action was needed', async () => {
@@ -280,14 +340,24 @@ describe('staff actions', () => {
     await report(reporter, `listing=${listingId}`);
     const id = await openReportId(s.id);
     expect(statusOf(await act(staff, id, { action: 'dismiss', reason: 'Sản phẩm hợp lệ' }))).toBe(302);
-    expect(await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toMatchObject({ status: 'resolved', resolution: 'dismissed', resolved_by: staff.id });
-    expect(await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', id).executeTakeFirstOrThrow()).toMatchObject({
+    expect(await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toMatchObject({
+      status: 'resolved',
+      resolution: 'dismissed',
+      resolved_by: staff.id,
+    });
+    expect(
+      await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', id).executeTakeFirstOrThrow(),
+    ).toMatchObject({
       action: 'dismiss',
       reason: 'Sản phẩm hợp lệ',
       staff_id: staff.id,
       subject_user_id: s.id,
     });
-    const told = await db.selectFrom('notifications').select('message_key').where('user_id', '=', reporter.id).execute();
+    const told = await db
+      .selectFrom('notifications')
+      .select('message_key')
+      .where('user_id', '=', reporter.id)
+      .execute();
     expect(told.map((n) => n.message_key)).toEqual(['moderation.outcome.noAction']);
   });
 
@@ -299,20 +369,36 @@ describe('staff actions', () => {
     await report(r2, `listing=${listingId}`, { category: 'counterfeit', note: '' });
     const id = await openReportId(s.id);
     expect(statusOf(await act(staff, id, { action: 'warn', reason: 'Ghi rõ nguồn gốc hàng' }))).toBe(302);
-    const reports = await db.selectFrom('reports').select(['status', 'resolution']).where('subject_user_id', '=', s.id).execute();
+    const reports = await db
+      .selectFrom('reports')
+      .select(['status', 'resolution'])
+      .where('subject_user_id', '=', s.id)
+      .execute();
     expect(reports).toEqual([
       { status: 'resolved', resolution: 'warned' },
       { status: 'resolved', resolution: 'warned' },
     ]);
-    const notes = await db.selectFrom('notifications').select(['message_key', 'params']).where('user_id', '=', s.id).execute();
-    expect(notes).toEqual([{ message_key: 'moderation.notify.warn', params: expect.objectContaining({ reason: 'Ghi rõ nguồn gốc hàng' }) }]);
-    const email = await db.selectFrom('outbox_emails').selectAll().where('to_address', '=', s.email).executeTakeFirstOrThrow();
+    const notes = await db
+      .selectFrom('notifications')
+      .select(['message_key', 'params'])
+      .where('user_id', '=', s.id)
+      .execute();
+    expect(notes).toEqual([
+      { message_key: 'moderation.notify.warn', params: expect.objectContaining({ reason: 'Ghi rõ nguồn gốc hàng' }) },
+    ]);
+    const email = await db
+      .selectFrom('outbox_emails')
+      .selectAll()
+      .where('to_address', '=', s.email)
+      .executeTakeFirstOrThrow();
     expect(email.body).toContain('Ghi rõ nguồn gốc hàng');
     for (const r of [r1, r2]) {
       const told = await db.selectFrom('notifications').select('message_key').where('user_id', '=', r.id).execute();
       expect(told.map((n) => n.message_key)).toEqual(['moderation.outcome.actionTaken']);
     }
-    expect(await db.selectFrom('moderation_actions').select('action').where('subject_user_id', '=', s.id).execute()).toEqual([{ action: 'warn' }]);
+    expect(
+      await db.selectFrom('moderation_actions').select('action').where('subject_user_id', '=', s.id).execute(),
+    ).toEqual([{ action: 'warn' }]);
   });
 
   it('hide listing: gone from the market, shown to the seller as hidden with the reason, and cannot be republished', async () => {
@@ -322,18 +408,31 @@ describe('staff actions', () => {
     await report(buyer, `listing=${listingId}`, { category: 'counterfeit', note: '' });
     const id = await openReportId(s.id);
     expect(statusOf(await act(staff, id, { action: 'hide_listing', reason: 'Hàng giả nhãn hiệu' }))).toBe(302);
-    expect(await db.selectFrom('listings').select(['state', 'moderation_state']).where('id', '=', listingId).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await db
+        .selectFrom('listings')
+        .select(['state', 'moderation_state'])
+        .where('id', '=', listingId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       state: 'draft',
       moderation_state: 'hidden',
     });
     expect(await searchIds('tui xach hang hieu')).not.toContain(listingId);
     expect(statusOf(await call(listingLoader, getRequest(`/market/${listingId}`), { id: listingId }))).toBe(404);
-    const edit = payload(await call(editListingLoader, getRequest(`/dashboard/listings/${listingId}`, { cookie: s.cookie }), { id: listingId }));
+    const edit = payload(
+      await call(editListingLoader, getRequest(`/dashboard/listings/${listingId}`, { cookie: s.cookie }), {
+        id: listingId,
+      }),
+    );
     expect(edit.moderation).toEqual({ state: 'hidden', reason: 'Hàng giả nhãn hiệu' });
     const again = await publish(s, listingId);
     expect(statusOf(again)).toBe(400);
     expect(payload(again).errors.form).toBe('moderation.listing.hiddenNoPublish');
-    expect((await db.selectFrom('notifications').select('message_key').where('user_id', '=', s.id).executeTakeFirstOrThrow()).message_key).toBe('moderation.notify.hide_listing');
+    expect(
+      (await db.selectFrom('notifications').select('message_key').where('user_id', '=', s.id).executeTakeFirstOrThrow())
+        .message_key,
+    ).toBe('moderation.notify.hide_listing');
   });
 
   it('suspend: she cannot sign in, her session ends, her pages show nothing; unsuspend restores them', async () => {
@@ -341,7 +440,16 @@ describe('staff actions', () => {
     const listingId = await publishedListing(s.id, 'Mật ong rừng nguyên chất');
     await db
       .insertInto('mentor_profiles')
-      .values({ user_id: s.id, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'Cố vấn tài chính', province: 'ha-noi', status: 'approved', updated_at: new Date() })
+      .values({
+        user_id: s.id,
+        expertise: ['finance'],
+        languages: ['vi'],
+        experience: 'x',
+        bio: 'Cố vấn tài chính',
+        province: 'ha-noi',
+        status: 'approved',
+        updated_at: new Date(),
+      })
       .execute();
     await db.insertInto('user_roles').values({ user_id: s.id, role: 'mentor' }).execute();
     await saveOffer(s.id, freePhoneOffer);
@@ -352,7 +460,11 @@ describe('staff actions', () => {
     const id = await openReportId(s.id);
 
     expect(statusOf(await act(staff, id, { action: 'suspend', reason: 'Lừa đảo đặt cọc', period: '7' }))).toBe(302);
-    const row = await db.selectFrom('users').select(['suspended_at', 'suspended_until', 'suspension_reason']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select(['suspended_at', 'suspended_until', 'suspension_reason'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row.suspension_reason).toBe('Lừa đảo đặt cọc');
     expect(isSuspended(row)).toBe(true);
     expect(new Date(row.suspended_until!).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
@@ -361,7 +473,10 @@ describe('staff actions', () => {
       { resolution: 'suspended' },
       { resolution: 'suspended' },
     ]);
-    expect((await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', id).executeTakeFirstOrThrow()).suspended_until).not.toBeNull();
+    expect(
+      (await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', id).executeTakeFirstOrThrow())
+        .suspended_until,
+    ).not.toBeNull();
 
     // Her cookie no longer works, and her sessions are gone.
     expect(await getUser(getRequest('/', { cookie: s.cookie }))).toBeNull();
@@ -371,7 +486,10 @@ describe('staff actions', () => {
     expect(statusOf(login)).toBe(403);
     expect(payload(login).suspended.until).toBeTruthy();
     expect((login as { init?: { headers?: unknown } }).init?.headers).toBeUndefined();
-    const wrong = await call(loginAction, formRequest('/login', { email: s.email, password: 'not her password at all' }));
+    const wrong = await call(
+      loginAction,
+      formRequest('/login', { email: s.email, password: 'not her password at all' }),
+    );
     expect(statusOf(wrong)).toBe(401);
     expect(payload(wrong).errors.form).toBe('accounts.login.invalid');
     expect(payload(wrong).suspended).toBeUndefined();
@@ -385,17 +503,31 @@ describe('staff actions', () => {
     const page = payload(await call(staffLoader, getRequest(`/staff/reports/${id}`, { cookie: staff.cookie }), { id }));
     expect(page.available).toContain('unsuspend');
     expect(statusOf(await act(staff, id, { action: 'unsuspend', reason: 'Đã xác minh lại' }))).toBe(302);
-    expect(isSuspended(await db.selectFrom('users').select(['suspended_at', 'suspended_until']).where('id', '=', s.id).executeTakeFirstOrThrow())).toBe(false);
+    expect(
+      isSuspended(
+        await db
+          .selectFrom('users')
+          .select(['suspended_at', 'suspended_until'])
+          .where('id', '=', s.id)
+          .executeTakeFirstOrThrow(),
+      ),
+    ).toBe(false);
     const back = await call(loginAction, formRequest('/login', { email: s.email, password: testPassword }));
     expect(statusOf(back)).toBe(302);
     expect(statusOf(await call(storefrontLoader, getRequest(`/s/${s.slug}`), { slug: s.slug }))).toBe(200);
     expect(statusOf(await call(listingLoader, getRequest(`/market/${listingId}`), { id: listingId }))).toBe(200);
     expect(await searchIds('mat ong rung')).toContain(listingId);
     expect(statusOf(await call(mentorLoader, getRequest(`/mentors/${s.id}`), { id: s.id }))).toBe(200);
-    expect((await db.selectFrom('moderation_actions').select('action').where('subject_user_id', '=', s.id).orderBy('id').execute()).map((a) => a.action)).toEqual([
-      'suspend',
-      'unsuspend',
-    ]);
+    expect(
+      (
+        await db
+          .selectFrom('moderation_actions')
+          .select('action')
+          .where('subject_user_id', '=', s.id)
+          .orderBy('id')
+          .execute()
+      ).map((a) => a.action),
+    ).toEqual(['suspend', 'unsuspend']);
   });
 
   it('a suspension for good has no end; a time-limited one ends by itself', async () => {
@@ -403,15 +535,29 @@ describe('staff actions', () => {
     const listingId = await publishedListing(s.id, 'Gốm Bát Tràng men lam');
     await report(buyer, `user=${s.id}`);
     const id = await openReportId(s.id);
-    expect(statusOf(await act(staff, id, { action: 'suspend', reason: 'Lừa đảo nhiều lần', period: 'forever' }))).toBe(302);
-    const row = await db.selectFrom('users').select(['suspended_at', 'suspended_until']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(statusOf(await act(staff, id, { action: 'suspend', reason: 'Lừa đảo nhiều lần', period: 'forever' }))).toBe(
+      302,
+    );
+    const row = await db
+      .selectFrom('users')
+      .select(['suspended_at', 'suspended_until'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row.suspended_until).toBeNull();
-    expect(payload(await call(loginAction, formRequest('/login', { email: s.email, password: testPassword }))).suspended).toEqual({ until: null });
+    expect(
+      payload(await call(loginAction, formRequest('/login', { email: s.email, password: testPassword }))).suspended,
+    ).toEqual({ until: null });
     expect(await searchIds('gom bat trang')).not.toContain(listingId);
     // A suspension whose end has passed no longer counts, in the search copy too.
-    await db.updateTable('users').set({ suspended_until: new Date(Date.now() - 1000) }).where('id', '=', s.id).execute();
+    await db
+      .updateTable('users')
+      .set({ suspended_until: new Date(Date.now() - 1000) })
+      .where('id', '=', s.id)
+      .execute();
     expect(await searchIds('gom bat trang')).toContain(listingId);
-    expect(statusOf(await call(loginAction, formRequest('/login', { email: s.email, password: testPassword })))).toBe(302);
+    expect(statusOf(await call(loginAction, formRequest('/login', { email: s.email, password: testPassword })))).toBe(
+      302,
+    );
     expect(suspensionEnd('forever')).toBeNull();
   });
 
@@ -420,13 +566,33 @@ describe('staff actions', () => {
     await report(buyer, `user=${s.id}`, { category: 'scam', note: '' });
     const id = await openReportId(s.id);
     expect(statusOf(await act(staff, id, { action: 'revoke_verification', reason: 'Giấy tờ giả' }))).toBe(302);
-    expect((await db.selectFrom('business_profiles').select('verification_status').where('user_id', '=', s.id).executeTakeFirstOrThrow()).verification_status).toBe('revoked');
-    const event = await db.selectFrom('verification_events').selectAll().where('user_id', '=', s.id).executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ from_status: 'approved', to_status: 'revoked', actor_id: staff.id, reason_code: 'other', reason_text: 'Giấy tờ giả' });
-    expect(await db.selectFrom('reports').select('resolution').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ resolution: 'verification_revoked' });
-    expect(await db.selectFrom('moderation_actions').select(['action', 'reason']).where('report_id', '=', id).execute()).toEqual([
-      { action: 'revoke_verification', reason: 'Giấy tờ giả' },
-    ]);
+    expect(
+      (
+        await db
+          .selectFrom('business_profiles')
+          .select('verification_status')
+          .where('user_id', '=', s.id)
+          .executeTakeFirstOrThrow()
+      ).verification_status,
+    ).toBe('revoked');
+    const event = await db
+      .selectFrom('verification_events')
+      .selectAll()
+      .where('user_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      from_status: 'approved',
+      to_status: 'revoked',
+      actor_id: staff.id,
+      reason_code: 'other',
+      reason_text: 'Giấy tờ giả',
+    });
+    expect(await db.selectFrom('reports').select('resolution').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      resolution: 'verification_revoked',
+    });
+    expect(
+      await db.selectFrom('moderation_actions').select(['action', 'reason']).where('report_id', '=', id).execute(),
+    ).toEqual([{ action: 'revoke_verification', reason: 'Giấy tờ giả' }]);
     // Nothing left to revoke: the action is no longer offered, and refused.
     await report(await createTestUser(), `user=${s.id}`);
     const next = await openReportId(s.id);
@@ -445,35 +611,76 @@ describe('staff actions', () => {
 describe('screening on save', () => {
   it('danger: the listing is held with its signals, a screening report waits, and publishing is refused until staff clear it', async () => {
     const s = await seller();
-    const id = await createViaForm(s, 'Khăn lụa tơ tằm', 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 vcb rồi em gửi hàng');
-    const row = await db.selectFrom('listings').select(['state', 'moderation_state', 'moderation_signals']).where('id', '=', id).executeTakeFirstOrThrow();
+    const id = await createViaForm(
+      s,
+      'Khăn lụa tơ tằm',
+      'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 vcb rồi em gửi hàng',
+    );
+    const row = await db
+      .selectFrom('listings')
+      .select(['state', 'moderation_state', 'moderation_signals'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'draft', moderation_state: 'held' });
     expect(row.moderation_signals).toContain('deposit_request');
     const reports = await db.selectFrom('reports').selectAll().where('listing_id', '=', id).execute();
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ reporter_id: null, category: 'screening', status: 'open', subject_user_id: s.id });
+    expect(reports[0]).toMatchObject({
+      reporter_id: null,
+      category: 'screening',
+      status: 'open',
+      subject_user_id: s.id,
+    });
     expect(reports[0].signals).toContain('deposit_request');
 
     const refused = await publish(s, id);
     expect(statusOf(refused)).toBe(400);
     expect(payload(refused).errors.form).toBe('moderation.listing.heldNoPublish');
-    expect((await db.selectFrom('listings').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('draft');
+    expect((await db.selectFrom('listings').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe(
+      'draft',
+    );
 
     // Editing the words away does not lift the hold, nor add a second report.
-    const edited = await call(editListingAction, formRequest(`/dashboard/listings/${id}`, listingFields('Khăn lụa tơ tằm', 'Lụa Vạn Phúc, giao toàn quốc'), { cookie: s.cookie }), { id });
+    const edited = await call(
+      editListingAction,
+      formRequest(`/dashboard/listings/${id}`, listingFields('Khăn lụa tơ tằm', 'Lụa Vạn Phúc, giao toàn quốc'), {
+        cookie: s.cookie,
+      }),
+      { id },
+    );
     expect(statusOf(edited)).toBe(302);
-    expect((await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow()).moderation_state).toBe('held');
+    expect(
+      (await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow())
+        .moderation_state,
+    ).toBe('held');
     expect(statusOf(await publish(s, id))).toBe(400);
-    await call(editListingAction, formRequest(`/dashboard/listings/${id}`, listingFields('Khăn lụa', 'ck coc truoc 50% stk 0451000123456 vcb'), { cookie: s.cookie }), { id });
-    expect(await db.selectFrom('reports').select('id').where('listing_id', '=', id).where('status', '=', 'open').execute()).toHaveLength(1);
+    await call(
+      editListingAction,
+      formRequest(`/dashboard/listings/${id}`, listingFields('Khăn lụa', 'ck coc truoc 50% stk 0451000123456 vcb'), {
+        cookie: s.cookie,
+      }),
+      { id },
+    );
+    expect(
+      await db.selectFrom('reports').select('id').where('listing_id', '=', id).where('status', '=', 'open').execute(),
+    ).toHaveLength(1);
 
     // The system report is in the queue; staff clear the listing, and she may publish.
-    const queue = payload(await call(queueLoader, getRequest('/staff/reports?category=screening', { cookie: staff.cookie })));
+    const queue = payload(
+      await call(queueLoader, getRequest('/staff/reports?category=screening', { cookie: staff.cookie })),
+    );
     expect(queue.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).toContain(s.id);
-    const page = payload(await call(staffLoader, getRequest(`/staff/reports/${reports[0].id}`, { cookie: staff.cookie }), { id: reports[0].id }));
+    const page = payload(
+      await call(staffLoader, getRequest(`/staff/reports/${reports[0].id}`, { cookie: staff.cookie }), {
+        id: reports[0].id,
+      }),
+    );
     expect(page.available).toContain('clear_listing');
     expect(statusOf(await act(staff, reports[0].id, { action: 'clear_listing', reason: 'Đã sửa nội dung' }))).toBe(302);
-    expect((await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow()).moderation_state).toBe('clear');
+    expect(
+      (await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow())
+        .moderation_state,
+    ).toBe('clear');
     expect(statusOf(await publish(s, id))).toBe(302);
   });
 
@@ -481,24 +688,48 @@ describe('screening on save', () => {
     const s = await seller();
     const id = await createViaForm(s, 'Bánh pía Sóc Trăng', 'Bánh mới ra lò');
     expect(statusOf(await publish(s, id))).toBe(302);
-    await call(editListingAction, formRequest(`/dashboard/listings/${id}`, listingFields('Bánh pía Sóc Trăng', 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 vcb'), { cookie: s.cookie }), { id });
-    expect(await db.selectFrom('listings').select(['state', 'moderation_state']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ state: 'draft', moderation_state: 'held' });
+    await call(
+      editListingAction,
+      formRequest(
+        `/dashboard/listings/${id}`,
+        listingFields('Bánh pía Sóc Trăng', 'Chị chuyển khoản cọc trước 50% vào stk 0451000123456 vcb'),
+        { cookie: s.cookie },
+      ),
+      { id },
+    );
+    expect(
+      await db
+        .selectFrom('listings')
+        .select(['state', 'moderation_state'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ state: 'draft', moderation_state: 'held' });
     expect(statusOf(await call(listingLoader, getRequest(`/market/${id}`), { id }))).toBe(404);
   });
 
   it('caution: flagged, may be published, and one screening report for staff', async () => {
     const s = await seller();
     const id = await createViaForm(s, 'Nón lá Huế', 'Ib zalo em để được giá tốt');
-    expect((await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow()).moderation_state).toBe('flagged');
+    expect(
+      (await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow())
+        .moderation_state,
+    ).toBe('flagged');
     expect(statusOf(await publish(s, id))).toBe(302);
-    const reports = await db.selectFrom('reports').select(['category', 'signals']).where('listing_id', '=', id).execute();
+    const reports = await db
+      .selectFrom('reports')
+      .select(['category', 'signals'])
+      .where('listing_id', '=', id)
+      .execute();
     expect(reports).toEqual([{ category: 'screening', signals: ['off_platform_chat'] }]);
   });
 
   it('an ordinary listing stays clear, with no report', async () => {
     const s = await seller();
     const id = await createViaForm(s, 'Nón lá Huế thêu tay', 'Giao toàn quốc, thanh toán khi nhận hàng.');
-    expect((await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow()).moderation_state).toBe('clear');
+    expect(
+      (await db.selectFrom('listings').select('moderation_state').where('id', '=', id).executeTakeFirstOrThrow())
+        .moderation_state,
+    ).toBe('clear');
     expect(await db.selectFrom('reports').select('id').where('listing_id', '=', id).execute()).toHaveLength(0);
     expect(moderationAfterSave('held', 'none')).toBe('held');
     expect(moderationAfterSave('clear', 'caution')).toBe('flagged');
@@ -512,20 +743,47 @@ describe('screening on save', () => {
         dashboardAction,
         formRequest(
           '/dashboard/verification',
-          { intent: 'profile', businessName: 'Tiệm Story', ownerName: 'Chị Story', province: 'hue', story, categories: ['food'], slug },
+          {
+            intent: 'profile',
+            businessName: 'Tiệm Story',
+            ownerName: 'Chị Story',
+            province: 'hue',
+            story,
+            categories: ['food'],
+            slug,
+          },
           { cookie: s.cookie },
         ),
       );
     expect(statusOf(await save('Đặt hàng: chị chuyển khoản cọc trước 50% vào stk 0451000123456 vcb'))).toBe(302);
-    expect((await db.selectFrom('business_profiles').select('story_held').where('user_id', '=', s.id).executeTakeFirstOrThrow()).story_held).toBe(true);
+    expect(
+      (
+        await db
+          .selectFrom('business_profiles')
+          .select('story_held')
+          .where('user_id', '=', s.id)
+          .executeTakeFirstOrThrow()
+      ).story_held,
+    ).toBe(true);
     expect(payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug })).story).toBe('');
     // Saving again keeps one open screening report.
     expect(statusOf(await save('Đặt hàng: ck cọc trước 50% stk 0451000123456 vcb'))).toBe(302);
-    const reports = await db.selectFrom('reports').select(['id', 'category', 'listing_id']).where('subject_user_id', '=', s.id).where('status', '=', 'open').execute();
+    const reports = await db
+      .selectFrom('reports')
+      .select(['id', 'category', 'listing_id'])
+      .where('subject_user_id', '=', s.id)
+      .where('status', '=', 'open')
+      .execute();
     expect(reports).toEqual([{ id: expect.any(String), category: 'screening', listing_id: null }]);
-    const page = payload(await call(staffLoader, getRequest(`/staff/reports/${reports[0].id}`, { cookie: staff.cookie }), { id: reports[0].id }));
+    const page = payload(
+      await call(staffLoader, getRequest(`/staff/reports/${reports[0].id}`, { cookie: staff.cookie }), {
+        id: reports[0].id,
+      }),
+    );
     expect(page.available).toContain('clear_profile');
-    expect(statusOf(await act(staff, reports[0].id, { action: 'clear_profile', reason: 'Đã trao đổi với chị' }))).toBe(302);
+    expect(statusOf(await act(staff, reports[0].id, { action: 'clear_profile', reason: 'Đã trao đổi với chị' }))).toBe(
+      302,
+    );
     expect(payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug })).story).toContain('0451000123456');
   });
 
@@ -535,12 +793,24 @@ describe('screening on save', () => {
       dashboardAction,
       formRequest(
         '/dashboard/verification',
-        { intent: 'mentor', expertise: ['finance'], languages: ['vi'], experience: '10 năm kế toán', bio: 'Cần tư vấn thì ib zalo chị nhé', province: 'hue' },
+        {
+          intent: 'mentor',
+          expertise: ['finance'],
+          languages: ['vi'],
+          experience: '10 năm kế toán',
+          bio: 'Cần tư vấn thì ib zalo chị nhé',
+          province: 'hue',
+        },
         { cookie: m.cookie },
       ),
     );
     expect(statusOf(saved)).toBe(302);
-    expect((await db.selectFrom('mentor_profiles').select('bio_held').where('user_id', '=', m.id).executeTakeFirstOrThrow()).bio_held).toBe(false);
-    expect(await db.selectFrom('reports').select('category').where('subject_user_id', '=', m.id).execute()).toEqual([{ category: 'screening' }]);
+    expect(
+      (await db.selectFrom('mentor_profiles').select('bio_held').where('user_id', '=', m.id).executeTakeFirstOrThrow())
+        .bio_held,
+    ).toBe(false);
+    expect(await db.selectFrom('reports').select('category').where('subject_user_id', '=', m.id).execute()).toEqual([
+      { category: 'screening' },
+    ]);
   });
 });

@@ -6,7 +6,10 @@ import { call, createTestUser, formRequest, getRequest, payload, statusOf } from
 
 async function notify(userId: string, n: number, key = 'orders.notify.placed') {
   for (let i = 0; i < n; i++) {
-    await db.insertInto('notifications').values({ user_id: userId, message_key: key, params: { number: `SEN-${i}` }, link: `/orders/${i}` }).execute();
+    await db
+      .insertInto('notifications')
+      .values({ user_id: userId, message_key: key, params: { number: `SEN-${i}` }, link: `/orders/${i}` })
+      .execute();
   }
 }
 
@@ -20,9 +23,19 @@ describe('notifications', () => {
     const first = payload(await call(loader, getRequest('/notifications', { cookie: her.cookie })));
     expect(first.items).toHaveLength(30);
     expect(first.items[0].params.number).toBe('SEN-34');
-    expect(first.items.every((i: { key: string; read: boolean }) => i.key === 'orders.notify.placed' && !i.read)).toBe(true);
-    const second = payload(await call(loader, getRequest(`/notifications?before=${first.next}`, { cookie: her.cookie })));
-    expect(second.items.map((i: { params: { number: string } }) => i.params.number)).toEqual(['SEN-4', 'SEN-3', 'SEN-2', 'SEN-1', 'SEN-0']);
+    expect(first.items.every((i: { key: string; read: boolean }) => i.key === 'orders.notify.placed' && !i.read)).toBe(
+      true,
+    );
+    const second = payload(
+      await call(loader, getRequest(`/notifications?before=${first.next}`, { cookie: her.cookie })),
+    );
+    expect(second.items.map((i: { params: { number: string } }) => i.params.number)).toEqual([
+      'SEN-4',
+      'SEN-3',
+      'SEN-2',
+      'SEN-1',
+      'SEN-0',
+    ]);
     expect(second.next).toBeNull();
   });
 

@@ -4,7 +4,13 @@ import { addToCart, checkout } from '../app/modules/orders/orders.server';
 import { notify as notifyAboutSession } from '../app/modules/mentoring/mentoring.server';
 import { deliverOutbox, zaloTemplateFor } from '../app/modules/notifications/delivery.server';
 import { defaultChoices } from '../app/modules/notifications/kinds';
-import { fallbackChannel, notify, planChannels, queueDelivery, loadRecipient } from '../app/modules/notifications/notify.server';
+import {
+  fallbackChannel,
+  notify,
+  planChannels,
+  queueDelivery,
+  loadRecipient,
+} from '../app/modules/notifications/notify.server';
 import { isQuietTime, quietHoursFromEnv, sendableAt } from '../app/modules/notifications/quiet-hours';
 import * as settingsRoute from '../app/routes/account_.notifications';
 import * as staffRoute from '../app/routes/staff.people.$id.deliveries';
@@ -23,7 +29,9 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   esms = await startEsmsServer();
   zalo = await startZaloServer();
-  Object.assign(process.env, esms.env, zalo.env, { ZALO_TEMPLATES: 'order_placed_vi=111001,order_placed_en=111002,notice=999000' });
+  Object.assign(process.env, esms.env, zalo.env, {
+    ZALO_TEMPLATES: 'order_placed_vi=111001,order_placed_en=111002,notice=999000',
+  });
 });
 afterAll(async () => {
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
@@ -42,7 +50,8 @@ const nextPhone = () => `+849${String(10_000_000 + ++phoneNo * 7919 + Math.floor
 /** A time zone in which the wall clock now shows `hour` (Etc/GMT-7 is UTC+7). */
 function zoneAtHour(hour: number, now = new Date()) {
   for (let offset = -12; offset <= 14; offset++) {
-    if ((now.getUTCHours() + offset + 24) % 24 === hour) return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    if ((now.getUTCHours() + offset + 24) % 24 === hour)
+      return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
   }
   throw new Error('no zone');
 }
@@ -51,13 +60,18 @@ async function withPhone(userId: string, options: { zone?: string; confirmed?: b
   const phone = nextPhone();
   await db
     .updateTable('users')
-    .set({ phone, phone_confirmed_at: options.confirmed === false ? null : new Date(), time_zone: options.zone ?? zoneAtHour(12) })
+    .set({
+      phone,
+      phone_confirmed_at: options.confirmed === false ? null : new Date(),
+      time_zone: options.zone ?? zoneAtHour(12),
+    })
     .where('id', '=', userId)
     .execute();
   return phone;
 }
 
-const outboxOf = (userId: string) => db.selectFrom('outbox_emails').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+const outboxOf = (userId: string) =>
+  db.selectFrom('outbox_emails').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 const national = (e164: string) => e164.replace(/^\+84/, '0');
 
 async function placeOrderOn(seller: Awaited<ReturnType<typeof sellerWithListing>>) {
@@ -79,8 +93,12 @@ describe('quiet hours (21:00–07:00 in her time zone)', () => {
   });
 
   it('holds a message written at 23:00 until 07:00 the next morning, and one at 02:00 until 07:00 that day', () => {
-    expect(sendableAt(new Date('2026-12-05T16:00:00Z'), 'Asia/Ho_Chi_Minh', q).toISOString()).toBe('2026-12-06T00:00:00.000Z');
-    expect(sendableAt(new Date('2026-12-05T19:00:00Z'), 'Asia/Ho_Chi_Minh', q).toISOString()).toBe('2026-12-06T00:00:00.000Z');
+    expect(sendableAt(new Date('2026-12-05T16:00:00Z'), 'Asia/Ho_Chi_Minh', q).toISOString()).toBe(
+      '2026-12-06T00:00:00.000Z',
+    );
+    expect(sendableAt(new Date('2026-12-05T19:00:00Z'), 'Asia/Ho_Chi_Minh', q).toISOString()).toBe(
+      '2026-12-06T00:00:00.000Z',
+    );
     const noon = new Date('2026-12-05T05:00:00Z');
     expect(sendableAt(noon, 'Asia/Ho_Chi_Minh', q)).toBe(noon);
   });
@@ -90,12 +108,16 @@ describe('quiet hours (21:00–07:00 in her time zone)', () => {
     expect(isQuietTime(at, 'Asia/Ho_Chi_Minh', q)).toBe(true);
     expect(isQuietTime(at, 'Europe/Berlin', q)).toBe(false);
     // 23:30 in New York (UTC-5 in December) → 07:00 there, 12:00 UTC.
-    expect(sendableAt(new Date('2026-12-06T04:30:00Z'), 'America/New_York', q).toISOString()).toBe('2026-12-06T12:00:00.000Z');
+    expect(sendableAt(new Date('2026-12-06T04:30:00Z'), 'America/New_York', q).toISOString()).toBe(
+      '2026-12-06T12:00:00.000Z',
+    );
   });
 
   it('lands on 07:00 local across a daylight-saving change in the night', () => {
     // Berlin leaves summer time on 2026-10-25 at 03:00: 07:00 that morning is 06:00 UTC, not 05:00.
-    expect(sendableAt(new Date('2026-10-24T21:30:00Z'), 'Europe/Berlin', q).toISOString()).toBe('2026-10-25T06:00:00.000Z');
+    expect(sendableAt(new Date('2026-10-24T21:30:00Z'), 'Europe/Berlin', q).toISOString()).toBe(
+      '2026-10-25T06:00:00.000Z',
+    );
   });
 
   it('reads NOTIFY_QUIET_HOURS: another window, one that does not wrap, or none', () => {
@@ -169,7 +191,10 @@ describe('an order placed on a seller who chose Zalo', () => {
     zalo.failNext(-1123); // template rejected: the next channel must be tried
     expect(await deliverOutbox(zaloRow.id)).toBe('failed');
     const rows = await outboxOf(seller.seller.id);
-    expect(rows.find((r) => r.id === zaloRow.id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('-1123') });
+    expect(rows.find((r) => r.id === zaloRow.id)).toMatchObject({
+      status: 'failed',
+      last_error: expect.stringContaining('-1123'),
+    });
     const smsRow = rows.find((r) => r.channel === 'sms')!;
     expect(smsRow).toMatchObject({ status: 'pending', notification_id: zaloRow.notification_id });
     expect(await deliverOutbox(smsRow.id)).toBe('sent');
@@ -184,13 +209,18 @@ describe('an order placed on a seller who chose Zalo', () => {
   it('retries a temporary refusal on the same channel (recorded), without falling back', async () => {
     const seller = await sellerWithListing();
     await withPhone(seller.seller.id);
-    await db.insertInto('notification_preferences').values({ user_id: seller.seller.id, kind: 'order_placed', phone: 'sms', email: false }).execute();
+    await db
+      .insertInto('notification_preferences')
+      .values({ user_id: seller.seller.id, kind: 'order_placed', phone: 'sms', email: false })
+      .execute();
     await placeOrderOn(seller);
     const [row] = await outboxOf(seller.seller.id);
     expect(row.channel).toBe('sms');
     esms.failNext({ http: 503 });
     await expect(deliverOutbox(row.id)).rejects.toThrow('503');
-    expect((await outboxOf(seller.seller.id))).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, last_error: expect.stringContaining('http_503') })]);
+    expect(await outboxOf(seller.seller.id)).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 1, last_error: expect.stringContaining('http_503') }),
+    ]);
     expect(await deliverOutbox(row.id)).toBe('sent');
   });
 
@@ -202,7 +232,11 @@ describe('an order placed on a seller who chose Zalo', () => {
     await placeOrderOn(seller);
     const row = (await outboxOf(seller.seller.id)).find((r) => r.channel === 'zalo')!;
     const morning = new Date(row.send_after!);
-    expect(new Intl.DateTimeFormat('en', { timeZone: zone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).format(morning)).toBe('07:00');
+    expect(
+      new Intl.DateTimeFormat('en', { timeZone: zone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).format(
+        morning,
+      ),
+    ).toBe('07:00');
     expect(morning.getTime() - Date.now()).toBeGreaterThan(7 * 3600_000);
     // The job run early (or at 06:59 her time) sends nothing and puts it back for 07:00.
     expect(await deliverOutbox(row.id)).toBe('held');
@@ -216,7 +250,12 @@ describe('an order placed on a seller who chose Zalo', () => {
 });
 
 describe('notify()', () => {
-  const notice = { kind: 'order_update' as const, key: 'orders.notify.shipped' as const, params: { number: 'AB12' }, link: '/orders/x' };
+  const notice = {
+    kind: 'order_update' as const,
+    key: 'orders.notify.shipped' as const,
+    params: { number: 'AB12' },
+    link: '/orders/x',
+  };
 
   it('holds phone messages by the injected clock, but never an urgent one', async () => {
     const user = await createTestUser();
@@ -244,7 +283,9 @@ describe('notify()', () => {
     expect(rows.filter((r) => r.channel === 'sms')).toHaveLength(1);
     expect(await db.selectFrom('notifications').select('id').where('user_id', '=', user.id).execute()).toHaveLength(3);
     // A day later her phone is open again.
-    await db.transaction().execute((trx) => notify(trx, user.id, notice, { now: new Date(now.getTime() + 24 * 3600_000 + 1000) }));
+    await db
+      .transaction()
+      .execute((trx) => notify(trx, user.id, notice, { now: new Date(now.getTime() + 24 * 3600_000 + 1000) }));
     expect((await outboxOf(user.id)).filter((r) => r.channel === 'zalo')).toHaveLength(3);
   });
 
@@ -260,12 +301,24 @@ describe('notify()', () => {
     const user = await createTestUser();
     await withPhone(user.id);
     const { notificationId } = await db.transaction().execute((trx) => notify(trx, user.id, notice));
-    const again = await db.transaction().execute(async (trx) =>
-      queueDelivery(trx, (await loadRecipient(trx, user.id))!, notice, notificationId, 'zalo', { now: new Date() }),
-    );
+    const again = await db
+      .transaction()
+      .execute(async (trx) =>
+        queueDelivery(trx, (await loadRecipient(trx, user.id))!, notice, notificationId, 'zalo', { now: new Date() }),
+      );
     expect(again).toBeNull();
     await expect(
-      db.insertInto('outbox_emails').values({ channel: 'zalo', user_id: user.id, notification_id: notificationId, to_address: '+84912345678', subject: '', body: 'x' }).execute(),
+      db
+        .insertInto('outbox_emails')
+        .values({
+          channel: 'zalo',
+          user_id: user.id,
+          notification_id: notificationId,
+          to_address: '+84912345678',
+          subject: '',
+          body: 'x',
+        })
+        .execute(),
     ).rejects.toMatchObject({ code: '23505' });
   });
 
@@ -278,7 +331,12 @@ describe('notify()', () => {
 
   it('sends new chat messages as one digest at most every 30 minutes', async () => {
     const user = await createTestUser();
-    const chat = { kind: 'new_message' as const, key: 'messaging.notify.new' as const, params: { name: 'Lan' }, link: '/messages/x' };
+    const chat = {
+      kind: 'new_message' as const,
+      key: 'messaging.notify.new' as const,
+      params: { name: 'Lan' },
+      link: '/messages/x',
+    };
     const now = new Date();
     await db.transaction().execute((trx) => notify(trx, user.id, chat, { now }));
     await db.transaction().execute((trx) => notify(trx, user.id, chat, { now }));
@@ -299,9 +357,26 @@ describe('capabilities moved onto notify()', () => {
   it('a booking now reaches her by email too (mentoring sent none), in her language, with its link', async () => {
     const mentor = await createTestUser({ locale: 'en' });
     const startsAt = new Date('2027-01-10T09:00:00Z');
-    await db.transaction().execute((trx) => notifyAboutSession(trx, mentor.id, 'mentoring.notify.requested', '00000000-0000-4000-8000-000000000001', startsAt));
+    await db
+      .transaction()
+      .execute((trx) =>
+        notifyAboutSession(
+          trx,
+          mentor.id,
+          'mentoring.notify.requested',
+          '00000000-0000-4000-8000-000000000001',
+          startsAt,
+        ),
+      );
     const rows = await outboxOf(mentor.id);
-    expect(rows).toEqual([expect.objectContaining({ channel: 'email', kind: 'booking', to_address: mentor.email, subject: 'Sen: A session booking waits for your confirmation.' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        kind: 'booking',
+        to_address: mentor.email,
+        subject: 'Sen: A session booking waits for your confirmation.',
+      }),
+    ]);
     expect(rows[0].body).toContain('/sessions/00000000-0000-4000-8000-000000000001');
     expect(rows[0].body).toContain('/account/notifications');
   });
@@ -310,23 +385,47 @@ describe('capabilities moved onto notify()', () => {
 describe('/account/notifications', () => {
   it('shows the defaults, saves her choice, and refuses a channel she has not confirmed', async () => {
     const user = await createTestUser();
-    const page = payload(await call(settingsRoute.loader, getRequest('/account/notifications', { cookie: user.cookie })));
+    const page = payload(
+      await call(settingsRoute.loader, getRequest('/account/notifications', { cookie: user.cookie })),
+    );
     expect(page.reach).toEqual({ phone: false, email: true });
     expect(page.choices.order_placed).toEqual({ phone: 'zalo', email: true });
-    const refused = await call(settingsRoute.action, formRequest('/account/notifications', { phone_order_placed: 'sms', email_column: '1' }, { cookie: user.cookie }));
+    const refused = await call(
+      settingsRoute.action,
+      formRequest('/account/notifications', { phone_order_placed: 'sms', email_column: '1' }, { cookie: user.cookie }),
+    );
     expect(statusOf(refused)).toBe(400);
-    expect(payload(refused)).toMatchObject({ errors: { phone_order_placed: 'notify.settings.noPhone' }, values: { phone_order_placed: 'sms' } });
-    const odd = await call(settingsRoute.action, formRequest('/account/notifications', { phone_booking: 'pigeon' }, { cookie: user.cookie }));
+    expect(payload(refused)).toMatchObject({
+      errors: { phone_order_placed: 'notify.settings.noPhone' },
+      values: { phone_order_placed: 'sms' },
+    });
+    const odd = await call(
+      settingsRoute.action,
+      formRequest('/account/notifications', { phone_booking: 'pigeon' }, { cookie: user.cookie }),
+    );
     expect(payload(odd)).toMatchObject({ errors: { phone_booking: 'notify.settings.invalid' } });
 
     await withPhone(user.id);
     // Email only for bookings; every other email box unticked.
-    const saved = await call(settingsRoute.action, formRequest('/account/notifications', { phone_order_placed: 'sms', email_booking: 'on', email_column: '1' }, { cookie: user.cookie }));
+    const saved = await call(
+      settingsRoute.action,
+      formRequest(
+        '/account/notifications',
+        { phone_order_placed: 'sms', email_booking: 'on', email_column: '1' },
+        { cookie: user.cookie },
+      ),
+    );
     expect((saved as Response).headers.get('Location')).toBe('/account/notifications?notice=notice.notify.saved');
-    const after = payload(await call(settingsRoute.loader, getRequest('/account/notifications', { cookie: user.cookie })));
+    const after = payload(
+      await call(settingsRoute.loader, getRequest('/account/notifications', { cookie: user.cookie })),
+    );
     expect(after.choices.order_placed).toEqual({ phone: 'sms', email: false });
     expect(after.choices.booking).toEqual({ phone: 'zalo', email: true });
-    const { channels } = await db.transaction().execute((trx) => notify(trx, user.id, { kind: 'order_placed', key: 'orders.notify.placed', params: { number: 'X' } }));
+    const { channels } = await db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, user.id, { kind: 'order_placed', key: 'orders.notify.placed', params: { number: 'X' } }),
+      );
     expect(channels).toEqual(['sms']);
   });
 });
@@ -336,25 +435,58 @@ describe('/staff/people/<id>/deliveries', () => {
     const staff = await createTestUser({ roles: ['staff'], locale: 'en' });
     const user = await createTestUser();
     const phone = await withPhone(user.id);
-    await db.transaction().execute((trx) => notify(trx, user.id, { kind: 'order_update', key: 'orders.notify.shipped', params: { number: 'AB12' } }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, user.id, { kind: 'order_update', key: 'orders.notify.shipped', params: { number: 'AB12' } }),
+      );
     const zaloRow = (await outboxOf(user.id)).find((r) => r.channel === 'zalo')!;
     zalo.failNext(-1123);
     await deliverOutbox(zaloRow.id);
-    await db.insertInto('otp_challenges').values({ phone, purpose: 'login', channel: 'sms', code_hash: 'hash-of-the-code', client_address: '203.0.113.7', expires_at: new Date(Date.now() + 300_000) }).execute();
+    await db
+      .insertInto('otp_challenges')
+      .values({
+        phone,
+        purpose: 'login',
+        channel: 'sms',
+        code_hash: 'hash-of-the-code',
+        client_address: '203.0.113.7',
+        expires_at: new Date(Date.now() + 300_000),
+      })
+      .execute();
 
-    const page = payload(await call(staffRoute.loader, getRequest(`/staff/people/${user.id}/deliveries`, { cookie: staff.cookie }), { id: user.id }));
+    const page = payload(
+      await call(staffRoute.loader, getRequest(`/staff/people/${user.id}/deliveries`, { cookie: staff.cookie }), {
+        id: user.id,
+      }),
+    );
     expect(page.person).toMatchObject({ phoneConfirmed: true, email: user.email });
     expect(page.person.phone).not.toBe(phone);
     const [n] = page.notices;
-    expect(n.deliveries.map((d: { channel: string; status: string }) => `${d.channel}:${d.status}`)).toEqual(['zalo:failed', 'email:pending', 'sms:pending']);
+    expect(n.deliveries.map((d: { channel: string; status: string }) => `${d.channel}:${d.status}`)).toEqual([
+      'zalo:failed',
+      'email:pending',
+      'sms:pending',
+    ]);
     expect(n.deliveries[0].last_error).toContain('-1123');
     expect(JSON.stringify(page)).not.toContain('hash-of-the-code');
     expect(JSON.stringify(page)).not.toContain('body');
     expect(page.codes).toEqual([expect.objectContaining({ channel: 'sms', purpose: 'login', used_at: null })]);
 
     const buyer = await createTestUser();
-    expect(statusOf(await call(staffRoute.loader, getRequest(`/staff/people/${user.id}/deliveries`, { cookie: buyer.cookie }), { id: user.id }))).toBe(403);
-    expect(statusOf(await call(staffRoute.loader, getRequest('/staff/people/nope/deliveries', { cookie: staff.cookie }), { id: 'nope' }))).toBe(404);
+    expect(
+      statusOf(
+        await call(staffRoute.loader, getRequest(`/staff/people/${user.id}/deliveries`, { cookie: buyer.cookie }), {
+          id: user.id,
+        }),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await call(staffRoute.loader, getRequest('/staff/people/nope/deliveries', { cookie: staff.cookie }), {
+          id: 'nope',
+        }),
+      ),
+    ).toBe(404);
   });
 });
-

@@ -12,13 +12,26 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startAppServer();
-  for (const role of ['entrepreneur', 'mentor', 'staff'] as const) cookies[role] = (await createTestUser({ roles: [role] })).cookie;
+  for (const role of ['entrepreneur', 'mentor', 'staff'] as const)
+    cookies[role] = (await createTestUser({ roles: [role] })).cookie;
   cookies.buyer = (await createTestUser()).cookie;
 });
 afterAll(() => server?.close());
 
 const oddIds = ['not-a-uuid', '-'.repeat(36), 'ffffffff-ffff-ffff-ffff-fffffffffffg', '%00', '12345', 'a'.repeat(36)];
-const idRoutes = ['/market/:id', '/orders/:id', '/dashboard/orders/:id', '/dashboard/listings/:id', '/messages/:id', '/sessions/:id', '/sessions/:id/ics', '/mentors/:id', '/staff/documents/:id', '/staff/reports/:id', '/staff/verifications/:id'];
+const idRoutes = [
+  '/market/:id',
+  '/orders/:id',
+  '/dashboard/orders/:id',
+  '/dashboard/listings/:id',
+  '/messages/:id',
+  '/sessions/:id',
+  '/sessions/:id/ics',
+  '/mentors/:id',
+  '/staff/documents/:id',
+  '/staff/reports/:id',
+  '/staff/verifications/:id',
+];
 
 describe('odd ids in the address', () => {
   for (const route of idRoutes) {

@@ -28,8 +28,18 @@ describe('cart and cash-on-delivery checkout', () => {
     const a = await sellerWithListing({ price: 250_000, stock: 3, shippingFee: 30_000 });
     const b = await sellerWithListing({ price: 120_000, stock: 1, shippingFee: 0 });
     const buyer = await createTestUser();
-    expect(statusOf(await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: a.listingId, quantity: '2' }, { cookie: buyer.cookie })))).toBe(302);
-    await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: b.listingId }, { cookie: buyer.cookie }));
+    expect(
+      statusOf(
+        await call(
+          cartRoute.action,
+          formRequest('/cart', { intent: 'add', listingId: a.listingId, quantity: '2' }, { cookie: buyer.cookie }),
+        ),
+      ),
+    ).toBe(302);
+    await call(
+      cartRoute.action,
+      formRequest('/cart', { intent: 'add', listingId: b.listingId }, { cookie: buyer.cookie }),
+    );
     const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
     expect(cart.groups).toHaveLength(2);
     // 2 × 250.000 + 30.000 shipping, and 120.000 shipping free: amounts in integer đồng.
@@ -51,7 +61,11 @@ describe('cart and cash-on-delivery checkout', () => {
     const items = await db.selectFrom('order_items').selectAll().where('order_id', '=', orders[1].id).execute();
     expect(items.map((i) => [i.title, i.unit_price, i.quantity])).toEqual([[expect.any(String), 250_000, 2]]);
     expect(await db.selectFrom('cart_items').selectAll().where('buyer_id', '=', buyer.id).execute()).toEqual([]);
-    const notes = await db.selectFrom('notifications').select(['user_id', 'message_key']).where('message_key', '=', 'orders.notify.placed').execute();
+    const notes = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'message_key'])
+      .where('message_key', '=', 'orders.notify.placed')
+      .execute();
     expect(notes.map((n) => n.user_id).sort()).toEqual([a.seller.id, b.seller.id].sort());
     expect(await db.selectFrom('outbox_emails').select('id').execute()).toHaveLength(2);
     const list = payload(await call(buyerOrders.loader, getRequest('/orders', { cookie: buyer.cookie })));
@@ -62,12 +76,18 @@ describe('cart and cash-on-delivery checkout', () => {
     const a = await sellerWithListing({ stock: 2, provinces: ['ha-noi', 'hue'] });
     const buyer = await createTestUser();
     await addToCart(buyer.id, a.listingId, 1);
-    const res = await call(checkoutRoute.action, formRequest('/checkout', checkoutForm('cod', 'ho-chi-minh'), { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', checkoutForm('cod', 'ho-chi-minh'), { cookie: buyer.cookie }),
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).errors.province).toBe('orders.checkout.province.error');
     expect(await ordersOf(buyer.id)).toEqual([]);
     expect(await stockOf(a.listingId)).toBe(2);
-    const ok = await call(checkoutRoute.action, formRequest('/checkout', checkoutForm('cod', 'hue'), { cookie: buyer.cookie }));
+    const ok = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', checkoutForm('cod', 'hue'), { cookie: buyer.cookie }),
+    );
     expect(statusOf(ok)).toBe(302);
   });
 
@@ -75,18 +95,33 @@ describe('cart and cash-on-delivery checkout', () => {
     const a = await sellerWithListing();
     const buyer = await createTestUser();
     await addToCart(buyer.id, a.listingId, 1);
-    const res = await call(checkoutRoute.action, formRequest('/checkout', { name: '', phone: '12', address: '', province: 'nowhere', payment: 'cod' }, { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest(
+        '/checkout',
+        { name: '', phone: '12', address: '', province: 'nowhere', payment: 'cod' },
+        { cookie: buyer.cookie },
+      ),
+    );
     expect(statusOf(res)).toBe(400);
     expect(Object.keys(payload(res).errors).sort()).toEqual(['address', 'name', 'phone', 'province']);
-    expect(payload(await call(checkoutRoute.loader, getRequest('/checkout', { cookie: buyer.cookie }))).cardEnabled).toBe(false);
-    const card = await call(checkoutRoute.action, formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }));
+    expect(
+      payload(await call(checkoutRoute.loader, getRequest('/checkout', { cookie: buyer.cookie }))).cardEnabled,
+    ).toBe(false);
+    const card = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }),
+    );
     expect(payload(card).errors.form).toBe('orders.checkout.cardUnavailable');
     expect(await stockOf(a.listingId)).toBe(5);
   });
 
   it('keeps a guest cart in a signed cookie and moves it into her account when she signs in', async () => {
     const a = await sellerWithListing({ price: 99_000, stock: 4 });
-    const added = (await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: a.listingId, quantity: '2' }))) as Response;
+    const added = (await call(
+      cartRoute.action,
+      formRequest('/cart', { intent: 'add', listingId: a.listingId, quantity: '2' }),
+    )) as Response;
     expect(added.status).toBe(302);
     const setCookie = added.headers.get('Set-Cookie')!;
     expect(setCookie).toMatch(/^sen_cart=/);
@@ -101,12 +136,22 @@ describe('cart and cash-on-delivery checkout', () => {
     expect(tampered).not.toBe(cartCookie);
     expect(payload(await call(cartRoute.loader, getRequest('/cart', { cookie: tampered }))).groups).toEqual([]);
     // So is a cookie header that is not even valid percent-encoding.
-    expect(payload(await call(cartRoute.loader, getRequest('/cart', { cookie: `${name}=%E0%A4%A; sen_session=%ZZ` }))).groups).toEqual([]);
+    expect(
+      payload(await call(cartRoute.loader, getRequest('/cart', { cookie: `${name}=%E0%A4%A; sen_session=%ZZ` })))
+        .groups,
+    ).toEqual([]);
     // Checkout needs an account.
-    expect((await call(checkoutRoute.loader, getRequest('/checkout', { cookie: cartCookie })) as Response).headers.get('location')).toMatch(/^\/login/);
+    expect(
+      ((await call(checkoutRoute.loader, getRequest('/checkout', { cookie: cartCookie }))) as Response).headers.get(
+        'location',
+      ),
+    ).toMatch(/^\/login/);
 
     const buyer = await createTestUser();
-    const merged = (await call(cartRoute.loader, getRequest('/cart', { cookie: `${buyer.cookie}; ${cartCookie}` }))) as Response;
+    const merged = (await call(
+      cartRoute.loader,
+      getRequest('/cart', { cookie: `${buyer.cookie}; ${cartCookie}` }),
+    )) as Response;
     expect(merged.status).toBe(302);
     expect(merged.headers.get('Set-Cookie')).toMatch(/^sen_cart=.*Max-Age=0/i);
     const view = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
@@ -117,11 +162,20 @@ describe('cart and cash-on-delivery checkout', () => {
   it('a suspended seller’s listing cannot be added to a cart, and one already in a cart cannot be ordered', async () => {
     const a = await sellerWithListing({ stock: 5 });
     const buyer = await createTestUser();
-    await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: a.listingId }, { cookie: buyer.cookie }));
-    await db.updateTable('users').set({ suspended_at: new Date(), suspended_until: null }).where('id', '=', a.seller.id).execute();
+    await call(
+      cartRoute.action,
+      formRequest('/cart', { intent: 'add', listingId: a.listingId }, { cookie: buyer.cookie }),
+    );
+    await db
+      .updateTable('users')
+      .set({ suspended_at: new Date(), suspended_until: null })
+      .where('id', '=', a.seller.id)
+      .execute();
 
     const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
-    expect(cart.groups.flatMap((g: { lines: { available: boolean }[] }) => g.lines.map((l) => l.available))).toEqual([false]);
+    expect(cart.groups.flatMap((g: { lines: { available: boolean }[] }) => g.lines.map((l) => l.available))).toEqual([
+      false,
+    ]);
     await call(checkoutRoute.action, formRequest('/checkout', checkoutForm(), { cookie: buyer.cookie }));
     expect(await ordersOf(buyer.id)).toEqual([]);
     expect(await stockOf(a.listingId)).toBe(5);
@@ -144,7 +198,9 @@ describe('the race for the last item', () => {
     const results = await Promise.all(buyers.map((b) => checkout(b, delivery, 'cod')));
     const ok = results.filter((r) => r.ok);
     const soldOut = results.filter((r) => !r.ok && r.error === 'orders.checkout.soldOut');
-    console.info(`race: ${parallel} parallel checkouts against stock 1 (${process.env.DATABASE_URL ? 'postgres' : 'pglite'}): ${ok.length} order, ${soldOut.length} sold out`);
+    console.info(
+      `race: ${parallel} parallel checkouts against stock 1 (${process.env.DATABASE_URL ? 'postgres' : 'pglite'}): ${ok.length} order, ${soldOut.length} sold out`,
+    );
     expect(ok).toHaveLength(1);
     expect(soldOut).toHaveLength(parallel - 1);
     expect(await db.selectFrom('orders').select('id').execute()).toHaveLength(1);
@@ -167,19 +223,32 @@ describe('order transitions and who may make them', () => {
     if (!r.ok) throw new Error(r.error);
     return { ...a, buyer, orderId: r.orderIds[0] };
   }
-  const sellerPost = (o: { orderId: string; seller: { cookie: string } }, form: Record<string, string>, cookie = o.seller.cookie) =>
-    call(sellerOrder.action, formRequest(`/dashboard/orders/${o.orderId}`, form, { cookie }), { id: o.orderId });
-  const buyerPost = (o: { orderId: string; buyer: { cookie: string } }, form: Record<string, string>, cookie = o.buyer.cookie) =>
-    call(buyerOrder.action, formRequest(`/orders/${o.orderId}`, form, { cookie }), { id: o.orderId });
-  const stateOf = async (id: string) => (await db.selectFrom('orders').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+  const sellerPost = (
+    o: { orderId: string; seller: { cookie: string } },
+    form: Record<string, string>,
+    cookie = o.seller.cookie,
+  ) => call(sellerOrder.action, formRequest(`/dashboard/orders/${o.orderId}`, form, { cookie }), { id: o.orderId });
+  const buyerPost = (
+    o: { orderId: string; buyer: { cookie: string } },
+    form: Record<string, string>,
+    cookie = o.buyer.cookie,
+  ) => call(buyerOrder.action, formRequest(`/orders/${o.orderId}`, form, { cookie }), { id: o.orderId });
+  const stateOf = async (id: string) =>
+    (await db.selectFrom('orders').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
 
   it('placed → accepted → shipped → delivered → reviewed, each change recorded and told to the other side', async () => {
     const o = await placed();
     // Contacts: the buyer sees the seller's phone on her order, the seller the buyer's.
-    const buyerView = payload(await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: o.buyer.cookie }), { id: o.orderId }));
+    const buyerView = payload(
+      await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: o.buyer.cookie }), { id: o.orderId }),
+    );
     expect(buyerView.order.seller_phone).toBe('0911222333');
     expect(buyerView.actions).toEqual(['cancel']);
-    const sellerView = payload(await call(sellerOrder.loader, getRequest(`/dashboard/orders/${o.orderId}`, { cookie: o.seller.cookie }), { id: o.orderId }));
+    const sellerView = payload(
+      await call(sellerOrder.loader, getRequest(`/dashboard/orders/${o.orderId}`, { cookie: o.seller.cookie }), {
+        id: o.orderId,
+      }),
+    );
     // Written as at home, whatever form it was typed or stored in.
     expect(sellerView.order.delivery_phone).toBe('0987 654 321');
     expect(sellerView.actions).toEqual(['accept', 'cancel']);
@@ -192,25 +261,54 @@ describe('order transitions and who may make them', () => {
     expect(statusOf(await sellerPost(o, { intent: 'ship', carrier: 'GHTK', trackingCode: 'S123456' }))).toBe(302);
     expect(await stateOf(o.orderId)).toBe('shipped');
     // A review before delivery is refused.
-    expect(payload(await buyerPost(o, { intent: 'review', rating: '5', comment: 'Đẹp' })).errors.form).toBe('orders.review.notYet');
+    expect(payload(await buyerPost(o, { intent: 'review', rating: '5', comment: 'Đẹp' })).errors.form).toBe(
+      'orders.review.notYet',
+    );
     expect(statusOf(await buyerPost(o, { intent: 'deliver' }))).toBe(302);
     expect(await stateOf(o.orderId)).toBe('delivered');
     expect(statusOf(await buyerPost(o, { intent: 'review', rating: '5', comment: 'Khăn rất đẹp <b>!</b>' }))).toBe(302);
-    expect(payload(await buyerPost(o, { intent: 'review', rating: '1', comment: 'again' })).errors.form).toBe('orders.review.already');
+    expect(payload(await buyerPost(o, { intent: 'review', rating: '1', comment: 'again' })).errors.form).toBe(
+      'orders.review.already',
+    );
     expect(statusOf(await sellerPost(o, { intent: 'reply', reply: 'Cảm ơn chị!' }))).toBe(302);
-    expect(payload(await sellerPost(o, { intent: 'reply', reply: 'again' })).errors.form).toBe('orders.review.alreadyReplied');
+    expect(payload(await sellerPost(o, { intent: 'reply', reply: 'again' })).errors.form).toBe(
+      'orders.review.alreadyReplied',
+    );
 
-    const events = await db.selectFrom('order_events').select(['actor_role', 'from_state', 'to_state', 'actor_id']).where('order_id', '=', o.orderId).orderBy('id').execute();
+    const events = await db
+      .selectFrom('order_events')
+      .select(['actor_role', 'from_state', 'to_state', 'actor_id'])
+      .where('order_id', '=', o.orderId)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => `${e.actor_role}:${e.from_state}→${e.to_state}`)).toEqual([
       'buyer:null→placed',
       'seller:placed→accepted',
       'seller:accepted→shipped',
       'buyer:shipped→delivered',
     ]);
-    const buyerNotes = await db.selectFrom('notifications').select('message_key').where('user_id', '=', o.buyer.id).orderBy('id').execute();
-    expect(buyerNotes.map((n) => n.message_key)).toEqual(['orders.notify.accepted', 'orders.notify.shipped', 'orders.notify.replied']);
-    const sellerNotes = await db.selectFrom('notifications').select('message_key').where('user_id', '=', o.seller.id).orderBy('id').execute();
-    expect(sellerNotes.map((n) => n.message_key)).toEqual(['orders.notify.placed', 'orders.notify.delivered', 'orders.notify.reviewed']);
+    const buyerNotes = await db
+      .selectFrom('notifications')
+      .select('message_key')
+      .where('user_id', '=', o.buyer.id)
+      .orderBy('id')
+      .execute();
+    expect(buyerNotes.map((n) => n.message_key)).toEqual([
+      'orders.notify.accepted',
+      'orders.notify.shipped',
+      'orders.notify.replied',
+    ]);
+    const sellerNotes = await db
+      .selectFrom('notifications')
+      .select('message_key')
+      .where('user_id', '=', o.seller.id)
+      .orderBy('id')
+      .execute();
+    expect(sellerNotes.map((n) => n.message_key)).toEqual([
+      'orders.notify.placed',
+      'orders.notify.delivered',
+      'orders.notify.reviewed',
+    ]);
 
     const store = payload(await call(storefront.loader, getRequest(`/s/${o.slug}`), { slug: o.slug }));
     expect(store.rating).toEqual({ average: 5, count: 1 });
@@ -231,15 +329,37 @@ describe('order transitions and who may make them', () => {
     expect(statusOf(await buyerPost(o, { intent: 'refund' }))).toBe(403);
     expect(statusOf(await sellerPost(o, { intent: 'deliver' }))).toBe(403);
     // Another person: not found, to read or to act.
-    expect(statusOf(await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: stranger.cookie }), { id: o.orderId }))).toBe(404);
+    expect(
+      statusOf(
+        await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: stranger.cookie }), {
+          id: o.orderId,
+        }),
+      ),
+    ).toBe(404);
     expect(statusOf(await buyerPost(o, { intent: 'cancel' }, stranger.cookie))).toBe(404);
-    expect(statusOf(await call(sellerOrder.loader, getRequest(`/dashboard/orders/${o.orderId}`, { cookie: stranger.cookie }), { id: o.orderId }))).toBe(404);
+    expect(
+      statusOf(
+        await call(sellerOrder.loader, getRequest(`/dashboard/orders/${o.orderId}`, { cookie: stranger.cookie }), {
+          id: o.orderId,
+        }),
+      ),
+    ).toBe(404);
     expect(statusOf(await sellerPost(o, { intent: 'accept' }, stranger.cookie))).toBe(404);
     // A buyer is not a seller at all.
-    expect(statusOf(await call(sellerOrders.loader, getRequest('/dashboard/orders', { cookie: o.buyer.cookie })))).toBe(403);
-    expect(statusOf(await call(buyerOrder.loader, getRequest('/orders/not-a-uuid', { cookie: o.buyer.cookie }), { id: 'not-a-uuid' }))).toBe(404);
+    expect(statusOf(await call(sellerOrders.loader, getRequest('/dashboard/orders', { cookie: o.buyer.cookie })))).toBe(
+      403,
+    );
+    expect(
+      statusOf(
+        await call(buyerOrder.loader, getRequest('/orders/not-a-uuid', { cookie: o.buyer.cookie }), {
+          id: 'not-a-uuid',
+        }),
+      ),
+    ).toBe(404);
     // A state that does not allow the move is a form error; nothing changes.
-    expect(payload(await sellerPost(o, { intent: 'ship', carrier: 'GHN', trackingCode: 'X1' })).errors.form).toBe('orders.error.notAllowed');
+    expect(payload(await sellerPost(o, { intent: 'ship', carrier: 'GHN', trackingCode: 'X1' })).errors.form).toBe(
+      'orders.error.notAllowed',
+    );
     expect(await stateOf(o.orderId)).toBe('placed');
   });
 
@@ -266,7 +386,9 @@ describe('order transitions and who may make them', () => {
     expect(statusOf(await sellerPost(o, { intent: 'cancel', reason: 'Hết vải màu này' }))).toBe(302);
     expect(await stateOf(o.orderId)).toBe('cancelled');
     expect(await stockOf(o.listingId)).toBe(3);
-    const view = payload(await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: o.buyer.cookie }), { id: o.orderId }));
+    const view = payload(
+      await call(buyerOrder.loader, getRequest(`/orders/${o.orderId}`, { cookie: o.buyer.cookie }), { id: o.orderId }),
+    );
     expect(view.order.cancel_reason).toBe('Hết vải màu này');
   });
 
@@ -278,10 +400,14 @@ describe('order transitions and who may make them', () => {
     expect(await stateOf(o.orderId)).toBe('shipped');
     await advanceStaleOrders(new Date(Date.now() + 15 * 86_400_000));
     expect(await stateOf(o.orderId)).toBe('delivered');
-    const page = payload(await call(sellerOrders.loader, getRequest('/dashboard/orders?state=delivered', { cookie: o.seller.cookie })));
+    const page = payload(
+      await call(sellerOrders.loader, getRequest('/dashboard/orders?state=delivered', { cookie: o.seller.cookie })),
+    );
     expect(page.orders).toHaveLength(1);
     expect(page.summary).toEqual([{ month: expect.stringMatching(/^\d{4}-\d{2}$/), orders: 1, revenue: 280_000 }]);
-    const none = payload(await call(sellerOrders.loader, getRequest('/dashboard/orders?state=placed', { cookie: o.seller.cookie })));
+    const none = payload(
+      await call(sellerOrders.loader, getRequest('/dashboard/orders?state=placed', { cookie: o.seller.cookie })),
+    );
     expect(none.orders).toEqual([]);
   });
 });
@@ -302,24 +428,43 @@ describe('card payments through Stripe (offline)', () => {
     process.env.STRIPE_SECRET_KEY = saved.STRIPE_SECRET_KEY;
     process.env.STRIPE_API_BASE = saved.STRIPE_API_BASE;
     process.env.STRIPE_WEBHOOK_SECRET = saved.STRIPE_WEBHOOK_SECRET;
-    for (const k of ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET']) if (saved[k] === undefined) delete process.env[k];
+    for (const k of ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET'])
+      if (saved[k] === undefined) delete process.env[k];
     await stripeServer.close();
   });
 
   let eventCounter = 0;
   function event(type: string, object: object, id = `evt_test_${++eventCounter}`) {
-    return { id, object: 'event', api_version: '2025-01-27.acacia', created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } };
+    return {
+      id,
+      object: 'event',
+      api_version: '2025-01-27.acacia',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      type,
+      data: { object },
+    };
   }
   function post(body: object, signature?: string) {
     const text = JSON.stringify(body);
     const header = signature ?? signer.webhooks.generateTestHeaderString({ payload: text, secret });
-    return call(webhook.action, new Request(`${testOrigin}/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'stripe-signature': header }, body: text }));
+    return call(
+      webhook.action,
+      new Request(`${testOrigin}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'stripe-signature': header },
+        body: text,
+      }),
+    );
   }
   async function cardCheckout(options: { stock?: number } = {}) {
     const a = await sellerWithListing({ price: 250_000, stock: options.stock ?? 2, shippingFee: 30_000 });
     const buyer = await createTestUser();
     await addToCart(buyer.id, a.listingId, 1);
-    const res = await call(checkoutRoute.action, formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }),
+    );
     const order = (await ordersOf(buyer.id))[0];
     return { ...a, buyer, res, order };
   }
@@ -333,11 +478,14 @@ describe('card payments through Stripe (offline)', () => {
     currency: 'vnd',
     ...extra,
   });
-  const stateOf = async (id: string) => (await db.selectFrom('orders').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+  const stateOf = async (id: string) =>
+    (await db.selectFrom('orders').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
 
   it('opens a Checkout Session in VND with an idempotency key and holds the stock', async () => {
     const o = await cardCheckout();
-    expect(payload(await call(checkoutRoute.loader, getRequest('/checkout', { cookie: o.buyer.cookie })))).toBeInstanceOf(Response);
+    expect(
+      payload(await call(checkoutRoute.loader, getRequest('/checkout', { cookie: o.buyer.cookie }))),
+    ).toBeInstanceOf(Response);
     expect(statusOf(o.res)).toBe(302);
     expect((o.res as Response).headers.get('location')).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
     expect(o.order.state).toBe('awaiting_payment');
@@ -349,26 +497,34 @@ describe('card payments through Stripe (offline)', () => {
     expect(create.body.get('line_items[0][price_data][unit_amount]')).toBe('250000');
     expect(create.body.get('line_items[1][price_data][unit_amount]')).toBe('30000');
     // The seller does not see an unpaid order.
-    const sellerList = payload(await call(sellerOrders.loader, getRequest('/dashboard/orders', { cookie: o.seller.cookie })));
+    const sellerList = payload(
+      await call(sellerOrders.loader, getRequest('/dashboard/orders', { cookie: o.seller.cookie })),
+    );
     expect(sellerList.orders).toEqual([]);
   });
 
   it('checkout.session.completed places the order once; replays and late expiries change nothing', async () => {
     const o = await cardCheckout();
     const completed = event('checkout.session.completed', session(o));
-    expect(payload(await (await post(completed) as Response).json())).toEqual({ received: true, outcome: 'handled' });
+    expect(payload(await ((await post(completed)) as Response).json())).toEqual({ received: true, outcome: 'handled' });
     expect(await stateOf(o.order.id)).toBe('placed');
     const eventsAfter = await db.selectFrom('order_events').select('id').where('order_id', '=', o.order.id).execute();
     const notesAfter = await db.selectFrom('notifications').select('id').execute();
     // The same event again: recorded once, nothing more happens.
-    expect(await (await post(completed) as Response).json()).toEqual({ received: true, outcome: 'duplicate' });
+    expect(await ((await post(completed)) as Response).json()).toEqual({ received: true, outcome: 'duplicate' });
     // An expiry arriving after the payment (out of order) does not cancel it.
     await post(event('checkout.session.expired', session(o, { payment_status: 'unpaid', status: 'expired' })));
     expect(await stateOf(o.order.id)).toBe('placed');
     expect(await stockOf(o.listingId)).toBe(1);
-    expect(await db.selectFrom('order_events').select('id').where('order_id', '=', o.order.id).execute()).toHaveLength(eventsAfter.length);
+    expect(await db.selectFrom('order_events').select('id').where('order_id', '=', o.order.id).execute()).toHaveLength(
+      eventsAfter.length,
+    );
     expect(await db.selectFrom('notifications').select('id').execute()).toHaveLength(notesAfter.length);
-    const row = await db.selectFrom('orders').select('stripe_payment_intent').where('id', '=', o.order.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('orders')
+      .select('stripe_payment_intent')
+      .where('id', '=', o.order.id)
+      .executeTakeFirstOrThrow();
     expect(row.stripe_payment_intent).toBe(`pi_test_${o.order.checkout_id.slice(0, 8)}`);
   });
 
@@ -418,7 +574,10 @@ describe('card payments through Stripe (offline)', () => {
   it('the seller refunds a shipped card order through Stripe; charge.refunded then changes nothing more', async () => {
     const o = await cardCheckout();
     await post(event('checkout.session.completed', session(o)));
-    const form = (f: Record<string, string>) => call(sellerOrder.action, formRequest(`/dashboard/orders/${o.order.id}`, f, { cookie: o.seller.cookie }), { id: o.order.id });
+    const form = (f: Record<string, string>) =>
+      call(sellerOrder.action, formRequest(`/dashboard/orders/${o.order.id}`, f, { cookie: o.seller.cookie }), {
+        id: o.order.id,
+      });
     await form({ intent: 'accept' });
     await form({ intent: 'ship', carrier: 'GHTK', trackingCode: 'T1' });
     expect(statusOf(await form({ intent: 'refund' }))).toBe(302);
@@ -428,15 +587,41 @@ describe('card payments through Stripe (offline)', () => {
     expect(refund.body.get('amount')).toBe('280000');
     // Shipped goods are not back on the shelf.
     expect(await stockOf(o.listingId)).toBe(1);
-    const charge = { id: 'ch_test_1', object: 'charge', amount: 280_000, amount_refunded: 280_000, refunded: true, currency: 'vnd', payment_intent: `pi_test_${o.order.checkout_id.slice(0, 8)}` };
-    expect(await (await post(event('charge.refunded', charge)) as Response).json()).toEqual({ received: true, outcome: 'handled' });
-    expect(await db.selectFrom('order_events').select('to_state').where('order_id', '=', o.order.id).where('to_state', '=', 'refunded').execute()).toHaveLength(1);
+    const charge = {
+      id: 'ch_test_1',
+      object: 'charge',
+      amount: 280_000,
+      amount_refunded: 280_000,
+      refunded: true,
+      currency: 'vnd',
+      payment_intent: `pi_test_${o.order.checkout_id.slice(0, 8)}`,
+    };
+    expect(await ((await post(event('charge.refunded', charge))) as Response).json()).toEqual({
+      received: true,
+      outcome: 'handled',
+    });
+    expect(
+      await db
+        .selectFrom('order_events')
+        .select('to_state')
+        .where('order_id', '=', o.order.id)
+        .where('to_state', '=', 'refunded')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('charge.refunded (a refund made in Stripe) marks a paid order refunded and returns unshipped stock', async () => {
     const o = await cardCheckout();
     await post(event('checkout.session.completed', session(o)));
-    const charge = { id: 'ch_test_2', object: 'charge', amount: 280_000, amount_refunded: 280_000, refunded: true, currency: 'vnd', payment_intent: `pi_test_${o.order.checkout_id.slice(0, 8)}` };
+    const charge = {
+      id: 'ch_test_2',
+      object: 'charge',
+      amount: 280_000,
+      amount_refunded: 280_000,
+      refunded: true,
+      currency: 'vnd',
+      payment_intent: `pi_test_${o.order.checkout_id.slice(0, 8)}`,
+    };
     await post(event('charge.refunded', charge));
     expect(await stateOf(o.order.id)).toBe('refunded');
     expect(await stockOf(o.listingId)).toBe(2);
@@ -449,7 +634,11 @@ describe('card payments through Stripe (offline)', () => {
       const o = await cardCheckout();
       const text = JSON.stringify(event('checkout.session.completed', session(o)));
       const send = (signature: string) =>
-        fetch(`${server.origin}/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: text });
+        fetch(`${server.origin}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+          body: text,
+        });
       expect((await send('t=1,v1=forged')).status).toBe(400);
       expect(await stateOf(o.order.id)).toBe('awaiting_payment');
       const ok = await send(signer.webhooks.generateTestHeaderString({ payload: text, secret }));
@@ -463,7 +652,11 @@ describe('card payments through Stripe (offline)', () => {
   it('a buyer cancelling a paid card order before acceptance is refunded in full and the stock comes back', async () => {
     const o = await cardCheckout();
     await post(event('checkout.session.completed', session(o)));
-    const res = await call(buyerOrder.action, formRequest(`/orders/${o.order.id}`, { intent: 'cancel' }, { cookie: o.buyer.cookie }), { id: o.order.id });
+    const res = await call(
+      buyerOrder.action,
+      formRequest(`/orders/${o.order.id}`, { intent: 'cancel' }, { cookie: o.buyer.cookie }),
+      { id: o.order.id },
+    );
     expect(statusOf(res)).toBe(302);
     expect(await stateOf(o.order.id)).toBe('refunded');
     expect(await stockOf(o.listingId)).toBe(2);
@@ -476,7 +669,10 @@ describe('card payments through Stripe (offline)', () => {
     const buyer = await createTestUser();
     await addToCart(buyer.id, a.listingId, 1);
     stripeServer.failNext();
-    const res = await call(checkoutRoute.action, formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', checkoutForm('card'), { cookie: buyer.cookie }),
+    );
     expect(payload(res).errors.form).toBe('orders.checkout.paymentFailed');
     expect(await stockOf(a.listingId)).toBe(1);
     expect((await ordersOf(buyer.id))[0].state).toBe('cancelled');

@@ -18,7 +18,12 @@ beforeAll(async () => {
     displayName: 'Chị Bán Hàng',
     business: { slug: 'cua-hang-cache', business_name: 'Cửa hàng Lụa', owner_name: 'Chị Bán Hàng', province: 'ha-noi' },
   });
-  const row = await createListing(seller.id, { title: 'Khăn lụa tơ tằm', price: 250000, stock: 3, category: 'fashion' });
+  const row = await createListing(seller.id, {
+    title: 'Khăn lụa tơ tằm',
+    price: 250000,
+    stock: 3,
+    category: 'fashion',
+  });
   listingId = row.id;
 });
 afterAll(() => server?.close());
@@ -42,7 +47,10 @@ describe('the shared page cache', () => {
     await server.fetch('/market');
     const vi = await server.fetch('/market');
     const language = await server.fetch('/language', { method: 'POST', form: { locale: 'en', redirectTo: '/market' } });
-    const langCookie = language.headers.getSetCookie().find((c) => c.startsWith('sen_lang='))!.split(';')[0];
+    const langCookie = language.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('sen_lang='))!
+      .split(';')[0];
     const en = await server.fetch('/market', { cookie: langCookie });
     const enAgain = await server.fetch('/market', { cookie: langCookie });
     expect(await vi.text()).toContain('lang="vi"');
@@ -66,7 +74,11 @@ describe('the shared page cache', () => {
   it('shows a change made through a form on the next anonymous view', async () => {
     const before = await server.fetch(`/market/${listingId}`);
     expect(await before.text()).toContain('250.000');
-    const edited = await server.fetch('/dashboard/listings', { method: 'POST', cookie: seller.cookie, form: { intent: 'quick', id: listingId, price: '199000', stock: '3' } });
+    const edited = await server.fetch('/dashboard/listings', {
+      method: 'POST',
+      cookie: seller.cookie,
+      form: { intent: 'quick', id: listingId, price: '199000', stock: '3' },
+    });
     expect(edited.status).toBeLessThan(400);
     const after = await server.fetch(`/market/${listingId}`);
     expect(cacheState(after)).toBe('miss');

@@ -77,7 +77,7 @@ describe('page weight', () => {
     expect(messagesUrl('vi')).not.toBe(messagesUrl('en'));
   });
 
-  it('an outdated address gets today\'s messages, not cached; anything else is not found', async () => {
+  it("an outdated address gets today's messages, not cached; anything else is not found", async () => {
     const old = await server.fetch('/i18n/vi.000000000000.js');
     expect(old.status).toBe(200);
     expect(old.headers.get('cache-control')).toBe('no-cache');
@@ -108,9 +108,27 @@ describe('light pages', () => {
     const listing = market.match(/href="(\/market\/[0-9a-f-]{36})"/)![1];
     const store = (await html(listing)).match(/href="(\/s\/[^"]+)"/)![1];
     const mentor = (await html('/mentors')).match(/href="(\/mentors\/[^"]+)"/)?.[1];
-    const course = (await html('/learn')).match(/<h2><a[^>]* href="(\/learn\/(?!game|safe-seller|progress)[^"/]+)"/)![1];
+    const course = (await html('/learn')).match(
+      /<h2><a[^>]* href="(\/learn\/(?!game|safe-seller|progress)[^"/]+)"/,
+    )![1];
     const lesson = (await html(course)).match(new RegExp(`href="(${course}/(?!quiz/)[^"]+)"`))![1];
-    return ['/', '/market', '/market?q=ao+dai', listing, store, '/mentors', ...(mentor ? [mentor] : []), '/learn', course, lesson, '/learn/safe-seller', '/safety', '/about', '/terms', '/privacy'];
+    return [
+      '/',
+      '/market',
+      '/market?q=ao+dai',
+      listing,
+      store,
+      '/mentors',
+      ...(mentor ? [mentor] : []),
+      '/learn',
+      course,
+      lesson,
+      '/learn/safe-seller',
+      '/safety',
+      '/about',
+      '/terms',
+      '/privacy',
+    ];
   }
 
   async function weigh(page: string) {
@@ -122,7 +140,10 @@ describe('light pages', () => {
 
   // The one inline page script (quick exit, offline support) is allowed, and weighed with the page.
   function scriptsOf(page: string) {
-    return [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/^<script id="sen-page" nonce="[^"]+">$/.test(tag)).concat([...page.matchAll(/<link[^>]+rel="modulepreload"[^>]*>/g)].map((m) => m[0]));
+    return [...page.matchAll(/<script\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !/^<script id="sen-page" nonce="[^"]+">$/.test(tag))
+      .concat([...page.matchAll(/<link[^>]+rel="modulepreload"[^>]*>/g)].map((m) => m[0]));
   }
 
   it('ship no script and stay within the budget, signed out and signed in', async () => {
@@ -180,7 +201,10 @@ describe('images', () => {
     expect(on.headers.get('location')).toBe('/market');
     const cookie = on.headers.get('set-cookie')!.split(';')[0];
     expect(await html('/market', cookie)).not.toContain('loading="eager"');
-    const away = await server.fetch('/save-data', { method: 'POST', form: { saveData: 'on', redirectTo: '//evil.example' } });
+    const away = await server.fetch('/save-data', {
+      method: 'POST',
+      form: { saveData: 'on', redirectTo: '//evil.example' },
+    });
     expect(away.headers.get('location')).toBe('/account');
   });
 });

@@ -23,14 +23,19 @@ beforeEach(async () => {
 
 let n = 0;
 const freshPhone = () => `+8491${String(1000000 + ++n).slice(-7)}`;
-const ask = (phone: string, clientAddress = `10.0.0.${n}`) => requestCode({ phone, purpose: 'signup', channel: 'sms', clientAddress, locale: 'vi' });
+const ask = (phone: string, clientAddress = `10.0.0.${n}`) =>
+  requestCode({ phone, purpose: 'signup', channel: 'sms', clientAddress, locale: 'vi' });
 const codeSentTo = (phone: string) => {
   const msg = esms.messages.filter((m) => m.Phone === phone.replace('+84', '0')).at(-1);
   return msg?.Content.match(/\b(\d{6})\b/)?.[1] ?? null;
 };
 // Moves a number's codes back in time, as if they had been asked for earlier.
 const age = (phone: string, seconds: number) =>
-  db.updateTable('otp_challenges').set({ created_at: sql`created_at - make_interval(secs => ${seconds})` } as never).where('phone', '=', phone).execute();
+  db
+    .updateTable('otp_challenges')
+    .set({ created_at: sql`created_at - make_interval(secs => ${seconds})` } as never)
+    .where('phone', '=', phone)
+    .execute();
 
 describe('sending a code', () => {
   it('sends 6 digits by SMS, stores only a hash, and says that staff never ask for it, with the lesson', async () => {
@@ -92,7 +97,11 @@ describe('sending a code', () => {
     const phone = freshPhone();
     esms.failNext({ code: '104' });
     expect(await ask(phone)).toMatchObject({ ok: false, problem: 'notSent' });
-    const row = await db.selectFrom('otp_challenges').select(sql<boolean>`expires_at <= now()`.as('dead')).where('phone', '=', phone).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('otp_challenges')
+      .select(sql<boolean>`expires_at <= now()`.as('dead'))
+      .where('phone', '=', phone)
+      .executeTakeFirstOrThrow();
     expect(row.dead).toBe(true);
   });
 });
@@ -108,7 +117,8 @@ describe('checking a code', () => {
 
   it('the right code, typed with spaces or full-width digits, works once', async () => {
     const c = await sent();
-    const typed = c.code.slice(0, 3) + ' ' + c.code.slice(3).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const typed =
+      c.code.slice(0, 3) + ' ' + c.code.slice(3).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     expect(await checkCode(c.id, 'signup', typed)).toEqual({ ok: true, phone: c.phone, pending: null });
     expect(await checkCode(c.id, 'signup', c.code)).toEqual({ ok: false, problem: 'used' });
   });
@@ -120,20 +130,33 @@ describe('checking a code', () => {
 
   it('5 wrong tries and the code is dead, even the right one after', async () => {
     const c = await sent();
-    for (let i = 1; i < codeLimits.maxTries; i++) expect(await checkCode(c.id, 'signup', wrong(c.code))).toEqual({ ok: false, problem: 'wrong', triesLeft: codeLimits.maxTries - i });
+    for (let i = 1; i < codeLimits.maxTries; i++)
+      expect(await checkCode(c.id, 'signup', wrong(c.code))).toEqual({
+        ok: false,
+        problem: 'wrong',
+        triesLeft: codeLimits.maxTries - i,
+      });
     expect(await checkCode(c.id, 'signup', wrong(c.code))).toEqual({ ok: false, problem: 'tooManyTries' });
     expect(await checkCode(c.id, 'signup', c.code)).toEqual({ ok: false, problem: 'tooManyTries' });
   });
 
   it('expires after 5 minutes', async () => {
     const c = await sent();
-    await db.updateTable('otp_challenges').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', c.id).execute();
+    await db
+      .updateTable('otp_challenges')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', c.id)
+      .execute();
     expect(await checkCode(c.id, 'signup', c.code)).toEqual({ ok: false, problem: 'expired' });
   });
 
   it('two tabs racing with the right code: one wins', async () => {
     const c = await sent();
-    const results = await Promise.all([checkCode(c.id, 'signup', c.code), checkCode(c.id, 'signup', c.code), checkCode(c.id, 'signup', c.code)]);
+    const results = await Promise.all([
+      checkCode(c.id, 'signup', c.code),
+      checkCode(c.id, 'signup', c.code),
+      checkCode(c.id, 'signup', c.code),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -141,7 +164,11 @@ describe('checking a code', () => {
     const c = await sent();
     const guesses = Array.from({ length: 12 }, (_, i) => String((Number(c.code) + 1 + i) % 1_000_000).padStart(6, '0'));
     await Promise.all(guesses.map((g) => checkCode(c.id, 'signup', g)));
-    const row = await db.selectFrom('otp_challenges').select('attempts').where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('otp_challenges')
+      .select('attempts')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(codeLimits.maxTries);
     expect(await checkCode(c.id, 'signup', c.code)).toEqual({ ok: false, problem: 'tooManyTries' });
   });

@@ -46,7 +46,10 @@ async function run(fn: Fn, request: Request, clientAddress = address()) {
 const freshPhone = () => `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 const national = (e164: string) => `0${e164.slice(3)}`;
 const smsTo = (e164: string) => esms.messages.filter((m) => m.Phone === national(e164));
-const codeSentTo = (e164: string) => smsTo(e164).at(-1)?.Content.match(/\b(\d{6})\b/)?.[1] ?? null;
+const codeSentTo = (e164: string) =>
+  smsTo(e164)
+    .at(-1)
+    ?.Content.match(/\b(\d{6})\b/)?.[1] ?? null;
 const locationOf = (r: unknown) => (r instanceof Response ? r.headers.get('location') : null);
 const challengeOf = (r: unknown) => new URL(locationOf(r)!, 'http://x').searchParams.get('challenge')!;
 const newPassword = 'mot mat khau moi rat dai';
@@ -63,7 +66,13 @@ async function userWithPhone(options: { email?: boolean } = {}) {
   return { ...user, phone };
 }
 
-const signupForm = (extra: Record<string, string>) => ({ displayName: 'Hoa', password: 'mot cau rat dai va de nho', locale: 'vi', agree: 'on', ...extra });
+const signupForm = (extra: Record<string, string>) => ({
+  displayName: 'Hoa',
+  password: 'mot cau rat dai va de nho',
+  locale: 'vi',
+  agree: 'on',
+  ...extra,
+});
 
 describe('one sign-up form: phone number or email', () => {
   it('offers the phone first in Vietnamese, email first in English, and either when asked', async () => {
@@ -71,14 +80,19 @@ describe('one sign-up form: phone number or email', () => {
     expect(await run(signup.loader as Fn, getRequest('/signup?by=email'))).toEqual({ by: 'email' });
     const english = (await languageCookie.serialize('en')).split(';')[0]!;
     expect(await run(signup.loader as Fn, getRequest('/signup', { cookie: english }))).toEqual({ by: 'email' });
-    expect(await run(signup.loader as Fn, getRequest('/signup?by=phone', { cookie: english }))).toEqual({ by: 'phone' });
+    expect(await run(signup.loader as Fn, getRequest('/signup?by=phone', { cookie: english }))).toEqual({
+      by: 'phone',
+    });
     // The old address of the phone form leads to the one form.
     expect(locationOf(await run(oldPhoneSignup.loader as Fn, getRequest('/signup/phone')))).toBe('/signup?by=phone');
   });
 
   it('by phone: a code by SMS, no account until it is typed; by email: a link, as before', async () => {
     const phone = freshPhone();
-    const asked = await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'phone', phone: national(phone), channel: 'sms' })));
+    const asked = await run(
+      signup.action as Fn,
+      formRequest('/signup', signupForm({ by: 'phone', phone: national(phone), channel: 'sms' })),
+    );
     expect(locationOf(asked)).toMatch(/^\/signup\/phone\/code\?challenge=/);
     expect(codeSentTo(phone)).toMatch(/^\d{6}$/);
     expect(await db.selectFrom('users').select('id').where('phone', '=', phone).execute()).toEqual([]);
@@ -90,7 +104,18 @@ describe('one sign-up form: phone number or email', () => {
   });
 
   it('both ways share the rules of the fields: a contact in the name is refused by phone too', async () => {
-    const result = await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'phone', phone: national(freshPhone()), channel: 'sms', displayName: 'Hoa zalo 0912 345 678' })));
+    const result = await run(
+      signup.action as Fn,
+      formRequest(
+        '/signup',
+        signupForm({
+          by: 'phone',
+          phone: national(freshPhone()),
+          channel: 'sms',
+          displayName: 'Hoa zalo 0912 345 678',
+        }),
+      ),
+    );
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors.displayName).toBe('validation.nameContact');
     expect(payload(result).values.by).toBe('phone');
@@ -103,20 +128,32 @@ describe('one sign-up form: phone number or email', () => {
     ['🌸 0912 345 678', 'phone.problem.invalid'],
     ['024 3826 1234', 'phone.problem.landline'],
   ])('refuses %s, keeps what she typed, creates nothing', async (typed, key) => {
-    const before = await db.selectFrom('otp_challenges').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-    const result = await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'phone', phone: typed, channel: 'zalo' })));
+    const before = await db
+      .selectFrom('otp_challenges')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    const result = await run(
+      signup.action as Fn,
+      formRequest('/signup', signupForm({ by: 'phone', phone: typed, channel: 'zalo' })),
+    );
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors).toEqual({ phone: key });
     expect(payload(result).values).toMatchObject({ phone: typed, channel: 'zalo', by: 'phone' });
     expect(payload(result).values.password).toBeUndefined();
-    const after = await db.selectFrom('otp_challenges').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('otp_challenges')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('takes another country when PHONE_COUNTRIES allows it', async () => {
     process.env.PHONE_COUNTRIES = 'VN,LA';
     try {
-      const result = await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'phone', phone: '+856 20 5512 3456', channel: 'sms' })));
+      const result = await run(
+        signup.action as Fn,
+        formRequest('/signup', signupForm({ by: 'phone', phone: '+856 20 5512 3456', channel: 'sms' })),
+      );
       // The number passes the rule; the fake eSMS (Vietnam only, as eSMS is) refuses it: the code is void, she is told, nothing is created.
       expect(statusOf(result)).toBe(503);
       expect(payload(result).errors).toEqual({ form: 'phone.limit.notSent' });
@@ -134,7 +171,9 @@ describe('one sign-up form: phone number or email', () => {
     const again = await run(signup.action as Fn, formRequest('/signup', form), from);
     expect(statusOf(again)).toBe(429);
     expect(payload(again).errors.form).toBe('phone.limit.tooSoon');
-    expect(Number((again as { init: { headers: Record<string, string> } }).init.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(
+      Number((again as { init: { headers: Record<string, string> } }).init.headers['Retry-After']),
+    ).toBeGreaterThan(0);
     expect(translatorFor('vi')('phone.limit.tooSoon')).toMatch(/phút/);
     expect(translatorFor('en')('phone.limit.tooSoon')).toMatch(/minute/);
     expect(smsTo(phone)).toHaveLength(1);
@@ -142,7 +181,8 @@ describe('one sign-up form: phone number or email', () => {
 });
 
 describe('a forgotten password, by a code to the phone', () => {
-  const forgotFor = (identifier: string, from = address()) => run(forgot.action as Fn, formRequest('/forgot-password', { email: identifier, channel: 'sms' }), from);
+  const forgotFor = (identifier: string, from = address()) =>
+    run(forgot.action as Fn, formRequest('/forgot-password', { email: identifier, channel: 'sms' }), from);
 
   it('the code and a new password set it, sign her out everywhere, and the code works once', async () => {
     const user = await userWithPhone({ email: false });
@@ -153,13 +193,19 @@ describe('a forgotten password, by a code to the phone', () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(smsTo(user.phone).at(-1)!.Content).toMatch(/KHÔNG BAO GIỜ/);
 
-    const done = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password: newPassword }));
+    const done = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code, password: newPassword }),
+    );
     expect(locationOf(done)).toBe('/login?notice=notice.passwordReset');
     expect(await getUser(getRequest('/', { cookie: user.cookie }))).toBeNull();
     expect((await logIn(user.phone, newPassword, address())).status).toBe('ok');
     expect((await logIn(user.phone, testPassword, address())).status).toBe('invalid');
 
-    const reused = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password: 'mot mat khau khac nua nhe' }));
+    const reused = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code, password: 'mot mat khau khac nua nhe' }),
+    );
     expect(payload(reused).errors).toEqual({ form: 'phoneAccount.reset.used' });
     expect((await logIn(user.phone, newPassword, address())).status).toBe('ok');
   });
@@ -169,7 +215,10 @@ describe('a forgotten password, by a code to the phone', () => {
     const asked = await forgotFor(national(phone));
     expect(locationOf(asked)).toMatch(/^\/reset-password\/code\?challenge=/);
     expect(smsTo(phone)).toEqual([]);
-    const guess = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge: challengeOf(asked), code: '123456', password: newPassword }));
+    const guess = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge: challengeOf(asked), code: '123456', password: newPassword }),
+    );
     expect(payload(guess).errors).toEqual({ code: 'phone.code.wrong' });
     // And the limits count it the same: a second request within the minute is 429, as for a real account.
     const again = await forgotFor(national(phone));
@@ -186,10 +235,16 @@ describe('a forgotten password, by a code to the phone', () => {
     const user = await userWithPhone();
     const challenge = challengeOf(await forgotFor(national(user.phone)));
     const code = codeSentTo(user.phone)!;
-    const weak = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password: '123' }));
+    const weak = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code, password: '123' }),
+    );
     expect(statusOf(weak)).toBe(400);
     expect(payload(weak).errors.password).toBeTruthy();
-    const done = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password: newPassword }));
+    const done = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code, password: newPassword }),
+    );
     expect(locationOf(done)).toBe('/login?notice=notice.passwordReset');
   });
 
@@ -199,11 +254,26 @@ describe('a forgotten password, by a code to the phone', () => {
     const code = codeSentTo(user.phone)!;
     const wrong = code === '000000' ? '111111' : '000000';
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(payload(await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code: wrong, password: newPassword }))).errors);
-    expect(answers.slice(0, 3)).toEqual([{ code: 'phone.code.wrong' }, { code: 'phone.code.wrong' }, { code: 'phone.code.wrong' }]);
+    for (let i = 0; i < 5; i++)
+      answers.push(
+        payload(
+          await run(
+            resetCode.action as Fn,
+            formRequest('/reset-password/code', { challenge, code: wrong, password: newPassword }),
+          ),
+        ).errors,
+      );
+    expect(answers.slice(0, 3)).toEqual([
+      { code: 'phone.code.wrong' },
+      { code: 'phone.code.wrong' },
+      { code: 'phone.code.wrong' },
+    ]);
     expect(answers[3]).toEqual({ code: 'phone.code.wrongLast' });
     expect(answers[4]).toEqual({ form: 'phone.code.tooManyTries' });
-    const sixth = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password: newPassword }));
+    const sixth = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code, password: newPassword }),
+    );
     expect(statusOf(sixth)).toBe(429);
     expect(payload(sixth).errors).toEqual({ form: 'phone.code.tooManyTries' });
     expect((await logIn(user.phone, testPassword, address())).status).toBe('ok');
@@ -212,8 +282,15 @@ describe('a forgotten password, by a code to the phone', () => {
   it('an expired code is refused', async () => {
     const user = await userWithPhone();
     const challenge = challengeOf(await forgotFor(national(user.phone)));
-    await db.updateTable('otp_challenges').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', challenge).execute();
-    const late = await run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code: codeSentTo(user.phone)!, password: newPassword }));
+    await db
+      .updateTable('otp_challenges')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', challenge)
+      .execute();
+    const late = await run(
+      resetCode.action as Fn,
+      formRequest('/reset-password/code', { challenge, code: codeSentTo(user.phone)!, password: newPassword }),
+    );
     expect(payload(late).errors).toEqual({ form: 'phone.code.expired' });
   });
 
@@ -222,20 +299,38 @@ describe('a forgotten password, by a code to the phone', () => {
     const challenge = challengeOf(await forgotFor(national(user.phone)));
     const code = codeSentTo(user.phone)!;
     const passwords = ['la mat khau cua tab mot', 'la mat khau cua tab hai'];
-    const results = await Promise.all(passwords.map((password) => run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password }))));
+    const results = await Promise.all(
+      passwords.map((password) =>
+        run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password })),
+      ),
+    );
     expect(results.filter((r) => locationOf(r) === '/login?notice=notice.passwordReset')).toHaveLength(1);
     const winner = passwords[results.findIndex((r) => locationOf(r) === '/login?notice=notice.passwordReset')]!;
     expect((await logIn(user.phone, winner, address())).status).toBe('ok');
   });
 
-  it('reset codes and sign-up codes share one number\'s daily limit (one code module)', async () => {
+  it("reset codes and sign-up codes share one number's daily limit (one code module)", async () => {
     const user = await userWithPhone();
     for (let i = 0; i < 5; i++) {
-      await db.updateTable('otp_challenges').set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never).where('phone', '=', user.phone).execute();
-      const r = i % 2 ? await forgotFor(national(user.phone)) : await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'phone', phone: national(user.phone), channel: 'sms' })));
+      await db
+        .updateTable('otp_challenges')
+        .set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never)
+        .where('phone', '=', user.phone)
+        .execute();
+      const r =
+        i % 2
+          ? await forgotFor(national(user.phone))
+          : await run(
+              signup.action as Fn,
+              formRequest('/signup', signupForm({ by: 'phone', phone: national(user.phone), channel: 'sms' })),
+            );
       expect(statusOf(r)).toBe(302);
     }
-    await db.updateTable('otp_challenges').set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never).where('phone', '=', user.phone).execute();
+    await db
+      .updateTable('otp_challenges')
+      .set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never)
+      .where('phone', '=', user.phone)
+      .execute();
     const sixth = await forgotFor(national(user.phone));
     expect(statusOf(sixth)).toBe(429);
     expect(payload(sixth).errors.form).toBe('phone.limit.numberDailyLimit');
@@ -244,9 +339,14 @@ describe('a forgotten password, by a code to the phone', () => {
 
 describe('a new phone number on /account', () => {
   const ask = (cookie: string, phone: string, password = testPassword) =>
-    run(contact.action as Fn, formRequest('/account/contact', { intent: 'phone', phone, channel: 'sms', password }, { cookie }));
-  const confirm = (cookie: string, challenge: string, code: string) => run(contact.action as Fn, formRequest('/account/contact', { intent: 'phoneCode', challenge, code }, { cookie }));
-  const phoneOf = async (id: string) => (await db.selectFrom('users').select('phone').where('id', '=', id).executeTakeFirstOrThrow()).phone;
+    run(
+      contact.action as Fn,
+      formRequest('/account/contact', { intent: 'phone', phone, channel: 'sms', password }, { cookie }),
+    );
+  const confirm = (cookie: string, challenge: string, code: string) =>
+    run(contact.action as Fn, formRequest('/account/contact', { intent: 'phoneCode', challenge, code }, { cookie }));
+  const phoneOf = async (id: string) =>
+    (await db.selectFrom('users').select('phone').where('id', '=', id).executeTakeFirstOrThrow()).phone;
 
   it('needs her password; the code goes to the NEW number; the old one stays until the code is typed', async () => {
     const user = await userWithPhone();
@@ -259,7 +359,10 @@ describe('a new phone number on /account', () => {
     expect(locationOf(asked)).toMatch(/^\/account\/contact\?challenge=/);
     const challenge = challengeOf(asked);
     expect(smsTo(user.phone)).toEqual([]);
-    const page = (await run(contact.loader as Fn, getRequest(`/account/contact?challenge=${challenge}`, { cookie: user.cookie }))) as { change: { phone: string } };
+    const page = (await run(
+      contact.loader as Fn,
+      getRequest(`/account/contact?challenge=${challenge}`, { cookie: user.cookie }),
+    )) as { change: { phone: string } };
     expect(page.change.phone).toBe(national(next).replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3'));
     expect(await phoneOf(user.id)).toBe(user.phone);
 
@@ -285,7 +388,11 @@ describe('a new phone number on /account', () => {
     const first = challengeOf(await ask(a.cookie, national(next)));
     const firstCode = codeSentTo(next)!;
     // The second request for the number comes a minute later (one code a minute per number).
-    await db.updateTable('otp_challenges').set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never).where('phone', '=', next).execute();
+    await db
+      .updateTable('otp_challenges')
+      .set({ created_at: sql<Date>`created_at - interval '2 minutes'` } as never)
+      .where('phone', '=', next)
+      .execute();
     const second = challengeOf(await ask(b.cookie, national(next)));
     const secondCode = codeSentTo(next)!;
     const results = await Promise.all([confirm(a.cookie, first, firstCode), confirm(b.cookie, second, secondCode)]);
@@ -313,22 +420,42 @@ describe('a new phone number on /account', () => {
 });
 
 describe('an email added later, confirmed by a link', () => {
-  const addEmail = (cookie: string, email: string) => run(contact.action as Fn, formRequest('/account/contact', { intent: 'email', email }, { cookie }));
+  const addEmail = (cookie: string, email: string) =>
+    run(contact.action as Fn, formRequest('/account/contact', { intent: 'email', email }, { cookie }));
   const linkTo = async (email: string) => {
-    const mail = await db.selectFrom('outbox_emails').select('body').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    return new URL(/https?:\/\/\S+\/account\/email\/confirm\?token=[\w-]+/.exec(mail.body)![0]).searchParams.get('token')!;
+    const mail = await db
+      .selectFrom('outbox_emails')
+      .select('body')
+      .where('to_address', '=', email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    return new URL(/https?:\/\/\S+\/account\/email\/confirm\?token=[\w-]+/.exec(mail.body)![0]).searchParams.get(
+      'token',
+    )!;
   };
 
   it('the link makes the address hers, once; nothing changes before it is opened', async () => {
     const user = await userWithPhone({ email: false });
     const email = `added-${Date.now()}@sen.test`;
-    expect(locationOf(await addEmail(user.cookie, ` ${email.toUpperCase()} `))).toBe('/account/contact?notice=notice.emailLinkSent');
-    expect((await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBeNull();
+    expect(locationOf(await addEmail(user.cookie, ` ${email.toUpperCase()} `))).toBe(
+      '/account/contact?notice=notice.emailLinkSent',
+    );
+    expect(
+      (await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
+    ).toBeNull();
     const token = await linkTo(email);
-    expect(await run(emailConfirm.loader as Fn, getRequest(`/account/email/confirm?token=${token}`))).toEqual({ token, email });
-    const done = await run(emailConfirm.action as Fn, formRequest('/account/email/confirm', { token }, { cookie: user.cookie }));
+    expect(await run(emailConfirm.loader as Fn, getRequest(`/account/email/confirm?token=${token}`))).toEqual({
+      token,
+      email,
+    });
+    const done = await run(
+      emailConfirm.action as Fn,
+      formRequest('/account/email/confirm', { token }, { cookie: user.cookie }),
+    );
     expect(locationOf(done)).toBe('/account/contact?notice=notice.emailAdded');
-    expect((await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(email);
+    expect(
+      (await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
+    ).toBe(email);
     const again = await run(emailConfirm.action as Fn, formRequest('/account/email/confirm', { token }));
     expect(payload(again).errors).toEqual({ form: 'accounts.confirm.invalid' });
   });
@@ -337,17 +464,23 @@ describe('an email added later, confirmed by a link', () => {
     const other = await createTestUser();
     const user = await userWithPhone({ email: false });
     await addEmail(user.cookie, other.email);
-    const result = await run(emailConfirm.action as Fn, formRequest('/account/email/confirm', { token: await linkTo(other.email) }));
+    const result = await run(
+      emailConfirm.action as Fn,
+      formRequest('/account/email/confirm', { token: await linkTo(other.email) }),
+    );
     expect(statusOf(result)).toBe(409);
     expect(payload(result).errors).toEqual({ form: 'phoneAccount.email.taken' });
-    expect((await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBeNull();
+    expect(
+      (await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
+    ).toBeNull();
   });
 
   it('an account that has an email is told so; a flood of links is 429', async () => {
     const withEmail = await userWithPhone();
     expect(statusOf(await addEmail(withEmail.cookie, 'x@sen.test'))).toBe(409);
     const user = await userWithPhone({ email: false });
-    for (let i = 0; i < 3; i++) expect(statusOf(await addEmail(user.cookie, `flood${i}-${Date.now()}@sen.test`))).toBe(302);
+    for (let i = 0; i < 3; i++)
+      expect(statusOf(await addEmail(user.cookie, `flood${i}-${Date.now()}@sen.test`))).toBe(302);
     const fourth = await addEmail(user.cookie, `flood-last-${Date.now()}@sen.test`);
     expect(statusOf(fourth)).toBe(429);
     expect(payload(fourth).errors.form).toBe('phoneAccount.email.throttled');
@@ -372,12 +505,15 @@ describe('one phone-number rule', () => {
     expect(canonical(text).text).toContain(' zzphone ');
   });
 
-  it.each(['giá 15.000.000đ chuyển khoản trước', 'hẹn ngày 28.11.2026 nhé', 'mã đơn 12345 nhé'])('%s: neither calls it a phone', async (text) => {
-    const { maskContacts } = await import('~/modules/messaging/mask');
-    const { canonical } = await import('~/modules/safety/detector/normalise');
-    expect(maskContacts(text).kinds).not.toContain('phone');
-    expect(canonical(text).text).not.toContain('zzphone');
-  });
+  it.each(['giá 15.000.000đ chuyển khoản trước', 'hẹn ngày 28.11.2026 nhé', 'mã đơn 12345 nhé'])(
+    '%s: neither calls it a phone',
+    async (text) => {
+      const { maskContacts } = await import('~/modules/messaging/mask');
+      const { canonical } = await import('~/modules/safety/detector/normalise');
+      expect(maskContacts(text).kinds).not.toContain('phone');
+      expect(canonical(text).text).not.toContain('zzphone');
+    },
+  );
 
   it('no module but app/lib/phone.ts writes its own Vietnamese phone pattern', () => {
     const files: string[] = [];
@@ -391,7 +527,9 @@ describe('one phone-number rule', () => {
     walk('app');
     // A +84 or 84 country code, or 9–10 digit runs, written in a regular expression.
     const ownPattern = /\\\+84|\/\^?\(?\??:?0\|84|84\\d|\\d\{9|\[35789\]/;
-    const offenders = files.filter((f) => f !== path.join('app', 'lib', 'phone.ts') && ownPattern.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter(
+      (f) => f !== path.join('app', 'lib', 'phone.ts') && ownPattern.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -20,9 +20,26 @@ afterAll(async () => {
   await esms.close();
 });
 
-const cookieFrom = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-const form = (phone: string, extra: Record<string, string> = {}) => ({ by: 'phone', displayName: 'Hoa', phone, channel: 'sms', password: 'mot cau rat dai va de nho', locale: 'vi', agree: 'on', ...extra });
-const codeFor = (national: string) => esms.messages.filter((m) => m.Phone === national).at(-1)?.Content.match(/\b(\d{6})\b/)?.[1];
+const cookieFrom = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+const form = (phone: string, extra: Record<string, string> = {}) => ({
+  by: 'phone',
+  displayName: 'Hoa',
+  phone,
+  channel: 'sms',
+  password: 'mot cau rat dai va de nho',
+  locale: 'vi',
+  agree: 'on',
+  ...extra,
+});
+const codeFor = (national: string) =>
+  esms.messages
+    .filter((m) => m.Phone === national)
+    .at(-1)
+    ?.Content.match(/\b(\d{6})\b/)?.[1];
 
 describe('sign up with a phone number', () => {
   it('sends a code; the right code makes the account with the confirmed number and no email, and signs her in', async () => {
@@ -36,13 +53,19 @@ describe('sign up with a phone number', () => {
     expect(done.headers.get('location')).toBe('/market?notice=notice.welcome');
     const user = await getUser(getRequest('/', { cookie: cookieFrom(done) }));
     expect(user).toMatchObject({ email: null, displayName: 'Hoa', locale: 'vi' });
-    const row = await db.selectFrom('users').select(['email', 'phone', 'phone_confirmed_at']).where('phone', '=', '+84913000111').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select(['email', 'phone', 'phone_confirmed_at'])
+      .where('phone', '=', '+84913000111')
+      .executeTakeFirstOrThrow();
     expect(row.email).toBeNull();
     expect(row.phone_confirmed_at).not.toBeNull();
     const consents = await db.selectFrom('consents').select('purpose').where('user_id', '=', user!.id).execute();
     expect(consents.map((c) => c.purpose)).toEqual(['terms']);
     // The code is used: a second tab gets "used", and no second account.
-    expect(payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: typed }))).errors).toEqual({ form: 'phone.code.used' });
+    expect(
+      payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: typed }))).errors,
+    ).toEqual({ form: 'phone.code.used' });
   });
 
   it.each([
@@ -74,13 +97,25 @@ describe('sign up with a phone number', () => {
     const bad = await call(code.action, formRequest('/signup/phone/code', { challenge, code: wrong }));
     expect(statusOf(bad)).toBe(400);
     expect(payload(bad).errors).toEqual({ code: 'phone.code.wrong' });
-    expect(payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: '12' }))).errors).toEqual({ code: 'phone.code.sixDigits' });
-    await db.insertInto('users').values({ email: null, phone: '+84913000333', password_hash: 'x', display_name: 'Other', updated_at: new Date() }).execute();
-    expect(payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: right }))).errors).toEqual({ form: 'phone.code.phoneTaken' });
+    expect(
+      payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: '12' }))).errors,
+    ).toEqual({ code: 'phone.code.sixDigits' });
+    await db
+      .insertInto('users')
+      .values({ email: null, phone: '+84913000333', password_hash: 'x', display_name: 'Other', updated_at: new Date() })
+      .execute();
+    expect(
+      payload(await call(code.action, formRequest('/signup/phone/code', { challenge, code: right }))).errors,
+    ).toEqual({ form: 'phone.code.phoneTaken' });
   });
 
   it('no account without a phone or an email (the database refuses it)', async () => {
-    await expect(db.insertInto('users').values({ email: null, phone: null, password_hash: 'x', display_name: 'Nobody', updated_at: new Date() }).execute()).rejects.toThrow(/users_reachable/);
+    await expect(
+      db
+        .insertInto('users')
+        .values({ email: null, phone: null, password_hash: 'x', display_name: 'Nobody', updated_at: new Date() })
+        .execute(),
+    ).rejects.toThrow(/users_reachable/);
   });
 });
 
@@ -89,12 +124,25 @@ describe('log in with a phone number', () => {
     const login = await import('../app/routes/login');
     const { createTestUser, testPassword } = await import('./support/fixtures');
     const user = await createTestUser();
-    await db.updateTable('users').set({ phone: '+84913000444', phone_confirmed_at: new Date() }).where('id', '=', user.id).execute();
-    const ok = (await call(login.action, formRequest('/login', { email: '0913 000 444', password: testPassword }))) as Response;
+    await db
+      .updateTable('users')
+      .set({ phone: '+84913000444', phone_confirmed_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
+    const ok = (await call(
+      login.action,
+      formRequest('/login', { email: '0913 000 444', password: testPassword }),
+    )) as Response;
     expect(ok.status).toBe(302);
     expect((await getUser(getRequest('/', { cookie: cookieFrom(ok) })))?.id).toBe(user.id);
-    const bad = await call(login.action, formRequest('/login', { email: '+84 913-000-444', password: 'not the password at all' }));
+    const bad = await call(
+      login.action,
+      formRequest('/login', { email: '+84 913-000-444', password: 'not the password at all' }),
+    );
     expect(statusOf(bad)).toBe(401);
-    expect(payload(await call(login.action, formRequest('/login', { email: '0243 826 1234', password: testPassword }))).errors).toEqual({ email: 'phone.login.identifierInvalid' });
+    expect(
+      payload(await call(login.action, formRequest('/login', { email: '0243 826 1234', password: testPassword })))
+        .errors,
+    ).toEqual({ email: 'phone.login.identifierInvalid' });
   });
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { sendSms, sendZalo, SmsError, smsProviderFromEnv, zaloFromEnv, zaloTemplates } from '../app/modules/sms/index.server';
+import {
+  sendSms,
+  sendZalo,
+  SmsError,
+  smsProviderFromEnv,
+  zaloFromEnv,
+  zaloTemplates,
+} from '../app/modules/sms/index.server';
 import { startEsmsServer, startZaloServer } from './support/sms-servers';
 
 // The real HTTP clients against local fakes of eSMS.vn and Zalo ZNS (issue 14, step 3).
@@ -30,7 +37,14 @@ describe('SMS by eSMS.vn', () => {
     const provider = smsProviderFromEnv(esms.env)!;
     const sent = await sendSms({ to: '+84912345678', text: 'Mã Sen của bạn: 123456', requestId: 'otp-1' }, provider);
     expect(sent.providerId).toMatch(/^sms-/);
-    expect(esms.messages.at(-1)).toMatchObject({ Phone: '0912345678', Content: 'Mã Sen của bạn: 123456', Brandname: 'SEN', SmsType: '2', IsUnicode: '1', RequestId: 'otp-1' });
+    expect(esms.messages.at(-1)).toMatchObject({
+      Phone: '0912345678',
+      Content: 'Mã Sen của bạn: 123456',
+      Brandname: 'SEN',
+      SmsType: '2',
+      IsUnicode: '1',
+      RequestId: 'otp-1',
+    });
   });
 
   it('does not send a retried message twice (same request id)', async () => {
@@ -50,14 +64,21 @@ describe('SMS by eSMS.vn', () => {
     [{ http: 503 }, 'http_503', true],
   ])('answers %j as a refusal with code %s (retryable: %s)', async (failure, code, retryable) => {
     esms.failNext(failure);
-    const error = await caught(sendSms({ to: '+84912345678', text: 'x', requestId: `f-${code}` }, smsProviderFromEnv(esms.env)));
+    const error = await caught(
+      sendSms({ to: '+84912345678', text: 'x', requestId: `f-${code}` }, smsProviderFromEnv(esms.env)),
+    );
     expect(error).toMatchObject({ provider: 'esms', code, retryable });
   });
 
   it('refuses wrong credentials and a number it cannot reach', async () => {
     const wrong = smsProviderFromEnv({ ...esms.env, ESMS_SECRET_KEY: 'nope' });
-    expect(await caught(sendSms({ to: '+84912345678', text: 'x', requestId: 'w1' }, wrong))).toMatchObject({ code: '101', retryable: false });
-    expect(await caught(sendSms({ to: '+8562055123456', text: 'x', requestId: 'w2' }, smsProviderFromEnv(esms.env)))).toMatchObject({ code: '789', retryable: false });
+    expect(await caught(sendSms({ to: '+84912345678', text: 'x', requestId: 'w1' }, wrong))).toMatchObject({
+      code: '101',
+      retryable: false,
+    });
+    expect(
+      await caught(sendSms({ to: '+8562055123456', text: 'x', requestId: 'w2' }, smsProviderFromEnv(esms.env))),
+    ).toMatchObject({ code: '789', retryable: false });
   });
 
   it('without credentials writes to the log and sends nothing', async () => {
@@ -77,9 +98,23 @@ describe('Zalo ZNS', () => {
     const client = zaloFromEnv(zalo.env)!;
     // Before the first refresh, the refresh token comes from ZALO_REFRESH_TOKEN.
     process.env.ZALO_REFRESH_TOKEN = zalo.currentRefreshToken();
-    const sent = await sendZalo({ to: '+84912345678', templateId: '234567', params: { order_code: 'SEN-1', customer_name: 'Mai' }, trackingId: 'n-1' }, client);
+    const sent = await sendZalo(
+      {
+        to: '+84912345678',
+        templateId: '234567',
+        params: { order_code: 'SEN-1', customer_name: 'Mai' },
+        trackingId: 'n-1',
+      },
+      client,
+    );
     expect(sent.providerId).toMatch(/^zns-/);
-    expect(zalo.messages.at(-1)).toMatchObject({ phone: '84912345678', template_id: '234567', template_data: { order_code: 'SEN-1', customer_name: 'Mai' }, tracking_id: 'n-1', accessToken: 'access-1' });
+    expect(zalo.messages.at(-1)).toMatchObject({
+      phone: '84912345678',
+      template_id: '234567',
+      template_data: { order_code: 'SEN-1', customer_name: 'Mai' },
+      tracking_id: 'n-1',
+      accessToken: 'access-1',
+    });
     const row = await db.selectFrom('zalo_tokens').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1' });
     // The stored token is used while valid: no second refresh.
@@ -95,11 +130,26 @@ describe('Zalo ZNS', () => {
   });
 
   it('two workers whose token expired together spend the refresh token once', async () => {
-    await db.insertInto('zalo_tokens').values({ id: 1, access_token: 'dead', refresh_token: zalo.currentRefreshToken(), expires_at: new Date(Date.now() - 1000) }).execute();
+    await db
+      .insertInto('zalo_tokens')
+      .values({
+        id: 1,
+        access_token: 'dead',
+        refresh_token: zalo.currentRefreshToken(),
+        expires_at: new Date(Date.now() - 1000),
+      })
+      .execute();
     const before = zalo.refreshes.length;
     const client = zaloFromEnv(zalo.env)!;
     const client2 = zaloFromEnv(zalo.env)!;
-    await Promise.all([1, 2, 3].map((i) => sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: `race-${i}` }, i === 2 ? client2 : client)));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        sendZalo(
+          { to: '+84912345678', templateId: '1', params: {}, trackingId: `race-${i}` },
+          i === 2 ? client2 : client,
+        ),
+      ),
+    );
     expect(zalo.refreshes.length).toBe(before + 1);
   });
 
@@ -109,21 +159,36 @@ describe('Zalo ZNS', () => {
     [-32, true], // OA rate limit
     [429, true],
   ])('answers Zalo error %s as a refusal (retryable: %s)', async (code, retryable) => {
-    await db.insertInto('zalo_tokens').values({ id: 1, access_token: 'dead', refresh_token: zalo.currentRefreshToken(), expires_at: new Date(0) }).execute();
+    await db
+      .insertInto('zalo_tokens')
+      .values({ id: 1, access_token: 'dead', refresh_token: zalo.currentRefreshToken(), expires_at: new Date(0) })
+      .execute();
     zalo.failNext(code);
-    const error = await caught(sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: `e${code}` }, zaloFromEnv(zalo.env)!));
+    const error = await caught(
+      sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: `e${code}` }, zaloFromEnv(zalo.env)!),
+    );
     expect(error).toMatchObject({ provider: 'zalo', retryable });
   });
 
   it('a refused refresh token is reported, not retried', async () => {
-    await db.insertInto('zalo_tokens').values({ id: 1, access_token: 'dead', refresh_token: 'stolen', expires_at: new Date(0) }).execute();
-    const error = await caught(sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: 'bad' }, zaloFromEnv(zalo.env)!));
+    await db
+      .insertInto('zalo_tokens')
+      .values({ id: 1, access_token: 'dead', refresh_token: 'stolen', expires_at: new Date(0) })
+      .execute();
+    const error = await caught(
+      sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: 'bad' }, zaloFromEnv(zalo.env)!),
+    );
     expect(error).toMatchObject({ provider: 'zalo', code: 'refresh_-14014', retryable: false });
   });
 
   it('reads template ids per kind and logs without credentials', async () => {
-    expect(zaloTemplates({ ZALO_TEMPLATES: 'otp=123456, order=234567,bad=x' })).toEqual({ otp: '123456', order: '234567' });
+    expect(zaloTemplates({ ZALO_TEMPLATES: 'otp=123456, order=234567,bad=x' })).toEqual({
+      otp: '123456',
+      order: '234567',
+    });
     expect(zaloFromEnv({})).toBeNull();
-    expect(await sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: 'l' }, null)).toEqual({ providerId: 'log' });
+    expect(await sendZalo({ to: '+84912345678', templateId: '1', params: {}, trackingId: 'l' }, null)).toEqual({
+      providerId: 'log',
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findPhones, foldPhoneText, formatPhone, localDigits, maskPhone, parsePhone, phoneCountries, replacePhones } from '~/lib/phone';
+import {
+  findPhones,
+  foldPhoneText,
+  formatPhone,
+  localDigits,
+  maskPhone,
+  parsePhone,
+  phoneCountries,
+  replacePhones,
+} from '~/lib/phone';
 
 const VN = { countries: ['VN'] };
 
@@ -65,7 +74,12 @@ describe('parsePhone: a number typed into a form', () => {
   it('takes other countries when PHONE_COUNTRIES allows them', () => {
     expect(phoneCountries({ PHONE_COUNTRIES: 'vn, la' })).toEqual(['VN', 'LA']);
     expect(phoneCountries({})).toEqual(['VN']);
-    expect(parsePhone('+856 20 5512 3456', { countries: ['VN', 'LA'] })).toMatchObject({ ok: true, e164: '+8562055123456', country: 'LA', kind: 'foreign' });
+    expect(parsePhone('+856 20 5512 3456', { countries: ['VN', 'LA'] })).toMatchObject({
+      ok: true,
+      e164: '+8562055123456',
+      country: 'LA',
+      kind: 'foreign',
+    });
   });
 });
 
@@ -138,7 +152,9 @@ describe('one rule for chat masking and the scam detector', () => {
   it('keys a reported number the same way however it was typed', async () => {
     const { contactNumbers } = await import('~/modules/messaging/mask');
     const { typedNumber } = await import('~/modules/moderation/scam-accounts.server');
-    expect(contactNumbers('không chín một hai ba bốn năm sáu bảy tám')).toEqual([{ kind: 'phone', digits: '0912345678' }]);
+    expect(contactNumbers('không chín một hai ba bốn năm sáu bảy tám')).toEqual([
+      { kind: 'phone', digits: '0912345678' },
+    ]);
     expect(typedNumber('+84 912 345 678')).toBe('0912345678');
     expect(typedNumber('(+84) 912.345.678')).toBe('0912345678');
   });

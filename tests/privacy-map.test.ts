@@ -37,13 +37,18 @@ describe('every reference to a person is exported or handled by deletion', () =>
 
   it('leaves no row behind in a table marked delete', async () => {
     const person = await createTestUser();
-    await db.insertInto('notifications').values({ user_id: person.id, message_key: 'privacy.notice.exportReady', params: {} }).execute();
+    await db
+      .insertInto('notifications')
+      .values({ user_id: person.id, message_key: 'privacy.notice.exportReady', params: {} })
+      .execute();
     await db.insertInto('data_exports').values({ user_id: person.id }).execute();
     expect((await deleteAccount(person.id)).ok).toBe(true);
     for (const [reference, rule] of Object.entries(userDataMap)) {
       if (rule.deletion !== 'delete') continue;
       const [table, column] = reference.split('.');
-      const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${person.id}`.execute(db);
+      const { rows } = await sql<{
+        n: string;
+      }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${person.id}`.execute(db);
       expect(Number(rows[0].n), reference).toBe(0);
     }
   });

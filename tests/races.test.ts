@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { countryScope } from '../app/lib/auth.server';
 import { db, engineFromEnv } from '../app/lib/db.server';
-import { bookSession, cancelSession, decide, findSessionFor, freeSlots, rescheduleSession, saveOffer } from '../app/modules/mentoring/mentoring.server';
+import {
+  bookSession,
+  cancelSession,
+  decide,
+  findSessionFor,
+  freeSlots,
+  rescheduleSession,
+  saveOffer,
+} from '../app/modules/mentoring/mentoring.server';
 import { moderate } from '../app/modules/moderation/moderation.server';
 import { addToCart, changeOrder, checkout } from '../app/modules/orders/orders.server';
 import { transition } from '../app/modules/verification/verification.server';
@@ -23,7 +31,12 @@ const rounds = 5;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function notices(userId: string, key: string) {
-  const rows = await db.selectFrom('notifications').select('id').where('user_id', '=', userId).where('message_key', '=', key).execute();
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('message_key', '=', key)
+    .execute();
   return rows.length;
 }
 
@@ -32,13 +45,24 @@ describe('mentoring sessions', () => {
     const mentor = await createTestUser({ roles: ['mentor'] });
     await db
       .insertInto('mentor_profiles')
-      .values({ user_id: mentor.id, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'x', province: 'ha-noi', status: 'approved', updated_at: new Date() })
+      .values({
+        user_id: mentor.id,
+        expertise: ['finance'],
+        languages: ['vi'],
+        experience: 'x',
+        bio: 'x',
+        province: 'ha-noi',
+        status: 'approved',
+        updated_at: new Date(),
+      })
       .execute();
     const everyDay = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: 480, end: 1080 }]]));
     expect(await saveOffer(mentor.id, { ...freePhoneOffer, requiresConfirmation: true, weekly: everyDay })).toBe(true);
     const mentee = await createTestUser({ roles: ['entrepreneur'] });
     // Well past the 12-hour cut-off, so both may still move or cancel it.
-    const later = (await freeSlots(mentor.id, { limit: 60 })).filter((slot) => slot.start.getTime() > Date.now() + 36 * 3_600_000);
+    const later = (await freeSlots(mentor.id, { limit: 60 })).filter(
+      (slot) => slot.start.getTime() > Date.now() + 36 * 3_600_000,
+    );
     const [first, second] = [later[0], later[5]];
     const booked = await bookSession({ mentorId: mentor.id, menteeId: mentee.id, startsAt: first.start, note: '' });
     if (!booked.ok) throw new Error('booking failed');
@@ -60,7 +84,11 @@ describe('mentoring sessions', () => {
           pause(i * 4).then(() => post(s.mentor, s.id, { intent: 'decline' })),
         ])
       ).map((answer) => statusOf(answer) === 302);
-      const row = await db.selectFrom('mentoring_sessions').select(['status', 'starts_at']).where('id', '=', s.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('mentoring_sessions')
+        .select(['status', 'starts_at'])
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
       expect(moved || declined).toBe(true);
       // Declined: whatever else happened, the session stays declined and she was told once.
       if (declined) expect(row.status).toBe('declined');
@@ -82,9 +110,16 @@ describe('mentoring sessions', () => {
     const read = await findSessionFor(s.id, s.mentee.id);
     if (!read) throw new Error('session not found');
     expect(await decide(s.id, s.mentor.id, 'declined')).toBe(true);
-    expect(await rescheduleSession(s.id, s.mentee.id, s.second, new Date(), read)).toMatchObject({ ok: false, problem: 'notAllowed' });
+    expect(await rescheduleSession(s.id, s.mentee.id, s.second, new Date(), read)).toMatchObject({
+      ok: false,
+      problem: 'notAllowed',
+    });
     expect(await cancelSession(s.id, s.mentee.id, '', new Date(), read)).toEqual({ ok: false });
-    const row = await db.selectFrom('mentoring_sessions').select(['status', 'starts_at', 'cancelled_by']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('mentoring_sessions')
+      .select(['status', 'starts_at', 'cancelled_by'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'declined', starts_at: s.first, cancelled_by: null });
     expect(await notices(s.mentor.id, 'mentoring.notify.rescheduled')).toBe(0);
   });
@@ -99,7 +134,11 @@ describe('mentoring sessions', () => {
           pause(i * 2).then(() => post(s.mentee, s.id, { intent: 'cancel', reason: '' })),
         ])
       ).map((answer) => statusOf(answer) === 302);
-      const row = await db.selectFrom('mentoring_sessions').select(['status', 'starts_at', 'cancelled_by']).where('id', '=', s.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('mentoring_sessions')
+        .select(['status', 'starts_at', 'cancelled_by'])
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
       // A cancellation checked against the session before it moved is refused: she sees the new time first.
       expect([byMentor, byMentee].filter(Boolean).length).toBeLessThanOrEqual(1);
       if (byMentor || byMentee) {
@@ -116,7 +155,10 @@ describe('mentoring sessions', () => {
   it('a confirmation and a decline at once: one decision, one notice', async () => {
     for (let i = 0; i < rounds; i += 1) {
       const s = await pendingSession();
-      const answers = await Promise.all([post(s.mentor, s.id, { intent: 'confirm' }), post(s.mentor, s.id, { intent: 'decline' })]);
+      const answers = await Promise.all([
+        post(s.mentor, s.id, { intent: 'confirm' }),
+        post(s.mentor, s.id, { intent: 'decline' }),
+      ]);
       expect(answers.map(statusOf).sort()).toEqual([302, 409]);
       const confirmed = await notices(s.mentee.id, 'mentoring.notify.confirmed');
       const declined = await notices(s.mentee.id, 'mentoring.notify.declined');
@@ -144,7 +186,11 @@ describe('orders', () => {
         changeOrder(shop.seller, 'seller', orderId, 'accept'),
       ]);
       expect([cancelled.ok, accepted.ok].filter(Boolean)).toHaveLength(1);
-      const { state } = await db.selectFrom('orders').select('state').where('id', '=', orderId).executeTakeFirstOrThrow();
+      const { state } = await db
+        .selectFrom('orders')
+        .select('state')
+        .where('id', '=', orderId)
+        .executeTakeFirstOrThrow();
       expect(state).toBe(cancelled.ok ? 'cancelled' : 'accepted');
       expect(await stockOf(shop.listingId)).toBe(cancelled.ok ? 3 : 1);
     }
@@ -171,19 +217,54 @@ describe('verification decisions', () => {
       const owner = await createTestUser({ roles: ['entrepreneur'] });
       await db
         .insertInto('business_profiles')
-        .values({ user_id: owner.id, slug: `race-${owner.id.slice(0, 8)}`, business_name: 'Race', owner_name: 'Chị Lan', province: 'lao-cai', verification_status: 'submitted', updated_at: new Date() })
+        .values({
+          user_id: owner.id,
+          slug: `race-${owner.id.slice(0, 8)}`,
+          business_name: 'Race',
+          owner_name: 'Chị Lan',
+          province: 'lao-cai',
+          verification_status: 'submitted',
+          updated_at: new Date(),
+        })
         .execute();
       await db
         .insertInto('verification_documents')
-        .values({ user_id: owner.id, kind: 'citizen_id', storage_key: `private/documents/${owner.id}/id.jpg`, content_type: 'image/jpeg', size_bytes: 10 })
+        .values({
+          user_id: owner.id,
+          kind: 'citizen_id',
+          storage_key: `private/documents/${owner.id}/id.jpg`,
+          content_type: 'image/jpeg',
+          size_bytes: 10,
+        })
         .execute();
       const results = await Promise.all([
-        transition({ subject: 'business', userId: owner.id, name: 'approve', actor: staff(first), scope: countryScope }),
-        transition({ subject: 'business', userId: owner.id, name: 'reject', actor: staff(second), scope: countryScope, reasonCode: 'documents_invalid' }),
+        transition({
+          subject: 'business',
+          userId: owner.id,
+          name: 'approve',
+          actor: staff(first),
+          scope: countryScope,
+        }),
+        transition({
+          subject: 'business',
+          userId: owner.id,
+          name: 'reject',
+          actor: staff(second),
+          scope: countryScope,
+          reasonCode: 'documents_invalid',
+        }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const events = await db.selectFrom('verification_events').select('to_status').where('user_id', '=', owner.id).execute();
-      const { verification_status } = await db.selectFrom('business_profiles').select('verification_status').where('user_id', '=', owner.id).executeTakeFirstOrThrow();
+      const events = await db
+        .selectFrom('verification_events')
+        .select('to_status')
+        .where('user_id', '=', owner.id)
+        .execute();
+      const { verification_status } = await db
+        .selectFrom('business_profiles')
+        .select('verification_status')
+        .where('user_id', '=', owner.id)
+        .executeTakeFirstOrThrow();
       expect(events.map((e) => e.to_status)).toEqual([verification_status]);
     }
   });
@@ -201,12 +282,28 @@ describe('moderation decisions', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       const results = await Promise.all([
-        moderate({ reportId: report.id, staff: { id: first.id, roles: ['staff'], scope: countryScope }, action: 'dismiss', reason: 'Không vi phạm', seen: 0 }),
-        moderate({ reportId: report.id, staff: { id: second.id, roles: ['staff'], scope: countryScope }, action: 'warn', reason: 'Lời lẽ xúc phạm', seen: 0 }),
+        moderate({
+          reportId: report.id,
+          staff: { id: first.id, roles: ['staff'], scope: countryScope },
+          action: 'dismiss',
+          reason: 'Không vi phạm',
+          seen: 0,
+        }),
+        moderate({
+          reportId: report.id,
+          staff: { id: second.id, roles: ['staff'], scope: countryScope },
+          action: 'warn',
+          reason: 'Lời lẽ xúc phạm',
+          seen: 0,
+        }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: 'changed' });
-      const decisions = await db.selectFrom('moderation_actions').select('action').where('report_id', '=', report.id).execute();
+      const decisions = await db
+        .selectFrom('moderation_actions')
+        .select('action')
+        .where('report_id', '=', report.id)
+        .execute();
       expect(decisions).toHaveLength(1);
       expect(await notices(subject.id, 'moderation.notify.warn')).toBe(decisions[0].action === 'warn' ? 1 : 0);
     }

@@ -42,21 +42,40 @@ describe('the root loader', () => {
     const { seller, listingId } = await sellerWithListing();
     const buyer = await createTestUser();
     // A buyer writes to the seller: one unread conversation and a notification for her.
-    const started = await call(newRoute.action, formRequest(`/messages/new?listing=${listingId}`, { body: 'Chị ơi, áo còn size M không?' }, { cookie: buyer.cookie }));
+    const started = await call(
+      newRoute.action,
+      formRequest(
+        `/messages/new?listing=${listingId}`,
+        { body: 'Chị ơi, áo còn size M không?' },
+        { cookie: buyer.cookie },
+      ),
+    );
     expect(statusOf(started)).toBe(302);
-    const expected = { messages: await unreadConversations(seller.id), notifications: await unreadNotifications(seller.id) };
+    const expected = {
+      messages: await unreadConversations(seller.id),
+      notifications: await unreadNotifications(seller.id),
+    };
     expect(expected.messages).toBe(1);
     expect(expected.notifications).toBeGreaterThanOrEqual(1);
 
-    const { result, statements } = await counted(() => call(rootLoader, getRequest('/market', { cookie: seller.cookie })));
+    const { result, statements } = await counted(() =>
+      call(rootLoader, getRequest('/market', { cookie: seller.cookie })),
+    );
     expect(statements).toHaveLength(1);
     const user = payload(result).user;
-    expect(user).toMatchObject({ unreadMessages: expected.messages, unreadNotifications: expected.notifications, isEntrepreneur: true });
+    expect(user).toMatchObject({
+      unreadMessages: expected.messages,
+      unreadNotifications: expected.notifications,
+      isEntrepreneur: true,
+    });
 
     // The buyer has read nothing new: zero, in one statement too.
     const other = await counted(() => call(rootLoader, getRequest('/', { cookie: buyer.cookie })));
     expect(other.statements).toHaveLength(1);
-    expect(payload(other.result).user).toMatchObject({ unreadMessages: 0, unreadNotifications: await unreadNotifications(buyer.id) });
+    expect(payload(other.result).user).toMatchObject({
+      unreadMessages: 0,
+      unreadNotifications: await unreadNotifications(buyer.id),
+    });
   });
 
   it('asks nothing of the database for an anonymous visitor', async () => {

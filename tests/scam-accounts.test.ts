@@ -40,7 +40,16 @@ async function sellerWithListing() {
     .execute();
   const listing = await db
     .insertInto('listings')
-    .values({ seller_id: user.id, title: 'Giỏ mây đan tay', price: 150000, stock: 3, category: 'handicrafts', state: 'published', published_at: new Date(), updated_at: new Date() })
+    .values({
+      seller_id: user.id,
+      title: 'Giỏ mây đan tay',
+      price: 150000,
+      stock: 3,
+      category: 'handicrafts',
+      state: 'published',
+      published_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { ...user, listingId: listing.id };
@@ -49,9 +58,18 @@ async function sellerWithListing() {
 /** A message sent in a new conversation about a listing; its stored verdict. */
 async function firstMessage(from: TestUser, body: string) {
   const seller = await sellerWithListing();
-  const sent = await startConversation({ sender: { id: from.id, locale: 'vi', displayName: 'Mai' }, subject: { kind: 'listing', id: seller.listingId }, body, confirmed: true });
+  const sent = await startConversation({
+    sender: { id: from.id, locale: 'vi', displayName: 'Mai' },
+    subject: { kind: 'listing', id: seller.listingId },
+    body,
+    confirmed: true,
+  });
   if (!sent.ok || !('messageId' in sent)) throw new Error(`not sent: ${JSON.stringify(sent)}`);
-  return db.selectFrom('messages').select(['scam_level', 'scam_signals']).where('id', '=', sent.messageId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('messages')
+    .select(['scam_level', 'scam_signals'])
+    .where('id', '=', sent.messageId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The scammer writes to a buyer, the buyer reports the message as a scam, staff warn the scammer: the report is upheld. */
@@ -59,19 +77,46 @@ async function upholdScamMessage(body: string) {
   const scammer = await createTestUser({ displayName: 'Kẻ gian' });
   const victim = await createTestUser({ displayName: 'Người mua' });
   const [a, b] = [scammer.id, victim.id].sort();
-  const conversation = await db.insertInto('conversations').values({ user_a: a, user_b: b, started_by: scammer.id }).returning('id').executeTakeFirstOrThrow();
-  const message = await db.insertInto('messages').values({ conversation_id: conversation.id, sender_id: scammer.id, body }).returning('id').executeTakeFirstOrThrow();
-  const filed = await call(reportAction, formRequest(`/reports/new?message=${message.id}`, { category: 'scam', note: '' }, { cookie: victim.cookie }));
+  const conversation = await db
+    .insertInto('conversations')
+    .values({ user_a: a, user_b: b, started_by: scammer.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const message = await db
+    .insertInto('messages')
+    .values({ conversation_id: conversation.id, sender_id: scammer.id, body })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const filed = await call(
+    reportAction,
+    formRequest(`/reports/new?message=${message.id}`, { category: 'scam', note: '' }, { cookie: victim.cookie }),
+  );
   expect(statusOf(filed)).toBe(302);
-  const report = await db.selectFrom('reports').select('id').where('message_id', '=', message.id).executeTakeFirstOrThrow();
-  const acted = await call(staffReportAction, formRequest(`/staff/reports/${report.id}`, { action: 'warn', reason: 'Lừa đặt cọc', confirmed: 'yes' }, { cookie: staff.cookie }), { id: report.id });
+  const report = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('message_id', '=', message.id)
+    .executeTakeFirstOrThrow();
+  const acted = await call(
+    staffReportAction,
+    formRequest(
+      `/staff/reports/${report.id}`,
+      { action: 'warn', reason: 'Lừa đặt cọc', confirmed: 'yes' },
+      { cookie: staff.cookie },
+    ),
+    { id: report.id },
+  );
   expect(statusOf(acted)).toBe(302);
   return report.id;
 }
 
-const listed = async () => payload<{ entries: Array<{ id: number; kind: string; hint: string; reason: string; report_id: string | null }> }>(await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: staff.cookie }))).entries;
+const listed = async () =>
+  payload<{ entries: Array<{ id: number; kind: string; hint: string; reason: string; report_id: string | null }> }>(
+    await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: staff.cookie })),
+  ).entries;
 
-const staffPost = (fields: Record<string, string>, who: TestUser = staff) => call(scamAccountsAction, formRequest('/staff/scam-accounts', fields, { cookie: who.cookie }));
+const staffPost = (fields: Record<string, string>, who: TestUser = staff) =>
+  call(scamAccountsAction, formRequest('/staff/scam-accounts', fields, { cookie: who.cookie }));
 
 describe('scam accounts shared across reports', () => {
   it('an upheld scam report lists its account number, and a later message with that number is danger in a fresh conversation, whatever its wording', async () => {
@@ -81,7 +126,9 @@ describe('scam accounts shared across reports', () => {
     const buyer = await createTestUser();
     expect((await firstMessage(buyer, innocent)).scam_level).not.toBe('danger');
 
-    const reportId = await upholdScamMessage('Chị chuyển cọc 30% trước vào STK 071100024813 5 Vietcombank giúp em, em giữ hàng cho chị');
+    const reportId = await upholdScamMessage(
+      'Chị chuyển cọc 30% trước vào STK 071100024813 5 Vietcombank giúp em, em giữ hàng cho chị',
+    );
     const entry = (await listed()).find((e) => e.report_id === reportId);
     expect(entry).toMatchObject({ kind: 'number', hint: `${'•'.repeat(10)}135`, reason: 'Lừa đặt cọc' });
 
@@ -105,7 +152,12 @@ describe('scam accounts shared across reports', () => {
   });
 
   it('staff add a link with a reason; a listing with it is held; removing the entry removes the effect', async () => {
-    const added = await staffPost({ intent: 'add', kind: 'link', value: 'https://quatang-hoivien.online/nhan', reason: 'Cảnh báo của công an tỉnh 3/12' });
+    const added = await staffPost({
+      intent: 'add',
+      kind: 'link',
+      value: 'https://quatang-hoivien.online/nhan',
+      reason: 'Cảnh báo của công an tỉnh 3/12',
+    });
     expect(statusOf(added)).toBe(302);
     const entry = (await listed()).find((e) => e.hint === 'quatang-hoivien.online/nhan');
     expect(entry).toBeDefined();
@@ -118,8 +170,16 @@ describe('scam accounts shared across reports', () => {
     const message = await firstMessage(await createTestUser(), text);
     expect(message.scam_signals).toContain('reported_account');
     // A profile too: her business story is held from the storefront.
-    expect((await screenBusinessStory(db, seller.id, `Cửa hàng mây tre. Mẫu mới ở quatang-hoivien.online/nhan`)).level).toBe('danger');
-    expect(await db.selectFrom('business_profiles').select('story_held').where('user_id', '=', seller.id).executeTakeFirstOrThrow()).toEqual({ story_held: true });
+    expect(
+      (await screenBusinessStory(db, seller.id, `Cửa hàng mây tre. Mẫu mới ở quatang-hoivien.online/nhan`)).level,
+    ).toBe('danger');
+    expect(
+      await db
+        .selectFrom('business_profiles')
+        .select('story_held')
+        .where('user_id', '=', seller.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ story_held: true });
 
     const removed = await staffPost({ intent: 'remove', id: String(entry?.id), reason: 'Trang đã bị gỡ' });
     expect(statusOf(removed)).toBe(302);
@@ -131,23 +191,35 @@ describe('scam accounts shared across reports', () => {
   });
 
   it('a whole site listed catches its subdomains and pages; Sen, banks and shared sites are never listed by host', async () => {
-    expect(statusOf(await staffPost({ intent: 'add', kind: 'link', value: 'vay-nhanh-24h.site', reason: 'Ngân hàng cảnh báo' }))).toBe(302);
+    expect(
+      statusOf(
+        await staffPost({ intent: 'add', kind: 'link', value: 'vay-nhanh-24h.site', reason: 'Ngân hàng cảnh báo' }),
+      ),
+    ).toBe(302);
     expect(await containsReported('đăng ký tại https://app.vay-nhanh-24h.site/form?x=1')).toBe(true);
     expect(identifiersIn('xem https://sen.vn/s/abc và vietcombank.com.vn')).toEqual([]);
     expect(identifiersIn('trang em facebook.com/lan.shop.99').map((i) => i.key)).toEqual(['facebook.com/lan.shop.99']);
     const refused = await staffPost({ intent: 'add', kind: 'link', value: 'sen.vn', reason: 'thử' });
     expect(statusOf(refused)).toBe(400);
-    expect(payload(refused)).toMatchObject({ errors: { value: 'scamAccounts.problem.badLink' }, values: { value: 'sen.vn', reason: 'thử' } });
+    expect(payload(refused)).toMatchObject({
+      errors: { value: 'scamAccounts.problem.badLink' },
+      values: { value: 'sen.vn', reason: 'thử' },
+    });
   });
 
   it('validates the forms on the server and keeps what was typed', async () => {
     const bad = await staffPost({ intent: 'add', kind: 'number', value: '12 34', reason: 'x' });
     expect(statusOf(bad)).toBe(400);
-    expect(payload(bad)).toMatchObject({ errors: { value: 'scamAccounts.problem.badNumber' }, values: { value: '12 34' } });
+    expect(payload(bad)).toMatchObject({
+      errors: { value: 'scamAccounts.problem.badNumber' },
+      values: { value: '12 34' },
+    });
     const noReason = await staffPost({ intent: 'add', kind: 'number', value: '0977 123 456', reason: ' ' });
     expect(statusOf(noReason)).toBe(400);
     expect(payload(noReason)).toMatchObject({ errors: { reason: 'moderation.field.reasonRequired' } });
-    expect(statusOf(await staffPost({ intent: 'add', kind: 'number', value: '0977 123 456', reason: 'Công an cảnh báo' }))).toBe(302);
+    expect(
+      statusOf(await staffPost({ intent: 'add', kind: 'number', value: '0977 123 456', reason: 'Công an cảnh báo' })),
+    ).toBe(302);
     const twice = await staffPost({ intent: 'add', kind: 'number', value: '+84 977 123 456', reason: 'lần hai' });
     expect(statusOf(twice)).toBe(409);
     expect(payload(twice)).toMatchObject({ errors: { form: 'scamAccounts.problem.duplicate' } });
@@ -155,8 +227,12 @@ describe('scam accounts shared across reports', () => {
   });
 
   it('is for staff only', async () => {
-    expect(statusOf(await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: entrepreneur.cookie })))).toBe(403);
-    expect(statusOf(await staffPost({ intent: 'add', kind: 'number', value: '0977 555 444', reason: 'x' }, entrepreneur))).toBe(403);
+    expect(
+      statusOf(await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: entrepreneur.cookie }))),
+    ).toBe(403);
+    expect(
+      statusOf(await staffPost({ intent: 'add', kind: 'number', value: '0977 555 444', reason: 'x' }, entrepreneur)),
+    ).toBe(403);
     const anonymous = await call(scamAccountsLoader, getRequest('/staff/scam-accounts'));
     expect(statusOf(anonymous)).toBe(302);
     expect(await containsReported('0977 555 444')).toBe(false);

@@ -27,7 +27,10 @@ function columnsFromType(): Record<string, Record<string, Column>> {
     for (const column of checker.getTypeOfSymbol(table).getProperties()) {
       const split = (t: ts.Type) => {
         const parts = t.isUnion() ? t.types : [t];
-        return { nullable: parts.some((p) => p.flags & ts.TypeFlags.Null), rest: parts.filter((p) => !(p.flags & ts.TypeFlags.Null)) };
+        return {
+          nullable: parts.some((p) => p.flags & ts.TypeFlags.Null),
+          rest: parts.filter((p) => !(p.flags & ts.TypeFlags.Null)),
+        };
       };
       let { nullable, rest: nonNull } = split(checker.getTypeOfSymbol(column));
       // ColumnType<Select, Insert, Update> (and Generated<T>): what a select returns.

@@ -16,7 +16,11 @@ describe('the mentoring demo seed', () => {
     expect(offers.some((o) => o.price > 0)).toBe(true);
     expect(offers.some((o) => o.price === 0)).toBe(true);
     for (const o of mentoringOffers) expect((await freeSlots(ids[o.email], { limit: 5 })).length).toBe(5);
-    const held = await db.selectFrom('mentoring_sessions').select(['mentee_id', 'rating']).where('ends_at', '<', new Date()).execute();
+    const held = await db
+      .selectFrom('mentoring_sessions')
+      .select(['mentee_id', 'rating'])
+      .where('ends_at', '<', new Date())
+      .execute();
     expect(held).toHaveLength(2);
     expect(held.find((s) => s.mentee_id === ids['seller@sen.test'])?.rating).toBeNull();
   });

@@ -21,7 +21,11 @@ describe('the verification demo seed', () => {
     expect(store.logoUrl).toMatch(/^\/files\/public\/seed\//);
     expect(await getStorage().get(store.logoUrl.replace('/files/', ''))).not.toBeNull();
 
-    const approved = await db.selectFrom('business_profiles').select('province').where('verification_status', '=', 'approved').execute();
+    const approved = await db
+      .selectFrom('business_profiles')
+      .select('province')
+      .where('verification_status', '=', 'approved')
+      .execute();
     expect(approved).toHaveLength(verifiedSellerSeeds.length);
     expect(new Set(approved.map((r) => r.province)).size).toBe(verifiedSellerSeeds.length);
 

@@ -58,7 +58,9 @@ describe('the HTTP layer', () => {
     // two- and three-byte letters across React's 2 KB chunk boundaries.
     for (const path of ['/', '/login', '/signup', '/khong-co']) {
       for (const lang of ['vi', 'en']) {
-        const bytes = Buffer.from(await (await server.fetch(path, { headers: { Cookie: `sen_lang=${lang}` } })).arrayBuffer());
+        const bytes = Buffer.from(
+          await (await server.fetch(path, { headers: { Cookie: `sen_lang=${lang}` } })).arrayBuffer(),
+        );
         expect(bytes.includes(0), `${path} (${lang})`).toBe(false);
         expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toContain('</html>');
       }
@@ -77,7 +79,8 @@ describe('the HTTP layer', () => {
       const asset = (await (await server.fetch('/login')).text()).match(/href="(\/build\/[^"]+\.css)"/)![1];
       expect((await server.fetch(asset)).headers.get('cache-control')).toContain('immutable');
       const afterAsset = stat.mock.calls.length;
-      for (const path of ['/login', '/market', '/khong-co', '/favicon.svg.bak', '/builds/x']) await (await server.fetch(path)).arrayBuffer();
+      for (const path of ['/login', '/market', '/khong-co', '/favicon.svg.bak', '/builds/x'])
+        await (await server.fetch(path)).arrayBuffer();
       expect(stat.mock.calls.length).toBe(afterAsset);
     } finally {
       stat.mockRestore();
@@ -99,11 +102,23 @@ describe('the HTTP layer', () => {
       return true;
     });
     try {
-      log.error('oops', new Error('x'), { password: 'p4ss', resetToken: 't0k', cookie: 'c', cccdNumber: '0123', path: '/ok' });
+      log.error('oops', new Error('x'), {
+        password: 'p4ss',
+        resetToken: 't0k',
+        cookie: 'c',
+        cccdNumber: '0123',
+        path: '/ok',
+      });
     } finally {
       write.mockRestore();
     }
     const entry = JSON.parse(lines[0]);
-    expect(entry).toMatchObject({ password: '[redacted]', resetToken: '[redacted]', cookie: '[redacted]', cccdNumber: '[redacted]', path: '/ok' });
+    expect(entry).toMatchObject({
+      password: '[redacted]',
+      resetToken: '[redacted]',
+      cookie: '[redacted]',
+      cccdNumber: '[redacted]',
+      path: '/ok',
+    });
   });
 });

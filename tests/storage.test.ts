@@ -74,10 +74,16 @@ describe('the storage chosen by the environment', () => {
     const storage = getStorage();
     await storage.put('public/logos/abc.png', Buffer.from('png-bytes'), 'image/png');
     await storage.put('private/documents/t/3.pdf', bytes, 'application/pdf');
-    const ok = (await call(publicFileLoader, getRequest('/files/public/logos/abc.png'), { '*': 'public/logos/abc.png' })) as Response;
+    const ok = (await call(publicFileLoader, getRequest('/files/public/logos/abc.png'), {
+      '*': 'public/logos/abc.png',
+    })) as Response;
     expect(ok.status).toBe(200);
     expect(ok.headers.get('Content-Type')).toBe('image/png');
-    for (const key of ['private/documents/t/3.pdf', 'public/../private/documents/t/3.pdf', 'public/logos/missing.png']) {
+    for (const key of [
+      'private/documents/t/3.pdf',
+      'public/../private/documents/t/3.pdf',
+      'public/logos/missing.png',
+    ]) {
       const denied = (await call(publicFileLoader, getRequest(`/files/${key}`), { '*': key })) as Response;
       expect(denied.status, key).toBe(404);
     }
@@ -138,7 +144,9 @@ describe('S3 storage against a local S3-compatible server', () => {
 
   it('streams public objects through the /files route', async () => {
     await getStorage().put('public/covers/c1.webp', Buffer.from('webp-bytes'), 'image/webp');
-    const response = (await call(publicFileLoader, getRequest('/files/public/covers/c1.webp'), { '*': 'public/covers/c1.webp' })) as Response;
+    const response = (await call(publicFileLoader, getRequest('/files/public/covers/c1.webp'), {
+      '*': 'public/covers/c1.webp',
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toContain('immutable');
     expect(await response.text()).toBe('webp-bytes');

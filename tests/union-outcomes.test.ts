@@ -17,13 +17,36 @@ async function approvedSeller(province: string) {
   const staff = await createTestUser({ roles: ['staff'] });
   await db
     .insertInto('business_profiles')
-    .values({ user_id: seller.id, slug: `o-${seller.id.slice(0, 8)}`, business_name: 'Thổ cẩm', owner_name: 'Chị Mẩy', province, verification_status: 'approved', verified_at: new Date(), updated_at: new Date() })
+    .values({
+      user_id: seller.id,
+      slug: `o-${seller.id.slice(0, 8)}`,
+      business_name: 'Thổ cẩm',
+      owner_name: 'Chị Mẩy',
+      province,
+      verification_status: 'approved',
+      verified_at: new Date(),
+      updated_at: new Date(),
+    })
     .execute();
   await db
     .insertInto('verification_events')
     .values([
-      { subject: 'business', user_id: seller.id, actor_id: seller.id, from_status: 'draft', to_status: 'submitted', created_at: new Date(Date.now() - 2 * 86400_000) },
-      { subject: 'business', user_id: seller.id, actor_id: staff.id, from_status: 'submitted', to_status: 'approved', reason_code: 'checked' },
+      {
+        subject: 'business',
+        user_id: seller.id,
+        actor_id: seller.id,
+        from_status: 'draft',
+        to_status: 'submitted',
+        created_at: new Date(Date.now() - 2 * 86400_000),
+      },
+      {
+        subject: 'business',
+        user_id: seller.id,
+        actor_id: staff.id,
+        from_status: 'submitted',
+        to_status: 'approved',
+        reason_code: 'checked',
+      },
     ])
     .execute();
   const buyer = await createTestUser();
@@ -68,22 +91,31 @@ describe('outcomes (issue 19)', () => {
 
   it('shows a province officer her provinces only, whatever province she asks for', async () => {
     const officer = await createTestUser({ roles: ['staff'], provinces: ['ha-noi'] });
-    const page = await (await server.fetch(`/staff/outcomes?from=${month}&to=${month}&province=lao-cai`, { cookie: officer.cookie })).text();
+    const page = await (
+      await server.fetch(`/staff/outcomes?from=${month}&to=${month}&province=lao-cai`, { cookie: officer.cookie })
+    ).text();
     expect(page).not.toContain('Lào Cai</td>');
     expect(page).toContain('Hà Nội</td>');
-    const csv = await (await server.fetch(`/staff/outcomes.csv?from=${month}&to=${month}`, { cookie: officer.cookie })).text();
+    const csv = await (
+      await server.fetch(`/staff/outcomes.csv?from=${month}&to=${month}`, { cookie: officer.cookie })
+    ).text();
     expect(csv).not.toContain('Lào Cai');
   });
 
   it('downloads UTF-8 CSV with a byte-order mark and the Vietnamese letters intact', async () => {
     const staff = await createTestUser({ roles: ['staff'] });
-    const response = await server.fetch(`/staff/outcomes.csv?from=${month}&to=${month}&province=lao-cai`, { cookie: staff.cookie });
+    const response = await server.fetch(`/staff/outcomes.csv?from=${month}&to=${month}&province=lao-cai`, {
+      cookie: staff.cookie,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('Doanh nhân mới');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^Lào Cai,${month},2,2,`));

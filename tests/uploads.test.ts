@@ -4,14 +4,32 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { dataDir } from '../app/lib/db.server';
 import { getStorage, readAll } from '../app/lib/storage.server';
-import { filesOf, prepareFile, readMultipartForm, sniffFileKind, storeUploads, uploadLimits } from '../app/lib/uploads.server';
-import { elfExecutable, jpegWithGps, multipartRequest, pngImage, svgFile, tinyPdf, webpImage, windowsExecutable } from './support/images';
+import {
+  filesOf,
+  prepareFile,
+  readMultipartForm,
+  sniffFileKind,
+  storeUploads,
+  uploadLimits,
+} from '../app/lib/uploads.server';
+import {
+  elfExecutable,
+  jpegWithGps,
+  multipartRequest,
+  pngImage,
+  svgFile,
+  tinyPdf,
+  webpImage,
+  windowsExecutable,
+} from './support/images';
 
 const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes as BlobPart], name, { type });
 
 function storedFiles() {
   try {
-    return readdirSync(path.join(dataDir(), 'files'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    return readdirSync(path.join(dataDir(), 'files'), { recursive: true, withFileTypes: true }).filter((d) =>
+      d.isFile(),
+    );
   } catch {
     return [];
   }
@@ -42,19 +60,31 @@ describe('preparing one file', () => {
   });
 
   it('refuses an SVG, even named .png', async () => {
-    expect(await prepareFile(file(svgFile, 'logo.png', 'image/png'))).toEqual({ ok: false, error: 'verification.upload.badType' });
-    expect(await prepareFile(file(svgFile, 'logo.svg', 'image/svg+xml'))).toEqual({ ok: false, error: 'verification.upload.badType' });
+    expect(await prepareFile(file(svgFile, 'logo.png', 'image/png'))).toEqual({
+      ok: false,
+      error: 'verification.upload.badType',
+    });
+    expect(await prepareFile(file(svgFile, 'logo.svg', 'image/svg+xml'))).toEqual({
+      ok: false,
+      error: 'verification.upload.badType',
+    });
   });
 
   it('refuses a file over 8 MB', async () => {
     const big = Buffer.alloc(uploadLimits.maxFileBytes + 1, 0);
     big.set([0xff, 0xd8, 0xff], 0);
-    expect(await prepareFile(file(big, 'big.jpg', 'image/jpeg'))).toEqual({ ok: false, error: 'verification.upload.tooBig' });
+    expect(await prepareFile(file(big, 'big.jpg', 'image/jpeg'))).toEqual({
+      ok: false,
+      error: 'verification.upload.tooBig',
+    });
   });
 
   it('refuses a file that only starts like an image', async () => {
     const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
-    expect(await prepareFile(file(fake, 'x.jpg', 'image/jpeg'))).toEqual({ ok: false, error: 'verification.upload.unreadable' });
+    expect(await prepareFile(file(fake, 'x.jpg', 'image/jpeg'))).toEqual({
+      ok: false,
+      error: 'verification.upload.unreadable',
+    });
   });
 
   it('re-encodes a photo without its EXIF (GPS position included) and makes a thumbnail', async () => {
@@ -76,7 +106,9 @@ describe('preparing one file', () => {
   });
 
   it('caps a large photo at 2560 px on its long side', async () => {
-    const wide = await sharp({ create: { width: 3200, height: 400, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const wide = await sharp({ create: { width: 3200, height: 400, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     const result = await prepareFile(file(wide, 'wide.jpg', 'image/jpeg'));
     expect(result).toMatchObject({ ok: true, file: { width: 2560, height: 320 } });
   });
@@ -87,10 +119,12 @@ describe('preparing one file', () => {
   });
 
   it('can be limited to images (logos, covers)', async () => {
-    expect(await prepareFile(file(tinyPdf, 'logo.pdf', 'application/pdf'), { allow: ['jpeg', 'png', 'webp'] })).toEqual({
-      ok: false,
-      error: 'verification.upload.badType',
-    });
+    expect(await prepareFile(file(tinyPdf, 'logo.pdf', 'application/pdf'), { allow: ['jpeg', 'png', 'webp'] })).toEqual(
+      {
+        ok: false,
+        error: 'verification.upload.badType',
+      },
+    );
   });
 });
 
@@ -128,8 +162,14 @@ describe('storing a request’s files', () => {
 
   it('refuses more than 4 files', async () => {
     const png = await pngImage();
-    const files = Array.from({ length: 5 }, (_, i) => ({ field: 'documents', file: file(png, `${i}.png`, 'image/png') }));
-    expect(await storeUploads(files, { prefix: 'private/x' })).toEqual({ ok: false, errors: { documents: 'verification.upload.tooMany' } });
+    const files = Array.from({ length: 5 }, (_, i) => ({
+      field: 'documents',
+      file: file(png, `${i}.png`, 'image/png'),
+    }));
+    expect(await storeUploads(files, { prefix: 'private/x' })).toEqual({
+      ok: false,
+      errors: { documents: 'verification.upload.tooMany' },
+    });
   });
 });
 
@@ -148,7 +188,10 @@ describe('reading a multipart form', () => {
 
   it('turns a 20 MB file into a field error, not a crash', async () => {
     const big = Buffer.alloc(20 * 1024 * 1024, 1);
-    const request = multipartRequest('/dashboard/verification', { intent: 'documents', documents: { name: 'big.jpg', type: 'image/jpeg', bytes: big } });
+    const request = multipartRequest('/dashboard/verification', {
+      intent: 'documents',
+      documents: { name: 'big.jpg', type: 'image/jpeg', bytes: big },
+    });
     const result = await readMultipartForm(request);
     expect(result).toMatchObject({ ok: false, errors: { documents: 'verification.upload.tooBig' } });
   });
@@ -159,13 +202,19 @@ describe('reading a multipart form', () => {
       headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(200 * 1024 * 1024) },
       body: '--x--',
     });
-    expect(await readMultipartForm(request)).toMatchObject({ ok: false, errors: { form: 'verification.upload.tooBig' } });
+    expect(await readMultipartForm(request)).toMatchObject({
+      ok: false,
+      errors: { form: 'verification.upload.tooBig' },
+    });
   });
 
   it('turns a fifth file into a field error', async () => {
     const png = { name: 'a.png', type: 'image/png', bytes: await pngImage() };
     const request = multipartRequest('/dashboard/verification', { documents: [png, png, png, png, png] });
-    expect(await readMultipartForm(request)).toMatchObject({ ok: false, errors: { documents: 'verification.upload.tooMany' } });
+    expect(await readMultipartForm(request)).toMatchObject({
+      ok: false,
+      errors: { documents: 'verification.upload.tooMany' },
+    });
   });
 
   it('answers 400 to a broken multipart body and 415 to other types', async () => {
@@ -176,7 +225,11 @@ describe('reading a multipart form', () => {
     });
     const thrown = await readMultipartForm(broken).catch((r: Response) => r);
     expect((thrown as Response).status).toBe(400);
-    const json = new Request('http://localhost:3000/dashboard', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const json = new Request('http://localhost:3000/dashboard', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(((await readMultipartForm(json).catch((r: Response) => r)) as Response).status).toBe(415);
   });
 });

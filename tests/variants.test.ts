@@ -30,18 +30,36 @@ const shirt = {
 };
 
 async function variantStock(listingId: string) {
-  const rows = await db.selectFrom('listing_variants').select(['name', 'stock']).where('listing_id', '=', listingId).where('retired_at', 'is', null).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('listing_variants')
+    .select(['name', 'stock'])
+    .where('listing_id', '=', listingId)
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.name, r.stock]));
 }
 
 /** A published listing of a verified seller, with S/M/L written through the seller's own form. */
 async function shirtListing(variants = shirt.variants) {
   const shop = await sellerWithListing();
-  const created = await call(newListing.action, formRequest('/dashboard/listings/new', { ...shirt, variants }, { cookie: shop.seller.cookie }));
+  const created = await call(
+    newListing.action,
+    formRequest('/dashboard/listings/new', { ...shirt, variants }, { cookie: shop.seller.cookie }),
+  );
   expect(statusOf(created)).toBe(302);
   const id = (created as Response).headers.get('location')!.split('/')[3].split('?')[0];
-  await call(editListing.action, formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: shop.seller.cookie }), { id });
-  const ids = await db.selectFrom('listing_variants').select(['id', 'name']).where('listing_id', '=', id).where('retired_at', 'is', null).execute();
+  await call(
+    editListing.action,
+    formRequest(`/dashboard/listings/${id}`, { intent: 'state', to: 'published' }, { cookie: shop.seller.cookie }),
+    { id },
+  );
+  const ids = await db
+    .selectFrom('listing_variants')
+    .select(['id', 'name'])
+    .where('listing_id', '=', id)
+    .where('retired_at', 'is', null)
+    .execute();
   const variant = Object.fromEntries(ids.map((v) => [v.name, v.id]));
   return { ...shop, id, variant };
 }
@@ -64,16 +82,26 @@ describe('the seller writes variants as lines', () => {
     const many = Array.from({ length: 51 }, (_, i) => `Cỡ ${i} | | 1`).join('\n');
     expect(parseVariantLines(many)).toMatchObject({ ok: false, error: 'depth.variants.tooMany' });
     expect(parseVariantLines(Array.from({ length: 50 }, (_, i) => `Cỡ ${i} | | 1`).join('\n')).ok).toBe(true);
-    expect(parseVariantLines('Đỏ / M | | 1\nđỏ/m | | 2')).toMatchObject({ ok: false, error: 'depth.variants.duplicate', line: 2 });
+    expect(parseVariantLines('Đỏ / M | | 1\nđỏ/m | | 2')).toMatchObject({
+      ok: false,
+      error: 'depth.variants.duplicate',
+      line: 2,
+    });
     expect(parseVariantLines('M | abc | 1')).toMatchObject({ ok: false, error: 'depth.variants.priceInvalid' });
     expect(parseVariantLines('M | | -1')).toMatchObject({ ok: false, error: 'depth.variants.stockInvalid' });
-    expect(parseVariantLines('M | | 1 | SKU | extra')).toMatchObject({ ok: false, error: 'depth.variants.tooManyParts' });
+    expect(parseVariantLines('M | | 1 | SKU | extra')).toMatchObject({
+      ok: false,
+      error: 'depth.variants.tooManyParts',
+    });
   });
 
   it('the form keeps what she typed and says why when 50+ lines repeat one value', async () => {
     const shop = await sellerWithListing();
     const lines = Array.from({ length: 50 }, () => 'M | | 1').join('\n');
-    const res = await call(newListing.action, formRequest('/dashboard/listings/new', { ...shirt, variants: lines }, { cookie: shop.seller.cookie }));
+    const res = await call(
+      newListing.action,
+      formRequest('/dashboard/listings/new', { ...shirt, variants: lines }, { cookie: shop.seller.cookie }),
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).errors.variants).toBe('depth.variants.duplicate');
     expect(payload(res).values.variants).toBe(lines);
@@ -83,26 +111,58 @@ describe('the seller writes variants as lines', () => {
     const s = await shirtListing();
     expect(await variantStock(s.id)).toEqual({ S: 4, M: 5, L: 2 });
     expect(await stockOf(s.id)).toBe(11);
-    const form = payload(await call(editListing.loader, getRequest(`/dashboard/listings/${s.id}`, { cookie: s.seller.cookie }), { id: s.id }));
+    const form = payload(
+      await call(editListing.loader, getRequest(`/dashboard/listings/${s.id}`, { cookie: s.seller.cookie }), {
+        id: s.id,
+      }),
+    );
     expect(form.listing.variants).toBe('S | | 4 | AO-S\nM | | 5 | AO-M\nL | 420000 | 2 | AO-L');
-    const saved = await call(editListing.action, formRequest(`/dashboard/listings/${s.id}`, { ...shirt, variants: 'M | | 6\nL | 420000 | 2\nXL | | 1' }, { cookie: s.seller.cookie }), { id: s.id });
+    const saved = await call(
+      editListing.action,
+      formRequest(
+        `/dashboard/listings/${s.id}`,
+        { ...shirt, variants: 'M | | 6\nL | 420000 | 2\nXL | | 1' },
+        { cookie: s.seller.cookie },
+      ),
+      { id: s.id },
+    );
     expect(statusOf(saved)).toBe(302);
     expect(await variantStock(s.id)).toEqual({ M: 6, L: 2, XL: 1 });
     expect(await stockOf(s.id)).toBe(9);
     // M kept its id (a cart line on it stays valid); S is retired, not deleted.
-    const m = await db.selectFrom('listing_variants').select('id').where('listing_id', '=', s.id).where('name', '=', 'M').where('retired_at', 'is', null).executeTakeFirstOrThrow();
+    const m = await db
+      .selectFrom('listing_variants')
+      .select('id')
+      .where('listing_id', '=', s.id)
+      .where('name', '=', 'M')
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(m.id).toBe(s.variant.M);
-    expect(await db.selectFrom('listing_variants').select('retired_at').where('id', '=', s.variant.S).executeTakeFirstOrThrow()).toMatchObject({ retired_at: expect.any(Date) });
+    expect(
+      await db
+        .selectFrom('listing_variants')
+        .select('retired_at')
+        .where('id', '=', s.variant.S)
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ retired_at: expect.any(Date) });
     // Emptying the lines makes it a listing without options again, with the form's stock.
-    await call(editListing.action, formRequest(`/dashboard/listings/${s.id}`, { ...shirt, variants: '', stock: '7' }, { cookie: s.seller.cookie }), { id: s.id });
+    await call(
+      editListing.action,
+      formRequest(`/dashboard/listings/${s.id}`, { ...shirt, variants: '', stock: '7' }, { cookie: s.seller.cookie }),
+      { id: s.id },
+    );
     expect(await variantStock(s.id)).toEqual({ '': 7 });
     expect(await stockOf(s.id)).toBe(7);
   });
 
   it('the database refuses a 51st live variant and a direct stock write on a listing with variants', async () => {
     const s = await shirtListing(Array.from({ length: 50 }, (_, i) => `Cỡ ${i} | | 1`).join('\n'));
-    await expect(db.insertInto('listing_variants').values({ listing_id: s.id, name: 'Cỡ 50', stock: 1, position: 49 }).execute()).rejects.toThrow(/at most 50/);
-    await expect(db.updateTable('listings').set({ stock: 3 }).where('id', '=', s.id).execute()).rejects.toThrow(/variants/);
+    await expect(
+      db.insertInto('listing_variants').values({ listing_id: s.id, name: 'Cỡ 50', stock: 1, position: 49 }).execute(),
+    ).rejects.toThrow(/at most 50/);
+    await expect(db.updateTable('listings').set({ stock: 3 }).where('id', '=', s.id).execute()).rejects.toThrow(
+      /variants/,
+    );
   });
 });
 
@@ -110,13 +170,18 @@ describe('buyers pick a variant', () => {
   it('the listing page offers S/M/L with their prices and stock; adding without a choice asks for one', async () => {
     const s = await shirtListing();
     const page = payload(await call(listingPage.loader, getRequest(`/market/${s.id}`), { id: s.id }));
-    expect(page.listing.variants.map((v: { name: string; price: number; stock: number }) => [v.name, v.price, v.stock])).toEqual([
+    expect(
+      page.listing.variants.map((v: { name: string; price: number; stock: number }) => [v.name, v.price, v.stock]),
+    ).toEqual([
       ['S', 350_000, 4],
       ['M', 350_000, 5],
       ['L', 420_000, 2],
     ]);
     const buyer = await createTestUser();
-    const res = await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: s.id, quantity: '1' }, { cookie: buyer.cookie }));
+    const res = await call(
+      cartRoute.action,
+      formRequest('/cart', { intent: 'add', listingId: s.id, quantity: '1' }, { cookie: buyer.cookie }),
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).errors.form).toBe('depth.variants.required');
     // A guest too.
@@ -124,29 +189,78 @@ describe('buyers pick a variant', () => {
     expect(payload(guest).errors.form).toBe('depth.variants.required');
     // Another listing's variant is not this listing's.
     const other = await shirtListing();
-    const wrong = await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: s.id, variant: other.variant.M, quantity: '1' }, { cookie: buyer.cookie }));
+    const wrong = await call(
+      cartRoute.action,
+      formRequest(
+        '/cart',
+        { intent: 'add', listingId: s.id, variant: other.variant.M, quantity: '1' },
+        { cookie: buyer.cookie },
+      ),
+    );
     expect(payload(wrong).errors.form).toBe('orders.cart.unavailable');
   });
 
   it('buying the M lowers M only; the order and the packing view name the size; cancelling gives M back', async () => {
     const s = await shirtListing();
     const buyer = await createTestUser();
-    expect(statusOf(await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: s.id, variant: s.variant.M, quantity: '2' }, { cookie: buyer.cookie })))).toBe(302);
-    expect(statusOf(await call(cartRoute.action, formRequest('/cart', { intent: 'add', listingId: s.id, variant: s.variant.L, quantity: '1' }, { cookie: buyer.cookie })))).toBe(302);
+    expect(
+      statusOf(
+        await call(
+          cartRoute.action,
+          formRequest(
+            '/cart',
+            { intent: 'add', listingId: s.id, variant: s.variant.M, quantity: '2' },
+            { cookie: buyer.cookie },
+          ),
+        ),
+      ),
+    ).toBe(302);
+    expect(
+      statusOf(
+        await call(
+          cartRoute.action,
+          formRequest(
+            '/cart',
+            { intent: 'add', listingId: s.id, variant: s.variant.L, quantity: '1' },
+            { cookie: buyer.cookie },
+          ),
+        ),
+      ),
+    ).toBe(302);
     const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
-    expect(cart.groups[0].lines.map((l: { variantName: string; price: number; quantity: number }) => [l.variantName, l.price, l.quantity])).toEqual([
+    expect(
+      cart.groups[0].lines.map((l: { variantName: string; price: number; quantity: number }) => [
+        l.variantName,
+        l.price,
+        l.quantity,
+      ]),
+    ).toEqual([
       ['M', 350_000, 2],
       ['L', 420_000, 1],
     ]);
     expect(cart.groups[0].subtotal).toBe(1_120_000);
-    const res = await call(checkoutRoute.action, formRequest('/checkout', { ...delivery, payment: 'cod' }, { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', { ...delivery, payment: 'cod' }, { cookie: buyer.cookie }),
+    );
     expect(statusOf(res)).toBe(302);
     expect(await variantStock(s.id)).toEqual({ S: 4, M: 3, L: 1 });
     expect(await stockOf(s.id)).toBe(8);
-    const order = await db.selectFrom('orders').select(['id', 'subtotal']).where('buyer_id', '=', buyer.id).executeTakeFirstOrThrow();
+    const order = await db
+      .selectFrom('orders')
+      .select(['id', 'subtotal'])
+      .where('buyer_id', '=', buyer.id)
+      .executeTakeFirstOrThrow();
     expect(order.subtotal).toBe(1_120_000);
-    const view = payload(await call(packing.loader, getRequest(`/dashboard/orders/${order.id}`, { cookie: s.seller.cookie }), { id: order.id }));
-    expect(view.order.items.map((i: { title: string }) => i.title).sort()).toEqual(['Áo thổ cẩm (L)', 'Áo thổ cẩm (M)']);
+    const view = payload(
+      await call(packing.loader, getRequest(`/dashboard/orders/${order.id}`, { cookie: s.seller.cookie }), {
+        id: order.id,
+      }),
+    );
+    expect(view.order.items.map((i: { title: string }) => i.title).sort()).toEqual([
+      'Áo thổ cẩm (L)',
+      'Áo thổ cẩm (M)',
+    ]);
     expect((await changeOrder(buyer, 'buyer', order.id, 'cancel')).ok).toBe(true);
     expect(await variantStock(s.id)).toEqual({ S: 4, M: 5, L: 2 });
   });
@@ -155,10 +269,21 @@ describe('buyers pick a variant', () => {
     const s = await shirtListing();
     const buyer = await createTestUser();
     await addToCart(buyer.id, s.id, 1, s.variant.S);
-    await call(editListing.action, formRequest(`/dashboard/listings/${s.id}`, { ...shirt, variants: 'M | | 5\nL | | 2' }, { cookie: s.seller.cookie }), { id: s.id });
+    await call(
+      editListing.action,
+      formRequest(
+        `/dashboard/listings/${s.id}`,
+        { ...shirt, variants: 'M | | 5\nL | | 2' },
+        { cookie: s.seller.cookie },
+      ),
+      { id: s.id },
+    );
     const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
     expect(cart.groups[0].lines[0]).toMatchObject({ variantName: 'S', variantGone: true, available: false });
-    const res = await call(checkoutRoute.action, formRequest('/checkout', { ...delivery, payment: 'cod' }, { cookie: buyer.cookie }));
+    const res = await call(
+      checkoutRoute.action,
+      formRequest('/checkout', { ...delivery, payment: 'cod' }, { cookie: buyer.cookie }),
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).errors.form).toBe('depth.variants.goneCheckout');
     expect(payload(res).titles).toEqual(['Áo thổ cẩm (S)']);
@@ -187,7 +312,8 @@ describe('search', () => {
   it('the price range matches any variant price', async () => {
     const s = await shirtListing('S | | 1\nL | 900000 | 1');
     const base = { verifiedOnly: false, sort: 'newest' as const };
-    const found = async (minPrice: number, maxPrice: number) => (await searchListings({ ...base, minPrice, maxPrice })).listings.map((l) => l.id).includes(s.id);
+    const found = async (minPrice: number, maxPrice: number) =>
+      (await searchListings({ ...base, minPrice, maxPrice })).listings.map((l) => l.id).includes(s.id);
     expect(await found(800_000, 1_000_000)).toBe(true);
     expect(await found(300_000, 400_000)).toBe(true);
     expect(await found(500_000, 800_000)).toBe(false);

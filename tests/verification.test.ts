@@ -9,7 +9,13 @@ import { loader as documentLoader } from '../app/routes/staff.documents.$id';
 import { loader as impactLoader } from '../app/routes/staff.impact';
 import { loader as queueLoader } from '../app/routes/staff.verifications._index';
 import { action as reviewAction, loader as reviewLoader } from '../app/routes/staff.verifications.$id';
-import { checkTransition, decisionsFrom, transitions, verificationStatuses, type TransitionName } from '../app/modules/verification/states';
+import {
+  checkTransition,
+  decisionsFrom,
+  transitions,
+  verificationStatuses,
+  type TransitionName,
+} from '../app/modules/verification/states';
 import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification/verification.server';
 import { call, createTestUser, enrolTwoFactor, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { loader as publicFileLoader } from '../app/routes/files.$';
@@ -55,25 +61,56 @@ async function sellerWithProfile(options: { province?: string; phone?: string; e
   return { ...seller, slug };
 }
 
-async function uploadDocument(seller: TestUser, kind = 'citizen_id', file = { name: 'cccd.jpg', type: 'image/jpeg', bytes: new Uint8Array(0) }) {
+async function uploadDocument(
+  seller: TestUser,
+  kind = 'citizen_id',
+  file = { name: 'cccd.jpg', type: 'image/jpeg', bytes: new Uint8Array(0) },
+) {
   if (!file.bytes.length) file.bytes = await jpegWithGps();
-  return call(dashboardAction, multipartRequest('/dashboard/verification?intent=documents', { intent: 'documents', kind, documents: file }, { cookie: seller.cookie }));
+  return call(
+    dashboardAction,
+    multipartRequest(
+      '/dashboard/verification?intent=documents',
+      { intent: 'documents', kind, documents: file },
+      { cookie: seller.cookie },
+    ),
+  );
 }
 
 async function submit(seller: TestUser) {
-  return call(dashboardAction, formRequest('/dashboard/verification', { intent: 'submit', declaration: 'yes' }, { cookie: seller.cookie }));
+  return call(
+    dashboardAction,
+    formRequest('/dashboard/verification', { intent: 'submit', declaration: 'yes' }, { cookie: seller.cookie }),
+  );
 }
 
-function decide(actor: TestUser, userId: string, decision: string, reasonCode: string, reasonText = '', subject = 'business') {
+function decide(
+  actor: TestUser,
+  userId: string,
+  decision: string,
+  reasonCode: string,
+  reasonText = '',
+  subject = 'business',
+) {
   return call(
     reviewAction,
-    formRequest(`/staff/verifications/${userId}`, { intent: 'decide', subject, decision, reasonCode, reasonText, confirmed: 'yes' }, { cookie: actor.cookie }),
+    formRequest(
+      `/staff/verifications/${userId}`,
+      { intent: 'decide', subject, decision, reasonCode, reasonText, confirmed: 'yes' },
+      { cookie: actor.cookie },
+    ),
     { id: userId },
   );
 }
 
 const statusOfProfile = async (userId: string) =>
-  (await db.selectFrom('business_profiles').select('verification_status').where('user_id', '=', userId).executeTakeFirstOrThrow()).verification_status;
+  (
+    await db
+      .selectFrom('business_profiles')
+      .select('verification_status')
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow()
+  ).verification_status;
 
 const events = (userId: string) =>
   db.selectFrom('verification_events').selectAll().where('user_id', '=', userId).orderBy('id').execute();
@@ -84,7 +121,8 @@ describe('the state machine (rules alone)', () => {
     for (const name of Object.keys(transitions) as TransitionName[]) {
       const rule = transitions[name];
       for (const from of verificationStatuses) {
-        const actor = rule.by === 'owner' ? { actorId: owner, actorIsStaff: false } : { actorId: 'staff', actorIsStaff: true };
+        const actor =
+          rule.by === 'owner' ? { actorId: owner, actorIsStaff: false } : { actorId: 'staff', actorIsStaff: true };
         const problem = checkTransition(name, { from, ownerId: owner, ...actor });
         expect(problem, `${name} from ${from}`).toBe(rule.from.includes(from) ? null : 'invalid-state');
       }
@@ -92,10 +130,18 @@ describe('the state machine (rules alone)', () => {
   });
 
   it('refuses approving a draft, staff deciding on their own profile, and non-staff deciding', () => {
-    expect(checkTransition('approve', { from: 'draft', ownerId: owner, actorId: 'staff', actorIsStaff: true })).toBe('invalid-state');
-    expect(checkTransition('approve', { from: 'submitted', ownerId: owner, actorId: owner, actorIsStaff: true })).toBe('self');
-    expect(checkTransition('approve', { from: 'submitted', ownerId: owner, actorId: owner, actorIsStaff: false })).toBe('forbidden');
-    expect(checkTransition('submit', { from: 'draft', ownerId: owner, actorId: 'someone', actorIsStaff: true })).toBe('forbidden');
+    expect(checkTransition('approve', { from: 'draft', ownerId: owner, actorId: 'staff', actorIsStaff: true })).toBe(
+      'invalid-state',
+    );
+    expect(checkTransition('approve', { from: 'submitted', ownerId: owner, actorId: owner, actorIsStaff: true })).toBe(
+      'self',
+    );
+    expect(checkTransition('approve', { from: 'submitted', ownerId: owner, actorId: owner, actorIsStaff: false })).toBe(
+      'forbidden',
+    );
+    expect(checkTransition('submit', { from: 'draft', ownerId: owner, actorId: 'someone', actorIsStaff: true })).toBe(
+      'forbidden',
+    );
   });
 
   it('offers staff only the decisions possible from a state', () => {
@@ -122,7 +168,11 @@ describe('her business profile', () => {
     const other = await createTestUser();
     const result = await call(
       dashboardAction,
-      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Khác', ownerName: 'Lan', province: 'ha-noi', slug: first.slug }, { cookie: other.cookie }),
+      formRequest(
+        '/dashboard/verification',
+        { intent: 'profile', businessName: 'Khác', ownerName: 'Lan', province: 'ha-noi', slug: first.slug },
+        { cookie: other.cookie },
+      ),
     );
     expect(statusOf(result)).toBe(400);
     expect(payload(result).errors.slug).toBe('verification.profile.slugTaken');
@@ -131,8 +181,19 @@ describe('her business profile', () => {
 
   it('makes a slug without diacritics from the business name when none is given', async () => {
     const seller = await createTestUser();
-    await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Gốm Bát Tràng Đẹp', ownerName: 'Mai', province: 'ha-noi' }, { cookie: seller.cookie }));
-    const row = await db.selectFrom('business_profiles').select('slug').where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    await call(
+      dashboardAction,
+      formRequest(
+        '/dashboard/verification',
+        { intent: 'profile', businessName: 'Gốm Bát Tràng Đẹp', ownerName: 'Mai', province: 'ha-noi' },
+        { cookie: seller.cookie },
+      ),
+    );
+    const row = await db
+      .selectFrom('business_profiles')
+      .select('slug')
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
     expect(row.slug).toBe('gom-bat-trang-dep');
   });
 
@@ -140,10 +201,29 @@ describe('her business profile', () => {
     const seller = await createTestUser();
     const result = await call(
       dashboardAction,
-      formRequest('/dashboard/verification', { intent: 'profile', businessName: '', ownerName: '', province: 'atlantis', categories: 'weapons', contactPhone: 'abc', contactEmail: 'nope' }, { cookie: seller.cookie }),
+      formRequest(
+        '/dashboard/verification',
+        {
+          intent: 'profile',
+          businessName: '',
+          ownerName: '',
+          province: 'atlantis',
+          categories: 'weapons',
+          contactPhone: 'abc',
+          contactEmail: 'nope',
+        },
+        { cookie: seller.cookie },
+      ),
     );
     expect(statusOf(result)).toBe(400);
-    expect(Object.keys(payload(result).errors).sort()).toEqual(['businessName', 'categories', 'contactEmail', 'contactPhone', 'ownerName', 'province']);
+    expect(Object.keys(payload(result).errors).sort()).toEqual([
+      'businessName',
+      'categories',
+      'contactEmail',
+      'contactPhone',
+      'ownerName',
+      'province',
+    ]);
   });
 
   it('sends the anonymous to the login page', async () => {
@@ -159,7 +239,10 @@ describe('documents from the dashboard', () => {
     const cases = [
       { file: { name: 'cccd.jpg', type: 'image/jpeg', bytes: elfExecutable }, error: 'verification.upload.badType' },
       { file: { name: 'cccd.svg', type: 'image/svg+xml', bytes: svgFile }, error: 'verification.upload.badType' },
-      { file: { name: 'big.jpg', type: 'image/jpeg', bytes: new Uint8Array(20 * 1024 * 1024) }, error: 'verification.upload.tooBig' },
+      {
+        file: { name: 'big.jpg', type: 'image/jpeg', bytes: new Uint8Array(20 * 1024 * 1024) },
+        error: 'verification.upload.tooBig',
+      },
     ];
     for (const c of cases) {
       const result = await uploadDocument(seller, 'citizen_id', c.file);
@@ -174,7 +257,11 @@ describe('documents from the dashboard', () => {
   it('stores a photo without its GPS EXIF, privately', async () => {
     const seller = await sellerWithProfile();
     expect(statusOf(await uploadDocument(seller))).toBe(302);
-    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    const doc = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
     expect(doc.storage_key).toMatch(new RegExp(`^private/documents/${seller.id}/`));
     const object = await getStorage().get(doc.storage_key!);
     const bytes = Buffer.from(await new Response(object!.body).arrayBuffer());
@@ -185,8 +272,19 @@ describe('documents from the dashboard', () => {
   it('can be removed before submitting', async () => {
     const seller = await sellerWithProfile();
     await uploadDocument(seller);
-    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
-    const result = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'removeDocument', documentId: doc.id }, { cookie: seller.cookie }));
+    const doc = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
+    const result = await call(
+      dashboardAction,
+      formRequest(
+        '/dashboard/verification',
+        { intent: 'removeDocument', documentId: doc.id },
+        { cookie: seller.cookie },
+      ),
+    );
     expect(statusOf(result)).toBe(302);
     expect(await getStorage().get(doc.storage_key!)).toBeNull();
   });
@@ -198,7 +296,10 @@ describe('verification transitions', () => {
     const noDocs = await submit(seller);
     expect(payload(noDocs).errors.form).toBe('verification.problem.incomplete');
     await uploadDocument(seller);
-    const noDeclaration = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'submit' }, { cookie: seller.cookie }));
+    const noDeclaration = await call(
+      dashboardAction,
+      formRequest('/dashboard/verification', { intent: 'submit' }, { cookie: seller.cookie }),
+    );
     expect(payload(noDeclaration).errors.form).toBe('verification.problem.incomplete');
     expect(await statusOfProfile(seller.id)).toBe('draft');
   });
@@ -230,7 +331,15 @@ describe('verification transitions', () => {
     expect(statusOf(self)).toBe(403);
     expect(payload(self).errors.form).toBe('verification.problem.self');
     // Also directly through the module.
-    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: seller.id, roles: ['buyer', 'staff'] }, scope: countryScope })).toEqual({
+    expect(
+      await transition({
+        subject: 'business',
+        userId: seller.id,
+        name: 'approve',
+        actor: { id: seller.id, roles: ['buyer', 'staff'] },
+        scope: countryScope,
+      }),
+    ).toEqual({
       ok: false,
       problem: 'self',
     });
@@ -242,16 +351,34 @@ describe('verification transitions', () => {
     const seller = await sellerWithProfile();
     await uploadDocument(seller);
     await submit(seller);
-    expect(await transition({ subject: 'business', userId: seller.id, name: 'approve', actor: { id: buyer.id, roles: ['buyer'] } })).toEqual({ ok: false, problem: 'forbidden' });
-    expect(await transition({ subject: 'business', userId: seller.id, name: 'submit', actor: { id: staff.id, roles: ['buyer', 'staff'] } })).toEqual({ ok: false, problem: 'forbidden' });
+    expect(
+      await transition({
+        subject: 'business',
+        userId: seller.id,
+        name: 'approve',
+        actor: { id: buyer.id, roles: ['buyer'] },
+      }),
+    ).toEqual({ ok: false, problem: 'forbidden' });
+    expect(
+      await transition({
+        subject: 'business',
+        userId: seller.id,
+        name: 'submit',
+        actor: { id: staff.id, roles: ['buyer', 'staff'] },
+      }),
+    ).toEqual({ ok: false, problem: 'forbidden' });
   });
 
   it('asks for a reason (a note for "other") before deciding', async () => {
     const seller = await sellerWithProfile();
     await uploadDocument(seller);
     await submit(seller);
-    expect(payload(await decide(staff, seller.id, 'needs_info', 'checked')).errors.reasonCode).toBe('verification.problem.reason-required');
-    expect(payload(await decide(staff, seller.id, 'reject', 'other')).errors.reasonCode).toBe('verification.problem.reason-required');
+    expect(payload(await decide(staff, seller.id, 'needs_info', 'checked')).errors.reasonCode).toBe(
+      'verification.problem.reason-required',
+    );
+    expect(payload(await decide(staff, seller.id, 'reject', 'other')).errors.reasonCode).toBe(
+      'verification.problem.reason-required',
+    );
     expect(await statusOfProfile(seller.id)).toBe('submitted');
   });
 
@@ -264,10 +391,22 @@ describe('verification transitions', () => {
     expect(statusOf(await decide(staff, seller.id, 'needs_info', 'id_unreadable', 'Ảnh mặt sau bị lóa.'))).toBe(302);
     expect(await statusOfProfile(seller.id)).toBe('needs_info');
     const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(dash.decision).toMatchObject({ to_status: 'needs_info', reason_code: 'id_unreadable', reason_text: 'Ảnh mặt sau bị lóa.' });
-    const note = await db.selectFrom('notifications').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    expect(dash.decision).toMatchObject({
+      to_status: 'needs_info',
+      reason_code: 'id_unreadable',
+      reason_text: 'Ảnh mặt sau bị lóa.',
+    });
+    const note = await db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
     expect(note.message_key).toBe('verification.decision.business.needs_info');
-    const mail = await db.selectFrom('outbox_emails').selectAll().where('to_address', '=', seller.email).executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('outbox_emails')
+      .selectAll()
+      .where('to_address', '=', seller.email)
+      .executeTakeFirstOrThrow();
     expect(mail.body).toContain('Ảnh CCCD bị mờ hoặc không đọc được.');
     expect(mail.body).toContain('Ảnh mặt sau bị lóa.');
     expect(mail.body).toContain('http://localhost:3000/dashboard');
@@ -300,12 +439,34 @@ describe('verification transitions', () => {
     // The names staff checked are locked once approved; the story is not.
     const renamed = await call(
       dashboardAction,
-      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Tên khác', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Mới' }, { cookie: seller.cookie }),
+      formRequest(
+        '/dashboard/verification',
+        {
+          intent: 'profile',
+          businessName: 'Tên khác',
+          ownerName: 'Hoa',
+          province: 'lai-chau',
+          slug: seller.slug,
+          story: 'Mới',
+        },
+        { cookie: seller.cookie },
+      ),
     );
     expect(payload(renamed).errors).toEqual({ businessName: 'verification.profile.lockedWhileVerified' });
     const restoried = await call(
       dashboardAction,
-      formRequest('/dashboard/verification', { intent: 'profile', businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', slug: seller.slug, story: 'Câu chuyện mới' }, { cookie: seller.cookie }),
+      formRequest(
+        '/dashboard/verification',
+        {
+          intent: 'profile',
+          businessName: 'Dệt thổ cẩm Hoa',
+          ownerName: 'Hoa',
+          province: 'lai-chau',
+          slug: seller.slug,
+          story: 'Câu chuyện mới',
+        },
+        { cookie: seller.cookie },
+      ),
     );
     expect(statusOf(restoried)).toBe(302);
 
@@ -321,7 +482,11 @@ describe('verification transitions', () => {
     expect(statusOf(await decide(staff, seller.id, 'reject', 'not_women_led', 'Chủ hộ là chồng chị.'))).toBe(302);
     const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
     expect(dash.profile.verification_status).toBe('rejected');
-    expect(dash.decision).toMatchObject({ to_status: 'rejected', reason_code: 'not_women_led', reason_text: 'Chủ hộ là chồng chị.' });
+    expect(dash.decision).toMatchObject({
+      to_status: 'rejected',
+      reason_code: 'not_women_led',
+      reason_text: 'Chủ hộ là chồng chị.',
+    });
   });
 
   it('suspension and revocation remove the badge at once; reinstating brings it back', async () => {
@@ -329,7 +494,8 @@ describe('verification transitions', () => {
     await uploadDocument(seller);
     await submit(seller);
     await decide(staff, seller.id, 'approve', 'checked');
-    const badge = async () => payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug })).verifiedAt;
+    const badge = async () =>
+      payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug })).verifiedAt;
 
     expect(await badge()).not.toBeNull();
     expect(statusOf(await decide(staff, seller.id, 'suspend', 'complaints'))).toBe(302);
@@ -351,7 +517,14 @@ describe('mentor applications', () => {
       dashboardAction,
       formRequest(
         '/dashboard/verification',
-        { intent: 'mentor', expertise: ['marketing', 'digital_safety'], languages: ['vi', 'hmong'], experience: '10 năm bán hàng online', bio: 'Chủ hợp tác xã', province: 'lao-cai' },
+        {
+          intent: 'mentor',
+          expertise: ['marketing', 'digital_safety'],
+          languages: ['vi', 'hmong'],
+          experience: '10 năm bán hàng online',
+          bio: 'Chủ hợp tác xã',
+          province: 'lao-cai',
+        },
         { cookie: mentor.cookie },
       ),
     );
@@ -360,7 +533,14 @@ describe('mentor applications', () => {
     // Staff cannot approve an application that was never submitted.
     expect(statusOf(await decide(staff, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(400);
 
-    expect(statusOf(await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'mentorSubmit' }, { cookie: mentor.cookie })))).toBe(302);
+    expect(
+      statusOf(
+        await call(
+          dashboardAction,
+          formRequest('/dashboard/verification', { intent: 'mentorSubmit' }, { cookie: mentor.cookie }),
+        ),
+      ),
+    ).toBe(302);
     expect(statusOf(await decide(mentor, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(403);
     expect(statusOf(await decide(staff, mentor.id, 'approve', 'checked', '', 'mentor'))).toBe(302);
     expect(await isApprovedMentor(mentor.id)).toBe(true);
@@ -370,7 +550,11 @@ describe('mentor applications', () => {
     // Her approved application cannot be edited, and revocation ends it.
     const locked = await call(
       dashboardAction,
-      formRequest('/dashboard/verification', { intent: 'mentor', expertise: 'law', languages: 'vi', experience: 'x', bio: 'y', province: 'lao-cai' }, { cookie: mentor.cookie }),
+      formRequest(
+        '/dashboard/verification',
+        { intent: 'mentor', expertise: 'law', languages: 'vi', experience: 'x', bio: 'y', province: 'lao-cai' },
+        { cookie: mentor.cookie },
+      ),
     );
     expect(payload(locked).errors.form).toBe('verification.dashboard.mentorLocked');
     expect(statusOf(await decide(staff, mentor.id, 'revoke', 'other', 'Không còn hoạt động.', 'mentor'))).toBe(302);
@@ -381,8 +565,18 @@ describe('mentor applications', () => {
 
   it('needs at least one area and one language', async () => {
     const mentor = await createTestUser();
-    const result = await call(dashboardAction, formRequest('/dashboard/verification', { intent: 'mentor', experience: 'x', bio: 'y', province: 'ha-noi' }, { cookie: mentor.cookie }));
-    expect(payload(result).errors).toMatchObject({ expertise: 'verification.field.pickOne', languages: 'verification.field.pickOne' });
+    const result = await call(
+      dashboardAction,
+      formRequest(
+        '/dashboard/verification',
+        { intent: 'mentor', experience: 'x', bio: 'y', province: 'ha-noi' },
+        { cookie: mentor.cookie },
+      ),
+    );
+    expect(payload(result).errors).toMatchObject({
+      expertise: 'verification.field.pickOne',
+      languages: 'verification.field.pickOne',
+    });
   });
 });
 
@@ -391,12 +585,24 @@ describe('identity documents are for staff only', () => {
   let owner: TestUser & { slug: string };
   beforeAll(async () => {
     owner = await sellerWithProfile();
-    await uploadDocument(owner, 'business_registration', { name: 'giay-phep.pdf', type: 'application/pdf', bytes: tinyPdf });
-    docId = (await db.selectFrom('verification_documents').select('id').where('user_id', '=', owner.id).executeTakeFirstOrThrow()).id;
+    await uploadDocument(owner, 'business_registration', {
+      name: 'giay-phep.pdf',
+      type: 'application/pdf',
+      bytes: tinyPdf,
+    });
+    docId = (
+      await db
+        .selectFrom('verification_documents')
+        .select('id')
+        .where('user_id', '=', owner.id)
+        .executeTakeFirstOrThrow()
+    ).id;
   });
 
   it('streams the document to staff', async () => {
-    const response = (await call(documentLoader, getRequest(`/staff/documents/${docId}`, { cookie: staff.cookie }), { id: docId })) as Response;
+    const response = (await call(documentLoader, getRequest(`/staff/documents/${docId}`, { cookie: staff.cookie }), {
+      id: docId,
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('private, no-store');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(tinyPdf);
@@ -405,7 +611,9 @@ describe('identity documents are for staff only', () => {
   it('answers 403 to everyone else, the owner included, and sends the anonymous to log in', async () => {
     const entrepreneur = await createTestUser({ roles: ['entrepreneur'] });
     for (const who of [buyer, entrepreneur, mentorUser, owner]) {
-      const response = await call(documentLoader, getRequest(`/staff/documents/${docId}`, { cookie: who.cookie }), { id: docId });
+      const response = await call(documentLoader, getRequest(`/staff/documents/${docId}`, { cookie: who.cookie }), {
+        id: docId,
+      });
       expect(statusOf(response)).toBe(403);
     }
     const anonymous = (await call(documentLoader, getRequest(`/staff/documents/${docId}`), { id: docId })) as Response;
@@ -415,7 +623,9 @@ describe('identity documents are for staff only', () => {
 
   it('answers 404 to staff for an unknown or malformed id', async () => {
     for (const id of ['00000000-0000-0000-0000-000000000000', '../../etc/passwd']) {
-      expect(statusOf(await call(documentLoader, getRequest(`/staff/documents/${id}`, { cookie: staff.cookie }), { id }))).toBe(404);
+      expect(
+        statusOf(await call(documentLoader, getRequest(`/staff/documents/${id}`, { cookie: staff.cookie }), { id })),
+      ).toBe(404);
     }
   });
 
@@ -424,7 +634,11 @@ describe('identity documents are for staff only', () => {
     await uploadDocument(seller);
     await submit(seller);
     await decide(staff, seller.id, 'approve', 'checked');
-    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    const doc = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
 
     await deleteExpiredDocuments(new Date(Date.now() + 29 * 24 * 3600 * 1000));
     expect(await getStorage().get(doc.storage_key!)).not.toBeNull();
@@ -432,20 +646,32 @@ describe('identity documents are for staff only', () => {
     await deleteExpiredDocuments(new Date(Date.now() + 31 * 24 * 3600 * 1000));
     expect(await getStorage().get(doc.storage_key!)).toBeNull();
     expect(await getStorage().get(doc.thumbnail_key!)).toBeNull();
-    const after = await db.selectFrom('verification_documents').selectAll().where('id', '=', doc.id).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('id', '=', doc.id)
+      .executeTakeFirstOrThrow();
     expect(after.storage_key).toBeNull();
     expect(after.deleted_at).not.toBeNull();
     expect((await events(seller.id)).length).toBe(2);
     expect(await statusOfProfile(seller.id)).toBe('approved');
     // The staff route now finds nothing to hand out.
-    expect(statusOf(await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: staff.cookie }), { id: doc.id }))).toBe(404);
+    expect(
+      statusOf(
+        await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: staff.cookie }), { id: doc.id }),
+      ),
+    ).toBe(404);
   });
 
   it('keeps documents of a profile still under review', async () => {
     const seller = await sellerWithProfile();
     await uploadDocument(seller);
     await submit(seller);
-    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    const doc = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
     await deleteExpiredDocuments(new Date(Date.now() + 365 * 24 * 3600 * 1000));
     expect(await getStorage().get(doc.storage_key!)).not.toBeNull();
   });
@@ -460,16 +686,43 @@ describe('the public storefront', () => {
     expect(text).not.toContain('secret.contact@example.com');
     expect(text).not.toContain(seller.email);
     expect(Object.keys(data).sort()).toEqual(
-      ['businessName', 'categories', 'coverUrl', 'isOwner', 'listings', 'logoUrl', 'ownerName', 'province', 'rating', 'reviews', 'safeSeller', 'sellerId', 'slug', 'status', 'story', 'verifiedAt'].sort(),
+      [
+        'businessName',
+        'categories',
+        'coverUrl',
+        'isOwner',
+        'listings',
+        'logoUrl',
+        'ownerName',
+        'province',
+        'rating',
+        'reviews',
+        'safeSeller',
+        'sellerId',
+        'slug',
+        'status',
+        'story',
+        'verifiedAt',
+      ].sort(),
     );
-    expect(data).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', ownerName: 'Hoa', province: 'lai-chau', status: 'draft', verifiedAt: null });
+    expect(data).toMatchObject({
+      businessName: 'Dệt thổ cẩm Hoa',
+      ownerName: 'Hoa',
+      province: 'lai-chau',
+      status: 'draft',
+      verifiedAt: null,
+    });
   });
 
   it('tells the page whether its reader is the owner, who is offered no report link against herself', async () => {
     const seller = await sellerWithProfile();
     const visitor = await createTestUser();
-    const asOwner = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: seller.cookie }), { slug: seller.slug }));
-    const asVisitor = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: visitor.cookie }), { slug: seller.slug }));
+    const asOwner = payload(
+      await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: seller.cookie }), { slug: seller.slug }),
+    );
+    const asVisitor = payload(
+      await call(storefrontLoader, getRequest(`/s/${seller.slug}`, { cookie: visitor.cookie }), { slug: seller.slug }),
+    );
     const anonymous = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
     expect([asOwner.isOwner, asVisitor.isOwner, anonymous.isOwner]).toEqual([true, false, false]);
   });
@@ -491,31 +744,54 @@ describe('the staff workspace', () => {
       await submit(s);
     }
     // b submitted first.
-    await db.updateTable('business_profiles').set({ submitted_at: sql<Date>`now() - interval '3 days'` }).where('user_id', '=', b.id).execute();
-    const data = payload(await call(queueLoader, getRequest('/staff/verifications?province=son-la', { cookie: staff.cookie })));
+    await db
+      .updateTable('business_profiles')
+      .set({ submitted_at: sql<Date>`now() - interval '3 days'` })
+      .where('user_id', '=', b.id)
+      .execute();
+    const data = payload(
+      await call(queueLoader, getRequest('/staff/verifications?province=son-la', { cookie: staff.cookie })),
+    );
     expect(data.items.map((i: { user_id: string }) => i.user_id)).toEqual([b.id, a.id]);
 
-    const rejected = payload(await call(queueLoader, getRequest('/staff/verifications?status=rejected&province=son-la', { cookie: staff.cookie })));
+    const rejected = payload(
+      await call(
+        queueLoader,
+        getRequest('/staff/verifications?status=rejected&province=son-la', { cookie: staff.cookie }),
+      ),
+    );
     expect(rejected.items).toEqual([]);
 
     for (const who of [buyer, a, mentorUser]) {
       expect(statusOf(await call(queueLoader, getRequest('/staff/verifications', { cookie: who.cookie })))).toBe(403);
     }
-    const review = payload(await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: staff.cookie }), { id: c.id }));
+    const review = payload(
+      await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: staff.cookie }), { id: c.id }),
+    );
     expect(review.business.verification_status).toBe('submitted');
     expect(review.documents).toHaveLength(1);
     expect(review.events).toHaveLength(1);
-    expect(statusOf(await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: c.cookie }), { id: c.id }))).toBe(403);
+    expect(
+      statusOf(
+        await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: c.cookie }), { id: c.id }),
+      ),
+    ).toBe(403);
   });
 
   it('counts verified sellers and mentors by province, waiting submissions and the median time to a decision', async () => {
     const s1 = await sellerWithProfile({ province: 'dien-bien' });
     await uploadDocument(s1);
     await submit(s1);
-    await sql`update verification_events set created_at = now() - interval '10 hours' where user_id = ${s1.id}`.execute(db);
+    await sql`update verification_events set created_at = now() - interval '10 hours' where user_id = ${s1.id}`.execute(
+      db,
+    );
     await decide(staff, s1.id, 'approve', 'checked');
     const data = payload(await call(impactLoader, getRequest('/staff/impact', { cookie: staff.cookie })));
-    expect(data.provinces.find((p: { province: string }) => p.province === 'dien-bien')).toEqual({ province: 'dien-bien', sellers: 1, mentors: 0 });
+    expect(data.provinces.find((p: { province: string }) => p.province === 'dien-bien')).toEqual({
+      province: 'dien-bien',
+      sellers: 1,
+      mentors: 0,
+    });
     expect(data.waiting.business).toBeGreaterThanOrEqual(0);
     expect(data.decisions).toBeGreaterThan(0);
     expect(typeof data.medianHours).toBe('number');
@@ -528,12 +804,20 @@ describe('logo and cover', () => {
     const seller = await sellerWithProfile();
     const svg = await call(
       dashboardAction,
-      multipartRequest('/dashboard/verification?intent=images', { intent: 'images', logo: { name: 'logo.svg', type: 'image/svg+xml', bytes: svgFile } }, { cookie: seller.cookie }),
+      multipartRequest(
+        '/dashboard/verification?intent=images',
+        { intent: 'images', logo: { name: 'logo.svg', type: 'image/svg+xml', bytes: svgFile } },
+        { cookie: seller.cookie },
+      ),
     );
     expect(payload(svg).errors.logo).toBe('verification.upload.badType');
     const pdfCover = await call(
       dashboardAction,
-      multipartRequest('/dashboard/verification?intent=images', { intent: 'images', cover: { name: 'cover.pdf', type: 'application/pdf', bytes: tinyPdf } }, { cookie: seller.cookie }),
+      multipartRequest(
+        '/dashboard/verification?intent=images',
+        { intent: 'images', cover: { name: 'cover.pdf', type: 'application/pdf', bytes: tinyPdf } },
+        { cookie: seller.cookie },
+      ),
     );
     expect(payload(pdfCover).errors.cover).toBe('verification.upload.badType');
 
@@ -541,7 +825,11 @@ describe('logo and cover', () => {
       dashboardAction,
       multipartRequest(
         '/dashboard/verification?intent=images',
-        { intent: 'images', logo: { name: 'logo.png', type: 'image/png', bytes: await pngImage(600, 600) }, cover: { name: 'cover.jpg', type: 'image/jpeg', bytes: await jpegWithGps(1200, 400) } },
+        {
+          intent: 'images',
+          logo: { name: 'logo.png', type: 'image/png', bytes: await pngImage(600, 600) },
+          cover: { name: 'cover.jpg', type: 'image/jpeg', bytes: await jpegWithGps(1200, 400) },
+        },
         { cookie: seller.cookie },
       ),
     );
@@ -572,9 +860,15 @@ describe('identity documents on S3', () => {
   it('reach staff only, through a presigned URL living at most 5 minutes', async () => {
     const seller = await sellerWithProfile();
     expect(statusOf(await uploadDocument(seller))).toBe(302);
-    const doc = await db.selectFrom('verification_documents').selectAll().where('user_id', '=', seller.id).executeTakeFirstOrThrow();
+    const doc = await db
+      .selectFrom('verification_documents')
+      .selectAll()
+      .where('user_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
 
-    const response = (await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: staff.cookie }), { id: doc.id })) as Response;
+    const response = (await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: staff.cookie }), {
+      id: doc.id,
+    })) as Response;
     expect(response.status).toBe(302);
     const url = new URL(response.headers.get('Location')!);
     expect(url.origin).toBe(s3.env.S3_ENDPOINT);
@@ -585,7 +879,9 @@ describe('identity documents on S3', () => {
     expect(fetched.headers.get('content-type')).toBe('image/jpeg');
 
     for (const who of [buyer, mentorUser, seller]) {
-      const denied = await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: who.cookie }), { id: doc.id });
+      const denied = await call(documentLoader, getRequest(`/staff/documents/${doc.id}`, { cookie: who.cookie }), {
+        id: doc.id,
+      });
       expect(statusOf(denied)).toBe(403);
     }
     // The public file route never hands out a private key, on S3 either.

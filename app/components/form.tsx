@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 
-export type FormReplyData = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
+export type FormReplyData =
+  { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> } | undefined;
 
 type ControlProps = { 'aria-invalid'?: true; 'aria-describedby'?: string };
 
@@ -53,10 +54,27 @@ type CommonProps = {
   idPrefix?: string;
 };
 
-type FieldProps = CommonProps & { type?: string; autoComplete?: string; maxLength?: number; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email' };
+type FieldProps = CommonProps & {
+  type?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'email';
+};
 
 /** A labelled input that shows its server-side error and keeps what was typed (never a password). */
-export function Field({ name, label, type = 'text', reply, defaultValue, hint, autoComplete, required, maxLength, inputMode, idPrefix = 'field' }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = 'text',
+  reply,
+  defaultValue,
+  hint,
+  autoComplete,
+  required,
+  maxLength,
+  inputMode,
+  idPrefix = 'field',
+}: FieldProps) {
   const typed = type === 'password' ? undefined : reply?.values?.[name];
   return (
     <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
@@ -78,7 +96,17 @@ export function Field({ name, label, type = 'text', reply, defaultValue, hint, a
 }
 
 /** A labelled textarea that shows its server-side error and keeps what was typed. */
-export function TextAreaField({ name, label, reply, defaultValue, hint, required, idPrefix = 'field', rows = 4, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  reply,
+  defaultValue,
+  hint,
+  required,
+  idPrefix = 'field',
+  rows = 4,
+  maxLength,
+}: CommonProps & { rows?: number; maxLength?: number }) {
   return (
     <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
       {(control) => (
@@ -98,11 +126,26 @@ export function TextAreaField({ name, label, reply, defaultValue, hint, required
 
 type SelectProps = CommonProps & { options: { value: string; label: string }[] };
 
-export function SelectField({ name, label, reply, defaultValue, hint, options, required, idPrefix = 'field' }: SelectProps) {
+export function SelectField({
+  name,
+  label,
+  reply,
+  defaultValue,
+  hint,
+  options,
+  required,
+  idPrefix = 'field',
+}: SelectProps) {
   return (
     <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} error={reply?.errors?.[name]}>
       {(control) => (
-        <select id={`${idPrefix}-${name}`} name={name} defaultValue={reply?.values?.[name] ?? defaultValue} required={required} {...control}>
+        <select
+          id={`${idPrefix}-${name}`}
+          name={name}
+          defaultValue={reply?.values?.[name] ?? defaultValue}
+          required={required}
+          {...control}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -136,7 +179,9 @@ export function FormError({
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const formError = omitFormError ? undefined : reply?.errors?.form;
-  const fieldErrors = Object.entries(reply?.errors ?? {}).filter((e): e is [string, MessageKey] => e[0] !== 'form' && Boolean(e[1]));
+  const fieldErrors = Object.entries(reply?.errors ?? {}).filter(
+    (e): e is [string, MessageKey] => e[0] !== 'form' && Boolean(e[1]),
+  );
   const shown = Boolean(formError || fieldErrors.length);
   useEffect(() => {
     if (shown) ref.current?.focus();

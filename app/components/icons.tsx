@@ -2,8 +2,10 @@
 // for people who read slowly: no icon font or sprite to download, a few hundred
 // bytes each before compression. Always decorative: the word next to it is the name.
 const paths = {
-  market: 'M3 9l1.5-5h15L21 9M3 9h18M3 9c0 1.7 1.3 3 3 3s3-1.3 3-3m0 0c0 1.7 1.3 3 3 3s3-1.3 3-3m0 0c0 1.7 1.3 3 3 3s3-1.3 3-3M5 12v8h14v-8M10 20v-5h4v5',
-  learn: 'M4 5.5C4 4.7 4.7 4 5.5 4H11v16H5.5C4.7 20 4 19.3 4 18.5zM20 5.5c0-.8-.7-1.5-1.5-1.5H13v16h5.5c.8 0 1.5-.7 1.5-1.5z',
+  market:
+    'M3 9l1.5-5h15L21 9M3 9h18M3 9c0 1.7 1.3 3 3 3s3-1.3 3-3m0 0c0 1.7 1.3 3 3 3s3-1.3 3-3m0 0c0 1.7 1.3 3 3 3s3-1.3 3-3M5 12v8h14v-8M10 20v-5h4v5',
+  learn:
+    'M4 5.5C4 4.7 4.7 4 5.5 4H11v16H5.5C4.7 20 4 19.3 4 18.5zM20 5.5c0-.8-.7-1.5-1.5-1.5H13v16h5.5c.8 0 1.5-.7 1.5-1.5z',
   messages: 'M4 5h16v11H9l-5 4z',
   orders: 'M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10',
   dashboard: 'M4 4h7v7H4zM13 4h7v4h-7zM13 10h7v10h-7zM4 13h7v7H4z',
@@ -11,7 +13,8 @@ const paths = {
   bell: 'M6 16V11a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0',
   cart: 'M3 4h2l2.5 11h11L21 7H6.2M9 20a1 1 0 100-2 1 1 0 000 2zM18 20a1 1 0 100-2 1 1 0 000 2z',
   safety: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6z',
-  mentors: 'M9 11a3.5 3.5 0 100-7 3.5 3.5 0 000 7zM2 20c0-3.9 3.1-7 7-7s7 3.1 7 7M16 4a3.5 3.5 0 010 7M18 13.5c2.4 1 4 3.5 4 6.5',
+  mentors:
+    'M9 11a3.5 3.5 0 100-7 3.5 3.5 0 000 7zM2 20c0-3.9 3.1-7 7-7s7 3.1 7 7M16 4a3.5 3.5 0 010 7M18 13.5c2.4 1 4 3.5 4 6.5',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5',
   staff: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6zM8.5 12l2.5 2.5 4.5-5',
   exit: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',

@@ -15,7 +15,8 @@ const serverMaxBytes = 8 * 1024 * 1024;
 const smallEnough = 600 * 1024;
 const resizable = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
-type Phase = { kind: 'idle' } | { kind: 'resizing' } | { kind: 'sending'; percent: number } | { kind: 'error'; message: string };
+type Phase =
+  { kind: 'idle' } | { kind: 'resizing' } | { kind: 'sending'; percent: number } | { kind: 'error'; message: string };
 
 /** A photo no longer than `maxSide` on its long side, as JPEG; the original when that fails or gains nothing. */
 export async function shrinkPhoto(file: File, maxSide: number, quality = 0.85): Promise<File> {
@@ -39,7 +40,10 @@ export async function shrinkPhoto(file: File, maxSide: number, quality = 0.85): 
     bitmap.close();
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
     if (!blob || blob.size >= file.size) return file;
-    return new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', { type: 'image/jpeg', lastModified: file.lastModified });
+    return new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', {
+      type: 'image/jpeg',
+      lastModified: file.lastModified,
+    });
   } catch {
     return file;
   }
@@ -52,7 +56,11 @@ const megabytes = (bytes: number) => (Math.round((bytes / 1024 / 1024) * 10) / 1
  * when JavaScript runs. `maxSide`: the long side photos are shrunk to (1600 px for
  * product and shop photos; identity papers keep more, to stay readable).
  */
-export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<ComponentProps<typeof Form>, 'encType' | 'method' | 'onSubmit'> & { maxSide?: number }) {
+export function PhotoUploadForm({
+  maxSide = 1600,
+  children,
+  ...props
+}: Omit<ComponentProps<typeof Form>, 'encType' | 'method' | 'onSubmit'> & { maxSide?: number }) {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = phase.kind === 'resizing' || phase.kind === 'sending';
@@ -60,7 +68,9 @@ export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<Com
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
-    const inputs = [...form.querySelectorAll<HTMLInputElement>('input[type="file"]')].filter((input) => input.files?.length);
+    const inputs = [...form.querySelectorAll<HTMLInputElement>('input[type="file"]')].filter(
+      (input) => input.files?.length,
+    );
     if (!inputs.length || typeof XMLHttpRequest === 'undefined') return; // nothing to send: the plain form does it
     event.preventDefault();
     if (sending.current) return;
@@ -75,7 +85,14 @@ export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<Com
         const small = await shrinkPhoto(file, maxSide);
         if (small.size > serverMaxBytes) {
           sending.current = false;
-          setPhase({ kind: 'error', message: t('ux.photo.tooBig', { name: file.name, size: megabytes(small.size), max: megabytes(serverMaxBytes) }) });
+          setPhase({
+            kind: 'error',
+            message: t('ux.photo.tooBig', {
+              name: file.name,
+              size: megabytes(small.size),
+              max: megabytes(serverMaxBytes),
+            }),
+          });
           input.focus();
           return;
         }
@@ -87,7 +104,8 @@ export function PhotoUploadForm({ maxSide = 1600, children, ...props }: Omit<Com
     const xhr = new XMLHttpRequest();
     xhr.open('POST', action);
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) setPhase({ kind: 'sending', percent: Math.min(99, Math.round((e.loaded / e.total) * 100)) });
+      if (e.lengthComputable)
+        setPhase({ kind: 'sending', percent: Math.min(99, Math.round((e.loaded / e.total) * 100)) });
     };
     xhr.onload = () => {
       // Sent: the server answered with the page to show next (after its redirect), or

@@ -5,13 +5,23 @@ import { inStaffScope, type StaffScope } from './auth.server';
 // The audit log of acts on personal data (a document opened, an export, a
 // deletion, two-step login changes): written in the same transaction as the act.
 
-type Entry = { actorId: string | null; action: AuditAction; subjectUserId: string | null; detail?: Record<string, string | number | boolean | null> };
+type Entry = {
+  actorId: string | null;
+  action: AuditAction;
+  subjectUserId: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+};
 
 /** `executor` is the act's own transaction when it has one (a Transaction is a Kysely). */
 export async function recordAudit(entry: Entry, executor: DB = db) {
   await executor
     .insertInto('audit_log')
-    .values({ actor_id: entry.actorId, action: entry.action, subject_user_id: entry.subjectUserId, detail: JSON.stringify(entry.detail ?? {}) })
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      subject_user_id: entry.subjectUserId,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
     .execute();
 }
 
@@ -40,5 +50,8 @@ export async function listAudit(scope: StaffScope, options: { before?: number; s
   if (options.before) query = query.where('audit_log.id', '<', options.before);
   if (options.subjectUserId) query = query.where('audit_log.subject_user_id', '=', options.subjectUserId);
   const rows = await query.execute();
-  return { entries: rows.slice(0, auditPageSize), next: rows.length > auditPageSize ? rows[auditPageSize - 1].id : null };
+  return {
+    entries: rows.slice(0, auditPageSize),
+    next: rows.length > auditPageSize ? rows[auditPageSize - 1].id : null,
+  };
 }

@@ -38,15 +38,27 @@ const adapter: Adapter = {
         'users.display_name',
         'users.locale',
         'users.time_zone',
-        sql<GrantedRole[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
-        sql<boolean>`exists (select 1 from two_factor where user_id = users.id and confirmed_at is not null)`.as('two_factor'),
-        sql<string | null>`(select max(version) from consents where user_id = users.id and purpose = 'terms' and withdrawn_at is null)`.as('terms_version'),
+        sql<
+          GrantedRole[]
+        >`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as('roles'),
+        sql<boolean>`exists (select 1 from two_factor where user_id = users.id and confirmed_at is not null)`.as(
+          'two_factor',
+        ),
+        sql<
+          string | null
+        >`(select max(version) from consents where user_id = users.id and purpose = 'terms' and withdrawn_at is null)`.as(
+          'terms_version',
+        ),
         // The header's counts, in the same statement (issue 21: one query for the root loader).
         // Same rules as unreadConversations (messaging) and unreadNotifications (notifications).
         sql<string>`(select count(*) from conversation_members me where me.user_id = users.id and exists (
           select 1 from messages m where m.conversation_id = me.conversation_id and m.sender_id <> users.id
-            and m.hidden_at is null and m.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)))`.as('unread_messages'),
-        sql<string>`(select count(*) from notifications where user_id = users.id and read_at is null)`.as('unread_notifications'),
+            and m.hidden_at is null and m.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)))`.as(
+          'unread_messages',
+        ),
+        sql<string>`(select count(*) from notifications where user_id = users.id and read_at is null)`.as(
+          'unread_notifications',
+        ),
       ])
       .executeTakeFirst();
     if (!row) return [null, null];

@@ -10,7 +10,9 @@ type Owner = { pid: number; host: string; since: string };
 function readOwner(file: string): Owner | null {
   try {
     const owner = JSON.parse(readFileSync(file, 'utf8')) as Partial<Owner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since ?? '') } : null;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string'
+      ? { pid: owner.pid, host: owner.host, since: String(owner.since ?? '') }
+      : null;
   } catch {
     return null;
   }

@@ -29,15 +29,14 @@ export function dataDir(env = process.env) {
 }
 
 async function openPglitePool(directory: string) {
-  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }, { btree_gist }, { citext }] =
-    await Promise.all([
-      import('@electric-sql/pglite'),
-      import('@electric-sql/pglite/node-postgres'),
-      import('@electric-sql/pglite/contrib/pg_trgm'),
-      import('@electric-sql/pglite/contrib/unaccent'),
-      import('@electric-sql/pglite/contrib/btree_gist'),
-      import('@electric-sql/pglite/contrib/citext'),
-    ]);
+  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }, { btree_gist }, { citext }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/citext'),
+  ]);
   mkdirSync(directory, { recursive: true });
   const release = lockDataDir(`${directory}.lock`);
   // Extensions must be passed on every open, also when reopening a data folder.
@@ -74,7 +73,9 @@ function openPool(engine: Engine, env: NodeJS.ProcessEnv): Promise<pg.Pool> {
       ? Promise.resolve(new pg.Pool(postgresPoolConfig(env)))
       : openPglitePool(path.join(dataDir(env), 'pglite'));
   void pool.then((p) =>
-    p.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message }))),
+    p.on('error', (error) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message })),
+    ),
   );
   return pool;
 }

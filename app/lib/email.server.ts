@@ -42,5 +42,10 @@ export const emailTransport: Transport = async (email) => {
     return;
   }
   smtp ??= nodemailer.createTransport(url);
-  await smtp.sendMail({ from: process.env.MAIL_FROM || 'Sen <no-reply@sen.local>', to: email.to, subject: email.subject, text: email.body });
+  await smtp.sendMail({
+    from: process.env.MAIL_FROM || 'Sen <no-reply@sen.local>',
+    to: email.to,
+    subject: email.subject,
+    text: email.body,
+  });
 };

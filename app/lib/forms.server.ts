@@ -64,7 +64,10 @@ export function awaitConfirmation(formData: FormData) {
 
 /** A limit was hit (a flood of codes, of sign-ups): HTTP 429 and when to try again, with what she typed. */
 export function formLimit(formData: FormData, key: MessageKey, retryAfterSeconds: number, status = 429) {
-  return data<FormReply>({ errors: { form: key }, values: typedValues(formData) }, { status, headers: { 'Retry-After': String(retryAfterSeconds) } });
+  return data<FormReply>(
+    { errors: { form: key }, values: typedValues(formData) },
+    { status, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }
 
 export function invalid(reply: FormReply, status = 400) {

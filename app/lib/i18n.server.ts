@@ -33,7 +33,6 @@ export function messagesUrl(locale: Locale) {
   return `/i18n/${locale}.${messagesScript(locale).hash}.js`;
 }
 
-
 export function translatorFor(locale: Locale) {
   return translator(messages[locale]);
 }

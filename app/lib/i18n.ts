@@ -45,7 +45,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** Money is integer đồng: "250.000 ₫" in Vietnamese, "₫250,000" in English. */
 export function formatMoney(amount: number, locale: Locale) {
   let format = moneyFormats.get(locale);
-  if (!format) moneyFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' })));
+  if (!format)
+    moneyFormats.set(
+      locale,
+      (format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND' })),
+    );
   return format.format(amount);
 }
 

@@ -17,7 +17,9 @@ export function pageMeta(
   const messages = rootMessages(matches);
   const title = options.title ?? (messages ? translate(messages, titleKey, options.params) : 'Sen');
   // A page's own description first; otherwise its capability's line (search results and link previews).
-  const description = options.description || (options.descriptionKey && messages ? translate(messages, options.descriptionKey, options.params) : undefined);
+  const description =
+    options.description ||
+    (options.descriptionKey && messages ? translate(messages, options.descriptionKey, options.params) : undefined);
   const tags: MetaDescriptor[] = [{ title: `${title} · Sen` }, { property: 'og:title', content: title }];
   if (description) {
     tags.push({ name: 'description', content: description }, { property: 'og:description', content: description });

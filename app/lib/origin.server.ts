@@ -9,7 +9,8 @@ function parseAppUrl(value: string) {
   } catch {
     throw new Error(`APP_URL must be an absolute URL such as https://sen.example.vn, not "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`APP_URL must use http or https, not "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`APP_URL must use http or https, not "${value}"`);
   return url;
 }
 

@@ -21,7 +21,12 @@ export function stripeClient(env = process.env): Stripe {
   let options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000 };
   if (base) {
     const url = new URL(base);
-    options = { ...options, host: url.hostname, port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80), protocol: url.protocol === 'http:' ? 'http' : 'https' };
+    options = {
+      ...options,
+      host: url.hostname,
+      port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      protocol: url.protocol === 'http:' ? 'http' : 'https',
+    };
   }
   cached = { key, base, client: new Stripe(key, options) };
   return cached.client;
@@ -48,7 +53,11 @@ export async function createCardCheckout(
 ) {
   const [reference, metadata, idempotencyKey] =
     payment.kind === 'mentoring'
-      ? [payment.sessionId, { kind: 'mentoring', mentoring_session_id: payment.sessionId }, `mentoring-checkout-${payment.sessionId}`]
+      ? [
+          payment.sessionId,
+          { kind: 'mentoring', mentoring_session_id: payment.sessionId },
+          `mentoring-checkout-${payment.sessionId}`,
+        ]
       : [payment.checkoutId, { checkout_id: payment.checkoutId }, `checkout-${payment.checkoutId}`];
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'payment',

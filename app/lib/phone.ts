@@ -17,8 +17,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export type PhoneProblem = 'required' | 'invalid' | 'landline' | 'country';
 export type PhoneKind = 'mobile' | 'landline' | 'foreign';
 export type ParsedPhone =
-  | { ok: true; e164: string; country: string; kind: PhoneKind }
-  | { ok: false; problem: PhoneProblem };
+  { ok: true; e164: string; country: string; kind: PhoneKind } | { ok: false; problem: PhoneProblem };
 
 /**
  * Countries whose numbers may hold an account, from PHONE_COUNTRIES
@@ -34,13 +33,39 @@ export function phoneCountries(env: Record<string, string | undefined> = process
 
 // Digit words, without diacritics, lowercase (Vietnamese first, then English).
 const DIGIT_WORDS: Record<string, string> = {
-  khong: '0', linh: '0', mot: '1', hai: '2', ba: '3', bon: '4', tu: '4', nam: '5', lam: '5',
-  sau: '6', bay: '7', bey: '7', tam: '8', chin: '9',
-  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  khong: '0',
+  linh: '0',
+  mot: '1',
+  hai: '2',
+  ba: '3',
+  bon: '4',
+  tu: '4',
+  nam: '5',
+  lam: '5',
+  sau: '6',
+  bay: '7',
+  bey: '7',
+  tam: '8',
+  chin: '9',
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
 };
 
 function foldWord(word: string) {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 }
 
 /** One character as a digit, whatever the script ("٣", "３", "𝟑" → "3"), or null. */
@@ -175,9 +200,7 @@ function classify(raw: string, plus: boolean, countries: readonly string[]): Par
   // "+84 (0) 912 345 678": the national 0 kept after the country code.
   if (international && /^840\d{9,10}$/.test(digits)) digits = `84${digits.slice(3)}`;
   if (digits.length < 8 || digits.length > 15) return { ok: false, problem: 'invalid' };
-  const parsed = international
-    ? parsePhoneNumberFromString(`+${digits}`)
-    : parsePhoneNumberFromString(digits, 'VN');
+  const parsed = international ? parsePhoneNumberFromString(`+${digits}`) : parsePhoneNumberFromString(digits, 'VN');
   if (!parsed || !parsed.isValid() || !parsed.country) return { ok: false, problem: 'invalid' };
   const type = parsed.getType();
   const mobile = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';

@@ -114,7 +114,15 @@ export function createS3Storage(settings: S3Settings): Storage {
     kind: 's3',
     async put(key, body, contentType) {
       assertValidKey(key);
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.byteLength }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.byteLength,
+        }),
+      );
     },
     async get(key) {
       assertValidKey(key);
@@ -140,7 +148,9 @@ export function createS3Storage(settings: S3Settings): Storage {
         Bucket,
         Key: key,
         ResponseCacheControl: 'private, no-store',
-        ...(options.downloadName ? { ResponseContentDisposition: `inline; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"` } : {}),
+        ...(options.downloadName
+          ? { ResponseContentDisposition: `inline; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"` }
+          : {}),
       });
       return getSignedUrl(client, command, { expiresIn });
     },
@@ -195,7 +205,8 @@ export async function objectResponse(key: string, options: { downloadName?: stri
   const isPublic = isPublicKey(key);
   if (!isPublic && storage.kind === 's3') {
     const url = await storage.presignedUrl(key, { downloadName: options.downloadName });
-    if (url) return redirect(url, { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
+    if (url)
+      return redirect(url, { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
   }
   const object = await storage.get(key);
   if (!object) throw new Response('Not found', { status: 404 });
@@ -205,7 +216,8 @@ export async function objectResponse(key: string, options: { downloadName?: stri
     'Cache-Control': isPublic ? 'public, max-age=31536000, immutable' : 'private, no-store',
   });
   if (object.size !== null) headers.set('Content-Length', String(object.size));
-  if (options.downloadName) headers.set('Content-Disposition', `inline; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"`);
+  if (options.downloadName)
+    headers.set('Content-Disposition', `inline; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"`);
   return new Response(object.body, { status: 200, headers });
 }
 
@@ -217,6 +229,7 @@ export function publicUrl(key: string | null | undefined) {
 // Lets tests drain a Node stream into a Buffer without another helper.
 export async function readAll(stream: ReadableStream<Uint8Array>) {
   const chunks: Buffer[] = [];
-  for await (const chunk of Readable.fromWeb(stream as import('node:stream/web').ReadableStream)) chunks.push(Buffer.from(chunk));
+  for await (const chunk of Readable.fromWeb(stream as import('node:stream/web').ReadableStream))
+    chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }

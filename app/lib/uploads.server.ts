@@ -49,8 +49,7 @@ class TooManyFilesError extends Error {
 }
 
 export type MultipartResult =
-  | { ok: true; form: FormData }
-  | { ok: false; errors: Partial<Record<string, MessageKey>>; form: FormData };
+  { ok: true; form: FormData } | { ok: false; errors: Partial<Record<string, MessageKey>>; form: FormData };
 
 /**
  * Reads a multipart form with every part held in memory under a size limit: a
@@ -60,7 +59,8 @@ export type MultipartResult =
 export async function readMultipartForm(request: Request): Promise<MultipartResult> {
   const type = request.headers.get('Content-Type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
-    if (!type.startsWith('application/x-www-form-urlencoded')) throw new Response('Unsupported Media Type', { status: 415 });
+    if (!type.startsWith('application/x-www-form-urlencoded'))
+      throw new Response('Unsupported Media Type', { status: 415 });
     try {
       return { ok: true, form: await request.formData() };
     } catch {
@@ -120,7 +120,12 @@ export type PreparedFile = {
 };
 
 const extOf: Record<FileKind, PreparedFile['ext']> = { jpeg: 'jpg', png: 'png', webp: 'webp', pdf: 'pdf' };
-const typeOf: Record<FileKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+const typeOf: Record<FileKind, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 /** Checks one file and makes it safe to store; an error is a locale key. */
 export async function prepareFile(
@@ -134,17 +139,33 @@ export async function prepareFile(
   if (!kind || !allow.includes(kind)) return { ok: false, error: uploadErrors.type };
   const originalName = file.name.slice(0, 120);
   if (kind === 'pdf') {
-    if (!bytes.subarray(-1024).toString('latin1').includes('%%EOF')) return { ok: false, error: uploadErrors.unreadable };
-    return { ok: true, file: { kind, ext: 'pdf', contentType: typeOf.pdf, body: bytes, thumbnail: null, width: null, height: null, originalName } };
+    if (!bytes.subarray(-1024).toString('latin1').includes('%%EOF'))
+      return { ok: false, error: uploadErrors.unreadable };
+    return {
+      ok: true,
+      file: {
+        kind,
+        ext: 'pdf',
+        contentType: typeOf.pdf,
+        body: bytes,
+        thumbnail: null,
+        width: null,
+        height: null,
+        originalName,
+      },
+    };
   }
   try {
     // rotate() applies the EXIF orientation before the metadata (GPS included) is dropped:
     // sharp writes no metadata unless asked to.
     // Photos are capped at 2560 px on their long side: still sharp enough to read an ID
     // card, and a 12-megapixel phone photo re-encodes in a fraction of the time.
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: uploadLimits.maxImagePixels })
-      .rotate()
-      .resize({ width: uploadLimits.maxImageSide, height: uploadLimits.maxImageSide, fit: 'inside', withoutEnlargement: true });
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: uploadLimits.maxImagePixels }).rotate().resize({
+      width: uploadLimits.maxImageSide,
+      height: uploadLimits.maxImageSide,
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
     const encoded =
       kind === 'jpeg'
         ? image.clone().jpeg({ quality: 82 })
@@ -155,13 +176,27 @@ export async function prepareFile(
       encoded.toBuffer({ resolveWithObject: true }),
       image
         .clone()
-        .resize({ width: uploadLimits.thumbnailWidth, height: uploadLimits.thumbnailWidth, fit: 'inside', withoutEnlargement: true })
+        .resize({
+          width: uploadLimits.thumbnailWidth,
+          height: uploadLimits.thumbnailWidth,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .webp({ quality: 75 })
         .toBuffer(),
     ]);
     return {
       ok: true,
-      file: { kind, ext: extOf[kind], contentType: typeOf[kind], body, thumbnail, width: info.width, height: info.height, originalName },
+      file: {
+        kind,
+        ext: extOf[kind],
+        contentType: typeOf[kind],
+        body,
+        thumbnail,
+        width: info.width,
+        height: info.height,
+        originalName,
+      },
     };
   } catch {
     return { ok: false, error: uploadErrors.unreadable };
@@ -188,7 +223,10 @@ export type StoredUpload = {
 export async function storeUploads(
   files: { field: string; file: File }[],
   options: { prefix: string; allow?: FileKind[] },
-): Promise<{ ok: true; stored: (StoredUpload & { field: string })[] } | { ok: false; errors: Partial<Record<string, MessageKey>> }> {
+): Promise<
+  | { ok: true; stored: (StoredUpload & { field: string })[] }
+  | { ok: false; errors: Partial<Record<string, MessageKey>> }
+> {
   if (files.length > uploadLimits.maxFiles) return { ok: false, errors: { [files[0].field]: uploadErrors.tooMany } };
   const prepared: { field: string; file: PreparedFile }[] = [];
   const errors: Partial<Record<string, MessageKey>> = {};

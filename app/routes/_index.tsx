@@ -12,9 +12,27 @@ export default function Home() {
   const { t } = useI18n();
   const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>('root')?.user);
   const pillars = [
-    { key: 'safety', title: t('home.pillar.safety.title'), text: t('home.pillar.safety.text'), to: '/learn', cta: t('home.cta.learn') },
-    { key: 'peace', title: t('home.pillar.peace.title'), text: t('home.pillar.peace.text'), to: '/mentors', cta: t('home.cta.mentors') },
-    { key: 'livelihoods', title: t('home.pillar.livelihoods.title'), text: t('home.pillar.livelihoods.text'), to: '/market', cta: t('home.cta.market') },
+    {
+      key: 'safety',
+      title: t('home.pillar.safety.title'),
+      text: t('home.pillar.safety.text'),
+      to: '/learn',
+      cta: t('home.cta.learn'),
+    },
+    {
+      key: 'peace',
+      title: t('home.pillar.peace.title'),
+      text: t('home.pillar.peace.text'),
+      to: '/mentors',
+      cta: t('home.cta.mentors'),
+    },
+    {
+      key: 'livelihoods',
+      title: t('home.pillar.livelihoods.title'),
+      text: t('home.pillar.livelihoods.text'),
+      to: '/market',
+      cta: t('home.cta.market'),
+    },
   ];
   return (
     <>
@@ -44,4 +62,5 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'home.metaTitle', { descriptionKey: 'ux.meta.home' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'home.metaTitle', { descriptionKey: 'ux.meta.home' });

@@ -58,4 +58,5 @@ export default function About() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'legal.about.title', { descriptionKey: 'ux.meta.about' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'legal.about.title', { descriptionKey: 'ux.meta.about' });

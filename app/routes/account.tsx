@@ -40,7 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.reply);
     const problem = passwordProblem(parsed.data.newPassword, user.email ?? undefined);
     if (problem) return formError(form, { newPassword: problem });
-    const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, sessionIdOf(request));
+    const changed = await changePassword(
+      user.id,
+      parsed.data.currentPassword,
+      parsed.data.newPassword,
+      sessionIdOf(request),
+    );
     if (!changed) return formError(form, { currentPassword: 'accounts.password.currentWrong' });
     return redirect('/account?notice=notice.passwordChanged');
   }
@@ -65,7 +70,8 @@ export default function Account() {
     <section className="narrow">
       <h1>{t('accounts.settings.title')}</h1>
       <p className="muted">
-        {[account.email, account.phone].filter(Boolean).join(' · ')} · {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
+        {[account.email, account.phone].filter(Boolean).join(' · ')} ·{' '}
+        {account.roles.map((r) => t(`roles.${r}` as 'roles.buyer')).join(', ')}
       </p>
 
       {account.roles.includes('entrepreneur') ? null : (
@@ -84,7 +90,14 @@ export default function Account() {
       <Form method="post" className="stack" noValidate>
         <FormError reply={profileReply} />
         <input type="hidden" name="intent" value="profile" />
-        <Field name="displayName" label={t('accounts.field.displayName')} reply={profileReply} defaultValue={account.displayName} required maxLength={80} />
+        <Field
+          name="displayName"
+          label={t('accounts.field.displayName')}
+          reply={profileReply}
+          defaultValue={account.displayName}
+          required
+          maxLength={80}
+        />
         <SelectField
           name="locale"
           label={t('accounts.field.language')}
@@ -109,7 +122,15 @@ export default function Account() {
       <Form method="post" className="stack" noValidate>
         <FormError reply={passwordReply} />
         <input type="hidden" name="intent" value="password" />
-        <Field name="currentPassword" type="password" label={t('accounts.field.currentPassword')} reply={passwordReply} autoComplete="current-password" required maxLength={200} />
+        <Field
+          name="currentPassword"
+          type="password"
+          label={t('accounts.field.currentPassword')}
+          reply={passwordReply}
+          autoComplete="current-password"
+          required
+          maxLength={200}
+        />
         <Field
           name="newPassword"
           type="password"
@@ -125,7 +146,9 @@ export default function Account() {
 
       <h2>{t('phoneAccount.contact.title')}</h2>
       <p>
-        <Link to="/account/contact">{account.email ? t('phoneAccount.contact.link') : t('phoneAccount.contact.linkAddEmail')}</Link>
+        <Link to="/account/contact">
+          {account.email ? t('phoneAccount.contact.link') : t('phoneAccount.contact.linkAddEmail')}
+        </Link>
       </p>
 
       <h2>{t('security.title')}</h2>

@@ -9,7 +9,12 @@ import { pageMeta } from '~/lib/meta';
 import { formatPhone } from '~/lib/phone';
 import { findUserById } from '~/modules/accounts/accounts.server';
 import { addEmailSchema, changePhoneSchema, confirmPhoneSchema } from '~/modules/accounts/forms.server';
-import { confirmPhoneChange, pendingPhoneChange, requestEmailAdd, requestPhoneChange } from '~/modules/accounts/phone-account.server';
+import {
+  confirmPhoneChange,
+  pendingPhoneChange,
+  requestEmailAdd,
+  requestPhoneChange,
+} from '~/modules/accounts/phone-account.server';
 import { refusedCode } from '~/modules/accounts/phone-codes.server';
 import { ChannelField, CodeField, PhoneField } from '~/modules/accounts/phone-fields';
 
@@ -38,11 +43,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'phone') {
     const parsed = parseForm(form, changePhoneSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const result = await requestPhoneChange({ userId: user.id, ...parsed.data, locale: user.locale }, context?.clientAddress ?? 'unknown');
+    const result = await requestPhoneChange(
+      { userId: user.id, ...parsed.data, locale: user.locale },
+      context?.clientAddress ?? 'unknown',
+    );
     if (!result.ok) {
       if (result.problem === 'passwordWrong') return formError(form, { password: 'accounts.password.currentWrong' });
       if (result.problem === 'samePhone') return formError(form, { phone: 'phoneAccount.change.same' });
-      return formLimit(form, `phone.limit.${result.problem}`, result.retryAfterSeconds, result.problem === 'notSent' ? 503 : 429);
+      return formLimit(
+        form,
+        `phone.limit.${result.problem}`,
+        result.retryAfterSeconds,
+        result.problem === 'notSent' ? 503 : 429,
+      );
     }
     return redirect(`/account/contact?challenge=${result.challengeId}`);
   }
@@ -50,7 +63,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(form, confirmPhoneSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const result = await confirmPhoneChange(user.id, parsed.data.challenge, parsed.data.code);
-    if (!result.ok) return result.problem === 'phoneTaken' ? formError(form, { form: 'phoneAccount.change.taken' }, 409) : refusedCode(form, result);
+    if (!result.ok)
+      return result.problem === 'phoneTaken'
+        ? formError(form, { form: 'phoneAccount.change.taken' }, 409)
+        : refusedCode(form, result);
     return redirect('/account/contact?notice=notice.phoneChanged');
   }
   const parsed = parseForm(form, addEmailSchema);
@@ -106,7 +122,15 @@ export default function AccountContact() {
         <input type="hidden" name="intent" value="phone" />
         <PhoneField reply={phoneReply} label={t('phoneAccount.change.newPhone')} />
         <ChannelField reply={phoneReply} />
-        <Field name="password" type="password" label={t('accounts.field.currentPassword')} reply={phoneReply} autoComplete="current-password" required maxLength={200} />
+        <Field
+          name="password"
+          type="password"
+          label={t('accounts.field.currentPassword')}
+          reply={phoneReply}
+          autoComplete="current-password"
+          required
+          maxLength={200}
+        />
         <button type="submit" disabled={busy}>
           {t('phone.signup.submit')}
         </button>
@@ -119,7 +143,15 @@ export default function AccountContact() {
             <FormError reply={emailReply} />
             <p className="muted">{t('phoneAccount.email.intro')}</p>
             <input type="hidden" name="intent" value="email" />
-            <Field name="email" type="email" label={t('accounts.field.email')} reply={emailReply} autoComplete="email" required maxLength={254} />
+            <Field
+              name="email"
+              type="email"
+              label={t('accounts.field.email')}
+              reply={emailReply}
+              autoComplete="email"
+              required
+              maxLength={254}
+            />
             <button type="submit" disabled={busy}>
               {t('phoneAccount.email.submit')}
             </button>

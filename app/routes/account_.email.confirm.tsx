@@ -23,9 +23,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(form, emailConfirmSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const result = await confirmAddedEmail(parsed.data.token);
-  if (!result.ok) return formError(form, { form: result.problem === 'invalid' ? 'accounts.confirm.invalid' : `phoneAccount.email.${result.problem}` }, result.problem === 'invalid' ? 400 : 409);
+  if (!result.ok)
+    return formError(
+      form,
+      { form: result.problem === 'invalid' ? 'accounts.confirm.invalid' : `phoneAccount.email.${result.problem}` },
+      result.problem === 'invalid' ? 400 : 409,
+    );
   const signedIn = await getUser(request);
-  return redirect(signedIn?.id === result.userId ? '/account/contact?notice=notice.emailAdded' : '/login?notice=notice.emailAdded');
+  return redirect(
+    signedIn?.id === result.userId ? '/account/contact?notice=notice.emailAdded' : '/login?notice=notice.emailAdded',
+  );
 }
 
 export default function ConfirmAddedEmail() {

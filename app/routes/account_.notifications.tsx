@@ -59,7 +59,12 @@ export default function NotificationSettings() {
               {reach.phone ? (
                 <div className="field">
                   <label htmlFor={`phone_${k}`}>{t('notify.settings.phoneLabel')}</label>
-                  <select id={`phone_${k}`} name={`phone_${k}`} defaultValue={phoneValue(k, choices[k].phone)} aria-invalid={phoneError ? true : undefined}>
+                  <select
+                    id={`phone_${k}`}
+                    name={`phone_${k}`}
+                    defaultValue={phoneValue(k, choices[k].phone)}
+                    aria-invalid={phoneError ? true : undefined}
+                  >
                     {phoneChoices.map((c) => (
                       <option key={c} value={c}>
                         {t(`notify.settings.phone.${c}`)}
@@ -72,7 +77,8 @@ export default function NotificationSettings() {
               {reach.email ? (
                 <div className="field">
                   <label>
-                    <input type="checkbox" name={`email_${k}`} defaultChecked={emailValue(k, choices[k].email)} /> {t('notify.settings.emailLabel')}
+                    <input type="checkbox" name={`email_${k}`} defaultChecked={emailValue(k, choices[k].email)} />{' '}
+                    {t('notify.settings.emailLabel')}
                   </label>
                   {emailError ? <span className="field-error">{t(emailError)}</span> : null}
                 </div>

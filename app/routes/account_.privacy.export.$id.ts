@@ -10,12 +10,22 @@ import { findExportForDownload } from '~/modules/privacy/export.server';
 // Her data export, only to her: another person's (or a made-up id) is 404, an expired one 410.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = isUuid(params.id) ? await findExportForDownload(user.id, params.id) : ({ ok: false, status: 404 } as const);
+  const found = isUuid(params.id)
+    ? await findExportForDownload(user.id, params.id)
+    : ({ ok: false, status: 404 } as const);
   if (!found.ok) {
     const messages = messagesFor(await localeFromRequest(request, user.locale));
     const text = translate(messages, found.status === 410 ? 'privacy.export.gone' : 'privacy.export.notFound');
-    throw new Response(text, { status: found.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+    throw new Response(text, {
+      status: found.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    });
   }
-  await recordAudit({ actorId: user.id, action: 'data_export.download', subjectUserId: user.id, detail: { export: params.id ?? null } });
+  await recordAudit({
+    actorId: user.id,
+    action: 'data_export.download',
+    subjectUserId: user.id,
+    detail: { export: params.id ?? null },
+  });
   return objectResponse(found.key, { downloadName: 'sen-data.zip' });
 }

@@ -13,7 +13,11 @@ import { privacySchema } from '~/modules/privacy/forms.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [consents, exports, blockers] = await Promise.all([listConsents(user.id), listExports(user.id), deletionBlockers(user.id)]);
+  const [consents, exports, blockers] = await Promise.all([
+    listConsents(user.id),
+    listExports(user.id),
+    deletionBlockers(user.id),
+  ]);
   return { consents, exports, blockers };
 }
 
@@ -32,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!started.ok) return formError(form, { form: started.reason }, 409);
     return redirect('/account/privacy?notice=notice.privacy.exportRequested');
   }
-  if (!(await passwordMatches(user.id, input.password))) return formError(form, { password: 'accounts.password.currentWrong' });
+  if (!(await passwordMatches(user.id, input.password)))
+    return formError(form, { password: 'accounts.password.currentWrong' });
   const result = await deleteAccount(user.id);
   if (!result.ok) return formError(form, { form: result.reason }, 409);
   const blank = await endAllSessions(user.id);
@@ -63,7 +68,9 @@ export default function PrivacySettings() {
       <ul className="stack">
         {consents.map((c) => (
           <li key={`${c.purpose}-${c.version}-${String(c.granted_at)}`}>
-            <strong>{t(c.purpose === 'terms' ? 'privacy.consents.purpose.terms' : 'privacy.consents.purpose.union_news')}</strong>
+            <strong>
+              {t(c.purpose === 'terms' ? 'privacy.consents.purpose.terms' : 'privacy.consents.purpose.union_news')}
+            </strong>
             <br />
             {t('privacy.consents.given', {
               date: dateTime(c.granted_at),
@@ -134,7 +141,14 @@ export default function PrivacySettings() {
       <Form method="post" className="stack" noValidate>
         {intent === 'delete' ? <FormError reply={reply} /> : null}
         <input type="hidden" name="intent" value="delete" />
-        <Field name="password" type="password" label={t('privacy.delete.password')} reply={intent === 'delete' ? reply : undefined} autoComplete="current-password" required />
+        <Field
+          name="password"
+          type="password"
+          label={t('privacy.delete.password')}
+          reply={intent === 'delete' ? reply : undefined}
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="danger">
           {t('privacy.delete.submit')}
         </button>

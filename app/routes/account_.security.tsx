@@ -7,7 +7,14 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { passwordMatches } from '~/modules/accounts/accounts.server';
 import { securitySchema } from '~/modules/accounts/two-factor-forms.server';
-import { confirmEnrolment, disableTwoFactor, enrolmentPicture, startEnrolment, twoFactorStatus, verifySecondFactor } from '~/modules/accounts/two-factor.server';
+import {
+  confirmEnrolment,
+  disableTwoFactor,
+  enrolmentPicture,
+  startEnrolment,
+  twoFactorStatus,
+  verifySecondFactor,
+} from '~/modules/accounts/two-factor.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -41,7 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Staff cannot work without it: turning it off would only lock her out of her work.
   if (hasRole(user, 'staff')) return formError(form, { form: 'security.disable.staff' }, 403);
-  if (!(await passwordMatches(user.id, input.password))) return formError(form, { password: 'accounts.password.currentWrong' });
+  if (!(await passwordMatches(user.id, input.password)))
+    return formError(form, { password: 'accounts.password.currentWrong' });
   if (!(await verifySecondFactor(user.id, input.code))) return formError(form, { code: 'security.code.wrong' });
   await disableTwoFactor(user.id);
   return redirect('/account/security?notice=notice.twoFactor.disabled');
@@ -89,8 +97,23 @@ export default function Security() {
               <h2>{t('security.disable.title')}</h2>
               <FormError reply={formReply} />
               <input type="hidden" name="intent" value="disable" />
-              <Field name="password" type="password" label={t('accounts.field.currentPassword')} reply={formReply} autoComplete="current-password" required />
-              <Field name="code" label={t('security.code.label')} reply={formReply} autoComplete="one-time-code" inputMode="numeric" required maxLength={20} />
+              <Field
+                name="password"
+                type="password"
+                label={t('accounts.field.currentPassword')}
+                reply={formReply}
+                autoComplete="current-password"
+                required
+              />
+              <Field
+                name="code"
+                label={t('security.code.label')}
+                reply={formReply}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                required
+                maxLength={20}
+              />
               <button type="submit">{t('security.disable.submit')}</button>
             </Form>
           )}
@@ -103,13 +126,27 @@ export default function Security() {
             <li>{t('security.enrol.step2')}</li>
           </ol>
           {/* The QR code is an SVG made on the server by the qrcode library from her own key. */}
-          <div className="qr" role="img" aria-label={t('security.enrol.qr')} dangerouslySetInnerHTML={{ __html: enrolment.svg }} />
+          <div
+            className="qr"
+            role="img"
+            aria-label={t('security.enrol.qr')}
+            dangerouslySetInnerHTML={{ __html: enrolment.svg }}
+          />
           <p>
             {t('security.enrol.key')} <code className="secret-key">{enrolment.key}</code>
           </p>
           <FormError reply={formReply} />
           <input type="hidden" name="intent" value="confirm" />
-          <Field name="code" label={t('security.code.label')} hint={t('security.code.hint')} reply={formReply} autoComplete="one-time-code" inputMode="numeric" required maxLength={20} />
+          <Field
+            name="code"
+            label={t('security.code.label')}
+            hint={t('security.code.hint')}
+            reply={formReply}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            required
+            maxLength={20}
+          />
           <button type="submit">{t('security.enrol.submit')}</button>
         </Form>
       ) : (

@@ -8,7 +8,14 @@ import { MarketPage, type MarketData } from '~/modules/market/market-page';
 // BENCH=1 (npm run bench), so production never serves it.
 
 const constants: MarketData = {
-  filters: { q: 'ao dai lua', category: 'fashion', minPrice: 100000, maxPrice: 2000000, verifiedOnly: true, sort: 'relevance' },
+  filters: {
+    q: 'ao dai lua',
+    category: 'fashion',
+    minPrice: 100000,
+    maxPrice: 2000000,
+    verifiedOnly: true,
+    sort: 'relevance',
+  },
   deep: false,
   fuzzy: false,
   next: 'WzAuMDYwNzkyNywiMDAwMDAwMDAtMDAwMC00MDAwLWEwMDAtMDAwMDAwMDAwMDAwIl0',
@@ -19,7 +26,12 @@ const constants: MarketData = {
     stock: i % 7,
     category: 'fashion',
     thumbUrl: '/files/public/listings/scale/fashion.thumb.webp',
-    seller: { name: `Nhà ${['Mai', 'Lan', 'Hoa'][i % 3]} Huế`, province: 'hue', verified: true, verifiedAt: '2026-06-01T03:00:00.000Z' },
+    seller: {
+      name: `Nhà ${['Mai', 'Lan', 'Hoa'][i % 3]} Huế`,
+      province: 'hue',
+      verified: true,
+      verifiedAt: '2026-06-01T03:00:00.000Z',
+    },
   })),
 };
 

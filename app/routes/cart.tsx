@@ -7,7 +7,13 @@ import { getUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { changeGuestCart, loadGuestCart, mergeGuestCart, readGuestCart, writeGuestCart } from '~/modules/orders/guest-cart.server';
+import {
+  changeGuestCart,
+  loadGuestCart,
+  mergeGuestCart,
+  readGuestCart,
+  writeGuestCart,
+} from '~/modules/orders/guest-cart.server';
 import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
 import { needsVariantChoice } from '~/modules/market/variants.server';
 
@@ -35,7 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, listingId, quantity, variant } = parsed.data;
   if (!user) {
     // A guest adding a listing with options must name one, like a signed-in buyer.
-    if (intent === 'add' && !variant && (await needsVariantChoice(listingId))) return formError(form, { form: 'depth.variants.required' });
+    if (intent === 'add' && !variant && (await needsVariantChoice(listingId)))
+      return formError(form, { form: 'depth.variants.required' });
     const lines = changeGuestCart(await readGuestCart(request), intent, listingId, quantity, variant);
     const headers = { 'Set-Cookie': await writeGuestCart(lines) };
     throw redirect(intent === 'add' ? '/cart?notice=notice.orders.added' : '/cart', { headers });
@@ -71,18 +78,32 @@ export default function Cart() {
           <ul className="plain-list">
             {group.lines.map((line) => (
               <li key={line.variantId}>
-                <Link to={`/market/${line.listingId}`}>{line.variantName ? `${line.title} (${line.variantName})` : line.title}</Link> · {money(line.price)}
+                <Link to={`/market/${line.listingId}`}>
+                  {line.variantName ? `${line.title} (${line.variantName})` : line.title}
+                </Link>{' '}
+                · {money(line.price)}
                 {line.variantGone ? (
                   <strong className="field-error"> {t('depth.variants.gone')}</strong>
                 ) : !line.available ? (
-                  <strong className="field-error"> {line.stock > 0 ? t('orders.cart.notEnough', { n: line.stock }) : t('market.stock.none')}</strong>
+                  <strong className="field-error">
+                    {' '}
+                    {line.stock > 0 ? t('orders.cart.notEnough', { n: line.stock }) : t('market.stock.none')}
+                  </strong>
                 ) : null}
                 <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="listingId" value={line.listingId} />
                   <input type="hidden" name="variant" value={line.variantId} />
                   <label>
                     {t('orders.cart.quantity')}{' '}
-                    <input type="number" name="quantity" defaultValue={line.quantity} min={0} max={99} inputMode="numeric" style={{ width: '4.5em' }} />
+                    <input
+                      type="number"
+                      name="quantity"
+                      defaultValue={line.quantity}
+                      min={0}
+                      max={99}
+                      inputMode="numeric"
+                      style={{ width: '4.5em' }}
+                    />
                   </label>{' '}
                   <button type="submit" name="intent" value="update" className="secondary">
                     {t('orders.cart.update')}
@@ -95,7 +116,8 @@ export default function Cart() {
             ))}
           </ul>
           <p className="small">
-            {t('orders.cart.subtotal')}: {money(group.subtotal)} · {t('orders.cart.shipping')}: {money(group.shippingFee)}
+            {t('orders.cart.subtotal')}: {money(group.subtotal)} · {t('orders.cart.shipping')}:{' '}
+            {money(group.shippingFee)}
           </p>
         </div>
       ))}

@@ -45,7 +45,8 @@ export default function CertificatePage() {
         <p className="muted">{t('learning.certificate.verify', { url })}</p>
       </div>
       <p className="no-print">
-        {t('learning.certificate.printHint')} <Link to={`/learn/${certificate.courseSlug}`}>{t('learning.certificate.course')}</Link>
+        {t('learning.certificate.printHint')}{' '}
+        <Link to={`/learn/${certificate.courseSlug}`}>{t('learning.certificate.course')}</Link>
       </p>
     </>
   );

@@ -28,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: groups.reduce((s, g) => s + g.subtotal + g.shippingFee, 0),
     cardEnabled: cardPaymentsEnabled(),
     // VietQR needs every seller of the cart to have a verified payout account.
-    noVietQr: (await sellersWithoutPayout(groups.map((g) => g.sellerId))).flatMap((id) => groups.filter((g) => g.sellerId === id).map((g) => g.sellerName)),
+    noVietQr: (await sellersWithoutPayout(groups.map((g) => g.sellerId))).flatMap((id) =>
+      groups.filter((g) => g.sellerId === id).map((g) => g.sellerName),
+    ),
     name: user.displayName,
   };
 }
@@ -45,11 +47,17 @@ export async function action({ request }: ActionFunctionArgs) {
     shippingLabel: translatorFor(user.locale)('orders.cart.shipping'),
   });
   if (!result.ok) {
-    const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<
+      string,
+      string
+    >;
     const errors: FormReply['errors'] = { form: result.error };
     if (result.error === 'orders.checkout.provinceError') errors.province = 'orders.checkout.province.error';
     // Sold out: a clear answer, and nothing was created.
-    return data<CheckoutReply>({ errors, values, titles: result.titles }, { status: result.error === 'orders.checkout.soldOut' ? 409 : 400 });
+    return data<CheckoutReply>(
+      { errors, values, titles: result.titles },
+      { status: result.error === 'orders.checkout.soldOut' ? 409 : 400 },
+    );
   }
   if (result.paymentUrl) throw redirect(result.paymentUrl);
   throw redirect('/orders?notice=notice.orders.placed');
@@ -66,7 +74,8 @@ export default function Checkout() {
       <PayOnlyOnSenNote />
       {formError ? (
         <p className="form-error" role="alert">
-          {t(formError, { titles: (reply?.titles ?? []).join(', ') })} {formError === 'orders.checkout.soldOut' ? <Link to="/cart">{t('orders.cart.title')}</Link> : null}
+          {t(formError, { titles: (reply?.titles ?? []).join(', ') })}{' '}
+          {formError === 'orders.checkout.soldOut' ? <Link to="/cart">{t('orders.cart.title')}</Link> : null}
         </p>
       ) : null}
       <p>{t('orders.checkout.perSeller', { n: groups.length })}</p>
@@ -82,7 +91,9 @@ export default function Checkout() {
           </ul>
           <p className="small">
             {t('orders.cart.shipping')}: {money(g.shippingFee)} ·{' '}
-            {g.provinces ? t('orders.checkout.shipsTo', { list: g.provinces.map((p) => provinceName(p, locale)).join(', ') }) : t('orders.checkout.shipsEverywhere')}
+            {g.provinces
+              ? t('orders.checkout.shipsTo', { list: g.provinces.map((p) => provinceName(p, locale)).join(', ') })
+              : t('orders.checkout.shipsEverywhere')}
           </p>
         </div>
       ))}
@@ -97,33 +108,73 @@ export default function Checkout() {
         <FormError
           reply={reply}
           omitFormError
-          labels={{ name: t('orders.checkout.name'), phone: t('orders.checkout.phone'), address: t('orders.checkout.address'), province: t('orders.checkout.province'), payment: t('orders.checkout.payment') }}
+          labels={{
+            name: t('orders.checkout.name'),
+            phone: t('orders.checkout.phone'),
+            address: t('orders.checkout.address'),
+            province: t('orders.checkout.province'),
+            payment: t('orders.checkout.payment'),
+          }}
         />
-        <Field name="name" label={t('orders.checkout.name')} reply={reply} defaultValue={name} autoComplete="name" required maxLength={120} />
-        <Field name="phone" label={t('orders.checkout.phone')} type="tel" reply={reply} autoComplete="tel" required maxLength={20} />
-        <Field name="address" label={t('orders.checkout.address')} reply={reply} autoComplete="street-address" required maxLength={300} />
+        <Field
+          name="name"
+          label={t('orders.checkout.name')}
+          reply={reply}
+          defaultValue={name}
+          autoComplete="name"
+          required
+          maxLength={120}
+        />
+        <Field
+          name="phone"
+          label={t('orders.checkout.phone')}
+          type="tel"
+          reply={reply}
+          autoComplete="tel"
+          required
+          maxLength={20}
+        />
+        <Field
+          name="address"
+          label={t('orders.checkout.address')}
+          reply={reply}
+          autoComplete="street-address"
+          required
+          maxLength={300}
+        />
         <SelectField
           name="province"
           label={t('orders.checkout.province')}
           reply={reply}
           required
-          options={[{ value: '', label: '—' }, ...provinces.map((p) => ({ value: p.code, label: provinceName(p.code, locale) }))]}
+          options={[
+            { value: '', label: '—' },
+            ...provinces.map((p) => ({ value: p.code, label: provinceName(p.code, locale) })),
+          ]}
         />
         <fieldset>
           <legend>{t('orders.checkout.payment')}</legend>
           <label>
-            <input type="radio" name="payment" value="cod" defaultChecked={(reply?.values?.payment ?? 'cod') === 'cod'} /> {t('orders.checkout.cod')}
+            <input
+              type="radio"
+              name="payment"
+              value="cod"
+              defaultChecked={(reply?.values?.payment ?? 'cod') === 'cod'}
+            />{' '}
+            {t('orders.checkout.cod')}
           </label>
           {noVietQr.length === 0 ? (
             <label>
-              <input type="radio" name="payment" value="vietqr" defaultChecked={reply?.values?.payment === 'vietqr'} /> {t('orders.checkout.vietqr')}
+              <input type="radio" name="payment" value="vietqr" defaultChecked={reply?.values?.payment === 'vietqr'} />{' '}
+              {t('orders.checkout.vietqr')}
             </label>
           ) : (
             <p className="small muted">{t('orders.checkout.vietqrOff', { names: noVietQr.join(', ') })}</p>
           )}
           {cardEnabled ? (
             <label>
-              <input type="radio" name="payment" value="card" defaultChecked={reply?.values?.payment === 'card'} /> {t('orders.checkout.card')}
+              <input type="radio" name="payment" value="card" defaultChecked={reply?.values?.payment === 'card'} />{' '}
+              {t('orders.checkout.card')}
             </label>
           ) : (
             <p className="small muted">{t('orders.checkout.cardOff')}</p>

@@ -26,7 +26,16 @@ async function requireHost(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireHost(request);
   const rows = await listHostedGroupSessions(user.id);
-  return { sessions: rows.map((s) => ({ id: s.id, title: s.title, start: s.starts_at.toISOString(), end: s.ends_at.toISOString(), taken: s.seats_taken, seats: s.seats })) };
+  return {
+    sessions: rows.map((s) => ({
+      id: s.id,
+      title: s.title,
+      start: s.starts_at.toISOString(),
+      end: s.ends_at.toISOString(),
+      taken: s.seats_taken,
+      seats: s.seats,
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +56,8 @@ export default function HostGroupSessions() {
       <ul className="plain-list">
         {sessions.map((s) => (
           <li key={s.id}>
-            <Link to={`/group-sessions/${s.id}`}>{s.title}</Link> · <SessionTime start={s.start} end={s.end} /> · {s.taken}/{s.seats}
+            <Link to={`/group-sessions/${s.id}`}>{s.title}</Link> · <SessionTime start={s.start} end={s.end} /> ·{' '}
+            {s.taken}/{s.seats}
           </li>
         ))}
       </ul>
@@ -55,14 +65,38 @@ export default function HostGroupSessions() {
       <Form method="post" className="stack" noValidate>
         <FormError
           reply={reply}
-          labels={{ title: t('depth.group.field.title'), startsAt: t('depth.group.field.startsAt'), minutes: t('depth.group.field.minutes'), seats: t('depth.group.field.seats') }}
+          labels={{
+            title: t('depth.group.field.title'),
+            startsAt: t('depth.group.field.startsAt'),
+            minutes: t('depth.group.field.minutes'),
+            seats: t('depth.group.field.seats'),
+          }}
         />
         <Field name="title" label={t('depth.group.field.title')} reply={reply} required maxLength={120} />
         <TextAreaField name="description" label={t('depth.group.field.description')} reply={reply} maxLength={2000} />
         <Field name="startsAt" type="datetime-local" label={t('depth.group.field.startsAt')} reply={reply} required />
-        <Field name="minutes" label={t('depth.group.field.minutes')} reply={reply} defaultValue="90" inputMode="numeric" maxLength={3} />
-        <Field name="seats" label={t('depth.group.field.seats')} reply={reply} defaultValue="20" inputMode="numeric" maxLength={3} />
-        <SelectField name="meetingMode" label={t('depth.group.field.meetingMode')} reply={reply} options={meetingModes.map((m) => ({ value: m, label: t(`mentoring.mode.${m}`) }))} />
+        <Field
+          name="minutes"
+          label={t('depth.group.field.minutes')}
+          reply={reply}
+          defaultValue="90"
+          inputMode="numeric"
+          maxLength={3}
+        />
+        <Field
+          name="seats"
+          label={t('depth.group.field.seats')}
+          reply={reply}
+          defaultValue="20"
+          inputMode="numeric"
+          maxLength={3}
+        />
+        <SelectField
+          name="meetingMode"
+          label={t('depth.group.field.meetingMode')}
+          reply={reply}
+          options={meetingModes.map((m) => ({ value: m, label: t(`mentoring.mode.${m}`) }))}
+        />
         <Field name="meetingPlace" label={t('depth.group.field.meetingPlace')} reply={reply} maxLength={300} />
         <button type="submit">{t('depth.group.create')}</button>
       </Form>

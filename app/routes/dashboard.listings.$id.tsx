@@ -9,7 +9,13 @@ import { filesOf, readMultipartForm } from '~/lib/uploads.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listingSchema, stateSchema } from '~/modules/market/forms.server';
-import { changeListingState, mayPublish, nextStates, requireEditableListing, updateListing } from '~/modules/market/listings.server';
+import {
+  changeListingState,
+  mayPublish,
+  nextStates,
+  requireEditableListing,
+  updateListing,
+} from '~/modules/market/listings.server';
 import { ListingForm } from '~/modules/market/listing-form';
 import { variantLines } from '~/modules/market/variants.server';
 import { deleteListingImage, storeListingImages } from '~/modules/market/images.server';
@@ -49,7 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const listing = await requireEditableListing(user, params.id);
   const read = await readMultipartForm(request);
-  if (!read.ok) return formError(read.form, read.errors.images ? { images: read.errors.images } : { images: read.errors.form ?? 'validation.invalid' });
+  if (!read.ok)
+    return formError(
+      read.form,
+      read.errors.images ? { images: read.errors.images } : { images: read.errors.form ?? 'validation.invalid' },
+    );
   const form = read.form;
   const intent = form.get('intent');
   if (intent === 'images') {
@@ -69,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, stateSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const changed = await changeListingState(user.id, listing.id, parsed.data.to);
-    if (!changed.ok) return formError(form, { form: changed.error }, changed.error === 'market.state.notVerified' ? 403 : 400);
+    if (!changed.ok)
+      return formError(form, { form: changed.error }, changed.error === 'market.state.notVerified' ? 403 : 400);
     return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.${parsed.data.to}`);
   }
   const parsed = parseForm(form, listingSchema);
@@ -95,7 +106,8 @@ export default function EditListing() {
       </p>
       <h1>{listing.title}</h1>
       <p>
-        {t('market.edit.state')} <span className={`state state-${listing.state}`}>{t(`market.state.${listing.state}`)}</span>
+        {t('market.edit.state')}{' '}
+        <span className={`state state-${listing.state}`}>{t(`market.state.${listing.state}`)}</span>
         {listing.state === 'published' ? (
           <>
             {' · '}
@@ -105,7 +117,9 @@ export default function EditListing() {
       </p>
       {!verified ? <p className="notice-warn">{t('market.dashboard.notVerified')}</p> : null}
       {moderation.state === 'held' ? <p className="notice-warn">{t('moderation.listing.held')}</p> : null}
-      {moderation.state === 'hidden' ? <p className="notice-warn">{t('moderation.listing.hidden', { reason: moderation.reason })}</p> : null}
+      {moderation.state === 'hidden' ? (
+        <p className="notice-warn">{t('moderation.listing.hidden', { reason: moderation.reason })}</p>
+      ) : null}
       <Form noValidate method="post" className="inline-form">
         <FormError reply={stateReply} />
         <input type="hidden" name="intent" value="state" />

@@ -74,22 +74,43 @@ export default function SellerListings() {
                   <Link to={`/dashboard/listings/${l.id}`}>{l.title}</Link>
                   <div className="small">
                     <span className={`state state-${l.state}`}>{t(`market.state.${l.state}`)}</span>
-                    {l.moderation_state === 'held' || l.moderation_state === 'hidden' ? <> · {t(`moderation.state.${l.moderation_state}`)}</> : null} · {money(l.price)} ·{' '}
-                    {t('market.dashboard.stock', { n: l.stock })}
+                    {l.moderation_state === 'held' || l.moderation_state === 'hidden' ? (
+                      <> · {t(`moderation.state.${l.moderation_state}`)}</>
+                    ) : null}{' '}
+                    · {money(l.price)} · {t('market.dashboard.stock', { n: l.stock })}
                   </div>
                 </div>
               </div>
               <FormError reply={rowReply} />
-              <Form noValidate method="post" className="quick-edit" aria-label={t('market.dashboard.quickEdit', { title: l.title })}>
+              <Form
+                noValidate
+                method="post"
+                className="quick-edit"
+                aria-label={t('market.dashboard.quickEdit', { title: l.title })}
+              >
                 <input type="hidden" name="intent" value="quick" />
                 <input type="hidden" name="id" value={l.id} />
                 <label>
                   {t('market.field.price')}
-                  <input type="text" inputMode="numeric" name="price" defaultValue={rowReply?.values?.price ?? String(l.price)} maxLength={20} aria-invalid={rowReply?.errors?.price ? true : undefined} />
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    name="price"
+                    defaultValue={rowReply?.values?.price ?? String(l.price)}
+                    maxLength={20}
+                    aria-invalid={rowReply?.errors?.price ? true : undefined}
+                  />
                 </label>
                 <label>
                   {t('market.field.stock')}
-                  <input type="text" inputMode="numeric" name="stock" defaultValue={rowReply?.values?.stock ?? String(l.stock)} maxLength={7} aria-invalid={rowReply?.errors?.stock ? true : undefined} />
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    name="stock"
+                    defaultValue={rowReply?.values?.stock ?? String(l.stock)}
+                    maxLength={7}
+                    aria-invalid={rowReply?.errors?.stock ? true : undefined}
+                  />
                 </label>
                 <button type="submit" className="secondary">
                   {t('common.save')}
@@ -98,7 +119,10 @@ export default function SellerListings() {
               <Form noValidate method="post" className="inline-form">
                 <input type="hidden" name="intent" value="state" />
                 <input type="hidden" name="id" value={l.id} />
-                {l.state !== 'published' && mayPublish && l.moderation_state !== 'held' && l.moderation_state !== 'hidden' ? (
+                {l.state !== 'published' &&
+                mayPublish &&
+                l.moderation_state !== 'held' &&
+                l.moderation_state !== 'hidden' ? (
                   <button type="submit" name="to" value="published">
                     {t('market.action.publish')}
                   </button>

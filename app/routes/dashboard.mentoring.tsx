@@ -26,7 +26,11 @@ import { formatRanges, parseRanges, type Range } from '~/modules/mentoring/slots
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'mentor');
   const approved = await isApprovedMentor(user.id);
-  const [offer, weekly, exceptions] = await Promise.all([findOffer(user.id), findWeeklyHours(user.id), findDateExceptions(user.id)]);
+  const [offer, weekly, exceptions] = await Promise.all([
+    findOffer(user.id),
+    findWeeklyHours(user.id),
+    findDateExceptions(user.id),
+  ]);
   const byDay: Record<number, string> = {};
   for (const d of weekdays) byDay[d] = formatRanges(weekly.filter((w) => w.weekday === d));
   return {
@@ -50,7 +54,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     weekly: byDay,
-    exceptions: exceptions.map((e) => ({ id: e.id, day: e.day, kind: e.kind, range: e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null ? formatRanges([{ start: e.start_minute, end: e.end_minute }]) : '' })),
+    exceptions: exceptions.map((e) => ({
+      id: e.id,
+      day: e.day,
+      kind: e.kind,
+      range:
+        e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null
+          ? formatRanges([{ start: e.start_minute, end: e.end_minute }])
+          : '',
+    })),
   };
 }
 
@@ -157,10 +169,35 @@ export default function MentoringEditor() {
           defaultValue={offer?.sessionMinutes ?? '45'}
           options={sessionLengths.map((n) => ({ value: String(n), label: t('mentoring.minutes', { n }) }))}
         />
-        <Field name="bufferMinutes" type="number" label={t('mentoring.field.bufferMinutes')} reply={offerReply} defaultValue={offer?.bufferMinutes ?? '15'} />
-        <Field name="minNoticeHours" type="number" label={t('mentoring.field.minNoticeHours')} reply={offerReply} defaultValue={offer?.minNoticeHours ?? '12'} />
-        <Field name="maxDaysAhead" type="number" label={t('mentoring.field.maxDaysAhead')} reply={offerReply} defaultValue={offer?.maxDaysAhead ?? '30'} />
-        <Field name="price" type="number" label={t('mentoring.field.priceDong')} hint={t('mentoring.field.priceHint')} reply={offerReply} defaultValue={offer?.price ?? '0'} />
+        <Field
+          name="bufferMinutes"
+          type="number"
+          label={t('mentoring.field.bufferMinutes')}
+          reply={offerReply}
+          defaultValue={offer?.bufferMinutes ?? '15'}
+        />
+        <Field
+          name="minNoticeHours"
+          type="number"
+          label={t('mentoring.field.minNoticeHours')}
+          reply={offerReply}
+          defaultValue={offer?.minNoticeHours ?? '12'}
+        />
+        <Field
+          name="maxDaysAhead"
+          type="number"
+          label={t('mentoring.field.maxDaysAhead')}
+          reply={offerReply}
+          defaultValue={offer?.maxDaysAhead ?? '30'}
+        />
+        <Field
+          name="price"
+          type="number"
+          label={t('mentoring.field.priceDong')}
+          hint={t('mentoring.field.priceHint')}
+          reply={offerReply}
+          defaultValue={offer?.price ?? '0'}
+        />
         <SelectField
           name="meetingMode"
           label={t('mentoring.field.meetingMode')}
@@ -168,11 +205,25 @@ export default function MentoringEditor() {
           defaultValue={offer?.meetingMode ?? 'video'}
           options={meetingModes.map((m) => ({ value: m, label: t(`mentoring.mode.${m}` as MessageKey) }))}
         />
-        <Field name="meetingPlace" label={t('mentoring.field.meetingPlace')} hint={t('mentoring.field.meetingPlaceHint')} reply={offerReply} defaultValue={offer?.meetingPlace ?? ''} maxLength={300} />
+        <Field
+          name="meetingPlace"
+          label={t('mentoring.field.meetingPlace')}
+          hint={t('mentoring.field.meetingPlaceHint')}
+          reply={offerReply}
+          defaultValue={offer?.meetingPlace ?? ''}
+          maxLength={300}
+        />
         <label>
-          <input type="checkbox" name="requiresConfirmation" defaultChecked={offer?.requiresConfirmation ?? false} /> {t('mentoring.field.requiresConfirmation')}
+          <input type="checkbox" name="requiresConfirmation" defaultChecked={offer?.requiresConfirmation ?? false} />{' '}
+          {t('mentoring.field.requiresConfirmation')}
         </label>
-        <Field name="cancelCutoffHours" type="number" label={t('mentoring.field.cancelCutoffHours')} reply={offerReply} defaultValue={offer?.cancelCutoffHours ?? '12'} />
+        <Field
+          name="cancelCutoffHours"
+          type="number"
+          label={t('mentoring.field.cancelCutoffHours')}
+          reply={offerReply}
+          defaultValue={offer?.cancelCutoffHours ?? '12'}
+        />
         <SelectField
           name="timeZone"
           label={t('mentoring.field.timeZone')}
@@ -184,7 +235,14 @@ export default function MentoringEditor() {
           <legend>{t('mentoring.field.weekly')}</legend>
           <p className="hint">{t('mentoring.field.weeklyHint')}</p>
           {weekdays.map((d) => (
-            <Field key={d} name={`day${d}`} label={t(`mentoring.weekday.${d}` as MessageKey)} reply={offerReply} defaultValue={weekly[d]} maxLength={200} />
+            <Field
+              key={d}
+              name={`day${d}`}
+              label={t(`mentoring.weekday.${d}` as MessageKey)}
+              reply={offerReply}
+              defaultValue={weekly[d]}
+              maxLength={200}
+            />
           ))}
         </fieldset>
         <label>
@@ -199,7 +257,8 @@ export default function MentoringEditor() {
           <ul>
             {exceptions.map((e) => (
               <li key={e.id}>
-                {e.day} — {e.kind === 'off' ? t('mentoring.editor.dayOff') : t('mentoring.editor.extra', { range: e.range })}{' '}
+                {e.day} —{' '}
+                {e.kind === 'off' ? t('mentoring.editor.dayOff') : t('mentoring.editor.extra', { range: e.range })}{' '}
                 <Form noValidate method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="id" value={e.id} />
@@ -213,14 +272,29 @@ export default function MentoringEditor() {
           <Form method="post" className="stack" noValidate>
             <FormError reply={intent === 'addOff' ? reply : undefined} />
             <input type="hidden" name="intent" value="addOff" />
-            <Field name="offDay" type="date" label={t('mentoring.editor.addOff')} reply={intent === 'addOff' ? reply : undefined} />
+            <Field
+              name="offDay"
+              type="date"
+              label={t('mentoring.editor.addOff')}
+              reply={intent === 'addOff' ? reply : undefined}
+            />
             <button type="submit">{t('mentoring.editor.addOffSubmit')}</button>
           </Form>
           <Form method="post" className="stack" noValidate>
             <FormError reply={intent === 'addExtra' ? reply : undefined} />
             <input type="hidden" name="intent" value="addExtra" />
-            <Field name="extraDay" type="date" label={t('mentoring.editor.addExtra')} reply={intent === 'addExtra' ? reply : undefined} />
-            <Field name="range" label={t('mentoring.editor.extraRange')} hint="14:00-17:00" reply={intent === 'addExtra' ? reply : undefined} />
+            <Field
+              name="extraDay"
+              type="date"
+              label={t('mentoring.editor.addExtra')}
+              reply={intent === 'addExtra' ? reply : undefined}
+            />
+            <Field
+              name="range"
+              label={t('mentoring.editor.extraRange')}
+              hint="14:00-17:00"
+              reply={intent === 'addExtra' ? reply : undefined}
+            />
             <button type="submit">{t('mentoring.editor.addExtraSubmit')}</button>
           </Form>
         </>

@@ -21,9 +21,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const order = await findOrder('seller', user.id, params.id);
   // A card order awaiting payment is the buyer's business; a VietQR one she may confirm when the money shows.
-  if (!order || (order.state === 'awaiting_payment' && order.payment_method !== 'vietqr')) throw new Response('Not found', { status: 404 });
+  if (!order || (order.state === 'awaiting_payment' && order.payment_method !== 'vietqr'))
+    throw new Response('Not found', { status: 404 });
   const problem = await findProblemOfOrder('seller', user.id, order.id);
-  return { order, number: shortNumber(order.id), actions: actionsFor('seller', order), problemState: problem?.state ?? null };
+  return {
+    order,
+    number: shortNumber(order.id),
+    actions: actionsFor('seller', order),
+    problemState: problem?.state ?? null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -138,7 +144,11 @@ export default function SellerOrder() {
             </li>
           ))}
         </ul>
-        {order.payment_method === 'cod' ? <p><strong>{t('orders.seller.collect', { amount: money(order.total) })}</strong></p> : null}
+        {order.payment_method === 'cod' ? (
+          <p>
+            <strong>{t('orders.seller.collect', { amount: money(order.total) })}</strong>
+          </p>
+        ) : null}
       </section>
 
       <OrderView order={order} as="seller" />
@@ -167,7 +177,8 @@ export default function SellerOrder() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -50,9 +50,11 @@ export default function SellerOrders() {
       <ul className="plain-list">
         {orders.map((o) => (
           <li key={o.id} className="card">
-            <Link to={`/dashboard/orders/${o.id}`}>{t('orders.detail.title', { number: o.number })}</Link> · <StateBadge state={o.state} />
+            <Link to={`/dashboard/orders/${o.id}`}>{t('orders.detail.title', { number: o.number })}</Link> ·{' '}
+            <StateBadge state={o.state} />
             <div className="small">
-              {o.buyer_name} · {provinceName(o.delivery_province, locale)} · {t('orders.list.items', { n: o.item_count })} · {money(o.total)} ·{' '}
+              {o.buyer_name} · {provinceName(o.delivery_province, locale)} ·{' '}
+              {t('orders.list.items', { n: o.item_count })} · {money(o.total)} ·{' '}
               {t(`orders.payment.${o.payment_method}`)} · {date(o.created_at)}
             </div>
           </li>

@@ -36,7 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const photos = filesOf(form, 'photos');
   const result =
     input.intent === 'answer'
-      ? await answerProblem(user.id, params.id, { kind: input.kind, note: input.note, amount: input.amount, reference: input.reference }, photos)
+      ? await answerProblem(
+          user.id,
+          params.id,
+          { kind: input.kind, note: input.note, amount: input.amount, reference: input.reference },
+          photos,
+        )
       : input.intent === 'record_refund'
         ? await recordRefund(user.id, params.id, { reference: input.reference }, photos)
         : await moveProblem(user, 'seller', params.id, input.intent);
@@ -52,7 +57,13 @@ export default function SellerProblem() {
   const { problem, number, actions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, money } = useI18n();
-  const labels = { kind: t('problems.field.answerKind'), note: t('problems.field.note'), amount: t('problems.field.amount'), reference: t('problems.field.reference'), photos: t('problems.field.photos') };
+  const labels = {
+    kind: t('problems.field.answerKind'),
+    note: t('problems.field.note'),
+    amount: t('problems.field.amount'),
+    reference: t('problems.field.reference'),
+    photos: t('problems.field.photos'),
+  };
   const photoError = reply?.errors?.photos ? t(reply.errors.photos) : undefined;
   return (
     <section>
@@ -69,11 +80,20 @@ export default function SellerProblem() {
             name="kind"
             label={labels.kind}
             reply={reply}
-            options={(['refund', 'replacement', 'reply'] as const).map((k) => ({ value: k, label: t(`problems.answer.${k}`) }))}
+            options={(['refund', 'replacement', 'reply'] as const).map((k) => ({
+              value: k,
+              label: t(`problems.answer.${k}`),
+            }))}
           />
           <TextAreaField name="note" label={labels.note} reply={reply} rows={4} maxLength={2000} />
           <p className="small">{t('problems.seller.refundHelp')}</p>
-          <Field name="amount" label={labels.amount} reply={reply} inputMode="numeric" hint={money(problem.order_total)} />
+          <Field
+            name="amount"
+            label={labels.amount}
+            reply={reply}
+            inputMode="numeric"
+            hint={money(problem.order_total)}
+          />
           <Field name="reference" label={labels.reference} reply={reply} maxLength={120} />
           <PhotoInput label={labels.photos} error={photoError} />
           <button type="submit">{t('problems.submit.answer')}</button>
@@ -103,7 +123,8 @@ export default function SellerProblem() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'problems.seller.title', { params: { number: data?.number ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'problems.seller.title', { params: { number: data?.number ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

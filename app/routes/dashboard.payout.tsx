@@ -35,7 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<FormReply & { key: string }>({ errors: {}, values: {}, key });
   }
   const result = await savePayoutAccount(user.id, parsed.data);
-  if (!result.ok) return formError(form, result.error === 'payments.payout.bankUnknown' ? { bankBin: result.error } : { form: result.error });
+  if (!result.ok)
+    return formError(
+      form,
+      result.error === 'payments.payout.bankUnknown' ? { bankBin: result.error } : { form: result.error },
+    );
   throw redirect('/dashboard/payout?notice=notice.payments.payoutSaved');
 }
 
@@ -61,12 +65,38 @@ export default function PayoutAccount() {
       <Form noValidate method="post">
         <FormError
           reply={reply}
-          labels={{ bankBin: t('payments.payout.bank'), accountNumber: t('payments.payout.accountNumber'), accountName: t('payments.payout.accountName') }}
+          labels={{
+            bankBin: t('payments.payout.bank'),
+            accountNumber: t('payments.payout.accountNumber'),
+            accountName: t('payments.payout.accountName'),
+          }}
         />
         <input type="hidden" name="intent" value="save" />
-        <SelectField name="bankBin" label={t('payments.payout.bank')} reply={reply} required defaultValue={v('bankBin', account?.bank_bin ?? '')} options={[{ value: '', label: '—' }, ...banks]} />
-        <Field name="accountNumber" label={t('payments.payout.accountNumber')} reply={reply} required maxLength={25} inputMode="numeric" defaultValue={v('accountNumber', account?.account_number ?? '')} />
-        <Field name="accountName" label={t('payments.payout.accountName')} reply={reply} required maxLength={70} defaultValue={v('accountName', account?.account_name ?? '')} />
+        <SelectField
+          name="bankBin"
+          label={t('payments.payout.bank')}
+          reply={reply}
+          required
+          defaultValue={v('bankBin', account?.bank_bin ?? '')}
+          options={[{ value: '', label: '—' }, ...banks]}
+        />
+        <Field
+          name="accountNumber"
+          label={t('payments.payout.accountNumber')}
+          reply={reply}
+          required
+          maxLength={25}
+          inputMode="numeric"
+          defaultValue={v('accountNumber', account?.account_number ?? '')}
+        />
+        <Field
+          name="accountName"
+          label={t('payments.payout.accountName')}
+          reply={reply}
+          required
+          maxLength={70}
+          defaultValue={v('accountName', account?.account_name ?? '')}
+        />
         {account ? <p className="small muted">{t('payments.payout.changeNote')}</p> : null}
         <button type="submit">{t('payments.payout.save')}</button>
       </Form>

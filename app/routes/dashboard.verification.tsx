@@ -38,7 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     findOwnMentorProfile(user.id),
     findLastDecision(user.id, 'mentor'),
   ]);
-  return { displayName: user.displayName, profile: profile ?? null, documents, decision: decision ?? null, mentor: mentor ?? null, mentorDecision: mentorDecision ?? null };
+  return {
+    displayName: user.displayName,
+    profile: profile ?? null,
+    documents,
+    decision: decision ?? null,
+    mentor: mentor ?? null,
+    mentorDecision: mentorDecision ?? null,
+  };
 }
 
 const problemKey = (problem: string) => `verification.problem.${problem}` as MessageKey;
@@ -59,7 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? urlIntent ?? '');
 
   if (intent === 'profile') {
-    if (!form.get('slug') && typeof form.get('businessName') === 'string') form.set('slug', slugify(String(form.get('businessName'))));
+    if (!form.get('slug') && typeof form.get('businessName') === 'string')
+      form.set('slug', slugify(String(form.get('businessName'))));
     const parsed = parseForm(form, profileSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const saved = await saveBusinessProfile(user.id, {
@@ -97,7 +105,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const stored = await storeUploads(uploads, { prefix: 'public/storefronts', allow: ['jpeg', 'png', 'webp'] });
     if (!stored.ok) return reply(intent, stored.errors);
     for (const s of stored.stored) {
-      const set = await setProfileImage(user.id, s.field as 'logo' | 'cover', s.thumbnailKey && s.field === 'logo' ? s.thumbnailKey : s.key);
+      const set = await setProfileImage(
+        user.id,
+        s.field as 'logo' | 'cover',
+        s.thumbnailKey && s.field === 'logo' ? s.thumbnailKey : s.key,
+      );
       await deleteStored(s.field === 'logo' ? [s.key] : [s.thumbnailKey]);
       if (set.ok) await deleteStored([set.previous]);
     }
@@ -138,17 +150,28 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
-function Decision({ decision }: { decision: { to_status: string; reason_code: string | null; reason_text: string | null; created_at: string | Date } | null }) {
+function Decision({
+  decision,
+}: {
+  decision: {
+    to_status: string;
+    reason_code: string | null;
+    reason_text: string | null;
+    created_at: string | Date;
+  } | null;
+}) {
   const { t, dateTime } = useI18n();
   if (!decision) return null;
   return (
     <div className="card" data-testid="decision">
       <p>
-        <strong>{t('verification.dashboard.lastDecision')}:</strong> {t(`verification.status.${decision.to_status}` as MessageKey)} · {dateTime(decision.created_at)}
+        <strong>{t('verification.dashboard.lastDecision')}:</strong>{' '}
+        {t(`verification.status.${decision.to_status}` as MessageKey)} · {dateTime(decision.created_at)}
       </p>
       {decision.reason_code ? (
         <p>
-          <strong>{t('verification.dashboard.reason')}:</strong> {t(`verification.reason.${decision.reason_code}` as MessageKey)}
+          <strong>{t('verification.dashboard.reason')}:</strong>{' '}
+          {t(`verification.reason.${decision.reason_code}` as MessageKey)}
         </p>
       ) : null}
       {decision.reason_text ? (
@@ -183,7 +206,8 @@ export default function Dashboard() {
 
       <div className="status-box" role="status" aria-live="polite">
         <p>
-          <strong>{t('verification.dashboard.state')}:</strong> <span data-testid="verification-status">{t(`verification.status.${status}` as MessageKey)}</span>{' '}
+          <strong>{t('verification.dashboard.state')}:</strong>{' '}
+          <span data-testid="verification-status">{t(`verification.status.${status}` as MessageKey)}</span>{' '}
           <VerifiedBadge status={status} verifiedAt={profile?.verified_at} compact />
         </p>
         <p>{t(`verification.next.${status}` as MessageKey)}</p>
@@ -218,8 +242,22 @@ export default function Dashboard() {
             }}
           />
           <input type="hidden" name="intent" value="profile" />
-          <Field name="businessName" label={t('verification.field.businessName')} reply={replyFor('profile')} defaultValue={profile?.business_name} required maxLength={120} />
-          <Field name="ownerName" label={t('verification.field.ownerName')} reply={replyFor('profile')} defaultValue={profile?.owner_name} required maxLength={80} />
+          <Field
+            name="businessName"
+            label={t('verification.field.businessName')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.business_name}
+            required
+            maxLength={120}
+          />
+          <Field
+            name="ownerName"
+            label={t('verification.field.ownerName')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.owner_name}
+            required
+            maxLength={80}
+          />
           <SelectField
             name="province"
             label={t('verification.field.province')}
@@ -227,7 +265,13 @@ export default function Dashboard() {
             defaultValue={profile?.province}
             options={provinces.map((p) => ({ value: p.code, label: p[locale] }))}
           />
-          <TextAreaField name="story" label={t('verification.field.story')} reply={replyFor('profile')} defaultValue={profile?.story} maxLength={4000} />
+          <TextAreaField
+            name="story"
+            label={t('verification.field.story')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.story}
+            maxLength={4000}
+          />
           <CheckboxGroup
             name="categories"
             legend={t('verification.field.categories')}
@@ -235,9 +279,33 @@ export default function Dashboard() {
             checked={profile?.categories ?? []}
             options={categories.map((c) => ({ value: c.code, label: c[locale] }))}
           />
-          <Field name="slug" label={t('verification.field.slug')} hint={t('verification.field.slugHint')} reply={replyFor('profile')} defaultValue={profile?.slug} maxLength={80} />
-          <Field name="contactPhone" type="tel" label={t('verification.field.contactPhone')} hint={t('verification.field.contactHint')} reply={replyFor('profile')} defaultValue={profile?.contact_phone ?? undefined} autoComplete="tel" maxLength={20} />
-          <Field name="contactEmail" type="email" label={t('verification.field.contactEmail')} reply={replyFor('profile')} defaultValue={profile?.contact_email ?? undefined} autoComplete="email" maxLength={254} />
+          <Field
+            name="slug"
+            label={t('verification.field.slug')}
+            hint={t('verification.field.slugHint')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.slug}
+            maxLength={80}
+          />
+          <Field
+            name="contactPhone"
+            type="tel"
+            label={t('verification.field.contactPhone')}
+            hint={t('verification.field.contactHint')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.contact_phone ?? undefined}
+            autoComplete="tel"
+            maxLength={20}
+          />
+          <Field
+            name="contactEmail"
+            type="email"
+            label={t('verification.field.contactEmail')}
+            reply={replyFor('profile')}
+            defaultValue={profile?.contact_email ?? undefined}
+            autoComplete="email"
+            maxLength={254}
+          />
           <button type="submit">{t('verification.dashboard.saveProfile')}</button>
         </Form>
 
@@ -247,8 +315,18 @@ export default function Dashboard() {
             <PhotoUploadForm noValidate action="/dashboard/verification?intent=images" className="stack">
               <FormError reply={replyFor('images')} />
               <input type="hidden" name="intent" value="images" />
-              <FileField name="logo" label={t('verification.field.logo')} reply={replyFor('images')} accept="image/jpeg,image/png,image/webp" />
-              <FileField name="cover" label={t('verification.field.cover')} reply={replyFor('images')} accept="image/jpeg,image/png,image/webp" />
+              <FileField
+                name="logo"
+                label={t('verification.field.logo')}
+                reply={replyFor('images')}
+                accept="image/jpeg,image/png,image/webp"
+              />
+              <FileField
+                name="cover"
+                label={t('verification.field.cover')}
+                reply={replyFor('images')}
+                accept="image/jpeg,image/png,image/webp"
+              />
               <button type="submit" className="secondary">
                 {t('verification.dashboard.saveImages')}
               </button>
@@ -260,7 +338,8 @@ export default function Dashboard() {
               <ul>
                 {documents.map((d) => (
                   <li key={d.id}>
-                    {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {dateTime(d.created_at)}
+                    {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} ·{' '}
+                    {dateTime(d.created_at)}
                     {d.deleted_at ? ` · ${t('verification.dashboard.documentDeleted')}` : null}
                     {editable && !d.deleted_at ? (
                       <Form noValidate method="post" className="inline-form">
@@ -280,7 +359,12 @@ export default function Dashboard() {
             {editable ? (
               <>
                 {/* Identity papers keep the server's full 2560 px so they stay readable. */}
-                <PhotoUploadForm noValidate action="/dashboard/verification?intent=documents" className="stack" maxSide={2560}>
+                <PhotoUploadForm
+                  noValidate
+                  action="/dashboard/verification?intent=documents"
+                  className="stack"
+                  maxSide={2560}
+                >
                   <input type="hidden" name="intent" value="documents" />
                   <SelectField
                     name="kind"
@@ -290,7 +374,13 @@ export default function Dashboard() {
                       { value: 'business_registration', label: t('verification.documentKind.business_registration') },
                     ]}
                   />
-                  <FileField name="documents" label={t('verification.dashboard.files')} hint={t('verification.dashboard.documentsHint')} reply={replyFor('documents')} multiple />
+                  <FileField
+                    name="documents"
+                    label={t('verification.dashboard.files')}
+                    hint={t('verification.dashboard.documentsHint')}
+                    reply={replyFor('documents')}
+                    multiple
+                  />
                   <button type="submit" className="secondary">
                     {t('verification.dashboard.upload')}
                   </button>
@@ -301,9 +391,17 @@ export default function Dashboard() {
                   <FormError reply={replyFor('submit')} />
                   <input type="hidden" name="intent" value="submit" />
                   <label>
-                    <input type="checkbox" name="declaration" value="yes" defaultChecked={Boolean(profile.women_led_declared_at)} /> {t('verification.dashboard.declaration')}
+                    <input
+                      type="checkbox"
+                      name="declaration"
+                      value="yes"
+                      defaultChecked={Boolean(profile.women_led_declared_at)}
+                    />{' '}
+                    {t('verification.dashboard.declaration')}
                   </label>
-                  <button type="submit">{status === 'draft' ? t('verification.dashboard.submit') : t('verification.dashboard.resubmit')}</button>
+                  <button type="submit">
+                    {status === 'draft' ? t('verification.dashboard.submit') : t('verification.dashboard.resubmit')}
+                  </button>
                 </Form>
               </>
             ) : null}
@@ -316,7 +414,8 @@ export default function Dashboard() {
         <p>{t('verification.dashboard.mentorIntro')}</p>
         {mentor ? (
           <p className="status-box">
-            <strong>{t('verification.dashboard.state')}:</strong> <span data-testid="mentor-status">{t(`verification.status.${mentorStatus}` as MessageKey)}</span>
+            <strong>{t('verification.dashboard.state')}:</strong>{' '}
+            <span data-testid="mentor-status">{t(`verification.status.${mentorStatus}` as MessageKey)}</span>
           </p>
         ) : null}
         <Decision decision={mentorDecision} />
@@ -339,8 +438,22 @@ export default function Dashboard() {
                 checked={mentor?.languages ?? ['vi']}
                 options={mentorLanguages.map((c) => ({ value: c, label: t(`verification.language.${c}`) }))}
               />
-              <TextAreaField name="experience" label={t('verification.field.experience')} reply={replyFor('mentor')} defaultValue={mentor?.experience} maxLength={2000} required />
-              <TextAreaField name="bio" label={t('verification.field.bio')} reply={replyFor('mentor')} defaultValue={mentor?.bio} maxLength={2000} required />
+              <TextAreaField
+                name="experience"
+                label={t('verification.field.experience')}
+                reply={replyFor('mentor')}
+                defaultValue={mentor?.experience}
+                maxLength={2000}
+                required
+              />
+              <TextAreaField
+                name="bio"
+                label={t('verification.field.bio')}
+                reply={replyFor('mentor')}
+                defaultValue={mentor?.bio}
+                maxLength={2000}
+                required
+              />
               <SelectField
                 name="province"
                 label={t('verification.field.province')}

@@ -7,6 +7,7 @@ const keyPattern = /^public(\/[a-z0-9][a-z0-9_.-]*)+$/;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const key = params['*'] ?? '';
-  if (!keyPattern.test(key) || key.includes('..') || !isPublicKey(key)) throw new Response('Not found', { status: 404 });
+  if (!keyPattern.test(key) || key.includes('..') || !isPublicKey(key))
+    throw new Response('Not found', { status: 404 });
   return objectResponse(key);
 }

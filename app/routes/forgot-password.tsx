@@ -28,7 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (identifier.startsWith('+')) {
     const result = await requestPhoneReset(identifier, channel ?? 'sms', clientAddress, locale);
     // Counted per number whether or not it has an account: the limit reveals nothing either.
-    if (!result.ok) return formLimit(form, `phone.limit.${result.problem}`, result.retryAfterSeconds, result.problem === 'notSent' ? 503 : 429);
+    if (!result.ok)
+      return formLimit(
+        form,
+        `phone.limit.${result.problem}`,
+        result.retryAfterSeconds,
+        result.problem === 'notSent' ? 503 : 429,
+      );
     return redirect(`/reset-password/code?challenge=${result.challengeId}`);
   }
   const result = await requestPasswordReset(identifier, clientAddress, locale);
@@ -47,7 +53,14 @@ export default function ForgotPassword() {
       <p>{t('phoneAccount.forgot.intro')}</p>
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
-        <Field name="email" label={t('phone.login.identifier')} reply={reply} autoComplete="username" required maxLength={254} />
+        <Field
+          name="email"
+          label={t('phone.login.identifier')}
+          reply={reply}
+          autoComplete="username"
+          required
+          maxLength={254}
+        />
         <ChannelField reply={reply} />
         <button type="submit">{t('phoneAccount.forgot.submit')}</button>
       </Form>

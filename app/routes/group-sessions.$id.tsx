@@ -92,7 +92,8 @@ export default function GroupSession() {
       {s.booked ? (
         <>
           <p>
-            <strong>{t('depth.group.booked')}</strong> <a href={`/group-sessions/${s.id}/ics`}>{t('depth.group.ics')}</a>
+            <strong>{t('depth.group.booked')}</strong>{' '}
+            <a href={`/group-sessions/${s.id}/ics`}>{t('depth.group.ics')}</a>
           </p>
           {s.open ? (
             <Form method="post">
@@ -122,7 +123,14 @@ export default function GroupSession() {
           </p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="seats" />
-            <Field name="seats" label={t('depth.group.field.seats')} reply={reply} defaultValue={String(s.seats)} inputMode="numeric" maxLength={3} />
+            <Field
+              name="seats"
+              label={t('depth.group.field.seats')}
+              reply={reply}
+              defaultValue={String(s.seats)}
+              inputMode="numeric"
+              maxLength={3}
+            />
             <button type="submit" className="secondary">
               {t('depth.group.changeSeats')}
             </button>
@@ -136,7 +144,8 @@ export default function GroupSession() {
                 <li key={a.id}>
                   {s.started ? (
                     <label className="checkbox">
-                      <input type="checkbox" name="present" value={a.id} defaultChecked={a.attended === true} /> {a.name} · {t('depth.group.attended')}
+                      <input type="checkbox" name="present" value={a.id} defaultChecked={a.attended === true} />{' '}
+                      {a.name} · {t('depth.group.attended')}
                     </label>
                   ) : (
                     a.name
@@ -152,7 +161,8 @@ export default function GroupSession() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, 'depth.group.title', data ? { title: data.session.title } : undefined);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, 'depth.group.title', data ? { title: data.session.title } : undefined);
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -10,7 +10,15 @@ import { SessionTime } from '~/modules/mentoring/slot-picker';
 export async function loader() {
   const rows = await listUpcomingGroupSessions();
   return {
-    sessions: rows.map((s) => ({ id: s.id, title: s.title, host: s.host_name, start: s.starts_at.toISOString(), end: s.ends_at.toISOString(), left: s.seats - s.seats_taken, seats: s.seats })),
+    sessions: rows.map((s) => ({
+      id: s.id,
+      title: s.title,
+      host: s.host_name,
+      start: s.starts_at.toISOString(),
+      end: s.ends_at.toISOString(),
+      left: s.seats - s.seats_taken,
+      seats: s.seats,
+    })),
   };
 }
 
@@ -32,7 +40,8 @@ export default function GroupSessions() {
               <SessionTime start={s.start} end={s.end} />
             </p>
             <p className="small">
-              {t('depth.group.host', { name: s.host })} · {s.left > 0 ? t('depth.group.seatsLeft', { n: s.left, seats: s.seats }) : t('depth.group.full')}
+              {t('depth.group.host', { name: s.host })} ·{' '}
+              {s.left > 0 ? t('depth.group.seatsLeft', { n: s.left, seats: s.seats }) : t('depth.group.full')}
             </p>
           </li>
         ))}

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, readForm } from '~/lib/forms.server';
@@ -43,9 +49,16 @@ export default function LessonPage() {
   return (
     <article>
       <p>
-        <Link to={`/learn/${lesson.course.slug}`}>← {lesson.course.title}</Link> · <span className="muted">{lesson.module.title}</span>
+        <Link to={`/learn/${lesson.course.slug}`}>← {lesson.course.title}</Link> ·{' '}
+        <span className="muted">{lesson.module.title}</span>
       </p>
-      {signedIn ? <ProgressBar done={lesson.course.steps.done} total={lesson.course.steps.total} label={t('learning.progress.label', { course: lesson.course.title })} /> : null}
+      {signedIn ? (
+        <ProgressBar
+          done={lesson.course.steps.done}
+          total={lesson.course.steps.total}
+          label={t('learning.progress.label', { course: lesson.course.title })}
+        />
+      ) : null}
       <h1>{lesson.title}</h1>
       <p className="muted">{t('learning.lesson.minutes', { minutes: lesson.minutes })}</p>
       {/* Rendered on the server from Markdown with raw HTML off and a link allowlist (markdown.server.ts). */}
@@ -72,11 +85,26 @@ export default function LessonPage() {
         </p>
       )}
       <nav className="step-nav" aria-label={t('learning.lesson.stepsNav')}>
-        {lesson.previous ? <Link to={lesson.previous.path}>← {lesson.previous.kind === 'quiz' ? t('learning.quiz.title', { module: lesson.previous.title }) : lesson.previous.title}</Link> : <span />}
-        {lesson.next ? <Link to={lesson.next.path}>{lesson.next.kind === 'quiz' ? t('learning.quiz.title', { module: lesson.next.title }) : lesson.next.title} →</Link> : null}
+        {lesson.previous ? (
+          <Link to={lesson.previous.path}>
+            ←{' '}
+            {lesson.previous.kind === 'quiz'
+              ? t('learning.quiz.title', { module: lesson.previous.title })
+              : lesson.previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {lesson.next ? (
+          <Link to={lesson.next.path}>
+            {lesson.next.kind === 'quiz' ? t('learning.quiz.title', { module: lesson.next.title }) : lesson.next.title}{' '}
+            →
+          </Link>
+        ) : null}
       </nav>
     </article>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'learning.catalogue.title', { title: data?.lesson.title });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'learning.catalogue.title', { title: data?.lesson.title });

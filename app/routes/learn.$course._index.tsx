@@ -39,11 +39,19 @@ export default function CoursePage() {
           <Link to="/learn/safe-seller">{t('learning.catalogue.coreNote')}</Link>
         </p>
       ) : null}
-      {signedIn ? <ProgressBar done={course.steps.done} total={course.steps.total} label={t('learning.progress.label', { course: course.title })} /> : null}
+      {signedIn ? (
+        <ProgressBar
+          done={course.steps.done}
+          total={course.steps.total}
+          label={t('learning.progress.label', { course: course.title })}
+        />
+      ) : null}
       {course.completedAt ? (
         <p className="done-mark">
           {t('learning.course.completedOn', { date: date(course.completedAt) })}{' '}
-          {course.certificateCode ? <Link to={`/certificates/${course.certificateCode}`}>{t('learning.certificate.view')}</Link> : null}
+          {course.certificateCode ? (
+            <Link to={`/certificates/${course.certificateCode}`}>{t('learning.certificate.view')}</Link>
+          ) : null}
         </p>
       ) : null}
       {start ? (
@@ -60,14 +68,17 @@ export default function CoursePage() {
             <ol>
               {m.lessons.map((l) => (
                 <li key={l.id}>
-                  <Link to={`/learn/${l.id}`}>{l.title}</Link> <span className="muted">· {t('learning.lesson.minutes', { minutes: l.minutes })}</span>
+                  <Link to={`/learn/${l.id}`}>{l.title}</Link>{' '}
+                  <span className="muted">· {t('learning.lesson.minutes', { minutes: l.minutes })}</span>
                   {l.done ? <span className="done-mark"> ✓ {t('learning.lesson.doneShort')}</span> : null}
                 </li>
               ))}
               {m.quiz ? (
                 <li>
                   <Link to={`/learn/${course.slug}/quiz/${m.id}`}>{t('learning.quiz.title', { module: m.title })}</Link>
-                  {m.quiz.best !== null ? <span className="muted"> · {t('learning.quiz.best', { percent: m.quiz.best })}</span> : null}
+                  {m.quiz.best !== null ? (
+                    <span className="muted"> · {t('learning.quiz.best', { percent: m.quiz.best })}</span>
+                  ) : null}
                   {m.quiz.passed ? <span className="done-mark"> ✓ {t('learning.quiz.passedShort')}</span> : null}
                 </li>
               ) : null}

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/lib/auth.server';
 import { readForm } from '~/lib/forms.server';
@@ -26,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quiz = await findQuiz(params.course ?? '', moduleId, locale);
   if (!quiz) notFound();
   const attemptParam = new URL(request.url).searchParams.get('attempt');
-  const attempt = attemptParam ? (/^\d{1,9}$/.test(attemptParam) ? await findAttempt(user.id, moduleId, Number(attemptParam)) : null) : null;
+  const attempt = attemptParam
+    ? /^\d{1,9}$/.test(attemptParam)
+      ? await findAttempt(user.id, moduleId, Number(attemptParam))
+      : null
+    : null;
   // Someone else's attempt (or a made-up id) is simply not found.
   if (attemptParam && !attempt) notFound();
   // The right answers travel to the page only with a finished attempt.
@@ -67,7 +77,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!quiz) notFound();
     if (quizVersion(quiz) !== version) {
       // A queued answer arrives with no one looking at the page: the notice waits in her notifications.
-      if (replayKeyOf(request) && (await claimReplay(request, user.id))) await db.transaction().execute((trx) => notify(trx, user.id, { kind: 'account', key: 'lastmile.notice.quizChanged', params: { quiz: quiz.title }, link: here }));
+      if (replayKeyOf(request) && (await claimReplay(request, user.id)))
+        await db.transaction().execute((trx) =>
+          notify(trx, user.id, {
+            kind: 'account',
+            key: 'lastmile.notice.quizChanged',
+            params: { quiz: quiz.title },
+            link: here,
+          }),
+        );
       return redirect(`${here}?notice=notice.lastmile.quizChanged`);
     }
   }
@@ -92,7 +110,9 @@ export default function QuizPage() {
       {attempt ? (
         <div id="result" className={`result ${attempt.passed ? 'pass' : 'fail'}`} role="status">
           <h2>{attempt.passed ? t('learning.quiz.passed') : t('learning.quiz.failed')}</h2>
-          <p>{t('learning.quiz.score', { correct: attempt.correct, total: attempt.total, percent: attempt.percent })}</p>
+          <p>
+            {t('learning.quiz.score', { correct: attempt.correct, total: attempt.total, percent: attempt.percent })}
+          </p>
           <p>{t('learning.quiz.best', { percent: attempt.best })}</p>
           <p>
             {attempt.passed && nextPath ? (
@@ -122,7 +142,9 @@ export default function QuizPage() {
               <li key={q.id}>
                 <p>
                   <strong>{q.prompt}</strong>{' '}
-                  <span className={answer?.correct ? 'answer-right' : 'answer-wrong'}>{answer?.correct ? `✓ ${t('learning.quiz.right')}` : `✗ ${t('learning.quiz.wrong')}`}</span>
+                  <span className={answer?.correct ? 'answer-right' : 'answer-wrong'}>
+                    {answer?.correct ? `✓ ${t('learning.quiz.right')}` : `✗ ${t('learning.quiz.wrong')}`}
+                  </span>
                 </p>
                 <ul>
                   {q.choices.map((c) => {

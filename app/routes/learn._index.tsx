@@ -47,8 +47,16 @@ export default function LearnCatalogue() {
               </p>
             ) : null}
             <p>{c.summary}</p>
-            <p className="muted">{t('learning.catalogue.size', { modules: c.modules, lessons: c.lessons, minutes: c.minutes })}</p>
-            {signedIn && c.started ? <ProgressBar done={c.steps.done} total={c.steps.total} label={t('learning.progress.label', { course: c.title })} /> : null}
+            <p className="muted">
+              {t('learning.catalogue.size', { modules: c.modules, lessons: c.lessons, minutes: c.minutes })}
+            </p>
+            {signedIn && c.started ? (
+              <ProgressBar
+                done={c.steps.done}
+                total={c.steps.total}
+                label={t('learning.progress.label', { course: c.title })}
+              />
+            ) : null}
             {c.completedAt ? <p className="done-mark">{t('learning.course.completed')}</p> : null}
           </li>
         ))}
@@ -58,4 +66,5 @@ export default function LearnCatalogue() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.catalogue.title', { descriptionKey: 'ux.meta.learn' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'learning.catalogue.title', { descriptionKey: 'ux.meta.learn' });

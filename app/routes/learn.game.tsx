@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getUser } from '~/lib/auth.server';
 import { parseForm, readForm } from '~/lib/forms.server';
@@ -7,7 +13,14 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { GameCard } from '~/modules/learning/components';
 import { gameAnswerSchema } from '~/modules/learning/forms.server';
-import { answerGameCard, anyGameCard, findGamePlay, findGameScore, judgeGameCard, nextGameCard } from '~/modules/learning/learning.server';
+import {
+  answerGameCard,
+  anyGameCard,
+  findGamePlay,
+  findGameScore,
+  judgeGameCard,
+  nextGameCard,
+} from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
 import { claimReplay } from '~/modules/learning/replay.server';
@@ -31,7 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const cardParam = params.get('card');
     const answer = params.get('answer');
     if (cardParam) {
-      const parsed = /^\d{1,9}$/.test(cardParam) && (answer === 'safe' || answer === 'scam') ? await judgeGameCard(Number(cardParam), answer, locale) : null;
+      const parsed =
+        /^\d{1,9}$/.test(cardParam) && (answer === 'safe' || answer === 'scam')
+          ? await judgeGameCard(Number(cardParam), answer, locale)
+          : null;
       if (!parsed) notFound();
       return { visitor: true, score: null, play: parsed, card: null };
     }
@@ -83,7 +99,8 @@ export default function SpotTheScam() {
       ) : null}
       {visitor ? (
         <p className="muted">
-          {t('learning.game.visitor')} <Link to="/login?redirectTo=%2Flearn%2Fgame">{t('learning.game.visitorLogin')}</Link>
+          {t('learning.game.visitor')}{' '}
+          <Link to="/login?redirectTo=%2Flearn%2Fgame">{t('learning.game.visitorLogin')}</Link>
         </p>
       ) : null}
       {play ? (
@@ -131,4 +148,5 @@ export default function SpotTheScam() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.game.title', { descriptionKey: 'ux.meta.game' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'learning.game.title', { descriptionKey: 'ux.meta.game' });

@@ -48,8 +48,14 @@ export default function LearningProgress() {
             <h3>
               <Link to={`/learn/${c.slug}`}>{c.title}</Link>
             </h3>
-            <ProgressBar done={c.steps.done} total={c.steps.total} label={t('learning.progress.label', { course: c.title })} />
-            {c.completedAt ? <p className="done-mark">{t('learning.course.completedOn', { date: date(c.completedAt) })}</p> : null}
+            <ProgressBar
+              done={c.steps.done}
+              total={c.steps.total}
+              label={t('learning.progress.label', { course: c.title })}
+            />
+            {c.completedAt ? (
+              <p className="done-mark">{t('learning.course.completedOn', { date: date(c.completedAt) })}</p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -67,7 +73,8 @@ export default function LearningProgress() {
       )}
       <h2>{t('learning.game.title')}</h2>
       <p>
-        {t('learning.game.points', { points: score.points })} · {t('learning.game.best', { best: score.bestStreak })} · {t('learning.game.rounds', { rounds: score.rounds })}
+        {t('learning.game.points', { points: score.points })} · {t('learning.game.best', { best: score.bestStreak })} ·{' '}
+        {t('learning.game.rounds', { rounds: score.rounds })}
       </p>
       <p>
         <Link to="/learn/game">{t('learning.game.play')}</Link>

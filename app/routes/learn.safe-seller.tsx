@@ -39,4 +39,5 @@ export default function SafeSellerPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'learning.badge.pageTitle', { descriptionKey: 'ux.meta.learn' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'learning.badge.pageTitle', { descriptionKey: 'ux.meta.learn' });

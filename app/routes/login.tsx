@@ -32,7 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.status === 'invalid') return formError(form, { form: 'accounts.login.invalid' }, 401);
   if (result.status === 'suspended') {
-    const reply = { errors: {}, values: { email }, suspended: { until: result.until ? result.until.toISOString() : null } };
+    const reply = {
+      errors: {},
+      values: { email },
+      suspended: { until: result.until ? result.until.toISOString() : null },
+    };
     return data(reply, { status: 403 });
   }
   const redirectTo = safeRedirect(parsed.data.redirectTo, '/');
@@ -60,11 +64,29 @@ export default function Login() {
         <FormError reply={reply} />
         {suspended ? (
           <p className="form-error" role="alert">
-            {suspended.until ? t('moderation.login.suspendedUntil', { until: dateTime(suspended.until) }) : t('moderation.login.suspendedForGood')}
+            {suspended.until
+              ? t('moderation.login.suspendedUntil', { until: dateTime(suspended.until) })
+              : t('moderation.login.suspendedForGood')}
           </p>
         ) : null}
-        <Field name="email" type="text" label={t('phone.login.identifier')} reply={reply} autoComplete="username" required maxLength={254} />
-        <Field name="password" type="password" label={t('accounts.field.password')} reply={reply} autoComplete="current-password" required maxLength={200} />
+        <Field
+          name="email"
+          type="text"
+          label={t('phone.login.identifier')}
+          reply={reply}
+          autoComplete="username"
+          required
+          maxLength={254}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('accounts.field.password')}
+          reply={reply}
+          autoComplete="current-password"
+          required
+          maxLength={200}
+        />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <button type="submit">{t('accounts.login.submit')}</button>
       </Form>
@@ -73,10 +95,13 @@ export default function Login() {
       </p>
       <p>
         {t('accounts.login.noAccount')}{' '}
-        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>{t('accounts.signup.title')}</Link>
+        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>
+          {t('accounts.signup.title')}
+        </Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.login.title', { descriptionKey: 'ux.meta.login' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'accounts.login.title', { descriptionKey: 'ux.meta.login' });

@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const answer = await answerLoginChallenge(token, parsed.data.code);
   if (answer.status === 'expired') {
     const reply = { errors: { form: 'security.login.expired' as const }, values: {} };
-    return data(reply, { status: 401, headers: { 'Set-Cookie': await loginChallengeCookie.serialize('', { maxAge: 0 }) } });
+    return data(reply, {
+      status: 401,
+      headers: { 'Set-Cookie': await loginChallengeCookie.serialize('', { maxAge: 0 }) },
+    });
   }
   if (answer.status === 'wrong') return formError(form, { code: 'security.code.wrong' }, 401);
   const headers = new Headers();
@@ -51,7 +54,16 @@ export default function LoginCode() {
       <p>{t('security.login.lead')}</p>
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
-        <Field name="code" label={t('security.code.label')} hint={t('security.login.hint')} reply={reply} autoComplete="one-time-code" inputMode="numeric" required maxLength={20} />
+        <Field
+          name="code"
+          label={t('security.code.label')}
+          hint={t('security.login.hint')}
+          reply={reply}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          maxLength={20}
+        />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <button type="submit">{t('security.login.submit')}</button>
       </Form>

@@ -42,7 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: listing.category,
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
-      images: listing.images.map((i) => ({ id: i.id, small: imageUrl(i.small_key), thumb: imageUrl(i.thumb_key), full: imageUrl(i.image_key), width: i.width, height: i.height })),
+      images: listing.images.map((i) => ({
+        id: i.id,
+        small: imageUrl(i.small_key),
+        thumb: imageUrl(i.thumb_key),
+        full: imageUrl(i.image_key),
+        width: i.width,
+        height: i.height,
+      })),
     },
     seller: {
       name: listing.seller_name,
@@ -70,7 +77,8 @@ export default function ListingPage() {
   return (
     <article className="listing-page">
       <p className="small">
-        <Link to="/market">{t('market.title')}</Link> › <Link to={`/market?category=${listing.category}`}>{categoryName(listing.category, locale)}</Link>
+        <Link to="/market">{t('market.title')}</Link> ›{' '}
+        <Link to={`/market?category=${listing.category}`}>{categoryName(listing.category, locale)}</Link>
       </p>
       <h1>{listing.title}</h1>
       {listing.images.length ? (
@@ -161,9 +169,17 @@ function priceRange(variants: { price: number }[], price: number, money: (n: num
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageMeta(matches, 'market.title');
-  const tags = pageMeta(matches, 'market.title', { title: data.listing.title, description: data.og.description || undefined, descriptionKey: 'ux.meta.market' });
+  const tags = pageMeta(matches, 'market.title', {
+    title: data.listing.title,
+    description: data.og.description || undefined,
+    descriptionKey: 'ux.meta.market',
+  });
   tags.push({ property: 'og:type', content: 'product' }, { property: 'og:url', content: data.og.url });
-  if (data.og.image) tags.push({ property: 'og:image', content: data.og.image }, { name: 'twitter:card', content: 'summary_large_image' });
+  if (data.og.image)
+    tags.push(
+      { property: 'og:image', content: data.og.image },
+      { name: 'twitter:card', content: 'summary_large_image' },
+    );
   return tags;
 };
 

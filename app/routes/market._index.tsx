@@ -57,7 +57,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stock: l.stock,
       category: l.category,
       thumbUrl: imageUrl(l.thumb_key),
-      seller: { name: l.seller_name, province: l.seller_province, verified: l.seller_verified, verifiedAt: l.seller_verified_at },
+      seller: {
+        name: l.seller_name,
+        province: l.seller_province,
+        verified: l.seller_verified,
+        verifiedAt: l.seller_verified_at,
+      },
     })),
   };
 }
@@ -67,7 +72,8 @@ export default function Market() {
   return <MarketPage data={data} />;
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'market.title', { descriptionKey: 'ux.meta.market' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'market.title', { descriptionKey: 'ux.meta.market' });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

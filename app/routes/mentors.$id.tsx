@@ -58,12 +58,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const mentorId = params.id ?? '';
   if (!isUuid(mentorId)) throw new Response('Not found', { status: 404 });
-  const result = await bookSession({ mentorId, menteeId: user.id, startsAt: new Date(parsed.data.startsAt), note: parsed.data.note });
+  const result = await bookSession({
+    mentorId,
+    menteeId: user.id,
+    startsAt: new Date(parsed.data.startsAt),
+    note: parsed.data.note,
+  });
   // A paid booking is held while she pays on Stripe's page.
   if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);
   if (result.ok) return redirect(`/sessions/${result.id}?notice=notice.mentoringBooked`);
   if (result.problem === 'notOffered') throw new Response('Not found', { status: 404 });
-  const status = result.problem === 'taken' || result.problem === 'menteeBusy' ? 409 : result.problem === 'paymentFailed' ? 502 : 400;
+  const status =
+    result.problem === 'taken' || result.problem === 'menteeBusy'
+      ? 409
+      : result.problem === 'paymentFailed'
+        ? 502
+        : 400;
   const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, status);
   return data({ ...reply.data, nextSlots: result.nextSlots.map(iso) }, { status });
 }
@@ -81,8 +91,10 @@ export default function MentorPage() {
       </p>
       <h1>{mentor.name}</h1>
       <p className="muted">
-        {mentor.averageRating != null ? t('mentoring.rating.average', { rating: mentor.averageRating, count: mentor.ratings ?? 0 }) : t('mentoring.rating.none')} ·{' '}
-        {t('mentoring.held', { n: mentor.held ?? 0 })}
+        {mentor.averageRating != null
+          ? t('mentoring.rating.average', { rating: mentor.averageRating, count: mentor.ratings ?? 0 })
+          : t('mentoring.rating.none')}{' '}
+        · {t('mentoring.held', { n: mentor.held ?? 0 })}
       </p>
       <p>{mentor.bio}</p>
       <p className="muted">{mentor.experience}</p>
@@ -94,7 +106,9 @@ export default function MentorPage() {
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
           {t(`mentoring.mode.${mentor.meetingMode}` as MessageKey)}
-          {mentor.meetingMode === 'in_person' ? ` — ${mentor.meetingPlace}, ${provinces.find((p) => p.code === mentor.province)?.[locale] ?? ''}` : ''}
+          {mentor.meetingMode === 'in_person'
+            ? ` — ${mentor.meetingPlace}, ${provinces.find((p) => p.code === mentor.province)?.[locale] ?? ''}`
+            : ''}
         </dd>
         <dt>{t('mentoring.field.sessionMinutes')}</dt>
         <dd>{t('mentoring.minutes', { n: mentor.sessionMinutes })}</dd>
@@ -116,10 +130,22 @@ export default function MentorPage() {
           <FormError reply={reply} labels={{ startsAt: t('mentoring.book.slots'), note: t('mentoring.field.note') }} />
           <p className="muted">{t('mentoring.book.zone', { zone: timeZoneLabel(t, timeZone) })}</p>
           <SlotPicker slots={shown} legend={t('mentoring.book.slots')} error={reply?.errors?.startsAt} />
-          <TextAreaField name="note" label={t('mentoring.field.note')} hint={t('mentoring.field.noteHint')} reply={reply} maxLength={1000} />
+          <TextAreaField
+            name="note"
+            label={t('mentoring.field.note')}
+            hint={t('mentoring.field.noteHint')}
+            reply={reply}
+            maxLength={1000}
+          />
           {mentor.requiresConfirmation ? <p className="muted">{t('mentoring.book.needsConfirmation')}</p> : null}
-          {mentor.price > 0 ? <p className="muted">{t('mentoring.book.payByCard', { price: money(mentor.price), minutes: 30 })}</p> : null}
-          {signedIn ? <button type="submit">{t('mentoring.book.submit')}</button> : <Link to={`/login?redirectTo=/mentors/${mentor.id}`}>{t('mentoring.book.login')}</Link>}
+          {mentor.price > 0 ? (
+            <p className="muted">{t('mentoring.book.payByCard', { price: money(mentor.price), minutes: 30 })}</p>
+          ) : null}
+          {signedIn ? (
+            <button type="submit">{t('mentoring.book.submit')}</button>
+          ) : (
+            <Link to={`/login?redirectTo=/mentors/${mentor.id}`}>{t('mentoring.book.login')}</Link>
+          )}
         </Form>
       )}
     </section>

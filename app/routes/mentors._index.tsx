@@ -85,15 +85,21 @@ export default function Mentors() {
             </h2>
             <p>{m.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</p>
             <p className="muted">
-              {m.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')} · {t(`mentoring.mode.${m.meeting_mode}` as MessageKey)}
-              {m.meeting_mode === 'in_person' ? ` · ${provinces.find((p) => p.code === m.province)?.[locale] ?? ''}` : ''}
+              {m.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')} ·{' '}
+              {t(`mentoring.mode.${m.meeting_mode}` as MessageKey)}
+              {m.meeting_mode === 'in_person'
+                ? ` · ${provinces.find((p) => p.code === m.province)?.[locale] ?? ''}`
+                : ''}
             </p>
             <p>
-              {m.price > 0 ? money(m.price) : t('mentoring.price.free')} · {t('mentoring.minutes', { n: m.session_minutes })}
+              {m.price > 0 ? money(m.price) : t('mentoring.price.free')} ·{' '}
+              {t('mentoring.minutes', { n: m.session_minutes })}
             </p>
             <p className="muted">
-              {m.average_rating != null ? t('mentoring.rating.average', { rating: m.average_rating, count: m.ratings ?? 0 }) : t('mentoring.rating.none')} ·{' '}
-              {t('mentoring.held', { n: m.held ?? 0 })}
+              {m.average_rating != null
+                ? t('mentoring.rating.average', { rating: m.average_rating, count: m.ratings ?? 0 })
+                : t('mentoring.rating.none')}{' '}
+              · {t('mentoring.held', { n: m.held ?? 0 })}
             </p>
           </li>
         ))}
@@ -102,4 +108,5 @@ export default function Mentors() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'mentoring.browse.title', { descriptionKey: 'ux.meta.mentors' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'mentoring.browse.title', { descriptionKey: 'ux.meta.mentors' });

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { ErrorPage } from '~/components/error-page';
@@ -9,7 +16,15 @@ import { pageMeta } from '~/lib/meta';
 import { SendForm, SubjectLine, type SendReply } from '~/modules/messaging/components';
 import { conversationSchema } from '~/modules/messaging/forms.server';
 import styles from '~/modules/messaging/messaging.css';
-import { findConversationRow, canSeeConversation, loadConversation, markRead, sendMessage, setBlocked, setMuted } from '~/modules/messaging/messaging.server';
+import {
+  findConversationRow,
+  canSeeConversation,
+  loadConversation,
+  markRead,
+  sendMessage,
+  setBlocked,
+  setMuted,
+} from '~/modules/messaging/messaging.server';
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
 import { appOrigin } from '~/lib/origin.server';
 
@@ -48,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         confirmed: input.confirmed,
         trustedOrigins: [appOrigin()],
       });
-      if (result.ok) throw redirect(`${here}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
+      if (result.ok)
+        throw redirect(`${here}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
       if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: input.body } });
       if (result.status === 404) throw new Response('Not found', { status: 404 });
       return formError(form, { form: result.error }, result.status);
@@ -82,7 +98,12 @@ export default function Conversation() {
   const { t, dateTime } = useI18n();
   const location = useLocation();
   useRefresh(!before);
-  const subjectLink = c.subject?.kind === 'listing' ? `/market/${c.subject.id}` : c.subject?.kind === 'session' ? `/sessions/${c.subject.id}` : null;
+  const subjectLink =
+    c.subject?.kind === 'listing'
+      ? `/market/${c.subject.id}`
+      : c.subject?.kind === 'session'
+        ? `/sessions/${c.subject.id}`
+        : null;
   const showLink = (id: string) => `?${before ? `before=${before}&` : ''}show=${id}#m-${id}`;
   return (
     <section className="narrow">
@@ -91,7 +112,15 @@ export default function Conversation() {
       </p>
       <h1>{t('messaging.conversation.title', { name: c.other.name })}</h1>
       {c.subject ? (
-        <p className="small muted">{subjectLink ? <Link to={subjectLink}><SubjectLine subject={c.subject} /></Link> : <SubjectLine subject={c.subject} />}</p>
+        <p className="small muted">
+          {subjectLink ? (
+            <Link to={subjectLink}>
+              <SubjectLine subject={c.subject} />
+            </Link>
+          ) : (
+            <SubjectLine subject={c.subject} />
+          )}
+        </p>
       ) : null}
       {c.older ? (
         <p>
@@ -111,7 +140,12 @@ export default function Conversation() {
               <>
                 <ScamWarning level={m.level} signals={m.signals}>
                   <p>
-                    <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button danger" aria-label={t('messaging.conversation.reportLabel')}>
+                    <Link
+                      to={`/reports/new?message=${m.id}`}
+                      rel="nofollow"
+                      className="button danger"
+                      aria-label={t('messaging.conversation.reportLabel')}
+                    >
                       {t('messaging.conversation.report')}
                     </Link>
                   </p>
@@ -126,22 +160,38 @@ export default function Conversation() {
                 {!m.mine ? (
                   <ScamWarning level={m.level} signals={m.signals}>
                     <p>
-                      <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button danger" aria-label={t('messaging.conversation.reportLabel')}>
+                      <Link
+                        to={`/reports/new?message=${m.id}`}
+                        rel="nofollow"
+                        className="button danger"
+                        aria-label={t('messaging.conversation.reportLabel')}
+                      >
                         {t('messaging.conversation.report')}
                       </Link>
                     </p>
                   </ScamWarning>
                 ) : null}
                 <p className="message-body">{m.body}</p>
-                {m.mine && m.maskedForOther.length ? <p className="small notice-warn">{t('messaging.conversation.maskNote', { name: c.other.name })}</p> : null}
-                {m.mine && m.level !== 'none' ? <p className="small muted">{t('messaging.conversation.warnedToOther')}</p> : null}
-                {m.mine && m.removedForOther ? <p className="small muted">{t('messaging.conversation.removedForOther')}</p> : null}
+                {m.mine && m.maskedForOther.length ? (
+                  <p className="small notice-warn">{t('messaging.conversation.maskNote', { name: c.other.name })}</p>
+                ) : null}
+                {m.mine && m.level !== 'none' ? (
+                  <p className="small muted">{t('messaging.conversation.warnedToOther')}</p>
+                ) : null}
+                {m.mine && m.removedForOther ? (
+                  <p className="small muted">{t('messaging.conversation.removedForOther')}</p>
+                ) : null}
               </>
             )}
             {/* Only what she received can be reported (the moderation module decides again on the form). */}
             {!m.mine && m.state !== 'removed' && !(m.level !== 'none' && m.signals.length) ? (
               <p className="message-report">
-                <Link to={`/reports/new?message=${m.id}`} rel="nofollow" className="button secondary" aria-label={t('messaging.conversation.reportLabel')}>
+                <Link
+                  to={`/reports/new?message=${m.id}`}
+                  rel="nofollow"
+                  className="button secondary"
+                  aria-label={t('messaging.conversation.reportLabel')}
+                >
                   {t('messaging.conversation.report')}
                 </Link>
               </p>

@@ -29,7 +29,10 @@ export default function Inbox() {
       {conversations.length === 0 ? <p>{t('messaging.inbox.empty')}</p> : null}
       <ul className="inbox">
         {conversations.map((c) => (
-          <li key={c.id} className={[c.unread ? 'unread-row' : '', c.warned ? 'warned-row' : ''].join(' ').trim() || undefined}>
+          <li
+            key={c.id}
+            className={[c.unread ? 'unread-row' : '', c.warned ? 'warned-row' : ''].join(' ').trim() || undefined}
+          >
             <Link to={`/messages/${c.id}`}>
               {c.warned ? (
                 <span className="warn-mark" role="img" aria-label={t('ux.inbox.warned')}>

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
@@ -8,7 +15,12 @@ import { pageMeta } from '~/lib/meta';
 import { SendForm, SubjectLine, type SendReply } from '~/modules/messaging/components';
 import { startSchema } from '~/modules/messaging/forms.server';
 import styles from '~/modules/messaging/messaging.css';
-import { canStartAbout, findPairConversation, startConversation, subjectFromQuery } from '~/modules/messaging/messaging.server';
+import {
+  canStartAbout,
+  findPairConversation,
+  startConversation,
+  subjectFromQuery,
+} from '~/modules/messaging/messaging.server';
 import { appOrigin } from '~/lib/origin.server';
 
 // Starts a conversation about a listing, an order or a mentoring booking
@@ -21,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const subject = subjectFromQuery(new URL(request.url).searchParams);
   const decision = await canStartAbout(user, subject);
-  if (!decision.ok) throw new Response(decision.status === 404 ? 'Not found' : 'Forbidden', { status: decision.status });
+  if (!decision.ok)
+    throw new Response(decision.status === 404 ? 'Not found' : 'Forbidden', { status: decision.status });
   const existing = await findPairConversation(user.id, decision.otherId);
   return {
     otherName: decision.otherName,
@@ -43,7 +56,10 @@ export async function action({ request }: ActionFunctionArgs) {
     confirmed: parsed.data.confirmed,
     trustedOrigins: [appOrigin()],
   });
-  if (result.ok) throw redirect(`/messages/${result.conversationId}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
+  if (result.ok)
+    throw redirect(
+      `/messages/${result.conversationId}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`,
+    );
   if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: parsed.data.body } });
   if (result.status === 404) throw new Response('Not found', { status: 404 });
   return formError(form, { form: result.error }, result.status);
@@ -53,7 +69,12 @@ export default function NewConversation() {
   const { otherName, subject, existing } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as SendReply | undefined;
   const { t } = useI18n();
-  const subjectLink = subject.kind === 'listing' ? `/market/${subject.id}` : subject.kind === 'session' ? `/sessions/${subject.id}` : null;
+  const subjectLink =
+    subject.kind === 'listing'
+      ? `/market/${subject.id}`
+      : subject.kind === 'session'
+        ? `/sessions/${subject.id}`
+        : null;
   return (
     <section className="narrow">
       <h1>{t('messaging.start.title', { name: otherName })}</h1>
@@ -69,7 +90,8 @@ export default function NewConversation() {
       </p>
       {existing ? (
         <p className="small">
-          {t('messaging.start.existing', { name: otherName })} <Link to={`/messages/${existing}`}>{t('messaging.start.open')}</Link>
+          {t('messaging.start.existing', { name: otherName })}{' '}
+          <Link to={`/messages/${existing}`}>{t('messaging.start.open')}</Link>
         </p>
       ) : null}
       <SendForm reply={reply} />
@@ -77,7 +99,8 @@ export default function NewConversation() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'messaging.start.title', { params: { name: data?.otherName ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'messaging.start.title', { params: { name: data?.otherName ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

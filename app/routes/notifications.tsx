@@ -27,7 +27,12 @@ export default function Notifications() {
   const { t, dateTime } = useI18n();
   // Times travel as ISO strings in the parameters; they are shown in her zone.
   const text = (item: (typeof items)[number]) =>
-    t(item.key, Object.fromEntries(Object.entries(item.params).map(([k, v]) => [k, typeof v === 'string' && isoTime.test(v) ? dateTime(v) : v])));
+    t(
+      item.key,
+      Object.fromEntries(
+        Object.entries(item.params).map(([k, v]) => [k, typeof v === 'string' && isoTime.test(v) ? dateTime(v) : v]),
+      ),
+    );
   return (
     <section>
       <h1>{t('notifications.title')}</h1>
@@ -40,7 +45,8 @@ export default function Notifications() {
       <ul className="plain-list">
         {items.map((item) => (
           <li key={item.id} className={item.read ? 'card' : 'card unread'}>
-            {item.read ? null : <strong className="badge">{t('notifications.new')}</strong>} {item.link ? <Link to={item.link}>{text(item)}</Link> : text(item)}
+            {item.read ? null : <strong className="badge">{t('notifications.new')}</strong>}{' '}
+            {item.link ? <Link to={item.link}>{text(item)}</Link> : text(item)}
             <div className="small">{dateTime(item.createdAt)}</div>
           </li>
         ))}

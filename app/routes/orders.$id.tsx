@@ -30,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     qr: order.payment_method === 'vietqr' && order.state === 'awaiting_payment' ? await vietQrForOrder(order) : null,
     mayReview: (order.state === 'delivered' || order.state === 'completed') && !order.review,
     // A link to the problem page: to see hers, or to report one while the window is open.
-    problemLink: (await findProblemOfOrder('buyer', user.id, order.id)) ? ('view' as const) : mayOpenProblem(order) ? ('open' as const) : null,
+    problemLink: (await findProblemOfOrder('buyer', user.id, order.id))
+      ? ('view' as const)
+      : mayOpenProblem(order)
+        ? ('open' as const)
+        : null,
   };
 }
 
@@ -40,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'review') {
     const parsed = parseForm(form, reviewSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const result = await leaveReview(user.id, params.id, { rating: parsed.data.rating, comment: parsed.data.comment ?? '' });
+    const result = await leaveReview(user.id, params.id, {
+      rating: parsed.data.rating,
+      comment: parsed.data.comment ?? '',
+    });
     if (!result.ok) {
       if (result.status === 404) throw new Response('Not found', { status: 404 });
       return formError(form, { form: result.error });
@@ -71,7 +78,9 @@ export default function BuyerOrder() {
         {problemLink ? (
           <>
             {' · '}
-            <Link to={`/orders/${order.id}/problem`}>{t(problemLink === 'view' ? 'problems.link.view' : 'problems.link.open')}</Link>
+            <Link to={`/orders/${order.id}/problem`}>
+              {t(problemLink === 'view' ? 'problems.link.view' : 'problems.link.open')}
+            </Link>
           </>
         ) : null}
       </p>
@@ -124,7 +133,8 @@ export default function BuyerOrder() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'orders.detail.title', { params: { number: data?.number ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

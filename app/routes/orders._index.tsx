@@ -27,7 +27,11 @@ export default function BuyerOrders() {
   return (
     <section>
       <h1>{t('orders.list.title')}</h1>
-      {paid ? <p className="notice" role="status">{t('notice.orders.paid')}</p> : null}
+      {paid ? (
+        <p className="notice" role="status">
+          {t('notice.orders.paid')}
+        </p>
+      ) : null}
       {unpaid ? <p className="notice-warn">{t('orders.list.unpaid')}</p> : null}
       {isSeller ? (
         <p>
@@ -39,7 +43,8 @@ export default function BuyerOrders() {
       <ul className="plain-list">
         {orders.map((o) => (
           <li key={o.id} className="card">
-            <Link to={`/orders/${o.id}`}>{t('orders.detail.title', { number: o.number })}</Link> · <StateBadge state={o.state} />
+            <Link to={`/orders/${o.id}`}>{t('orders.detail.title', { number: o.number })}</Link> ·{' '}
+            <StateBadge state={o.state} />
             <div className="small">
               {o.seller_name} · {t('orders.list.items', { n: o.item_count })} · {money(o.total)} · {date(o.created_at)}
             </div>

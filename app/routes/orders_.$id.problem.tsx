@@ -51,7 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.status === 403) throw new Response('Forbidden', { status: 403 });
     return formError(form, { [result.field ?? 'form']: result.error });
   }
-  throw redirect(`/orders/${params.id}/problem?notice=notice.problems.${input.intent === 'open' ? 'opened' : 'changed'}`);
+  throw redirect(
+    `/orders/${params.id}/problem?notice=notice.problems.${input.intent === 'open' ? 'opened' : 'changed'}`,
+  );
 }
 
 export default function BuyerProblem() {
@@ -65,7 +67,10 @@ export default function BuyerProblem() {
       <p>
         <Link to={`/orders/${orderId}`}>{t('orders.detail.title', { number })}</Link>
       </p>
-      <FormError reply={reply} labels={{ kind: t('problems.field.kind'), note: t('problems.field.note'), photos: t('problems.field.photos') }} />
+      <FormError
+        reply={reply}
+        labels={{ kind: t('problems.field.kind'), note: t('problems.field.note'), photos: t('problems.field.photos') }}
+      />
       {problem ? <ProblemView problem={problem} /> : null}
       {problem && actions.length ? (
         <Form noValidate method="post" encType="multipart/form-data" className="inline-form">
@@ -86,14 +91,24 @@ export default function BuyerProblem() {
           ) : null}
         </Form>
       ) : null}
-      {problem?.state === 'awaiting_seller' && !actions.includes('escalate') ? <p className="small muted">{t('problems.escalateWait', { date: dateTime(problem.answer_due) })}</p> : null}
+      {problem?.state === 'awaiting_seller' && !actions.includes('escalate') ? (
+        <p className="small muted">{t('problems.escalateWait', { date: dateTime(problem.answer_due) })}</p>
+      ) : null}
       {mayOpen ? (
         <Form noValidate method="post" encType="multipart/form-data" className="card">
           <p>{t('problems.intro')}</p>
           <input type="hidden" name="intent" value="open" />
-          <SelectField name="kind" label={t('problems.field.kind')} reply={reply} options={kinds.map((k) => ({ value: k, label: t(`problems.kind.${k}`) }))} />
+          <SelectField
+            name="kind"
+            label={t('problems.field.kind')}
+            reply={reply}
+            options={kinds.map((k) => ({ value: k, label: t(`problems.kind.${k}`) }))}
+          />
           <TextAreaField name="note" label={t('problems.field.note')} reply={reply} rows={4} maxLength={2000} />
-          <PhotoInput label={t('problems.field.photos')} error={reply?.errors?.photos ? t(reply.errors.photos) : undefined} />
+          <PhotoInput
+            label={t('problems.field.photos')}
+            error={reply?.errors?.photos ? t(reply.errors.photos) : undefined}
+          />
           <button type="submit">{t('problems.submit.open')}</button>
         </Form>
       ) : !problem ? (
@@ -103,7 +118,8 @@ export default function BuyerProblem() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'problems.title', { params: { number: data?.number ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'problems.title', { params: { number: data?.number ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

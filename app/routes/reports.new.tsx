@@ -55,11 +55,22 @@ export default function NewReport() {
           reply={reply}
           required
           defaultValue=""
-          options={[{ value: '', label: '—' }, ...reportCategories.map((c) => ({ value: c, label: t(`moderation.category.${c}`) }))]}
+          options={[
+            { value: '', label: '—' },
+            ...reportCategories.map((c) => ({ value: c, label: t(`moderation.category.${c}`) })),
+          ]}
         />
-        <TextAreaField name="note" label={t('moderation.report.note')} hint={t('moderation.report.noteHint')} reply={reply} maxLength={1000} rows={5} />
+        <TextAreaField
+          name="note"
+          label={t('moderation.report.note')}
+          hint={t('moderation.report.noteHint')}
+          reply={reply}
+          maxLength={1000}
+          rows={5}
+        />
         <p>
-          <button type="submit">{t('moderation.report.submit')}</button> <Link to={back}>{t('moderation.report.cancel')}</Link>
+          <button type="submit">{t('moderation.report.submit')}</button>{' '}
+          <Link to={back}>{t('moderation.report.cancel')}</Link>
         </p>
       </Form>
     </section>

@@ -53,10 +53,18 @@ export default function Storefront() {
   const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
     <article>
-      {store.coverUrl && !saveData ? <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} /> : null}
+      {store.coverUrl && !saveData ? (
+        <img className="storefront-cover" src={store.coverUrl} alt="" width={1024} height={224} />
+      ) : null}
       <header>
         {store.logoUrl ? (
-          <img className="storefront-logo" src={store.logoUrl} alt={t('verification.storefront.logoAlt', { name: store.businessName })} width={80} height={80} />
+          <img
+            className="storefront-logo"
+            src={store.logoUrl}
+            alt={t('verification.storefront.logoAlt', { name: store.businessName })}
+            width={80}
+            height={80}
+          />
         ) : null}
         <h1>{store.businessName}</h1>
         <p>
@@ -71,7 +79,8 @@ export default function Storefront() {
       </header>
       {store.categories.length ? (
         <p>
-          <strong>{t('verification.storefront.categories')}:</strong> {store.categories.map((c) => categoryName(c, locale)).join(', ')}
+          <strong>{t('verification.storefront.categories')}:</strong>{' '}
+          {store.categories.map((c) => categoryName(c, locale)).join(', ')}
         </p>
       ) : null}
       {store.story ? (
@@ -110,11 +119,20 @@ export default function Storefront() {
       {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}
       <section id="listings" aria-labelledby="listings-title">
         <h2 id="listings-title">{t('verification.storefront.listings')}</h2>
-        {store.listings.length ? <ListingGrid listings={store.listings} label={t('verification.storefront.listings')} lead={!store.coverUrl} /> : <p className="muted">{t('market.storefront.none')}</p>}
+        {store.listings.length ? (
+          <ListingGrid listings={store.listings} label={t('verification.storefront.listings')} lead={!store.coverUrl} />
+        ) : (
+          <p className="muted">{t('market.storefront.none')}</p>
+        )}
       </section>
     </article>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageMeta(matches, 'verification.storefront.story', { title: data?.businessName, description: data?.story?.slice(0, 160) || undefined, descriptionKey: 'ux.meta.storefront', params: { name: data?.businessName ?? '' } });
+  pageMeta(matches, 'verification.storefront.story', {
+    title: data?.businessName,
+    description: data?.story?.slice(0, 160) || undefined,
+    descriptionKey: 'ux.meta.storefront',
+    params: { name: data?.businessName ?? '' },
+  });

@@ -1,16 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
-import { useI18n, type MessageKey } from "~/lib/i18n";
-import { pageMeta } from "~/lib/meta";
-import { PayOnlyOnSen } from "~/modules/safety/components/pay-only-on-sen";
-import { ScamWarning } from "~/modules/safety/components/scam-warning";
-import { lessonUrl } from "~/modules/safety/detector/signals";
-import {
-  CENTRE_SCAMS,
-  courses,
-  exampleWarnings,
-} from "~/modules/safety/safety-centre.server";
+import type { MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/error-page';
+import { useI18n, type MessageKey } from '~/lib/i18n';
+import { pageMeta } from '~/lib/meta';
+import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
+import { ScamWarning } from '~/modules/safety/components/scam-warning';
+import { lessonUrl } from '~/modules/safety/detector/signals';
+import { CENTRE_SCAMS, courses, exampleWarnings } from '~/modules/safety/safety-centre.server';
 import { lightPage } from '~/lib/page-scripts';
 
 // The safety centre: public, static content plus the detector's verdict on each example.
@@ -25,17 +21,8 @@ export function loader() {
   };
 }
 
-const neverKeys = [
-  "password",
-  "transfer",
-  "fee",
-  "chat",
-  "links",
-  "remote",
-  "idcard",
-  "rush",
-] as const;
-const reportKeys = ["stop", "proof", "bank", "union", "police"] as const;
+const neverKeys = ['password', 'transfer', 'fee', 'chat', 'links', 'remote', 'idcard', 'rush'] as const;
+const reportKeys = ['stop', 'proof', 'bank', 'union', 'police'] as const;
 
 export default function SafetyCentre() {
   const { scams, warnings, courses } = useLoaderData<typeof loader>();
@@ -43,29 +30,29 @@ export default function SafetyCentre() {
   const k = (key: string) => t(key as MessageKey);
   return (
     <article className="safety-centre">
-      <h1>{t("safety.title")}</h1>
-      <p className="lead">{t("safety.lead")}</p>
+      <h1>{t('safety.title')}</h1>
+      <p className="lead">{t('safety.lead')}</p>
       <PayOnlyOnSen />
-      <nav aria-label={t("safety.toc.label")}>
+      <nav aria-label={t('safety.toc.label')}>
         <ul className="toc">
           <li>
-            <a href="#never">{t("safety.never.title")}</a>
+            <a href="#never">{t('safety.never.title')}</a>
           </li>
           <li>
-            <a href="#report">{t("safety.report.title")}</a>
+            <a href="#report">{t('safety.report.title')}</a>
           </li>
           <li>
-            <a href="#scams">{t("safety.scams.title")}</a>
+            <a href="#scams">{t('safety.scams.title')}</a>
           </li>
           <li>
-            <a href="#courses">{t("safety.courses.title")}</a>
+            <a href="#courses">{t('safety.courses.title')}</a>
           </li>
         </ul>
       </nav>
 
       <section id="never" aria-labelledby="never-title">
-        <h2 id="never-title">{t("safety.never.title")}</h2>
-        <p>{t("safety.never.intro")}</p>
+        <h2 id="never-title">{t('safety.never.title')}</h2>
+        <p>{t('safety.never.intro')}</p>
         <ul className="never-list">
           {neverKeys.map((key) => (
             <li key={key}>{t(`safety.never.${key}`)}</li>
@@ -74,8 +61,8 @@ export default function SafetyCentre() {
       </section>
 
       <section id="report" aria-labelledby="report-title">
-        <h2 id="report-title">{t("safety.report.title")}</h2>
-        <p>{t("safety.report.intro")}</p>
+        <h2 id="report-title">{t('safety.report.title')}</h2>
+        <p>{t('safety.report.intro')}</p>
         <ol>
           {reportKeys.map((key) => (
             <li key={key}>{t(`safety.report.${key}`)}</li>
@@ -84,8 +71,8 @@ export default function SafetyCentre() {
       </section>
 
       <section id="scams" aria-labelledby="scams-title">
-        <h2 id="scams-title">{t("safety.scams.title")}</h2>
-        <p>{t("safety.scams.intro")}</p>
+        <h2 id="scams-title">{t('safety.scams.title')}</h2>
+        <p>{t('safety.scams.intro')}</p>
         <ul className="scam-list">
           {scams.map((scam) => {
             const warning = warnings[locale][scam.id];
@@ -97,32 +84,25 @@ export default function SafetyCentre() {
                     <h3>{k(`safety.scam.${scam.id}.title`)}</h3>
                   </summary>
                   <figure className="example-message">
-                    <figcaption>{t("safety.scams.example")}</figcaption>
-                    <blockquote>
-                      {k(`safety.scam.${scam.id}.example`)}
-                    </blockquote>
+                    <figcaption>{t('safety.scams.example')}</figcaption>
+                    <blockquote>{k(`safety.scam.${scam.id}.example`)}</blockquote>
                   </figure>
-                  {warning.level !== "none" ? (
+                  {warning.level !== 'none' ? (
                     <>
-                      <p className="muted">{t("safety.scams.senShows")}</p>
-                      <ScamWarning
-                        level={warning.level}
-                        signals={warning.signals}
-                      />
+                      <p className="muted">{t('safety.scams.senShows')}</p>
+                      <ScamWarning level={warning.level} signals={warning.signals} />
                     </>
                   ) : null}
                   <dl>
-                    <dt>{t("safety.scams.signs")}</dt>
+                    <dt>{t('safety.scams.signs')}</dt>
                     <dd>{k(`safety.scam.${scam.id}.signs`)}</dd>
-                    <dt>{t("safety.scams.do")}</dt>
+                    <dt>{t('safety.scams.do')}</dt>
                     <dd>{k(`safety.scam.${scam.id}.do`)}</dd>
                   </dl>
                 </details>
                 <p className="small">
-                  {t("safety.scams.lesson")}:{" "}
-                  <Link to={lessonUrl(scam.lessonId)}>
-                    {k(`safety.lesson.${scam.lessonId}`)}
-                  </Link>
+                  {t('safety.scams.lesson')}:{' '}
+                  <Link to={lessonUrl(scam.lessonId)}>{k(`safety.lesson.${scam.lessonId}`)}</Link>
                 </p>
               </li>
             );
@@ -131,22 +111,16 @@ export default function SafetyCentre() {
       </section>
 
       <section id="courses" aria-labelledby="courses-title">
-        <h2 id="courses-title">{t("safety.courses.title")}</h2>
-        <p>{t("safety.courses.intro")}</p>
+        <h2 id="courses-title">{t('safety.courses.title')}</h2>
+        <p>{t('safety.courses.intro')}</p>
         <div className="cards">
           {courses.map(({ course, lessons }) => (
-            <section
-              key={course}
-              className="card"
-              aria-labelledby={`course-${course}`}
-            >
+            <section key={course} className="card" aria-labelledby={`course-${course}`}>
               <h3 id={`course-${course}`}>{k(`safety.course.${course}`)}</h3>
               <ul>
                 {lessons.map((lesson) => (
                   <li key={lesson}>
-                    <Link to={lessonUrl(lesson)}>
-                      {k(`safety.lesson.${lesson}`)}
-                    </Link>
+                    <Link to={lessonUrl(lesson)}>{k(`safety.lesson.${lesson}`)}</Link>
                   </li>
                 ))}
               </ul>
@@ -159,7 +133,7 @@ export default function SafetyCentre() {
 }
 
 export const meta: MetaFunction = ({ matches }) =>
-  pageMeta(matches, "safety.metaTitle", { descriptionKey: "ux.meta.safety" });
+  pageMeta(matches, 'safety.metaTitle', { descriptionKey: 'ux.meta.safety' });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -119,13 +119,17 @@ export default function SessionPage() {
       <p>
         <Link to="/sessions">{t('mentoring.sessions.back')}</Link>
       </p>
-      <h1>{t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', { name: other })}</h1>
+      <h1>
+        {t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', { name: other })}
+      </h1>
       <FormError reply={intent && !['reschedule', 'rate', 'notes', 'cancel'].includes(intent) ? reply : undefined} />
       <p>
         <SessionTime start={s.start} end={s.end} />
       </p>
       <p>
-        <Link to={`/messages/new?session=${s.id}`}>{t(s.side === 'mentor' ? 'messaging.link.mentee' : 'messaging.link.mentor')}</Link>
+        <Link to={`/messages/new?session=${s.id}`}>
+          {t(s.side === 'mentor' ? 'messaging.link.mentee' : 'messaging.link.mentor')}
+        </Link>
       </p>
       <p>
         <strong>{t(`mentoring.status.${s.status}` as MessageKey)}</strong>
@@ -187,7 +191,11 @@ export default function SessionPage() {
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('reschedule')} />
             <input type="hidden" name="intent" value="reschedule" />
-            <SlotPicker slots={nextSlots} legend={t('mentoring.book.slots')} error={replyFor('reschedule')?.errors?.startsAt} />
+            <SlotPicker
+              slots={nextSlots}
+              legend={t('mentoring.book.slots')}
+              error={replyFor('reschedule')?.errors?.startsAt}
+            />
             <button type="submit">{t('mentoring.session.reschedule')}</button>
           </Form>
         </>
@@ -197,12 +205,19 @@ export default function SessionPage() {
         <>
           <h2>{t('mentoring.session.cancelTitle')}</h2>
           <p className="muted">
-            {can.lateCancel ? t('mentoring.session.lateWarning', { n: s.cancelCutoffHours }) : t('mentoring.cutoff', { n: s.cancelCutoffHours })}
+            {can.lateCancel
+              ? t('mentoring.session.lateWarning', { n: s.cancelCutoffHours })
+              : t('mentoring.cutoff', { n: s.cancelCutoffHours })}
           </p>
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('cancel')} />
             <input type="hidden" name="intent" value="cancel" />
-            <TextAreaField name="reason" label={t('mentoring.field.cancelReason')} reply={replyFor('cancel')} maxLength={500} />
+            <TextAreaField
+              name="reason"
+              label={t('mentoring.field.cancelReason')}
+              reply={replyFor('cancel')}
+              maxLength={500}
+            />
             <button type="submit" className="secondary">
               {t('mentoring.session.cancel')}
             </button>
@@ -229,7 +244,12 @@ export default function SessionPage() {
               defaultValue="5"
               options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t('mentoring.rate.stars', { n }) }))}
             />
-            <TextAreaField name="comment" label={t('mentoring.rate.comment')} reply={replyFor('rate')} maxLength={1000} />
+            <TextAreaField
+              name="comment"
+              label={t('mentoring.rate.comment')}
+              reply={replyFor('rate')}
+              maxLength={1000}
+            />
             <button type="submit">{t('mentoring.rate.submit')}</button>
           </Form>
         </>
@@ -247,8 +267,22 @@ export default function SessionPage() {
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('notes')} />
             <input type="hidden" name="intent" value="notes" />
-            <TextAreaField name="mentorNotes" label={t('mentoring.notes.private')} hint={t('mentoring.notes.privateHint')} reply={replyFor('notes')} defaultValue={s.mentorNotes} maxLength={4000} />
-            <TextAreaField name="followUp" label={t('mentoring.notes.followUp')} hint={t('mentoring.notes.followUpHint')} reply={replyFor('notes')} defaultValue={s.followUp} maxLength={4000} />
+            <TextAreaField
+              name="mentorNotes"
+              label={t('mentoring.notes.private')}
+              hint={t('mentoring.notes.privateHint')}
+              reply={replyFor('notes')}
+              defaultValue={s.mentorNotes}
+              maxLength={4000}
+            />
+            <TextAreaField
+              name="followUp"
+              label={t('mentoring.notes.followUp')}
+              hint={t('mentoring.notes.followUpHint')}
+              reply={replyFor('notes')}
+              defaultValue={s.followUp}
+              maxLength={4000}
+            />
             <button type="submit">{t('mentoring.notes.save')}</button>
           </Form>
         </>

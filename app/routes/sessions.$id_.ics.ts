@@ -11,7 +11,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s) throw new Response('Not found', { status: 404 });
   const t = translatorFor(user.locale);
   const other = s.side === 'mentor' ? s.mentee_name : s.mentor_name;
-  const summary = t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', { name: other });
+  const summary = t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', {
+    name: other,
+  });
   const body = sessionIcs(s, summary, appUrl().hostname);
   return new Response(body, {
     headers: {

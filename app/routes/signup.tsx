@@ -30,7 +30,8 @@ type SignupBy = 'phone' | 'email';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const asked = new URL(request.url).searchParams.get('by');
-  const by: SignupBy = asked === 'phone' || asked === 'email' ? asked : (await localeFromRequest(request)) === 'vi' ? 'phone' : 'email';
+  const by: SignupBy =
+    asked === 'phone' || asked === 'email' ? asked : (await localeFromRequest(request)) === 'vi' ? 'phone' : 'email';
   return { by };
 }
 
@@ -39,7 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const by: SignupBy = form.get('by') === 'phone' ? 'phone' : 'email';
   const parsed = by === 'phone' ? parseForm(form, phoneSignupSchema) : parseForm(form, signupSchema);
-  const problem = passwordProblem(String(form.get('password') ?? ''), by === 'email' ? String(form.get('email') ?? '') : undefined);
+  const problem = passwordProblem(
+    String(form.get('password') ?? ''),
+    by === 'email' ? String(form.get('email') ?? '') : undefined,
+  );
   if (!parsed.ok) {
     if (problem && !parsed.reply.errors.password) parsed.reply.errors.password = problem;
     return invalid(parsed.reply);
@@ -51,18 +55,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if ('phone' in parsed.data) {
     const { phone, channel } = parsed.data;
-    const result = await requestPhoneSignup({ phone, channel, password, displayName, locale, wantsToSell: wantsToSell === 'yes', consents }, clientAddress);
+    const result = await requestPhoneSignup(
+      { phone, channel, password, displayName, locale, wantsToSell: wantsToSell === 'yes', consents },
+      clientAddress,
+    );
     // A limit hit is HTTP 429 with Retry-After; a message the provider refused is 503.
-    if (!result.ok) return formLimit(form, `phone.limit.${result.problem}`, result.retryAfterSeconds, result.problem === 'notSent' ? 503 : 429);
-    return redirect(`/signup/phone/code?challenge=${result.challengeId}`, { headers: { 'Set-Cookie': await languageCookie.serialize(locale) } });
+    if (!result.ok)
+      return formLimit(
+        form,
+        `phone.limit.${result.problem}`,
+        result.retryAfterSeconds,
+        result.problem === 'notSent' ? 503 : 429,
+      );
+    return redirect(`/signup/phone/code?challenge=${result.challengeId}`, {
+      headers: { 'Set-Cookie': await languageCookie.serialize(locale) },
+    });
   }
 
   // Kept only when safe, so the confirmation link cannot be made to send her elsewhere.
   const redirectTo = parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo, '') || null : null;
-  const result = await requestSignup({ email: parsed.data.email, password, displayName, locale, wantsToSell: wantsToSell === 'yes', redirectTo, consents }, clientAddress);
+  const result = await requestSignup(
+    {
+      email: parsed.data.email,
+      password,
+      displayName,
+      locale,
+      wantsToSell: wantsToSell === 'yes',
+      redirectTo,
+      consents,
+    },
+    clientAddress,
+  );
   if (result.status === 'throttled') return formLimit(form, 'accounts.signup.throttled', result.retryAfterSeconds);
   // The same answer for a new and a taken email: the email itself says which.
-  return redirect('/login?notice=notice.signupSent', { headers: { 'Set-Cookie': await languageCookie.serialize(locale) } });
+  return redirect('/login?notice=notice.signupSent', {
+    headers: { 'Set-Cookie': await languageCookie.serialize(locale) },
+  });
 }
 
 export default function Signup() {
@@ -74,30 +102,54 @@ export default function Signup() {
   // After a refused post, the form she sent (not the URL's default) is shown again.
   const by: SignupBy = reply?.values?.by === 'phone' || reply?.values?.by === 'email' ? reply.values.by : loaded.by;
   const redirectTo = params.get('redirectTo') ?? '';
-  const choice = (to: SignupBy) => `/signup?by=${to}${redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ''}`;
+  const choice = (to: SignupBy) =>
+    `/signup?by=${to}${redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ''}`;
   return (
     <section className="narrow">
       <h1>{t('accounts.signup.title')}</h1>
       <p className="muted">{by === 'phone' ? t('phone.signup.intro') : t('accounts.signup.intro')}</p>
       <nav aria-label={t('phoneAccount.signup.choice')} className="choice">
-        <Link to={choice('phone')} aria-current={by === 'phone' ? 'page' : undefined} className={by === 'phone' ? 'button' : 'button secondary'}>
+        <Link
+          to={choice('phone')}
+          aria-current={by === 'phone' ? 'page' : undefined}
+          className={by === 'phone' ? 'button' : 'button secondary'}
+        >
           {t('phoneAccount.signup.byPhone')}
         </Link>{' '}
-        <Link to={choice('email')} aria-current={by === 'email' ? 'page' : undefined} className={by === 'email' ? 'button' : 'button secondary'}>
+        <Link
+          to={choice('email')}
+          aria-current={by === 'email' ? 'page' : undefined}
+          className={by === 'email' ? 'button' : 'button secondary'}
+        >
           {t('phone.signup.byEmail')}
         </Link>
       </nav>
       <Form method="post" className="stack" noValidate key={by}>
         <FormError reply={reply} />
         <input type="hidden" name="by" value={by} />
-        <Field name="displayName" label={t('accounts.field.displayName')} reply={reply} autoComplete="name" required maxLength={80} />
+        <Field
+          name="displayName"
+          label={t('accounts.field.displayName')}
+          reply={reply}
+          autoComplete="name"
+          required
+          maxLength={80}
+        />
         {by === 'phone' ? (
           <>
             <PhoneField reply={reply} />
             <ChannelField reply={reply} />
           </>
         ) : (
-          <Field name="email" type="email" label={t('accounts.field.email')} reply={reply} autoComplete="email" required maxLength={254} />
+          <Field
+            name="email"
+            type="email"
+            label={t('accounts.field.email')}
+            reply={reply}
+            autoComplete="email"
+            required
+            maxLength={254}
+          />
         )}
         <Field
           name="password"
@@ -142,4 +194,5 @@ export default function Signup() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'accounts.signup.title', { descriptionKey: 'ux.meta.signup' });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, 'accounts.signup.title', { descriptionKey: 'ux.meta.signup' });

@@ -28,7 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append('Set-Cookie', await startSession(confirmed.userId));
   headers.append('Set-Cookie', await languageCookie.serialize(confirmed.locale));
   // "Do you want to sell?" yes: straight to her seller dashboard to start the shop.
-  const to = confirmed.wantsToSell ? '/dashboard?notice=notice.welcome' : safeRedirect(confirmed.redirectTo, '/market?notice=notice.welcome');
+  const to = confirmed.wantsToSell
+    ? '/dashboard?notice=notice.welcome'
+    : safeRedirect(confirmed.redirectTo, '/market?notice=notice.welcome');
   return redirect(to, { headers });
 }
 
@@ -50,7 +52,8 @@ export default function ConfirmSignup() {
         <>
           <p className="form-error">{t('accounts.confirm.invalid')}</p>
           <p>
-            <Link to="/signup">{t('accounts.signup.title')}</Link> · <Link to="/login">{t('accounts.login.title')}</Link>
+            <Link to="/signup">{t('accounts.signup.title')}</Link> ·{' '}
+            <Link to="/login">{t('accounts.login.title')}</Link>
           </p>
         </>
       )}

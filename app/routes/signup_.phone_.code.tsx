@@ -30,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append('Set-Cookie', await startSession(result.userId));
   headers.append('Set-Cookie', await languageCookie.serialize(result.locale));
-  return redirect(result.wantsToSell ? '/dashboard?notice=notice.welcome' : '/market?notice=notice.welcome', { headers });
+  return redirect(result.wantsToSell ? '/dashboard?notice=notice.welcome' : '/market?notice=notice.welcome', {
+    headers,
+  });
 }
 
 export default function PhoneSignupCode() {

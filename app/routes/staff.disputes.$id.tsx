@@ -59,9 +59,18 @@ export default function StaffDispute() {
             name="decision"
             label={t('problems.field.decision')}
             reply={reply}
-            options={(['refund_owed', 'no_refund'] as const).map((d) => ({ value: d, label: t(`problems.decision.${d}`) }))}
+            options={(['refund_owed', 'no_refund'] as const).map((d) => ({
+              value: d,
+              label: t(`problems.decision.${d}`),
+            }))}
           />
-          <Field name="amount" label={t('problems.field.amount')} reply={reply} inputMode="numeric" hint={money(problem.order_total)} />
+          <Field
+            name="amount"
+            label={t('problems.field.amount')}
+            reply={reply}
+            inputMode="numeric"
+            hint={money(problem.order_total)}
+          />
           <TextAreaField name="note" label={t('problems.field.decisionNote')} reply={reply} rows={3} maxLength={2000} />
           <button type="submit">{t('problems.submit.decide')}</button>
         </Form>
@@ -71,7 +80,9 @@ export default function StaffDispute() {
       <ol className="small">
         {messages.map((m) => (
           <li key={m.id}>
-            {dateTime(m.created_at)} · {m.sender_id === problem.buyer_id ? t('problems.actor.buyer') : t('problems.actor.seller')}: <span style={{ whiteSpace: 'pre-line' }}>{m.body}</span>
+            {dateTime(m.created_at)} ·{' '}
+            {m.sender_id === problem.buyer_id ? t('problems.actor.buyer') : t('problems.actor.seller')}:{' '}
+            <span style={{ whiteSpace: 'pre-line' }}>{m.body}</span>
           </li>
         ))}
       </ol>
@@ -79,7 +90,8 @@ export default function StaffDispute() {
       <ol className="small">
         {problem.events.map((e) => (
           <li key={e.id}>
-            {dateTime(e.created_at)}: {e.problem_step ? t(`problems.step.${e.problem_step}`) : t(`orders.state.${e.to_state}`)}
+            {dateTime(e.created_at)}:{' '}
+            {e.problem_step ? t(`problems.step.${e.problem_step}`) : t(`orders.state.${e.to_state}`)}
             {e.note ? ` — ${e.note}` : null}
           </li>
         ))}
@@ -88,7 +100,8 @@ export default function StaffDispute() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'problems.staff.detail', { params: { number: data?.number ?? '' } });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'problems.staff.detail', { params: { number: data?.number ?? '' } });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -14,7 +14,9 @@ import { lostDisputesFlag } from '~/modules/problems/states';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'staff');
   const problems = await listProblemsForStaff();
-  return { problems: problems.map((p) => ({ ...p, number: shortNumber(p.order_id), seller_lost: Number(p.seller_lost ?? 0) })) };
+  return {
+    problems: problems.map((p) => ({ ...p, number: shortNumber(p.order_id), seller_lost: Number(p.seller_lost ?? 0) })),
+  };
 }
 
 export default function StaffDisputes() {
@@ -29,8 +31,9 @@ export default function StaffDisputes() {
           <li key={p.id} className="card">
             <Link to={`/staff/disputes/${p.id}`}>{t('problems.staff.detail', { number: p.number })}</Link>
             <p className="small">
-              {t(`problems.kind.${p.kind}`)} · {p.buyer_name} → {p.seller_name} · {p.escalated_at ? dateTime(p.escalated_at) : null} ·{' '}
-              {t('problems.staff.askedBy')}: {p.escalated_by ? t(`problems.actor.${p.escalated_by}`) : '—'}
+              {t(`problems.kind.${p.kind}`)} · {p.buyer_name} → {p.seller_name} ·{' '}
+              {p.escalated_at ? dateTime(p.escalated_at) : null} · {t('problems.staff.askedBy')}:{' '}
+              {p.escalated_by ? t(`problems.actor.${p.escalated_by}`) : '—'}
               {p.seller_lost ? ` · ${t('problems.staff.lost', { n: p.seller_lost })}` : null}
               {p.seller_lost >= lostDisputesFlag ? ' ⚑' : null}
             </p>

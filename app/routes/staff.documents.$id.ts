@@ -13,6 +13,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findDocumentKey(params.id ?? '', thumbnail ? 'thumbnail' : 'file', staff.scope);
   if (!found) throw new Response('Not found', { status: 404 });
   // Identity documents are sensitive data: every opening is on the record, thumbnails included.
-  await recordAudit({ actorId: staff.id, action: 'identity_document.open', subjectUserId: found.ownerId, detail: { document: params.id ?? '', thumbnail } });
+  await recordAudit({
+    actorId: staff.id,
+    action: 'identity_document.open',
+    subjectUserId: found.ownerId,
+    detail: { document: params.id ?? '', thumbnail },
+  });
   return objectResponse(found.key, { downloadName: thumbnail ? undefined : found.name });
 }

@@ -22,7 +22,13 @@ function ProvinceChart({ rows, label }: { rows: Row[]; label: string }) {
   const barWidth = 200;
   const height = rows.length * rowHeight + 30;
   return (
-    <svg viewBox={`0 0 ${labelWidth + barWidth + 40} ${height}`} width="100%" style={{ maxWidth: '32rem' }} role="img" aria-label={label}>
+    <svg
+      viewBox={`0 0 ${labelWidth + barWidth + 40} ${height}`}
+      width="100%"
+      style={{ maxWidth: '32rem' }}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       {rows.map((r, i) => {
         const y = i * rowHeight;
@@ -69,7 +75,12 @@ export default function Impact() {
       <p data-testid="median">
         {medianHours === null
           ? t('staff.impact.noMedian')
-          : t('staff.impact.median', { hours: new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(medianHours), count: number(decisions) })}
+          : t('staff.impact.median', {
+              hours: new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(
+                medianHours,
+              ),
+              count: number(decisions),
+            })}
       </p>
       <h2>{t('staff.impact.byProvince')}</h2>
       {provinces.length ? (

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
@@ -31,7 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const { intent, ...input } = parsed.data;
   if (intent === 'preview') {
-    return data({ preview: { vi: renderMarkdown(input.body_vi), en: renderMarkdown(input.body_en) }, errors: {}, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) });
+    return data({
+      preview: { vi: renderMarkdown(input.body_vi), en: renderMarkdown(input.body_en) },
+      errors: {},
+      values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])),
+    });
   }
   const saved = await updateLesson(params.course ?? '', params.lesson ?? '', input);
   if (!saved) return formError(form, { module_id: 'validation.invalid' });
@@ -46,7 +57,8 @@ export default function StaffLesson() {
   return (
     <section>
       <p>
-        <Link to={`/staff/learning/${lesson.course_slug}`}>← {lesson.course_slug}</Link> · <Link to={`/learn/${lesson.id}`}>{t('learning.staff.viewAsLearner')}</Link>
+        <Link to={`/staff/learning/${lesson.course_slug}`}>← {lesson.course_slug}</Link> ·{' '}
+        <Link to={`/learn/${lesson.id}`}>{t('learning.staff.viewAsLearner')}</Link>
       </p>
       <h1>{lesson.title_vi}</h1>
       <p className="muted">
@@ -62,14 +74,68 @@ export default function StaffLesson() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
-        <SelectField name="module_id" label={t('learning.staff.module')} reply={reply} defaultValue={String(lesson.module_id)} options={modules.map((m) => ({ value: String(m.id), label: `${m.title_vi} / ${m.title_en}` }))} />
-        <Field name="title_vi" label={t('learning.staff.titleVi')} reply={reply} defaultValue={lesson.title_vi} required maxLength={160} />
-        <Field name="title_en" label={t('learning.staff.titleEn')} reply={reply} defaultValue={lesson.title_en} required maxLength={160} />
-        <TextArea name="body_vi" label={t('learning.staff.bodyVi')} hint={t('learning.staff.markdownHint')} reply={reply} defaultValue={lesson.body_vi} rows={16} maxLength={20000} />
-        <TextArea name="body_en" label={t('learning.staff.bodyEn')} reply={reply} defaultValue={lesson.body_en} rows={16} maxLength={20000} />
-        <Field name="video_url" type="url" label={t('learning.staff.videoUrl')} reply={reply} defaultValue={lesson.video_url ?? ''} maxLength={500} />
-        <Field name="minutes" type="number" label={t('learning.staff.minutes')} reply={reply} defaultValue={String(lesson.minutes)} />
-        <Field name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={String(lesson.position)} />
+        <SelectField
+          name="module_id"
+          label={t('learning.staff.module')}
+          reply={reply}
+          defaultValue={String(lesson.module_id)}
+          options={modules.map((m) => ({ value: String(m.id), label: `${m.title_vi} / ${m.title_en}` }))}
+        />
+        <Field
+          name="title_vi"
+          label={t('learning.staff.titleVi')}
+          reply={reply}
+          defaultValue={lesson.title_vi}
+          required
+          maxLength={160}
+        />
+        <Field
+          name="title_en"
+          label={t('learning.staff.titleEn')}
+          reply={reply}
+          defaultValue={lesson.title_en}
+          required
+          maxLength={160}
+        />
+        <TextArea
+          name="body_vi"
+          label={t('learning.staff.bodyVi')}
+          hint={t('learning.staff.markdownHint')}
+          reply={reply}
+          defaultValue={lesson.body_vi}
+          rows={16}
+          maxLength={20000}
+        />
+        <TextArea
+          name="body_en"
+          label={t('learning.staff.bodyEn')}
+          reply={reply}
+          defaultValue={lesson.body_en}
+          rows={16}
+          maxLength={20000}
+        />
+        <Field
+          name="video_url"
+          type="url"
+          label={t('learning.staff.videoUrl')}
+          reply={reply}
+          defaultValue={lesson.video_url ?? ''}
+          maxLength={500}
+        />
+        <Field
+          name="minutes"
+          type="number"
+          label={t('learning.staff.minutes')}
+          reply={reply}
+          defaultValue={String(lesson.minutes)}
+        />
+        <Field
+          name="position"
+          type="number"
+          label={t('learning.staff.position')}
+          reply={reply}
+          defaultValue={String(lesson.position)}
+        />
         <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={lesson.published} />
         <p className="game-answers">
           <button type="submit" name="intent" value="preview" className="secondary">

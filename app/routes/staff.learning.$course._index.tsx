@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { type Field, FormError } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
@@ -11,7 +17,13 @@ import { addLessonSchema, addModuleSchema, courseSchema, moduleSchema } from '~/
 import { findCourseOutline } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/modules/learning/reader.server';
-import { createLesson, createModule, mostMissedQuestions, updateCourse, updateModule } from '~/modules/learning/staff.server';
+import {
+  createLesson,
+  createModule,
+  mostMissedQuestions,
+  updateCourse,
+  updateModule,
+} from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -59,7 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
     const created = await createLesson(slug, { ...input, body_vi: '', body_en: '', video_url: null, minutes: 3 });
-    if (!created.ok) return formError(form, created.reason === 'slug' ? { slug: 'learning.staff.slugTaken' } : { module_id: 'validation.invalid' });
+    if (!created.ok)
+      return formError(
+        form,
+        created.reason === 'slug' ? { slug: 'learning.staff.slugTaken' } : { module_id: 'validation.invalid' },
+      );
     return redirect(`/staff/learning/${slug}/${input.slug}?notice=notice.saved`);
   }
   throw new Response('Bad Request', { status: 400 });
@@ -70,11 +86,13 @@ export default function StaffCourse() {
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   const intent = reply?.values?.intent;
-  const replyFor = (name: string, id?: number) => (intent === name && (id === undefined || reply?.values?.moduleId === String(id)) ? reply : undefined);
+  const replyFor = (name: string, id?: number) =>
+    intent === name && (id === undefined || reply?.values?.moduleId === String(id)) ? reply : undefined;
   return (
     <section className="staff-grid">
       <p>
-        <Link to="/staff/learning">← {t('learning.staff.title')}</Link> · <Link to={`/learn/${course.slug}`}>{t('learning.staff.viewAsLearner')}</Link>
+        <Link to="/staff/learning">← {t('learning.staff.title')}</Link> ·{' '}
+        <Link to={`/learn/${course.slug}`}>{t('learning.staff.viewAsLearner')}</Link>
       </p>
       <h1>{course.title}</h1>
       <p className="muted">
@@ -98,11 +116,48 @@ export default function StaffCourse() {
       <Form method="post" className="stack narrow" noValidate>
         <FormError reply={replyFor('course')} />
         <input type="hidden" name="intent" value="course" />
-        <InputField idPrefix="course" name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('course')} defaultValue={raw.title_vi} required maxLength={160} />
-        <InputField idPrefix="course" name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('course')} defaultValue={raw.title_en} required maxLength={160} />
-        <TextArea name="summary_vi" label={t('learning.staff.summaryVi')} reply={replyFor('course')} defaultValue={raw.summary_vi} rows={3} maxLength={1000} />
-        <TextArea name="summary_en" label={t('learning.staff.summaryEn')} reply={replyFor('course')} defaultValue={raw.summary_en} rows={3} maxLength={1000} />
-        <InputField idPrefix="course" name="position" type="number" label={t('learning.staff.position')} reply={replyFor('course')} defaultValue={String(raw.position)} />
+        <InputField
+          idPrefix="course"
+          name="title_vi"
+          label={t('learning.staff.titleVi')}
+          reply={replyFor('course')}
+          defaultValue={raw.title_vi}
+          required
+          maxLength={160}
+        />
+        <InputField
+          idPrefix="course"
+          name="title_en"
+          label={t('learning.staff.titleEn')}
+          reply={replyFor('course')}
+          defaultValue={raw.title_en}
+          required
+          maxLength={160}
+        />
+        <TextArea
+          name="summary_vi"
+          label={t('learning.staff.summaryVi')}
+          reply={replyFor('course')}
+          defaultValue={raw.summary_vi}
+          rows={3}
+          maxLength={1000}
+        />
+        <TextArea
+          name="summary_en"
+          label={t('learning.staff.summaryEn')}
+          reply={replyFor('course')}
+          defaultValue={raw.summary_en}
+          rows={3}
+          maxLength={1000}
+        />
+        <InputField
+          idPrefix="course"
+          name="position"
+          type="number"
+          label={t('learning.staff.position')}
+          reply={replyFor('course')}
+          defaultValue={String(raw.position)}
+        />
         <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={raw.published} />
         <button type="submit">{t('common.save')}</button>
       </Form>
@@ -117,18 +172,31 @@ export default function StaffCourse() {
           <ul>
             {m.lessons.map((l) => (
               <li key={l.id}>
-                <Link to={`/staff/learning/${course.slug}/${l.slug}`}>{l.title}</Link> <code>{l.id}</code> · {l.published ? t('learning.staff.published') : t('learning.staff.draft')}
+                <Link to={`/staff/learning/${course.slug}/${l.slug}`}>{l.title}</Link> <code>{l.id}</code> ·{' '}
+                {l.published ? t('learning.staff.published') : t('learning.staff.draft')}
               </li>
             ))}
             <li>
-              <Link to={`/staff/learning/${course.slug}/quiz/${m.id}`}>{t('learning.staff.editQuiz', { count: m.quiz?.questions ?? 0 })}</Link>
+              <Link to={`/staff/learning/${course.slug}/quiz/${m.id}`}>
+                {t('learning.staff.editQuiz', { count: m.quiz?.questions ?? 0 })}
+              </Link>
             </li>
           </ul>
           <Form method="post" className="stack" noValidate>
             <FormError reply={replyFor('module', m.id)} />
             <input type="hidden" name="intent" value="module" />
             <input type="hidden" name="moduleId" value={m.id} />
-            <ModuleFields idPrefix={`module-${m.id}`} reply={replyFor('module', m.id)} values={{ title_vi: m.titleVi, title_en: m.titleEn, position: String(m.position), pass_percent: String(m.passPercent) }} published={m.published} />
+            <ModuleFields
+              idPrefix={`module-${m.id}`}
+              reply={replyFor('module', m.id)}
+              values={{
+                title_vi: m.titleVi,
+                title_en: m.titleEn,
+                position: String(m.position),
+                pass_percent: String(m.passPercent),
+              }}
+              published={m.published}
+            />
             <button type="submit">{t('common.save')}</button>
           </Form>
         </details>
@@ -138,7 +206,12 @@ export default function StaffCourse() {
       <Form method="post" className="stack narrow" noValidate>
         <FormError reply={replyFor('addModule')} />
         <input type="hidden" name="intent" value="addModule" />
-        <ModuleFields idPrefix="new-module" reply={replyFor('addModule')} values={{ position: String(course.modules.length + 1), pass_percent: '80' }} published={false} />
+        <ModuleFields
+          idPrefix="new-module"
+          reply={replyFor('addModule')}
+          values={{ position: String(course.modules.length + 1), pass_percent: '80' }}
+          published={false}
+        />
         <button type="submit">{t('learning.staff.create')}</button>
       </Form>
 
@@ -147,11 +220,46 @@ export default function StaffCourse() {
         <Form method="post" className="stack narrow" noValidate>
           <FormError reply={replyFor('addLesson')} />
           <input type="hidden" name="intent" value="addLesson" />
-          <InputField idPrefix="new-lesson" name="slug" label={t('learning.staff.slug')} hint={t('learning.staff.slugHint')} reply={replyFor('addLesson')} required maxLength={60} />
-          <SelectInput idPrefix="new-lesson" name="module_id" label={t('learning.staff.module')} reply={replyFor('addLesson')} options={course.modules.map((m) => ({ value: String(m.id), label: m.title }))} />
-          <InputField idPrefix="new-lesson" name="title_vi" label={t('learning.staff.titleVi')} reply={replyFor('addLesson')} required maxLength={160} />
-          <InputField idPrefix="new-lesson" name="title_en" label={t('learning.staff.titleEn')} reply={replyFor('addLesson')} required maxLength={160} />
-          <InputField idPrefix="new-lesson" name="position" type="number" label={t('learning.staff.position')} reply={replyFor('addLesson')} defaultValue="10" />
+          <InputField
+            idPrefix="new-lesson"
+            name="slug"
+            label={t('learning.staff.slug')}
+            hint={t('learning.staff.slugHint')}
+            reply={replyFor('addLesson')}
+            required
+            maxLength={60}
+          />
+          <SelectInput
+            idPrefix="new-lesson"
+            name="module_id"
+            label={t('learning.staff.module')}
+            reply={replyFor('addLesson')}
+            options={course.modules.map((m) => ({ value: String(m.id), label: m.title }))}
+          />
+          <InputField
+            idPrefix="new-lesson"
+            name="title_vi"
+            label={t('learning.staff.titleVi')}
+            reply={replyFor('addLesson')}
+            required
+            maxLength={160}
+          />
+          <InputField
+            idPrefix="new-lesson"
+            name="title_en"
+            label={t('learning.staff.titleEn')}
+            reply={replyFor('addLesson')}
+            required
+            maxLength={160}
+          />
+          <InputField
+            idPrefix="new-lesson"
+            name="position"
+            type="number"
+            label={t('learning.staff.position')}
+            reply={replyFor('addLesson')}
+            defaultValue="10"
+          />
           <CheckBox name="published" label={t('learning.staff.publish')} />
           <button type="submit">{t('learning.staff.create')}</button>
         </Form>
@@ -160,17 +268,58 @@ export default function StaffCourse() {
   );
 }
 
-function ModuleFields({ idPrefix, reply, values, published }: { idPrefix: string; reply?: Parameters<typeof Field>[0]['reply']; values: Record<string, string>; published: boolean }) {
+function ModuleFields({
+  idPrefix,
+  reply,
+  values,
+  published,
+}: {
+  idPrefix: string;
+  reply?: Parameters<typeof Field>[0]['reply'];
+  values: Record<string, string>;
+  published: boolean;
+}) {
   const { t } = useI18n();
   return (
     <>
-      <InputField idPrefix={idPrefix} name="title_vi" label={t('learning.staff.titleVi')} reply={reply} defaultValue={values.title_vi} required maxLength={160} />
-      <InputField idPrefix={idPrefix} name="title_en" label={t('learning.staff.titleEn')} reply={reply} defaultValue={values.title_en} required maxLength={160} />
-      <InputField idPrefix={idPrefix} name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={values.position} />
-      <InputField idPrefix={idPrefix} name="pass_percent" type="number" label={t('learning.staff.passPercent')} reply={reply} defaultValue={values.pass_percent} />
+      <InputField
+        idPrefix={idPrefix}
+        name="title_vi"
+        label={t('learning.staff.titleVi')}
+        reply={reply}
+        defaultValue={values.title_vi}
+        required
+        maxLength={160}
+      />
+      <InputField
+        idPrefix={idPrefix}
+        name="title_en"
+        label={t('learning.staff.titleEn')}
+        reply={reply}
+        defaultValue={values.title_en}
+        required
+        maxLength={160}
+      />
+      <InputField
+        idPrefix={idPrefix}
+        name="position"
+        type="number"
+        label={t('learning.staff.position')}
+        reply={reply}
+        defaultValue={values.position}
+      />
+      <InputField
+        idPrefix={idPrefix}
+        name="pass_percent"
+        type="number"
+        label={t('learning.staff.passPercent')}
+        reply={reply}
+        defaultValue={values.pass_percent}
+      />
       <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={published} />
     </>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, 'learning.staff.title', { title: data?.course.title });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, 'learning.staff.title', { title: data?.course.title });

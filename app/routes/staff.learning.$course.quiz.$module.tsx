@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
@@ -7,10 +13,21 @@ import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, InputField, SelectInput } from '~/modules/learning/components';
-import { deleteQuestionSchema, passMarkSchema, questionSchema, type QuestionForm } from '~/modules/learning/forms.server';
+import {
+  deleteQuestionSchema,
+  passMarkSchema,
+  questionSchema,
+  type QuestionForm,
+} from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
 import { idParam, notFound } from '~/modules/learning/reader.server';
-import { addQuestion, deleteQuestion, findModuleForStaff, updateModule, updateQuestion } from '~/modules/learning/staff.server';
+import {
+  addQuestion,
+  deleteQuestion,
+  findModuleForStaff,
+  updateModule,
+  updateQuestion,
+} from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -58,9 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       explanation_vi: String(d[`c${n}_why_vi`]),
       explanation_en: String(d[`c${n}_why_en`]),
     }));
-  if (choices.length < 2 || choices.some((c) => !c.text_vi || !c.text_en)) return formError(form, { form: 'learning.staff.choicesNeeded' });
+  if (choices.length < 2 || choices.some((c) => !c.text_vi || !c.text_en))
+    return formError(form, { form: 'learning.staff.choicesNeeded' });
   const correct = choices.filter((c) => c.correct).length;
-  if (correct === 0 || (d.kind !== 'multiple' && correct !== 1)) return formError(form, { form: 'learning.staff.correctNeeded' });
+  if (correct === 0 || (d.kind !== 'multiple' && correct !== 1))
+    return formError(form, { form: 'learning.staff.correctNeeded' });
   const question = { kind: d.kind, prompt_vi: d.prompt_vi, prompt_en: d.prompt_en, position: d.position, choices };
   if (d.intent === 'editQuestion') {
     if (!d.questionId || !(await updateQuestion(moduleId, d.questionId, question))) notFound();
@@ -86,7 +105,13 @@ export default function StaffQuiz() {
       <h1>{t('learning.quiz.title', { module: module.title_vi })}</h1>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="passMark" />
-        <Field name="pass_percent" type="number" label={t('learning.staff.passPercent')} reply={passReply} defaultValue={String(module.pass_percent)} />
+        <Field
+          name="pass_percent"
+          type="number"
+          label={t('learning.staff.passPercent')}
+          reply={passReply}
+          defaultValue={String(module.pass_percent)}
+        />
         <button type="submit">{t('common.save')}</button>
       </Form>
       <h2>{t('learning.staff.questions')}</h2>
@@ -95,13 +120,20 @@ export default function StaffQuiz() {
           <li key={q.id}>
             <details className="card">
               <summary>
-                {q.raw.prompt_vi} <span className="muted">({t(`learning.staff.kind.${q.kind}` as 'learning.staff.kind.single')})</span>
+                {q.raw.prompt_vi}{' '}
+                <span className="muted">({t(`learning.staff.kind.${q.kind}` as 'learning.staff.kind.single')})</span>
               </summary>
               <QuestionForm
                 intent="editQuestion"
                 questionId={q.id}
                 reply={intent === 'editQuestion' && reply?.values?.questionId === String(q.id) ? reply : undefined}
-                initial={{ kind: q.kind, prompt_vi: q.raw.prompt_vi, prompt_en: q.raw.prompt_en, position: String(q.position), choices: q.raw.choices }}
+                initial={{
+                  kind: q.kind,
+                  prompt_vi: q.raw.prompt_vi,
+                  prompt_en: q.raw.prompt_en,
+                  position: String(q.position),
+                  choices: q.raw.choices,
+                }}
               />
               <Form noValidate method="post">
                 <input type="hidden" name="intent" value="deleteQuestion" />
@@ -115,7 +147,11 @@ export default function StaffQuiz() {
         ))}
       </ol>
       <h2>{t('learning.staff.addQuestion')}</h2>
-      <QuestionForm intent="addQuestion" reply={questionReply} initial={{ kind: 'single', prompt_vi: '', prompt_en: '', position: String(questions.length + 1), choices: [] }} />
+      <QuestionForm
+        intent="addQuestion"
+        reply={questionReply}
+        initial={{ kind: 'single', prompt_vi: '', prompt_en: '', position: String(questions.length + 1), choices: [] }}
+      />
     </section>
   );
 }
@@ -129,7 +165,17 @@ type Initial = {
 };
 
 /** The question form, for a new question or an existing one (fields named c1_vi … c4_correct). */
-function QuestionForm({ intent, questionId, reply, initial }: { intent: 'addQuestion' | 'editQuestion'; questionId?: number; reply?: Parameters<typeof Field>[0]['reply']; initial: Initial }) {
+function QuestionForm({
+  intent,
+  questionId,
+  reply,
+  initial,
+}: {
+  intent: 'addQuestion' | 'editQuestion';
+  questionId?: number;
+  reply?: Parameters<typeof Field>[0]['reply'];
+  initial: Initial;
+}) {
   const { t } = useI18n();
   const prefix = questionId ? `q${questionId}` : 'new';
   return (
@@ -143,20 +189,74 @@ function QuestionForm({ intent, questionId, reply, initial }: { intent: 'addQues
         label={t('learning.staff.kind')}
         reply={reply}
         defaultValue={initial.kind}
-        options={(['single', 'multiple', 'true_false'] as const).map((k) => ({ value: k, label: t(`learning.staff.kind.${k}`) }))}
+        options={(['single', 'multiple', 'true_false'] as const).map((k) => ({
+          value: k,
+          label: t(`learning.staff.kind.${k}`),
+        }))}
       />
-      <InputField idPrefix={prefix} name="prompt_vi" label={t('learning.staff.promptVi')} reply={reply} defaultValue={initial.prompt_vi} required maxLength={1000} />
-      <InputField idPrefix={prefix} name="prompt_en" label={t('learning.staff.promptEn')} reply={reply} defaultValue={initial.prompt_en} required maxLength={1000} />
-      <InputField idPrefix={prefix} name="position" type="number" label={t('learning.staff.position')} reply={reply} defaultValue={initial.position} />
+      <InputField
+        idPrefix={prefix}
+        name="prompt_vi"
+        label={t('learning.staff.promptVi')}
+        reply={reply}
+        defaultValue={initial.prompt_vi}
+        required
+        maxLength={1000}
+      />
+      <InputField
+        idPrefix={prefix}
+        name="prompt_en"
+        label={t('learning.staff.promptEn')}
+        reply={reply}
+        defaultValue={initial.prompt_en}
+        required
+        maxLength={1000}
+      />
+      <InputField
+        idPrefix={prefix}
+        name="position"
+        type="number"
+        label={t('learning.staff.position')}
+        reply={reply}
+        defaultValue={initial.position}
+      />
       {choiceSlots.map((n) => {
         const c = initial.choices[n - 1];
         return (
           <fieldset key={n} className="stack">
             <legend>{t('learning.staff.choice', { n })}</legend>
-            <InputField idPrefix={prefix} name={`c${n}_vi`} label={t('learning.staff.choiceVi')} reply={reply} defaultValue={c?.text_vi} maxLength={500} />
-            <InputField idPrefix={prefix} name={`c${n}_en`} label={t('learning.staff.choiceEn')} reply={reply} defaultValue={c?.text_en} maxLength={500} />
-            <InputField idPrefix={prefix} name={`c${n}_why_vi`} label={t('learning.staff.whyVi')} reply={reply} defaultValue={c?.explanation_vi} maxLength={1000} />
-            <InputField idPrefix={prefix} name={`c${n}_why_en`} label={t('learning.staff.whyEn')} reply={reply} defaultValue={c?.explanation_en} maxLength={1000} />
+            <InputField
+              idPrefix={prefix}
+              name={`c${n}_vi`}
+              label={t('learning.staff.choiceVi')}
+              reply={reply}
+              defaultValue={c?.text_vi}
+              maxLength={500}
+            />
+            <InputField
+              idPrefix={prefix}
+              name={`c${n}_en`}
+              label={t('learning.staff.choiceEn')}
+              reply={reply}
+              defaultValue={c?.text_en}
+              maxLength={500}
+            />
+            <InputField
+              idPrefix={prefix}
+              name={`c${n}_why_vi`}
+              label={t('learning.staff.whyVi')}
+              reply={reply}
+              defaultValue={c?.explanation_vi}
+              maxLength={1000}
+            />
+            <InputField
+              idPrefix={prefix}
+              name={`c${n}_why_en`}
+              label={t('learning.staff.whyEn')}
+              reply={reply}
+              defaultValue={c?.explanation_en}
+              maxLength={1000}
+            />
             <CheckBox name={`c${n}_correct`} label={t('learning.staff.correct')} defaultChecked={c?.correct} />
           </fieldset>
         );

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
@@ -70,7 +76,14 @@ export default function StaffLearning() {
       <h2>{t('learning.staff.newCourse')}</h2>
       <Form method="post" className="stack narrow" noValidate>
         <FormError reply={reply} />
-        <Field name="slug" label={t('learning.staff.slug')} hint={t('learning.staff.slugHint')} reply={reply} required maxLength={60} />
+        <Field
+          name="slug"
+          label={t('learning.staff.slug')}
+          hint={t('learning.staff.slugHint')}
+          reply={reply}
+          required
+          maxLength={60}
+        />
         <Field name="title_vi" label={t('learning.staff.titleVi')} reply={reply} required maxLength={160} />
         <Field name="title_en" label={t('learning.staff.titleEn')} reply={reply} required maxLength={160} />
         <TextArea name="summary_vi" label={t('learning.staff.summaryVi')} reply={reply} rows={3} maxLength={1000} />

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
@@ -39,7 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = await saveCard(id, parsed.data);
   if (!saved.ok) {
     if (saved.field === 'missing') notFound();
-    return formError(form, saved.field === 'slug' ? { slug: 'learning.staff.slugTaken' } : { lesson_id: 'learning.staff.lessonMissing' });
+    return formError(
+      form,
+      saved.field === 'slug' ? { slug: 'learning.staff.slugTaken' } : { lesson_id: 'learning.staff.lessonMissing' },
+    );
   }
   return redirect(`/staff/learning/game/${saved.id}?notice=notice.saved`);
 }
@@ -62,8 +71,21 @@ export default function StaffGameCard() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <FormError reply={reply} />
-        <Field name="slug" label={t('learning.staff.slug')} reply={reply} defaultValue={card?.slug} required maxLength={80} />
-        <SelectField name="kind" label={t('learning.staff.cardKind')} reply={reply} defaultValue={card?.kind} options={kinds.map((k) => ({ value: k, label: t(`learning.game.kind.${k}`) }))} />
+        <Field
+          name="slug"
+          label={t('learning.staff.slug')}
+          reply={reply}
+          defaultValue={card?.slug}
+          required
+          maxLength={80}
+        />
+        <SelectField
+          name="kind"
+          label={t('learning.staff.cardKind')}
+          reply={reply}
+          defaultValue={card?.kind}
+          options={kinds.map((k) => ({ value: k, label: t(`learning.game.kind.${k}`) }))}
+        />
         <SelectField
           name="verdict"
           label={t('learning.staff.verdict')}
@@ -74,15 +96,77 @@ export default function StaffGameCard() {
             { value: 'safe', label: t('learning.game.verdict.safe') },
           ]}
         />
-        <Field name="header_vi" label={t('learning.staff.headerVi')} reply={reply} defaultValue={card?.header_vi} required maxLength={200} />
-        <Field name="header_en" label={t('learning.staff.headerEn')} reply={reply} defaultValue={card?.header_en} required maxLength={200} />
-        <TextArea name="lines_vi" label={t('learning.staff.linesVi')} hint={t('learning.staff.linesHint')} reply={reply} defaultValue={card?.lines_vi} maxLength={2000} />
-        <TextArea name="lines_en" label={t('learning.staff.linesEn')} reply={reply} defaultValue={card?.lines_en} maxLength={2000} />
-        <Field name="tell_vi" label={t('learning.staff.tellVi')} reply={reply} defaultValue={card?.tell_vi} required maxLength={300} />
-        <Field name="tell_en" label={t('learning.staff.tellEn')} reply={reply} defaultValue={card?.tell_en} required maxLength={300} />
-        <TextArea name="explanation_vi" label={t('learning.staff.explanationVi')} reply={reply} defaultValue={card?.explanation_vi} rows={3} maxLength={1500} />
-        <TextArea name="explanation_en" label={t('learning.staff.explanationEn')} reply={reply} defaultValue={card?.explanation_en} rows={3} maxLength={1500} />
-        <Field name="lesson_id" label={t('learning.staff.cardLesson')} hint={t('learning.staff.cardLessonHint')} reply={reply} defaultValue={card?.lesson_id ?? ''} maxLength={200} />
+        <Field
+          name="header_vi"
+          label={t('learning.staff.headerVi')}
+          reply={reply}
+          defaultValue={card?.header_vi}
+          required
+          maxLength={200}
+        />
+        <Field
+          name="header_en"
+          label={t('learning.staff.headerEn')}
+          reply={reply}
+          defaultValue={card?.header_en}
+          required
+          maxLength={200}
+        />
+        <TextArea
+          name="lines_vi"
+          label={t('learning.staff.linesVi')}
+          hint={t('learning.staff.linesHint')}
+          reply={reply}
+          defaultValue={card?.lines_vi}
+          maxLength={2000}
+        />
+        <TextArea
+          name="lines_en"
+          label={t('learning.staff.linesEn')}
+          reply={reply}
+          defaultValue={card?.lines_en}
+          maxLength={2000}
+        />
+        <Field
+          name="tell_vi"
+          label={t('learning.staff.tellVi')}
+          reply={reply}
+          defaultValue={card?.tell_vi}
+          required
+          maxLength={300}
+        />
+        <Field
+          name="tell_en"
+          label={t('learning.staff.tellEn')}
+          reply={reply}
+          defaultValue={card?.tell_en}
+          required
+          maxLength={300}
+        />
+        <TextArea
+          name="explanation_vi"
+          label={t('learning.staff.explanationVi')}
+          reply={reply}
+          defaultValue={card?.explanation_vi}
+          rows={3}
+          maxLength={1500}
+        />
+        <TextArea
+          name="explanation_en"
+          label={t('learning.staff.explanationEn')}
+          reply={reply}
+          defaultValue={card?.explanation_en}
+          rows={3}
+          maxLength={1500}
+        />
+        <Field
+          name="lesson_id"
+          label={t('learning.staff.cardLesson')}
+          hint={t('learning.staff.cardLessonHint')}
+          reply={reply}
+          defaultValue={card?.lesson_id ?? ''}
+          maxLength={200}
+        />
         <CheckBox name="published" label={t('learning.staff.publish')} defaultChecked={card?.published ?? false} />
         <button type="submit">{t('common.save')}</button>
       </Form>

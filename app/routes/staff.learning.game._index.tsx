@@ -24,11 +24,17 @@ export default function StaffGameCards() {
           {t('learning.staff.newCard')}
         </Link>
       </p>
-      <p className="muted">{t('learning.staff.cardCount', { count: cards.length, scams: cards.filter((c) => c.verdict === 'scam').length })}</p>
+      <p className="muted">
+        {t('learning.staff.cardCount', {
+          count: cards.length,
+          scams: cards.filter((c) => c.verdict === 'scam').length,
+        })}
+      </p>
       <ol>
         {cards.map((c) => (
           <li key={c.id}>
-            <Link to={`/staff/learning/game/${c.id}`}>{locale === 'vi' ? c.header_vi : c.header_en}</Link> · {t(`learning.game.verdict.${c.verdict}`)} ·{' '}
+            <Link to={`/staff/learning/game/${c.id}`}>{locale === 'vi' ? c.header_vi : c.header_en}</Link> ·{' '}
+            {t(`learning.game.verdict.${c.verdict}`)} ·{' '}
             {c.published ? t('learning.staff.published') : t('learning.staff.draft')}
           </li>
         ))}

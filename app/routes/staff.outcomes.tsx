@@ -5,7 +5,14 @@ import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName, provinces } from '~/lib/provinces';
-import { monthsOf, outcomeFigures, outcomeMetrics, outcomeRequest, parsePeriod, type OutcomeRow } from '~/modules/verification/outcomes.server';
+import {
+  monthsOf,
+  outcomeFigures,
+  outcomeMetrics,
+  outcomeRequest,
+  parsePeriod,
+  type OutcomeRow,
+} from '~/modules/verification/outcomes.server';
 
 // Issue 19: the Union's outcomes per province and month (apart from /staff/reports,
 // which is moderation), within her scope; the chart is SVG drawn on the server.
@@ -31,7 +38,13 @@ function MonthChart({ rows, months, label }: { rows: OutcomeRow[]; months: strin
   const step = 44;
   const height = 140;
   return (
-    <svg viewBox={`0 0 ${months.length * step + 20} ${height + 50}`} width="100%" style={{ maxWidth: '40rem' }} role="img" aria-label={label}>
+    <svg
+      viewBox={`0 0 ${months.length * step + 20} ${height + 50}`}
+      width="100%"
+      style={{ maxWidth: '40rem' }}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       {totals.map((x, i) => {
         const h1 = (x.created / max) * height;

@@ -28,7 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await personInScope(staff.scope, parsed.data.sellerId))) throw new Response('Not found', { status: 404 });
   const pending = awaitConfirmation(form);
   if (pending) return pending;
-  if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision, staff.scope))) return formError(form, { form: 'payments.staff.already' }, 409);
+  if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision, staff.scope)))
+    return formError(form, { form: 'payments.staff.already' }, 409);
   throw redirect('/staff/payouts?notice=notice.payments.payoutDecided');
 }
 

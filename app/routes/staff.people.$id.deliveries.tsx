@@ -23,7 +23,14 @@ export default function PersonDeliveries() {
   const { t, dateTime } = useI18n();
   // Times travel as ISO strings in a notice's parameters, as on /notifications.
   const text = (n: (typeof notices)[number]) =>
-    n.key ? t(n.key, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'string' && isoTime.test(v) ? dateTime(v) : v]))) : '—';
+    n.key
+      ? t(
+          n.key,
+          Object.fromEntries(
+            Object.entries(n.params).map(([k, v]) => [k, typeof v === 'string' && isoTime.test(v) ? dateTime(v) : v]),
+          ),
+        )
+      : '—';
   return (
     <section>
       <h1>{t('notify.staff.title', { name: person.name })}</h1>
@@ -31,7 +38,9 @@ export default function PersonDeliveries() {
       <ul>
         <li>
           {t('notify.staff.phone', { phone: person.phone ?? t('notify.staff.none') })}
-          {person.phone ? ` (${t(person.phoneConfirmed ? 'notify.staff.phoneConfirmed' : 'notify.staff.phoneUnconfirmed')})` : null}
+          {person.phone
+            ? ` (${t(person.phoneConfirmed ? 'notify.staff.phoneConfirmed' : 'notify.staff.phoneUnconfirmed')})`
+            : null}
         </li>
         <li>{t('notify.staff.email', { email: person.email ?? t('notify.staff.none') })}</li>
       </ul>
@@ -49,8 +58,11 @@ export default function PersonDeliveries() {
               <ul>
                 {n.deliveries.map((d) => (
                   <li key={d.id}>
-                    {t(`notify.channel.${d.channel}`)} · {t(`notify.status.${d.status}`)} · {dateTime(d.sent_at ?? d.created_at)}
-                    {d.status === 'pending' && d.send_after ? ` · ${t('notify.staff.heldUntil', { time: dateTime(d.send_after) })}` : null}
+                    {t(`notify.channel.${d.channel}`)} · {t(`notify.status.${d.status}`)} ·{' '}
+                    {dateTime(d.sent_at ?? d.created_at)}
+                    {d.status === 'pending' && d.send_after
+                      ? ` · ${t('notify.staff.heldUntil', { time: dateTime(d.send_after) })}`
+                      : null}
                     {d.last_error ? (
                       <>
                         {' '}
@@ -70,7 +82,8 @@ export default function PersonDeliveries() {
       <ul>
         {codes.map((c) => (
           <li key={c.id}>
-            {t(`notify.channel.${c.channel}`)} · {dateTime(c.created_at)} · {t(c.used_at ? 'notify.staff.codeUsed' : 'notify.staff.codeUnused')}
+            {t(`notify.channel.${c.channel}`)} · {dateTime(c.created_at)} ·{' '}
+            {t(c.used_at ? 'notify.staff.codeUsed' : 'notify.staff.codeUnused')}
           </li>
         ))}
       </ul>

@@ -43,14 +43,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
-    const status = result.problem === 'self' || result.problem === 'forbidden' ? 403 : result.problem === 'changed' ? 409 : 400;
+    const status =
+      result.problem === 'self' || result.problem === 'forbidden' ? 403 : result.problem === 'changed' ? 409 : 400;
     return formError(form, { form: `moderation.problem.${result.problem}` as MessageKey }, status);
   }
   return redirect(`/staff/reports/${id}?notice=notice.moderation.done`);
 }
 
 export default function ReportPage() {
-  const { report, subject, listing, messages, detected, earlier, actions, available, seen } = useLoaderData<typeof loader>();
+  const { report, subject, listing, messages, detected, earlier, actions, available, seen } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const chosen = reply?.values?.action;
@@ -63,7 +65,8 @@ export default function ReportPage() {
         {t('moderation.detail.title')}: {t(`moderation.category.${report.category}`)}
       </h1>
       <p>
-        {report.reporter_name ?? t('moderation.queue.system')} · {t('moderation.detail.filed', { date: dateTime(report.created_at) })} ·{' '}
+        {report.reporter_name ?? t('moderation.queue.system')} ·{' '}
+        {t('moderation.detail.filed', { date: dateTime(report.created_at) })} ·{' '}
         {t(`moderation.status.${report.status}`)}
       </p>
       {report.status === 'resolved' && report.resolution ? (
@@ -91,7 +94,9 @@ export default function ReportPage() {
               {messages.map((m) => (
                 <li key={m.id} className={m.id === report.message_id ? 'card notice-warn' : 'card'}>
                   <strong>{m.sender_name}</strong> <span className="muted small">{dateTime(m.created_at)}</span>
-                  {m.id === report.message_id ? <span className="small"> · {t('moderation.detail.reportedMessage')}</span> : null}
+                  {m.id === report.message_id ? (
+                    <span className="small"> · {t('moderation.detail.reportedMessage')}</span>
+                  ) : null}
                   <p style={{ whiteSpace: 'pre-line' }}>{m.body}</p>
                 </li>
               ))}
@@ -160,13 +165,26 @@ export default function ReportPage() {
           ) : null}
         </p>
         <p>{t('moderation.detail.since', { date: date(subject.created_at) })}</p>
-        {subject.business_status ? <p>{t('moderation.detail.business', { status: t(`verification.status.${subject.business_status}` as MessageKey) })}</p> : null}
-        {subject.mentor_status ? <p>{t('moderation.detail.mentor', { status: t(`verification.status.${subject.mentor_status}` as MessageKey) })}</p> : null}
+        {subject.business_status ? (
+          <p>
+            {t('moderation.detail.business', {
+              status: t(`verification.status.${subject.business_status}` as MessageKey),
+            })}
+          </p>
+        ) : null}
+        {subject.mentor_status ? (
+          <p>
+            {t('moderation.detail.mentor', { status: t(`verification.status.${subject.mentor_status}` as MessageKey) })}
+          </p>
+        ) : null}
         <p>
           {!subject.suspended
             ? t('moderation.detail.notSuspended')
             : subject.suspended_until
-              ? t('moderation.detail.suspendedUntil', { date: dateTime(subject.suspended_until), reason: subject.suspension_reason ?? '' })
+              ? t('moderation.detail.suspendedUntil', {
+                  date: dateTime(subject.suspended_until),
+                  reason: subject.suspension_reason ?? '',
+                })
               : t('moderation.detail.suspendedForGood', { reason: subject.suspension_reason ?? '' })}
         </p>
       </div>
@@ -176,8 +194,11 @@ export default function ReportPage() {
         <ul>
           {earlier.map((r) => (
             <li key={r.id}>
-              <Link to={`/staff/reports/${r.id}`}>{t(`moderation.category.${r.category}`)}</Link> · {r.reporter_name ?? t('moderation.queue.system')} · {dateTime(r.created_at)} ·{' '}
-              {r.resolution ? t(`moderation.resolution.${r.resolution}` as MessageKey) : t(`moderation.status.${r.status}`)}
+              <Link to={`/staff/reports/${r.id}`}>{t(`moderation.category.${r.category}`)}</Link> ·{' '}
+              {r.reporter_name ?? t('moderation.queue.system')} · {dateTime(r.created_at)} ·{' '}
+              {r.resolution
+                ? t(`moderation.resolution.${r.resolution}` as MessageKey)
+                : t(`moderation.status.${r.status}`)}
             </li>
           ))}
         </ul>
@@ -189,7 +210,8 @@ export default function ReportPage() {
         <ul>
           {actions.map((a) => (
             <li key={a.id}>
-              {t(`moderation.action.${a.action}` as MessageKey)} · {a.staff_name ?? '—'} · {dateTime(a.created_at)}: {a.reason}
+              {t(`moderation.action.${a.action}` as MessageKey)} · {a.staff_name ?? '—'} · {dateTime(a.created_at)}:{' '}
+              {a.reason}
             </li>
           ))}
         </ul>
@@ -201,11 +223,14 @@ export default function ReportPage() {
       {reply && 'confirm' in reply && reply.values ? (
         <Form noValidate method="post" className="stack confirm-box" aria-labelledby="confirm-title">
           <div role="alert">
-            <h3 id="confirm-title">{t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}</h3>
+            <h3 id="confirm-title">
+              {t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
+            </h3>
           </div>
           {reply.values.action === 'suspend' && reply.values.period ? (
             <p>
-              <strong>{t('moderation.detail.period')}:</strong> {t(`moderation.period.${reply.values.period}` as MessageKey)}
+              <strong>{t('moderation.detail.period')}:</strong>{' '}
+              {t(`moderation.period.${reply.values.period}` as MessageKey)}
             </p>
           ) : null}
           <p>
@@ -215,7 +240,9 @@ export default function ReportPage() {
             <input key={name} type="hidden" name={name} value={reply.values[name] ?? ''} />
           ))}
           <input type="hidden" name="confirmed" value="yes" />
-          <button type="submit">{t('staff.confirm.send', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}</button>
+          <button type="submit">
+            {t('staff.confirm.send', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
+          </button>
           <p className="muted">{t('staff.confirm.edit')}</p>
         </Form>
       ) : null}
@@ -244,7 +271,15 @@ export default function ReportPage() {
             options={suspensionPeriods.map((p) => ({ value: p, label: t(`moderation.period.${p}` as MessageKey) }))}
           />
         ) : null}
-        <TextAreaField name="reason" label={t('moderation.detail.reason')} hint={t('moderation.detail.reasonHint')} reply={reply} required maxLength={1000} rows={4} />
+        <TextAreaField
+          name="reason"
+          label={t('moderation.detail.reason')}
+          hint={t('moderation.detail.reasonHint')}
+          reply={reply}
+          required
+          maxLength={1000}
+          rows={4}
+        />
         <p>
           <button type="submit">{t('moderation.detail.submit')}</button>
         </p>

@@ -90,7 +90,11 @@ export default function ReportQueue() {
                       </td>
                       <td>{r.reporter_name ?? t('moderation.queue.system')}</td>
                       <td>{dateTime(r.created_at)}</td>
-                      <td>{r.resolution ? t(`moderation.resolution.${r.resolution}` as MessageKey) : t(`moderation.status.${r.status}`)}</td>
+                      <td>
+                        {r.resolution
+                          ? t(`moderation.resolution.${r.resolution}` as MessageKey)
+                          : t(`moderation.status.${r.status}`)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -27,7 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(form, scamAccountRemoveSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const result = await removeScamAccount({ staff, id: parsed.data.id, reason: parsed.data.reason });
-    if (!result.ok) return formError(form, { form: `scamAccounts.problem.${result.problem}` as MessageKey }, result.problem === 'forbidden' ? 403 : 404);
+    if (!result.ok)
+      return formError(
+        form,
+        { form: `scamAccounts.problem.${result.problem}` as MessageKey },
+        result.problem === 'forbidden' ? 403 : 404,
+      );
     return redirect('/staff/scam-accounts?notice=notice.scamAccounts.removed');
   }
   const parsed = parseForm(form, scamAccountAddSchema);
@@ -36,7 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.problem === 'forbidden') return formError(form, { form: 'scamAccounts.problem.forbidden' }, 403);
     const field = result.problem === 'duplicate' ? 'form' : 'value';
-    return formError(form, { [field]: `scamAccounts.problem.${result.problem}` as MessageKey }, result.problem === 'duplicate' ? 409 : 400);
+    return formError(
+      form,
+      { [field]: `scamAccounts.problem.${result.problem}` as MessageKey },
+      result.problem === 'duplicate' ? 409 : 400,
+    );
   }
   return redirect('/staff/scam-accounts?notice=notice.scamAccounts.added');
 }
@@ -65,8 +74,23 @@ export default function ScamAccounts() {
           defaultValue="number"
           options={(['number', 'link'] as const).map((k) => ({ value: k, label: t(`scamAccounts.kind.${k}`) }))}
         />
-        <Field name="value" label={t('scamAccounts.value')} hint={t('scamAccounts.valueHint')} reply={adding ? reply : undefined} required maxLength={300} />
-        <TextAreaField name="reason" label={t('scamAccounts.reason')} hint={t('scamAccounts.reasonHint')} reply={adding ? reply : undefined} required maxLength={1000} rows={3} />
+        <Field
+          name="value"
+          label={t('scamAccounts.value')}
+          hint={t('scamAccounts.valueHint')}
+          reply={adding ? reply : undefined}
+          required
+          maxLength={300}
+        />
+        <TextAreaField
+          name="reason"
+          label={t('scamAccounts.reason')}
+          hint={t('scamAccounts.reasonHint')}
+          reply={adding ? reply : undefined}
+          required
+          maxLength={1000}
+          rows={3}
+        />
         <p>
           <button type="submit">{t('scamAccounts.add')}</button>
         </p>
@@ -90,7 +114,9 @@ export default function ScamAccounts() {
                   </>
                 ) : null}
               </p>
-              <p className="muted">{t('scamAccounts.added', { date: dateTime(e.created_at), name: e.added_by_name ?? '—' })}</p>
+              <p className="muted">
+                {t('scamAccounts.added', { date: dateTime(e.created_at), name: e.added_by_name ?? '—' })}
+              </p>
               <Form method="post" className="stack" noValidate aria-label={`${t('scamAccounts.remove')}: ${e.hint}`}>
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="id" value={e.id} />

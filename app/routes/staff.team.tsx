@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
-    return formError(form, { form: `union.team.problem.${result.problem}` as MessageKey }, result.problem === 'self' ? 403 : 400);
+    return formError(
+      form,
+      { form: `union.team.problem.${result.problem}` as MessageKey },
+      result.problem === 'self' ? 403 : 400,
+    );
   }
   throw redirect('/staff/team?notice=notice.union.scopeSaved');
 }
@@ -51,7 +55,9 @@ export default function StaffTeam() {
           <p>
             <strong>{t('union.team.scope')}:</strong>{' '}
             {member.scopes.length
-              ? member.scopes.map((s) => (s === 'country' ? t('union.scope.country') : provinceName(s, locale))).join(', ')
+              ? member.scopes
+                  .map((s) => (s === 'country' ? t('union.scope.country') : provinceName(s, locale)))
+                  .join(', ')
               : t('union.scope.none')}
           </p>
           {member.id === me ? null : (
@@ -62,11 +68,18 @@ export default function StaffTeam() {
                 <fieldset>
                   <legend>{t('union.team.scope')}</legend>
                   <label>
-                    <input type="checkbox" name="country" defaultChecked={member.scopes.includes('country')} /> {t('union.scope.country')}
+                    <input type="checkbox" name="country" defaultChecked={member.scopes.includes('country')} />{' '}
+                    {t('union.scope.country')}
                   </label>
                   {provinces.map((p) => (
                     <label key={p.code}>
-                      <input type="checkbox" name="province" value={p.code} defaultChecked={member.scopes.includes(p.code)} /> {p[locale]}
+                      <input
+                        type="checkbox"
+                        name="province"
+                        value={p.code}
+                        defaultChecked={member.scopes.includes(p.code)}
+                      />{' '}
+                      {p[locale]}
                     </label>
                   ))}
                 </fieldset>

@@ -13,7 +13,6 @@ import { findReview, transition } from '~/modules/verification/verification.serv
 import { assigneesOf, clearAssignment, releaseItem, takeItem } from '~/modules/verification/assignments.server';
 import { isUuid } from '~/lib/ids';
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const id = params.id ?? '';
@@ -32,8 +31,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get('intent');
   if (intent === 'take' || intent === 'release') {
     // Taking is settled by the database: of two officers at once, one holds it.
-    const done = intent === 'take' ? await takeItem({ staffId: staff.id, scope: staff.scope, kind: 'verification', itemId: id }) : { ok: await releaseItem({ staffId: staff.id, kind: 'verification', itemId: id }) };
-    if (!done.ok) return formError(form, { form: intent === 'take' ? 'union.assign.taken' : 'union.assign.notYours' }, 409);
+    const done =
+      intent === 'take'
+        ? await takeItem({ staffId: staff.id, scope: staff.scope, kind: 'verification', itemId: id })
+        : { ok: await releaseItem({ staffId: staff.id, kind: 'verification', itemId: id }) };
+    if (!done.ok)
+      return formError(form, { form: intent === 'take' ? 'union.assign.taken' : 'union.assign.notYours' }, 409);
     return redirect(`/staff/verifications/${id}?notice=notice.union.${intent === 'take' ? 'taken' : 'released'}`);
   }
   const parsed = parseForm(form, decideSchema);
@@ -56,13 +59,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
     const field = result.problem === 'reason-required' ? 'reasonCode' : 'form';
-    return formError(form, { [field]: `verification.problem.${result.problem}` as MessageKey }, result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400);
+    return formError(
+      form,
+      { [field]: `verification.problem.${result.problem}` as MessageKey },
+      result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400,
+    );
   }
   await clearAssignment('verification', id);
   return redirect(`/staff/verifications/${id}?notice=notice.verification.decided`);
 }
 
-type Reply = { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string>; confirm?: true } | undefined;
+type Reply =
+  { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string>; confirm?: true } | undefined;
 
 /** The second step: what she will receive, and the one button that sends it. */
 function ConfirmDecision({ id, values }: { id: string; values: Record<string, string> }) {
@@ -74,7 +82,8 @@ function ConfirmDecision({ id, values }: { id: string; values: Record<string, st
         <h4 id={`${id}-confirm-title`}>{t('staff.confirm.title', { decision })}</h4>
       </div>
       <p>
-        <strong>{t('verification.field.reasonCode')}:</strong> {t(`verification.reason.${values.reasonCode}` as MessageKey)}
+        <strong>{t('verification.field.reasonCode')}:</strong>{' '}
+        {t(`verification.reason.${values.reasonCode}` as MessageKey)}
       </p>
       {values.reasonText ? (
         <p>
@@ -112,7 +121,12 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
               <input type="hidden" name="decision" value={decision} />
               <div className="field">
                 <label htmlFor={`${id}-reason`}>{t('verification.field.reasonCode')}</label>
-                <select id={`${id}-reason`} name="reasonCode" defaultValue={here?.values?.reasonCode ?? ''} aria-invalid={here?.errors?.reasonCode ? true : undefined}>
+                <select
+                  id={`${id}-reason`}
+                  name="reasonCode"
+                  defaultValue={here?.values?.reasonCode ?? ''}
+                  aria-invalid={here?.errors?.reasonCode ? true : undefined}
+                >
                   <option value="">{t('staff.confirm.pickReason')}</option>
                   {reasonCodes[decision].map((code) => (
                     <option key={code} value={code}>
@@ -124,9 +138,18 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
               </div>
               <div className="field">
                 <label htmlFor={`${id}-text`}>{t('verification.field.reasonText')}</label>
-                <textarea id={`${id}-text`} name="reasonText" rows={3} maxLength={2000} defaultValue={here?.values?.reasonText} />
+                <textarea
+                  id={`${id}-text`}
+                  name="reasonText"
+                  rows={3}
+                  maxLength={2000}
+                  defaultValue={here?.values?.reasonText}
+                />
               </div>
-              <button type="submit" className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}>
+              <button
+                type="submit"
+                className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}
+              >
                 {t(`staff.decision.${decision}` as MessageKey)}
               </button>
             </Form>
@@ -138,7 +161,15 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
 }
 
 /** Who holds this review, and the button to take or release it (colleagues see who has it). */
-function Assignment({ assignee, me, reply }: { assignee: { id: string; name: string } | null; me: string; reply: Reply }) {
+function Assignment({
+  assignee,
+  me,
+  reply,
+}: {
+  assignee: { id: string; name: string } | null;
+  me: string;
+  reply: Reply;
+}) {
   const { t } = useI18n();
   const mine = assignee?.id === me;
   return (
@@ -178,7 +209,9 @@ export default function Review() {
           <h2>{t('staff.review.business')}</h2>
           <dl>
             <dt>{t('staff.queue.state')}</dt>
-            <dd data-testid="business-status">{t(`verification.status.${business.verification_status}` as MessageKey)}</dd>
+            <dd data-testid="business-status">
+              {t(`verification.status.${business.verification_status}` as MessageKey)}
+            </dd>
             <dt>{t('verification.field.businessName')}</dt>
             <dd>{business.business_name}</dd>
             <dt>{t('verification.field.ownerName')}</dt>
@@ -209,7 +242,8 @@ export default function Review() {
             <ul>
               {documents.map((d) => (
                 <li key={d.id}>
-                  {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {Math.ceil(d.size_bytes / 1024)} KB · {dateTime(d.created_at)}{' '}
+                  {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} ·{' '}
+                  {Math.ceil(d.size_bytes / 1024)} KB · {dateTime(d.created_at)}{' '}
                   {d.deleted_at ? (
                     <span className="muted">({t('verification.dashboard.documentDeleted')})</span>
                   ) : (
@@ -219,7 +253,12 @@ export default function Review() {
                       </a>
                       {d.thumbnail_key ? (
                         <div>
-                          <img src={`/staff/documents/${d.id}?thumbnail=1`} alt={d.original_name} width={160} loading="lazy" />
+                          <img
+                            src={`/staff/documents/${d.id}?thumbnail=1`}
+                            alt={d.original_name}
+                            width={160}
+                            loading="lazy"
+                          />
                         </div>
                       ) : null}
                     </>

@@ -17,11 +17,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const subject = url.searchParams.get('kind');
   const filters = {
     province: isProvinceCode(province) ? province : undefined,
-    status: (verificationStatuses as readonly string[]).includes(status ?? '') ? (status as VerificationStatus) : 'submitted',
+    status: (verificationStatuses as readonly string[]).includes(status ?? '')
+      ? (status as VerificationStatus)
+      : 'submitted',
     subject: subject === 'business' || subject === 'mentor' ? (subject as Subject) : undefined,
   };
   const items = await listQueue(staff.scope, filters);
-  const held = await assigneesOf('verification', items.map((i) => i.user_id));
+  const held = await assigneesOf(
+    'verification',
+    items.map((i) => i.user_id),
+  );
   return { items: items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null })), filters };
 }
 
@@ -32,7 +37,8 @@ export default function Queue() {
     <section>
       <h1>{t('staff.queue.title')}</h1>
       <p>
-        <Link to="/staff/impact">{t('staff.queue.impact')}</Link> · <Link to="/staff/outcomes">{t('union.nav.outcomes')}</Link> ·{' '}
+        <Link to="/staff/impact">{t('staff.queue.impact')}</Link> ·{' '}
+        <Link to="/staff/outcomes">{t('union.nav.outcomes')}</Link> ·{' '}
         <Link to="/staff/team">{t('union.nav.team')}</Link>
       </p>
       <Form noValidate method="get" className="cards" aria-label={t('staff.queue.filter')}>
@@ -48,7 +54,10 @@ export default function Queue() {
           name="province"
           label={t('verification.field.province')}
           defaultValue={filters.province ?? ''}
-          options={[{ value: '', label: t('staff.queue.allProvinces') }, ...provinces.map((p) => ({ value: p.code, label: p[locale] }))]}
+          options={[
+            { value: '', label: t('staff.queue.allProvinces') },
+            ...provinces.map((p) => ({ value: p.code, label: p[locale] })),
+          ]}
         />
         <SelectField
           idPrefix="f"

@@ -42,7 +42,13 @@ const loopbackHost = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
  */
 export function allowedHosts() {
   if (!process.env.APP_URL) return (host: string | undefined) => Boolean(host && loopbackHost.test(host));
-  const hosts = new Set([appUrl().host, ...(process.env.ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)]);
+  const hosts = new Set([
+    appUrl().host,
+    ...(process.env.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  ]);
   return (host: string | undefined) => Boolean(host && hosts.has(host.toLowerCase()));
 }
 
@@ -61,14 +67,19 @@ function isSameOrigin(origin: string | undefined, host: string | undefined) {
 export function pageCacheSeconds(value = process.env.PAGE_CACHE_SECONDS) {
   if (value === undefined || value === '') return 3;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`PAGE_CACHE_SECONDS must be a number of seconds, not "${value}"`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new Error(`PAGE_CACHE_SECONDS must be a number of seconds, not "${value}"`);
   return seconds;
 }
 
 /** "/favicon.svg" and the like: the files directly in public/ (its folders but build/ are not served). */
 function listPublicFiles(publicDir: string) {
   try {
-    return new Set(readdirSync(publicDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+    return new Set(
+      readdirSync(publicDir, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${entry.name}`),
+    );
   } catch {
     return new Set<string>();
   }
@@ -87,8 +98,12 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'DENY');
     // Sen needs no camera, microphone, location or payment APIs in the page.
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    if (appUrl().protocol === 'https:') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    res.setHeader(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    );
+    if (appUrl().protocol === 'https:')
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // A page made for one signed-in person is never kept by a browser or a proxy.
     if (sessionCookie.test(req.get('cookie') ?? '')) res.setHeader('Cache-Control', 'no-store');
     const started = process.hrtime.bigint();
@@ -131,7 +146,13 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
   });
 
   if (pageCacheSeconds > 0) {
-    const pageCache = createPageCache({ build, mode: process.env.NODE_ENV, getLoadContext, freshMs: pageCacheSeconds * 1000, staleMs: 10_000 });
+    const pageCache = createPageCache({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext,
+      freshMs: pageCacheSeconds * 1000,
+      staleMs: 10_000,
+    });
     // A change made here shows on the next anonymous view, not a few seconds later.
     app.use((req, res, next) => {
       if (unsafeMethods.has(req.method)) res.on('finish', () => res.statusCode < 400 && pageCache.clear());

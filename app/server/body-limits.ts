@@ -32,7 +32,11 @@ export function limitBodies(limits = bodyLimits) {
     if (!withBody.has(req.method)) return next();
     const type = (req.get('content-type') ?? '').toLowerCase();
     const isForm = type.startsWith('application/x-www-form-urlencoded');
-    const maxBytes = type.startsWith('multipart/form-data') ? limits.multipartBytes : isForm ? limits.formBytes : limits.otherBytes;
+    const maxBytes = type.startsWith('multipart/form-data')
+      ? limits.multipartBytes
+      : isForm
+        ? limits.formBytes
+        : limits.otherBytes;
     const announced = Number(req.get('content-length'));
     if (Number.isFinite(announced) && announced > maxBytes) return refuse(req, res);
     let bytes = 0;

@@ -20,7 +20,8 @@ process.env.NODE_ENV ??= 'production';
 function webConcurrency(value = process.env.WEB_CONCURRENCY) {
   if (value === undefined || value === '') return os.availableParallelism();
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of processes ≥ 1, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`WEB_CONCURRENCY must be a whole number of processes ≥ 1, not "${value}"`);
   return n;
 }
 
@@ -35,7 +36,10 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-if (cluster.isPrimary && (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(path.resolve('app')))) {
+if (
+  cluster.isPrimary &&
+  (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(path.resolve('app')))
+) {
   const result = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -47,7 +51,9 @@ const { createApp, pageCacheSeconds } = await import('./app');
 
 const processes = currentEngine() === 'postgres' ? webConcurrency() : 1;
 if (currentEngine() === 'pglite' && process.env.WEB_CONCURRENCY && process.env.WEB_CONCURRENCY !== '1') {
-  log.warn('WEB_CONCURRENCY ignored: the embedded database belongs to one process', { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY });
+  log.warn('WEB_CONCURRENCY ignored: the embedded database belongs to one process', {
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY,
+  });
 }
 
 if (cluster.isPrimary) {
@@ -103,7 +109,9 @@ async function runCluster(count: number) {
     // Each finishes its work and exits; one that hangs is killed after 15 s.
     const killer = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), 15_000);
     killer.unref();
-    Promise.all(workers.map((w) => (w.isDead() ? null : new Promise((resolve) => w.once('exit', resolve))))).then(() => process.exit(0));
+    Promise.all(workers.map((w) => (w.isDead() ? null : new Promise((resolve) => w.once('exit', resolve))))).then(() =>
+      process.exit(0),
+    );
     for (const w of workers) w.process.kill('SIGTERM');
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

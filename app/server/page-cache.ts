@@ -25,7 +25,15 @@ import { appUrl } from '../lib/origin.server';
 //   nothing between servers.
 // - Concurrent misses for one page wait for a single render.
 
-type Entry = { status: number; headers: [string, string][]; setCookies: string[]; body: Buffer; gzipped: Buffer; storedAt: number; storable: boolean };
+type Entry = {
+  status: number;
+  headers: [string, string][];
+  setCookies: string[];
+  body: Buffer;
+  gzipped: Buffer;
+  storedAt: number;
+  storable: boolean;
+};
 
 export type PageCacheOptions = {
   build: ServerBuild;
@@ -61,7 +69,14 @@ export type PageCache = {
   clear: () => void;
 };
 
-export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs, maxEntries = 500 }: PageCacheOptions): PageCache {
+export function createPageCache({
+  build,
+  mode,
+  getLoadContext,
+  freshMs,
+  staleMs,
+  maxEntries = 500,
+}: PageCacheOptions): PageCache {
   const handle = createRequestHandler(build, mode);
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, Promise<Entry>>();
@@ -81,7 +96,15 @@ export function createPageCache({ build, mode, getLoadContext, freshMs, staleMs,
     });
     const setCookies = response.headers.getSetCookie();
     const storable = response.status === 200 && setCookies.length === 0;
-    const entry: Entry = { status: response.status, headers: kept, setCookies, body, gzipped: gzipSync(body), storedAt: Date.now(), storable };
+    const entry: Entry = {
+      status: response.status,
+      headers: kept,
+      setCookies,
+      body,
+      gzipped: gzipSync(body),
+      storedAt: Date.now(),
+      storable,
+    };
     if (storable && startedIn === generation) {
       const oldest = entries.keys().next();
       if (entries.size >= maxEntries && !oldest.done) entries.delete(oldest.value);

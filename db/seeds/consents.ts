@@ -7,7 +7,16 @@ export async function seedConsents(db: Kysely<Database>) {
   await db
     .insertInto('consents')
     .columns(['user_id', 'purpose', 'version', 'channel'])
-    .expression((eb) => eb.selectFrom('users').select((s) => ['users.id', s.val('terms').as('purpose'), s.val(legalVersion).as('version'), s.val('web').as('channel')]))
+    .expression((eb) =>
+      eb
+        .selectFrom('users')
+        .select((s) => [
+          'users.id',
+          s.val('terms').as('purpose'),
+          s.val(legalVersion).as('version'),
+          s.val('web').as('channel'),
+        ]),
+    )
     .onConflict((oc) => oc.columns(['user_id', 'purpose', 'version']).where('withdrawn_at', 'is', null).doNothing())
     .execute();
 }

@@ -25,11 +25,22 @@ export async function seedLearning(db: Kysely<Database>) {
       .execute();
     for (const [m, module] of course.modules.entries()) {
       const position = m + 1;
-      let row = await db.selectFrom('learning_modules').select('id').where('course_slug', '=', course.slug).where('position', '=', position).executeTakeFirst();
+      let row = await db
+        .selectFrom('learning_modules')
+        .select('id')
+        .where('course_slug', '=', course.slug)
+        .where('position', '=', position)
+        .executeTakeFirst();
       const fresh = !row;
       row ??= await db
         .insertInto('learning_modules')
-        .values({ course_slug: course.slug, position, title_vi: module.title.vi, title_en: module.title.en, published: true })
+        .values({
+          course_slug: course.slug,
+          position,
+          title_vi: module.title.vi,
+          title_en: module.title.en,
+          published: true,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const [l, lesson] of module.lessons.entries()) {
@@ -57,7 +68,13 @@ export async function seedLearning(db: Kysely<Database>) {
       for (const [q, question] of module.quiz.entries()) {
         const inserted = await db
           .insertInto('learning_questions')
-          .values({ module_id: row.id, position: q + 1, kind: question.kind, prompt_vi: question.prompt.vi, prompt_en: question.prompt.en })
+          .values({
+            module_id: row.id,
+            position: q + 1,
+            kind: question.kind,
+            prompt_vi: question.prompt.vi,
+            prompt_en: question.prompt.en,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await db

@@ -18,7 +18,8 @@ export async function seedMarketDepth(db: Kysely<Database>) {
         id: demoUuid('group-session', 0),
         host_id: mentor.id,
         title: 'Chụp ảnh sản phẩm bằng điện thoại',
-        description: 'Buổi học nhóm cho chị em mới bán hàng: ánh sáng, nền, góc chụp, và cách không để lộ thông tin cá nhân trong ảnh.',
+        description:
+          'Buổi học nhóm cho chị em mới bán hàng: ánh sáng, nền, góc chụp, và cách không để lộ thông tin cá nhân trong ảnh.',
         starts_at: starts,
         ends_at: new Date(starts.getTime() + 90 * 60_000),
         seats: 10,
@@ -37,7 +38,8 @@ export async function seedMarketDepth(db: Kysely<Database>) {
     seller.id,
     {
       title: 'Áo thổ cẩm Thái dệt tay',
-      description: 'Áo cổ tròn may từ vải thổ cẩm dệt trên khung cửi ở Mộc Châu.\nCỡ S, M, L; cỡ L may rộng hơn nên giá cao hơn.',
+      description:
+        'Áo cổ tròn may từ vải thổ cẩm dệt trên khung cửi ở Mộc Châu.\nCỡ S, M, L; cỡ L may rộng hơn nên giá cao hơn.',
       price: 450_000,
       stock: 0,
       category: 'fashion',
@@ -45,11 +47,21 @@ export async function seedMarketDepth(db: Kysely<Database>) {
     },
     Date.now() - 3600_000,
   );
-  const named = await db.selectFrom('listing_variants').select('id').where('listing_id', '=', shirtId).where('name', '<>', '').executeTakeFirst();
+  const named = await db
+    .selectFrom('listing_variants')
+    .select('id')
+    .where('listing_id', '=', shirtId)
+    .where('name', '<>', '')
+    .executeTakeFirst();
   if (named) return;
   await db.transaction().execute(async (trx) => {
     await trx.selectFrom('listings').select('id').where('id', '=', shirtId).forUpdate().execute();
-    await trx.updateTable('listing_variants').set({ retired_at: new Date() }).where('listing_id', '=', shirtId).where('name', '=', '').execute();
+    await trx
+      .updateTable('listing_variants')
+      .set({ retired_at: new Date() })
+      .where('listing_id', '=', shirtId)
+      .where('name', '=', '')
+      .execute();
     await trx
       .insertInto('listing_variants')
       .values([

@@ -14,18 +14,138 @@ import { demoPhoto } from './market';
 //   npm run db:seed:large            (SELLERS=5000 LISTINGS=100000 by default)
 
 export const nouns: Record<string, string[]> = {
-  handicrafts: ['Khăn thổ cẩm', 'Giỏ mây', 'Túi cói', 'Nón lá', 'Tranh thêu', 'Chiếu cói', 'Đèn lồng', 'Quạt giấy', 'Tượng gỗ', 'Hộp sơn mài'],
-  food: ['Cà phê rang mộc', 'Trà shan tuyết', 'Mật ong rừng', 'Bánh pía', 'Mứt gừng', 'Nước mắm nhĩ', 'Gạo ST25', 'Hạt điều rang', 'Khô cá lóc', 'Tiêu đen'],
-  fashion: ['Áo dài lụa', 'Áo bà ba', 'Váy linen', 'Quần lụa', 'Áo sơ mi thêu', 'Đầm maxi', 'Khăn lụa', 'Áo len', 'Chân váy', 'Áo khoác thổ cẩm'],
-  beauty: ['Son dưỡng', 'Xà phòng thảo mộc', 'Tinh dầu sả', 'Nước hoa hồng', 'Mặt nạ nghệ', 'Dầu gội bồ kết', 'Sữa rửa mặt', 'Kem dưỡng', 'Muối tắm', 'Dầu dừa'],
-  home: ['Bộ ấm chén', 'Bình gốm', 'Bát gốm', 'Khăn trải bàn', 'Gối tựa', 'Thảm đay', 'Nến thơm', 'Giỏ đựng đồ', 'Đĩa sứ', 'Lọ hoa'],
-  accessories: ['Vòng bạc', 'Khuyên tai', 'Nhẫn bạc', 'Kẹp tóc', 'Túi xách', 'Ví da', 'Dây chuyền', 'Trâm cài', 'Móc khóa', 'Vòng gỗ'],
-  kids: ['Mũ len', 'Áo len cho bé', 'Thú bông', 'Yếm ăn', 'Tất len', 'Đồ chơi gỗ', 'Chăn cho bé', 'Giày vải', 'Bộ đồ sơ sinh', 'Balo mini'],
-  services: ['Lớp nấu ăn', 'Dịch vụ may đo', 'Lớp đan len', 'Nấu tiệc tại gia', 'Trang điểm cô dâu', 'Lớp làm gốm', 'Chụp ảnh sản phẩm', 'Lớp tiếng Anh', 'Cắm hoa', 'Dọn nhà'],
+  handicrafts: [
+    'Khăn thổ cẩm',
+    'Giỏ mây',
+    'Túi cói',
+    'Nón lá',
+    'Tranh thêu',
+    'Chiếu cói',
+    'Đèn lồng',
+    'Quạt giấy',
+    'Tượng gỗ',
+    'Hộp sơn mài',
+  ],
+  food: [
+    'Cà phê rang mộc',
+    'Trà shan tuyết',
+    'Mật ong rừng',
+    'Bánh pía',
+    'Mứt gừng',
+    'Nước mắm nhĩ',
+    'Gạo ST25',
+    'Hạt điều rang',
+    'Khô cá lóc',
+    'Tiêu đen',
+  ],
+  fashion: [
+    'Áo dài lụa',
+    'Áo bà ba',
+    'Váy linen',
+    'Quần lụa',
+    'Áo sơ mi thêu',
+    'Đầm maxi',
+    'Khăn lụa',
+    'Áo len',
+    'Chân váy',
+    'Áo khoác thổ cẩm',
+  ],
+  beauty: [
+    'Son dưỡng',
+    'Xà phòng thảo mộc',
+    'Tinh dầu sả',
+    'Nước hoa hồng',
+    'Mặt nạ nghệ',
+    'Dầu gội bồ kết',
+    'Sữa rửa mặt',
+    'Kem dưỡng',
+    'Muối tắm',
+    'Dầu dừa',
+  ],
+  home: [
+    'Bộ ấm chén',
+    'Bình gốm',
+    'Bát gốm',
+    'Khăn trải bàn',
+    'Gối tựa',
+    'Thảm đay',
+    'Nến thơm',
+    'Giỏ đựng đồ',
+    'Đĩa sứ',
+    'Lọ hoa',
+  ],
+  accessories: [
+    'Vòng bạc',
+    'Khuyên tai',
+    'Nhẫn bạc',
+    'Kẹp tóc',
+    'Túi xách',
+    'Ví da',
+    'Dây chuyền',
+    'Trâm cài',
+    'Móc khóa',
+    'Vòng gỗ',
+  ],
+  kids: [
+    'Mũ len',
+    'Áo len cho bé',
+    'Thú bông',
+    'Yếm ăn',
+    'Tất len',
+    'Đồ chơi gỗ',
+    'Chăn cho bé',
+    'Giày vải',
+    'Bộ đồ sơ sinh',
+    'Balo mini',
+  ],
+  services: [
+    'Lớp nấu ăn',
+    'Dịch vụ may đo',
+    'Lớp đan len',
+    'Nấu tiệc tại gia',
+    'Trang điểm cô dâu',
+    'Lớp làm gốm',
+    'Chụp ảnh sản phẩm',
+    'Lớp tiếng Anh',
+    'Cắm hoa',
+    'Dọn nhà',
+  ],
 };
 const categoryCodes = Object.keys(nouns);
-const adjectives = ['thủ công', 'truyền thống', 'cao cấp', 'làm tay', 'mini', 'dệt tay', 'tự nhiên', 'hữu cơ', 'cổ điển', 'hiện đại', 'màu chàm', 'hoa sen', 'đặc biệt', 'gia truyền', 'xinh xắn'];
-const places = ['Huế', 'Hà Nội', 'Sa Pa', 'Hội An', 'Đà Lạt', 'Bát Tràng', 'Cần Thơ', 'Mộc Châu', 'Phú Quốc', 'Bến Tre', 'Đắk Lắk', 'Ninh Bình', 'Lạng Sơn', 'Cà Mau', 'Tây Ninh'];
+const adjectives = [
+  'thủ công',
+  'truyền thống',
+  'cao cấp',
+  'làm tay',
+  'mini',
+  'dệt tay',
+  'tự nhiên',
+  'hữu cơ',
+  'cổ điển',
+  'hiện đại',
+  'màu chàm',
+  'hoa sen',
+  'đặc biệt',
+  'gia truyền',
+  'xinh xắn',
+];
+const places = [
+  'Huế',
+  'Hà Nội',
+  'Sa Pa',
+  'Hội An',
+  'Đà Lạt',
+  'Bát Tràng',
+  'Cần Thơ',
+  'Mộc Châu',
+  'Phú Quốc',
+  'Bến Tre',
+  'Đắk Lắk',
+  'Ninh Bình',
+  'Lạng Sơn',
+  'Cà Mau',
+  'Tây Ninh',
+];
 const sentences = [
   'Làm bằng tay từng chiếc, mỗi sản phẩm có nét riêng.',
   'Nguyên liệu chọn lọc từ vùng nguyên liệu của hợp tác xã phụ nữ.',
@@ -36,11 +156,54 @@ const sentences = [
   'Màu sắc có thể khác đôi chút so với ảnh do ánh sáng.',
   'Hỗ trợ đổi trả trong 7 ngày nếu sản phẩm lỗi.',
 ];
-const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lò', 'Giàng', 'Lý'];
-const givens = ['Mai', 'Lan', 'Hoa', 'Hương', 'Thu', 'Hà', 'Linh', 'Ngọc', 'Trang', 'Hạnh', 'Yến', 'Nhung', 'Thảo', 'Vân', 'Dung', 'Loan', 'Phương', 'Hằng', 'Oanh', 'Tuyết'];
+const families = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lò',
+  'Giàng',
+  'Lý',
+];
+const givens = [
+  'Mai',
+  'Lan',
+  'Hoa',
+  'Hương',
+  'Thu',
+  'Hà',
+  'Linh',
+  'Ngọc',
+  'Trang',
+  'Hạnh',
+  'Yến',
+  'Nhung',
+  'Thảo',
+  'Vân',
+  'Dung',
+  'Loan',
+  'Phương',
+  'Hằng',
+  'Oanh',
+  'Tuyết',
+];
 const shopKinds = ['Nhà', 'Xưởng', 'Tiệm', 'Hợp tác xã', 'Cửa hàng', 'Bếp', 'Vườn'];
 
-export async function seedLargeMarket(db: Kysely<Database>, options: { sellers?: number; listings?: number; provinces: string[] }) {
+export async function seedLargeMarket(
+  db: Kysely<Database>,
+  options: { sellers?: number; listings?: number; provinces: string[] },
+) {
   const sellers = options.sellers ?? 5000;
   const listings = options.listings ?? 100_000;
   const timings: Record<string, number> = {};
@@ -84,7 +247,9 @@ export async function seedLargeMarket(db: Kysely<Database>, options: { sellers?:
   );
 
   const existing = await sql<{ count: number }>`
-    select count(*)::int as count from listings l join business_profiles b on b.user_id = l.seller_id where b.slug like 'scale-shop-%'`.execute(db);
+    select count(*)::int as count from listings l join business_profiles b on b.user_id = l.seller_id where b.slug like 'scale-shop-%'`.execute(
+    db,
+  );
   if (existing.rows[0].count >= listings) return { timings, skipped: true };
 
   // A GIN index is built much faster in one go than row by row: set the search
@@ -180,7 +345,16 @@ if (isMain) {
       provinces: provinces.map((p) => p.code),
     });
     const totalMs = Math.round(performance.now() - started);
-    console.log(JSON.stringify({ level: 'info', msg: 'seeded large market', engine: currentEngine(), demoMs, ...result, totalMs }));
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: 'seeded large market',
+        engine: currentEngine(),
+        demoMs,
+        ...result,
+        totalMs,
+      }),
+    );
   } finally {
     await closeDb();
   }

@@ -44,7 +44,11 @@ export async function seedMarket(db: Kysely<Database>) {
       .returning('id')
       .executeTakeFirstOrThrow();
     sellerIds.push(user.id);
-    await db.insertInto('user_roles').values({ user_id: user.id, role: 'entrepreneur' }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: user.id, role: 'entrepreneur' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     await db
       .insertInto('business_profiles')
       .values({
@@ -79,23 +83,45 @@ export async function seedMarket(db: Kysely<Database>) {
   const idByEmail = new Map(others.map((o) => [String(o.email), o.id]));
   for (const [index, l] of listingsForVerifiedSeeds.entries()) {
     const sellerId = idByEmail.get(l.email);
-    if (sellerId) await insertDemoListing(db, demoUuid('listing-v', index), sellerId, l, now - (index * 5 + 2) * 3600_000);
+    if (sellerId)
+      await insertDemoListing(db, demoUuid('listing-v', index), sellerId, l, now - (index * 5 + 2) * 3600_000);
   }
 
   // Two drafts of the main demo seller: hers alone, never in the market.
   for (const [n, title] of ['Áo dài lụa đỏ (đang may)', 'Khăn thổ cẩm mẫu mới'].entries()) {
     await db
       .insertInto('listings')
-      .values({ id: demoUuid('draft', n), seller_id: sellerIds[0], title, price: 500_000, stock: 0, category: n ? 'handicrafts' : 'fashion', updated_at: new Date() })
+      .values({
+        id: demoUuid('draft', n),
+        seller_id: sellerIds[0],
+        title,
+        price: 500_000,
+        stock: 0,
+        category: n ? 'handicrafts' : 'fashion',
+        updated_at: new Date(),
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
 }
 
-type ListingSeed = { title: string; description: string; price: number; stock: number; category: string; shippingFee: number };
+type ListingSeed = {
+  title: string;
+  description: string;
+  price: number;
+  stock: number;
+  category: string;
+  shippingFee: number;
+};
 
 /** One published demo listing with a generated photo; nothing happens when it is already there. */
-export async function insertDemoListing(db: Kysely<Database>, id: string, sellerId: string, l: ListingSeed, publishedAt: number) {
+export async function insertDemoListing(
+  db: Kysely<Database>,
+  id: string,
+  sellerId: string,
+  l: ListingSeed,
+  publishedAt: number,
+) {
   const inserted = await db
     .insertInto('listings')
     .values({
@@ -124,7 +150,15 @@ export async function insertDemoListing(db: Kysely<Database>, id: string, seller
   await storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
   await db
     .insertInto('listing_images')
-    .values({ listing_id: id, position: 0, image_key: `${base}.webp`, small_key: `${base}.small.webp`, thumb_key: `${base}.thumb.webp`, width: 480, height: 480 })
+    .values({
+      listing_id: id,
+      position: 0,
+      image_key: `${base}.webp`,
+      small_key: `${base}.small.webp`,
+      thumb_key: `${base}.thumb.webp`,
+      width: 480,
+      height: 480,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

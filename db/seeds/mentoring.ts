@@ -86,9 +86,18 @@ export async function seedMentoring(db: Kysely<Database>, now = new Date()) {
   for (const o of mentoringOffers) {
     const mentorId = ids[o.email];
     if (!mentorId) continue;
-    const approved = await db.selectFrom('mentor_profiles').select('user_id').where('user_id', '=', mentorId).where('status', '=', 'approved').executeTakeFirst();
+    const approved = await db
+      .selectFrom('mentor_profiles')
+      .select('user_id')
+      .where('user_id', '=', mentorId)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
     if (!approved) continue;
-    const exists = await db.selectFrom('mentor_offers').select('mentor_id').where('mentor_id', '=', mentorId).executeTakeFirst();
+    const exists = await db
+      .selectFrom('mentor_offers')
+      .select('mentor_id')
+      .where('mentor_id', '=', mentorId)
+      .executeTakeFirst();
     if (exists) continue;
     await db
       .insertInto('mentor_offers')
@@ -111,7 +120,14 @@ export async function seedMentoring(db: Kysely<Database>, now = new Date()) {
       .execute();
     await db
       .insertInto('mentor_weekly_hours')
-      .values(o.weekly.map(([weekday, start, end]) => ({ mentor_id: mentorId, weekday, start_minute: start, end_minute: end })))
+      .values(
+        o.weekly.map(([weekday, start, end]) => ({
+          mentor_id: mentorId,
+          weekday,
+          start_minute: start,
+          end_minute: end,
+        })),
+      )
       .execute();
     const inDays = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
     await db
@@ -125,18 +141,38 @@ export async function seedMentoring(db: Kysely<Database>, now = new Date()) {
 
   // Sessions already held (a week ago), so ratings and "after the session" can be shown.
   const held = [
-    { mentee: 'seller@sen.test', mentor: 'mentor@sen.test', daysAgo: 7, rating: null, note: 'Chụp ảnh sản phẩm thổ cẩm bằng điện thoại' },
-    { mentee: 'buyer@sen.test', mentor: 'mentor2@sen.test', daysAgo: 9, rating: 5, note: 'Giữ an toàn tài khoản Zalo bán hàng' },
+    {
+      mentee: 'seller@sen.test',
+      mentor: 'mentor@sen.test',
+      daysAgo: 7,
+      rating: null,
+      note: 'Chụp ảnh sản phẩm thổ cẩm bằng điện thoại',
+    },
+    {
+      mentee: 'buyer@sen.test',
+      mentor: 'mentor2@sen.test',
+      daysAgo: 9,
+      rating: 5,
+      note: 'Giữ an toàn tài khoản Zalo bán hàng',
+    },
   ];
   for (const s of held) {
     const mentorId = ids[s.mentor];
     const menteeId = ids[s.mentee];
     if (!mentorId || !menteeId) continue;
-    const exists = await db.selectFrom('mentoring_sessions').select('id').where('mentor_id', '=', mentorId).where('mentee_id', '=', menteeId).executeTakeFirst();
+    const exists = await db
+      .selectFrom('mentoring_sessions')
+      .select('id')
+      .where('mentor_id', '=', mentorId)
+      .where('mentee_id', '=', menteeId)
+      .executeTakeFirst();
     if (exists) continue;
     const start = new Date(now.getTime() - s.daysAgo * 86_400_000);
     start.setUTCMinutes(0, 0, 0);
-    const offer = defined(mentoringOffers.find((o) => o.email === s.mentor), `offer of ${s.mentor}`);
+    const offer = defined(
+      mentoringOffers.find((o) => o.email === s.mentor),
+      `offer of ${s.mentor}`,
+    );
     const end = new Date(start.getTime() + offer.sessionMinutes * 60_000);
     await db
       .insertInto('mentoring_sessions')

@@ -16,7 +16,11 @@ const demoConversations: { sellerEmail: string; messages: DemoMessage[] }[] = [
     sellerEmail: 'seller@sen.test',
     messages: [
       { from: 'buyer', body: 'Chị ơi, khăn này còn màu đỏ không ạ? Em muốn mua làm quà cho mẹ.', minutesAgo: 180 },
-      { from: 'seller', body: 'Dạ còn chị ạ. Chị đặt trên Sen nhé, em gói quà miễn phí và gửi trong hôm nay.', minutesAgo: 170 },
+      {
+        from: 'seller',
+        body: 'Dạ còn chị ạ. Chị đặt trên Sen nhé, em gói quà miễn phí và gửi trong hôm nay.',
+        minutesAgo: 170,
+      },
       { from: 'buyer', body: 'Cảm ơn chị, em đặt ngay đây.', minutesAgo: 165 },
     ],
   },
@@ -24,7 +28,11 @@ const demoConversations: { sellerEmail: string; messages: DemoMessage[] }[] = [
     sellerEmail: 'gom@sen.test',
     messages: [
       { from: 'buyer', body: 'Chị ơi bộ bát này còn hàng không ạ?', minutesAgo: 60 },
-      { from: 'seller', body: 'Còn em ơi. Em chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp chị nhé, chị giữ hàng cho.', minutesAgo: 45 },
+      {
+        from: 'seller',
+        body: 'Còn em ơi. Em chuyển khoản cọc trước 50% vào stk 0451000123456 Vietcombank giúp chị nhé, chị giữ hàng cho.',
+        minutesAgo: 45,
+      },
     ],
   },
 ];

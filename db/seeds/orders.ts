@@ -8,12 +8,30 @@ import { demoUuid } from './market-data';
 
 const path: OrderState[] = ['placed', 'accepted', 'shipped', 'delivered', 'completed'];
 
-const demoOrders: { state: OrderState; sellerEmail: string; daysAgo: number; quantity: number; review?: { rating: number; comment: string; reply?: string } }[] = [
+const demoOrders: {
+  state: OrderState;
+  sellerEmail: string;
+  daysAgo: number;
+  quantity: number;
+  review?: { rating: number; comment: string; reply?: string };
+}[] = [
   { state: 'placed', sellerEmail: 'seller@sen.test', daysAgo: 0, quantity: 1 },
   { state: 'accepted', sellerEmail: 'seller@sen.test', daysAgo: 2, quantity: 2 },
   { state: 'shipped', sellerEmail: 'seller@sen.test', daysAgo: 4, quantity: 1 },
-  { state: 'delivered', sellerEmail: 'seller@sen.test', daysAgo: 9, quantity: 1, review: { rating: 5, comment: 'Khăn dệt rất đẹp, màu y như hình. Cảm ơn chị Hoa!' } },
-  { state: 'completed', sellerEmail: 'seller@sen.test', daysAgo: 40, quantity: 1, review: { rating: 4, comment: 'Hàng đẹp, giao hơi chậm một chút.', reply: 'Cảm ơn chị, lần sau em gửi sớm hơn ạ.' } },
+  {
+    state: 'delivered',
+    sellerEmail: 'seller@sen.test',
+    daysAgo: 9,
+    quantity: 1,
+    review: { rating: 5, comment: 'Khăn dệt rất đẹp, màu y như hình. Cảm ơn chị Hoa!' },
+  },
+  {
+    state: 'completed',
+    sellerEmail: 'seller@sen.test',
+    daysAgo: 40,
+    quantity: 1,
+    review: { rating: 4, comment: 'Hàng đẹp, giao hơi chậm một chút.', reply: 'Cảm ơn chị, lần sau em gửi sớm hơn ạ.' },
+  },
   { state: 'cancelled', sellerEmail: 'seller@sen.test', daysAgo: 12, quantity: 1 },
   { state: 'placed', sellerEmail: 'aodai.hue@sen.test', daysAgo: 1, quantity: 1 },
 ];
@@ -39,7 +57,8 @@ export async function seedOrders(db: Kysely<Database>) {
     const created = new Date(Date.now() - demo.daysAgo * 86_400_000);
     const subtotal = listing.price * demo.quantity;
     const reached = demo.state === 'cancelled' ? 0 : path.indexOf(demo.state);
-    const at = (step: number) => new Date(created.getTime() + step * 86_400_000 * Math.min(1, demo.daysAgo / 5 || 0.01));
+    const at = (step: number) =>
+      new Date(created.getTime() + step * 86_400_000 * Math.min(1, demo.daysAgo / 5 || 0.01));
     const inserted = await db
       .insertInto('orders')
       .values({
@@ -69,10 +88,23 @@ export async function seedOrders(db: Kysely<Database>) {
       .returning('id')
       .executeTakeFirst();
     if (!inserted) continue;
-    await db.insertInto('order_items').values({ order_id: id, listing_id: listing.id, title: listing.title, unit_price: listing.price, quantity: demo.quantity }).execute();
-    const events: { actor_role: 'buyer' | 'seller' | 'system'; from_state: OrderState | null; to_state: OrderState; note: string | null; created_at: Date }[] = [
-      { actor_role: 'buyer', from_state: null, to_state: 'placed', note: null, created_at: created },
-    ];
+    await db
+      .insertInto('order_items')
+      .values({
+        order_id: id,
+        listing_id: listing.id,
+        title: listing.title,
+        unit_price: listing.price,
+        quantity: demo.quantity,
+      })
+      .execute();
+    const events: {
+      actor_role: 'buyer' | 'seller' | 'system';
+      from_state: OrderState | null;
+      to_state: OrderState;
+      note: string | null;
+      created_at: Date;
+    }[] = [{ actor_role: 'buyer', from_state: null, to_state: 'placed', note: null, created_at: created }];
     for (let step = 1; step <= reached; step += 1) {
       events.push({
         actor_role: step === 3 ? 'buyer' : step === 4 ? 'system' : 'seller',
@@ -82,10 +114,23 @@ export async function seedOrders(db: Kysely<Database>) {
         created_at: at(step),
       });
     }
-    if (demo.state === 'cancelled') events.push({ actor_role: 'seller', from_state: 'placed', to_state: 'cancelled', note: 'Hết màu chị chọn, em xin lỗi.', created_at: at(1) });
+    if (demo.state === 'cancelled')
+      events.push({
+        actor_role: 'seller',
+        from_state: 'placed',
+        to_state: 'cancelled',
+        note: 'Hết màu chị chọn, em xin lỗi.',
+        created_at: at(1),
+      });
     await db
       .insertInto('order_events')
-      .values(events.map((e) => ({ ...e, order_id: id, actor_id: e.actor_role === 'buyer' ? buyer.id : e.actor_role === 'seller' ? seller.id : null })))
+      .values(
+        events.map((e) => ({
+          ...e,
+          order_id: id,
+          actor_id: e.actor_role === 'buyer' ? buyer.id : e.actor_role === 'seller' ? seller.id : null,
+        })),
+      )
       .execute();
     if (demo.review) {
       await db

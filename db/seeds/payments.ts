@@ -69,6 +69,12 @@ export async function seedPayments(db: Kysely<Database>) {
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return;
-  await db.insertInto('order_items').values({ order_id: id, listing_id: listing.id, title: listing.title, unit_price: listing.price, quantity: 1 }).execute();
-  await db.insertInto('order_events').values({ order_id: id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: 'awaiting_payment' }).execute();
+  await db
+    .insertInto('order_items')
+    .values({ order_id: id, listing_id: listing.id, title: listing.title, unit_price: listing.price, quantity: 1 })
+    .execute();
+  await db
+    .insertInto('order_events')
+    .values({ order_id: id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: 'awaiting_payment' })
+    .execute();
 }

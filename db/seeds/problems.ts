@@ -53,15 +53,62 @@ export async function seedProblems(db: Kysely<Database>) {
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return;
-    await trx.insertInto('order_items').values({ order_id: demoProblemOrderId, listing_id: listing.id, title: listing.title, unit_price: listing.price, quantity: 1 }).execute();
+    await trx
+      .insertInto('order_items')
+      .values({
+        order_id: demoProblemOrderId,
+        listing_id: listing.id,
+        title: listing.title,
+        unit_price: listing.price,
+        quantity: 1,
+      })
+      .execute();
     await trx
       .insertInto('order_events')
       .values([
-        { order_id: demoProblemOrderId, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: 'placed', created_at: at(6) },
-        { order_id: demoProblemOrderId, actor_id: seller.id, actor_role: 'seller', from_state: 'placed', to_state: 'accepted', created_at: at(5) },
-        { order_id: demoProblemOrderId, actor_id: seller.id, actor_role: 'seller', from_state: 'accepted', to_state: 'shipped', note: 'GHN GHNDEMO0001', created_at: at(4) },
-        { order_id: demoProblemOrderId, actor_id: buyer.id, actor_role: 'buyer', from_state: 'shipped', to_state: 'delivered', created_at: at(2) },
-        { order_id: demoProblemOrderId, actor_id: buyer.id, actor_role: 'buyer', from_state: 'delivered', to_state: 'delivered', problem_step: 'opened', note: 'Khăn bị rách một góc khi nhận.', created_at: at(1) },
+        {
+          order_id: demoProblemOrderId,
+          actor_id: buyer.id,
+          actor_role: 'buyer',
+          from_state: null,
+          to_state: 'placed',
+          created_at: at(6),
+        },
+        {
+          order_id: demoProblemOrderId,
+          actor_id: seller.id,
+          actor_role: 'seller',
+          from_state: 'placed',
+          to_state: 'accepted',
+          created_at: at(5),
+        },
+        {
+          order_id: demoProblemOrderId,
+          actor_id: seller.id,
+          actor_role: 'seller',
+          from_state: 'accepted',
+          to_state: 'shipped',
+          note: 'GHN GHNDEMO0001',
+          created_at: at(4),
+        },
+        {
+          order_id: demoProblemOrderId,
+          actor_id: buyer.id,
+          actor_role: 'buyer',
+          from_state: 'shipped',
+          to_state: 'delivered',
+          created_at: at(2),
+        },
+        {
+          order_id: demoProblemOrderId,
+          actor_id: buyer.id,
+          actor_role: 'buyer',
+          from_state: 'delivered',
+          to_state: 'delivered',
+          problem_step: 'opened',
+          note: 'Khăn bị rách một góc khi nhận.',
+          created_at: at(1),
+        },
       ])
       .execute();
     await trx

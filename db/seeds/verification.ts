@@ -34,7 +34,8 @@ export const verifiedSellerSeeds: SellerSeed[] = [
     ownerName: 'Lò Thị Hoa',
     province: 'lai-chau',
     categories: ['handicrafts', 'fashion'],
-    story: 'Tôi cùng mười chị em trong bản dệt thổ cẩm bằng khung cửi truyền thống, nhuộm màu từ lá rừng. Mỗi tấm vải mất ba đến năm ngày.',
+    story:
+      'Tôi cùng mười chị em trong bản dệt thổ cẩm bằng khung cửi truyền thống, nhuộm màu từ lá rừng. Mỗi tấm vải mất ba đến năm ngày.',
     color: '#a3174f',
     status: 'approved',
   },
@@ -116,7 +117,15 @@ export const waitingSellerSeeds: SellerSeed[] = [
   },
 ];
 
-type MentorSeed = { email: string; displayName: string; expertise: string[]; languages: string[]; province: string; experience: string; bio: string };
+type MentorSeed = {
+  email: string;
+  displayName: string;
+  expertise: string[];
+  languages: string[];
+  province: string;
+  experience: string;
+  bio: string;
+};
 
 /** Approved mentors (mentor@sen.test and two more). */
 export const mentorSeeds: MentorSeed[] = [
@@ -161,17 +170,32 @@ async function ensureUser(db: Kysely<Database>, email: string, displayName: stri
 
 /** A tiny generated image (a coloured square with a lighter band), stored under `key`. */
 async function storeImage(key: string, color: string, size: number) {
-  const band = Buffer.from(`<svg width="${size}" height="${size}"><rect y="${size * 0.6}" width="${size}" height="${size * 0.15}" fill="#ffffff" fill-opacity="0.5"/></svg>`);
-  const bytes = await sharp({ create: { width: size, height: Math.round(size * (key.includes('cover') ? 0.35 : 1)), channels: 3, background: color } })
+  const band = Buffer.from(
+    `<svg width="${size}" height="${size}"><rect y="${size * 0.6}" width="${size}" height="${size * 0.15}" fill="#ffffff" fill-opacity="0.5"/></svg>`,
+  );
+  const bytes = await sharp({
+    create: {
+      width: size,
+      height: Math.round(size * (key.includes('cover') ? 0.35 : 1)),
+      channels: 3,
+      background: color,
+    },
+  })
     .composite([{ input: band, top: 0, left: 0, blend: 'over' }])
     .webp({ quality: 60 })
     .toBuffer()
-    .catch(() => sharp({ create: { width: size, height: size, channels: 3, background: color } }).webp({ quality: 60 }).toBuffer());
+    .catch(() =>
+      sharp({ create: { width: size, height: size, channels: 3, background: color } })
+        .webp({ quality: 60 })
+        .toBuffer(),
+    );
   await getStorage().put(key, bytes, 'image/webp');
 }
 
 async function storeDocument(key: string) {
-  const bytes = await sharp({ create: { width: 96, height: 60, channels: 3, background: '#dfe6ee' } }).jpeg({ quality: 60 }).toBuffer();
+  const bytes = await sharp({ create: { width: 96, height: 60, channels: 3, background: '#dfe6ee' } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
   await getStorage().put(key, bytes, 'image/jpeg');
   return bytes.length;
 }
@@ -188,8 +212,16 @@ export async function seedVerification(db: Kysely<Database>) {
   for (const [i, s] of sellers.entries()) {
     const userId = await ensureUser(db, s.email, s.displayName, passwordHash);
     ids[s.email] = userId;
-    await db.insertInto('user_roles').values({ user_id: userId, role: 'entrepreneur' }).onConflict((oc) => oc.doNothing()).execute();
-    const exists = await db.selectFrom('business_profiles').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: userId, role: 'entrepreneur' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const exists = await db
+      .selectFrom('business_profiles')
+      .select('user_id')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (exists) continue;
 
     const logoKey = `public/seed/${s.slug}-logo.webp`;
@@ -229,22 +261,57 @@ export async function seedVerification(db: Kysely<Database>) {
       if (approved) {
         await db
           .insertInto('verification_documents')
-          .values({ user_id: userId, kind, storage_key: null, content_type: 'image/jpeg', size_bytes: 4096, original_name: `${kind}.jpg`, created_at: submittedAt, deleted_at: new Date(defined(decidedAt, 'decision time').getTime() + 30 * day) })
+          .values({
+            user_id: userId,
+            kind,
+            storage_key: null,
+            content_type: 'image/jpeg',
+            size_bytes: 4096,
+            original_name: `${kind}.jpg`,
+            created_at: submittedAt,
+            deleted_at: new Date(defined(decidedAt, 'decision time').getTime() + 30 * day),
+          })
           .execute();
       } else {
         const key = `private/documents/${userId}/seed-${kind}.jpg`;
         const size = await storeDocument(key);
         await db
           .insertInto('verification_documents')
-          .values({ user_id: userId, kind, storage_key: key, content_type: 'image/jpeg', size_bytes: size, original_name: `${kind}.jpg`, created_at: submittedAt })
+          .values({
+            user_id: userId,
+            kind,
+            storage_key: key,
+            content_type: 'image/jpeg',
+            size_bytes: size,
+            original_name: `${kind}.jpg`,
+            created_at: submittedAt,
+          })
           .execute();
       }
     }
-    await db.insertInto('verification_events').values({ subject: 'business', user_id: userId, actor_id: userId, from_status: 'draft', to_status: 'submitted', created_at: submittedAt }).execute();
+    await db
+      .insertInto('verification_events')
+      .values({
+        subject: 'business',
+        user_id: userId,
+        actor_id: userId,
+        from_status: 'draft',
+        to_status: 'submitted',
+        created_at: submittedAt,
+      })
+      .execute();
     if (approved) {
       await db
         .insertInto('verification_events')
-        .values({ subject: 'business', user_id: userId, actor_id: staffId, from_status: 'submitted', to_status: 'approved', reason_code: 'checked', created_at: defined(decidedAt, 'decision time') })
+        .values({
+          subject: 'business',
+          user_id: userId,
+          actor_id: staffId,
+          from_status: 'submitted',
+          to_status: 'approved',
+          reason_code: 'checked',
+          created_at: defined(decidedAt, 'decision time'),
+        })
         .execute();
     }
   }
@@ -252,8 +319,16 @@ export async function seedVerification(db: Kysely<Database>) {
   for (const [i, m] of mentorSeeds.entries()) {
     const userId = await ensureUser(db, m.email, m.displayName, passwordHash);
     ids[m.email] = userId;
-    await db.insertInto('user_roles').values({ user_id: userId, role: 'mentor' }).onConflict((oc) => oc.doNothing()).execute();
-    const exists = await db.selectFrom('mentor_profiles').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: userId, role: 'mentor' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const exists = await db
+      .selectFrom('mentor_profiles')
+      .select('user_id')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (exists) continue;
     const submittedAt = new Date(now - (15 - i) * day);
     const decidedAt = new Date(submittedAt.getTime() + (20 + i * 7) * 3600 * 1000);
@@ -276,8 +351,23 @@ export async function seedVerification(db: Kysely<Database>) {
     await db
       .insertInto('verification_events')
       .values([
-        { subject: 'mentor', user_id: userId, actor_id: userId, from_status: 'draft', to_status: 'submitted', created_at: submittedAt },
-        { subject: 'mentor', user_id: userId, actor_id: staffId, from_status: 'submitted', to_status: 'approved', reason_code: 'checked', created_at: decidedAt },
+        {
+          subject: 'mentor',
+          user_id: userId,
+          actor_id: userId,
+          from_status: 'draft',
+          to_status: 'submitted',
+          created_at: submittedAt,
+        },
+        {
+          subject: 'mentor',
+          user_id: userId,
+          actor_id: staffId,
+          from_status: 'submitted',
+          to_status: 'approved',
+          reason_code: 'checked',
+          created_at: decidedAt,
+        },
       ])
       .execute();
   }

@@ -17,18 +17,25 @@ export async function expectAccessible(page: Page) {
   // Remix's inline script sets __remixContext; it never ran if JavaScript is off.
   const jsEnabled = await page.evaluate(() => '__remixContext' in window);
   const results = jsEnabled ? await new AxeBuilder({ page }).analyze() : await analyzeCopy(page);
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const violations = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
 async function analyzeCopy(page: Page) {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
   try {
     const copy = await context.newPage();
     const url = page.url();
     // Serve the copy at the same URL so relative stylesheets and links resolve.
-    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
     await copy.goto(url);
     return await new AxeBuilder({ page: copy }).analyze();
   } finally {
@@ -61,15 +68,25 @@ export async function staffCode(email: string) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, step * period - Date.now() + 100)));
   }
   writeFileSync(usedStepsFile, JSON.stringify({ ...used, [email]: step }));
-  return new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: period / 1000 }).generate({ timestamp: step * period });
+  return new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: period / 1000 }).generate({
+    timestamp: step * period,
+  });
 }
 
 /** Signs in through the login endpoints (not the forms): the password, then the code when Sen asks for one. */
 export async function signIn(request: APIRequestContext, baseURL: string, email: string, password = demoPassword) {
-  const response = await request.post('/login', { form: { email, password }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await request.post('/login', {
+    form: { email, password },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status(), `login as ${email}`).toBe(302);
   if (!response.headers().location?.startsWith('/login/code')) return;
-  const answer = await request.post('/login/code', { form: { code: await staffCode(email) }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const answer = await request.post('/login/code', {
+    form: { code: await staffCode(email) },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(answer.status(), `two-step login as ${email}`).toBe(302);
 }
 

@@ -12,13 +12,21 @@ import { serverLogPath, smsLogPath } from './server-log';
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3100);
   // Every browser of the suite signs up from 127.0.0.1: the hourly sign-up limit per address is raised for it.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info', SIGNUPS_PER_ADDRESS: '200' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    SIGNUPS_PER_ADDRESS: '200',
+  };
   delete env.SMTP_URL;
   // SMS goes through the real eSMS client to a local fake eSMS; what it receives is
   // written to e2e/.tmp/sms.jsonl, where specs read the codes (server-log.ts, waitForSms).
   mkdirSync(path.dirname(smsLogPath), { recursive: true });
   writeFileSync(smsLogPath, '');
-  const esms = await startEsmsServer({ onMessage: (message) => appendFileSync(smsLogPath, `${JSON.stringify(message)}\n`) });
+  const esms = await startEsmsServer({
+    onMessage: (message) => appendFileSync(smsLogPath, `${JSON.stringify(message)}\n`),
+  });
   Object.assign(env, esms.env);
   // A fresh database: no two-step code of the demo staff has been used yet (fixtures.ts).
   rmSync(path.join(os.tmpdir(), `sen-e2e-totp-steps-${port}.json`), { force: true });

@@ -6,7 +6,13 @@ import { expect, signIn } from './fixtures';
 // (e2e/ux.spec.ts and the slow-3G benchmark, tests/bench/slow-3g.spec.ts).
 
 export async function pageAs(browser: Browser, baseURL: string, email: string | null, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled, baseURL, viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   if (email) await signIn(page.request, baseURL, email);
   return page;
@@ -16,7 +22,9 @@ export async function pageAs(browser: Browser, baseURL: string, email: string | 
 export async function phonePhoto(width: number, height: number) {
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 7919 + ((i / 3) | 0) * 104729) % 251;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 export async function openOwnListing(page: Page) {

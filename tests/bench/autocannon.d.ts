@@ -19,7 +19,10 @@ declare module 'autocannon' {
     '2xx': number;
   };
   type Instance = Promise<Result> & {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): void;
   };
   export default function autocannon(options: Options): Instance;
 }

@@ -79,7 +79,10 @@ function keepCookies(res: Response, jar: Map<string, string>) {
     const at = pair.indexOf('=');
     jar.set(pair.slice(0, at), pair.slice(at + 1));
   }
-  return [...jar].filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join('; ');
+  return [...jar]
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 }
 
 /** Signs in through the login endpoints; the Cookie header of her session. */
@@ -97,7 +100,9 @@ async function signIn(email: string) {
     for (let attempt = 0; attempt < 2 && !cookie.includes('sen_session='); attempt++) {
       const step = Math.floor(Date.now() / 30_000) + attempt;
       if (attempt) await new Promise((r) => setTimeout(r, step * 30_000 - Date.now() + 100));
-      const code = new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
+      const code = new TOTP({ secret: Secret.fromBase32(demoStaffTotpSecret), digits: 6, period: 30 }).generate({
+        timestamp: step * 30_000,
+      });
       cookie = keepCookies(await fetch(`${base}/login/code`, form({ code }, cookie)), jar);
     }
   }
@@ -105,7 +110,18 @@ async function signIn(email: string) {
   return cookie;
 }
 
-type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; statements: number | null; sqlMs?: number; aloneMs?: number };
+type Row = {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  statements: number | null;
+  sqlMs?: number;
+  aloneMs?: number;
+};
 
 /**
  * Searches a buyer could type, all different: the large data set's product names
@@ -119,14 +135,16 @@ function differentSearches() {
     for (let floor = 0; floor < 20; floor++) {
       for (const [category, names] of Object.entries(nouns)) {
         for (const name of names) {
-          paths.push(`/market?q=${encodeURIComponent(plain(name)).replace(/%20/g, '+')}&category=${category}&min=${floor * 10000}&f=1&verified=1&sort=${sort}`);
+          paths.push(
+            `/market?q=${encodeURIComponent(plain(name)).replace(/%20/g, '+')}&category=${category}&min=${floor * 10000}&f=1&verified=1&sort=${sort}`,
+          );
         }
       }
     }
   }
   // Shuffled with a fixed seed, so runs compare.
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = paths.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [paths[i], paths[j]] = [paths[j], paths[i]];
@@ -134,9 +152,18 @@ function differentSearches() {
   return paths;
 }
 
-async function measure(name: string, url: string, pathname: string, statements: number | null, paths?: string[], cookie?: string): Promise<Row> {
+async function measure(
+  name: string,
+  url: string,
+  pathname: string,
+  statements: number | null,
+  paths?: string[],
+  cookie?: string,
+): Promise<Row> {
   let sent = 0;
-  const requests = paths ? [{ setupRequest: (request: object) => ({ ...request, path: paths[sent++ % paths.length] }) }] : undefined;
+  const requests = paths
+    ? [{ setupRequest: (request: object) => ({ ...request, path: paths[sent++ % paths.length] }) }]
+    : undefined;
   const headers = cookie ? { cookie } : undefined;
   // A short warm-up, then the measured run.
   await autocannon({ url, connections, duration: 2, requests, headers });
@@ -161,9 +188,15 @@ async function measure(name: string, url: string, pathname: string, statements: 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 async function main() {
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   const cache = pageCacheSeconds();
-  console.log(`# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page · page cache ${cache ? `${cache} s` : 'off'} · load ${load()}`);
+  console.log(
+    `# market bench · engine ${engine} · ${os.cpus().length} cores · ${connections} connections · ${duration} s per page · page cache ${cache ? `${cache} s` : 'off'} · load ${load()}`,
+  );
   run('npx', ['remix', 'build']);
   // The large data set (idempotent: only the missing part is written).
   run('npx', ['tsx', 'db/seeds/market-large.ts']);
@@ -213,13 +246,17 @@ async function main() {
   // Each with its own `bench=<n>`, which the pages ignore, so every one is rendered
   // rather than served from the page cache (the server files it under the plain path).
   let n = 0;
-  for (let i = 0; i < 20; i++) for (const p of pages) await fetch(`${base}${p}${p.includes('?') ? '&' : '?'}bench=${n++}`).then((r) => r.text());
-  for (let i = 0; i < 20; i++) for (const page of signedIn) await fetch(base + page.path, { headers: { cookie: page.cookie } }).then((r) => r.text());
+  for (let i = 0; i < 20; i++)
+    for (const p of pages) await fetch(`${base}${p}${p.includes('?') ? '&' : '?'}bench=${n++}`).then((r) => r.text());
+  for (let i = 0; i < 20; i++)
+    for (const page of signedIn)
+      await fetch(base + page.path, { headers: { cookie: page.cookie } }).then((r) => r.text());
   type Count = { path: string; signedIn: boolean; statements: number; sqlMs: number; totalMs: number };
   const counts = (await (await fetch(`${base}/__bench/sql`)).json()) as Count[];
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const of = (p: string, signed: boolean) => counts.filter((c) => c.path === p && c.signedIn === signed);
-  const statementsOf = (p: string, signed = false) => (of(p, signed).length ? Math.max(...of(p, signed).map((c) => c.statements)) : null);
+  const statementsOf = (p: string, signed = false) =>
+    of(p, signed).length ? Math.max(...of(p, signed).map((c) => c.statements)) : null;
   const sqlMsOf = (p: string, signed = false) => median(of(p, signed).map((c) => c.sqlMs));
   const totalMsOf = (p: string, signed = false) => median(of(p, signed).map((c) => c.totalMs));
 
@@ -233,15 +270,58 @@ async function main() {
   const rows: Row[] = [];
   const withTimes = (row: Row, p: string) => ({ ...row, sqlMs: sqlMsOf(p), aloneMs: totalMsOf(p) });
   rows.push(await measure('node http (same bytes)', `http://127.0.0.1:${barePort}/`, '(bare)', null));
-  rows.push(withTimes(await measure('remix floor (constants)', base + floorPath, floorPath, statementsOf(floorPath)), floorPath));
-  rows.push(withTimes(await measure('search: query + filters', base + searchPath, searchPath, statementsOf(searchPath)), searchPath));
+  rows.push(
+    withTimes(
+      await measure('remix floor (constants)', base + floorPath, floorPath, statementsOf(floorPath)),
+      floorPath,
+    ),
+  );
+  rows.push(
+    withTimes(
+      await measure('search: query + filters', base + searchPath, searchPath, statementsOf(searchPath)),
+      searchPath,
+    ),
+  );
   const searches = differentSearches();
-  rows.push(await measure(`search: ${searches.length} different queries`, base + searches[0], '/market?q=<each different>…', statementsOf(searchPath), searches));
-  rows.push(withTimes(await measure('search: page 100 (keyset)', base + deepPath, deepPath.replace(/after=[^&]+/, 'after=…'), statementsOf(deepPath)), deepPath));
-  rows.push(withTimes(await measure('listing page', base + listingPath, listingPath, statementsOf(listingPath)), listingPath));
-  if (storefrontOk) rows.push(withTimes(await measure('storefront', base + storefrontPath!, storefrontPath!, statementsOf(storefrontPath!)), storefrontPath!));
+  rows.push(
+    await measure(
+      `search: ${searches.length} different queries`,
+      base + searches[0],
+      '/market?q=<each different>…',
+      statementsOf(searchPath),
+      searches,
+    ),
+  );
+  rows.push(
+    withTimes(
+      await measure(
+        'search: page 100 (keyset)',
+        base + deepPath,
+        deepPath.replace(/after=[^&]+/, 'after=…'),
+        statementsOf(deepPath),
+      ),
+      deepPath,
+    ),
+  );
+  rows.push(
+    withTimes(await measure('listing page', base + listingPath, listingPath, statementsOf(listingPath)), listingPath),
+  );
+  if (storefrontOk)
+    rows.push(
+      withTimes(
+        await measure('storefront', base + storefrontPath!, storefrontPath!, statementsOf(storefrontPath!)),
+        storefrontPath!,
+      ),
+    );
   for (const page of signedIn) {
-    const row = await measure(page.name, base + page.path, page.path, statementsOf(page.path, true), undefined, page.cookie);
+    const row = await measure(
+      page.name,
+      base + page.path,
+      page.path,
+      statementsOf(page.path, true),
+      undefined,
+      page.cookie,
+    );
     rows.push({ ...row, sqlMs: sqlMsOf(page.path, true), aloneMs: totalMsOf(page.path, true) });
   }
   // npm start itself with one and with two HTTP processes (PostgreSQL only: the
@@ -249,15 +329,34 @@ async function main() {
   if (engine === 'postgres') {
     const clusterPort = port + 2;
     for (const processes of [1, 2]) {
-      const env = { ...process.env, PORT: String(clusterPort), HOST: '127.0.0.1', WEB_CONCURRENCY: String(processes), NODE_ENV: 'production' as const };
+      const env = {
+        ...process.env,
+        PORT: String(clusterPort),
+        HOST: '127.0.0.1',
+        WEB_CONCURRENCY: String(processes),
+        NODE_ENV: 'production' as const,
+      };
       const logFile = path.join(os.tmpdir(), `sen-bench-start-${port}-${processes}.log`);
       const child = start('npx', ['tsx', 'app/server/main.ts'], env, logFile);
       // Every process is listening before the measured run.
-      for (let waited = 0; (readFileSync(logFile, 'utf8').match(/"msg":"listening"/g) ?? []).length < processes; waited += 250) {
+      for (
+        let waited = 0;
+        (readFileSync(logFile, 'utf8').match(/"msg":"listening"/g) ?? []).length < processes;
+        waited += 250
+      ) {
         if (waited > 120_000) throw new Error(`npm start with ${processes} processes did not listen: see ${logFile}`);
         await new Promise((r) => setTimeout(r, 250));
       }
-      rows.push(await measure(`buyer: search, npm start, WEB_CONCURRENCY=${processes}`, `http://127.0.0.1:${clusterPort}${searchPath}`, searchPath, null, undefined, buyer));
+      rows.push(
+        await measure(
+          `buyer: search, npm start, WEB_CONCURRENCY=${processes}`,
+          `http://127.0.0.1:${clusterPort}${searchPath}`,
+          searchPath,
+          null,
+          undefined,
+          buyer,
+        ),
+      );
       const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
@@ -265,29 +364,45 @@ async function main() {
   }
   // The machine's load drifts during a run: the floor is measured again at the
   // end, and the ratios use the mean of both floor runs.
-  const floorAgain = await measure('remix floor (again, at the end)', base + floorPath, floorPath, statementsOf(floorPath));
+  const floorAgain = await measure(
+    'remix floor (again, at the end)',
+    base + floorPath,
+    floorPath,
+    statementsOf(floorPath),
+  );
   rows.push(withTimes(floorAgain, floorPath));
 
   const node = rows[0].rps;
   const floor = (rows[1].rps + floorAgain.rps) / 2;
   console.log('');
-  console.log('| page | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements | SQL ms (alone) | request ms (alone) | × node http | × remix floor |');
+  console.log(
+    '| page | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements | SQL ms (alone) | request ms (alone) | × node http | × remix floor |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.name} | ${fmt(r.rps, 0)} | ${fmt(r.p50, 0)} | ${fmt(r.p95, 0)} | ${fmt(r.p99, 0)} | ${r.errors} | ${r.statements ?? '–'} | ${r.sqlMs === undefined ? '–' : fmt(r.sqlMs)} | ${r.aloneMs === undefined ? '–' : fmt(r.aloneMs)} | ${fmt(r.rps / node, 2)} | ${fmt(r.rps / floor, 2)} |`,
     );
   }
-  console.log('\n"alone": median of 20 requests sent one at a time before the load runs; SQL ms is the time until the database answered.');
-  if (!storefrontOk) console.log('\nstorefront: /s/<slug> is not served by this build (it comes with the verification branch); not measured.');
+  console.log(
+    '\n"alone": median of 20 requests sent one at a time before the load runs; SQL ms is the time until the database answered.',
+  );
+  if (!storefrontOk)
+    console.log(
+      '\nstorefront: /s/<slug> is not served by this build (it comes with the verification branch); not measured.',
+    );
   console.log(`\nload average at the end: ${load()} (other processes on this machine share its cores)`);
   const searchRow = rows[2];
-  console.log(`\nsearch p95 ${fmt(searchRow.p95, 0)} ms (target < 50 ms on PostgreSQL); pages at ≥ 0.5 × floor: ${rows.slice(2, -1).every((r) => r.rps >= floor / 2) ? 'yes' : 'no'}`);
+  console.log(
+    `\nsearch p95 ${fmt(searchRow.p95, 0)} ms (target < 50 ms on PostgreSQL); pages at ≥ 0.5 × floor: ${rows.slice(2, -1).every((r) => r.rps >= floor / 2) ? 'yes' : 'no'}`,
+  );
   const signedRows = rows.filter((r) => signedIn.some((p) => p.name === r.name));
   const one = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=1'));
   const two = rows.find((r) => r.name.endsWith('WEB_CONCURRENCY=2'));
   if (one && two) console.log(`two processes: ${fmt(two.rps / one.rps, 2)} × one (target ≥ 1.6)`);
-  console.log(`signed-in pages at ≥ 0.8 × floor: ${signedRows.every((r) => r.rps >= 0.8 * floor) ? 'yes' : 'no'} (lowest ${fmt(Math.min(...signedRows.map((r) => r.rps / floor)), 2)}); most SQL statements on a page: ${Math.max(...rows.map((r) => r.statements ?? 0))}`);
+  console.log(
+    `signed-in pages at ≥ 0.8 × floor: ${signedRows.every((r) => r.rps >= 0.8 * floor) ? 'yes' : 'no'} (lowest ${fmt(Math.min(...signedRows.map((r) => r.rps / floor)), 2)}); most SQL statements on a page: ${Math.max(...rows.map((r) => r.statements ?? 0))}`,
+  );
 }
 
 main()

@@ -22,6 +22,8 @@ for (let i = 0; i < n; i++) {
   }
 }
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-console.log(`reset request median over ${n}: known ${median(times.known).toFixed(2)} ms, unknown ${median(times.unknown).toFixed(2)} ms`);
+console.log(
+  `reset request median over ${n}: known ${median(times.known).toFixed(2)} ms, unknown ${median(times.unknown).toFixed(2)} ms`,
+);
 await db.destroy();
 process.exit(0);

@@ -12,13 +12,23 @@ const routes = build.routes as Manifest;
 function children(parentId: string | undefined): RouteObject[] {
   return Object.values(routes)
     .filter((r) => r.parentId === parentId)
-    .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: children(r.id) }));
+    .map((r) =>
+      r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: children(r.id) },
+    );
 }
 const tree = children(undefined);
-const paths = ['/market', '/market/3f1c2a4e-0000-4000-8000-000000000001', '/dashboard/orders', '/staff/verifications', '/khong-co'];
+const paths = [
+  '/market',
+  '/market/3f1c2a4e-0000-4000-8000-000000000001',
+  '/dashboard/orders',
+  '/staff/verifications',
+  '/khong-co',
+];
 for (let round = 0; round < 2; round++) {
   const n = 2000;
   const started = performance.now();
   for (let i = 0; i < n; i++) matchRoutes(tree, paths[i % paths.length]);
-  console.log(`${Object.keys(routes).length} routes: ${(((performance.now() - started) / n) * 1000).toFixed(0)} µs per match`);
+  console.log(
+    `${Object.keys(routes).length} routes: ${(((performance.now() - started) / n) * 1000).toFixed(0)} µs per match`,
+  );
 }

@@ -46,7 +46,14 @@ outer.use((req, res, next) => {
   res.on('finish', () => {
     const path = req.originalUrl.replace(/[?&]bench=\d+$/, '');
     const signedIn = /(?:^|;\s*)sen_session=/.test(req.get('cookie') ?? '');
-    if (counts.length < 1000) counts.push({ path, signedIn, statements: counter.count, sqlMs: counter.sqlMs, totalMs: performance.now() - started });
+    if (counts.length < 1000)
+      counts.push({
+        path,
+        signedIn,
+        statements: counter.count,
+        sqlMs: counter.sqlMs,
+        totalMs: performance.now() - started,
+      });
   });
   requestScope.run(counter, next);
 });

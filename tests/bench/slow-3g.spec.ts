@@ -29,14 +29,17 @@ test('3G figures: first paint and photo upload, before and after', async ({ brow
     return Math.round(fcp);
   }
   for (const path of ['/', '/market']) {
-    figures.push(`${path} first contentful paint, slow 3G: before ${await firstPaint(path, true)} ms, after ${await firstPaint(path, false)} ms`);
+    figures.push(
+      `${path} first contentful paint, slow 3G: before ${await firstPaint(path, true)} ms, after ${await firstPaint(path, false)} ms`,
+    );
   }
 
   const photo = await phonePhoto(3000, 2250);
   for (const javaScriptEnabled of [false, true]) {
     const page = await pageAs(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
     await openOwnListing(page);
-    if (javaScriptEnabled) await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    if (javaScriptEnabled)
+      await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', slow3g);
@@ -44,7 +47,9 @@ test('3G figures: first paint and photo upload, before and after', async ({ brow
     const started = Date.now();
     await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
     await expect(page.getByText('Đã thêm ảnh.')).toBeVisible({ timeout: 500_000 });
-    figures.push(`upload of a ${(photo.length / 1e6).toFixed(1)} MB 3000×2250 photo, slow 3G: ${javaScriptEnabled ? 'after (resized in the browser)' : 'before (original)'} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    figures.push(
+      `upload of a ${(photo.length / 1e6).toFixed(1)} MB 3000×2250 photo, slow 3G: ${javaScriptEnabled ? 'after (resized in the browser)' : 'before (original)'} ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     await page.context().close();
   }
   for (const line of figures) {

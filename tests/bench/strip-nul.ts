@@ -8,13 +8,20 @@ for (let i = 0; i < page.length; i += 2048) chunks.push(page.subarray(i, i + 204
 async function run(withStrip: boolean) {
   const body = new PassThrough();
   const out = withStrip ? body.pipe(stripNulBytes()) : body;
-  const done = (async () => { let n = 0; for await (const c of out) n += (c as Buffer).length; return n; })();
+  const done = (async () => {
+    let n = 0;
+    for await (const c of out) n += (c as Buffer).length;
+    return n;
+  })();
   for (const c of chunks) body.write(c);
   body.end();
   return done;
 }
 for (const w of [false, true, false, true]) {
-  const n = 3000; const t = performance.now();
+  const n = 3000;
+  const t = performance.now();
   for (let i = 0; i < n; i++) await run(w);
-  console.log(`${w ? 'with strip-nul' : 'without      '}: ${(((performance.now() - t) / n) * 1000).toFixed(1)} µs per ${page.length}-byte page (${chunks.length} chunks)`);
+  console.log(
+    `${w ? 'with strip-nul' : 'without      '}: ${(((performance.now() - t) / n) * 1000).toFixed(1)} µs per ${page.length}-byte page (${chunks.length} chunks)`,
+  );
 }

@@ -22,12 +22,20 @@ describe('the VietQR demo seed', () => {
       .where('u.email', '=', 'seller@sen.test')
       .executeTakeFirstOrThrow();
     expect(sameHolder(demoPayoutAccount.account_name, seller.owner_name)).toBe(true);
-    const account = await db.selectFrom('payout_accounts').selectAll().where('seller_id', '=', seller.id).executeTakeFirstOrThrow();
+    const account = await db
+      .selectFrom('payout_accounts')
+      .selectAll()
+      .where('seller_id', '=', seller.id)
+      .executeTakeFirstOrThrow();
     expect(account.status).toBe('approved');
     const orders = await db.selectFrom('orders').selectAll().where('payment_method', '=', 'vietqr').execute();
     expect(orders.map((o) => [o.state, o.payment_code])).toEqual([['awaiting_payment', demoPaymentCode]]);
     // The demo key works with the fake SePay, as the e2e spec uses it.
-    const body = sepayPayload({ accountNumber: demoPayoutAccount.account_number, amount: Number(orders[0].total), content: `SEN ${demoPaymentCode}` });
+    const body = sepayPayload({
+      accountNumber: demoPayoutAccount.account_number,
+      amount: Number(orders[0].total),
+      content: `SEN ${demoPaymentCode}`,
+    });
     expect(await handleSepayWebhook(`Apikey ${demoSepayKey}`, body)).toEqual({ status: 200, outcome: 'paid' });
   });
 });

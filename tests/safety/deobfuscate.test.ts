@@ -24,7 +24,9 @@ describe('undoing obfuscation before the rules and the model read a message', ()
   it('leaves amounts, phone and account numbers, links, codes and teen-code alone', () => {
     expect(canonical('giá 250.000đ, 1tr5, zalo 0903.456.789').text).toBe(' gia zzmoney | zzmoney | zalo zzphone ');
     expect(canonical('stk 0123 4567 8910').text).toBe(' so tai khoan zzacct ');
-    expect(canonical('lúc 8.30, mã SEN10, vận đơn GHN123, iphone15, giấy A4, 4G').text).toBe(' luc 8 || 30 | ma sen10 | van don ghn123 | iphone15 | giay a4 | 4g ');
+    expect(canonical('lúc 8.30, mã SEN10, vận đơn GHN123, iphone15, giấy A4, 4G').text).toBe(
+      ' luc 8 || 30 | ma sen10 | van don ghn123 | iphone15 | giay a4 | 4g ',
+    );
     expect(canonical('c k e nha').text).toBe(' chi khong em nha ');
     const { text, links } = canonical('xem https://sen.vn/s/khan-lua nhé');
     expect(text).toBe(' xem zzlink nhe ');
@@ -45,7 +47,11 @@ describe('undoing obfuscation before the rules and the model read a message', ()
   });
 
   it('so obfuscated scams are caught like plain ones', () => {
-    for (const text of ['ch!j ck c0c tr.u.o.c 5OOk v40 stk giúp em', 'C-h-u-y-e-n k-h-o-a-n c.o.c 300k vao s.t.k 0123456789 nha', 'Đọc giúp em mã ΟΤΡ vừa gửi về máy']) {
+    for (const text of [
+      'ch!j ck c0c tr.u.o.c 5OOk v40 stk giúp em',
+      'C-h-u-y-e-n k-h-o-a-n c.o.c 300k vao s.t.k 0123456789 nha',
+      'Đọc giúp em mã ΟΤΡ vừa gửi về máy',
+    ]) {
       expect(detectScam(text).level, text).toBe('danger');
     }
   });

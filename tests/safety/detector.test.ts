@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectScam, LESSONS, SIGNAL_CODES, SIGNAL_LESSONS, lessonUrl, type SignalCode } from '~/modules/safety/detector';
+import {
+  detectScam,
+  LESSONS,
+  SIGNAL_CODES,
+  SIGNAL_LESSONS,
+  lessonUrl,
+  type SignalCode,
+} from '~/modules/safety/detector';
 import * as L from '~/modules/safety/detector/lexicon';
 import { canonical } from '~/modules/safety/detector/normalise';
 
-type Row = { text: string; scam: boolean; lang: 'vi' | 'en'; style: 'diacritics' | 'no-diacritics' | 'english'; split: 'train' | 'heldout' };
+type Row = {
+  text: string;
+  scam: boolean;
+  lang: 'vi' | 'en';
+  style: 'diacritics' | 'no-diacritics' | 'english';
+  split: 'train' | 'heldout';
+};
 const rows: Row[] = readFileSync(path.resolve('tests/safety/scam-set.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
@@ -47,7 +60,9 @@ describe('the labelled set', () => {
     for (const split of ['train', 'heldout'] as const) {
       for (const lang of ['all', 'vi', 'en'] as const) {
         for (const style of lang === 'vi' ? ['all', 'diacritics', 'no-diacritics'] : ['all']) {
-          const subset = rows.filter((r) => r.split === split && (lang === 'all' || r.lang === lang) && (style === 'all' || r.style === style));
+          const subset = rows.filter(
+            (r) => r.split === split && (lang === 'all' || r.lang === lang) && (style === 'all' || r.style === style),
+          );
           const s = score(subset);
           const label = `${split} ${lang}${style === 'all' ? '' : ` (${style})`}`;
           table[label] = { n: s.n, precision: s.precision.toFixed(3), recall: s.recall.toFixed(3) };
@@ -81,8 +96,18 @@ describe('the labelled set', () => {
     // figures in app/modules/safety/README.md), then the detector was widened by
     // general means. Every line also carries the level it deserves.
     type Labelled = Row & { level: 'none' | 'caution' | 'danger' };
-    const table: Record<string, { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }> = {};
-    for (const file of ['unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4', 'blind-set-5'] as const) {
+    const table: Record<
+      string,
+      { n: number; precision: string; recall: string; 'exact level': string; 'danger as danger': string }
+    > = {};
+    for (const file of [
+      'unseen-set',
+      'blind-set',
+      'blind-set-2',
+      'blind-set-3',
+      'blind-set-4',
+      'blind-set-5',
+    ] as const) {
       const set = readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -97,7 +122,13 @@ describe('the labelled set', () => {
         const dangers = levels.filter(([want]) => want === 'danger');
         const dangerRight = dangers.filter(([, got]) => got === 'danger').length / dangers.length;
         const label = `${file} ${lang}`;
-        table[label] = { n: s.n, precision: s.precision.toFixed(3), recall: s.recall.toFixed(3), 'exact level': exact.toFixed(3), 'danger as danger': dangerRight.toFixed(3) };
+        table[label] = {
+          n: s.n,
+          precision: s.precision.toFixed(3),
+          recall: s.recall.toFixed(3),
+          'exact level': exact.toFixed(3),
+          'danger as danger': dangerRight.toFixed(3),
+        };
         expect(s.precision, `${label} precision`).toBeGreaterThanOrEqual(UNSEEN_THRESHOLD);
         expect(s.recall, `${label} recall`).toBeGreaterThanOrEqual(UNSEEN_THRESHOLD);
         expect(exact, `${label} exact level`).toBeGreaterThanOrEqual(0.9);
@@ -122,29 +153,159 @@ function codes(text: string, locale: 'vi' | 'en' = 'vi') {
 
 // Messages written for these tests, not taken from the labelled set.
 const patterns: Array<[SignalCode, string[]]> = [
-  ['deposit_request', ['Chị cọc trước 300k giúp em qua số tài khoản 0123456789 Sacombank nhé', 'coc truoc 30% nha c, ko coc e ko giu hang dc', 'Please send a 50% deposit to my bank account before I post it']],
-  ['bank_transfer', ['Em chỉ nhận chuyển khoản, stk 0451 0001 23456 VCB', 'ck thang cho e cho nhanh nha c', 'Pay me directly by bank transfer, no platform fee', 'Shop nhận chuyển khoản hoặc ship COD toàn quốc']],
-  ['ewallet_payment', ['Chị gửi tiền qua Momo số 0977888999 giúp em', 'thanh toan qua zalopay 0909123456 nhe', 'Pay 200k to my ViettelPay 0988777666']],
-  ['gift_card_crypto', ['Mua giúp em 5 thẻ cào Vinaphone rồi gửi mã thẻ', 'tra bang usdt nhe, dia chi vi o duoi', 'Pay with Google Play gift cards and send me the codes']],
-  ['otp_request', ['Chị đọc giúp em mã OTP vừa gửi về máy nhé', 'cho e xin 6 so gui ve may c voi', 'Could you read me the code that was just texted to your phone?']],
-  ['pin_request', ['Chị gửi em mã PIN thẻ ATM để hoàn tiền', 'doc giup e so the va ma cvv', 'Send me your card number and CVV to confirm']],
-  ['password_request', ['Chị cho em mật khẩu tài khoản Sen để em sửa đơn', 'gui e mk tk sen nhe', 'Tell me your password so I can fix your shop']],
-  ['id_card_photo', ['Gửi em ảnh 2 mặt căn cước để làm hợp đồng', 'chup cccd mat truoc mat sau gui e nha', 'Send a selfie holding your ID card']],
-  ['link_lookalike', ['Xác minh tài khoản tại sen-hotro.site', 'cap nhat dia chi tai ghtk-giaohang.com', 'Login at techcombank-secure.net to restore access', 'Cập nhật thông tin tại xacminh-taikhoan.com']],
+  [
+    'deposit_request',
+    [
+      'Chị cọc trước 300k giúp em qua số tài khoản 0123456789 Sacombank nhé',
+      'coc truoc 30% nha c, ko coc e ko giu hang dc',
+      'Please send a 50% deposit to my bank account before I post it',
+    ],
+  ],
+  [
+    'bank_transfer',
+    [
+      'Em chỉ nhận chuyển khoản, stk 0451 0001 23456 VCB',
+      'ck thang cho e cho nhanh nha c',
+      'Pay me directly by bank transfer, no platform fee',
+      'Shop nhận chuyển khoản hoặc ship COD toàn quốc',
+    ],
+  ],
+  [
+    'ewallet_payment',
+    [
+      'Chị gửi tiền qua Momo số 0977888999 giúp em',
+      'thanh toan qua zalopay 0909123456 nhe',
+      'Pay 200k to my ViettelPay 0988777666',
+    ],
+  ],
+  [
+    'gift_card_crypto',
+    [
+      'Mua giúp em 5 thẻ cào Vinaphone rồi gửi mã thẻ',
+      'tra bang usdt nhe, dia chi vi o duoi',
+      'Pay with Google Play gift cards and send me the codes',
+    ],
+  ],
+  [
+    'otp_request',
+    [
+      'Chị đọc giúp em mã OTP vừa gửi về máy nhé',
+      'cho e xin 6 so gui ve may c voi',
+      'Could you read me the code that was just texted to your phone?',
+    ],
+  ],
+  [
+    'pin_request',
+    [
+      'Chị gửi em mã PIN thẻ ATM để hoàn tiền',
+      'doc giup e so the va ma cvv',
+      'Send me your card number and CVV to confirm',
+    ],
+  ],
+  [
+    'password_request',
+    [
+      'Chị cho em mật khẩu tài khoản Sen để em sửa đơn',
+      'gui e mk tk sen nhe',
+      'Tell me your password so I can fix your shop',
+    ],
+  ],
+  [
+    'id_card_photo',
+    [
+      'Gửi em ảnh 2 mặt căn cước để làm hợp đồng',
+      'chup cccd mat truoc mat sau gui e nha',
+      'Send a selfie holding your ID card',
+    ],
+  ],
+  [
+    'link_lookalike',
+    [
+      'Xác minh tài khoản tại sen-hotro.site',
+      'cap nhat dia chi tai ghtk-giaohang.com',
+      'Login at techcombank-secure.net to restore access',
+      'Cập nhật thông tin tại xacminh-taikhoan.com',
+    ],
+  ],
   ['link_punycode', ['Đăng nhập tại xn--sen-hng-7ya.com', 'Check your order at https://sén.vn/order']],
   ['link_shortener', ['Xem ảnh sản phẩm ở bit.ly/3xYzQ9', 'Photos here: tinyurl.com/abc123']],
   ['link_insecure', ['Xem catalogue ở http://catalog-hang-dep.com', 'Order form: http://myshop-forms.org/order']],
   ['link_suspicious', ['Xem thêm mẫu ở hangdep-gia-re.xyz', 'More photos: cheap-bags-store.top']],
-  ['fake_payment_proof', ['Em chuyển khoản rồi, chị xem bill, ngân hàng báo 24h mới về, chị gửi hàng trước nhé', 'I already paid, see the screenshot, please ship now']],
-  ['mistaken_transfer', ['Em chuyển nhầm 1 triệu cho chị, chị chuyển lại giúp em', 'tui gui lon 300 ngan vo tk ba, ba chuyen lai gium tui', 'I sent 1,500,000 instead of 150,000, please refund the extra']],
-  ['release_fee', ['Bưu phẩm của chị bị giữ ở hải quan, đóng phí thông quan 800k để nhận', 'Your parcel is on hold, pay the 30k redelivery fee']],
-  ['prize_fee', ['Chúc mừng chị trúng thưởng tủ lạnh, đóng phí vận chuyển 200k để nhận quà', 'Pay the 2% tax on your lottery winnings to claim 50 million VND']],
-  ['grant_loan_fee', ['Khoản vay 30 triệu đã duyệt, đóng phí bảo hiểm 1 triệu để giải ngân', 'The Union grant of 10 million needs a 300k processing fee']],
-  ['job_topup', ['Việc nhẹ lương cao, làm nhiệm vụ nạp 200k nhận 260k', 'tuyen ctv lam tai nha, dong 200k phi tai lieu la bat dau', 'Earn 2 million a day from home by rating products, registration fee only 150k']],
-  ['impersonation', ['Tôi là công an phường, chị liên quan vụ án, không được kể với ai', 'toi la dai uy canh sat, chuyen het tien sang tai khoan nay de kiem tra', 'This is Sen support, your account will be suspended unless you confirm your password']],
-  ['remote_control_app', ['Chị cài UltraViewer để em hỗ trợ nhé', 'tai anydesk ve roi doc ma cho e', 'Please install TeamViewer so I can fix your phone']],
-  ['off_platform_chat', ['Chị inbox Zalo em 0938 111 222 em để giá gốc', 'add tele minh nha @thanhly, gia re hon tren nay', "Let's move to WhatsApp: +84 987 654 321"]],
-  ['pressure', ['5 phút nữa hết khuyến mãi, chị chuyển khoản ngay nhé', 'Hurry! Only 2 minutes left, send the deposit to my Momo now']],
+  [
+    'fake_payment_proof',
+    [
+      'Em chuyển khoản rồi, chị xem bill, ngân hàng báo 24h mới về, chị gửi hàng trước nhé',
+      'I already paid, see the screenshot, please ship now',
+    ],
+  ],
+  [
+    'mistaken_transfer',
+    [
+      'Em chuyển nhầm 1 triệu cho chị, chị chuyển lại giúp em',
+      'tui gui lon 300 ngan vo tk ba, ba chuyen lai gium tui',
+      'I sent 1,500,000 instead of 150,000, please refund the extra',
+    ],
+  ],
+  [
+    'release_fee',
+    [
+      'Bưu phẩm của chị bị giữ ở hải quan, đóng phí thông quan 800k để nhận',
+      'Your parcel is on hold, pay the 30k redelivery fee',
+    ],
+  ],
+  [
+    'prize_fee',
+    [
+      'Chúc mừng chị trúng thưởng tủ lạnh, đóng phí vận chuyển 200k để nhận quà',
+      'Pay the 2% tax on your lottery winnings to claim 50 million VND',
+    ],
+  ],
+  [
+    'grant_loan_fee',
+    [
+      'Khoản vay 30 triệu đã duyệt, đóng phí bảo hiểm 1 triệu để giải ngân',
+      'The Union grant of 10 million needs a 300k processing fee',
+    ],
+  ],
+  [
+    'job_topup',
+    [
+      'Việc nhẹ lương cao, làm nhiệm vụ nạp 200k nhận 260k',
+      'tuyen ctv lam tai nha, dong 200k phi tai lieu la bat dau',
+      'Earn 2 million a day from home by rating products, registration fee only 150k',
+    ],
+  ],
+  [
+    'impersonation',
+    [
+      'Tôi là công an phường, chị liên quan vụ án, không được kể với ai',
+      'toi la dai uy canh sat, chuyen het tien sang tai khoan nay de kiem tra',
+      'This is Sen support, your account will be suspended unless you confirm your password',
+    ],
+  ],
+  [
+    'remote_control_app',
+    [
+      'Chị cài UltraViewer để em hỗ trợ nhé',
+      'tai anydesk ve roi doc ma cho e',
+      'Please install TeamViewer so I can fix your phone',
+    ],
+  ],
+  [
+    'off_platform_chat',
+    [
+      'Chị inbox Zalo em 0938 111 222 em để giá gốc',
+      'add tele minh nha @thanhly, gia re hon tren nay',
+      "Let's move to WhatsApp: +84 987 654 321",
+    ],
+  ],
+  [
+    'pressure',
+    [
+      '5 phút nữa hết khuyến mãi, chị chuyển khoản ngay nhé',
+      'Hurry! Only 2 minutes left, send the deposit to my Momo now',
+    ],
+  ],
 ];
 
 describe('each pattern is recognised, in Vietnamese with and without diacritics and in English', () => {
@@ -212,7 +373,10 @@ const ordinary = [
 
 // The general rules added after the unseen sets, each with a message written for this test.
 const widened: Array<[SignalCode, string]> = [
-  ['mistaken_transfer', "My company will mail you a certified cheque; keep your price and send the remainder to our driver."],
+  [
+    'mistaken_transfer',
+    'My company will mail you a certified cheque; keep your price and send the remainder to our driver.',
+  ],
   ['bank_transfer', 'Please pay through MoneyGram, it is how I always get paid.'],
   ['ewallet_payment', 'Send it with PayPal friends and family so neither of us pays the fee.'],
   ['ewallet_payment', 'c oi nap ho e 150k vao momo 0911222333, toi e gui lai lien'],
@@ -283,7 +447,9 @@ describe('it does not cry wolf', () => {
   it('trusts sen.vn and the app’s own origin, and nothing that only borrows the name', () => {
     expect(detectScam('Xem ở https://sen.vn/p/1 hoặc https://shop.sen.vn/p/2').level).toBe('none');
     expect(detectScam('Xem ở https://sen.example.org/p/1').signals.map((s) => s.code)).toContain('link_lookalike');
-    expect(detectScam('Xem ở https://sen.example.org/p/1', { trustedOrigins: ['https://sen.example.org'] }).level).toBe('none');
+    expect(detectScam('Xem ở https://sen.example.org/p/1', { trustedOrigins: ['https://sen.example.org'] }).level).toBe(
+      'none',
+    );
     expect(codes('Xác minh tại sen.vn.verify-account.co')).toContain('link_lookalike');
   });
 });
@@ -316,7 +482,8 @@ describe('signals', () => {
   });
 
   it('every code has an explanation in both locale files and a lesson of the contract', () => {
-    const load = (l: string) => JSON.parse(readFileSync(path.resolve(`app/locales/${l}/safety.json`), 'utf8')) as Record<string, string>;
+    const load = (l: string) =>
+      JSON.parse(readFileSync(path.resolve(`app/locales/${l}/safety.json`), 'utf8')) as Record<string, string>;
     const vi = load('vi');
     const en = load('en');
     for (const code of SIGNAL_CODES) {
@@ -330,8 +497,20 @@ describe('signals', () => {
 
 describe('normalisation', () => {
   it('reads Vietnamese with and without diacritics, teen-code and money in any spelling alike', () => {
-    expect(canonical('Chị ck cọc 250.000đ qua stk nhé').text).toBe(canonical('c ck coc 250k qua stk nhe').text.replace(' c ', ' chi '));
-    for (const amount of ['250.000', '250 000', '250k', 'hai trăm rưỡi', '2tr', '1 triệu', '1tr5', '1,500,000 VND', '$50']) {
+    expect(canonical('Chị ck cọc 250.000đ qua stk nhé').text).toBe(
+      canonical('c ck coc 250k qua stk nhe').text.replace(' c ', ' chi '),
+    );
+    for (const amount of [
+      '250.000',
+      '250 000',
+      '250k',
+      'hai trăm rưỡi',
+      '2tr',
+      '1 triệu',
+      '1tr5',
+      '1,500,000 VND',
+      '$50',
+    ]) {
       expect(canonical(`giá ${amount} nhé`).text, amount).toContain('zzmoney');
     }
     expect(canonical('zalo 0903.456.789 hoặc +84 912 345 678').text).toBe(' zalo zzphone hoac zzphone ');
@@ -341,7 +520,16 @@ describe('normalisation', () => {
   });
 
   it('skips a class only when its cheap pre-check says it cannot match (checked on every labelled text)', () => {
-    const texts = ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4', 'blind-set-5'].flatMap((file) =>
+    const texts = [
+      'scam-set',
+      'probe-set',
+      'unseen-set',
+      'blind-set',
+      'blind-set-2',
+      'blind-set-3',
+      'blind-set-4',
+      'blind-set-5',
+    ].flatMap((file) =>
       readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -356,7 +544,17 @@ describe('normalisation', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const text of ['', '   ', '🙂🙂🙂', '\u0000\u200b', 'a'.repeat(100_000), 'http://', 'xn--', '||||', '.'.repeat(500)]) {
+    for (const text of [
+      '',
+      '   ',
+      '🙂🙂🙂',
+      '\u0000\u200b',
+      'a'.repeat(100_000),
+      'http://',
+      'xn--',
+      '||||',
+      '.'.repeat(500),
+    ]) {
       expect(() => detectScam(text)).not.toThrow();
     }
     expect(detectScam('').level).toBe('none');

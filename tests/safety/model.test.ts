@@ -64,7 +64,9 @@ describe('the learned scam model', () => {
 
   it('training is deterministic: scam:train on the committed data gives the committed weights', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'scam-train-')), 'weights.json');
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['app/modules/safety/scam-train.ts', '--out', out], { stdio: 'pipe' });
+    execFileSync(path.resolve('node_modules/.bin/tsx'), ['app/modules/safety/scam-train.ts', '--out', out], {
+      stdio: 'pipe',
+    });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(weightsFile, 'utf8'));
   }, 60_000);
 });

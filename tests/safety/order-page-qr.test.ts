@@ -32,9 +32,14 @@ describe('the order page QR', () => {
 
   it('says in its warning to pay only with the QR on the Sen order page, whose account name Sen verified', () => {
     const vi = detectScam('c oi ck coc truoc 50% giup e nha, stk 0451000123456 vcb', { locale: 'vi' });
-    for (const s of vi.signals) expect(s.message).toContain('mã QR trên trang đơn hàng ở Sen, nơi tên tài khoản đã được Sen xác minh');
+    for (const s of vi.signals)
+      expect(s.message).toContain('mã QR trên trang đơn hàng ở Sen, nơi tên tài khoản đã được Sen xác minh');
     const en = detectScam('please transfer the deposit to my account 0451000123456 first', { locale: 'en' });
     expect(en.signals.length).toBeGreaterThan(0);
-    expect(en.signals.some((s) => s.message.includes('Pay only with the QR on the Sen order page, whose account name Sen verified'))).toBe(true);
+    expect(
+      en.signals.some((s) =>
+        s.message.includes('Pay only with the QR on the Sen order page, whose account name Sen verified'),
+      ),
+    ).toBe(true);
   });
 });

@@ -10,38 +10,45 @@ import { answerLine } from '~/modules/safety/scam-check';
 // The tool contract: `npm run -s scam:check` reads JSON lines, answers one JSON line each, in order.
 function run(input: string, args: string[] = []): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['app/modules/safety/scam-check.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['app/modules/safety/scam-check.ts', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, lines: out.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1), stderr: err }));
+    child.on('close', (code) =>
+      resolve({ code, lines: out.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1), stderr: err }),
+    );
     child.stdin.end(input);
   });
 }
 
 describe('scam:check', () => {
   it('answers every line in order, errors in place of bad lines, and goes on', async () => {
-    const input = [
-      JSON.stringify({ text: 'Chị ck cọc 200k qua stk 0123456789 VCB nhé' }),
-      'not json',
-      '',
-      JSON.stringify({ text: 42 }),
-      JSON.stringify({ nottext: 'x' }),
-      '[1,2]',
-      'null',
-      JSON.stringify({ text: 'Em không nhận chuyển khoản riêng, chị thanh toán trên Sen nhé' }),
-      JSON.stringify({ text: 'Send me the OTP pls', locale: 'en' }),
-      JSON.stringify({ text: 'gui e ma otp nhe' }),
-    ].join('\n') + '\n';
+    const input =
+      [
+        JSON.stringify({ text: 'Chị ck cọc 200k qua stk 0123456789 VCB nhé' }),
+        'not json',
+        '',
+        JSON.stringify({ text: 42 }),
+        JSON.stringify({ nottext: 'x' }),
+        '[1,2]',
+        'null',
+        JSON.stringify({ text: 'Em không nhận chuyển khoản riêng, chị thanh toán trên Sen nhé' }),
+        JSON.stringify({ text: 'Send me the OTP pls', locale: 'en' }),
+        JSON.stringify({ text: 'gui e ma otp nhe' }),
+      ].join('\n') + '\n';
     const { code, lines, stderr } = await run(input);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(lines).toHaveLength(10);
     const answers = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(answers[0].level).toBe('danger');
-    expect((answers[0].signals as Array<{ code: string; message: string }>).map((s) => s.code)).toContain('deposit_request');
+    expect((answers[0].signals as Array<{ code: string; message: string }>).map((s) => s.code)).toContain(
+      'deposit_request',
+    );
     expect(Object.keys((answers[0].signals as object[])[0]).sort()).toEqual(['code', 'message']);
     for (const i of [1, 2, 3, 4, 5, 6]) expect(answers[i], `line ${i + 1}`).toEqual({ error: expect.any(String) });
     expect(answers[2]).toEqual({ error: 'empty line' });
@@ -66,7 +73,12 @@ describe('scam:check', () => {
       JSON.stringify({ text: 'c doc giup e ma otp vua gui ve may nha', locale: 'en' }),
     ].join('\n');
     const { lines } = await run(input);
-    const first = lines.map((l) => (JSON.parse(l) as { signals: Array<{ code: string; message: string }> }).signals.find((s) => s.code === 'otp_request')?.message ?? '');
+    const first = lines.map(
+      (l) =>
+        (JSON.parse(l) as { signals: Array<{ code: string; message: string }> }).signals.find(
+          (s) => s.code === 'otp_request',
+        )?.message ?? '',
+    );
     expect(first[0]).toMatch(/OTP or verification code/);
     expect(first[1]).toMatch(/mã OTP/);
     expect(first[2]).toMatch(/mã OTP/);
@@ -83,8 +95,18 @@ describe('scam:check', () => {
   it('guesses the language of the labelled messages right (figure printed)', () => {
     let n = 0;
     let right = 0;
-    for (const file of ['scam-set', 'probe-set', 'unseen-set', 'blind-set', 'blind-set-2', 'blind-set-3', 'blind-set-4']) {
-      for (const line of readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
+    for (const file of [
+      'scam-set',
+      'probe-set',
+      'unseen-set',
+      'blind-set',
+      'blind-set-2',
+      'blind-set-3',
+      'blind-set-4',
+    ]) {
+      for (const line of readFileSync(path.resolve(`tests/safety/${file}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean)) {
         const row = JSON.parse(line) as { text: string; lang: 'vi' | 'en' };
         n++;
         if (guessLocale(row.text) === row.lang) right++;

@@ -53,7 +53,9 @@ export async function createListing(sellerId: string, overrides: Partial<Inserta
 }
 
 /** A signed-in entrepreneur with an approved storefront. */
-export async function createSeller(options: { displayName?: string; business?: Partial<Insertable<BusinessProfilesTable>> } = {}) {
+export async function createSeller(
+  options: { displayName?: string; business?: Partial<Insertable<BusinessProfilesTable>> } = {},
+) {
   const user = await createTestUser({ roles: ['entrepreneur'], displayName: options.displayName });
   const business = await createBusiness(user.id, options.business);
   return { ...user, slug: business.slug };

@@ -38,7 +38,10 @@ export async function createTestUser(
   if (options.roles?.includes('staff')) {
     await enrolTwoFactor(created.user.id);
     const scopes = options.provinces ?? ['country'];
-    await db.insertInto('staff_scopes').values(scopes.map((scope) => ({ user_id: created.user.id, scope }))).execute();
+    await db
+      .insertInto('staff_scopes')
+      .values(scopes.map((scope) => ({ user_id: created.user.id, scope })))
+      .execute();
   }
   const setCookie = await startSession(created.user.id);
   return { id: created.user.id, email, cookie: setCookie.split(';')[0] };
@@ -46,7 +49,10 @@ export async function createTestUser(
 
 /** Two-step login on, with the demo staff key (staff pages need it). */
 export async function enrolTwoFactor(userId: string) {
-  await db.insertInto('two_factor').values({ user_id: userId, secret: demoStaffTotpSecret, confirmed_at: new Date() }).execute();
+  await db
+    .insertInto('two_factor')
+    .values({ user_id: userId, secret: demoStaffTotpSecret, confirmed_at: new Date() })
+    .execute();
 }
 
 export function context(overrides: Partial<AppLoadContext> = {}): AppLoadContext {
@@ -61,7 +67,11 @@ export function getRequest(path: string, options: { cookie?: string } = {}) {
 }
 
 /** A form POST as a browser sends it: urlencoded, same origin, with the cookie. */
-export function formRequest(path: string, fields: Record<string, string | string[]>, options: { cookie?: string } = {}) {
+export function formRequest(
+  path: string,
+  fields: Record<string, string | string[]>,
+  options: { cookie?: string } = {},
+) {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);

@@ -12,11 +12,15 @@ export function jpegWithGps(width = 64, height = 48) {
 }
 
 export function pngImage(width = 40, height = 40) {
-  return sharp({ create: { width, height, channels: 4, background: '#2a7f62' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: '#2a7f62' } })
+    .png()
+    .toBuffer();
 }
 
 export function webpImage(width = 40, height = 40) {
-  return sharp({ create: { width, height, channels: 3, background: '#224488' } }).webp().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#224488' } })
+    .webp()
+    .toBuffer();
 }
 
 export const tinyPdf = Buffer.from(
@@ -24,16 +28,24 @@ export const tinyPdf = Buffer.from(
   'latin1',
 );
 
-export const svgFile = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+export const svgFile = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+);
 
 /** The first bytes of a Linux and a Windows executable, as a renamed file would carry them. */
-export const elfExecutable = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(2048, 0x90)]);
+export const elfExecutable = Buffer.concat([
+  Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+  Buffer.alloc(2048, 0x90),
+]);
 export const windowsExecutable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 0x90)]);
 
 /** A multipart POST as a browser sends it. */
 export function multipartRequest(
   path: string,
-  fields: Record<string, string | { name: string; type: string; bytes: Uint8Array } | { name: string; type: string; bytes: Uint8Array }[]>,
+  fields: Record<
+    string,
+    string | { name: string; type: string; bytes: Uint8Array } | { name: string; type: string; bytes: Uint8Array }[]
+  >,
   options: { cookie?: string } = {},
 ) {
   const form = new FormData();

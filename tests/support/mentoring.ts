@@ -29,7 +29,16 @@ export function mentoringFixture(people: { mentor: Person; entrepreneur: Person 
     const mentorId = people.mentor.id;
     await db
       .insertInto('mentor_profiles')
-      .values({ user_id: mentorId, expertise: ['finance'], languages: ['vi'], experience: 'x', bio: 'x', province: 'ha-noi', status: 'approved', updated_at: new Date() })
+      .values({
+        user_id: mentorId,
+        expertise: ['finance'],
+        languages: ['vi'],
+        experience: 'x',
+        bio: 'x',
+        province: 'ha-noi',
+        status: 'approved',
+        updated_at: new Date(),
+      })
       .onConflict((oc) => oc.doNothing())
       .execute();
     await saveOffer(mentorId, freePhoneOffer);

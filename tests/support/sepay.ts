@@ -3,7 +3,13 @@
 
 let next = 92_700;
 
-export type SepayFields = { id?: number; accountNumber: string; amount: number; content: string; transferType?: 'in' | 'out' };
+export type SepayFields = {
+  id?: number;
+  accountNumber: string;
+  amount: number;
+  content: string;
+  transferType?: 'in' | 'out';
+};
 
 export function sepayPayload(f: SepayFields) {
   next += 1;

@@ -35,7 +35,9 @@ export async function startStripeServer() {
         const sessionId = id('cs');
         let amount = 0;
         for (let i = 0; body.has(`line_items[${i}][quantity]`); i += 1) {
-          amount += Number(body.get(`line_items[${i}][quantity]`)) * Number(body.get(`line_items[${i}][price_data][unit_amount]`));
+          amount +=
+            Number(body.get(`line_items[${i}][quantity]`)) *
+            Number(body.get(`line_items[${i}][price_data][unit_amount]`));
         }
         json = {
           id: sessionId,
@@ -68,7 +70,13 @@ export async function startStripeServer() {
           created: Math.floor(Date.now() / 1000),
         };
       }
-      if (!json) return send(404, JSON.stringify({ error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${req.url})` } }));
+      if (!json)
+        return send(
+          404,
+          JSON.stringify({
+            error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${req.url})` },
+          }),
+        );
       const text = JSON.stringify(json);
       if (key) byKey.set(key, text);
       send(200, text);

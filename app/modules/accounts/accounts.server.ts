@@ -49,7 +49,11 @@ export async function createUser(input: {
 }
 
 export async function grantRole(userId: string, role: GrantedRole) {
-  await db.insertInto('user_roles').values({ user_id: userId, role }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('user_roles')
+    .values({ user_id: userId, role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export function findUserById(id: string) {
@@ -66,7 +70,11 @@ export function findUserById(id: string) {
 // SIGNUPS_PER_ADDRESS: sign-ups one client address may start in an hour (5). A
 // Union office where many women sign up on one connection, or the e2e suite
 // (every browser on 127.0.0.1), sets more.
-export const signupLimits = { perAddress: Number(process.env.SIGNUPS_PER_ADDRESS) || 5, windowMinutes: 60, linkMinutes: 60 };
+export const signupLimits = {
+  perAddress: Number(process.env.SIGNUPS_PER_ADDRESS) || 5,
+  windowMinutes: 60,
+  linkMinutes: 60,
+};
 
 export type SignupRequestResult = { status: 'sent' } | { status: 'throttled'; retryAfterSeconds: number };
 
@@ -78,7 +86,15 @@ export type SignupRequestResult = { status: 'sent' } | { status: 'throttled'; re
  * emails have accounts.
  */
 export async function requestSignup(
-  input: { email: string; password: string; displayName: string; locale: Locale; wantsToSell: boolean; redirectTo: string | null; consents: ConsentPurpose[] },
+  input: {
+    email: string;
+    password: string;
+    displayName: string;
+    locale: Locale;
+    wantsToSell: boolean;
+    redirectTo: string | null;
+    consents: ConsentPurpose[];
+  },
   clientAddress: string,
 ): Promise<SignupRequestResult> {
   const passwordHash = await hashPassword(input.password);
@@ -91,8 +107,13 @@ export async function requestSignup(
       .where('client_address', '=', clientAddress)
       .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${signupLimits.windowMinutes})`)
       .executeTakeFirstOrThrow();
-    if (recent.n >= signupLimits.perAddress) return { status: 'throttled', retryAfterSeconds: signupLimits.windowMinutes * 60 };
-    const owner = await trx.selectFrom('users').select(['display_name', 'locale']).where('email', '=', input.email).executeTakeFirst();
+    if (recent.n >= signupLimits.perAddress)
+      return { status: 'throttled', retryAfterSeconds: signupLimits.windowMinutes * 60 };
+    const owner = await trx
+      .selectFrom('users')
+      .select(['display_name', 'locale'])
+      .where('email', '=', input.email)
+      .executeTakeFirst();
     await trx
       .insertInto('signup_requests')
       .values({
@@ -112,12 +133,20 @@ export async function requestSignup(
     if (owner) {
       // The token is never sent: this row only counts towards the limit.
       const t = translatorFor(owner.locale);
-      const body = t('accounts.takenEmail.body', { name: owner.display_name, login: absoluteUrl('/login'), reset: absoluteUrl('/forgot-password') });
+      const body = t('accounts.takenEmail.body', {
+        name: owner.display_name,
+        login: absoluteUrl('/login'),
+        reset: absoluteUrl('/forgot-password'),
+      });
       await queueEmail({ to: input.email, subject: t('accounts.takenEmail.subject'), body }, trx);
     } else {
       const t = translatorFor(input.locale);
       const link = absoluteUrl(`/signup/confirm?token=${token}`);
-      const body = t('accounts.confirmEmail.body', { name: input.displayName, link, minutes: signupLimits.linkMinutes });
+      const body = t('accounts.confirmEmail.body', {
+        name: input.displayName,
+        link,
+        minutes: signupLimits.linkMinutes,
+      });
       await queueEmail({ to: input.email, subject: t('accounts.confirmEmail.subject'), body }, trx);
     }
     return { status: 'sent' };
@@ -151,7 +180,16 @@ export async function confirmSignup(token: string): Promise<ConfirmedSignup | nu
       .where('token_hash', '=', hashToken(token))
       .where('used_at', 'is', null)
       .where('expires_at', '>', sql<Date>`now()`)
-      .returning(['email', 'password_hash', 'display_name', 'locale', 'wants_to_sell', 'redirect_to', 'consents', 'consent_version'])
+      .returning([
+        'email',
+        'password_hash',
+        'display_name',
+        'locale',
+        'wants_to_sell',
+        'redirect_to',
+        'consents',
+        'consent_version',
+      ])
       .executeTakeFirst();
     if (!request) return null;
     // Two pending sign-ups for one email: the unique index lets the first link win.
@@ -170,7 +208,12 @@ export async function confirmSignup(token: string): Promise<ConfirmedSignup | nu
     if (!user) return null;
     // What she ticked on the form, with the version of the texts she was shown then.
     await recordConsents(trx, user.id, request.consents, 'web', request.consent_version ?? legalVersion);
-    return { userId: user.id, locale: request.locale, wantsToSell: request.wants_to_sell, redirectTo: request.redirect_to };
+    return {
+      userId: user.id,
+      locale: request.locale,
+      wantsToSell: request.wants_to_sell,
+      redirectTo: request.redirect_to,
+    };
   });
 }
 
@@ -221,7 +264,8 @@ export async function logIn(email: string, password: string, clientAddress: stri
   }
   await db.deleteFrom('login_failures').where('email', '=', email).execute();
   // Said only after the password was right, so a wrong guess learns nothing about the account.
-  if (isSuspended(user)) return { status: 'suspended', until: user.suspended_until ? new Date(user.suspended_until) : null };
+  if (isSuspended(user))
+    return { status: 'suspended', until: user.suspended_until ? new Date(user.suspended_until) : null };
   return { status: 'ok', userId: user.id };
 }
 
@@ -244,7 +288,12 @@ export async function setLocale(userId: string, locale: Locale) {
  * session of the account in the same transaction: whoever knew the old password
  * (or stole a cookie) is signed out. The session making the change is kept.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId: string | null) {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string | null,
+) {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) return false;
   const passwordHash = await hashPassword(newPassword);
@@ -294,7 +343,11 @@ async function lockKey(trx: Transaction<Database>, key: string) {
  * the caller the same answer, so neither the reply nor its time reveals which
  * emails have accounts.
  */
-export async function requestPasswordReset(email: string, clientAddress: string, locale: Locale): Promise<ResetRequestResult> {
+export async function requestPasswordReset(
+  email: string,
+  clientAddress: string,
+  locale: Locale,
+): Promise<ResetRequestResult> {
   const token = randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);
   return db.transaction().execute(async (trx): Promise<ResetRequestResult> => {
@@ -324,13 +377,31 @@ export async function requestPasswordReset(email: string, clientAddress: string,
       const t = translatorFor(user.locale);
       await trx
         .insertInto('password_reset_tokens')
-        .values({ token_hash: tokenHash, user_id: user.id, expires_at: sql<Date>`now() + make_interval(mins => ${resetTokenLifetimeMinutes})` })
+        .values({
+          token_hash: tokenHash,
+          user_id: user.id,
+          expires_at: sql<Date>`now() + make_interval(mins => ${resetTokenLifetimeMinutes})`,
+        })
         .execute();
       const link = absoluteUrl(`/reset-password?token=${token}`);
-      await queueEmail({ to: email, subject: t('accounts.resetEmail.subject'), body: t('accounts.resetEmail.body', { link, minutes: resetTokenLifetimeMinutes }) }, trx);
+      await queueEmail(
+        {
+          to: email,
+          subject: t('accounts.resetEmail.subject'),
+          body: t('accounts.resetEmail.body', { link, minutes: resetTokenLifetimeMinutes }),
+        },
+        trx,
+      );
     } else {
       const t = translatorFor(locale);
-      await queueEmail({ to: email, subject: t('accounts.noAccountEmail.subject'), body: t('accounts.noAccountEmail.body', { link: absoluteUrl('/signup') }) }, trx);
+      await queueEmail(
+        {
+          to: email,
+          subject: t('accounts.noAccountEmail.subject'),
+          body: t('accounts.noAccountEmail.body', { link: absoluteUrl('/signup') }),
+        },
+        trx,
+      );
     }
     return { status: 'sent' };
   });
@@ -369,30 +440,52 @@ export async function resetPassword(token: string, newPassword: string) {
 
 /** A forgotten password replaced (by an emailed link or a code to her phone): whoever was signed in is signed out. */
 export async function setPasswordAndSignOut(trx: Transaction<Database>, userId: string, passwordHash: string) {
-  await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
   await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 // ---- housekeeping (a job) ----
 
 export async function deleteExpiredAuthRows() {
-  const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   const tokens = await db
     .deleteFrom('password_reset_tokens')
     .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('used_at', 'is not', null)]))
     .executeTakeFirst();
-  await db.deleteFrom('password_reset_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('password_reset_requests')
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
   // By age only: a used sign-up still counts towards its address's limit for the hour.
-  await db.deleteFrom('signup_requests').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('signup_requests')
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
   const failures = await db
     .deleteFrom('login_failures')
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
     .executeTakeFirst();
-  const challenges = await db.deleteFrom('login_challenges').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const challenges = await db
+    .deleteFrom('login_challenges')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   // Phone codes (with a waiting sign-up's name and password hash) count towards the daily limits for a day, then go.
-  await db.deleteFrom('otp_challenges').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('otp_challenges')
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
   // Links to confirm an added email count towards their hourly limit, then go.
-  await db.deleteFrom('email_confirmations').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('email_confirmations')
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
   return {
     loginChallenges: Number(challenges.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),

@@ -88,7 +88,12 @@ export const passwordSchema = z.object({
   newPassword: fields.password(),
 });
 
-export const changePhoneSchema = z.object({ intent: z.literal('phone'), phone: fields.phone(), channel: codeChannel, password: fields.password() });
+export const changePhoneSchema = z.object({
+  intent: z.literal('phone'),
+  phone: fields.phone(),
+  channel: codeChannel,
+  password: fields.password(),
+});
 
 export const confirmPhoneSchema = z.object({ intent: z.literal('phoneCode'), challenge: challengeId, code: sixDigits });
 

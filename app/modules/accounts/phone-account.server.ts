@@ -21,15 +21,31 @@ import { hashPassword } from './passwords.server';
  * gets the same challenge, limits and answer but no message, so the form
  * does not tell which numbers have accounts (and sends no paid SMS to them).
  */
-export async function requestPhoneReset(phone: string, channel: OtpChannel, clientAddress: string, locale: Locale): Promise<CodeRequestResult> {
+export async function requestPhoneReset(
+  phone: string,
+  channel: OtpChannel,
+  clientAddress: string,
+  locale: Locale,
+): Promise<CodeRequestResult> {
   const owner = await db.selectFrom('users').select(['id', 'locale']).where('phone', '=', phone).executeTakeFirst();
-  return requestCode({ phone, purpose: 'reset', channel, clientAddress, locale: owner?.locale ?? locale, deliver: Boolean(owner) });
+  return requestCode({
+    phone,
+    purpose: 'reset',
+    channel,
+    clientAddress,
+    locale: owner?.locale ?? locale,
+    deliver: Boolean(owner),
+  });
 }
 
 export type PhoneResetResult = { ok: true; userId: string } | Exclude<CodeCheck, { ok: true }>;
 
 /** The right code sets the new password and signs her out everywhere, in one transaction. */
-export async function resetPasswordByCode(challengeId: string, code: string, newPassword: string): Promise<PhoneResetResult> {
+export async function resetPasswordByCode(
+  challengeId: string,
+  code: string,
+  newPassword: string,
+): Promise<PhoneResetResult> {
   const passwordHash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx): Promise<PhoneResetResult> => {
     const check = await checkCode(challengeId, 'reset', code, { executor: trx });
@@ -44,7 +60,8 @@ export async function resetPasswordByCode(challengeId: string, code: string, new
 
 // ---- a new phone number ----
 
-export type PhoneChangeRequest = CodeRequestResult | { ok: false; problem: 'passwordWrong' } | { ok: false; problem: 'samePhone' };
+export type PhoneChangeRequest =
+  CodeRequestResult | { ok: false; problem: 'passwordWrong' } | { ok: false; problem: 'samePhone' };
 
 /** Her password, then a code to the NEW number; the old number stays hers until the code is typed. */
 export async function requestPhoneChange(
@@ -55,21 +72,37 @@ export async function requestPhoneChange(
   const current = await db.selectFrom('users').select('phone').where('id', '=', input.userId).executeTakeFirst();
   if (current?.phone === input.phone) return { ok: false, problem: 'samePhone' };
   // Sent whether or not the number has another account: only its owner, who gets the code, learns that (at the next step).
-  return requestCode({ phone: input.phone, purpose: 'change_phone', channel: input.channel, clientAddress, locale: input.locale, userId: input.userId });
+  return requestCode({
+    phone: input.phone,
+    purpose: 'change_phone',
+    channel: input.channel,
+    clientAddress,
+    locale: input.locale,
+    userId: input.userId,
+  });
 }
 
-export type PhoneChangeResult = { ok: true; phone: string } | Exclude<CodeCheck, { ok: true }> | { ok: false; problem: 'phoneTaken' };
+export type PhoneChangeResult =
+  { ok: true; phone: string } | Exclude<CodeCheck, { ok: true }> | { ok: false; problem: 'phoneTaken' };
 
 /**
  * The right code makes the new number hers. Two accounts confirming one number
  * at once: the unique index on users.phone lets exactly one win.
  */
-export async function confirmPhoneChange(userId: string, challengeId: string, code: string): Promise<PhoneChangeResult> {
+export async function confirmPhoneChange(
+  userId: string,
+  challengeId: string,
+  code: string,
+): Promise<PhoneChangeResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<PhoneChangeResult> => {
       const check = await checkCode(challengeId, 'change_phone', code, { userId, executor: trx });
       if (!check.ok) return check;
-      await trx.updateTable('users').set({ phone: check.phone, phone_confirmed_at: sql<Date>`now()`, updated_at: new Date() }).where('id', '=', userId).execute();
+      await trx
+        .updateTable('users')
+        .set({ phone: check.phone, phone_confirmed_at: sql<Date>`now()`, updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute();
       return { ok: true, phone: check.phone };
     });
   } catch (error) {
@@ -97,14 +130,19 @@ export async function pendingPhoneChange(userId: string, challengeId: string) {
 
 export const emailLinkLimits = { linkMinutes: 60, perHour: 3 };
 
-export type EmailAddRequest = { status: 'sent' } | { status: 'hasEmail' } | { status: 'throttled'; retryAfterSeconds: number };
+export type EmailAddRequest =
+  { status: 'sent' } | { status: 'hasEmail' } | { status: 'throttled'; retryAfterSeconds: number };
 
 /** Emails a link that makes the address hers; until it is opened, nothing changes. */
 export async function requestEmailAdd(userId: string, email: string): Promise<EmailAddRequest> {
   const token = randomBytes(32).toString('base64url');
   return db.transaction().execute(async (trx): Promise<EmailAddRequest> => {
     await sql`select pg_advisory_xact_lock(hashtext(${`email-add:${userId}`}))`.execute(trx);
-    const user = await trx.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('users')
+      .select(['email', 'display_name', 'locale'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     if (user.email) return { status: 'hasEmail' };
     const recent = await trx
       .selectFrom('email_confirmations')
@@ -115,11 +153,23 @@ export async function requestEmailAdd(userId: string, email: string): Promise<Em
     if (recent.n >= emailLinkLimits.perHour) return { status: 'throttled', retryAfterSeconds: 3600 };
     await trx
       .insertInto('email_confirmations')
-      .values({ user_id: userId, email, token_hash: hashToken(token), expires_at: sql<Date>`now() + make_interval(mins => ${emailLinkLimits.linkMinutes})` })
+      .values({
+        user_id: userId,
+        email,
+        token_hash: hashToken(token),
+        expires_at: sql<Date>`now() + make_interval(mins => ${emailLinkLimits.linkMinutes})`,
+      })
       .execute();
     const t = translatorFor(user.locale);
     const link = absoluteUrl(`/account/email/confirm?token=${token}`);
-    await queueEmail({ to: email, subject: t('phoneAccount.emailLink.subject'), body: t('phoneAccount.emailLink.body', { name: user.display_name, link, minutes: emailLinkLimits.linkMinutes }) }, trx);
+    await queueEmail(
+      {
+        to: email,
+        subject: t('phoneAccount.emailLink.subject'),
+        body: t('phoneAccount.emailLink.body', { name: user.display_name, link, minutes: emailLinkLimits.linkMinutes }),
+      },
+      trx,
+    );
     return { status: 'sent' };
   });
 }
@@ -152,7 +202,12 @@ export async function confirmAddedEmail(token: string): Promise<EmailAddResult> 
         .executeTakeFirst();
       if (!used) return { ok: false, problem: 'invalid' };
       // Only an account without an email gets one this way (changing an email is another flow).
-      const set = await trx.updateTable('users').set({ email: used.email, updated_at: new Date() }).where('id', '=', used.user_id).where('email', 'is', null).executeTakeFirst();
+      const set = await trx
+        .updateTable('users')
+        .set({ email: used.email, updated_at: new Date() })
+        .where('id', '=', used.user_id)
+        .where('email', 'is', null)
+        .executeTakeFirst();
       if (Number(set.numUpdatedRows) === 0) return { ok: false, problem: 'hasEmail' };
       return { ok: true, userId: used.user_id };
     });

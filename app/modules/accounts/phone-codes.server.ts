@@ -59,7 +59,11 @@ export function hashCode(challengeId: string, code: string) {
 /** The text of the message: the code, how long it lasts, that staff never ask for it, and the lesson. */
 export function codeMessage(locale: Locale, code: string) {
   const t = translatorFor(locale);
-  return t('phone.code.sms', { code, minutes: codeLimits.validMinutes, lesson: absoluteUrl(lessonPath('bao-ve-thong-tin/never-share-otp')) });
+  return t('phone.code.sms', {
+    code,
+    minutes: codeLimits.validMinutes,
+    lesson: absoluteUrl(lessonPath('bao-ve-thong-tin/never-share-otp')),
+  });
 }
 
 /**
@@ -68,7 +72,10 @@ export function codeMessage(locale: Locale, code: string) {
  * never stored or logged by Sen, only sent (or, without a provider, written to
  * the development log by the sms module).
  */
-export async function requestCode(input: CodeRequest, generate: () => string = () => String(randomInt(0, 10 ** codeLimits.digits)).padStart(codeLimits.digits, '0')): Promise<CodeRequestResult> {
+export async function requestCode(
+  input: CodeRequest,
+  generate: () => string = () => String(randomInt(0, 10 ** codeLimits.digits)).padStart(codeLimits.digits, '0'),
+): Promise<CodeRequestResult> {
   const code = generate();
   const created = await db.transaction().execute(async (trx) => {
     // Address first, then number: every request takes the two locks in the same order.
@@ -79,16 +86,39 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
       .select([
         sql<number>`count(*) filter (where phone = ${input.phone})::int`.as('for_number'),
         sql<number>`count(*) filter (where client_address = ${input.clientAddress})::int`.as('for_address'),
-        sql<number | null>`ceil(extract(epoch from max(created_at) filter (where phone = ${input.phone}) + make_interval(secs => ${codeLimits.resendSeconds}) - now()))::int`.as('wait'),
-        sql<number | null>`ceil(extract(epoch from min(created_at) filter (where phone = ${input.phone}) + interval '1 day' - now()))::int`.as('number_reset'),
-        sql<number | null>`ceil(extract(epoch from min(created_at) filter (where client_address = ${input.clientAddress}) + interval '1 day' - now()))::int`.as('address_reset'),
+        sql<
+          number | null
+        >`ceil(extract(epoch from max(created_at) filter (where phone = ${input.phone}) + make_interval(secs => ${codeLimits.resendSeconds}) - now()))::int`.as(
+          'wait',
+        ),
+        sql<
+          number | null
+        >`ceil(extract(epoch from min(created_at) filter (where phone = ${input.phone}) + interval '1 day' - now()))::int`.as(
+          'number_reset',
+        ),
+        sql<
+          number | null
+        >`ceil(extract(epoch from min(created_at) filter (where client_address = ${input.clientAddress}) + interval '1 day' - now()))::int`.as(
+          'address_reset',
+        ),
       ])
       .where((eb) => eb.or([eb('phone', '=', input.phone), eb('client_address', '=', input.clientAddress)]))
       .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
       .executeTakeFirstOrThrow();
-    if (counts.for_address >= codeLimits.perAddressPerDay) return { ok: false as const, problem: 'addressDailyLimit' as const, retryAfterSeconds: Math.max(1, counts.address_reset ?? 86400) };
-    if (counts.for_number >= codeLimits.perNumberPerDay) return { ok: false as const, problem: 'numberDailyLimit' as const, retryAfterSeconds: Math.max(1, counts.number_reset ?? 86400) };
-    if (counts.wait !== null && counts.wait > 0) return { ok: false as const, problem: 'tooSoon' as const, retryAfterSeconds: counts.wait };
+    if (counts.for_address >= codeLimits.perAddressPerDay)
+      return {
+        ok: false as const,
+        problem: 'addressDailyLimit' as const,
+        retryAfterSeconds: Math.max(1, counts.address_reset ?? 86400),
+      };
+    if (counts.for_number >= codeLimits.perNumberPerDay)
+      return {
+        ok: false as const,
+        problem: 'numberDailyLimit' as const,
+        retryAfterSeconds: Math.max(1, counts.number_reset ?? 86400),
+      };
+    if (counts.wait !== null && counts.wait > 0)
+      return { ok: false as const, problem: 'tooSoon' as const, retryAfterSeconds: counts.wait };
     const id = randomUUID();
     await trx
       .insertInto('otp_challenges')
@@ -114,7 +144,12 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
   try {
     if (input.channel === 'zalo' && template && zaloFromEnv()) {
       try {
-        await sendZalo({ to: input.phone, templateId: template, params: { otp: code }, trackingId: created.challengeId });
+        await sendZalo({
+          to: input.phone,
+          templateId: template,
+          params: { otp: code },
+          trackingId: created.challengeId,
+        });
         return created;
       } catch (error) {
         log.warn('zalo code not delivered; sending by SMS', { challengeId: created.challengeId, error: String(error) });
@@ -125,20 +160,31 @@ export async function requestCode(input: CodeRequest, generate: () => string = (
   } catch (error) {
     log.warn('code not delivered', { challengeId: created.challengeId, error: String(error) });
     // Not sent: the code is void (it still counts towards the limits).
-    await db.updateTable('otp_challenges').set({ expires_at: sql<Date>`now()` }).where('id', '=', created.challengeId).execute();
+    await db
+      .updateTable('otp_challenges')
+      .set({ expires_at: sql<Date>`now()` })
+      .where('id', '=', created.challengeId)
+      .execute();
     return { ok: false, problem: 'notSent', retryAfterSeconds: codeLimits.resendSeconds };
   }
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export type CodeCheck = { ok: true; phone: string; pending: PendingPhoneSignup | null } | { ok: false; problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown'; triesLeft?: number };
+export type CodeCheck =
+  | { ok: true; phone: string; pending: PendingPhoneSignup | null }
+  | { ok: false; problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown'; triesLeft?: number };
 
 /**
  * Checks a typed code against a challenge, for one purpose. A right code is
  * used up at once; a wrong one counts a try; after 5 the challenge is dead.
  */
-export async function checkCode(challengeId: string, purpose: OtpPurpose, typed: string, options: { userId?: string; executor?: Executor } = {}): Promise<CodeCheck> {
+export async function checkCode(
+  challengeId: string,
+  purpose: OtpPurpose,
+  typed: string,
+  options: { userId?: string; executor?: Executor } = {},
+): Promise<CodeCheck> {
   const code = typed.normalize('NFKC').replace(/\D/g, '');
   const executor = options.executor ?? db;
   // A code to change a number is only for the person who asked for it.
@@ -190,8 +236,13 @@ export async function checkCode(challengeId: string, purpose: OtpPurpose, typed:
  * field's error (the last try said so), a dead one (5 tries: HTTP 429) or an
  * unknown, used or expired one is the form's. `used` may say more for a flow.
  */
-export function refusedCode(form: FormData, result: { problem: string; triesLeft?: number }, usedKey: MessageKey = 'phone.code.used') {
-  if (result.problem === 'wrong') return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
+export function refusedCode(
+  form: FormData,
+  result: { problem: string; triesLeft?: number },
+  usedKey: MessageKey = 'phone.code.used',
+) {
+  if (result.problem === 'wrong')
+    return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
   const key = result.problem === 'used' ? usedKey : (`phone.code.${result.problem}` as MessageKey);
   return formError(form, { form: key }, result.problem === 'tooManyTries' ? 429 : 400);
 }

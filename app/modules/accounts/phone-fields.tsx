@@ -5,7 +5,17 @@ import { useI18n } from '~/lib/i18n';
 // every form that sends a code shows them (sign-up, forgotten password, a new
 // number on /account).
 
-export function PhoneField({ reply, name = 'phone', label, defaultValue }: { reply?: FormReplyData; name?: string; label?: string; defaultValue?: string }) {
+export function PhoneField({
+  reply,
+  name = 'phone',
+  label,
+  defaultValue,
+}: {
+  reply?: FormReplyData;
+  name?: string;
+  label?: string;
+  defaultValue?: string;
+}) {
   const { t } = useI18n();
   return (
     <Field
@@ -42,5 +52,15 @@ export function ChannelField({ reply }: { reply?: FormReplyData }) {
 /** The six digits she received (the phone's keyboard offers them from the message). */
 export function CodeField({ reply }: { reply?: FormReplyData }) {
   const { t } = useI18n();
-  return <Field name="code" inputMode="numeric" label={t('phone.code.field')} reply={reply} autoComplete="one-time-code" required maxLength={12} />;
+  return (
+    <Field
+      name="code"
+      inputMode="numeric"
+      label={t('phone.code.field')}
+      reply={reply}
+      autoComplete="one-time-code"
+      required
+      maxLength={12}
+    />
+  );
 }

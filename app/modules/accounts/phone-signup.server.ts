@@ -11,7 +11,15 @@ import { checkCode, requestCode, type CodeCheck } from './phone-codes.server';
 import { hashPassword } from './passwords.server';
 
 export async function requestPhoneSignup(
-  input: { phone: string; channel: OtpChannel; password: string; displayName: string; locale: Locale; wantsToSell: boolean; consents: ConsentPurpose[] },
+  input: {
+    phone: string;
+    channel: OtpChannel;
+    password: string;
+    displayName: string;
+    locale: Locale;
+    wantsToSell: boolean;
+    consents: ConsentPurpose[];
+  },
   clientAddress: string,
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -21,7 +29,13 @@ export async function requestPhoneSignup(
     channel: input.channel,
     clientAddress,
     locale: input.locale,
-    pending: { displayName: input.displayName, passwordHash, locale: input.locale, wantsToSell: input.wantsToSell, consents: input.consents },
+    pending: {
+      displayName: input.displayName,
+      passwordHash,
+      locale: input.locale,
+      wantsToSell: input.wantsToSell,
+      consents: input.consents,
+    },
   });
 }
 

@@ -30,7 +30,11 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
 export async function twoFactorStatus(userId: string) {
-  const row = await db.selectFrom('two_factor').select(['secret', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('two_factor')
+    .select(['secret', 'confirmed_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!row) return { enabled: false as const, pending: null };
   if (row.confirmed_at) {
     const { left } = await db
@@ -159,7 +163,11 @@ export async function createLoginChallenge(userId: string) {
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('login_challenges')
-    .values({ token_hash: sha256(token), user_id: userId, expires_at: sql<Date>`now() + make_interval(mins => ${challengeLimits.minutes})` })
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      expires_at: sql<Date>`now() + make_interval(mins => ${challengeLimits.minutes})`,
+    })
     .execute();
   return token;
 }

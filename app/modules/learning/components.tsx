@@ -21,7 +21,8 @@ export function GameCard({ card }: { card: CardView }) {
   return (
     <figure className={`scam-card scam-card-${card.kind}`}>
       <figcaption>
-        <span className="scam-card-kind">{t(`learning.game.kind.${card.kind}` as 'learning.game.kind.chat')}</span> {card.header}
+        <span className="scam-card-kind">{t(`learning.game.kind.${card.kind}` as 'learning.game.kind.chat')}</span>{' '}
+        {card.header}
       </figcaption>
       <ul>
         {card.lines.map((line, i) => (
@@ -38,7 +39,19 @@ export function GameCard({ card }: { card: CardView }) {
 type ReplyLike = { errors?: Partial<Record<string, string>>; values?: Record<string, string> } | undefined;
 
 /** A labelled textarea (six rows: lesson bodies are long). */
-export function TextArea({ rows = 6, reply, ...props }: { name: string; label: string; reply?: ReplyLike; defaultValue?: string; rows?: number; maxLength?: number; hint?: string }) {
+export function TextArea({
+  rows = 6,
+  reply,
+  ...props
+}: {
+  name: string;
+  label: string;
+  reply?: ReplyLike;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+  hint?: string;
+}) {
   return <TextAreaField rows={rows} reply={reply as FormReplyData} {...props} />;
 }
 
@@ -52,10 +65,33 @@ export function CheckBox({ name, label, defaultChecked }: { name: string; label:
 }
 
 /** The shared Field with an id prefix, for pages with several forms sharing field names (staff editors). */
-export function InputField({ reply, ...props }: { idPrefix: string; name: string; label: string; type?: string; reply?: ReplyLike; defaultValue?: string; required?: boolean; maxLength?: number; hint?: string }) {
+export function InputField({
+  reply,
+  ...props
+}: {
+  idPrefix: string;
+  name: string;
+  label: string;
+  type?: string;
+  reply?: ReplyLike;
+  defaultValue?: string;
+  required?: boolean;
+  maxLength?: number;
+  hint?: string;
+}) {
   return <Field reply={reply as FormReplyData} {...props} />;
 }
 
-export function SelectInput({ reply, ...props }: { idPrefix: string; name: string; label: string; reply?: ReplyLike; defaultValue?: string; options: { value: string; label: string }[] }) {
+export function SelectInput({
+  reply,
+  ...props
+}: {
+  idPrefix: string;
+  name: string;
+  label: string;
+  reply?: ReplyLike;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+}) {
   return <SelectField reply={reply as FormReplyData} {...props} />;
 }

@@ -30,7 +30,11 @@ export const createCourseSchema = z.object({
 /** /staff/learning/:course — the course's own details. */
 export const courseSchema = z.object({ intent: z.literal('course'), ...courseFields });
 /** /staff/learning/:course — edit one module. */
-export const moduleSchema = z.object({ intent: z.literal('module'), moduleId: z.coerce.number().int().positive(), ...moduleFields });
+export const moduleSchema = z.object({
+  intent: z.literal('module'),
+  moduleId: z.coerce.number().int().positive(),
+  ...moduleFields,
+});
 /** /staff/learning/:course — add a module. */
 export const addModuleSchema = z.object({ intent: z.literal('addModule'), ...moduleFields });
 /** /staff/learning/:course — add a lesson ("quiz" is the quiz page's path). */
@@ -61,7 +65,11 @@ export const lessonSchema = z.object({
     .default('')
     .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'learning.staff.videoInvalid')
     .transform((v) => v || null),
-  minutes: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
+  minutes: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(60, 'validation.invalid'),
   position,
   published: checkbox,
 });
@@ -96,9 +104,15 @@ export const questionSchema = z.object({
 export type QuestionForm = z.infer<typeof questionSchema>;
 
 /** /staff/learning/:course/quiz/:module — the module's pass mark. */
-export const passMarkSchema = z.object({ intent: z.literal('passMark'), pass_percent: z.coerce.number().int().min(1, 'validation.invalid').max(100, 'validation.invalid') });
+export const passMarkSchema = z.object({
+  intent: z.literal('passMark'),
+  pass_percent: z.coerce.number().int().min(1, 'validation.invalid').max(100, 'validation.invalid'),
+});
 /** /staff/learning/:course/quiz/:module — delete a question. */
-export const deleteQuestionSchema = z.object({ intent: z.literal('deleteQuestion'), questionId: z.coerce.number().int().positive() });
+export const deleteQuestionSchema = z.object({
+  intent: z.literal('deleteQuestion'),
+  questionId: z.coerce.number().int().positive(),
+});
 
 // ---- Staff: game cards ----
 

@@ -18,7 +18,11 @@ import { defined } from '~/lib/defined';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export function localized<T extends Record<string, unknown>, K extends string>(row: T, field: K, locale: Locale): string {
+export function localized<T extends Record<string, unknown>, K extends string>(
+  row: T,
+  field: K,
+  locale: Locale,
+): string {
   return String(row[`${field}_${locale}` as keyof T] ?? '');
 }
 
@@ -82,7 +86,12 @@ export type CourseOutline = NonNullable<Awaited<ReturnType<typeof findCourseOutl
  * A course with its modules, lessons and quizzes, and this learner's progress.
  * Learners see only published parts; staff (`includeDrafts`) see everything.
  */
-export async function findCourseOutline(slug: string, userId: string | null, locale: Locale, options: { includeDrafts?: boolean } = {}) {
+export async function findCourseOutline(
+  slug: string,
+  userId: string | null,
+  locale: Locale,
+  options: { includeDrafts?: boolean } = {},
+) {
   const drafts = Boolean(options.includeDrafts);
   const course = await db
     .selectFrom('learning_courses')
@@ -100,7 +109,11 @@ export async function findCourseOutline(slug: string, userId: string | null, loc
       'm.position',
       'm.published',
       'm.pass_percent',
-      eb.selectFrom('learning_questions as q').whereRef('q.module_id', '=', 'm.id').select(sql<number>`count(*)::int`.as('n')).as('questions'),
+      eb
+        .selectFrom('learning_questions as q')
+        .whereRef('q.module_id', '=', 'm.id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('questions'),
       eb
         .selectFrom('learning_quiz_attempts as a')
         .whereRef('a.module_id', '=', 'm.id')
@@ -137,7 +150,12 @@ export async function findCourseOutline(slug: string, userId: string | null, loc
         .executeTakeFirst()
     : undefined;
   const certificate = userId
-    ? await db.selectFrom('learning_certificates').select(['code', 'issued_at']).where('user_id', '=', userId).where('course_slug', '=', slug).executeTakeFirst()
+    ? await db
+        .selectFrom('learning_certificates')
+        .select(['code', 'issued_at'])
+        .where('user_id', '=', userId)
+        .where('course_slug', '=', slug)
+        .executeTakeFirst()
     : undefined;
 
   const outlineModules = modules.map((m) => ({
@@ -158,7 +176,8 @@ export async function findCourseOutline(slug: string, userId: string | null, loc
         published: l.published,
         done: l.completed_at !== null,
       })),
-    quiz: (m.questions ?? 0) > 0 ? { questions: m.questions ?? 0, best: m.best ?? null, passed: Boolean(m.passed) } : null,
+    quiz:
+      (m.questions ?? 0) > 0 ? { questions: m.questions ?? 0, best: m.best ?? null, passed: Boolean(m.passed) } : null,
   }));
   const steps = { total: 0, done: 0 };
   for (const m of outlineModules) {
@@ -175,7 +194,10 @@ export async function findCourseOutline(slug: string, userId: string | null, loc
   }
   // Where she left off: the lesson she last opened, else the first step not done.
   const firstOpen = nextStepAfter(outlineModules, null);
-  const resume = enrolment?.last_lesson_id && lessons.some((l) => l.id === enrolment.last_lesson_id) ? enrolment.last_lesson_id : null;
+  const resume =
+    enrolment?.last_lesson_id && lessons.some((l) => l.id === enrolment.last_lesson_id)
+      ? enrolment.last_lesson_id
+      : null;
   return {
     slug: course.slug,
     title: localized(course, 'title', locale),
@@ -224,18 +246,35 @@ export async function findLesson(courseSlug: string, lessonSlug: string, userId:
   const lesson = await db
     .selectFrom('learning_lessons as l')
     .innerJoin('learning_modules as m', 'm.id', 'l.module_id')
-    .select(['l.id', 'l.slug', 'l.title_vi', 'l.title_en', 'l.body_vi', 'l.body_en', 'l.video_url', 'l.minutes', 'l.module_id', 'l.updated_at'])
+    .select([
+      'l.id',
+      'l.slug',
+      'l.title_vi',
+      'l.title_en',
+      'l.body_vi',
+      'l.body_en',
+      'l.video_url',
+      'l.minutes',
+      'l.module_id',
+      'l.updated_at',
+    ])
     .where('l.course_slug', '=', courseSlug)
     .where('l.slug', '=', lessonSlug)
     .where('l.published', '=', true)
     .where('m.published', '=', true)
     .executeTakeFirst();
   if (!lesson) return null;
-  const flat = outline.modules.flatMap((m) =>
-    [...m.lessons.map((l) => ({ kind: 'lesson' as const, path: `/learn/${l.id}`, id: l.id, title: l.title })), ...(m.quiz ? [{ kind: 'quiz' as const, path: `/learn/${courseSlug}/quiz/${m.id}`, id: `quiz-${m.id}`, title: m.title }] : [])],
-  );
+  const flat = outline.modules.flatMap((m) => [
+    ...m.lessons.map((l) => ({ kind: 'lesson' as const, path: `/learn/${l.id}`, id: l.id, title: l.title })),
+    ...(m.quiz
+      ? [{ kind: 'quiz' as const, path: `/learn/${courseSlug}/quiz/${m.id}`, id: `quiz-${m.id}`, title: m.title }]
+      : []),
+  ]);
   const index = flat.findIndex((s) => s.id === lesson.id);
-  const module = defined(outline.modules.find((m) => m.id === lesson.module_id), 'the lesson\'s module');
+  const module = defined(
+    outline.modules.find((m) => m.id === lesson.module_id),
+    "the lesson's module",
+  );
   return {
     id: lesson.id,
     slug: lesson.slug,
@@ -245,7 +284,12 @@ export async function findLesson(courseSlug: string, lessonSlug: string, userId:
     minutes: lesson.minutes,
     done: module.lessons.find((l) => l.id === lesson.id)?.done ?? false,
     module: { id: module.id, title: module.title },
-    course: { slug: outline.slug, title: outline.title, steps: outline.steps, certificateCode: outline.certificateCode },
+    course: {
+      slug: outline.slug,
+      title: outline.title,
+      steps: outline.steps,
+      certificateCode: outline.certificateCode,
+    },
     previous: index > 0 ? flat[index - 1] : null,
     next: index >= 0 && index < flat.length - 1 ? flat[index + 1] : null,
   };
@@ -256,7 +300,9 @@ export async function recordLessonVisit(userId: string, courseSlug: string, less
   await db
     .insertInto('learning_enrolments')
     .values({ user_id: userId, course_slug: courseSlug, last_lesson_id: lessonId, last_seen_at: new Date() })
-    .onConflict((oc) => oc.columns(['user_id', 'course_slug']).doUpdateSet({ last_lesson_id: lessonId, last_seen_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'course_slug']).doUpdateSet({ last_lesson_id: lessonId, last_seen_at: new Date() }),
+    )
     .execute();
 }
 
@@ -278,9 +324,15 @@ export async function completeLesson(userId: string, courseSlug: string, lessonS
     await trx
       .insertInto('learning_enrolments')
       .values({ user_id: userId, course_slug: courseSlug, last_lesson_id: lesson.id, last_seen_at: new Date() })
-      .onConflict((oc) => oc.columns(['user_id', 'course_slug']).doUpdateSet({ last_lesson_id: lesson.id, last_seen_at: new Date() }))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'course_slug']).doUpdateSet({ last_lesson_id: lesson.id, last_seen_at: new Date() }),
+      )
       .execute();
-    await trx.insertInto('learning_lesson_progress').values({ user_id: userId, lesson_id: lesson.id }).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('learning_lesson_progress')
+      .values({ user_id: userId, lesson_id: lesson.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return completeCourseIfDone(trx, userId, courseSlug);
   });
   const outline = defined(await findCourseOutline(courseSlug, userId, locale), 'course outline');
@@ -288,7 +340,11 @@ export async function completeLesson(userId: string, courseSlug: string, lessonS
 }
 
 /** The users among `userIds` who have done every current step of the course. One query. */
-export async function usersWhoCompleted(executor: Executor, courseFilter: { slug: string } | { core: true }, userIds: readonly string[]) {
+export async function usersWhoCompleted(
+  executor: Executor,
+  courseFilter: { slug: string } | { core: true },
+  userIds: readonly string[],
+) {
   if (userIds.length === 0) return new Set<string>();
   const courseCondition = 'slug' in courseFilter ? sql`c.slug = ${courseFilter.slug}` : sql`c.is_core`;
   const { rows } = await sql<{ id: string }>`
@@ -303,7 +359,9 @@ export async function usersWhoCompleted(executor: Executor, courseFilter: { slug
         select 1 from learning_modules m
         where m.course_slug = c.slug and m.published
           and exists (select 1 from learning_questions q where q.module_id = m.id)
-          and not exists (select 1 from learning_quiz_attempts a where a.user_id = u.id and a.module_id = m.id and a.passed))`.execute(executor);
+          and not exists (select 1 from learning_quiz_attempts a where a.user_id = u.id and a.module_id = m.id and a.passed))`.execute(
+    executor,
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -317,11 +375,19 @@ export function newCertificateCode() {
 async function completeCourseIfDone(trx: Transaction<Database>, userId: string, courseSlug: string) {
   const done = await usersWhoCompleted(trx, { slug: courseSlug }, [userId]);
   if (!done.has(userId)) return null;
-  const existing = await trx.selectFrom('learning_certificates').select('code').where('user_id', '=', userId).where('course_slug', '=', courseSlug).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('learning_certificates')
+    .select('code')
+    .where('user_id', '=', userId)
+    .where('course_slug', '=', courseSlug)
+    .executeTakeFirst();
   if (existing) return existing.code;
   const user = await trx.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow();
   const code = newCertificateCode();
-  await trx.insertInto('learning_certificates').values({ code, user_id: userId, course_slug: courseSlug, holder_name: user.display_name.slice(0, 80) }).execute();
+  await trx
+    .insertInto('learning_certificates')
+    .values({ code, user_id: userId, course_slug: courseSlug, holder_name: user.display_name.slice(0, 80) })
+    .execute();
   await trx
     .updateTable('learning_enrolments')
     .set({ completed_at: new Date() })
@@ -346,7 +412,15 @@ export async function findQuiz(courseSlug: string, moduleId: number, locale: Loc
   const module = await db
     .selectFrom('learning_modules as m')
     .innerJoin('learning_courses as c', 'c.slug', 'm.course_slug')
-    .select(['m.id', 'm.title_vi', 'm.title_en', 'm.pass_percent', 'c.slug as course_slug', 'c.title_vi as course_title_vi', 'c.title_en as course_title_en'])
+    .select([
+      'm.id',
+      'm.title_vi',
+      'm.title_en',
+      'm.pass_percent',
+      'c.slug as course_slug',
+      'c.title_vi as course_title_vi',
+      'c.title_en as course_title_en',
+    ])
     .where('m.id', '=', moduleId)
     .where('m.course_slug', '=', courseSlug)
     .where('m.published', '=', true)
@@ -364,12 +438,25 @@ export async function findQuiz(courseSlug: string, moduleId: number, locale: Loc
   };
 }
 
-export type RawChoice = { id: number; text_vi: string; text_en: string; correct: boolean; explanation_vi: string; explanation_en: string };
+export type RawChoice = {
+  id: number;
+  text_vi: string;
+  text_en: string;
+  correct: boolean;
+  explanation_vi: string;
+  explanation_en: string;
+};
 
 export async function loadQuestions(
   moduleIds: number[],
   locale: Locale,
-): Promise<(QuizQuestion & { moduleId: number; position: number; raw: { prompt_vi: string; prompt_en: string; choices: RawChoice[] } })[]> {
+): Promise<
+  (QuizQuestion & {
+    moduleId: number;
+    position: number;
+    raw: { prompt_vi: string; prompt_en: string; choices: RawChoice[] };
+  })[]
+> {
   if (moduleIds.length === 0) return [];
   const questions = await db
     .selectFrom('learning_questions')
@@ -402,20 +489,41 @@ export async function loadQuestions(
       prompt_en: q.prompt_en,
       choices: choices
         .filter((c) => c.question_id === q.id)
-        .map((c) => ({ id: c.id, text_vi: c.text_vi, text_en: c.text_en, correct: c.correct, explanation_vi: c.explanation_vi, explanation_en: c.explanation_en })),
+        .map((c) => ({
+          id: c.id,
+          text_vi: c.text_vi,
+          text_en: c.text_en,
+          correct: c.correct,
+          explanation_vi: c.explanation_vi,
+          explanation_en: c.explanation_en,
+        })),
     },
     choices: choices
       .filter((c) => c.question_id === q.id)
-      .map((c) => ({ id: c.id, text: localized(c, 'text', locale), correct: c.correct, explanation: localized(c, 'explanation', locale) })),
+      .map((c) => ({
+        id: c.id,
+        text: localized(c, 'text', locale),
+        correct: c.correct,
+        explanation: localized(c, 'explanation', locale),
+      })),
   }));
 }
 
 /** A question is right when exactly its correct choices were picked. */
 export function scoreAnswers(questions: Pick<QuizQuestion, 'id' | 'choices'>[], answers: Record<number, number[]>) {
   const perQuestion = questions.map((q) => {
-    const chosen = [...new Set((answers[q.id] ?? []).filter((id) => q.choices.some((c) => c.id === id)))].sort((a, b) => a - b);
-    const right = q.choices.filter((c) => c.correct).map((c) => c.id).sort((a, b) => a - b);
-    return { questionId: q.id, chosen, correct: chosen.length === right.length && chosen.every((id, i) => id === right[i]) };
+    const chosen = [...new Set((answers[q.id] ?? []).filter((id) => q.choices.some((c) => c.id === id)))].sort(
+      (a, b) => a - b,
+    );
+    const right = q.choices
+      .filter((c) => c.correct)
+      .map((c) => c.id)
+      .sort((a, b) => a - b);
+    return {
+      questionId: q.id,
+      chosen,
+      correct: chosen.length === right.length && chosen.every((id, i) => id === right[i]),
+    };
   });
   const correct = perQuestion.filter((a) => a.correct).length;
   const total = questions.length;
@@ -423,7 +531,12 @@ export function scoreAnswers(questions: Pick<QuizQuestion, 'id' | 'choices'>[], 
 }
 
 /** Scores and records one attempt. Returns the attempt id, and a certificate if it finished the course. */
-export async function submitQuiz(userId: string, courseSlug: string, moduleId: number, answers: Record<number, number[]>) {
+export async function submitQuiz(
+  userId: string,
+  courseSlug: string,
+  moduleId: number,
+  answers: Record<number, number[]>,
+) {
   const quiz = await findQuiz(courseSlug, moduleId, 'vi');
   if (!quiz) return null;
   const score = scoreAnswers(quiz.questions, answers);
@@ -436,12 +549,26 @@ export async function submitQuiz(userId: string, courseSlug: string, moduleId: n
       .execute();
     const attempt = await trx
       .insertInto('learning_quiz_attempts')
-      .values({ module_id: moduleId, user_id: userId, correct: score.correct, total: score.total, score_percent: score.percent, passed })
+      .values({
+        module_id: moduleId,
+        user_id: userId,
+        correct: score.correct,
+        total: score.total,
+        score_percent: score.percent,
+        passed,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('learning_attempt_answers')
-      .values(score.perQuestion.map((a) => ({ attempt_id: attempt.id, question_id: a.questionId, chosen: a.chosen, correct: a.correct })))
+      .values(
+        score.perQuestion.map((a) => ({
+          attempt_id: attempt.id,
+          question_id: a.questionId,
+          chosen: a.chosen,
+          correct: a.correct,
+        })),
+      )
       .execute();
     const certificate = passed ? await completeCourseIfDone(trx, userId, courseSlug) : null;
     return { attemptId: attempt.id, passed, percent: score.percent, certificate };
@@ -458,7 +585,11 @@ export async function findAttempt(userId: string, moduleId: number, attemptId: n
     .where('module_id', '=', moduleId)
     .executeTakeFirst();
   if (!attempt) return null;
-  const answers = await db.selectFrom('learning_attempt_answers').selectAll().where('attempt_id', '=', attempt.id).execute();
+  const answers = await db
+    .selectFrom('learning_attempt_answers')
+    .selectAll()
+    .where('attempt_id', '=', attempt.id)
+    .execute();
   const best = await db
     .selectFrom('learning_quiz_attempts')
     .select(sql<number>`max(score_percent)`.as('best'))
@@ -472,7 +603,9 @@ export async function findAttempt(userId: string, moduleId: number, attemptId: n
     total: attempt.total,
     passed: attempt.passed,
     best: best.best,
-    answers: Object.fromEntries(answers.map((a) => [a.question_id, { chosen: a.chosen, correct: a.correct }])) as Record<number, { chosen: number[]; correct: boolean }>,
+    answers: Object.fromEntries(
+      answers.map((a) => [a.question_id, { chosen: a.chosen, correct: a.correct }]),
+    ) as Record<number, { chosen: number[]; correct: boolean }>,
   };
 }
 
@@ -486,7 +619,14 @@ export async function findCertificate(code: string, locale: Locale) {
     .where('k.code', '=', code.toUpperCase())
     .executeTakeFirst();
   if (!row) return null;
-  return { code: row.code, holderName: row.holder_name, issuedAt: row.issued_at, courseSlug: row.slug, courseTitle: localized(row, 'title', locale), isCore: row.is_core };
+  return {
+    code: row.code,
+    holderName: row.holder_name,
+    issuedAt: row.issued_at,
+    courseSlug: row.slug,
+    courseTitle: localized(row, 'title', locale),
+    isCore: row.is_core,
+  };
 }
 
 export async function listCertificates(userId: string, locale: Locale) {
@@ -509,12 +649,23 @@ function pointsFor(streak: number) {
 
 export async function findGameScore(userId: string) {
   const row = await db.selectFrom('learning_game_scores').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  return { points: row?.points ?? 0, streak: row?.streak ?? 0, bestStreak: row?.best_streak ?? 0, rounds: row?.rounds ?? 0 };
+  return {
+    points: row?.points ?? 0,
+    streak: row?.streak ?? 0,
+    bestStreak: row?.best_streak ?? 0,
+    rounds: row?.rounds ?? 0,
+  };
 }
 
 /** The next card: one she has seen least, never the one she just played. */
 export async function nextGameCard(userId: string, locale: Locale) {
-  const last = await db.selectFrom('learning_game_plays').select('card_id').where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('learning_game_plays')
+    .select('card_id')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const card = await db
     .selectFrom('learning_game_cards as c')
     .select((eb) => [
@@ -524,7 +675,12 @@ export async function nextGameCard(userId: string, locale: Locale) {
       'c.header_en',
       'c.lines_vi',
       'c.lines_en',
-      eb.selectFrom('learning_game_plays as p').whereRef('p.card_id', '=', 'c.id').where('p.user_id', '=', userId).select(sql<number>`count(*)::int`.as('n')).as('plays'),
+      eb
+        .selectFrom('learning_game_plays as p')
+        .whereRef('p.card_id', '=', 'c.id')
+        .where('p.user_id', '=', userId)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('plays'),
     ])
     .where('c.published', '=', true)
     .$if(last !== undefined, (q) => q.where('c.id', '<>', last?.card_id ?? 0))
@@ -556,17 +712,37 @@ export function presentCard(card: CardRow, locale: Locale) {
 
 /** Records one answer and updates points, streak and personal best. Returns the play id. */
 export async function answerGameCard(userId: string, cardId: number, answer: GameVerdict) {
-  const card = await db.selectFrom('learning_game_cards').select(['id', 'verdict']).where('id', '=', cardId).where('published', '=', true).executeTakeFirst();
+  const card = await db
+    .selectFrom('learning_game_cards')
+    .select(['id', 'verdict'])
+    .where('id', '=', cardId)
+    .where('published', '=', true)
+    .executeTakeFirst();
   if (!card) return null;
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('learning_game_scores').values({ user_id: userId, updated_at: new Date() }).onConflict((oc) => oc.doNothing()).execute();
-    const score = await trx.selectFrom('learning_game_scores').selectAll().where('user_id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    await trx
+      .insertInto('learning_game_scores')
+      .values({ user_id: userId, updated_at: new Date() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const score = await trx
+      .selectFrom('learning_game_scores')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const correct = card.verdict === answer;
     const streak = correct ? score.streak + 1 : 0;
     const points = correct ? pointsFor(streak) : 0;
     await trx
       .updateTable('learning_game_scores')
-      .set({ points: score.points + points, streak, best_streak: Math.max(score.best_streak, streak), rounds: score.rounds + 1, updated_at: new Date() })
+      .set({
+        points: score.points + points,
+        streak,
+        best_streak: Math.max(score.best_streak, streak),
+        rounds: score.rounds + 1,
+        updated_at: new Date(),
+      })
       .where('user_id', '=', userId)
       .execute();
     const play = await trx
@@ -585,7 +761,20 @@ export async function answerGameCard(userId: string, cardId: number, answer: Gam
 export async function judgeGameCard(cardId: number, answer: GameVerdict, locale: Locale) {
   const row = await db
     .selectFrom('learning_game_cards as c')
-    .select(['c.id', 'c.kind', 'c.verdict', 'c.header_vi', 'c.header_en', 'c.lines_vi', 'c.lines_en', 'c.tell_vi', 'c.tell_en', 'c.explanation_vi', 'c.explanation_en', 'c.lesson_id'])
+    .select([
+      'c.id',
+      'c.kind',
+      'c.verdict',
+      'c.header_vi',
+      'c.header_en',
+      'c.lines_vi',
+      'c.lines_en',
+      'c.tell_vi',
+      'c.tell_en',
+      'c.explanation_vi',
+      'c.explanation_en',
+      'c.lesson_id',
+    ])
     .where('c.id', '=', cardId)
     .where('c.published', '=', true)
     .executeTakeFirst();
@@ -623,7 +812,25 @@ export async function findGamePlay(userId: string, playId: number, locale: Local
   const row = await db
     .selectFrom('learning_game_plays as p')
     .innerJoin('learning_game_cards as c', 'c.id', 'p.card_id')
-    .select(['p.id', 'p.answer', 'p.correct', 'p.points', 'p.streak', 'c.id as card_id', 'c.kind', 'c.verdict', 'c.header_vi', 'c.header_en', 'c.lines_vi', 'c.lines_en', 'c.tell_vi', 'c.tell_en', 'c.explanation_vi', 'c.explanation_en', 'c.lesson_id'])
+    .select([
+      'p.id',
+      'p.answer',
+      'p.correct',
+      'p.points',
+      'p.streak',
+      'c.id as card_id',
+      'c.kind',
+      'c.verdict',
+      'c.header_vi',
+      'c.header_en',
+      'c.lines_vi',
+      'c.lines_en',
+      'c.tell_vi',
+      'c.tell_en',
+      'c.explanation_vi',
+      'c.explanation_en',
+      'c.lesson_id',
+    ])
     .where('p.id', '=', playId)
     .where('p.user_id', '=', userId)
     .executeTakeFirst();

@@ -11,8 +11,17 @@ export const slugField = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'learning.staff.slugInvalid');
 
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
-export const position = z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(1000, 'validation.invalid');
-export const longText = (max: number) => z.string().max(max, 'validation.tooLong').default('').transform((v) => v.replace(/\r\n/g, '\n'));
+export const position = z.coerce
+  .number({ error: 'validation.invalid' })
+  .int('validation.invalid')
+  .min(0, 'validation.invalid')
+  .max(1000, 'validation.invalid');
+export const longText = (max: number) =>
+  z
+    .string()
+    .max(max, 'validation.tooLong')
+    .default('')
+    .transform((v) => v.replace(/\r\n/g, '\n'));
 
 export const courseFields = {
   title_vi: fields.text(160),
@@ -28,5 +37,9 @@ export const moduleFields = {
   title_en: fields.text(160),
   position,
   published: checkbox,
-  pass_percent: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(100, 'validation.invalid'),
+  pass_percent: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(100, 'validation.invalid'),
 };

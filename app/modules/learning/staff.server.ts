@@ -38,7 +38,14 @@ export async function listCourseFigures(locale: Locale) {
 
 /** The questions of a course most often answered wrong, with how often. */
 export async function mostMissedQuestions(courseSlug: string, locale: Locale, limit = 5) {
-  const { rows } = await sql<{ id: number; prompt_vi: string; prompt_en: string; module_id: number; answered: number; wrong: number }>`
+  const { rows } = await sql<{
+    id: number;
+    prompt_vi: string;
+    prompt_en: string;
+    module_id: number;
+    answered: number;
+    wrong: number;
+  }>`
     select q.id, q.prompt_vi, q.prompt_en, q.module_id,
       count(*)::int as answered, count(*) filter (where not x.correct)::int as wrong
     from learning_attempt_answers x
@@ -49,14 +56,30 @@ export async function mostMissedQuestions(courseSlug: string, locale: Locale, li
     having count(*) filter (where not x.correct) > 0
     order by wrong desc, answered desc, q.id
     limit ${limit}`.execute(db);
-  return rows.map((r) => ({ id: r.id, moduleId: r.module_id, prompt: localized(r, 'prompt', locale), answered: r.answered, wrong: r.wrong }));
+  return rows.map((r) => ({
+    id: r.id,
+    moduleId: r.module_id,
+    prompt: localized(r, 'prompt', locale),
+    answered: r.answered,
+    wrong: r.wrong,
+  }));
 }
 
-export type CourseInput = { title_vi: string; title_en: string; summary_vi: string; summary_en: string; position: number; published: boolean };
+export type CourseInput = {
+  title_vi: string;
+  title_en: string;
+  summary_vi: string;
+  summary_en: string;
+  position: number;
+  published: boolean;
+};
 
 export async function createCourse(input: CourseInput & { slug: string }) {
   try {
-    await db.insertInto('learning_courses').values({ ...input, updated_at: new Date() }).execute();
+    await db
+      .insertInto('learning_courses')
+      .values({ ...input, updated_at: new Date() })
+      .execute();
     return { ok: true as const };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false as const };
@@ -65,18 +88,37 @@ export async function createCourse(input: CourseInput & { slug: string }) {
 }
 
 export async function updateCourse(slug: string, input: CourseInput) {
-  const r = await db.updateTable('learning_courses').set({ ...input, updated_at: new Date() }).where('slug', '=', slug).executeTakeFirst();
+  const r = await db
+    .updateTable('learning_courses')
+    .set({ ...input, updated_at: new Date() })
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export type ModuleInput = { title_vi: string; title_en: string; position: number; published: boolean; pass_percent: number };
+export type ModuleInput = {
+  title_vi: string;
+  title_en: string;
+  position: number;
+  published: boolean;
+  pass_percent: number;
+};
 
 export async function createModule(courseSlug: string, input: ModuleInput) {
-  return db.insertInto('learning_modules').values({ course_slug: courseSlug, ...input }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('learning_modules')
+    .values({ course_slug: courseSlug, ...input })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateModule(courseSlug: string, moduleId: number, input: Partial<ModuleInput>) {
-  const r = await db.updateTable('learning_modules').set(input).where('id', '=', moduleId).where('course_slug', '=', courseSlug).executeTakeFirst();
+  const r = await db
+    .updateTable('learning_modules')
+    .set(input)
+    .where('id', '=', moduleId)
+    .where('course_slug', '=', courseSlug)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -93,7 +135,14 @@ export type LessonInput = {
 };
 
 async function moduleInCourse(courseSlug: string, moduleId: number) {
-  return Boolean(await db.selectFrom('learning_modules').select('id').where('id', '=', moduleId).where('course_slug', '=', courseSlug).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('learning_modules')
+      .select('id')
+      .where('id', '=', moduleId)
+      .where('course_slug', '=', courseSlug)
+      .executeTakeFirst(),
+  );
 }
 
 export async function createLesson(courseSlug: string, input: LessonInput & { slug: string }) {
@@ -122,26 +171,57 @@ export async function updateLesson(courseSlug: string, lessonSlug: string, input
 }
 
 export async function findLessonForStaff(courseSlug: string, lessonSlug: string) {
-  return db.selectFrom('learning_lessons').selectAll().where('course_slug', '=', courseSlug).where('slug', '=', lessonSlug).executeTakeFirst();
+  return db
+    .selectFrom('learning_lessons')
+    .selectAll()
+    .where('course_slug', '=', courseSlug)
+    .where('slug', '=', lessonSlug)
+    .executeTakeFirst();
 }
 
 export async function listModules(courseSlug: string) {
-  return db.selectFrom('learning_modules').selectAll().where('course_slug', '=', courseSlug).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('learning_modules')
+    .selectAll()
+    .where('course_slug', '=', courseSlug)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findModuleForStaff(courseSlug: string, moduleId: number, locale: Locale) {
-  const module = await db.selectFrom('learning_modules').selectAll().where('id', '=', moduleId).where('course_slug', '=', courseSlug).executeTakeFirst();
+  const module = await db
+    .selectFrom('learning_modules')
+    .selectAll()
+    .where('id', '=', moduleId)
+    .where('course_slug', '=', courseSlug)
+    .executeTakeFirst();
   if (!module) return null;
   return { module, questions: await loadQuestions([module.id], locale) };
 }
 
-export type ChoiceInput = { text_vi: string; text_en: string; correct: boolean; explanation_vi: string; explanation_en: string };
+export type ChoiceInput = {
+  text_vi: string;
+  text_en: string;
+  correct: boolean;
+  explanation_vi: string;
+  explanation_en: string;
+};
 
-export async function addQuestion(moduleId: number, input: { kind: QuestionKind; prompt_vi: string; prompt_en: string; position: number; choices: ChoiceInput[] }) {
+export async function addQuestion(
+  moduleId: number,
+  input: { kind: QuestionKind; prompt_vi: string; prompt_en: string; position: number; choices: ChoiceInput[] },
+) {
   await db.transaction().execute(async (trx) => {
     const q = await trx
       .insertInto('learning_questions')
-      .values({ module_id: moduleId, kind: input.kind, prompt_vi: input.prompt_vi, prompt_en: input.prompt_en, position: input.position })
+      .values({
+        module_id: moduleId,
+        kind: input.kind,
+        prompt_vi: input.prompt_vi,
+        prompt_en: input.prompt_en,
+        position: input.position,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -155,7 +235,11 @@ export async function addQuestion(moduleId: number, input: { kind: QuestionKind;
  * Rewrites a question and its choices. Choices keep their ids slot by slot (so
  * past attempts still point at the same answers); extra slots are added or removed.
  */
-export async function updateQuestion(moduleId: number, questionId: number, input: { kind: QuestionKind; prompt_vi: string; prompt_en: string; position: number; choices: ChoiceInput[] }) {
+export async function updateQuestion(
+  moduleId: number,
+  questionId: number,
+  input: { kind: QuestionKind; prompt_vi: string; prompt_en: string; position: number; choices: ChoiceInput[] },
+) {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('learning_questions')
@@ -164,12 +248,25 @@ export async function updateQuestion(moduleId: number, questionId: number, input
       .where('module_id', '=', moduleId)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
-    const existing = await trx.selectFrom('learning_choices').select('id').where('question_id', '=', questionId).orderBy('position').orderBy('id').execute();
+    const existing = await trx
+      .selectFrom('learning_choices')
+      .select('id')
+      .where('question_id', '=', questionId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     for (const [i, choice] of input.choices.entries()) {
       if (existing[i]) {
-        await trx.updateTable('learning_choices').set({ ...choice, position: i + 1 }).where('id', '=', existing[i].id).execute();
+        await trx
+          .updateTable('learning_choices')
+          .set({ ...choice, position: i + 1 })
+          .where('id', '=', existing[i].id)
+          .execute();
       } else {
-        await trx.insertInto('learning_choices').values({ ...choice, question_id: questionId, position: i + 1 }).execute();
+        await trx
+          .insertInto('learning_choices')
+          .values({ ...choice, question_id: questionId, position: i + 1 })
+          .execute();
       }
     }
     const extra = existing.slice(input.choices.length).map((c) => c.id);
@@ -199,7 +296,12 @@ export type CardInput = {
 };
 
 export async function listCardsForStaff() {
-  return db.selectFrom('learning_game_cards').select(['id', 'slug', 'kind', 'verdict', 'header_vi', 'header_en', 'published']).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('learning_game_cards')
+    .select(['id', 'slug', 'kind', 'verdict', 'header_vi', 'header_en', 'published'])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findCardForStaff(id: number) {
@@ -215,10 +317,18 @@ export async function saveCard(id: number | null, input: CardInput) {
   if (!(await lessonExists(input.lesson_id))) return { ok: false as const, field: 'lesson_id' as const };
   try {
     if (id === null) {
-      const row = await db.insertInto('learning_game_cards').values({ ...input, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('learning_game_cards')
+        .values({ ...input, updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return { ok: true as const, id: row.id };
     }
-    const r = await db.updateTable('learning_game_cards').set({ ...input, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .updateTable('learning_game_cards')
+      .set({ ...input, updated_at: new Date() })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return { ok: false as const, field: 'missing' as const };
     return { ok: true as const, id };
   } catch (error) {

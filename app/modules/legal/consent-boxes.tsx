@@ -13,9 +13,16 @@ export function ConsentBoxes({ reply }: { reply?: FormReplyData }) {
     <fieldset className="consents">
       <legend>{t('legal.consent.legend')}</legend>
       <div className="check">
-        <input id="consent-agree" type="checkbox" name="agree" aria-invalid={error ? true : undefined} aria-describedby={error ? 'consent-agree-error' : undefined} />
+        <input
+          id="consent-agree"
+          type="checkbox"
+          name="agree"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'consent-agree-error' : undefined}
+        />
         <label htmlFor="consent-agree">
-          {t('legal.consent.agree')} (<Link to="/terms">{t('legal.terms.title')}</Link>, <Link to="/privacy">{t('legal.privacy.title')}</Link>)
+          {t('legal.consent.agree')} (<Link to="/terms">{t('legal.terms.title')}</Link>,{' '}
+          <Link to="/privacy">{t('legal.privacy.title')}</Link>)
         </label>
       </div>
       {error ? (

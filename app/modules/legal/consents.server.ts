@@ -12,7 +12,13 @@ export { legalVersion };
 export type ConsentChannel = 'web' | 'assisted';
 
 /** Records consents (to the texts in force unless she saw an earlier version); giving one twice changes nothing. */
-export async function recordConsents(executor: DB, userId: string, purposes: ConsentPurpose[], channel: ConsentChannel = 'web', version = legalVersion) {
+export async function recordConsents(
+  executor: DB,
+  userId: string,
+  purposes: ConsentPurpose[],
+  channel: ConsentChannel = 'web',
+  version = legalVersion,
+) {
   if (!purposes.length) return;
   await executor
     .insertInto('consents')
@@ -22,8 +28,18 @@ export async function recordConsents(executor: DB, userId: string, purposes: Con
 }
 
 /** Withdraws an optional consent; the record of when it was given stays. */
-export async function withdrawConsent(userId: string, purpose: Exclude<ConsentPurpose, 'terms'>, channel: ConsentChannel = 'web') {
-  await db.updateTable('consents').set({ withdrawn_at: new Date(), withdrawn_channel: channel }).where('user_id', '=', userId).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).execute();
+export async function withdrawConsent(
+  userId: string,
+  purpose: Exclude<ConsentPurpose, 'terms'>,
+  channel: ConsentChannel = 'web',
+) {
+  await db
+    .updateTable('consents')
+    .set({ withdrawn_at: new Date(), withdrawn_channel: channel })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .execute();
 }
 
 /** Her consents, newest first, for her privacy page and her data export. */

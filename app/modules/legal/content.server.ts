@@ -128,7 +128,13 @@ Only women entrepreneurs **verified by the Women's Union** may open a shop and l
 See the [Privacy notice](/privacy).`,
 };
 
-export type Operator = { name: string; address: string; email: string; phone: string | null; registration: string | null };
+export type Operator = {
+  name: string;
+  address: string;
+  email: string;
+  phone: string | null;
+  registration: string | null;
+};
 
 /** Who runs this deployment: set by the operator, never compiled in. */
 export function operator(env: NodeJS.ProcessEnv = process.env): Operator {

@@ -19,7 +19,15 @@ export type CardListing = {
 };
 
 /** The verification helper's badge, for a seller who is verified now (revoked or suspended: nothing). */
-export function VerifiedMark({ verified, verifiedAt, compact = true }: { verified: boolean; verifiedAt: Date | string | null; compact?: boolean }) {
+export function VerifiedMark({
+  verified,
+  verifiedAt,
+  compact = true,
+}: {
+  verified: boolean;
+  verifiedAt: Date | string | null;
+  compact?: boolean;
+}) {
   return <VerifiedBadge status={verified ? 'approved' : 'none'} verifiedAt={verifiedAt} compact={compact} />;
 }
 
@@ -35,7 +43,14 @@ export function ListingCard({ listing, first = false }: { listing: CardListing; 
     <li className="listing-card">
       <Link to={`/market/${listing.id}`} className="listing-card-link">
         {listing.thumbUrl ? (
-          <img src={listing.thumbUrl} alt="" width={160} height={160} decoding="async" {...(first && !saveData ? firstImage : laterImage)} />
+          <img
+            src={listing.thumbUrl}
+            alt=""
+            width={160}
+            height={160}
+            decoding="async"
+            {...(first && !saveData ? firstImage : laterImage)}
+          />
         ) : (
           <span className="listing-card-noimg" aria-hidden="true" />
         )}
@@ -48,7 +63,8 @@ export function ListingCard({ listing, first = false }: { listing: CardListing; 
       </span>
       {listing.seller ? (
         <span className="small">
-          {listing.seller.name} · {provinceName(listing.seller.province, locale)} <VerifiedMark verified={listing.seller.verified} verifiedAt={listing.seller.verifiedAt} />
+          {listing.seller.name} · {provinceName(listing.seller.province, locale)}{' '}
+          <VerifiedMark verified={listing.seller.verified} verifiedAt={listing.seller.verifiedAt} />
         </span>
       ) : null}
     </li>
@@ -56,7 +72,15 @@ export function ListingCard({ listing, first = false }: { listing: CardListing; 
 }
 
 /** `lead`: the grid is the page's main content, so its first image is not lazy (issue 22). */
-export function ListingGrid({ listings, label, lead = false }: { listings: CardListing[]; label: string; lead?: boolean }) {
+export function ListingGrid({
+  listings,
+  label,
+  lead = false,
+}: {
+  listings: CardListing[];
+  label: string;
+  lead?: boolean;
+}) {
   return (
     <ul className="listing-grid" aria-label={label}>
       {listings.map((l, index) => (

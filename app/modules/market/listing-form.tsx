@@ -18,7 +18,15 @@ export type ListingValues = {
 };
 
 /** The listing's fields, for the "new" and "edit" pages; a plain POST form. */
-export function ListingForm({ values, reply, submitLabel }: { values?: ListingValues; reply?: FormReplyData; submitLabel: string }) {
+export function ListingForm({
+  values,
+  reply,
+  submitLabel,
+}: {
+  values?: ListingValues;
+  reply?: FormReplyData;
+  submitLabel: string;
+}) {
   const { t, locale } = useI18n();
   const typed = reply?.values;
   const descriptionError = reply?.errors?.description;
@@ -38,7 +46,14 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
         }}
       />
       <input type="hidden" name="intent" value="save" />
-      <Field name="title" label={t('market.field.title')} reply={reply} defaultValue={values?.title} required maxLength={120} />
+      <Field
+        name="title"
+        label={t('market.field.title')}
+        reply={reply}
+        defaultValue={values?.title}
+        required
+        maxLength={120}
+      />
       <div className="field">
         <label htmlFor="field-description">{t('market.field.description')}</label>
         <span id="field-description-hint" className="hint">
@@ -50,7 +65,9 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
           rows={8}
           maxLength={5000}
           defaultValue={typed?.description ?? values?.description}
-          aria-describedby={descriptionError ? 'field-description-hint field-description-error' : 'field-description-hint'}
+          aria-describedby={
+            descriptionError ? 'field-description-hint field-description-error' : 'field-description-hint'
+          }
           aria-invalid={descriptionError ? true : undefined}
         />
         {descriptionError ? (
@@ -59,8 +76,23 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
           </span>
         ) : null}
       </div>
-      <Field name="price" label={t('market.field.price')} hint={t('market.field.priceHint')} reply={reply} defaultValue={values ? String(values.price) : ''} required maxLength={20} />
-      <Field name="stock" label={t('market.field.stock')} reply={reply} defaultValue={values ? String(values.stock) : '1'} required maxLength={7} />
+      <Field
+        name="price"
+        label={t('market.field.price')}
+        hint={t('market.field.priceHint')}
+        reply={reply}
+        defaultValue={values ? String(values.price) : ''}
+        required
+        maxLength={20}
+      />
+      <Field
+        name="stock"
+        label={t('market.field.stock')}
+        reply={reply}
+        defaultValue={values ? String(values.stock) : '1'}
+        required
+        maxLength={7}
+      />
       <TextAreaField
         name="variants"
         label={t('depth.variants.label')}
@@ -86,13 +118,21 @@ export function ListingForm({ values, reply, submitLabel }: { values?: ListingVa
         defaultValue={values?.category}
         options={categories.map((c) => ({ value: c.code, label: c[locale] }))}
       />
-      <Field name="shippingFee" label={t('market.field.shippingFee')} reply={reply} defaultValue={values ? String(values.shippingFee) : '0'} required maxLength={20} />
+      <Field
+        name="shippingFee"
+        label={t('market.field.shippingFee')}
+        reply={reply}
+        defaultValue={values ? String(values.shippingFee) : '0'}
+        required
+        maxLength={20}
+      />
       <fieldset className="province-picks">
         <legend>{t('market.field.shippingProvinces')}</legend>
         <p className="hint">{t('market.field.shippingProvincesHint')}</p>
         {provinces.map((p) => (
           <label key={p.code} className="checkbox">
-            <input type="checkbox" name="shippingProvinces" value={p.code} defaultChecked={chosen.has(p.code)} /> {p[locale]}
+            <input type="checkbox" name="shippingProvinces" value={p.code} defaultChecked={chosen.has(p.code)} />{' '}
+            {p[locale]}
           </label>
         ))}
       </fieldset>

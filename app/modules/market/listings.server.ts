@@ -35,7 +35,11 @@ export function nextStates(state: ListingState): ListingState[] {
 }
 
 export async function sellerStatus(userId: string): Promise<VerificationStatus | null> {
-  const row = await db.selectFrom('business_profiles').select('verification_status').where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('business_profiles')
+    .select('verification_status')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row?.verification_status ?? null;
 }
 
@@ -156,7 +160,14 @@ export async function quickEditListing(sellerId: string, id: string, input: { pr
 
 export type StateChange =
   | { ok: true }
-  | { ok: false; error: 'market.state.notVerified' | 'market.state.notAllowed' | 'moderation.listing.heldNoPublish' | 'moderation.listing.hiddenNoPublish' };
+  | {
+      ok: false;
+      error:
+        | 'market.state.notVerified'
+        | 'market.state.notAllowed'
+        | 'moderation.listing.heldNoPublish'
+        | 'moderation.listing.hiddenNoPublish';
+    };
 
 /** Moves a listing to `to`, checking the state machine and, to publish, the seller's verification. */
 export async function changeListingState(sellerId: string, id: string, to: ListingState): Promise<StateChange> {
@@ -169,11 +180,15 @@ export async function changeListingState(sellerId: string, id: string, to: Listi
       .where('l.seller_id', '=', sellerId)
       .forUpdate('l')
       .executeTakeFirst();
-    if (!current || !nextStates(current.state).includes(to)) return { ok: false, error: 'market.state.notAllowed' } as const;
-    if (to === 'published' && !mayPublish(current.verification_status)) return { ok: false, error: 'market.state.notVerified' } as const;
+    if (!current || !nextStates(current.state).includes(to))
+      return { ok: false, error: 'market.state.notAllowed' } as const;
+    if (to === 'published' && !mayPublish(current.verification_status))
+      return { ok: false, error: 'market.state.notVerified' } as const;
     // Held by the scam screening or hidden by staff: only staff lift it (moderation).
-    if (to === 'published' && current.moderation_state === 'held') return { ok: false, error: 'moderation.listing.heldNoPublish' } as const;
-    if (to === 'published' && current.moderation_state === 'hidden') return { ok: false, error: 'moderation.listing.hiddenNoPublish' } as const;
+    if (to === 'published' && current.moderation_state === 'held')
+      return { ok: false, error: 'moderation.listing.heldNoPublish' } as const;
+    if (to === 'published' && current.moderation_state === 'hidden')
+      return { ok: false, error: 'moderation.listing.hiddenNoPublish' } as const;
     await trx
       .updateTable('listings')
       .set({
@@ -212,9 +227,18 @@ export async function addListingImages(sellerId: string, listingId: string, imag
     // Positions stay between 0 and 7: renumber when deletions left gaps at the end.
     let position = last + 1 + taken.length > maxImages ? -1 : last;
     if (position === -1) {
-      const existing = await trx.selectFrom('listing_images').select('id').where('listing_id', '=', listingId).orderBy('position').execute();
+      const existing = await trx
+        .selectFrom('listing_images')
+        .select('id')
+        .where('listing_id', '=', listingId)
+        .orderBy('position')
+        .execute();
       for (const [index, row] of existing.entries()) {
-        await trx.updateTable('listing_images').set({ position: index + 100 }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('listing_images')
+          .set({ position: index + 100 })
+          .where('id', '=', row.id)
+          .execute();
       }
       for (const [index, row] of existing.entries()) {
         await trx.updateTable('listing_images').set({ position: index }).where('id', '=', row.id).execute();
@@ -243,7 +267,9 @@ export async function removeListingImage(sellerId: string, listingId: string, im
   const removed = await db
     .deleteFrom('listing_images')
     .where('id', '=', imageId)
-    .where('listing_id', 'in', (eb) => eb.selectFrom('listings').select('id').where('id', '=', listingId).where('seller_id', '=', sellerId))
+    .where('listing_id', 'in', (eb) =>
+      eb.selectFrom('listings').select('id').where('id', '=', listingId).where('seller_id', '=', sellerId),
+    )
     .returning(['image_key', 'small_key', 'thumb_key'])
     .executeTakeFirst();
   return removed ?? null;
@@ -299,7 +325,9 @@ function variantPriceIn(min: number | undefined, max: number | undefined) {
 }
 
 function firstThumb() {
-  return sql<string | null>`(select i.thumb_key from listing_images i where i.listing_id = l.id order by i.position limit 1)`;
+  return sql<
+    string | null
+  >`(select i.thumb_key from listing_images i where i.listing_id = l.id order by i.position limit 1)`;
 }
 
 /**
@@ -327,21 +355,26 @@ export async function searchListings(filters: SearchFilters) {
   if (tsq) page = page.where(sql<boolean>`l.search @@ to_tsquery('simple', ${tsq})`);
   if (filters.category) page = page.where('l.category', '=', filters.category);
   if (filters.province) page = page.where('l.seller_province', '=', filters.province);
-  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) page = page.where(variantPriceIn(filters.minPrice, filters.maxPrice));
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined)
+    page = page.where(variantPriceIn(filters.minPrice, filters.maxPrice));
   if (filters.verifiedOnly) page = page.where('l.seller_status', '=', 'approved');
 
   const after = filters.after;
   if (sort === 'relevance') {
-    if (after && typeof after.v === 'number') page = page.where(sql<boolean>`(${rank}, l.id) < (${after.v}::real, ${after.id}::uuid)`);
+    if (after && typeof after.v === 'number')
+      page = page.where(sql<boolean>`(${rank}, l.id) < (${after.v}::real, ${after.id}::uuid)`);
     page = page.orderBy(rank, 'desc').orderBy('l.id', 'desc');
   } else if (sort === 'newest') {
-    if (after && typeof after.v === 'string') page = page.where(sql<boolean>`(l.published_at, l.id) < (${after.v}::timestamptz, ${after.id}::uuid)`);
+    if (after && typeof after.v === 'string')
+      page = page.where(sql<boolean>`(l.published_at, l.id) < (${after.v}::timestamptz, ${after.id}::uuid)`);
     page = page.orderBy('l.published_at', 'desc').orderBy('l.id', 'desc');
   } else if (sort === 'price_asc') {
-    if (after && Number.isSafeInteger(after.v)) page = page.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
+    if (after && Number.isSafeInteger(after.v))
+      page = page.where(sql<boolean>`(l.price, l.id) > (${after.v}::bigint, ${after.id}::uuid)`);
     page = page.orderBy('l.price', 'asc').orderBy('l.id', 'asc');
   } else {
-    if (after && Number.isSafeInteger(after.v)) page = page.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
+    if (after && Number.isSafeInteger(after.v))
+      page = page.where(sql<boolean>`(l.price, l.id) < (${after.v}::bigint, ${after.id}::uuid)`);
     page = page.orderBy('l.price', 'desc').orderBy('l.id', 'desc');
   }
 
@@ -368,7 +401,11 @@ export async function searchListings(filters: SearchFilters) {
       'b.province as seller_province',
       sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
       'b.verified_at as seller_verified_at',
-      sql<string | null>`(select i.thumb_key from listing_images i where i.listing_id = p.id order by i.position limit 1)`.as('thumb_key'),
+      sql<
+        string | null
+      >`(select i.thumb_key from listing_images i where i.listing_id = p.id order by i.position limit 1)`.as(
+        'thumb_key',
+      ),
     ])
     .orderBy(order)
     .execute();
@@ -391,7 +428,11 @@ export async function searchListings(filters: SearchFilters) {
  * When a query's words match nothing, titles that look like it (typos, words cut
  * in the middle), by trigram similarity. First page only.
  */
-export async function similarListings(q: string, filters: Omit<SearchFilters, 'q' | 'sort' | 'after'>, limit = pageSize) {
+export async function similarListings(
+  q: string,
+  filters: Omit<SearchFilters, 'q' | 'sort' | 'after'>,
+  limit = pageSize,
+) {
   const plain = plainText(q).trim().slice(0, 100);
   if (plain.length < 3) return [];
   let query = db
@@ -418,8 +459,13 @@ export async function similarListings(q: string, filters: Omit<SearchFilters, 'q
   if (filters.verifiedOnly) query = query.where('l.seller_status', '=', 'approved');
   if (filters.category) query = query.where('l.category', '=', filters.category);
   if (filters.province) query = query.where('l.seller_province', '=', filters.province);
-  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) query = query.where(variantPriceIn(filters.minPrice, filters.maxPrice));
-  return query.orderBy(sql`word_similarity(${plain}, l.title_plain)`, 'desc').orderBy('l.id').limit(limit).execute();
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined)
+    query = query.where(variantPriceIn(filters.minPrice, filters.maxPrice));
+  return query
+    .orderBy(sql`word_similarity(${plain}, l.title_plain)`, 'desc')
+    .orderBy('l.id')
+    .limit(limit)
+    .execute();
 }
 
 /** A published listing with its images and seller card: one statement. */

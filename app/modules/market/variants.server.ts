@@ -37,7 +37,8 @@ export function parseVariantLines(text: string): VariantParse {
     const priceText = rawPrice.replace(/[.,\s₫đ]/gi, '');
     if (priceText && !/^\d{1,13}$/.test(priceText)) return { ok: false, error: 'depth.variants.priceInvalid', line: n };
     const price = priceText ? Number(priceText) : null;
-    if (price !== null && (price < 1 || price > 1_000_000_000_000)) return { ok: false, error: 'depth.variants.priceInvalid', line: n };
+    if (price !== null && (price < 1 || price > 1_000_000_000_000))
+      return { ok: false, error: 'depth.variants.priceInvalid', line: n };
     if (!/^\d{1,7}$/.test(rawStock)) return { ok: false, error: 'depth.variants.stockInvalid', line: n };
     if (rawSku.length > 40) return { ok: false, error: 'depth.variants.skuInvalid', line: n };
     rows.push({ name, price, stock: Number(rawStock), sku: rawSku || null });
@@ -49,7 +50,12 @@ export function parseVariantLines(text: string): VariantParse {
 export function variantLines(rows: { name: string; price: number | null; stock: number; sku: string | null }[]) {
   return rows
     .filter((r) => r.name !== '')
-    .map((r) => [r.name, r.price ?? '', r.stock, r.sku ?? ''].join(' | ').replace(/ \| {2}\| /g, ' | | ').replace(/ \| $/, ''))
+    .map((r) =>
+      [r.name, r.price ?? '', r.stock, r.sku ?? '']
+        .join(' | ')
+        .replace(/ \| {2}\| /g, ' | | ')
+        .replace(/ \| $/, ''),
+    )
     .join('\n');
 }
 
@@ -61,7 +67,12 @@ export function variantLines(rows: { name: string; price: number | null; stock: 
  */
 export async function saveVariants(trx: Trx, listingId: string, rows: VariantRow[], stock: number) {
   const wanted: VariantRow[] = rows.length ? rows : [{ name: '', price: null, stock, sku: null }];
-  const live = await trx.selectFrom('listing_variants').select(['id', 'name']).where('listing_id', '=', listingId).where('retired_at', 'is', null).execute();
+  const live = await trx
+    .selectFrom('listing_variants')
+    .select(['id', 'name'])
+    .where('listing_id', '=', listingId)
+    .where('retired_at', 'is', null)
+    .execute();
   const byName = new Map(live.map((v) => [v.name.toLocaleLowerCase('vi'), v.id]));
   const keep = new Set<string>();
   for (const row of wanted) {
@@ -69,12 +80,17 @@ export async function saveVariants(trx: Trx, listingId: string, rows: VariantRow
     if (id) keep.add(id);
   }
   const retire = live.filter((v) => !keep.has(v.id)).map((v) => v.id);
-  if (retire.length) await trx.updateTable('listing_variants').set({ retired_at: new Date() }).where('id', 'in', retire).execute();
+  if (retire.length)
+    await trx.updateTable('listing_variants').set({ retired_at: new Date() }).where('id', 'in', retire).execute();
   for (const [position, row] of wanted.entries()) {
     const id = byName.get(row.name.toLocaleLowerCase('vi'));
     const values = { name: row.name, price: row.price, stock: row.stock, sku: row.sku, position };
     if (id) await trx.updateTable('listing_variants').set(values).where('id', '=', id).execute();
-    else await trx.insertInto('listing_variants').values({ listing_id: listingId, ...values }).execute();
+    else
+      await trx
+        .insertInto('listing_variants')
+        .values({ listing_id: listingId, ...values })
+        .execute();
   }
 }
 
@@ -116,9 +132,16 @@ export async function lockListingsOf(trx: Trx, variantIds: string[]) {
 /** Gives stock back to the variants an order had taken (cancelled before it left). */
 export async function returnVariantStock(trx: Trx, items: { variant_id: string | null; quantity: number }[]) {
   const held = items.filter((i): i is { variant_id: string; quantity: number } => i.variant_id !== null);
-  await lockListingsOf(trx, held.map((i) => i.variant_id));
+  await lockListingsOf(
+    trx,
+    held.map((i) => i.variant_id),
+  );
   for (const item of [...held].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-    await trx.updateTable('listing_variants').set({ stock: sql`stock + ${item.quantity}` }).where('id', '=', item.variant_id).execute();
+    await trx
+      .updateTable('listing_variants')
+      .set({ stock: sql`stock + ${item.quantity}` })
+      .where('id', '=', item.variant_id)
+      .execute();
   }
 }
 

@@ -14,11 +14,21 @@ export const bookSchema = z.object({
 export const sessionSchemas = {
   confirm: z.object({ intent: z.literal('confirm') }),
   decline: z.object({ intent: z.literal('decline') }),
-  cancel: z.object({ intent: z.literal('cancel'), reason: z.string().trim().max(500, 'validation.tooLong').default('') }),
-  reschedule: z.object({ intent: z.literal('reschedule'), startsAt: z.iso.datetime({ error: 'mentoring.book.pickSlot' }) }),
+  cancel: z.object({
+    intent: z.literal('cancel'),
+    reason: z.string().trim().max(500, 'validation.tooLong').default(''),
+  }),
+  reschedule: z.object({
+    intent: z.literal('reschedule'),
+    startsAt: z.iso.datetime({ error: 'mentoring.book.pickSlot' }),
+  }),
   rate: z.object({
     intent: z.literal('rate'),
-    rating: z.coerce.number({ error: 'mentoring.rate.pick' }).int('mentoring.rate.pick').min(1, 'mentoring.rate.pick').max(5, 'mentoring.rate.pick'),
+    rating: z.coerce
+      .number({ error: 'mentoring.rate.pick' })
+      .int('mentoring.rate.pick')
+      .min(1, 'mentoring.rate.pick')
+      .max(5, 'mentoring.rate.pick'),
     comment: z.string().trim().max(1000, 'validation.tooLong').default(''),
   }),
   notes: z.object({
@@ -29,20 +39,33 @@ export const sessionSchemas = {
 };
 
 const int = (min: number, max: number) =>
-  z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, 'mentoring.field.outOfRange').max(max, 'mentoring.field.outOfRange');
+  z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(min, 'mentoring.field.outOfRange')
+    .max(max, 'mentoring.field.outOfRange');
 const list = (allowed: readonly string[]) =>
   z
     .union([z.string(), z.array(z.string())], { error: 'mentoring.field.pickOne' })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.enum(allowed as [string, ...string[]], { error: 'validation.invalid' })).min(1, 'mentoring.field.pickOne'));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'mentoring.field.day').refine((d) => !Number.isNaN(Date.parse(d)), 'mentoring.field.day');
+    .pipe(
+      z
+        .array(z.enum(allowed as [string, ...string[]], { error: 'validation.invalid' }))
+        .min(1, 'mentoring.field.pickOne'),
+    );
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'mentoring.field.day')
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'mentoring.field.day');
 
 export const offerSchema = z
   .object({
     intent: z.literal('offer'),
     topics: list(mentoringTopics),
     languages: list(mentorLanguages),
-    sessionMinutes: z.coerce.number().refine((n) => (sessionLengths as readonly number[]).includes(n), 'validation.invalid'),
+    sessionMinutes: z.coerce
+      .number()
+      .refine((n) => (sessionLengths as readonly number[]).includes(n), 'validation.invalid'),
     bufferMinutes: int(0, 120),
     minNoticeHours: int(0, 720),
     maxDaysAhead: int(1, 180),
@@ -55,7 +78,10 @@ export const offerSchema = z
     active: z.literal('on').optional(),
     ...Object.fromEntries(weekdays.map((d) => [`day${d}`, z.string().max(200, 'validation.tooLong').default('')])),
   })
-  .refine((o) => o.meetingMode === 'phone' || o.meetingPlace.length > 0, { path: ['meetingPlace'], message: 'mentoring.field.placeRequired' });
+  .refine((o) => o.meetingMode === 'phone' || o.meetingPlace.length > 0, {
+    path: ['meetingPlace'],
+    message: 'mentoring.field.placeRequired',
+  });
 
 export const offSchema = z.object({ intent: z.literal('addOff'), offDay: day });
 export const extraSchema = z.object({ intent: z.literal('addExtra'), extraDay: day, range: z.string().max(200) });

@@ -4,7 +4,11 @@ import { meetingModes } from './options';
 
 // The group-session forms' rules; every message is a locale key.
 
-const seats = z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(500, 'validation.invalid');
+const seats = z.coerce
+  .number({ error: 'validation.invalid' })
+  .int('validation.invalid')
+  .min(1, 'validation.invalid')
+  .max(500, 'validation.invalid');
 
 /** A `datetime-local` value read as Vietnam time (UTC+7, no daylight saving). */
 const vietnamTime = z
@@ -22,7 +26,11 @@ export const groupSessionSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').trim()),
   startsAt: vietnamTime,
-  minutes: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(15, 'validation.invalid').max(480, 'validation.invalid'),
+  minutes: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(15, 'validation.invalid')
+    .max(480, 'validation.invalid'),
   seats,
   meetingMode: z.enum(meetingModes, { error: 'validation.required' }),
   meetingPlace: z

@@ -51,10 +51,14 @@ export async function changeSeats(hostId: string, id: string, seats: number) {
     .where('host_id', '=', hostId)
     .where('seats_taken', '<=', seats)
     .executeTakeFirst();
-  return Number(changed.numUpdatedRows) === 1 ? { ok: true as const } : { ok: false as const, error: 'depth.group.seatsBelowBookings' as const };
+  return Number(changed.numUpdatedRows) === 1
+    ? { ok: true as const }
+    : { ok: false as const, error: 'depth.group.seatsBelowBookings' as const };
 }
 
-export type BookResult = { ok: true; bookingId: string } | { ok: false; error: 'depth.group.full' | 'depth.group.already' | 'depth.group.closed' | 'depth.group.own' };
+export type BookResult =
+  | { ok: true; bookingId: string }
+  | { ok: false; error: 'depth.group.full' | 'depth.group.already' | 'depth.group.closed' | 'depth.group.own' };
 
 /**
  * Takes a seat. The seat is counted by a conditional update of the session row
@@ -77,12 +81,21 @@ export async function bookSeat(sessionId: string, attendeeId: string, now = new 
         .returning(['id', 'host_id', 'title', 'starts_at'])
         .executeTakeFirst();
       if (!taken) {
-        const s = await trx.selectFrom('group_sessions').select(['status', 'starts_at', 'seats', 'seats_taken', 'host_id']).where('id', '=', sessionId).executeTakeFirst();
+        const s = await trx
+          .selectFrom('group_sessions')
+          .select(['status', 'starts_at', 'seats', 'seats_taken', 'host_id'])
+          .where('id', '=', sessionId)
+          .executeTakeFirst();
         if (s && s.host_id === attendeeId) return { ok: false as const, error: 'depth.group.own' as const };
-        if (s && s.status === 'open' && s.starts_at > now && s.seats_taken >= s.seats) return { ok: false as const, error: 'depth.group.full' as const };
+        if (s && s.status === 'open' && s.starts_at > now && s.seats_taken >= s.seats)
+          return { ok: false as const, error: 'depth.group.full' as const };
         return { ok: false as const, error: 'depth.group.closed' as const };
       }
-      const booking = await trx.insertInto('group_bookings').values({ group_session_id: sessionId, attendee_id: attendeeId }).returning('id').executeTakeFirstOrThrow();
+      const booking = await trx
+        .insertInto('group_bookings')
+        .values({ group_session_id: sessionId, attendee_id: attendeeId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await groupNotice(trx, attendeeId, 'depth.group.notice.booked', sessionId, taken.title, taken.starts_at);
       return { ok: true as const, bookingId: booking.id };
     });
@@ -102,11 +115,23 @@ export async function cancelSeat(sessionId: string, attendeeId: string, now = ne
       .where('b.group_session_id', '=', sessionId)
       .where('b.attendee_id', '=', attendeeId)
       .where('b.status', '=', 'booked')
-      .where((eb) => eb.exists(eb.selectFrom('group_sessions as s').select('s.id').whereRef('s.id', '=', 'b.group_session_id').where('s.starts_at', '>', now)))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('group_sessions as s')
+            .select('s.id')
+            .whereRef('s.id', '=', 'b.group_session_id')
+            .where('s.starts_at', '>', now),
+        ),
+      )
       .returning('b.id')
       .executeTakeFirst();
     if (!cancelled) return false;
-    await trx.updateTable('group_sessions').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', sessionId).execute();
+    await trx
+      .updateTable('group_sessions')
+      .set({ seats_taken: sql`seats_taken - 1` })
+      .where('id', '=', sessionId)
+      .execute();
     return true;
   });
 }
@@ -114,7 +139,13 @@ export async function cancelSeat(sessionId: string, attendeeId: string, now = ne
 /** After the start, the host marks who came; the others did not. */
 export async function markAttendance(hostId: string, sessionId: string, present: string[], now = new Date()) {
   if (!isUuid(sessionId)) return false;
-  const s = await db.selectFrom('group_sessions').select('id').where('id', '=', sessionId).where('host_id', '=', hostId).where('starts_at', '<=', now).executeTakeFirst();
+  const s = await db
+    .selectFrom('group_sessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .where('host_id', '=', hostId)
+    .where('starts_at', '<=', now)
+    .executeTakeFirst();
   if (!s) return false;
   await db
     .updateTable('group_bookings')
@@ -198,18 +229,48 @@ export async function findGroupSession(id: string | undefined, viewerId: string 
 }
 
 /** The .ics of a group session, for its host and the people holding a seat. */
-export function groupIcs(s: { id: string; title: string; starts_at: Date; ends_at: Date; updated_at: Date; meeting_place: string; status: string }, host: string) {
+export function groupIcs(
+  s: {
+    id: string;
+    title: string;
+    starts_at: Date;
+    ends_at: Date;
+    updated_at: Date;
+    meeting_place: string;
+    status: string;
+  },
+  host: string,
+) {
   return sessionIcs(
-    { id: s.id, starts_at: s.starts_at, ends_at: s.ends_at, updated_at: s.updated_at, meeting_place: s.meeting_place, status: s.status === 'open' ? 'confirmed' : 'cancelled' },
+    {
+      id: s.id,
+      starts_at: s.starts_at,
+      ends_at: s.ends_at,
+      updated_at: s.updated_at,
+      meeting_place: s.meeting_place,
+      status: s.status === 'open' ? 'confirmed' : 'cancelled',
+    },
     s.title,
     host,
   );
 }
 
 /** The one place a group-session notice is written: in-app, and by email when she has one. */
-async function groupNotice(trx: Trx, userId: string, key: MessageKey, sessionId: string, title: string, startsAt: Date) {
+async function groupNotice(
+  trx: Trx,
+  userId: string,
+  key: MessageKey,
+  sessionId: string,
+  title: string,
+  startsAt: Date,
+) {
   const reminder = key === 'depth.group.notice.24h' || key === 'depth.group.notice.1h';
-  await notify(trx, userId, { kind: reminder ? 'booking_reminder' : 'booking', key, params: { title, when: startsAt.toISOString() }, link: `/group-sessions/${sessionId}` });
+  await notify(trx, userId, {
+    kind: reminder ? 'booking_reminder' : 'booking',
+    key,
+    params: { title, when: startsAt.toISOString() },
+    link: `/group-sessions/${sessionId}`,
+  });
 }
 
 const reminderKinds = [
@@ -236,7 +297,12 @@ export async function sendDueGroupReminders(now = new Date()) {
       .execute();
     for (const b of due) {
       const done = await db.transaction().execute(async (trx) => {
-        const claimed = await trx.insertInto('group_reminders').values({ booking_id: b.id, kind: r.kind }).onConflict((oc) => oc.doNothing()).returning('booking_id').executeTakeFirst();
+        const claimed = await trx
+          .insertInto('group_reminders')
+          .values({ booking_id: b.id, kind: r.kind })
+          .onConflict((oc) => oc.doNothing())
+          .returning('booking_id')
+          .executeTakeFirst();
         if (!claimed) return false;
         await groupNotice(trx, b.attendee_id, r.key, b.session_id, b.title, b.starts_at);
         return true;

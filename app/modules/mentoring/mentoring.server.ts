@@ -128,13 +128,18 @@ async function availabilityOf(mentorId: string, executor: Executor) {
     .where('mentor_profiles.status', '=', 'approved')
     .executeTakeFirst();
   if (!offer) return null;
-  const [weekly, exceptions] = await Promise.all([findWeeklyHours(mentorId, executor), findDateExceptions(mentorId, executor)]);
+  const [weekly, exceptions] = await Promise.all([
+    findWeeklyHours(mentorId, executor),
+    findDateExceptions(mentorId, executor),
+  ]);
   const availability: Availability = {
     timeZone: offer.time_zone,
     weekly,
     datesOff: exceptions.filter((e) => e.kind === 'off').map((e) => e.day),
     extraDates: exceptions.flatMap((e) =>
-      e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null ? [{ day: e.day, start: e.start_minute, end: e.end_minute }] : [],
+      e.kind === 'extra' && e.start_minute !== null && e.end_minute !== null
+        ? [{ day: e.day, start: e.start_minute, end: e.end_minute }]
+        : [],
     ),
     sessionMinutes: offer.session_minutes,
     bufferMinutes: offer.buffer_minutes,
@@ -157,7 +162,11 @@ async function busyOf(mentorId: string, now: Date, executor: Executor, except?: 
 }
 
 /** Her next free slots (UTC instants), or [] when she offers none. */
-export async function freeSlots(mentorId: string, options: { now?: Date; limit?: number; except?: string } = {}, executor: Executor = db) {
+export async function freeSlots(
+  mentorId: string,
+  options: { now?: Date; limit?: number; except?: string } = {},
+  executor: Executor = db,
+) {
   const now = options.now ?? new Date();
   const found = await availabilityOf(mentorId, executor);
   if (!found) return [];
@@ -167,7 +176,8 @@ export async function freeSlots(mentorId: string, options: { now?: Date; limit?:
 
 // ---------------------------------------------------------------- booking
 
-export type BookingProblem = 'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'paymentFailed' | 'self' | 'tooLate';
+export type BookingProblem =
+  'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'paymentFailed' | 'self' | 'tooLate';
 export type BookingResult =
   // checkoutUrl: a paid booking is held until the mentee pays there.
   | { ok: true; id: string; status: SessionStatus; checkoutUrl?: string }
@@ -237,7 +247,14 @@ export async function bookSession(input: {
         .returning('id')
         .executeTakeFirstOrThrow();
       // A held session is announced to the mentor once it is paid (the webhook).
-      if (!paid) await notify(trx, input.mentorId, status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked', row.id, slot.start);
+      if (!paid)
+        await notify(
+          trx,
+          input.mentorId,
+          status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked',
+          row.id,
+          slot.start,
+        );
       return { ok: true, id: row.id, status };
     });
   } catch (error) {
@@ -253,8 +270,10 @@ export async function bookSession(input: {
     if (!checkoutUrl) return { ok: false, problem: 'paymentFailed', nextSlots: [] };
     result.checkoutUrl = checkoutUrl;
   }
-  if (result.ok) log.info('mentoring session booked', { sessionId: result.id, mentorId: input.mentorId, status: result.status });
-  else if (result.refusedBy) log.info('mentoring booking refused by the database', { mentorId: input.mentorId, problem: result.problem });
+  if (result.ok)
+    log.info('mentoring session booked', { sessionId: result.id, mentorId: input.mentorId, status: result.status });
+  else if (result.refusedBy)
+    log.info('mentoring booking refused by the database', { mentorId: input.mentorId, problem: result.problem });
   return result;
 }
 
@@ -267,20 +286,33 @@ async function openCheckout(sessionId: string, now: Date) {
     .selectFrom('mentoring_sessions as s')
     .innerJoin('users as mentor', 'mentor.id', 's.mentor_id')
     .innerJoin('users as mentee', 'mentee.id', 's.mentee_id')
-    .select(['s.price', 's.hold_expires_at', 'mentor.display_name as mentor_name', 'mentee.email as mentee_email', 'mentee.locale as mentee_locale'])
+    .select([
+      's.price',
+      's.hold_expires_at',
+      'mentor.display_name as mentor_name',
+      'mentee.email as mentee_email',
+      'mentee.locale as mentee_locale',
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirstOrThrow();
   try {
     const t = translatorFor(s.mentee_locale);
     // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
-    const checkout = await createCardCheckout({ kind: 'mentoring', sessionId }, {
-      lines: [{ name: t('mentoring.payment.item', { name: s.mentor_name }), unitAmount: s.price, quantity: 1 }],
-      email: s.mentee_email,
-      successUrl: absoluteUrl(`/sessions/${sessionId}?notice=notice.mentoringPaid`),
-      cancelUrl: absoluteUrl(`/sessions/${sessionId}`),
-      expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
-    });
-    await db.updateTable('mentoring_sessions').set({ stripe_session_id: checkout.id }).where('id', '=', sessionId).execute();
+    const checkout = await createCardCheckout(
+      { kind: 'mentoring', sessionId },
+      {
+        lines: [{ name: t('mentoring.payment.item', { name: s.mentor_name }), unitAmount: s.price, quantity: 1 }],
+        email: s.mentee_email,
+        successUrl: absoluteUrl(`/sessions/${sessionId}?notice=notice.mentoringPaid`),
+        cancelUrl: absoluteUrl(`/sessions/${sessionId}`),
+        expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
+      },
+    );
+    await db
+      .updateTable('mentoring_sessions')
+      .set({ stripe_session_id: checkout.id })
+      .where('id', '=', sessionId)
+      .execute();
     return checkout.url;
   } catch (error) {
     log.warn('stripe checkout for a mentoring session failed', { sessionId, error: (error as Error).message });
@@ -295,8 +327,19 @@ async function openCheckout(sessionId: string, now: Date) {
 }
 
 /** Tells one side about a session (in-app, and her channels for bookings), in her own language and zone. */
-export async function notify(trx: Transaction<Database>, userId: string, key: MessageKey, sessionId: string, startsAt: Date) {
-  await notifyPerson(trx, userId, { kind: 'booking', key, params: { when: startsAt.toISOString() }, link: `/sessions/${sessionId}` });
+export async function notify(
+  trx: Transaction<Database>,
+  userId: string,
+  key: MessageKey,
+  sessionId: string,
+  startsAt: Date,
+) {
+  await notifyPerson(trx, userId, {
+    kind: 'booking',
+    key,
+    params: { when: startsAt.toISOString() },
+    link: `/sessions/${sessionId}`,
+  });
 }
 
 // ---------------------------------------------------------------- one session
@@ -323,7 +366,10 @@ export async function findSessionFor(id: string, userId: string) {
 export type SessionView = NonNullable<Awaited<ReturnType<typeof findSessionFor>>>;
 
 /** What each side may do with a session now. */
-export function allowedActions(s: Pick<SessionView, 'status' | 'starts_at' | 'ends_at' | 'side' | 'cancel_cutoff_hours' | 'rating'>, now = new Date()) {
+export function allowedActions(
+  s: Pick<SessionView, 'status' | 'starts_at' | 'ends_at' | 'side' | 'cancel_cutoff_hours' | 'rating'>,
+  now = new Date(),
+) {
   const live = s.status === 'pending' || s.status === 'confirmed';
   const beforeStart = now.getTime() < s.starts_at.getTime();
   const beforeCutoff = now.getTime() < s.starts_at.getTime() - s.cancel_cutoff_hours * hour;
@@ -354,7 +400,13 @@ export async function decide(id: string, mentorId: string, to: 'confirmed' | 'de
       .returning(['mentee_id', 'starts_at'])
       .executeTakeFirst();
     if (!row) return false;
-    await notify(trx, row.mentee_id, to === 'confirmed' ? 'mentoring.notify.confirmed' : 'mentoring.notify.declined', id, row.starts_at);
+    await notify(
+      trx,
+      row.mentee_id,
+      to === 'confirmed' ? 'mentoring.notify.confirmed' : 'mentoring.notify.declined',
+      id,
+      row.starts_at,
+    );
     return true;
   });
   // A declined paid session is refunded in full.
@@ -377,10 +429,14 @@ export async function refundIfDue(id: string, now = new Date()) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!s || !s.stripe_payment_intent || s.refund_id || s.price <= 0) return false;
-  const due = s.status === 'declined' || (s.status === 'cancelled' && !(s.cancelled_by === 'mentee' && s.late_cancellation));
+  const due =
+    s.status === 'declined' || (s.status === 'cancelled' && !(s.cancelled_by === 'mentee' && s.late_cancellation));
   if (!due) return false;
   try {
-    const refund = await refundCard({ kind: 'mentoring', sessionId: id }, { paymentIntent: s.stripe_payment_intent, amount: s.price });
+    const refund = await refundCard(
+      { kind: 'mentoring', sessionId: id },
+      { paymentIntent: s.stripe_payment_intent, amount: s.price },
+    );
     await db
       .updateTable('mentoring_sessions')
       .set({ refund_id: refund.id, refund_amount: s.price, refunded_at: now, updated_at: now })
@@ -390,7 +446,10 @@ export async function refundIfDue(id: string, now = new Date()) {
     log.info('mentoring session refunded', { sessionId: id });
     return true;
   } catch (error) {
-    log.warn('mentoring refund failed; the retry-refunds job will try again', { sessionId: id, error: (error as Error).message });
+    log.warn('mentoring refund failed; the retry-refunds job will try again', {
+      sessionId: id,
+      error: (error as Error).message,
+    });
     return false;
   }
 }
@@ -406,7 +465,10 @@ export async function mentoringSessionsOwedRefunds(limit = 100) {
     .where((eb) =>
       eb.or([
         eb('status', '=', 'declined'),
-        eb.and([eb('status', '=', 'cancelled'), eb.or([eb('cancelled_by', 'is distinct from', 'mentee'), eb('late_cancellation', 'is distinct from', true)])]),
+        eb.and([
+          eb('status', '=', 'cancelled'),
+          eb.or([eb('cancelled_by', 'is distinct from', 'mentee'), eb('late_cancellation', 'is distinct from', true)]),
+        ]),
       ]),
     )
     .orderBy('updated_at')
@@ -424,7 +486,14 @@ export async function cancelSession(id: string, userId: string, reason: string, 
   const done = await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('mentoring_sessions')
-      .set({ status: 'cancelled', cancelled_by: s.side, cancelled_at: now, cancel_reason: reason || null, late_cancellation: late, updated_at: now })
+      .set({
+        status: 'cancelled',
+        cancelled_by: s.side,
+        cancelled_at: now,
+        cancel_reason: reason || null,
+        late_cancellation: late,
+        updated_at: now,
+      })
       .where('id', '=', id)
       // As it was read: whether it is late depends on the time it was read at.
       .where('status', '=', s.status)
@@ -442,9 +511,16 @@ export async function cancelSession(id: string, userId: string, reason: string, 
 }
 
 /** The mentee moves her session to another free slot, until the cut-off. */
-export async function rescheduleSession(id: string, menteeId: string, startsAt: Date, now = new Date(), read?: SessionView) {
+export async function rescheduleSession(
+  id: string,
+  menteeId: string,
+  startsAt: Date,
+  now = new Date(),
+  read?: SessionView,
+) {
   const s = read ?? (await findSessionFor(id, menteeId));
-  if (!s || !allowedActions(s, now).reschedule) return { ok: false as const, problem: 'notAllowed' as ActionProblem, nextSlots: [] as Slot[] };
+  if (!s || !allowedActions(s, now).reschedule)
+    return { ok: false as const, problem: 'notAllowed' as ActionProblem, nextSlots: [] as Slot[] };
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       const found = await availabilityOf(s.mentor_id, trx);
@@ -476,11 +552,19 @@ export async function rescheduleSession(id: string, menteeId: string, startsAt: 
       return 'ok' as const;
     });
     if (outcome === 'ok') return { ok: true as const };
-    return { ok: false as const, problem: outcome as ActionProblem, nextSlots: await freeSlots(s.mentor_id, { now, limit: 5, except: id }) };
+    return {
+      ok: false as const,
+      problem: outcome as ActionProblem,
+      nextSlots: await freeSlots(s.mentor_id, { now, limit: 5, except: id }),
+    };
   } catch (error) {
     const overlap = overlapOf(error);
     if (!overlap) throw error;
-    return { ok: false as const, problem: overlap as ActionProblem, nextSlots: await freeSlots(s.mentor_id, { now, limit: 5, except: id }) };
+    return {
+      ok: false as const,
+      problem: overlap as ActionProblem,
+      nextSlots: await freeSlots(s.mentor_id, { now, limit: 5, except: id }),
+    };
   }
 }
 
@@ -499,7 +583,13 @@ export async function rateSession(id: string, menteeId: string, rating: number, 
   return Boolean(row);
 }
 
-export async function saveSessionNotes(id: string, mentorId: string, notes: string, followUp: string, now = new Date()) {
+export async function saveSessionNotes(
+  id: string,
+  mentorId: string,
+  notes: string,
+  followUp: string,
+  now = new Date(),
+) {
   const row = await db
     .updateTable('mentoring_sessions')
     .set({ mentor_notes: notes, follow_up: followUp, updated_at: now })
@@ -598,11 +688,22 @@ async function listMentorsById(mentorId: string, now: Date) {
     .innerJoin('mentor_profiles as p', 'p.user_id', 'o.mentor_id')
     .innerJoin('users as u', 'u.id', 'o.mentor_id')
     .selectAll('o')
-    .select(['u.display_name', sql<string>`case when p.bio_held then '' else p.bio end`.as('bio'), 'p.experience', 'p.province'])
     .select([
-      sql<number | null>`(select round(avg(rating)::numeric, 1) from mentoring_sessions where mentor_id = o.mentor_id)`.as('average_rating'),
+      'u.display_name',
+      sql<string>`case when p.bio_held then '' else p.bio end`.as('bio'),
+      'p.experience',
+      'p.province',
+    ])
+    .select([
+      sql<
+        number | null
+      >`(select round(avg(rating)::numeric, 1) from mentoring_sessions where mentor_id = o.mentor_id)`.as(
+        'average_rating',
+      ),
       sql<number>`(select count(rating) from mentoring_sessions where mentor_id = o.mentor_id)`.as('ratings'),
-      sql<number>`(select count(*) from mentoring_sessions where mentor_id = o.mentor_id and status = 'confirmed' and ends_at <= ${now})`.as('held'),
+      sql<number>`(select count(*) from mentoring_sessions where mentor_id = o.mentor_id and status = 'confirmed' and ends_at <= ${now})`.as(
+        'held',
+      ),
     ])
     .where('o.mentor_id', '=', mentorId)
     .where('p.status', '=', 'approved')
@@ -615,8 +716,16 @@ async function listMentorsById(mentorId: string, now: Date) {
 
 // ---------------------------------------------------------------- calendar file
 
-const icsTime = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
+const icsTime = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+const icsText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/([,;])/g, '\\$1');
 
 /** RFC 5545 folding: lines longer than 75 octets continue on the next line after a space. */
 function fold(line: string) {
@@ -634,7 +743,11 @@ function fold(line: string) {
 }
 
 /** An iCalendar file for one session; times in UTC, so every calendar shows them in its own zone. */
-export function sessionIcs(s: Pick<SessionView, 'id' | 'updated_at' | 'starts_at' | 'ends_at' | 'meeting_place' | 'status'>, summary: string, host: string) {
+export function sessionIcs(
+  s: Pick<SessionView, 'id' | 'updated_at' | 'starts_at' | 'ends_at' | 'meeting_place' | 'status'>,
+  summary: string,
+  host: string,
+) {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

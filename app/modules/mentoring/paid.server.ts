@@ -24,7 +24,15 @@ export async function handleMentoringStripeEvent(event: Stripe.Event, now = new 
     const s = await trx
       .selectFrom('mentoring_sessions as s')
       .innerJoin('mentor_offers as o', 'o.mentor_id', 's.mentor_id')
-      .select(['s.id', 's.status', 's.mentor_id', 's.mentee_id', 's.starts_at', 's.stripe_payment_intent', 'o.requires_confirmation'])
+      .select([
+        's.id',
+        's.status',
+        's.mentor_id',
+        's.mentee_id',
+        's.starts_at',
+        's.stripe_payment_intent',
+        'o.requires_confirmation',
+      ])
       .where('s.id', '=', sessionId)
       .where('s.stripe_session_id', '=', object.id)
       .forUpdate()
@@ -41,7 +49,13 @@ export async function handleMentoringStripeEvent(event: Stripe.Event, now = new 
           .set({ status, stripe_payment_intent: intent, paid_at: now, updated_at: now })
           .where('id', '=', s.id)
           .execute();
-        await notify(trx, s.mentor_id, status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked', s.id, s.starts_at);
+        await notify(
+          trx,
+          s.mentor_id,
+          status === 'pending' ? 'mentoring.notify.requested' : 'mentoring.notify.booked',
+          s.id,
+          s.starts_at,
+        );
         return 'handled' as const;
       }
       if (s.status === 'cancelled' && !s.stripe_payment_intent && intent) {

@@ -3,7 +3,17 @@ import { timeZoneLabel } from '~/components/time-zone';
 
 /** Free slots as radio buttons, grouped by day in the viewer's time zone (works without JavaScript). */
 // No time is chosen for her: pressing "book" without choosing one is refused with `error`.
-export function SlotPicker({ slots, name = 'startsAt', legend, error }: { slots: { start: string; end: string }[]; name?: string; legend: string; error?: MessageKey }) {
+export function SlotPicker({
+  slots,
+  name = 'startsAt',
+  legend,
+  error,
+}: {
+  slots: { start: string; end: string }[];
+  name?: string;
+  legend: string;
+  error?: MessageKey;
+}) {
   const { t, locale, timeZone } = useI18n();
   const days = new Map<string, { start: string; end: string }[]>();
   for (const s of slots) {
@@ -24,7 +34,8 @@ export function SlotPicker({ slots, name = 'startsAt', legend, error }: { slots:
           {daySlots.map((s) => (
             <label key={s.start} className="slot">
               <input type="radio" name={name} value={s.start} required />{' '}
-              {formatDateTime(s.start, locale, timeZone, { timeStyle: 'short' })}–{formatDateTime(s.end, locale, timeZone, { timeStyle: 'short' })}
+              {formatDateTime(s.start, locale, timeZone, { timeStyle: 'short' })}–
+              {formatDateTime(s.end, locale, timeZone, { timeStyle: 'short' })}
             </label>
           ))}
         </div>
@@ -38,7 +49,8 @@ export function SessionTime({ start, end }: { start: string | Date; end: string 
   const { t, locale, timeZone } = useI18n();
   return (
     <>
-      {formatDateTime(start, locale, timeZone, { dateStyle: 'full', timeStyle: 'short' })}–{formatDateTime(end, locale, timeZone, { timeStyle: 'short' })}{' '}
+      {formatDateTime(start, locale, timeZone, { dateStyle: 'full', timeStyle: 'short' })}–
+      {formatDateTime(end, locale, timeZone, { timeStyle: 'short' })}{' '}
       <span className="muted">({timeZoneLabel(t, timeZone)})</span>
     </>
   );

@@ -47,7 +47,14 @@ export function zonedParts(instant: Date, timeZone: string) {
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** How far a zone's wall clock is ahead of UTC at an instant, in ms. */
@@ -130,7 +137,14 @@ export function computeSlots(a: Availability, busy: Busy[], now: Date, limit = I
         const end = new Date(t + a.sessionMinutes * minute);
         if (overlapsBusy(start, end, a.bufferMinutes, busy)) continue;
         // Two slots of overlapping ranges would also be refused by the database.
-        if (daySlots.some((s) => overlapsBusy(start, end, a.bufferMinutes, [{ start: s.start, blockedUntil: new Date(s.end.getTime() + a.bufferMinutes * minute) }]))) continue;
+        if (
+          daySlots.some((s) =>
+            overlapsBusy(start, end, a.bufferMinutes, [
+              { start: s.start, blockedUntil: new Date(s.end.getTime() + a.bufferMinutes * minute) },
+            ]),
+          )
+        )
+          continue;
         seen.add(t);
         daySlots.push({ start, end });
       }

@@ -39,7 +39,15 @@ export function SendForm({ reply, action }: { reply?: SendReply; action?: string
         </div>
       ) : null}
       <FormError reply={reply} />
-      <TextAreaField name="body" label={t('messaging.form.body')} hint={t('messaging.form.hint')} reply={reply} rows={3} maxLength={2000} required />
+      <TextAreaField
+        name="body"
+        label={t('messaging.form.body')}
+        hint={t('messaging.form.hint')}
+        reply={reply}
+        rows={3}
+        maxLength={2000}
+        required
+      />
       <button type="submit">{t('messaging.form.send')}</button>{' '}
       {warn ? (
         <button type="submit" name="confirmed" value="1" className="secondary">

@@ -15,7 +15,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 // dash, with an optional leading + (international numbers).
 const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d(?:[ .-]?\d)*/gu;
 // Words right before a number that say it is an account: then it is never money.
-const ACCOUNT_WORDS = /(?:stk|s[oố]\s*t(?:ài|ai)?\s*k(?:hoản|hoan)?|tk|t(?:ài|ai)\s*kho(?:ản|an)|account|acct|acc|a\/c|iban|no\.?)\s*[:.]?\s*$/iu;
+const ACCOUNT_WORDS =
+  /(?:stk|s[oố]\s*t(?:ài|ai)?\s*k(?:hoản|hoan)?|tk|t(?:ài|ai)\s*kho(?:ản|an)|account|acct|acc|a\/c|iban|no\.?)\s*[:.]?\s*$/iu;
 // A unit after a number that says it is an amount.
 const MONEY_UNIT = /^\s?(?:đ|₫|d\b|vn[dđ]|đồng|dong|k\b|tr\b|triệu|trieu|usd|\$)/iu;
 // 15.000.000 / 1,500,000 / 15 000 000: thousands, no leading zero.

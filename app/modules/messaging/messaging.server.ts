@@ -30,7 +30,13 @@ export const NEW_CONVERSATIONS_LIMIT = 5;
 export const NEW_CONVERSATION_WINDOW_MINUTES = 10;
 
 /** Signals that move money or the talk off Sen: the sender is warned before they are sent. */
-export const OFF_PLATFORM_CODES: readonly SignalCode[] = ['deposit_request', 'bank_transfer', 'ewallet_payment', 'gift_card_crypto', 'off_platform_chat'];
+export const OFF_PLATFORM_CODES: readonly SignalCode[] = [
+  'deposit_request',
+  'bank_transfer',
+  'ewallet_payment',
+  'gift_card_crypto',
+  'off_platform_chat',
+];
 
 export type Me = { id: string; locale: Locale };
 export type SubjectKind = 'listing' | 'order' | 'session';
@@ -70,7 +76,13 @@ export async function canStartAboutListing(user: Me, listingId: string | null | 
   const listing = await findPublishedListing(listingId ?? undefined);
   if (!listing) return refuse(404, 'messaging.start.notFound');
   if (listing.seller_id === user.id) return refuse(403, 'messaging.start.own');
-  return { ok: true, otherId: listing.seller_id, subject: { kind: 'listing', id: listing.id }, title: listing.title, otherName: listing.seller_name };
+  return {
+    ok: true,
+    otherId: listing.seller_id,
+    subject: { kind: 'listing', id: listing.id },
+    title: listing.title,
+    otherName: listing.seller_name,
+  };
 }
 
 /** Either party of an order may write to the other about it (the seller once it is placed, as her pages show it). */
@@ -80,7 +92,14 @@ export async function canStartAboutOrder(user: Me, orderId: string | null | unde
     .selectFrom('orders as o')
     .innerJoin('users as b', 'b.id', 'o.buyer_id')
     .innerJoin('users as s', 's.id', 'o.seller_id')
-    .select(['o.id', 'o.buyer_id', 'o.seller_id', 'o.state', 'b.display_name as buyer_name', 's.display_name as seller_name'])
+    .select([
+      'o.id',
+      'o.buyer_id',
+      'o.seller_id',
+      'o.state',
+      'b.display_name as buyer_name',
+      's.display_name as seller_name',
+    ])
     .where('o.id', '=', orderId)
     .where((eb) => eb.or([eb('o.buyer_id', '=', user.id), eb('o.seller_id', '=', user.id)]))
     .executeTakeFirst();
@@ -130,7 +149,10 @@ export function canStartAbout(user: Me, subject: SubjectRef | null): Promise<Sta
 type ConversationRow = { id: string; user_a: string; user_b: string };
 
 /** Only the two members of a conversation see it; anyone else is told it does not exist. */
-export function canSeeConversation(user: Pick<Me, 'id'>, conversation: ConversationRow | null | undefined): conversation is ConversationRow {
+export function canSeeConversation(
+  user: Pick<Me, 'id'>,
+  conversation: ConversationRow | null | undefined,
+): conversation is ConversationRow {
   return Boolean(conversation && (conversation.user_a === user.id || conversation.user_b === user.id));
 }
 
@@ -143,7 +165,11 @@ export function otherMember(user: Pick<Me, 'id'>, conversation: ConversationRow)
  * suspended, when the recipient blocked her, or when she blocked the recipient
  * (she unblocks first).
  */
-export async function canSendTo(senderId: string, recipientId: string, executor: Executor = db): Promise<{ ok: true } | Refusal> {
+export async function canSendTo(
+  senderId: string,
+  recipientId: string,
+  executor: Executor = db,
+): Promise<{ ok: true } | Refusal> {
   const rows = await executor
     .selectFrom('users as u')
     .select([
@@ -151,11 +177,23 @@ export async function canSendTo(senderId: string, recipientId: string, executor:
       suspendedSql.as('suspended'),
       (eb) =>
         eb
-          .exists(eb.selectFrom('user_blocks').select('blocker_id').where('blocker_id', '=', recipientId).where('blocked_id', '=', senderId))
+          .exists(
+            eb
+              .selectFrom('user_blocks')
+              .select('blocker_id')
+              .where('blocker_id', '=', recipientId)
+              .where('blocked_id', '=', senderId),
+          )
           .as('blocked_me'),
       (eb) =>
         eb
-          .exists(eb.selectFrom('user_blocks').select('blocker_id').where('blocker_id', '=', senderId).where('blocked_id', '=', recipientId))
+          .exists(
+            eb
+              .selectFrom('user_blocks')
+              .select('blocker_id')
+              .where('blocker_id', '=', senderId)
+              .where('blocked_id', '=', recipientId),
+          )
           .as('i_blocked'),
     ])
     .where('u.id', 'in', [senderId, recipientId])
@@ -174,9 +212,7 @@ export async function canSendTo(senderId: string, recipientId: string, executor:
 
 export type Warning = { level: ScamLevel; codes: SignalCode[] };
 export type SendResult =
-  | { ok: true; conversationId: string; messageId: string; masked: boolean }
-  | { ok: false; warn: Warning }
-  | Refusal;
+  { ok: true; conversationId: string; messageId: string; masked: boolean } | { ok: false; warn: Warning } | Refusal;
 
 async function verdict(body: string, locale: Locale, trustedOrigins: string[]) {
   // With the shared list of reported scam numbers and links: one of them makes any wording a danger.
@@ -213,20 +249,41 @@ async function flagToStaff(trx: Transaction<Database>, senderId: string, started
   const note =
     `Bắt đầu ${started + 1} cuộc trò chuyện mới trong ${NEW_CONVERSATION_WINDOW_MINUTES} phút (giới hạn ${NEW_CONVERSATIONS_LIMIT}). / ` +
     `Tried to start ${started + 1} new conversations in ${NEW_CONVERSATION_WINDOW_MINUTES} minutes (limit ${NEW_CONVERSATIONS_LIMIT}).`;
-  await trx.insertInto('reports').values({ reporter_id: null, subject_user_id: senderId, category: 'rate_limit', note }).execute();
+  await trx
+    .insertInto('reports')
+    .values({ reporter_id: null, subject_user_id: senderId, category: 'rate_limit', note })
+    .execute();
   log.info('messaging rate limit flagged', { userId: senderId, started });
 }
 
 async function insertMessage(
   trx: Transaction<Database>,
-  input: { conversationId: string; senderId: string; recipientId: string; senderName: string; body: string; level: ScamLevel; codes: string[] },
+  input: {
+    conversationId: string;
+    senderId: string;
+    recipientId: string;
+    senderName: string;
+    body: string;
+    level: ScamLevel;
+    codes: string[];
+  },
 ) {
   const message = await trx
     .insertInto('messages')
-    .values({ conversation_id: input.conversationId, sender_id: input.senderId, body: input.body, scam_level: input.level, scam_signals: input.codes })
+    .values({
+      conversation_id: input.conversationId,
+      sender_id: input.senderId,
+      body: input.body,
+      scam_level: input.level,
+      scam_signals: input.codes,
+    })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  await trx.updateTable('conversations').set({ last_message_at: message.created_at }).where('id', '=', input.conversationId).execute();
+  await trx
+    .updateTable('conversations')
+    .set({ last_message_at: message.created_at })
+    .where('id', '=', input.conversationId)
+    .execute();
   // Writing is reading: her own message does not make the conversation unread for her.
   await trx
     .updateTable('conversation_members')
@@ -241,7 +298,12 @@ async function insertMessage(
     .where('user_id', '=', input.recipientId)
     .executeTakeFirst();
   if (recipient && !recipient.muted_at) {
-    await notify(trx, input.recipientId, { kind: 'new_message', key: 'messaging.notify.new', params: { name: input.senderName }, link: `/messages/${input.conversationId}` });
+    await notify(trx, input.recipientId, {
+      kind: 'new_message',
+      key: 'messaging.notify.new',
+      params: { name: input.senderName },
+      link: `/messages/${input.conversationId}`,
+    });
   }
   return message.id;
 }
@@ -279,7 +341,12 @@ export async function sendMessage(input: SendInput & { conversationId: string })
     return { ok: true as const, messageId, deal: await haveDealTogether(input.sender.id, recipientId, trx) };
   });
   if (!result.ok) return result;
-  return { ok: true, conversationId: conversation.id, messageId: result.messageId, masked: !result.deal && maskContacts(input.body).kinds.length > 0 };
+  return {
+    ok: true,
+    conversationId: conversation.id,
+    messageId: result.messageId,
+    masked: !result.deal && maskContacts(input.body).kinds.length > 0,
+  };
 }
 
 const subjectColumns = (subject: SubjectRef) => ({
@@ -305,9 +372,18 @@ export async function startConversation(input: SendInput & { subject: SubjectRef
   const result = await db.transaction().execute(async (trx) => {
     await lockSender(trx, input.sender.id);
     if (await tooManyMessages(trx, input.sender.id)) return refuse(429, 'messaging.error.tooFast');
-    let conversation = await trx.selectFrom('conversations').select('id').where('user_a', '=', userA).where('user_b', '=', userB).executeTakeFirst();
+    let conversation = await trx
+      .selectFrom('conversations')
+      .select('id')
+      .where('user_a', '=', userA)
+      .where('user_b', '=', userB)
+      .executeTakeFirst();
     if (conversation) {
-      await trx.updateTable('conversations').set(subjectColumns(decision.subject)).where('id', '=', conversation.id).execute();
+      await trx
+        .updateTable('conversations')
+        .set(subjectColumns(decision.subject))
+        .where('id', '=', conversation.id)
+        .execute();
     } else {
       const started = await trx
         .selectFrom('conversations')
@@ -335,7 +411,14 @@ export async function startConversation(input: SendInput & { subject: SubjectRef
           ])
           .execute();
       }
-      conversation = created ?? (await trx.selectFrom('conversations').select('id').where('user_a', '=', userA).where('user_b', '=', userB).executeTakeFirstOrThrow());
+      conversation =
+        created ??
+        (await trx
+          .selectFrom('conversations')
+          .select('id')
+          .where('user_a', '=', userA)
+          .where('user_b', '=', userB)
+          .executeTakeFirstOrThrow());
     }
     const messageId = await insertMessage(trx, {
       conversationId: conversation.id,
@@ -346,17 +429,33 @@ export async function startConversation(input: SendInput & { subject: SubjectRef
       level: v.level,
       codes: v.codes,
     });
-    return { ok: true as const, conversationId: conversation.id, messageId, deal: await haveDealTogether(input.sender.id, recipientId, trx) };
+    return {
+      ok: true as const,
+      conversationId: conversation.id,
+      messageId,
+      deal: await haveDealTogether(input.sender.id, recipientId, trx),
+    };
   });
   if (!result.ok) return result;
-  return { ok: true, conversationId: result.conversationId, messageId: result.messageId, masked: !result.deal && maskContacts(input.body).kinds.length > 0 };
+  return {
+    ok: true,
+    conversationId: result.conversationId,
+    messageId: result.messageId,
+    masked: !result.deal && maskContacts(input.body).kinds.length > 0,
+  };
 }
 
 // ---------------------------------------------------------------- mute, block
 
 export async function findConversationRow(id: string | undefined, executor: Executor = db) {
   if (!isUuid(id)) return null;
-  return (await executor.selectFrom('conversations').select(['id', 'user_a', 'user_b']).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await executor
+      .selectFrom('conversations')
+      .select(['id', 'user_a', 'user_b'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 /** Mutes or unmutes a conversation for her: no in-app notification of new messages while muted. */
@@ -376,7 +475,11 @@ export async function setBlocked(user: Pick<Me, 'id'>, conversationId: string, b
   if (!canSeeConversation(user, conversation)) return false;
   const other = otherMember(user, conversation);
   if (blocked) {
-    await db.insertInto('user_blocks').values({ blocker_id: user.id, blocked_id: other }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('user_blocks')
+      .values({ blocker_id: user.id, blocked_id: other })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   } else {
     await db.deleteFrom('user_blocks').where('blocker_id', '=', user.id).where('blocked_id', '=', other).execute();
   }
@@ -388,7 +491,9 @@ export async function setBlocked(user: Pick<Me, 'id'>, conversationId: string, b
 export type SignalView = { code: string; lessonId: string };
 
 function signalViews(codes: string[]): SignalView[] {
-  return codes.filter((c): c is SignalCode => c in SIGNAL_LESSONS).map((code) => ({ code, lessonId: SIGNAL_LESSONS[code] }));
+  return codes
+    .filter((c): c is SignalCode => c in SIGNAL_LESSONS)
+    .map((code) => ({ code, lessonId: SIGNAL_LESSONS[code] }));
 }
 
 export type MessageView = {
@@ -406,7 +511,15 @@ export type MessageView = {
   signals: SignalView[];
 };
 
-type RawMessage = { id: string; sender_id: string; body: string; scam_level: ScamLevel; scam_signals: string[]; hidden_at: Date | null; created_at: Date };
+type RawMessage = {
+  id: string;
+  sender_id: string;
+  body: string;
+  scam_level: ScamLevel;
+  scam_signals: string[];
+  hidden_at: Date | null;
+  created_at: Date;
+};
 
 /**
  * One message as `readerId` sees it: her own in full (with what is hidden from
@@ -414,25 +527,62 @@ type RawMessage = { id: string; sender_id: string; body: string; scam_level: Sca
  * held back when it is dangerous and from a first-time contact (unless she
  * asked to see it), and gone when moderation removed it.
  */
-export function viewMessage(m: RawMessage, ctx: { readerId: string; deal: boolean; readerHasWritten: boolean; show?: string | null }): MessageView {
+export function viewMessage(
+  m: RawMessage,
+  ctx: { readerId: string; deal: boolean; readerHasWritten: boolean; show?: string | null },
+): MessageView {
   const mine = m.sender_id === ctx.readerId;
-  const base = { id: m.id, mine, createdAt: m.created_at.toISOString(), level: m.scam_level, signals: signalViews(m.scam_signals) };
+  const base = {
+    id: m.id,
+    mine,
+    createdAt: m.created_at.toISOString(),
+    level: m.scam_level,
+    signals: signalViews(m.scam_signals),
+  };
   if (mine) {
-    return { ...base, body: m.body, state: 'shown', removedForOther: m.hidden_at != null, maskedForOther: ctx.deal ? [] : maskContacts(m.body).kinds };
+    return {
+      ...base,
+      body: m.body,
+      state: 'shown',
+      removedForOther: m.hidden_at != null,
+      maskedForOther: ctx.deal ? [] : maskContacts(m.body).kinds,
+    };
   }
-  if (m.hidden_at) return { ...base, body: null, state: 'removed', removedForOther: false, maskedForOther: [], level: 'none', signals: [] };
+  if (m.hidden_at)
+    return {
+      ...base,
+      body: null,
+      state: 'removed',
+      removedForOther: false,
+      maskedForOther: [],
+      level: 'none',
+      signals: [],
+    };
   const firstContact = !ctx.readerHasWritten && !ctx.deal;
   if (m.scam_level === 'danger' && firstContact && ctx.show !== m.id) {
     return { ...base, body: null, state: 'held', removedForOther: false, maskedForOther: [] };
   }
-  return { ...base, body: ctx.deal ? m.body : maskContacts(m.body).text, state: 'shown', removedForOther: false, maskedForOther: [] };
+  return {
+    ...base,
+    body: ctx.deal ? m.body : maskContacts(m.body).text,
+    state: 'shown',
+    removedForOther: false,
+    maskedForOther: [],
+  };
 }
 
 type Subject = { kind: SubjectKind; id: string; title: string } | null;
 
-function subjectOf(row: { listing_id: string | null; listing_title: string | null; order_id: string | null; session_id: string | null; session_starts_at: Date | null }): Subject {
+function subjectOf(row: {
+  listing_id: string | null;
+  listing_title: string | null;
+  order_id: string | null;
+  session_id: string | null;
+  session_starts_at: Date | null;
+}): Subject {
   if (row.order_id) return { kind: 'order', id: row.order_id, title: shortNumber(row.order_id) };
-  if (row.session_id && row.session_starts_at) return { kind: 'session', id: row.session_id, title: new Date(row.session_starts_at).toISOString() };
+  if (row.session_id && row.session_starts_at)
+    return { kind: 'session', id: row.session_id, title: new Date(row.session_starts_at).toISOString() };
   if (row.listing_id && row.listing_title) return { kind: 'listing', id: row.listing_id, title: row.listing_title };
   return null;
 }
@@ -447,7 +597,9 @@ const otherIdSql = (me: string) => sql<string>`case when c.user_a = ${me}::uuid 
 function conversationsOf(userId: string) {
   return db
     .selectFrom('conversations as c')
-    .innerJoin('conversation_members as me', (j) => j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', userId))
+    .innerJoin('conversation_members as me', (j) =>
+      j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', userId),
+    )
     .innerJoin('users as other', (j) => j.on(sql`other.id`, '=', otherIdSql(userId)))
     .leftJoin('listings as l', 'l.id', 'c.listing_id')
     .leftJoin('mentoring_sessions as s', 's.id', 'c.session_id')
@@ -465,56 +617,77 @@ function conversationsOf(userId: string) {
       'other.display_name as other_name',
       'me.muted_at',
       dealBetween(sql.ref('c.user_a'), sql.ref('c.user_b')).as('deal'),
-      eb.exists(eb.selectFrom('messages as w').select('w.id').whereRef('w.conversation_id', '=', 'c.id').where('w.sender_id', '=', userId)).as('i_wrote'),
-    ]);
-}
-
-/** Her conversations, newest activity first, keyset paged (`after`: the last conversation id of the previous page). */
-export async function listInbox(userId: string, options: { after?: string | null } = {}) {
-  let query = conversationsOf(userId)
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('messages as u')
-            .select('u.id')
-            .whereRef('u.conversation_id', '=', 'c.id')
-            .where('u.sender_id', '<>', userId)
-            .where('u.hidden_at', 'is', null)
-            .where(sql<boolean>`u.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)`),
-        )
-        .as('unread'),
-      // A mark in the list when anything she was sent here carries a scam warning (issue 22).
       eb
         .exists(
           eb
             .selectFrom('messages as w')
             .select('w.id')
             .whereRef('w.conversation_id', '=', 'c.id')
-            .where('w.sender_id', '<>', userId)
-            .where('w.hidden_at', 'is', null)
-            .where('w.scam_level', '<>', 'none'),
+            .where('w.sender_id', '=', userId),
         )
-        .as('warned'),
-      eb
-        .selectFrom('messages as m')
-        .select(sql<RawMessage>`json_build_object('id', m.id, 'sender_id', m.sender_id, 'body', m.body, 'scam_level', m.scam_level, 'scam_signals', m.scam_signals, 'hidden_at', m.hidden_at, 'created_at', m.created_at)`.as('m'))
-        .whereRef('m.conversation_id', '=', 'c.id')
-        .orderBy('m.created_at', 'desc')
-        .orderBy('m.id', 'desc')
-        .limit(1)
-        .as('last'),
+        .as('i_wrote'),
     ]);
+}
+
+/** Her conversations, newest activity first, keyset paged (`after`: the last conversation id of the previous page). */
+export async function listInbox(userId: string, options: { after?: string | null } = {}) {
+  let query = conversationsOf(userId).select((eb) => [
+    eb
+      .exists(
+        eb
+          .selectFrom('messages as u')
+          .select('u.id')
+          .whereRef('u.conversation_id', '=', 'c.id')
+          .where('u.sender_id', '<>', userId)
+          .where('u.hidden_at', 'is', null)
+          .where(sql<boolean>`u.created_at > coalesce(me.last_read_at, '-infinity'::timestamptz)`),
+      )
+      .as('unread'),
+    // A mark in the list when anything she was sent here carries a scam warning (issue 22).
+    eb
+      .exists(
+        eb
+          .selectFrom('messages as w')
+          .select('w.id')
+          .whereRef('w.conversation_id', '=', 'c.id')
+          .where('w.sender_id', '<>', userId)
+          .where('w.hidden_at', 'is', null)
+          .where('w.scam_level', '<>', 'none'),
+      )
+      .as('warned'),
+    eb
+      .selectFrom('messages as m')
+      .select(
+        sql<RawMessage>`json_build_object('id', m.id, 'sender_id', m.sender_id, 'body', m.body, 'scam_level', m.scam_level, 'scam_signals', m.scam_signals, 'hidden_at', m.hidden_at, 'created_at', m.created_at)`.as(
+          'm',
+        ),
+      )
+      .whereRef('m.conversation_id', '=', 'c.id')
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(1)
+      .as('last'),
+  ]);
   if (isUuid(options.after)) {
-    query = query.where(sql<boolean>`(c.last_message_at, c.id) < (select last_message_at, id from conversations where id = ${options.after}::uuid)`);
+    query = query.where(
+      sql<boolean>`(c.last_message_at, c.id) < (select last_message_at, id from conversations where id = ${options.after}::uuid)`,
+    );
   }
-  const rows = await query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(INBOX_PAGE + 1).execute();
+  const rows = await query
+    .orderBy('c.last_message_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(INBOX_PAGE + 1)
+    .execute();
   const page = rows.slice(0, INBOX_PAGE);
   return {
     conversations: page.map((r) => {
       const last = r.last
         ? viewMessage(
-            { ...r.last, hidden_at: r.last.hidden_at ? new Date(r.last.hidden_at) : null, created_at: new Date(r.last.created_at) },
+            {
+              ...r.last,
+              hidden_at: r.last.hidden_at ? new Date(r.last.hidden_at) : null,
+              created_at: new Date(r.last.created_at),
+            },
             { readerId: userId, deal: Boolean(r.deal), readerHasWritten: Boolean(r.i_wrote) },
           )
         : null;
@@ -559,12 +732,32 @@ export async function unreadConversations(userId: string) {
  * (newest page first; `before`: the oldest message id of the page after).
  * Null for anyone else.
  */
-export async function loadConversation(user: Pick<Me, 'id'>, id: string | undefined, options: { before?: string | null; show?: string | null } = {}) {
+export async function loadConversation(
+  user: Pick<Me, 'id'>,
+  id: string | undefined,
+  options: { before?: string | null; show?: string | null } = {},
+) {
   if (!isUuid(id)) return null;
   const row = await conversationsOf(user.id)
     .select((eb) => [
-      eb.exists(eb.selectFrom('user_blocks').select('blocker_id').where('blocker_id', '=', user.id).whereRef('blocked_id', '=', 'other.id')).as('i_blocked'),
-      eb.exists(eb.selectFrom('user_blocks').select('blocker_id').whereRef('blocker_id', '=', 'other.id').where('blocked_id', '=', user.id)).as('blocked_me'),
+      eb
+        .exists(
+          eb
+            .selectFrom('user_blocks')
+            .select('blocker_id')
+            .where('blocker_id', '=', user.id)
+            .whereRef('blocked_id', '=', 'other.id'),
+        )
+        .as('i_blocked'),
+      eb
+        .exists(
+          eb
+            .selectFrom('user_blocks')
+            .select('blocker_id')
+            .whereRef('blocker_id', '=', 'other.id')
+            .where('blocked_id', '=', user.id),
+        )
+        .as('blocked_me'),
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
@@ -574,12 +767,23 @@ export async function loadConversation(user: Pick<Me, 'id'>, id: string | undefi
     .select(['m.id', 'm.sender_id', 'm.body', 'm.scam_level', 'm.scam_signals', 'm.hidden_at', 'm.created_at'])
     .where('m.conversation_id', '=', row.id);
   if (isUuid(options.before)) {
-    query = query.where(sql<boolean>`(m.created_at, m.id) < (select created_at, id from messages where id = ${options.before}::uuid and conversation_id = ${row.id}::uuid)`);
+    query = query.where(
+      sql<boolean>`(m.created_at, m.id) < (select created_at, id from messages where id = ${options.before}::uuid and conversation_id = ${row.id}::uuid)`,
+    );
   }
-  const rows = await query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(MESSAGES_PAGE + 1).execute();
+  const rows = await query
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(MESSAGES_PAGE + 1)
+    .execute();
   // Shown oldest first within the page.
   const page = rows.slice(0, MESSAGES_PAGE).reverse();
-  const ctx = { readerId: user.id, deal: Boolean(row.deal), readerHasWritten: Boolean(row.i_wrote), show: options.show ?? null };
+  const ctx = {
+    readerId: user.id,
+    deal: Boolean(row.deal),
+    readerHasWritten: Boolean(row.i_wrote),
+    show: options.show ?? null,
+  };
   return {
     id: row.id,
     other: { id: row.other_id, name: row.other_name },
@@ -606,5 +810,12 @@ export async function markRead(userId: string, conversationId: string) {
 /** The conversation of a pair, whoever wrote first. */
 export async function findPairConversation(a: string, b: string) {
   const [userA, userB] = [a, b].sort();
-  return (await db.selectFrom('conversations').select('id').where('user_a', '=', userA).where('user_b', '=', userB).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('user_a', '=', userA)
+      .where('user_b', '=', userB)
+      .executeTakeFirst()) ?? null
+  );
 }

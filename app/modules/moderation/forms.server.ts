@@ -21,11 +21,17 @@ export const actionSchema = z
       .trim()
       .min(1, 'moderation.field.reasonRequired')
       .max(1000, 'validation.tooLong'),
-    period: z.enum(suspensionPeriods).optional().or(z.literal('').transform(() => undefined)),
+    period: z
+      .enum(suspensionPeriods)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     // The latest decision the page showed; missing only from old pages.
     seen: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
-  .refine((v) => v.action !== 'suspend' || v.period !== undefined, { path: ['period'], message: 'moderation.field.periodRequired' });
+  .refine((v) => v.action !== 'suspend' || v.period !== undefined, {
+    path: ['period'],
+    message: 'moderation.field.periodRequired',
+  });
 
 // The staff page of scam numbers and links (/staff/scam-accounts).
 const staffReason = z
@@ -43,6 +49,10 @@ export const scamAccountAddSchema = z.object({
 
 export const scamAccountRemoveSchema = z.object({
   intent: z.literal('remove'),
-  id: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').positive('validation.invalid').max(Number.MAX_SAFE_INTEGER, 'validation.invalid'),
+  id: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .positive('validation.invalid')
+    .max(Number.MAX_SAFE_INTEGER, 'validation.invalid'),
   reason: staffReason,
 });

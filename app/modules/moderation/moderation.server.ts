@@ -62,7 +62,12 @@ export async function listReportQueue(scope: StaffScope, filters: QueueFilters, 
   for (const row of rows) {
     let group = groups.at(-1);
     if (!group || group.subjectUserId !== row.subject_user_id) {
-      group = { subjectUserId: row.subject_user_id, name: row.subject_business ?? row.subject_name, count: row.subject_count, reports: [] };
+      group = {
+        subjectUserId: row.subject_user_id,
+        name: row.subject_business ?? row.subject_name,
+        count: row.subject_count,
+        reports: [],
+      };
       groups.push(group);
     }
     group.reports.push(row);
@@ -74,7 +79,12 @@ export async function listReportQueue(scope: StaffScope, filters: QueueFilters, 
 
 /** Is this report about a person within the scope (checked before an action reads its form)? */
 export async function reportInScope(scope: StaffScope, id: string) {
-  const row = await db.selectFrom('reports').select('id').where('id', '=', id).where(inStaffScope(scope, 'reports.subject_user_id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('id', '=', id)
+    .where(inStaffScope(scope, 'reports.subject_user_id'))
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -147,7 +157,11 @@ export async function findReportForStaff(id: string | undefined, locale: Locale,
   ]);
 
   const reported = messages?.find((m) => m.id === report.message_id);
-  const text = reported ? reported.body : listing ? `${listing.title}\n${listing.description}` : [subject.story, subject.bio].filter(Boolean).join('\n');
+  const text = reported
+    ? reported.body
+    : listing
+      ? `${listing.title}\n${listing.description}`
+      : [subject.story, subject.bio].filter(Boolean).join('\n');
   const detected = await detectScamWithReports(text, { locale });
   return {
     report,
@@ -164,13 +178,25 @@ export async function findReportForStaff(id: string | undefined, locale: Locale,
 
 /** The reported message with a few before and after it, oldest first, with their senders' names. */
 async function messageContext(messageId: string) {
-  const target = await db.selectFrom('messages').select(['id', 'conversation_id', 'created_at']).where('id', '=', messageId).executeTakeFirst();
+  const target = await db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id', 'created_at'])
+    .where('id', '=', messageId)
+    .executeTakeFirst();
   if (!target) return [];
   const base = () =>
     db
       .selectFrom('messages as m')
       .innerJoin('users as u', 'u.id', 'm.sender_id')
-      .select(['m.id', 'm.body', 'm.created_at', 'm.sender_id', 'm.scam_level', 'm.hidden_at', 'u.display_name as sender_name'])
+      .select([
+        'm.id',
+        'm.body',
+        'm.created_at',
+        'm.sender_id',
+        'm.scam_level',
+        'm.hidden_at',
+        'u.display_name as sender_name',
+      ])
       .where('m.conversation_id', '=', target.conversation_id);
   const [before, after] = await Promise.all([
     base()
@@ -191,7 +217,6 @@ async function messageContext(messageId: string) {
 
 // ---- actions ----
 
-
 type SubjectState = {
   suspended_at: Date | string | null;
   suspended_until: Date | string | null;
@@ -205,7 +230,11 @@ type ReportItem = { listing_id: string | null; message_id: string | null };
 const revocable = (status: string | null) => status === 'approved' || status === 'suspended';
 
 /** The actions that make sense for this report and this person now (the page shows these; the server checks them). */
-export function availableActions(report: ReportItem, subject: SubjectState, listing: { moderation_state: string } | null): StaffAction[] {
+export function availableActions(
+  report: ReportItem,
+  subject: SubjectState,
+  listing: { moderation_state: string } | null,
+): StaffAction[] {
   const out: StaffAction[] = ['dismiss', 'warn'];
   if (report.listing_id && listing) {
     if (listing.moderation_state !== 'hidden') out.push('hide_listing');
@@ -231,11 +260,17 @@ const resolutions: Record<StaffAction, ReportResolution> = {
   revoke_verification: 'verification_revoked',
 };
 
-export type ModerateResult = { ok: true; resolved: number } | { ok: false; problem: 'not-found' | 'forbidden' | 'self' | 'not-available' | 'changed' };
+export type ModerateResult =
+  | { ok: true; resolved: number }
+  | { ok: false; problem: 'not-found' | 'forbidden' | 'self' | 'not-available' | 'changed' };
 
 /** The id of the latest staff decision about a person (0: none): what a decision form was made against. */
 async function latestDecision(subjectId: string, ex: Transaction<Database> | typeof db = db) {
-  const row = await ex.selectFrom('moderation_actions').select((eb) => eb.fn.max('id').as('id')).where('subject_user_id', '=', subjectId).executeTakeFirst();
+  const row = await ex
+    .selectFrom('moderation_actions')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('subject_user_id', '=', subjectId)
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
 
@@ -289,36 +324,73 @@ export async function moderate(input: {
       .where('u.id', '=', subjectId)
       .forUpdate('u')
       .executeTakeFirstOrThrow();
-    if (input.seen !== undefined && (await latestDecision(subjectId, trx)) !== input.seen) return { ok: false, problem: 'changed' };
+    if (input.seen !== undefined && (await latestDecision(subjectId, trx)) !== input.seen)
+      return { ok: false, problem: 'changed' };
     const listing = report.listing_id
-      ? await trx.selectFrom('listings').select(['id', 'title', 'moderation_state']).where('id', '=', report.listing_id).forUpdate().executeTakeFirst()
+      ? await trx
+          .selectFrom('listings')
+          .select(['id', 'title', 'moderation_state'])
+          .where('id', '=', report.listing_id)
+          .forUpdate()
+          .executeTakeFirst()
       : undefined;
-    if (!availableActions(report, subject, listing ?? null).includes(action)) return { ok: false, problem: 'not-available' };
+    if (!availableActions(report, subject, listing ?? null).includes(action))
+      return { ok: false, problem: 'not-available' };
 
     const now = new Date();
     let suspendedUntil: Date | null = null;
     if (action === 'hide_listing' && listing) {
       await trx
         .updateTable('listings')
-        .set({ moderation_state: 'hidden', state: sql`case when state = 'published' then 'draft' else state end`, updated_at: now })
+        .set({
+          moderation_state: 'hidden',
+          state: sql`case when state = 'published' then 'draft' else state end`,
+          updated_at: now,
+        })
         .where('id', '=', listing.id)
         .execute();
     } else if (action === 'clear_listing' && listing) {
-      await trx.updateTable('listings').set({ moderation_state: 'clear', moderation_signals: [], updated_at: now }).where('id', '=', listing.id).execute();
+      await trx
+        .updateTable('listings')
+        .set({ moderation_state: 'clear', moderation_signals: [], updated_at: now })
+        .where('id', '=', listing.id)
+        .execute();
     } else if (action === 'clear_profile') {
       await trx.updateTable('business_profiles').set({ story_held: false }).where('user_id', '=', subjectId).execute();
       await trx.updateTable('mentor_profiles').set({ bio_held: false }).where('user_id', '=', subjectId).execute();
     } else if (action === 'suspend') {
       suspendedUntil = suspensionEnd(input.period ?? 'forever', now);
-      await trx.updateTable('users').set({ suspended_at: now, suspended_until: suspendedUntil, suspension_reason: reason, updated_at: now }).where('id', '=', subjectId).execute();
+      await trx
+        .updateTable('users')
+        .set({ suspended_at: now, suspended_until: suspendedUntil, suspension_reason: reason, updated_at: now })
+        .where('id', '=', subjectId)
+        .execute();
     } else if (action === 'unsuspend') {
-      await trx.updateTable('users').set({ suspended_at: null, suspended_until: null, suspension_reason: null, updated_at: now }).where('id', '=', subjectId).execute();
+      await trx
+        .updateTable('users')
+        .set({ suspended_at: null, suspended_until: null, suspension_reason: null, updated_at: now })
+        .where('id', '=', subjectId)
+        .execute();
     } else if (action === 'revoke_verification') {
       // The verification module's own transition: its event log, badge and notice stay one way.
       let revoked = 0;
-      for (const [kind, status] of [['business', subject.business_status], ['mentor', subject.mentor_status]] as const) {
+      for (const [kind, status] of [
+        ['business', subject.business_status],
+        ['mentor', subject.mentor_status],
+      ] as const) {
         if (!revocable(status)) continue;
-        const done = await transition({ subject: kind, userId: subjectId, name: 'revoke', actor: staff, scope: staff.scope, reasonCode: 'other', reasonText: reason }, trx);
+        const done = await transition(
+          {
+            subject: kind,
+            userId: subjectId,
+            name: 'revoke',
+            actor: staff,
+            scope: staff.scope,
+            reasonCode: 'other',
+            reasonText: reason,
+          },
+          trx,
+        );
         if (done.ok) revoked += 1;
       }
       if (!revoked) return { ok: false, problem: 'not-available' };
@@ -326,7 +398,15 @@ export async function moderate(input: {
 
     await trx
       .insertInto('moderation_actions')
-      .values({ report_id: report.id, staff_id: staff.id, subject_user_id: subjectId, listing_id: report.listing_id, action, reason, suspended_until: suspendedUntil })
+      .values({
+        report_id: report.id,
+        staff_id: staff.id,
+        subject_user_id: subjectId,
+        listing_id: report.listing_id,
+        action,
+        reason,
+        suspended_until: suspendedUntil,
+      })
       .execute();
 
     // An upheld scam report shares what it found: the numbers and links of the reported message or listing (scam-accounts.server.ts).
@@ -347,11 +427,21 @@ export async function moderate(input: {
     const resolved = await resolve.returning(['id', 'reporter_id']).execute();
 
     if (action === 'warn' || action === 'hide_listing' || action === 'suspend' || action === 'unsuspend') {
-      await tellSubject(trx, { userId: subjectId, user: subject, action, reason, until: suspendedUntil, listing: listing ?? null });
+      await tellSubject(trx, {
+        userId: subjectId,
+        user: subject,
+        action,
+        reason,
+        until: suspendedUntil,
+        listing: listing ?? null,
+      });
     }
-    const reporters = [...new Set(resolved.map((r) => r.reporter_id).filter((id): id is string => Boolean(id) && id !== staff.id))];
+    const reporters = [
+      ...new Set(resolved.map((r) => r.reporter_id).filter((id): id is string => Boolean(id) && id !== staff.id)),
+    ];
     if (reporters.length) {
-      const key: MessageKey = resolutions[action] === 'dismissed' ? 'moderation.outcome.noAction' : 'moderation.outcome.actionTaken';
+      const key: MessageKey =
+        resolutions[action] === 'dismissed' ? 'moderation.outcome.noAction' : 'moderation.outcome.actionTaken';
       for (const id of reporters) await notify(trx, id, { kind: 'report_outcome', key, link: '/safety' });
     }
     return { ok: true, resolved: resolved.length, subjectId };
@@ -375,10 +465,18 @@ async function tellSubject(
   },
 ) {
   const until = d.until ? formatDateTime(d.until, d.user.locale) : '';
-  const key = (d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`) as MessageKey;
+  const key = (
+    d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`
+  ) as MessageKey;
   const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
   const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
-  await notify(trx, d.userId, { kind: 'moderation', key, params, link, email: { subject: 'moderation.email.subject', body: 'moderation.email.body' } });
+  await notify(trx, d.userId, {
+    kind: 'moderation',
+    key,
+    params,
+    link,
+    email: { subject: 'moderation.email.subject', body: 'moderation.email.body' },
+  });
 }
 
 // ---- what the seller sees ----

@@ -52,7 +52,10 @@ export function canReportMessage(reporter: Reporter, message: { sender_id: strin
  * (published now, or published once: she may have seen it before it went away).
  * A draft nobody was shown cannot be reported.
  */
-export function canReportListing(reporter: Reporter, listing: { seller_id: string; state: string; published_at: Date | string | null }) {
+export function canReportListing(
+  reporter: Reporter,
+  listing: { seller_id: string; state: string; published_at: Date | string | null },
+) {
   return listing.seller_id !== reporter.id && (listing.state === 'published' || listing.published_at !== null);
 }
 
@@ -93,7 +96,16 @@ export async function findReportTarget(reporter: Reporter, ref: ReportTargetRef 
       .selectFrom('listings as l')
       .innerJoin('users as u', 'u.id', 'l.seller_id')
       .leftJoin('business_profiles as b', 'b.user_id', 'l.seller_id')
-      .select(['l.id', 'l.seller_id', 'l.title', 'l.description', 'l.state', 'l.published_at', 'u.display_name', 'b.business_name'])
+      .select([
+        'l.id',
+        'l.seller_id',
+        'l.title',
+        'l.description',
+        'l.state',
+        'l.published_at',
+        'u.display_name',
+        'b.business_name',
+      ])
       .where('l.id', '=', ref.id)
       .executeTakeFirst();
     if (!l || (l.seller_id !== reporter.id && !canReportListing(reporter, l))) return { ok: false, status: 404 };
@@ -143,7 +155,11 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * The same item reported again while her first report is open keeps one report
  * (a unique index says so; the violation is the answer 'duplicate').
  */
-export async function fileReport(reporter: Reporter, target: ReportTarget, input: { category: PersonReportCategory; note: string }) {
+export async function fileReport(
+  reporter: Reporter,
+  target: ReportTarget,
+  input: { category: PersonReportCategory; note: string },
+) {
   const codes = screenText(target.text).codes;
   try {
     await db

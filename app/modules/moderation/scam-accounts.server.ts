@@ -125,7 +125,11 @@ export function identifiersIn(text: string, trustedOrigins: readonly string[] = 
 }
 
 /** Does the text contain a number or link on the active list? */
-export async function containsReported(text: string, options: { trustedOrigins?: readonly string[] } = {}, ex: Executor = db): Promise<boolean> {
+export async function containsReported(
+  text: string,
+  options: { trustedOrigins?: readonly string[] } = {},
+  ex: Executor = db,
+): Promise<boolean> {
   if (!text.trim()) return false;
   const numbers = contactNumbers(unmask(text))
     .filter((n) => n.digits.length <= 19)
@@ -144,7 +148,7 @@ export async function containsReported(text: string, options: { trustedOrigins?:
       eb.or([
         ...(numbers.length ? [eb.and([eb('kind', '=', 'number'), eb('key', 'in', numbers)])] : []),
         ...(links.length ? [eb.and([eb('kind', '=', 'link'), eb('key', 'in', links)])] : []),
-      ])
+      ]),
     )
     .limit(1)
     .executeTakeFirst();
@@ -152,7 +156,11 @@ export async function containsReported(text: string, options: { trustedOrigins?:
 }
 
 /** detectScam, plus the shared list of reported numbers and links: what the app calls on messages, listings and profiles. */
-export async function detectScamWithReports(text: string, options: DetectOptions = {}, ex: Executor = db): Promise<ScamResult> {
+export async function detectScamWithReports(
+  text: string,
+  options: DetectOptions = {},
+  ex: Executor = db,
+): Promise<ScamResult> {
   const reported = await containsReported(text, { trustedOrigins: options.trustedOrigins }, ex);
   return detectScam(text, { ...options, reported });
 }
@@ -162,14 +170,22 @@ export async function recordFromReport(
   trx: Transaction<Database>,
   report: { id: string; message_id: string | null; listing_id: string | null },
   staffId: string,
-  reason: string
+  reason: string,
 ): Promise<number> {
   let text = '';
   if (report.message_id) {
-    const message = await trx.selectFrom('messages').select('body').where('id', '=', report.message_id).executeTakeFirst();
+    const message = await trx
+      .selectFrom('messages')
+      .select('body')
+      .where('id', '=', report.message_id)
+      .executeTakeFirst();
     text = message?.body ?? '';
   } else if (report.listing_id) {
-    const listing = await trx.selectFrom('listings').select(['title', 'description']).where('id', '=', report.listing_id).executeTakeFirst();
+    const listing = await trx
+      .selectFrom('listings')
+      .select(['title', 'description'])
+      .where('id', '=', report.listing_id)
+      .executeTakeFirst();
     text = listing ? `${listing.title}\n${listing.description}` : '';
   }
   const identifiers = identifiersIn(text);
@@ -185,7 +201,7 @@ export async function recordFromReport(
         reason,
         report_id: report.id,
         added_by: staffId,
-      }))
+      })),
     )
     .onConflict((oc) => oc.doNothing())
     .returning('id')

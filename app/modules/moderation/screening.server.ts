@@ -50,7 +50,10 @@ async function screenSaved(ex: Executor, text: string): Promise<Screening> {
  * One open screening report per item (the unique index 0810 guarantees it): a
  * new finding updates the open report's signals instead of adding another.
  */
-export async function fileScreeningReport(ex: Executor, item: { subjectUserId: string; listingId?: string | null; codes: string[] }) {
+export async function fileScreeningReport(
+  ex: Executor,
+  item: { subjectUserId: string; listingId?: string | null; codes: string[] },
+) {
   let update = ex
     .updateTable('reports')
     .set({ signals: item.codes })
@@ -63,7 +66,13 @@ export async function fileScreeningReport(ex: Executor, item: { subjectUserId: s
   if (Number(updated.numUpdatedRows) > 0) return;
   await ex
     .insertInto('reports')
-    .values({ reporter_id: null, subject_user_id: item.subjectUserId, listing_id: item.listingId ?? null, category: 'screening', signals: item.codes })
+    .values({
+      reporter_id: null,
+      subject_user_id: item.subjectUserId,
+      listing_id: item.listingId ?? null,
+      category: 'screening',
+      signals: item.codes,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -98,7 +107,8 @@ export async function screenListing(ex: Executor, listingId: string) {
     .set({ moderation_state: next, state, ...(screening.codes.length ? { moderation_signals: screening.codes } : {}) })
     .where('id', '=', listingId)
     .execute();
-  if (screening.level !== 'none') await fileScreeningReport(ex, { subjectUserId: listing.seller_id, listingId, codes: screening.codes });
+  if (screening.level !== 'none')
+    await fileScreeningReport(ex, { subjectUserId: listing.seller_id, listingId, codes: screening.codes });
   return next;
 }
 
@@ -106,7 +116,8 @@ export async function screenListing(ex: Executor, listingId: string) {
 export async function screenBusinessStory(ex: Executor, userId: string, story: string) {
   const screening = await screenSaved(ex, story);
   if (screening.level === 'none') return screening;
-  if (screening.level === 'danger') await ex.updateTable('business_profiles').set({ story_held: true }).where('user_id', '=', userId).execute();
+  if (screening.level === 'danger')
+    await ex.updateTable('business_profiles').set({ story_held: true }).where('user_id', '=', userId).execute();
   await fileScreeningReport(ex, { subjectUserId: userId, codes: screening.codes });
   return screening;
 }
@@ -115,7 +126,8 @@ export async function screenBusinessStory(ex: Executor, userId: string, story: s
 export async function screenMentorBio(ex: Executor, userId: string, bio: string) {
   const screening = await screenSaved(ex, bio);
   if (screening.level === 'none') return screening;
-  if (screening.level === 'danger') await ex.updateTable('mentor_profiles').set({ bio_held: true }).where('user_id', '=', userId).execute();
+  if (screening.level === 'danger')
+    await ex.updateTable('mentor_profiles').set({ bio_held: true }).where('user_id', '=', userId).execute();
   await fileScreeningReport(ex, { subjectUserId: userId, codes: screening.codes });
   return screening;
 }

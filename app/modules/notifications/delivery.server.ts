@@ -29,19 +29,25 @@ export type DeliverOptions = { now?: Date; email?: Transport };
  * approved template "{message} {link}" serves every kind).
  */
 export function zaloTemplateFor(kind: string | null, locale: string, templates = zaloTemplates()) {
-  for (const name of [`${kind}_${locale}`, `${kind}`, `notice_${locale}`, 'notice']) if (templates[name]) return templates[name];
+  for (const name of [`${kind}_${locale}`, `${kind}`, `notice_${locale}`, 'notice'])
+    if (templates[name]) return templates[name];
   return null;
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
 async function send(row: Row, options: DeliverOptions) {
-  if (row.channel === 'email') return (options.email ?? emailTransport)({ to: row.to_address, subject: row.subject, body: row.body });
-  if (row.channel === 'sms') return void (await sendSms({ to: row.to_address, text: row.body, requestId: `n${row.id}` }));
+  if (row.channel === 'email')
+    return (options.email ?? emailTransport)({ to: row.to_address, subject: row.subject, body: row.body });
+  if (row.channel === 'sms')
+    return void (await sendSms({ to: row.to_address, text: row.body, requestId: `n${row.id}` }));
   const client = zaloFromEnv();
   const templateId = zaloTemplateFor(row.kind, row.locale ?? 'vi');
   if (client && !templateId) throw new SmsError('zalo', 'no_template', `no approved template for ${row.kind}`, false);
-  await sendZalo({ to: row.to_address, templateId: templateId ?? '', params: row.template_params ?? {}, trackingId: `n${row.id}` }, client);
+  await sendZalo(
+    { to: row.to_address, templateId: templateId ?? '', params: row.template_params ?? {}, trackingId: `n${row.id}` },
+    client,
+  );
 }
 
 function loadRow(id: number) {
@@ -55,7 +61,10 @@ function loadRow(id: number) {
 }
 
 /** Sends one outbox row on its channel. Returns what happened; throws to have the job retried. */
-export async function deliverOutbox(id: number, options: DeliverOptions = {}): Promise<'sent' | 'held' | 'failed' | 'retry' | 'gone'> {
+export async function deliverOutbox(
+  id: number,
+  options: DeliverOptions = {},
+): Promise<'sent' | 'held' | 'failed' | 'retry' | 'gone'> {
   const now = options.now ?? new Date();
   const row = await loadRow(id);
   if (!row || row.status !== 'pending') return 'gone';
@@ -68,9 +77,15 @@ export async function deliverOutbox(id: number, options: DeliverOptions = {}): P
     await send(row, options);
   } catch (error) {
     const permanent = (error instanceof SmsError && !error.retryable) || row.attempts + 1 >= maxAttempts;
-    const lastError = (error instanceof SmsError ? `${error.provider} ${error.code}: ${error.message}` : String(error)).slice(0, 500);
+    const lastError = (
+      error instanceof SmsError ? `${error.provider} ${error.code}: ${error.message}` : String(error)
+    ).slice(0, 500);
     if (!permanent) {
-      await db.updateTable('outbox_emails').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: lastError })).where('id', '=', id).execute();
+      await db
+        .updateTable('outbox_emails')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: lastError }))
+        .where('id', '=', id)
+        .execute();
       throw error;
     }
     await failAndFallBack(row, lastError, now);
@@ -93,12 +108,17 @@ async function failAndFallBack(row: Row, lastError: string, now: Date) {
       .where('id', '=', row.id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1 || !row.user_id || row.notification_id === null || !isNoticeKind(row.kind)) return;
+    if (Number(marked.numUpdatedRows) !== 1 || !row.user_id || row.notification_id === null || !isNoticeKind(row.kind))
+      return;
     const user = await loadRecipient(trx, row.user_id);
     if (!user || user.deleted_at) return;
     const next = fallbackChannel(row.channel, reachOf(user));
     if (!next) return;
-    const notice = await trx.selectFrom('notifications').select(['message_key', 'params', 'link']).where('id', '=', row.notification_id).executeTakeFirst();
+    const notice = await trx
+      .selectFrom('notifications')
+      .select(['message_key', 'params', 'link'])
+      .where('id', '=', row.notification_id)
+      .executeTakeFirst();
     if (!notice) return;
     await queueDelivery(
       trx,

@@ -29,7 +29,16 @@ export async function listNotifications(userId: string, before?: number) {
   const items: NotificationItem[] = rows.slice(0, pageSize).flatMap((r) =>
     // A key a later release removed is skipped rather than shown raw.
     isMessageKey(r.message_key)
-      ? [{ id: Number(r.id), key: r.message_key, params: r.params, link: r.link, createdAt: r.created_at, read: r.read_at !== null }]
+      ? [
+          {
+            id: Number(r.id),
+            key: r.message_key,
+            params: r.params,
+            link: r.link,
+            createdAt: r.created_at,
+            read: r.read_at !== null,
+          },
+        ]
       : [],
   );
   const next = rows.length > pageSize ? Number(rows[pageSize - 1].id) : null;
@@ -47,5 +56,10 @@ export async function unreadNotifications(userId: string) {
 }
 
 export async function markAllRead(userId: string) {
-  await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
 }

@@ -67,12 +67,30 @@ export function fallbackChannel(failed: Channel, reach: Reach): Channel | null {
   return null;
 }
 
-export async function choiceFor(executor: Trx | import('~/lib/db.server').DB, userId: string, kind: NoticeKind): Promise<ChannelChoice> {
-  const row = await executor.selectFrom('notification_preferences').select(['phone', 'email']).where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
+export async function choiceFor(
+  executor: Trx | import('~/lib/db.server').DB,
+  userId: string,
+  kind: NoticeKind,
+): Promise<ChannelChoice> {
+  const row = await executor
+    .selectFrom('notification_preferences')
+    .select(['phone', 'email'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return row ?? defaultChoices[kind];
 }
 
-type Recipient = { id: string; email: string | null; phone: string | null; phone_confirmed_at: Date | null; locale: 'vi' | 'en'; time_zone: string; display_name: string; deleted_at: Date | null };
+type Recipient = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  phone_confirmed_at: Date | null;
+  locale: 'vi' | 'en';
+  time_zone: string;
+  display_name: string;
+  deleted_at: Date | null;
+};
 
 export function reachOf(user: Pick<Recipient, 'email' | 'phone' | 'phone_confirmed_at'>): Reach {
   return { phone: Boolean(user.phone && user.phone_confirmed_at), email: Boolean(user.email) };
@@ -95,19 +113,44 @@ function render(user: Recipient, notice: Notice, channel: Channel, digest: boole
   const t = translatorFor(user.locale);
   // Times travel as ISO strings in the parameters: written out in her zone here, as the in-app page does.
   const params = Object.fromEntries(
-    Object.entries(notice.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? formatDateTime(v, user.locale, user.time_zone) : v]),
+    Object.entries(notice.params ?? {}).map(([k, v]) => [
+      k,
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)
+        ? formatDateTime(v, user.locale, user.time_zone)
+        : v,
+    ]),
   );
   const what = digest ? t('notify.digest') : t(notice.key, params);
   const link = absoluteUrl(digest ? '/messages' : (notice.link ?? '/notifications'));
-  const all = { ...params, what, link, name: user.display_name, settings: absoluteUrl('/account/notifications'), ...(digest ? {} : notice.email?.params) };
+  const all = {
+    ...params,
+    what,
+    link,
+    name: user.display_name,
+    settings: absoluteUrl('/account/notifications'),
+    ...(digest ? {} : notice.email?.params),
+  };
   if (channel === 'email') {
-    const own = notice.email && !digest ? notice.email : { subject: 'notify.email.subject' as const, body: 'notify.email.body' as const };
-    return { to: defined(user.email, 'her email'), subject: t(own.subject, all).slice(0, 300), body: t(own.body, all), template: null };
+    const own =
+      notice.email && !digest
+        ? notice.email
+        : { subject: 'notify.email.subject' as const, body: 'notify.email.body' as const };
+    return {
+      to: defined(user.email, 'her email'),
+      subject: t(own.subject, all).slice(0, 300),
+      body: t(own.body, all),
+      template: null,
+    };
   }
   const to = defined(user.phone, 'her phone');
   if (channel === 'sms') return { to, subject: '', body: t('notify.sms', all), template: null };
   // Zalo: an approved template with her name, the text and the link (ZNS parameters are short).
-  return { to, subject: '', body: what, template: { name: user.display_name.slice(0, 30), message: what.slice(0, 200), link } };
+  return {
+    to,
+    subject: '',
+    body: what,
+    template: { name: user.display_name.slice(0, 30), message: what.slice(0, 200), link },
+  };
 }
 
 /** Writes one outbox row (unless this notice already has one on this channel) and its delivery job. */
@@ -161,7 +204,13 @@ export async function notify(trx: Trx, userId: string, notice: Notice, options: 
   const now = options.now ?? new Date();
   const { id } = await trx
     .insertInto('notifications')
-    .values({ user_id: userId, message_key: notice.key, params: notice.params ?? {}, link: notice.link ?? null, created_at: now })
+    .values({
+      user_id: userId,
+      message_key: notice.key,
+      params: notice.params ?? {},
+      link: notice.link ?? null,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const notificationId = Number(id);
@@ -183,7 +232,10 @@ export async function notify(trx: Trx, userId: string, notice: Notice, options: 
       // A digest: a waiting one already covers this notice; otherwise the next goes `every` minutes after the last.
       const last = await trx
         .selectFrom('outbox_emails')
-        .select([sql<number>`count(*) filter (where status = 'pending')`.as('waiting'), sql<Date | null>`max(coalesce(sent_at, created_at))`.as('last')])
+        .select([
+          sql<number>`count(*) filter (where status = 'pending')`.as('waiting'),
+          sql<Date | null>`max(coalesce(sent_at, created_at))`.as('last'),
+        ])
         .where('user_id', '=', userId)
         .where('kind', '=', notice.kind)
         .where('channel', '=', channel)
@@ -192,7 +244,8 @@ export async function notify(trx: Trx, userId: string, notice: Notice, options: 
       const next = last.last ? new Date(new Date(last.last).getTime() + every * 60_000) : null;
       if (next && next > now) sendAfter = next;
     }
-    if (await queueDelivery(trx, user, notice, notificationId, channel, { now, sendAfter, digest: Boolean(every) })) queued.push(channel);
+    if (await queueDelivery(trx, user, notice, notificationId, channel, { now, sendAfter, digest: Boolean(every) }))
+      queued.push(channel);
   }
   return { notificationId, channels: queued };
 }

@@ -11,11 +11,22 @@ import { quietHoursFromEnv } from './quiet-hours';
 /** What the settings page shows: her confirmed channels, her choice per kind (defaults where she made none), the rules. */
 export async function notificationSettings(userId: string) {
   const [user, rows] = await Promise.all([
-    db.selectFrom('users').select(['email', 'phone', 'phone_confirmed_at']).where('id', '=', userId).executeTakeFirstOrThrow(),
-    db.selectFrom('notification_preferences').select(['kind', 'phone', 'email']).where('user_id', '=', userId).execute(),
+    db
+      .selectFrom('users')
+      .select(['email', 'phone', 'phone_confirmed_at'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('notification_preferences')
+      .select(['kind', 'phone', 'email'])
+      .where('user_id', '=', userId)
+      .execute(),
   ]);
   const stored = new Map(rows.map((r) => [r.kind, { phone: r.phone, email: r.email }]));
-  const choices = Object.fromEntries(noticeKinds.map((k) => [k, stored.get(k) ?? defaultChoices[k]])) as Record<NoticeKind, ChannelChoice>;
+  const choices = Object.fromEntries(noticeKinds.map((k) => [k, stored.get(k) ?? defaultChoices[k]])) as Record<
+    NoticeKind,
+    ChannelChoice
+  >;
   const reach = reachOf(user);
   const quiet = quietHoursFromEnv();
   return {
@@ -44,7 +55,11 @@ export const preferencesSchema = z.object(
  * and an email channel an email: a form that asks for one she lacks is refused
  * on that field. A channel missing from the form keeps its current value.
  */
-export async function savePreferences(userId: string, input: Record<string, string | undefined>, hasEmailField: boolean): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function savePreferences(
+  userId: string,
+  input: Record<string, string | undefined>,
+  hasEmailField: boolean,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const current = await notificationSettings(userId);
   const errors: FieldErrors = {};
   const next = { ...current.choices };
@@ -64,7 +79,11 @@ export async function savePreferences(userId: string, input: Record<string, stri
     .insertInto('notification_preferences')
     .values(noticeKinds.map((k) => ({ user_id: userId, kind: k, phone: next[k].phone, email: next[k].email })))
     .onConflict((oc) =>
-      oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ phone: eb.ref('excluded.phone'), email: eb.ref('excluded.email'), updated_at: new Date() })),
+      oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+        phone: eb.ref('excluded.phone'),
+        email: eb.ref('excluded.email'),
+        updated_at: new Date(),
+      })),
     )
     .execute();
   return { ok: true };

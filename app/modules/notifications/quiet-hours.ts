@@ -18,7 +18,16 @@ const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function wallClock(at: Date, timeZone: string) {
   let format = partsFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     partsFormats.set(timeZone, format);
   }
   const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, Number(x.value)]));
@@ -46,7 +55,8 @@ export function sendableAt(at: Date, timeZone: string, q: QuietHours = quietHour
   const dayShift = q.start > q.end && w.hour >= q.start ? 1 : 0;
   const target = Date.UTC(w.year, w.month - 1, w.day + dayShift, q.end, 0, 0);
   // Wall clock minus UTC is her offset now; check it again at the target (a DST change overnight).
-  const offsetNow = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at.getTime() / 1000) * 1000;
+  const offsetNow =
+    Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at.getTime() / 1000) * 1000;
   let guess = new Date(target - offsetNow);
   const g = wallClock(guess, timeZone);
   const offsetThen = Date.UTC(g.year, g.month - 1, g.day, g.hour, g.minute, g.second) - guess.getTime();

@@ -26,7 +26,16 @@ export async function deliveriesForPerson(userId: string) {
         jsonArrayFrom(
           eb
             .selectFrom('outbox_emails as o')
-            .select(['o.id', 'o.channel', 'o.status', 'o.attempts', 'o.last_error', 'o.created_at', 'o.send_after', 'o.sent_at'])
+            .select([
+              'o.id',
+              'o.channel',
+              'o.status',
+              'o.attempts',
+              'o.last_error',
+              'o.created_at',
+              'o.send_after',
+              'o.sent_at',
+            ])
             .whereRef('o.notification_id', '=', 'n.id')
             .orderBy('o.id'),
         ).as('deliveries'),

@@ -5,7 +5,15 @@ import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { provinceName as provinceLabel } from '~/lib/provinces';
 
 /** "Add to cart" on a listing page: a plain form, works without JavaScript. With options, the buyer picks one (posted as `variant`). */
-export function AddToCart({ listingId, stock, variants = [] }: { listingId: string; stock: number; variants?: { id: string; name: string; price: number; stock: number }[] }) {
+export function AddToCart({
+  listingId,
+  stock,
+  variants = [],
+}: {
+  listingId: string;
+  stock: number;
+  variants?: { id: string; name: string; price: number; stock: number }[];
+}) {
   const { t, money } = useI18n();
   if (stock < 1) return null;
   const named = variants.filter((v) => v.name !== '');
@@ -31,7 +39,15 @@ export function AddToCart({ listingId, stock, variants = [] }: { listingId: stri
       <div className="inline-form">
         <label>
           {t('orders.cart.quantity')}{' '}
-          <input type="number" name="quantity" defaultValue="1" min={1} max={Math.min(stock, 99)} inputMode="numeric" style={{ width: '4.5em' }} />
+          <input
+            type="number"
+            name="quantity"
+            defaultValue="1"
+            min={1}
+            max={Math.min(stock, 99)}
+            inputMode="numeric"
+            style={{ width: '4.5em' }}
+          />
         </label>{' '}
         <button type="submit">{t('orders.cart.add')}</button>
       </div>
@@ -43,7 +59,11 @@ export function AddToCart({ listingId, stock, variants = [] }: { listingId: stri
 export function RatingSummary({ rating }: { rating: { average: number | null; count: number } }) {
   const { t } = useI18n();
   if (!rating.count || rating.average === null) return <p className="small muted">{t('orders.rating.none')}</p>;
-  return <p className="small rating">{t('orders.rating.summary', { average: rating.average.toFixed(1), count: rating.count })}</p>;
+  return (
+    <p className="small rating">
+      {t('orders.rating.summary', { average: rating.average.toFixed(1), count: rating.count })}
+    </p>
+  );
 }
 
 /** The safety reminder on checkout (open) and order pages (folded to one line): the safety capability's shared component. */
@@ -80,7 +100,15 @@ type OrderViewData = {
   seller_slug: string;
   seller_phone: string | null;
   items: { id: number; listing_id: string | null; title: string; unit_price: number; quantity: number }[];
-  events: { id: number; actor_role: string; from_state: string | null; to_state: string; problem_step?: ProblemStep | null; note: string | null; created_at: string | Date }[];
+  events: {
+    id: number;
+    actor_role: string;
+    from_state: string | null;
+    to_state: string;
+    problem_step?: ProblemStep | null;
+    note: string | null;
+    created_at: string | Date;
+  }[];
 };
 
 /** One order as both sides see it: items, totals, delivery, contacts, history. */
@@ -161,7 +189,9 @@ export function OrderView({ order, as }: { order: OrderViewData; as: 'buyer' | '
       <ol className="small">
         {order.events.map((e) => (
           <li key={e.id}>
-            {dateTime(e.created_at)}: {e.problem_step ? t(`problems.step.${e.problem_step}`) : t(`orders.state.${e.to_state as OrderState}`)} ({t(`orders.event.${e.actor_role as 'buyer' | 'seller' | 'system'}`)})
+            {dateTime(e.created_at)}:{' '}
+            {e.problem_step ? t(`problems.step.${e.problem_step}`) : t(`orders.state.${e.to_state as OrderState}`)} (
+            {t(`orders.event.${e.actor_role as 'buyer' | 'seller' | 'system'}`)})
             {e.note && e.note !== 'expired' && e.note !== 'payment' ? ` — ${e.note}` : null}
           </li>
         ))}

@@ -15,7 +15,12 @@ export const cartSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isUuid(v), 'depth.variants.required'),
-  quantity: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid').default(1),
+  quantity: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(0, 'validation.invalid')
+    .max(99, 'validation.invalid')
+    .default(1),
 });
 
 export const checkoutSchema = z.object({
@@ -26,11 +31,17 @@ export const checkoutSchema = z.object({
   payment: z.enum(['cod', 'card', 'vietqr'], { error: 'validation.required' }),
 });
 
-export const buyerActionSchema = z.object({ intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }) });
+export const buyerActionSchema = z.object({
+  intent: z.enum(['deliver', 'cancel', 'accept', 'ship', 'refund'], { error: 'validation.invalid' }),
+});
 
 export const reviewSchema = z.object({
   intent: z.literal('review'),
-  rating: z.coerce.number({ error: 'validation.required' }).int('validation.invalid').min(1, 'validation.invalid').max(5, 'validation.invalid'),
+  rating: z.coerce
+    .number({ error: 'validation.required' })
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(5, 'validation.invalid'),
   comment: fields.optionalText(2000),
 });
 

@@ -18,7 +18,8 @@ function secret() {
   if (process.env.COOKIE_SECRET) return process.env.COOKIE_SECRET;
   if (!fallbackSecret) {
     fallbackSecret = randomBytes(32).toString('hex');
-    if (process.env.NODE_ENV === 'production') log.warn('COOKIE_SECRET is not set: guest carts last until the server restarts');
+    if (process.env.NODE_ENV === 'production')
+      log.warn('COOKIE_SECRET is not set: guest carts last until the server restarts');
   }
   return fallbackSecret;
 }
@@ -44,7 +45,15 @@ export async function readGuestCart(request: Request): Promise<GuestLine[]> {
   const value = await cookie().parse(header);
   if (!Array.isArray(value)) return [];
   return value
-    .filter((v): v is GuestLine => Boolean(v) && isUuid(v.l) && Number.isInteger(v.q) && v.q >= 1 && v.q <= 99 && (v.v === undefined || isUuid(v.v)))
+    .filter(
+      (v): v is GuestLine =>
+        Boolean(v) &&
+        isUuid(v.l) &&
+        Number.isInteger(v.q) &&
+        v.q >= 1 &&
+        v.q <= 99 &&
+        (v.v === undefined || isUuid(v.v)),
+    )
     .slice(0, maxLines);
 }
 
@@ -52,9 +61,16 @@ export async function writeGuestCart(lines: GuestLine[]) {
   return cookie().serialize(lines.slice(0, maxLines));
 }
 
-export function changeGuestCart(lines: GuestLine[], intent: 'add' | 'update' | 'remove', listingId: string, quantity: number, variantId?: string): GuestLine[] {
+export function changeGuestCart(
+  lines: GuestLine[],
+  intent: 'add' | 'update' | 'remove',
+  listingId: string,
+  quantity: number,
+  variantId?: string,
+): GuestLine[] {
   // One line per variant; a line without a variant is the listing's only one.
-  const same = (l: GuestLine) => l.l === listingId && (variantId === undefined || l.v === undefined || l.v === variantId);
+  const same = (l: GuestLine) =>
+    l.l === listingId && (variantId === undefined || l.v === undefined || l.v === variantId);
   const rest = lines.filter((l) => !same(l));
   const current = lines.find(same)?.q ?? 0;
   if (intent === 'remove') return rest;
@@ -87,18 +103,28 @@ export async function loadGuestCart(lines: GuestLine[]): Promise<CartGroup[]> {
       'b.slug',
       sellerActive('l').as('seller_active'),
     ])
-    .where('l.id', 'in', lines.map((l) => l.l))
+    .where(
+      'l.id',
+      'in',
+      lines.map((l) => l.l),
+    )
     .orderBy('v.position')
     .execute();
   const pick = (line: GuestLine) =>
-    line.v ? rows.find((r) => r.variant_id === line.v && r.listing_id === line.l) : rows.find((r) => r.listing_id === line.l && !r.variant_gone);
+    line.v
+      ? rows.find((r) => r.variant_id === line.v && r.listing_id === line.l)
+      : rows.find((r) => r.listing_id === line.l && !r.variant_gone);
   return groupCartRows(
-    lines
-      .flatMap((l) => {
-        const r = pick(l);
-        if (!r) return [];
-        return { ...r, price: Number(r.price), quantity: l.q, on_sale: r.state === 'published' && r.verification_status !== 'suspended' && r.seller_active };
-      }),
+    lines.flatMap((l) => {
+      const r = pick(l);
+      if (!r) return [];
+      return {
+        ...r,
+        price: Number(r.price),
+        quantity: l.q,
+        on_sale: r.state === 'published' && r.verification_status !== 'suspended' && r.seller_active,
+      };
+    }),
   );
 }
 

@@ -8,7 +8,13 @@ import { notify } from '~/modules/notifications/notify.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
 import type Stripe from 'stripe';
-import { cardPaymentsEnabled, createCardCheckout, paymentIntentId, recordStripeEventOnce, refundCard } from '~/lib/payments.server';
+import {
+  cardPaymentsEnabled,
+  createCardCheckout,
+  paymentIntentId,
+  recordStripeEventOnce,
+  refundCard,
+} from '~/lib/payments.server';
 import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, shortNumber, targetState } from './states';
@@ -49,7 +55,8 @@ const openStates: OrderState[] = ['placed', 'accepted', 'shipped', 'delivered'];
  * variant is meant; a listing with several asks the buyer to choose.
  */
 export async function addToCart(buyerId: string, listingId: string, quantity: number, variantId?: string | null) {
-  if (!isUuid(listingId) || (variantId && !isUuid(variantId))) return { ok: false as const, error: 'orders.cart.unavailable' as const };
+  if (!isUuid(listingId) || (variantId && !isUuid(variantId)))
+    return { ok: false as const, error: 'orders.cart.unavailable' as const };
   const variants = await db
     .selectFrom('listings as l')
     .innerJoin('listing_variants as v', 'v.listing_id', 'l.id')
@@ -68,9 +75,16 @@ export async function addToCart(buyerId: string, listingId: string, quantity: nu
   const cap = Math.min(listing.max_per_order ?? maxCartQuantity, maxCartQuantity);
   await db
     .insertInto('cart_items')
-    .values({ buyer_id: buyerId, listing_id: listingId, variant_id: listing.variant_id, quantity: Math.min(quantity, cap) })
+    .values({
+      buyer_id: buyerId,
+      listing_id: listingId,
+      variant_id: listing.variant_id,
+      quantity: Math.min(quantity, cap),
+    })
     .onConflict((oc) =>
-      oc.columns(['buyer_id', 'variant_id']).doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, ${cap})` }),
+      oc
+        .columns(['buyer_id', 'variant_id'])
+        .doUpdateSet({ quantity: sql`least(cart_items.quantity + excluded.quantity, ${cap})` }),
     )
     .execute();
   return { ok: true as const };
@@ -143,7 +157,9 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
       'l.shipping_fee',
       'l.shipping_provinces',
       'l.seller_id',
-      sql<boolean>`l.state = 'published' and b.verification_status <> 'suspended' and ${sellerActive('l')}`.as('on_sale'),
+      sql<boolean>`l.state = 'published' and b.verification_status <> 'suspended' and ${sellerActive('l')}`.as(
+        'on_sale',
+      ),
       'b.business_name',
       'b.slug',
     ])
@@ -153,7 +169,6 @@ export async function loadCart(buyerId: string, executor: Trx | typeof db = db):
     .execute();
   return groupCartRows(rows);
 }
-
 
 type CartRow = {
   listing_id: string;
@@ -178,7 +193,15 @@ export function groupCartRows(rows: CartRow[]): CartGroup[] {
   for (const r of rows) {
     let group = groups.get(r.seller_id);
     if (!group) {
-      group = { sellerId: r.seller_id, sellerName: r.business_name, sellerSlug: r.slug, lines: [], subtotal: 0, shippingFee: 0, provinces: null };
+      group = {
+        sellerId: r.seller_id,
+        sellerName: r.business_name,
+        sellerSlug: r.slug,
+        lines: [],
+        subtotal: 0,
+        shippingFee: 0,
+        provinces: null,
+      };
       groups.set(r.seller_id, group);
     }
     const available = r.on_sale && !r.variant_gone && r.stock >= r.quantity;
@@ -216,7 +239,11 @@ export function allowedProvinces(lists: string[][]): string[] | null {
 }
 
 export async function cartCount(buyerId: string) {
-  const row = await db.selectFrom('cart_items').select(sql<number>`coalesce(sum(quantity), 0)::int`.as('n')).where('buyer_id', '=', buyerId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('cart_items')
+    .select(sql<number>`coalesce(sum(quantity), 0)::int`.as('n'))
+    .where('buyer_id', '=', buyerId)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -226,7 +253,11 @@ export type DeliveryInput = { name: string; phone: string; address: string; prov
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; orderIds: string[]; paymentUrl: string | null }
-  | { ok: false; error: RefusalReason | 'orders.checkout.cardUnavailable' | 'orders.checkout.paymentFailed'; titles: string[] };
+  | {
+      ok: false;
+      error: RefusalReason | 'orders.checkout.cardUnavailable' | 'orders.checkout.paymentFailed';
+      titles: string[];
+    };
 
 type RefusalReason =
   | 'orders.checkout.soldOut'
@@ -261,13 +292,17 @@ async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
     .where('c.buyer_id', '=', buyerId)
     .groupBy(['l.id', 'l.title', 'l.seller_id', 'l.max_per_order'])
     .execute();
-  const overSellerMax = lines.filter((l) => l.max_per_order !== null && l.quantity > l.max_per_order).map((l) => l.title);
+  const overSellerMax = lines
+    .filter((l) => l.max_per_order !== null && l.quantity > l.max_per_order)
+    .map((l) => l.title);
   if (overSellerMax.length) throw new CheckoutRefused('orders.checkout.sellerMaximum', overSellerMax);
   const history = await trx
     .selectFrom('orders')
     .select([
       sql<boolean>`coalesce(bool_or(state = 'completed'), false)`.as('has_completed'),
-      sql<number>`(count(*) filter (where payment_method = 'cod' and state in (${sql.join(openStates)})))::int`.as('open_cod'),
+      sql<number>`(count(*) filter (where payment_method = 'cod' and state in (${sql.join(openStates)})))::int`.as(
+        'open_cod',
+      ),
     ])
     .where('buyer_id', '=', buyerId)
     .executeTakeFirstOrThrow();
@@ -276,7 +311,8 @@ async function checkLimits(trx: Trx, buyerId: string, method: PaymentMethod) {
   if (tooMany.length) throw new CheckoutRefused('orders.checkout.newAccountQuantity', tooMany);
   // One order per seller: the cart's sellers are the orders this checkout would open.
   const sellers = new Set(lines.map((l) => l.seller_id)).size;
-  if (method === 'cod' && history.open_cod + sellers > newAccountLimits.openCodOrders) throw new CheckoutRefused('orders.checkout.newAccountOrders', []);
+  if (method === 'cod' && history.open_cod + sellers > newAccountLimits.openCodOrders)
+    throw new CheckoutRefused('orders.checkout.newAccountOrders', []);
 }
 
 /**
@@ -290,7 +326,8 @@ export async function checkout(
   method: PaymentMethod,
   urls: { shippingLabel?: string } = {},
 ): Promise<CheckoutResult> {
-  if (method === 'card' && !cardPaymentsEnabled()) return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
+  if (method === 'card' && !cardPaymentsEnabled())
+    return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
   const payBy = new Date(Date.now() + (method === 'vietqr' ? vietQrHours() * 60 : unpaidMinutes) * 60_000);
   let created: { orderIds: string[]; lines: { name: string; unitAmount: number; quantity: number }[]; total: number };
@@ -315,8 +352,21 @@ export async function checkout(
       if (gone.length) throw new CheckoutRefused('depth.variants.goneCheckout', gone);
       await checkLimits(trx, buyer.id, method);
       // The listings first (the variants' stock trigger writes them), in one order for everyone.
-      await lockListingsOf(trx, cart.map((c) => c.variant_id));
-      const taken: { listingId: string; variantId: string; variantName: string; sellerId: string; title: string; price: number; quantity: number; shippingFee: number; provinces: string[] }[] = [];
+      await lockListingsOf(
+        trx,
+        cart.map((c) => c.variant_id),
+      );
+      const taken: {
+        listingId: string;
+        variantId: string;
+        variantName: string;
+        sellerId: string;
+        title: string;
+        price: number;
+        quantity: number;
+        shippingFee: number;
+        provinces: string[];
+      }[] = [];
       const soldOut: string[] = [];
       for (const item of cart) {
         const row = await trx
@@ -331,9 +381,24 @@ export async function checkout(
           .where('l.seller_id', '<>', buyer.id)
           .where(sellerActive('l'))
           .where((eb) =>
-            eb.exists(eb.selectFrom('business_profiles as b').select('b.user_id').whereRef('b.user_id', '=', 'l.seller_id').where('b.verification_status', '<>', 'suspended')),
+            eb.exists(
+              eb
+                .selectFrom('business_profiles as b')
+                .select('b.user_id')
+                .whereRef('b.user_id', '=', 'l.seller_id')
+                .where('b.verification_status', '<>', 'suspended'),
+            ),
           )
-          .returning(['l.id', 'l.seller_id', 'l.title', sql<number>`coalesce(v.price, l.price)`.as('price'), 'l.shipping_fee', 'l.shipping_provinces', 'v.id as variant_id', 'v.name as variant_name'])
+          .returning([
+            'l.id',
+            'l.seller_id',
+            'l.title',
+            sql<number>`coalesce(v.price, l.price)`.as('price'),
+            'l.shipping_fee',
+            'l.shipping_provinces',
+            'v.id as variant_id',
+            'v.name as variant_name',
+          ])
           .executeTakeFirst();
         if (!row) {
           soldOut.push(titleWithVariant(item.title, item.name));
@@ -352,7 +417,9 @@ export async function checkout(
         });
       }
       if (soldOut.length) throw new CheckoutRefused('orders.checkout.soldOut', soldOut);
-      const wrongProvince = taken.filter((t) => t.provinces.length && !t.provinces.includes(delivery.province)).map((t) => t.title);
+      const wrongProvince = taken
+        .filter((t) => t.provinces.length && !t.provinces.includes(delivery.province))
+        .map((t) => t.title);
       if (wrongProvince.length) throw new CheckoutRefused('orders.checkout.provinceError', wrongProvince);
 
       const bySeller = new Map<string, typeof taken>();
@@ -362,8 +429,15 @@ export async function checkout(
       if (method === 'vietqr') {
         const missing = [...bySeller.keys()].filter((id) => !payees.has(id));
         if (missing.length) {
-          const names = await trx.selectFrom('business_profiles').select('business_name').where('user_id', 'in', missing).execute();
-          throw new CheckoutRefused('payments.checkout.noAccount', names.map((n) => n.business_name));
+          const names = await trx
+            .selectFrom('business_profiles')
+            .select('business_name')
+            .where('user_id', 'in', missing)
+            .execute();
+          throw new CheckoutRefused(
+            'payments.checkout.noAccount',
+            names.map((n) => n.business_name),
+          );
         }
       }
       const orderIds: string[] = [];
@@ -394,7 +468,7 @@ export async function checkout(
             ...(method === 'vietqr'
               ? {
                   payment_code: paymentCode(),
-                  ...payeeColumns(defined(payees.get(sellerId), 'the seller\'s payout account')),
+                  ...payeeColumns(defined(payees.get(sellerId), "the seller's payout account")),
                 }
               : {}),
           })
@@ -402,13 +476,27 @@ export async function checkout(
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('order_items')
-          .values(items.map((i) => ({ order_id: order.id, listing_id: i.listingId, variant_id: i.variantId, variant_name: i.variantName, title: i.title, unit_price: i.price, quantity: i.quantity })))
+          .values(
+            items.map((i) => ({
+              order_id: order.id,
+              listing_id: i.listingId,
+              variant_id: i.variantId,
+              variant_name: i.variantName,
+              title: i.title,
+              unit_price: i.price,
+              quantity: i.quantity,
+            })),
+          )
           .execute();
-        await trx.insertInto('order_events').values({ order_id: order.id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: state }).execute();
+        await trx
+          .insertInto('order_events')
+          .values({ order_id: order.id, actor_id: buyer.id, actor_role: 'buyer', from_state: null, to_state: state })
+          .execute();
         if (state === 'placed') await notifyState(trx, sellerId, order.id, 'placed', 'seller');
         orderIds.push(order.id);
         for (const i of items) lines.push({ name: i.title, unitAmount: i.price, quantity: i.quantity });
-        if (shippingFee > 0) lines.push({ name: urls.shippingLabel ?? 'Phí vận chuyển', unitAmount: shippingFee, quantity: 1 });
+        if (shippingFee > 0)
+          lines.push({ name: urls.shippingLabel ?? 'Phí vận chuyển', unitAmount: shippingFee, quantity: 1 });
         total += subtotal + shippingFee;
       }
       await trx.deleteFrom('cart_items').where('buyer_id', '=', buyer.id).execute();
@@ -422,18 +510,26 @@ export async function checkout(
   if (method === 'cod') return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: null };
   // The QR is on the order page; with several sellers, one order (and one QR) each.
   if (method === 'vietqr') {
-    const paymentUrl = created.orderIds.length === 1 ? `/orders/${created.orderIds[0]}` : `/orders?notice=notice.payments.transferEach`;
+    const paymentUrl =
+      created.orderIds.length === 1 ? `/orders/${created.orderIds[0]}` : `/orders?notice=notice.payments.transferEach`;
     return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl };
   }
   try {
-    const session = await createCardCheckout({ kind: 'checkout', checkoutId }, {
-      lines: created.lines,
-      email: buyer.email,
-      successUrl: absoluteUrl(`/orders?paid=${checkoutId}`),
-      cancelUrl: absoluteUrl(`/orders?unpaid=${checkoutId}`),
-      expiresAt: payBy,
-    });
-    await db.updateTable('orders').set({ stripe_session_id: session.id }).where('checkout_id', '=', checkoutId).execute();
+    const session = await createCardCheckout(
+      { kind: 'checkout', checkoutId },
+      {
+        lines: created.lines,
+        email: buyer.email,
+        successUrl: absoluteUrl(`/orders?paid=${checkoutId}`),
+        cancelUrl: absoluteUrl(`/orders?unpaid=${checkoutId}`),
+        expiresAt: payBy,
+      },
+    );
+    await db
+      .updateTable('orders')
+      .set({ stripe_session_id: session.id })
+      .where('checkout_id', '=', checkoutId)
+      .execute();
     return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: session.url };
   } catch (error) {
     log.warn('stripe checkout session failed; releasing the stock', { checkoutId, error: String(error) });
@@ -473,14 +569,26 @@ export function paymentCode() {
 type ActorRef = { id: string | null; role: Actor };
 type Extras = { carrier?: string; trackingCode?: string; reason?: string; paymentIntent?: string | null };
 
-type LockedOrder = { id: string; state: OrderState; payment_method: PaymentMethod; buyer_id: string; seller_id: string };
+type LockedOrder = {
+  id: string;
+  state: OrderState;
+  payment_method: PaymentMethod;
+  buyer_id: string;
+  seller_id: string;
+};
 
 /**
  * Moves a locked order by one action: checks the rule, updates only if the state
  * is still the one read, records the event, gives stock back when it never left,
  * and notifies the other side. Returns false when the move is not allowed.
  */
-export async function applyTransition(trx: Trx, order: LockedOrder, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
+export async function applyTransition(
+  trx: Trx,
+  order: LockedOrder,
+  action: OrderAction,
+  actor: ActorRef,
+  extras: Extras = {},
+) {
   if (!mayTake(action, actor.role, order)) return false;
   const to = targetState(action, order);
   const now = new Date();
@@ -495,22 +603,37 @@ export async function applyTransition(trx: Trx, order: LockedOrder, action: Orde
       ...(extras.reason ? { cancel_reason: extras.reason } : {}),
       ...(extras.paymentIntent ? { stripe_payment_intent: extras.paymentIntent } : {}),
       // A VietQR order cancelled after the money came: the seller owes the transfer back.
-      ...(order.payment_method === 'vietqr' && to === 'cancelled' && order.state !== 'awaiting_payment' ? { payment_flag: 'refund_due' as const } : {}),
+      ...(order.payment_method === 'vietqr' && to === 'cancelled' && order.state !== 'awaiting_payment'
+        ? { payment_flag: 'refund_due' as const }
+        : {}),
     })
     .where('id', '=', order.id)
     .where('state', '=', order.state)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return false;
   if (returnsStock(order.state, to)) {
-    const items = await trx.selectFrom('order_items').select(['variant_id', 'quantity']).where('order_id', '=', order.id).where('variant_id', 'is not', null).execute();
+    const items = await trx
+      .selectFrom('order_items')
+      .select(['variant_id', 'quantity'])
+      .where('order_id', '=', order.id)
+      .where('variant_id', 'is not', null)
+      .execute();
     await returnVariantStock(trx, items);
   }
   await trx
     .insertInto('order_events')
-    .values({ order_id: order.id, actor_id: actor.id, actor_role: actor.role, from_state: order.state, to_state: to, note: action === 'ship' ? `${extras.carrier} ${extras.trackingCode}` : (extras.reason ?? null) })
+    .values({
+      order_id: order.id,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      from_state: order.state,
+      to_state: to,
+      note: action === 'ship' ? `${extras.carrier} ${extras.trackingCode}` : (extras.reason ?? null),
+    })
     .execute();
   // The other side hears of it; a system change reaches both (an expiry only the buyer).
-  if (actor.role !== 'seller' && !(action === 'expire')) await notifyState(trx, order.seller_id, order.id, to, 'seller');
+  if (actor.role !== 'seller' && !(action === 'expire'))
+    await notifyState(trx, order.seller_id, order.id, to, 'seller');
   if (actor.role !== 'buyer') await notifyState(trx, order.buyer_id, order.id, to, 'buyer');
   order.state = to;
   return true;
@@ -560,14 +683,19 @@ export async function changeOrder(
   const rule = userActions.includes(action) && rules[action].by.includes(as);
   if (!rule) return { ok: false, status: 403, error: 'orders.error.forbidden' };
   if (!mayTake(action, as, order)) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
-  if (action === 'cancel' && as === 'seller' && !extras.reason) return { ok: false, status: 400, error: 'orders.error.reasonRequired' };
-  if (action === 'ship' && (!extras.carrier || !extras.trackingCode)) return { ok: false, status: 400, error: 'orders.error.trackingRequired' };
+  if (action === 'cancel' && as === 'seller' && !extras.reason)
+    return { ok: false, status: 400, error: 'orders.error.reasonRequired' };
+  if (action === 'ship' && (!extras.carrier || !extras.trackingCode))
+    return { ok: false, status: 400, error: 'orders.error.trackingRequired' };
 
   const to = targetState(action, order);
   if (to === 'refunded' && order.payment_method === 'card') {
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
     try {
-      await refundCard({ kind: 'order', orderId: order.id }, { paymentIntent: order.stripe_payment_intent, amount: order.total });
+      await refundCard(
+        { kind: 'order', orderId: order.id },
+        { paymentIntent: order.stripe_payment_intent, amount: order.total },
+      );
     } catch (error) {
       log.warn('stripe refund failed', { orderId: order.id, error: String(error) });
       return { ok: false, status: 400, error: 'orders.error.refundFailed' };
@@ -587,7 +715,14 @@ export async function changeOrder(
 
 async function notifyState(trx: Trx, userId: string, orderId: string, state: OrderState, side: 'buyer' | 'seller') {
   const link = side === 'buyer' ? `/orders/${orderId}` : `/dashboard/orders/${orderId}`;
-  await notifyAboutOrder(trx, userId, orderId, `orders.notify.${state}` as MessageKey, link, state === 'placed' && side === 'seller' ? 'order_placed' : 'order_update');
+  await notifyAboutOrder(
+    trx,
+    userId,
+    orderId,
+    `orders.notify.${state}` as MessageKey,
+    link,
+    state === 'placed' && side === 'seller' ? 'order_placed' : 'order_update',
+  );
 }
 
 // ---- Stripe ----
@@ -606,7 +741,8 @@ export async function handleStripeEvent(event: Stripe.Event) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded': {
         const session = event.data.object;
-        if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') return 'ignored' as const;
+        if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required')
+          return 'ignored' as const;
         const intent = paymentIntentId(session.payment_intent);
         for (const order of await sessionOrders(trx, session)) {
           if (order.state === 'awaiting_payment') {
@@ -624,7 +760,8 @@ export async function handleStripeEvent(event: Stripe.Event) {
       case 'checkout.session.expired':
       case 'checkout.session.async_payment_failed': {
         for (const order of await sessionOrders(trx, event.data.object)) {
-          if (order.state === 'awaiting_payment') await applyTransition(trx, order, 'expire', system, { reason: 'payment' });
+          if (order.state === 'awaiting_payment')
+            await applyTransition(trx, order, 'expire', system, { reason: 'payment' });
         }
         return 'handled' as const;
       }
@@ -703,16 +840,31 @@ async function sessionOrders(trx: Trx, session: Stripe.Checkout.Session) {
 }
 
 async function retakeStock(trx: Trx, orderId: string) {
-  const wanted = await trx.selectFrom('order_items').select(['variant_id', 'quantity']).where('order_id', '=', orderId).execute();
+  const wanted = await trx
+    .selectFrom('order_items')
+    .select(['variant_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .execute();
   const lines = wanted.flatMap((i) => (i.variant_id === null ? [] : [{ id: i.variant_id, quantity: i.quantity }]));
   if (lines.length !== wanted.length) return false;
   const ids = lines.map((i) => i.id);
   await lockListingsOf(trx, ids);
-  const stock = await trx.selectFrom('listing_variants').select(['id', 'stock']).where('id', 'in', ids).where('retired_at', 'is', null).orderBy('id').forUpdate().execute();
+  const stock = await trx
+    .selectFrom('listing_variants')
+    .select(['id', 'stock'])
+    .where('id', 'in', ids)
+    .where('retired_at', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const have = new Map(stock.map((s) => [s.id, s.stock]));
   if (!lines.every((i) => (have.get(i.id) ?? 0) >= i.quantity)) return false;
   for (const item of lines) {
-    await trx.updateTable('listing_variants').set({ stock: sql`stock - ${item.quantity}` }).where('id', '=', item.id).execute();
+    await trx
+      .updateTable('listing_variants')
+      .set({ stock: sql`stock - ${item.quantity}` })
+      .where('id', '=', item.id)
+      .execute();
   }
   return true;
 }
@@ -721,15 +873,29 @@ async function retakeStock(trx: Trx, orderId: string) {
 
 /** Unpaid card orders past their 30 minutes give their stock back. Returns how many. */
 export async function expireUnpaidOrders(now = new Date()) {
-  const due = await db.selectFrom('orders').select('id').where('state', '=', 'awaiting_payment').where('pay_by', '<', now).orderBy('pay_by').limit(500).execute();
+  const due = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('state', '=', 'awaiting_payment')
+    .where('pay_by', '<', now)
+    .orderBy('pay_by')
+    .limit(500)
+    .execute();
   let n = 0;
-  for (const { id } of due) if (await runTransition(id, 'expire', { id: null, role: 'system' }, { reason: 'expired' })) n += 1;
+  for (const { id } of due)
+    if (await runTransition(id, 'expire', { id: null, role: 'system' }, { reason: 'expired' })) n += 1;
   return n;
 }
 
 /** Shipped 14 days ago and not confirmed: delivered. Delivered 7 days ago, with no problem open: completed. */
 export async function advanceStaleOrders(now = new Date()) {
-  const shipped = await db.selectFrom('orders').select('id').where('state', '=', 'shipped').where('shipped_at', '<', new Date(now.getTime() - autoDeliverDays * 86_400_000)).limit(500).execute();
+  const shipped = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('state', '=', 'shipped')
+    .where('shipped_at', '<', new Date(now.getTime() - autoDeliverDays * 86_400_000))
+    .limit(500)
+    .execute();
   const delivered = await db
     .selectFrom('orders as o')
     .select('o.id')
@@ -737,7 +903,14 @@ export async function advanceStaleOrders(now = new Date()) {
     .where('o.delivered_at', '<', new Date(now.getTime() - autoCompleteDays * 86_400_000))
     // A problem still open keeps the order from completing until it is settled.
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('order_problems as p').select('p.id').whereRef('p.order_id', '=', 'o.id').where('p.state', 'in', openProblemStates))),
+      not(
+        exists(
+          selectFrom('order_problems as p')
+            .select('p.id')
+            .whereRef('p.order_id', '=', 'o.id')
+            .where('p.state', 'in', openProblemStates),
+        ),
+      ),
     )
     .limit(500)
     .execute();
@@ -765,11 +938,26 @@ function orderDetail(as: 'buyer' | 'seller', userId: string, orderId: string) {
       'b.slug as seller_slug',
       // Each side's phone reaches the other only through an order they share.
       'b.contact_phone as seller_phone',
-      jsonArrayFrom(eb.selectFrom('order_items as i').select(['i.id', 'i.listing_id', 'i.title', 'i.unit_price', 'i.quantity']).whereRef('i.order_id', '=', 'o.id').orderBy('i.id')).as('items'),
       jsonArrayFrom(
-        eb.selectFrom('order_events as e').select(['e.id', 'e.actor_role', 'e.from_state', 'e.to_state', 'e.problem_step', 'e.note', 'e.created_at']).whereRef('e.order_id', '=', 'o.id').orderBy('e.id'),
+        eb
+          .selectFrom('order_items as i')
+          .select(['i.id', 'i.listing_id', 'i.title', 'i.unit_price', 'i.quantity'])
+          .whereRef('i.order_id', '=', 'o.id')
+          .orderBy('i.id'),
+      ).as('items'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('order_events as e')
+          .select(['e.id', 'e.actor_role', 'e.from_state', 'e.to_state', 'e.problem_step', 'e.note', 'e.created_at'])
+          .whereRef('e.order_id', '=', 'o.id')
+          .orderBy('e.id'),
       ).as('events'),
-      jsonObjectFrom(eb.selectFrom('order_reviews as r').select(['r.rating', 'r.comment', 'r.reply', 'r.created_at', 'r.replied_at']).whereRef('r.order_id', '=', 'o.id')).as('review'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('order_reviews as r')
+          .select(['r.rating', 'r.comment', 'r.reply', 'r.created_at', 'r.replied_at'])
+          .whereRef('r.order_id', '=', 'o.id'),
+      ).as('review'),
     ])
     .where('o.id', '=', orderId)
     .where(as === 'buyer' ? 'o.buyer_id' : 'o.seller_id', '=', userId)
@@ -799,8 +987,18 @@ export async function listSellerOrders(sellerId: string, state?: OrderState) {
   let query = db
     .selectFrom('orders as o')
     .innerJoin('users as u', 'u.id', 'o.buyer_id')
-    .select(['o.id', 'o.state', 'o.total', 'o.payment_method', 'o.created_at', 'o.delivery_province', 'u.display_name as buyer_name'])
-    .select(sql<number>`(select coalesce(sum(quantity), 0)::int from order_items i where i.order_id = o.id)`.as('item_count'))
+    .select([
+      'o.id',
+      'o.state',
+      'o.total',
+      'o.payment_method',
+      'o.created_at',
+      'o.delivery_province',
+      'u.display_name as buyer_name',
+    ])
+    .select(
+      sql<number>`(select coalesce(sum(quantity), 0)::int from order_items i where i.order_id = o.id)`.as('item_count'),
+    )
     .where('o.seller_id', '=', sellerId)
     // Awaiting a card payment is the buyer's business until Stripe confirms it; a VietQR
     // transfer the seller may confirm herself when she sees the money.
@@ -829,15 +1027,31 @@ export async function salesSummary(sellerId: string) {
 // ---- reviews ----
 
 /** After delivery, the buyer rates her order once. */
-export async function leaveReview(buyerId: string, orderId: string | undefined, input: { rating: number; comment: string }) {
+export async function leaveReview(
+  buyerId: string,
+  orderId: string | undefined,
+  input: { rating: number; comment: string },
+) {
   if (!isUuid(orderId)) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
   return db.transaction().execute(async (trx) => {
-    const order = await trx.selectFrom('orders').select(['id', 'state', 'seller_id']).where('id', '=', orderId).where('buyer_id', '=', buyerId).executeTakeFirst();
+    const order = await trx
+      .selectFrom('orders')
+      .select(['id', 'state', 'seller_id'])
+      .where('id', '=', orderId)
+      .where('buyer_id', '=', buyerId)
+      .executeTakeFirst();
     if (!order) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
-    if (order.state !== 'delivered' && order.state !== 'completed') return { ok: false as const, status: 400 as const, error: 'orders.review.notYet' as const };
+    if (order.state !== 'delivered' && order.state !== 'completed')
+      return { ok: false as const, status: 400 as const, error: 'orders.review.notYet' as const };
     const inserted = await trx
       .insertInto('order_reviews')
-      .values({ order_id: order.id, seller_id: order.seller_id, buyer_id: buyerId, rating: input.rating, comment: input.comment })
+      .values({
+        order_id: order.id,
+        seller_id: order.seller_id,
+        buyer_id: buyerId,
+        rating: input.rating,
+        comment: input.comment,
+      })
       .onConflict((oc) => oc.column('order_id').doNothing())
       .returning('order_id')
       .executeTakeFirst();
@@ -851,7 +1065,12 @@ export async function leaveReview(buyerId: string, orderId: string | undefined, 
 export async function replyToReview(sellerId: string, orderId: string | undefined, reply: string) {
   if (!isUuid(orderId)) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
   return db.transaction().execute(async (trx) => {
-    const review = await trx.selectFrom('order_reviews').select(['order_id', 'buyer_id', 'reply']).where('order_id', '=', orderId).where('seller_id', '=', sellerId).executeTakeFirst();
+    const review = await trx
+      .selectFrom('order_reviews')
+      .select(['order_id', 'buyer_id', 'reply'])
+      .where('order_id', '=', orderId)
+      .where('seller_id', '=', sellerId)
+      .executeTakeFirst();
     if (!review) return { ok: false as const, status: 404 as const, error: 'orders.error.notFound' as const };
     const r = await trx
       .updateTable('order_reviews')
@@ -860,15 +1079,29 @@ export async function replyToReview(sellerId: string, orderId: string | undefine
       .where('seller_id', '=', sellerId)
       .where('reply', 'is', null)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return { ok: false as const, status: 400 as const, error: 'orders.review.alreadyReplied' as const };
+    if (Number(r.numUpdatedRows) !== 1)
+      return { ok: false as const, status: 400 as const, error: 'orders.review.alreadyReplied' as const };
     await notifyAboutOrder(trx, review.buyer_id, orderId, 'orders.notify.replied', `/orders/${orderId}`);
     return { ok: true as const };
   });
 }
 
 /** Tells one side about her order (in-app, and her channels for orders). */
-export async function notifyAboutOrder(trx: Trx, userId: string, orderId: string, key: MessageKey, link: string, kind: 'order_placed' | 'order_update' = 'order_update') {
-  await notify(trx, userId, { kind, key, params: { number: shortNumber(orderId) }, link, email: { subject: 'orders.email.subject', body: 'orders.email.body' } });
+export async function notifyAboutOrder(
+  trx: Trx,
+  userId: string,
+  orderId: string,
+  key: MessageKey,
+  link: string,
+  kind: 'order_placed' | 'order_update' = 'order_update',
+) {
+  await notify(trx, userId, {
+    kind,
+    key,
+    params: { number: shortNumber(orderId) },
+    link,
+    email: { subject: 'orders.email.subject', body: 'orders.email.body' },
+  });
 }
 
 /** The seller's average rating and count: one statement. */

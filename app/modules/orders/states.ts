@@ -4,9 +4,19 @@ import type { OrderState, PaymentMethod } from '../../../db/schema';
 // which, and who may take it. Shared by server and pages (to show buttons).
 
 export type Actor = 'buyer' | 'seller' | 'system';
-export type OrderAction = 'pay' | 'expire' | 'accept' | 'ship' | 'deliver' | 'collect' | 'complete' | 'cancel' | 'refund' | 'reinstate';
+export type OrderAction =
+  'pay' | 'expire' | 'accept' | 'ship' | 'deliver' | 'collect' | 'complete' | 'cancel' | 'refund' | 'reinstate';
 
-export const orderStates: OrderState[] = ['awaiting_payment', 'placed', 'accepted', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'];
+export const orderStates: OrderState[] = [
+  'awaiting_payment',
+  'placed',
+  'accepted',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refunded',
+];
 
 type Rule = { from: OrderState[]; by: Actor[] };
 
@@ -36,7 +46,11 @@ const buyerCancellable: OrderState[] = ['awaiting_payment', 'placed'];
 const sellerCancellable: OrderState[] = ['placed', 'accepted'];
 
 /** Whether `actor` may take `action` on an order in `state` paid by `method`. */
-export function mayTake(action: OrderAction, actor: Actor, order: { state: OrderState; payment_method: PaymentMethod }) {
+export function mayTake(
+  action: OrderAction,
+  actor: Actor,
+  order: { state: OrderState; payment_method: PaymentMethod },
+) {
   const rule = rules[action];
   if (!rule.by.includes(actor) || !rule.from.includes(order.state)) return false;
   if (action === 'collect') return order.payment_method === 'cod';
@@ -51,7 +65,10 @@ export function mayTake(action: OrderAction, actor: Actor, order: { state: Order
 }
 
 /** The state an action leads to; a cancelled card order that was paid becomes refunded. */
-export function targetState(action: OrderAction, order: { state: OrderState; payment_method: PaymentMethod }): OrderState {
+export function targetState(
+  action: OrderAction,
+  order: { state: OrderState; payment_method: PaymentMethod },
+): OrderState {
   switch (action) {
     case 'pay':
     case 'reinstate':
@@ -76,7 +93,10 @@ export function targetState(action: OrderAction, order: { state: OrderState; pay
 
 /** Whether a move returns the reserved stock: it had not left the seller's hands. */
 export function returnsStock(from: OrderState, to: OrderState) {
-  return (to === 'cancelled' || to === 'refunded') && (from === 'awaiting_payment' || from === 'placed' || from === 'accepted');
+  return (
+    (to === 'cancelled' || to === 'refunded') &&
+    (from === 'awaiting_payment' || from === 'placed' || from === 'accepted')
+  );
 }
 
 /** What the person may do now, for the buttons on her page. */

@@ -12,7 +12,13 @@ export function VietQrPanel({ qr, payBy }: { qr: Qr; payBy: string | Date | null
       <p>
         <strong>{t('payments.qr.verified', { name: qr.holder, bank: qr.bank })}</strong>
       </p>
-      <img src={qr.src} width={240} height={240} alt={t('payments.qr.alt', { amount: money(qr.amount), account: qr.account, bank: qr.bank, note: qr.note })} style={{ maxWidth: '100%', height: 'auto' }} />
+      <img
+        src={qr.src}
+        width={240}
+        height={240}
+        alt={t('payments.qr.alt', { amount: money(qr.amount), account: qr.account, bank: qr.bank, note: qr.note })}
+        style={{ maxWidth: '100%', height: 'auto' }}
+      />
       <dl className="facts">
         <dt>{t('payments.qr.amount')}</dt>
         <dd>

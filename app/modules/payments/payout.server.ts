@@ -41,11 +41,29 @@ export async function savePayoutAccount(sellerId: string, input: PayoutInput): P
   if (!bankByBin(input.bankBin)) return { ok: false, error: 'payments.payout.bankUnknown' };
   const accountName = bankName(input.accountName);
   return db.transaction().execute(async (trx) => {
-    const profile = await trx.selectFrom('business_profiles').select(['owner_name', 'verification_status']).where('user_id', '=', sellerId).executeTakeFirst();
-    if (!profile || profile.verification_status !== 'approved') return { ok: false as const, error: 'payments.payout.notVerified' as const };
-    const current = await trx.selectFrom('payout_accounts').selectAll().where('seller_id', '=', sellerId).forUpdate().executeTakeFirst();
-    const unchanged = current && current.bank_bin === input.bankBin && current.account_number === input.accountNumber && current.account_name === accountName;
-    if (unchanged) return { ok: true as const, status: current.status === 'approved' ? ('approved' as const) : ('pending' as const) };
+    const profile = await trx
+      .selectFrom('business_profiles')
+      .select(['owner_name', 'verification_status'])
+      .where('user_id', '=', sellerId)
+      .executeTakeFirst();
+    if (!profile || profile.verification_status !== 'approved')
+      return { ok: false as const, error: 'payments.payout.notVerified' as const };
+    const current = await trx
+      .selectFrom('payout_accounts')
+      .selectAll()
+      .where('seller_id', '=', sellerId)
+      .forUpdate()
+      .executeTakeFirst();
+    const unchanged =
+      current &&
+      current.bank_bin === input.bankBin &&
+      current.account_number === input.accountNumber &&
+      current.account_name === accountName;
+    if (unchanged)
+      return {
+        ok: true as const,
+        status: current.status === 'approved' ? ('approved' as const) : ('pending' as const),
+      };
     // Only her first account is approved by the name check; a change always waits for staff.
     const auto = !current && sameHolder(accountName, profile.owner_name);
     const row = {
@@ -70,17 +88,36 @@ export async function savePayoutAccount(sellerId: string, input: PayoutInput): P
 export async function findPayoutAccount(sellerId: string) {
   const row = await db
     .selectFrom('payout_accounts')
-    .select(['bank_bin', 'account_number', 'account_name', 'status', 'approved_by', 'submitted_at', 'decided_at', sql<boolean>`webhook_key_hash is not null`.as('has_webhook_key')])
+    .select([
+      'bank_bin',
+      'account_number',
+      'account_name',
+      'status',
+      'approved_by',
+      'submitted_at',
+      'decided_at',
+      sql<boolean>`webhook_key_hash is not null`.as('has_webhook_key'),
+    ])
     .where('seller_id', '=', sellerId)
     .executeTakeFirst();
   return row ?? null;
 }
 
 /** Staff decide a pending account; only a pending one (the WHERE names it), so two decisions never both apply. */
-export async function decidePayoutAccount(staffId: string, sellerId: string, decision: 'approved' | 'rejected', scope: StaffScope) {
+export async function decidePayoutAccount(
+  staffId: string,
+  sellerId: string,
+  decision: 'approved' | 'rejected',
+  scope: StaffScope,
+) {
   const r = await db
     .updateTable('payout_accounts')
-    .set({ status: decision, approved_by: decision === 'approved' ? 'staff' : null, reviewer_id: staffId, decided_at: new Date() })
+    .set({
+      status: decision,
+      approved_by: decision === 'approved' ? 'staff' : null,
+      reviewer_id: staffId,
+      decided_at: new Date(),
+    })
     .where('seller_id', '=', sellerId)
     .where('status', '=', 'pending')
     .where(inStaffScope(scope, 'payout_accounts.seller_id'))
@@ -92,7 +129,16 @@ export async function listPendingPayoutAccounts(scope: StaffScope) {
   return db
     .selectFrom('payout_accounts as p')
     .innerJoin('business_profiles as b', 'b.user_id', 'p.seller_id')
-    .select(['p.seller_id', 'p.bank_bin', 'p.account_number', 'p.account_name', 'p.submitted_at', 'b.owner_name', 'b.business_name', 'b.verification_status'])
+    .select([
+      'p.seller_id',
+      'p.bank_bin',
+      'p.account_number',
+      'p.account_name',
+      'p.submitted_at',
+      'b.owner_name',
+      'b.business_name',
+      'b.verification_status',
+    ])
     .where('p.status', '=', 'pending')
     .where(provinceInScope(scope, 'b.province'))
     .orderBy('p.submitted_at')
@@ -107,19 +153,32 @@ export function hashWebhookKey(key: string) {
 /** A new key for her bank-notification service; only its hash is kept, so it is shown once. */
 export async function createWebhookKey(sellerId: string) {
   const key = `sen_${randomBytes(24).toString('base64url')}`;
-  const r = await db.updateTable('payout_accounts').set({ webhook_key_hash: hashWebhookKey(key) }).where('seller_id', '=', sellerId).executeTakeFirst();
+  const r = await db
+    .updateTable('payout_accounts')
+    .set({ webhook_key_hash: hashWebhookKey(key) })
+    .where('seller_id', '=', sellerId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1 ? key : null;
 }
 
 export async function sellerByWebhookKey(key: string) {
-  const row = await db.selectFrom('payout_accounts').select('seller_id').where('webhook_key_hash', '=', hashWebhookKey(key)).executeTakeFirst();
+  const row = await db
+    .selectFrom('payout_accounts')
+    .select('seller_id')
+    .where('webhook_key_hash', '=', hashWebhookKey(key))
+    .executeTakeFirst();
   return row?.seller_id ?? null;
 }
 
 /** Of these sellers, those without an approved payout account (VietQR is not offered for them). */
 export async function sellersWithoutPayout(sellerIds: string[]) {
   if (!sellerIds.length) return [];
-  const ok = await db.selectFrom('payout_accounts').select('seller_id').where('seller_id', 'in', sellerIds).where('status', '=', 'approved').execute();
+  const ok = await db
+    .selectFrom('payout_accounts')
+    .select('seller_id')
+    .where('seller_id', 'in', sellerIds)
+    .where('status', '=', 'approved')
+    .execute();
   const approved = new Set(ok.map((r) => r.seller_id));
   return sellerIds.filter((id) => !approved.has(id));
 }

@@ -74,7 +74,9 @@ async function recordTransfer(sellerId: string, transfer: SepayTransfer): Promis
       .executeTakeFirst();
     if (!row) return 'duplicate' as const;
 
-    const code = transfer.code?.toUpperCase().match(/^[0-9A-Z]{8}$/) ? transfer.code.toUpperCase() : codeInNote(`${transfer.content} ${transfer.description ?? ''}`);
+    const code = transfer.code?.toUpperCase().match(/^[0-9A-Z]{8}$/)
+      ? transfer.code.toUpperCase()
+      : codeInNote(`${transfer.content} ${transfer.description ?? ''}`);
     // Only her own orders, paid into the account the order's QR named.
     const found = code
       ? await trx
@@ -86,7 +88,13 @@ async function recordTransfer(sellerId: string, transfer: SepayTransfer): Promis
           .executeTakeFirst()
       : undefined;
     const order = found ? await lockOrder(trx, found.id) : undefined;
-    const payee = found ? await trx.selectFrom('orders').select(['payee_account', 'pay_by', 'cancel_reason']).where('id', '=', found.id).executeTakeFirstOrThrow() : undefined;
+    const payee = found
+      ? await trx
+          .selectFrom('orders')
+          .select(['payee_account', 'pay_by', 'cancel_reason'])
+          .where('id', '=', found.id)
+          .executeTakeFirstOrThrow()
+      : undefined;
     let outcome: TransferOutcome = 'unmatched';
     if (order && payee && payee.payee_account === transfer.accountNumber) {
       const amount = Number(transfer.transferAmount);
@@ -96,28 +104,52 @@ async function recordTransfer(sellerId: string, transfer: SepayTransfer): Promis
           outcome = 'paid';
         } else {
           // Short or excess: flagged to both, never accepted silently.
-          await trx.updateTable('orders').set({ payment_flag: 'amount_mismatch', updated_at: new Date() }).where('id', '=', order.id).where('state', '=', 'awaiting_payment').execute();
+          await trx
+            .updateTable('orders')
+            .set({ payment_flag: 'amount_mismatch', updated_at: new Date() })
+            .where('id', '=', order.id)
+            .where('state', '=', 'awaiting_payment')
+            .execute();
           await tell(trx, order, 'payments.notify.amountMismatch');
           outcome = 'amount_mismatch';
         }
       } else if (order.state === 'cancelled') {
         // Lapsed (or cancelled) before the money came: owed back. The stock is not taken
         // again: it may be sold to someone else by now.
-        await trx.updateTable('orders').set({ payment_flag: 'late_transfer', updated_at: new Date() }).where('id', '=', order.id).where('state', '=', 'cancelled').execute();
+        await trx
+          .updateTable('orders')
+          .set({ payment_flag: 'late_transfer', updated_at: new Date() })
+          .where('id', '=', order.id)
+          .where('state', '=', 'cancelled')
+          .execute();
         await tell(trx, order, 'payments.notify.lateTransfer');
         outcome = 'late_transfer';
       } else {
         // A second, different transfer for an order already paid.
-        await notifyAboutOrder(trx, order.seller_id, order.id, 'payments.notify.alreadyPaid', `/dashboard/orders/${order.id}`);
+        await notifyAboutOrder(
+          trx,
+          order.seller_id,
+          order.id,
+          'payments.notify.alreadyPaid',
+          `/dashboard/orders/${order.id}`,
+        );
         outcome = 'already_paid';
       }
     }
-    await trx.updateTable('bank_transfers').set({ outcome, order_id: order?.id ?? null }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('bank_transfers')
+      .set({ outcome, order_id: order?.id ?? null })
+      .where('id', '=', row.id)
+      .execute();
     return outcome;
   });
 }
 
-async function tell(trx: Parameters<typeof notifyAboutOrder>[0], order: { id: string; buyer_id: string; seller_id: string }, key: MessageKey) {
+async function tell(
+  trx: Parameters<typeof notifyAboutOrder>[0],
+  order: { id: string; buyer_id: string; seller_id: string },
+  key: MessageKey,
+) {
   await notifyAboutOrder(trx, order.seller_id, order.id, key, `/dashboard/orders/${order.id}`);
   await notifyAboutOrder(trx, order.buyer_id, order.id, key, `/orders/${order.id}`);
 }

@@ -47,7 +47,12 @@ export function vietQrPayload(input: VietQrInput) {
     field('00', '01') +
     // 12: a code for one payment (its amount is fixed), not a reusable one.
     field('01', '12') +
-    field('38', field('00', napasGuid) + field('01', field('00', input.bin) + field('01', input.accountNumber)) + field('02', transferToAccount)) +
+    field(
+      '38',
+      field('00', napasGuid) +
+        field('01', field('00', input.bin) + field('01', input.accountNumber)) +
+        field('02', transferToAccount),
+    ) +
     field('53', '704') +
     field('54', String(input.amount)) +
     field('58', 'VN') +

@@ -44,19 +44,36 @@ export async function deletionBlockers(userId: string, executor = db): Promise<D
   return { openOrders: Number(row.orders ?? 0), upcomingSessions: Number(row.sessions ?? 0) };
 }
 
-export type DeletionResult = { ok: true; files: number } | { ok: false; reason: 'privacy.delete.blocked' | 'privacy.delete.gone'; blockers?: DeletionBlockers };
+export type DeletionResult =
+  | { ok: true; files: number }
+  | { ok: false; reason: 'privacy.delete.blocked' | 'privacy.delete.gone'; blockers?: DeletionBlockers };
 
 export async function deleteAccount(userId: string): Promise<DeletionResult> {
   return db.transaction().execute(async (trx) => {
     // The row lock makes two deletions (two tabs) one: the second finds it deleted.
-    const user = await trx.selectFrom('users').select(['id', 'email', 'phone']).where('id', '=', userId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'phone'])
+      .where('id', '=', userId)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) return { ok: false, reason: 'privacy.delete.gone' } as const;
     const blockers = await deletionBlockers(userId, trx);
-    if (blockers.openOrders || blockers.upcomingSessions) return { ok: false, reason: 'privacy.delete.blocked', blockers } as const;
+    if (blockers.openOrders || blockers.upcomingSessions)
+      return { ok: false, reason: 'privacy.delete.blocked', blockers } as const;
 
     // Her files, gathered before the rows that name them go.
-    const profile = await trx.selectFrom('business_profiles').select(['logo_key', 'cover_key']).where('user_id', '=', userId).executeTakeFirst();
-    const documents = await trx.selectFrom('verification_documents').select(['storage_key', 'thumbnail_key']).where('user_id', '=', userId).execute();
+    const profile = await trx
+      .selectFrom('business_profiles')
+      .select(['logo_key', 'cover_key'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const documents = await trx
+      .selectFrom('verification_documents')
+      .select(['storage_key', 'thumbnail_key'])
+      .where('user_id', '=', userId)
+      .execute();
     const images = await trx
       .selectFrom('listing_images')
       .innerJoin('listings', 'listings.id', 'listing_images.listing_id')
@@ -103,8 +120,16 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
       .where('buyer_id', '=', userId)
       .execute();
     await trx.updateTable('order_reviews').set({ comment: '' }).where('buyer_id', '=', userId).execute();
-    await trx.updateTable('order_reviews').set({ reply: null, replied_at: null }).where('seller_id', '=', userId).execute();
-    await trx.updateTable('mentoring_sessions').set({ note: '', rating_comment: null }).where('mentee_id', '=', userId).execute();
+    await trx
+      .updateTable('order_reviews')
+      .set({ reply: null, replied_at: null })
+      .where('seller_id', '=', userId)
+      .execute();
+    await trx
+      .updateTable('mentoring_sessions')
+      .set({ note: '', rating_comment: null })
+      .where('mentee_id', '=', userId)
+      .execute();
     await trx.updateTable('mentoring_sessions').set({ mentor_notes: '' }).where('mentor_id', '=', userId).execute();
     // Rows kept by e-mail address or phone number, not by id.
     if (user.email) {
@@ -143,7 +168,10 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
       for (const r of rows) stillUsed.add(r.key);
     }
     const files = [...new Set(keys)].filter((k) => !stillUsed.has(k));
-    await recordAudit({ actorId: userId, action: 'account.delete', subjectUserId: userId, detail: { files: files.length } }, trx);
+    await recordAudit(
+      { actorId: userId, action: 'account.delete', subjectUserId: userId, detail: { files: files.length } },
+      trx,
+    );
     if (files.length) await enqueue(deleteFilesQueue, { keys: files }, { trx });
     return { ok: true, files: files.length } as const;
   });

@@ -22,7 +22,11 @@ export type ExportRequest = { ok: true; id: string } | { ok: false; reason: 'pri
 export async function requestExport(userId: string): Promise<ExportRequest> {
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('data_exports').values({ user_id: userId }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('data_exports')
+        .values({ user_id: userId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await enqueue(exportQueue, { id: row.id }, { trx });
       return row.id;
     });
@@ -66,9 +70,21 @@ const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2));
 async function conversationsAsSeenBy(userId: string) {
   const conversations = await db
     .selectFrom('conversations as c')
-    .innerJoin('conversation_members as me', (j) => j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', userId))
-    .innerJoin('users as other', (j) => j.on(sql`other.id`, '=', sql`case when c.user_a = ${userId}::uuid then c.user_b else c.user_a end`))
-    .select(['c.id', 'c.created_at', 'c.listing_id', 'c.order_id', 'c.session_id', 'other.id as other_id', 'other.display_name as other_name'])
+    .innerJoin('conversation_members as me', (j) =>
+      j.onRef('me.conversation_id', '=', 'c.id').on('me.user_id', '=', userId),
+    )
+    .innerJoin('users as other', (j) =>
+      j.on(sql`other.id`, '=', sql`case when c.user_a = ${userId}::uuid then c.user_b else c.user_a end`),
+    )
+    .select([
+      'c.id',
+      'c.created_at',
+      'c.listing_id',
+      'c.order_id',
+      'c.session_id',
+      'other.id as other_id',
+      'other.display_name as other_name',
+    ])
     .orderBy('c.created_at')
     .execute();
   const out = [];
@@ -88,7 +104,12 @@ async function conversationsAsSeenBy(userId: string) {
       about: { listing: c.listing_id, order: c.order_id, session: c.session_id },
       messages: messages.map((m) => {
         const seen = viewMessage(m, { readerId: userId, deal, readerHasWritten });
-        return { from: seen.mine ? 'me' : c.other_name, at: m.created_at.toISOString(), text: seen.body, state: seen.state };
+        return {
+          from: seen.mine ? 'me' : c.other_name,
+          at: m.created_at.toISOString(),
+          text: seen.body,
+          state: seen.state,
+        };
       }),
     });
   }
@@ -100,22 +121,45 @@ export async function collectPersonalData(userId: string) {
   const files: Record<string, unknown> = {};
   const account = await db
     .selectFrom('users')
-    .select(['id', 'email', 'phone', 'phone_confirmed_at', 'display_name', 'locale', 'time_zone', 'created_at', 'updated_at', 'suspended_at', 'suspended_until', 'suspension_reason'])
+    .select([
+      'id',
+      'email',
+      'phone',
+      'phone_confirmed_at',
+      'display_name',
+      'locale',
+      'time_zone',
+      'created_at',
+      'updated_at',
+      'suspended_at',
+      'suspended_until',
+      'suspension_reason',
+    ])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   files['account.json'] = account;
   for (const [reference, rule] of Object.entries(userDataMap)) {
     if (rule.export !== 'rows') continue;
     const { table, column } = splitReference(reference);
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${sql.ref(column)} = ${userId}`.execute(db);
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)} where ${sql.ref(column)} = ${userId}`.execute(db);
     const omit = new Set<string>(rule.omit ?? []);
-    files[`${table}.${column}.json`] = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !omit.has(name))));
+    files[`${table}.${column}.json`] = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).filter(([name]) => !omit.has(name))),
+    );
   }
   // What each of her orders held (as buyer and as seller).
   files['order_items.json'] = await db
     .selectFrom('order_items')
     .innerJoin('orders', 'orders.id', 'order_items.order_id')
-    .select(['order_items.order_id', 'order_items.listing_id', 'order_items.title', 'order_items.unit_price', 'order_items.quantity'])
+    .select([
+      'order_items.order_id',
+      'order_items.listing_id',
+      'order_items.title',
+      'order_items.unit_price',
+      'order_items.quantity',
+    ])
     .where((eb) => eb.or([eb('orders.buyer_id', '=', userId), eb('orders.seller_id', '=', userId)]))
     .execute();
   files['messages.json'] = await conversationsAsSeenBy(userId);
@@ -159,11 +203,18 @@ export async function buildExport(id: string) {
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('data_exports')
-      .set({ status: 'ready', storage_key: key, size_bytes: bytes.byteLength, ready_at: new Date(), expires_at: sql<Date>`now() + make_interval(days => ${exportLifetimeDays})` })
+      .set({
+        status: 'ready',
+        storage_key: key,
+        size_bytes: bytes.byteLength,
+        ready_at: new Date(),
+        expires_at: sql<Date>`now() + make_interval(days => ${exportLifetimeDays})`,
+      })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows)) await notify(trx, row.user_id, { kind: 'account', key: 'privacy.notice.exportReady', link: '/account/privacy' });
+    if (Number(updated.numUpdatedRows))
+      await notify(trx, row.user_id, { kind: 'account', key: 'privacy.notice.exportReady', link: '/account/privacy' });
   });
   log.info('data export ready', { exportId: id, bytes: bytes.byteLength });
   return { bytes: bytes.byteLength };
@@ -171,7 +222,12 @@ export async function buildExport(id: string) {
 
 /** Retention: exports past their 7 days leave storage and the table. */
 export async function deleteExpiredExports(now = new Date()) {
-  const due = await db.selectFrom('data_exports').select(['id', 'storage_key']).where('expires_at', '<=', now).limit(500).execute();
+  const due = await db
+    .selectFrom('data_exports')
+    .select(['id', 'storage_key'])
+    .where('expires_at', '<=', now)
+    .limit(500)
+    .execute();
   const storage = getStorage();
   for (const row of due) {
     if (row.storage_key) await storage.delete(row.storage_key);

@@ -29,7 +29,13 @@ function Photos({ photos, side }: { photos: ProblemViewData['photos']; side: 'bu
     <p className="problem-photos">
       {mine.map((p, i) => (
         <a key={p.id} href={`/problems/photos/${p.id}`}>
-          <img src={`/problems/photos/${p.id}?thumbnail`} alt={t(p.purpose === 'receipt' ? 'problems.photo.receipt' : 'problems.photo.alt', { n: i + 1 })} width={120} height={120} style={{ objectFit: 'cover' }} />
+          <img
+            src={`/problems/photos/${p.id}?thumbnail`}
+            alt={t(p.purpose === 'receipt' ? 'problems.photo.receipt' : 'problems.photo.alt', { n: i + 1 })}
+            width={120}
+            height={120}
+            style={{ objectFit: 'cover' }}
+          />
         </a>
       ))}
     </p>
@@ -78,7 +84,13 @@ export function ProblemView({ problem }: { problem: ProblemViewData }) {
             {problem.decision === 'refund_owed' && problem.refund_amount ? ` · ${money(problem.refund_amount)}` : null}
           </p>
           {problem.decision_note ? <p style={{ whiteSpace: 'pre-line' }}>{problem.decision_note}</p> : null}
-          {problem.decision === 'refund_owed' ? <p>{problem.refunded_at ? t('problems.refundRecorded', { reference: problem.refund_reference ?? '' }) : t('problems.refundAwaited')}</p> : null}
+          {problem.decision === 'refund_owed' ? (
+            <p>
+              {problem.refunded_at
+                ? t('problems.refundRecorded', { reference: problem.refund_reference ?? '' })
+                : t('problems.refundAwaited')}
+            </p>
+          ) : null}
         </>
       ) : null}
     </div>
@@ -89,7 +101,15 @@ export function PhotoInput({ name = 'photos', label, error }: { name?: string; l
   return (
     <div className="field">
       <label htmlFor={`field-${name}`}>{label}</label>
-      <input id={`field-${name}`} type="file" name={name} multiple accept="image/jpeg,image/png,image/webp" aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
+      <input
+        id={`field-${name}`}
+        type="file"
+        name={name}
+        multiple
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `field-${name}-error` : undefined}
+      />
       {error ? (
         <p className="field-error" id={`field-${name}-error`}>
           {error}

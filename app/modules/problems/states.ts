@@ -57,7 +57,8 @@ type ProblemFacts = {
 export function mayTakeProblem(action: ProblemAction, actor: ProblemActor, problem: ProblemFacts, now = new Date()) {
   const rule = problemRules[action];
   if (!rule.by.includes(actor) || !rule.from.includes(problem.state)) return false;
-  if (action === 'escalate' && actor === 'buyer' && problem.state === 'awaiting_seller') return new Date(problem.answer_due) <= now;
+  if (action === 'escalate' && actor === 'buyer' && problem.state === 'awaiting_seller')
+    return new Date(problem.answer_due) <= now;
   if (action === 'record_refund') return problem.decision === 'refund_owed' && !problem.refunded_at;
   return true;
 }

@@ -171,19 +171,35 @@ class Reading {
       negated = true;
     }
     // "khong coc la mat slot": a threat, not a refusal.
-    if (negated && / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')) {
+    if (
+      negated &&
+      / (?:la|thi) (?:mat|huy|bi|em|minh|shop|se|ban|khoa|phat|het|thoi) /.test(' ' + after.slice(0, 4).join(' ') + ' ')
+    ) {
       negated = false;
     }
     // "Cọc à? Không đâu.", "Deposits? No, never.": a short question answered with a no.
     if (!negated) {
       const [sentenceStart, sentenceEnd] = this.sentenceRange(hit.start);
-      const shortQuestion = sentenceEnd - sentenceStart < 48 && this.text.slice(sentenceStart, sentenceEnd).split(' ').filter((w) => w && w !== '|' && w !== '||').length <= 3;
-      const next = this.text.slice(sentenceEnd + 2, sentenceEnd + 24).trim().split(' ')[0];
+      const shortQuestion =
+        sentenceEnd - sentenceStart < 48 &&
+        this.text
+          .slice(sentenceStart, sentenceEnd)
+          .split(' ')
+          .filter((w) => w && w !== '|' && w !== '||').length <= 3;
+      const next = this.text
+        .slice(sentenceEnd + 2, sentenceEnd + 24)
+        .trim()
+        .split(' ')[0];
       if (shortQuestion && L.answersNo.has(next)) negated = true;
     }
     // "dat coc thi khong can", "deposit not needed"
     const tail = ' ' + after.join(' ') + ' ';
-    if (/^ (?:free|mien) | (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(tail)) negated = true;
+    if (
+      /^ (?:free|mien) | (?:thi |la )?khong (?:can|phai|co|nhan|dung)\b| not (?:needed|required|necessary)| khong bao gio /.test(
+        tail,
+      )
+    )
+      negated = true;
     this.negCache.set(key, negated);
     return negated;
   }
@@ -248,7 +264,10 @@ class Reading {
 }
 
 function trustedHosts(options: DetectOptions) {
-  return [...TRUSTED_HOSTS, ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o)];
+  return [
+    ...TRUSTED_HOSTS,
+    ...(options.trustedOrigins ?? []).map((o) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o),
+  ];
 }
 
 function isUnknownHost(host: string, trusted: readonly string[]) {
@@ -297,7 +316,8 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const unknownHost = (host: string) => isUnknownHost(host, trusted);
   // Strong when the link is already a bad sign itself (a throw-away ending, a shortener, a host that sounds official).
   const lured = links.filter((l) => unknownHost(l.host));
-  if (lured.length && r.live(L.linkLure).length) raise('link_suspicious', !denounced && lured.some((l) => checkLink(l, trusted).length > 0) ? STRONG : WEAK);
+  if (lured.length && r.live(L.linkLure).length)
+    raise('link_suspicious', !denounced && lured.some((l) => checkLink(l, trusted).length > 0) ? STRONG : WEAK);
 
   // Paying outside the platform.
   const transfers = r.live(L.transfer, { platformSafe: true });
@@ -314,26 +334,36 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   });
   // "hold it for you" is a deposit only when money is asked for in its sentence.
   if (wallets.length || transfers.length || r.has(L.share)) {
-    for (const h of r.live(L.holdFor, { platformSafe: true })) if (r.liveInSentence(L.payVerb, h) && (wallets.length || transfers.length || r.inSentence(L.share, h))) deposits.push(h);
+    for (const h of r.live(L.holdFor, { platformSafe: true }))
+      if (r.liveInSentence(L.payVerb, h) && (wallets.length || transfers.length || r.inSentence(L.share, h)))
+        deposits.push(h);
   }
   const remits = r.live(L.remittance, { platformSafe: true });
   const noCod = deposits.length > 0 && r.all(L.noCod).some((h) => !r.warned(h));
   if (deposits.length) {
-    raise('deposit_request', transfers.length || accounts.length || wallets.length || remits.length || noCod || r.has(L.share) ? STRONG : WEAK);
+    raise(
+      'deposit_request',
+      transfers.length || accounts.length || wallets.length || remits.length || noCod || r.has(L.share) ? STRONG : WEAK,
+    );
   }
   // Asking for someone's account number is asking to pay outside Sen.
-  const askedAccount = accounts.some((h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h));
+  const askedAccount = accounts.some(
+    (h) => /so tai khoan|account number/.test(canon.slice(h.start, h.end)) && r.liveInSentence(L.request, h),
+  );
   // "Can I pay by transfer, or only on Sen?": the writer asks how SHE may pay; no account, no amount, no demand.
-  const herOwnQuestion = transfers.length > 0 && !accounts.length && !r.has(L.money) && transfers.every((h) => r.inSentence(L.mayIPay, h));
+  const herOwnQuestion =
+    transfers.length > 0 && !accounts.length && !r.has(L.money) && transfers.every((h) => r.inSentence(L.mayIPay, h));
   if ((transfers.length && !herOwnQuestion) || accountNumber || askedAccount) {
     raise('bank_transfer', transfers.length && (accounts.length || accountNumber) ? STRONG : WEAK);
   }
-  if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone'))) raise('ewallet_payment', WEAK);
+  if (wallets.length && (r.has(L.payVerb) || r.has(L.money) || canon.includes('zzphone')))
+    raise('ewallet_payment', WEAK);
   // Western Union, MoneyGram, a wire: nobody honest on a local marketplace is paid this way.
   if (remits.length && (r.has(L.payVerb) || r.has(L.money))) raise('bank_transfer', STRONG);
   // "Pay me privately / friends and family / to skip the fee": outside the platform on purpose.
   // (Each costly question is asked only when a cheaper one already points that way.)
-  const evading = (wallets.length > 0 || transfers.length > 0 || r.has(L.chatApp)) && r.live(L.evadePlatform).length > 0;
+  const evading =
+    (wallets.length > 0 || transfers.length > 0 || r.has(L.chatApp)) && r.live(L.evadePlatform).length > 0;
   if (evading && wallets.length) raise('ewallet_payment', STRONG);
   if (evading && transfers.length) raise('bank_transfer', STRONG);
   // Borrowing ("lend me", "top it up for me, I'll pay you back tomorrow") through any channel.
@@ -341,21 +371,34 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
     raise(wallets.length ? 'ewallet_payment' : r.has(L.giftOrCrypto) ? 'gift_card_crypto' : 'bank_transfer', STRONG);
   }
   // An emergency story that rushes a transfer.
-  if ((transfers.length || wallets.length || accountNumber) && r.live(L.emergency).length) raise(wallets.length ? 'ewallet_payment' : 'bank_transfer', STRONG);
+  if ((transfers.length || wallets.length || accountNumber) && r.live(L.emergency).length)
+    raise(wallets.length ? 'ewallet_payment' : 'bank_transfer', STRONG);
   // The money part done at an ATM while someone talks you through it.
-  if (/ atm | huong dan | chi dan | instructions | steps /.test(canon) && r.live(L.atmGuide).length && (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))) raise('bank_transfer', STRONG);
+  if (
+    / atm | huong dan | chi dan | instructions | steps /.test(canon) &&
+    r.live(L.atmGuide).length &&
+    (r.has(L.giveBack) || r.has(L.moneyWord) || r.has(L.payVerb))
+  )
+    raise('bank_transfer', STRONG);
   const gifts = r.live(L.giftOrCrypto, { platformSafe: true });
-  if (gifts.length) raise('gift_card_crypto', r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK);
+  if (gifts.length)
+    raise(
+      'gift_card_crypto',
+      r.has(L.payVerb) || r.has(L.money) || /wallet|vi |address|dia chi/.test(canon) ? STRONG : WEAK,
+    );
 
   // Secrets and documents.
   const otps = r.live(L.otp);
   if (otps.some((h) => r.requestedNear(h))) raise('otp_request', STRONG);
   if (r.live(L.pin).some((h) => r.requestedNear(h))) raise('pin_request', STRONG);
-  if (r.live(L.bankCard).some((h) => r.inSentence(L.photo, h) && r.liveInSentence(L.request, h))) raise('pin_request', STRONG);
+  if (r.live(L.bankCard).some((h) => r.inSentence(L.photo, h) && r.liveInSentence(L.request, h)))
+    raise('pin_request', STRONG);
   const advice = r.all(L.passwordAdvice);
   const passwords = r.live(L.password).filter((h) => !advice.some((a) => a.start <= h.start && a.end >= h.end));
-  if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length) raise('password_request', STRONG);
-  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h))) raise('id_card_photo', STRONG);
+  if (passwords.some((h) => r.liveInSentence(L.request, h)) || r.live(L.credentialUse).length)
+    raise('password_request', STRONG);
+  if (r.live(L.idCard, { platformSafe: true }).some((h) => r.inSentence(L.photo, h) || r.liveInSentence(L.request, h)))
+    raise('id_card_photo', STRONG);
 
   // "I already paid, here is the screenshot."
   const paid = r.live(L.paidClaim, { platformSafe: true });
@@ -368,13 +411,20 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // "I sent it by mistake, please send it back."
   if (r.live(L.mistake).length && r.has(L.giveBack) && r.has(L.moneyWord)) raise('mistaken_transfer', STRONG);
   // Money passed through her account or hands: "giữ tiền giùm em, lát có người tới lấy tiền mặt" (a money mule).
-  if (r.live(L.relayMoney).length && (r.has(L.money) || transfers.length || wallets.length)) raise('mistaken_transfer', STRONG);
+  if (r.live(L.relayMoney).length && (r.has(L.money) || transfers.length || wallets.length))
+    raise('mistaken_transfer', STRONG);
   // A cheque "for more than the price", and the rest sent on to someone.
-  if (r.live(L.overpayInstrument).length && (r.live(L.overpayReturn).length || (r.has(L.giveBack) && r.live(L.mistake).length))) raise('mistaken_transfer', STRONG);
+  if (
+    r.live(L.overpayInstrument).length &&
+    (r.live(L.overpayReturn).length || (r.has(L.giveBack) && r.live(L.mistake).length))
+  )
+    raise('mistaken_transfer', STRONG);
 
   // Fees to release a parcel, to receive a prize, a grant or a loan.
   const free = r.all(L.freeOfCharge);
-  const notFree = (h: Hit) => !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) && !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
+  const notFree = (h: Hit) =>
+    !free.some((f) => f.start <= h.start && f.end >= h.end - 1 && f.end <= h.end + 8) &&
+    !/ (?:mien|free) $/.test(canon.slice(Math.max(0, h.start - 6), h.start + 1));
   const paidFor = (h: Hit) => !r.inClause(L.feeIncluded, h);
   const fees = r.live(L.fee).filter(notFree).filter(paidFor);
   const anyFees = r.live(L.anyFee).filter(notFree).filter(paidFor);
@@ -383,14 +433,24 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // A fee next to a prize counts when it is asked for, or sits in the prize's own sentence.
   const askedFees = anyFees.filter((h) => r.liveInSentence(L.feeVerb, h) || r.inSentence(L.prizeContext, h));
   if ((askedFees.length || topUps.length) && r.live(L.prizeContext).length) raise('prize_fee', STRONG);
-  if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length) raise('prize_fee', STRONG);
+  if ((topUps.length || anyFees.some((h) => r.liveInSentence(L.feeVerb, h))) && r.live(L.moneyWaiting).length)
+    raise('prize_fee', STRONG);
   // A shipping fee is not what a grant or a loan is released for.
-  const shippingFee = (h: Hit) => /(?:^| )(?:shipping|delivery|postage|ship|van chuyen|giao hang)(?: fees?)? $/.test(canon.slice(Math.max(0, h.start - 16), h.end));
+  const shippingFee = (h: Hit) =>
+    /(?:^| )(?:shipping|delivery|postage|ship|van chuyen|giao hang)(?: fees?)? $/.test(
+      canon.slice(Math.max(0, h.start - 16), h.end),
+    );
   if (anyFees.some((h) => !shippingFee(h)) && r.live(L.grantContext).length) raise('grant_loan_fee', STRONG);
   // A fee to be paid to someone's number or account ("đóng phí vào sđt cán bộ", "pay the charge to the officer").
-  if (anyFees.some((h) => r.liveInSentence(L.feeVerb, h) && r.inSentence(L.payToPerson, h))) raise('deposit_request', STRONG);
+  if (anyFees.some((h) => r.liveInSentence(L.feeVerb, h) && r.inSentence(L.payToPerson, h)))
+    raise('deposit_request', STRONG);
   // "Upgrade your account (for a fee) to receive the payment."
-  if (r.live(L.accountUpgrade).length && (anyFees.length || r.has(L.money)) && (r.live(L.moneyWaiting).length || r.has(L.feeVerb))) raise('prize_fee', STRONG);
+  if (
+    r.live(L.accountUpgrade).length &&
+    (anyFees.length || r.has(L.money)) &&
+    (r.live(L.moneyWaiting).length || r.has(L.feeVerb))
+  )
+    raise('prize_fee', STRONG);
 
   // Tasks that need a top-up.
   if (r.has(L.job) && (r.live(L.topUp).length || fees.length)) raise('job_topup', STRONG);
@@ -407,7 +467,9 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   const evades = apps.length > 0 && r.has(L.evasion);
   const contact = (h: Hit) => r.inSentence(PHONE, h) || r.inSentence(HANDLE, h);
   // "Chat on Zalo about designs, but buy through Sen" keeps the money here: not a move, unless a number or a reason to leave comes with it.
-  const movingOff = apps.filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades).filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));
+  const movingOff = apps
+    .filter((h) => r.inClause(L.moveChat, h) || contact(h) || evades)
+    .filter((h) => contact(h) || evades || !r.inSentence(L.stayHere, h));
   // Strong when it is to pay there without the fee, or said outright to dodge the platform's cut ("bên này bị thu phí", "skip the middleman").
   const dodging = evading && (r.has(L.payVerb) || r.has(L.money) || r.live(L.feeDodge).length > 0);
   if (movingOff.length) raise('off_platform_chat', dodging ? STRONG : WEAK);
@@ -415,7 +477,12 @@ export function detectScam(text: string, options: DetectOptions = {}): ScamResul
   // Someone claiming authority, who then threatens or asks for something.
   const claims = r
     .live(L.authority)
-    .filter((h) => r.inSentence(L.selfClaim, h) || r.inSentence(PHONE, h) || canon.slice(0, h.start).split(' ').filter(Boolean).length < 3);
+    .filter(
+      (h) =>
+        r.inSentence(L.selfClaim, h) ||
+        r.inSentence(PHONE, h) ||
+        canon.slice(0, h.start).split(' ').filter(Boolean).length < 3,
+    );
   if (claims.length && (r.has(L.threat) || found.size > 0)) raise('impersonation', STRONG);
 
   if (options.reported) raise('reported_account', STRONG);

@@ -30,7 +30,10 @@ export function exampleWarnings(): Record<'vi' | 'en', Record<CentreScamId, Warn
   for (const locale of ['vi', 'en'] as const) {
     for (const scam of CENTRE_SCAMS) {
       const result = detectScam(messages[locale][`safety.scam.${scam.id}.example`], { locale });
-      out[locale][scam.id] = { level: result.level, signals: result.signals.map(({ code, lessonId }) => ({ code, lessonId })) };
+      out[locale][scam.id] = {
+        level: result.level,
+        signals: result.signals.map(({ code, lessonId }) => ({ code, lessonId })),
+      };
     }
   }
   return out;

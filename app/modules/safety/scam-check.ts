@@ -43,7 +43,10 @@ export function answerLine(line: string, locale: Locale): string {
   if (typeof text !== 'string') return JSON.stringify({ error: 'missing "text" (a string)' });
   const chosen: Locale = lineLocale === 'en' || lineLocale === 'vi' ? lineLocale : (guessLocale(text) ?? locale);
   const result = detectScam(text, { locale: chosen });
-  return JSON.stringify({ level: result.level, signals: result.signals.map(({ code, message }) => ({ code, message })) });
+  return JSON.stringify({
+    level: result.level,
+    signals: result.signals.map(({ code, message }) => ({ code, message })),
+  });
 }
 
 async function main() {

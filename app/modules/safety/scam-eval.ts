@@ -31,7 +31,10 @@ function score(row: Labelled): Scored {
 }
 
 function counts(rows: Scored[], system: System) {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const { row, level } of rows) {
     const flagged = level[system] !== 'none';
     if (flagged && row.scam) tp++;
@@ -66,21 +69,29 @@ function table(title: string, rows: Scored[]) {
     }
   }
   const sources = [...new Set(rows.map((r) => r.row.source))].sort();
-  if (sources.length > 1) for (const source of sources) groups.push([`set ${source}`, rows.filter((r) => r.row.source === source)]);
+  if (sources.length > 1)
+    for (const source of sources) groups.push([`set ${source}`, rows.filter((r) => r.row.source === source)]);
   for (const [name, subset] of groups) {
-    if (subset.length) console.log(`  ${name.padEnd(30)} ${String(subset.length).padStart(4)}  ${SYSTEMS.map((s) => cell(subset, s)).join(' ')}`);
+    if (subset.length)
+      console.log(
+        `  ${name.padEnd(30)} ${String(subset.length).padStart(4)}  ${SYSTEMS.map((s) => cell(subset, s)).join(' ')}`,
+      );
   }
   console.log('  confusion (flagged = caution or danger):');
   for (const s of SYSTEMS) {
     const { tp, fp, fn, tn } = counts(rows, s);
-    console.log(`    ${s.padEnd(6)} scam→flagged ${String(tp).padStart(4)}  scam→none ${String(fn).padStart(4)}  ordinary→flagged ${String(fp).padStart(4)}  ordinary→none ${String(tn).padStart(4)}`);
+    console.log(
+      `    ${s.padEnd(6)} scam→flagged ${String(tp).padStart(4)}  scam→none ${String(fn).padStart(4)}  ordinary→flagged ${String(fp).padStart(4)}  ordinary→none ${String(tn).padStart(4)}`,
+    );
   }
   const levelled = rows.filter((r) => r.row.level);
   if (levelled.length) {
     const levels: ScamLevel[] = ['none', 'caution', 'danger'];
     console.log(`  levels, both (rows: labelled level; columns: detector), ${levelled.length} lines with a level:`);
     for (const want of levels) {
-      console.log(`    ${want.padEnd(8)} ${levels.map((got) => `${got} ${String(levelled.filter((r) => r.row.level === want && r.level.both === got).length).padStart(4)}`).join('  ')}`);
+      console.log(
+        `    ${want.padEnd(8)} ${levels.map((got) => `${got} ${String(levelled.filter((r) => r.row.level === want && r.level.both === got).length).padStart(4)}`).join('  ')}`,
+      );
     }
   }
 }
@@ -96,21 +107,43 @@ if (files.length) {
       .filter(Boolean)
       .map((l) => {
         const raw = JSON.parse(l) as Omit<Labelled, 'id' | 'kind' | 'source'> & { kind?: string; style?: string };
-        return { ...raw, id: lineId(raw.text), kind: raw.scam ? (raw.kind ?? 'scam') : 'ordinary', source: path.basename(file, '.jsonl') };
+        return {
+          ...raw,
+          id: lineId(raw.text),
+          kind: raw.scam ? (raw.kind ?? 'scam') : 'ordinary',
+          source: path.basename(file, '.jsonl'),
+        };
       })
       .map(score);
     table(file, rows);
-    if (misses) for (const r of rows) if ((r.level.both !== 'none') !== r.row.scam) console.log(`  ${r.row.scam ? 'MISS ' : 'FALSE'} rules ${r.level.rules} model ${r.level.model} ${r.row.text}`);
+    if (misses)
+      for (const r of rows)
+        if ((r.level.both !== 'none') !== r.row.scam)
+          console.log(
+            `  ${r.row.scam ? 'MISS ' : 'FALSE'} rules ${r.level.rules} model ${r.level.model} ${r.row.text}`,
+          );
   }
 } else {
   const all = loadLabelled();
   const { validation, test } = splitOf(all);
   console.log(thresholds);
-  console.log('Rules alone: the detector with { model: false }. Model alone: its probability against the two thresholds. Both: detectScam as the app calls it.');
-  console.log('Note: the rules were widened on the earlier sets (tests/safety), so "rules" on those lines is not a first look; set fresh-1 is.');
-  for (const [name, rows] of [['VALIDATION split (thresholds were chosen here)', validation], ['TEST split (frozen; never used to write rules or choose thresholds)', test]] as const) {
+  console.log(
+    'Rules alone: the detector with { model: false }. Model alone: its probability against the two thresholds. Both: detectScam as the app calls it.',
+  );
+  console.log(
+    'Note: the rules were widened on the earlier sets (tests/safety), so "rules" on those lines is not a first look; set fresh-1 is.',
+  );
+  for (const [name, rows] of [
+    ['VALIDATION split (thresholds were chosen here)', validation],
+    ['TEST split (frozen; never used to write rules or choose thresholds)', test],
+  ] as const) {
     const scored = rows.map(score);
     table(name, scored);
-    if (misses) for (const r of scored) if ((r.level.both !== 'none') !== r.row.scam) console.log(`  ${r.row.scam ? 'MISS ' : 'FALSE'} rules ${r.level.rules} model ${r.level.model} ${r.row.text}`);
+    if (misses)
+      for (const r of scored)
+        if ((r.level.both !== 'none') !== r.row.scam)
+          console.log(
+            `  ${r.row.scam ? 'MISS ' : 'FALSE'} rules ${r.level.rules} model ${r.level.model} ${r.row.text}`,
+          );
   }
 }

@@ -10,7 +10,9 @@ import { loadLabelled, seeded, shuffle, SPLIT_FILE, type Labelled } from './mode
 const SEED = 17;
 
 if (existsSync(SPLIT_FILE)) {
-  console.error(`${SPLIT_FILE} exists: the split is frozen. Delete it only if you mean to throw away every figure measured on it.`);
+  console.error(
+    `${SPLIT_FILE} exists: the split is frozen. Delete it only if you mean to throw away every figure measured on it.`,
+  );
   process.exit(1);
 }
 const random = seeded(SEED);
@@ -28,5 +30,12 @@ for (const key of [...strata.keys()].sort()) {
   test.push(...rows.slice(0, nTest).map((r) => r.id));
   validation.push(...rows.slice(nTest, nTest + nValidation).map((r) => r.id));
 }
-writeFileSync(SPLIT_FILE, JSON.stringify({ seed: SEED, created: new Date().toISOString().slice(0, 10), validation: validation.sort(), test: test.sort() }, null, 0) + '\n');
+writeFileSync(
+  SPLIT_FILE,
+  JSON.stringify(
+    { seed: SEED, created: new Date().toISOString().slice(0, 10), validation: validation.sort(), test: test.sort() },
+    null,
+    0,
+  ) + '\n',
+);
 console.log(`validation ${validation.length}, test ${test.length}, written to ${SPLIT_FILE}`);

@@ -41,7 +41,10 @@ function train(examples: Example[], l2: number) {
   let bias = 0;
   let biasG2 = 1e-8;
   const positives = examples.filter((e) => e.row.scam).length;
-  const weightOf = { true: examples.length / (2 * positives), false: examples.length / (2 * (examples.length - positives)) };
+  const weightOf = {
+    true: examples.length / (2 * positives),
+    false: examples.length / (2 * (examples.length - positives)),
+  };
   const random = seeded(SEED);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (const e of shuffle(examples, random)) {
@@ -85,7 +88,9 @@ const started = Date.now();
 const { train: trainRows, validation: validationRows } = splitOf(loadLabelled());
 const trainSet = trainRows.map(example);
 const validationSet = validationRows.map(example);
-const rulesLevel = new Map(validationSet.map((e) => [e.row.id, detectScam(e.row.text, { locale: e.row.lang, model: false }).level] as const));
+const rulesLevel = new Map(
+  validationSet.map((e) => [e.row.id, detectScam(e.row.text, { locale: e.row.lang, model: false }).level] as const),
+);
 
 function precisionOf(flags: boolean[], set: Example[], lang: 'vi' | 'en') {
   let tp = 0;
@@ -97,7 +102,8 @@ function precisionOf(flags: boolean[], set: Example[], lang: 'vi' | 'en') {
   });
   return tp + fp ? tp / (tp + fp) : 1;
 }
-const falseAlarms = (flags: boolean[], lang: 'vi' | 'en') => validationSet.filter((e, i) => flags[i] && !e.row.scam && e.row.lang === lang).length;
+const falseAlarms = (flags: boolean[], lang: 'vi' | 'en') =>
+  validationSet.filter((e, i) => flags[i] && !e.row.scam && e.row.lang === lang).length;
 const rulesFlags = validationSet.map((e) => rulesLevel.get(e.row.id) !== 'none');
 const grid = Array.from({ length: 50 }, (_, i) => 0.5 + i * 0.01);
 
@@ -111,7 +117,9 @@ function cautionThreshold(ps: number[]) {
     grid.find((t) => {
       const flags = validationSet.map((_, i) => rulesFlags[i] || ps[i] >= t);
       return (['vi', 'en'] as const).every(
-        (lang) => falseAlarms(flags, lang) <= falseAlarms(rulesFlags, lang) + MAX_EXTRA_FALSE_ALARMS && precisionOf(flags, validationSet, lang) >= MIN_PRECISION,
+        (lang) =>
+          falseAlarms(flags, lang) <= falseAlarms(rulesFlags, lang) + MAX_EXTRA_FALSE_ALARMS &&
+          precisionOf(flags, validationSet, lang) >= MIN_PRECISION,
       );
     }) ?? 1
   );
@@ -140,7 +148,9 @@ for (const l2 of L2S) {
   const ps = validationSet.map((e) => 1 / (1 + Math.exp(-logit(e.input, decoded, weights.bias))));
   const caution = cautionThreshold(ps);
   const caught = validationSet.filter((e, i) => e.row.scam && (rulesFlags[i] || ps[i] >= caution)).length;
-  console.log(`l2 ${l2}: caution threshold ${caution.toFixed(2)}, rules + model catch ${caught} of ${validationSet.filter((e) => e.row.scam).length} validation scams`);
+  console.log(
+    `l2 ${l2}: caution threshold ${caution.toFixed(2)}, rules + model catch ${caught} of ${validationSet.filter((e) => e.row.scam).length} validation scams`,
+  );
   if (!best || caught >= best.caught) best = { weights, caution, caught, ps }; // a tie goes to the stronger regularisation
 }
 if (!best) throw new Error('no model trained');
@@ -162,7 +172,9 @@ weights.thresholds = { caution: Number(caution.toFixed(2)), rise: Number(rise.to
 
 // `--out FILE` writes elsewhere (tests/safety/model.test.ts checks the committed file is what training gives).
 const outAt = process.argv.indexOf('--out');
-const file = path.resolve(outAt >= 0 && process.argv[outAt + 1] ? process.argv[outAt + 1] : 'app/modules/safety/model/weights.json');
+const file = path.resolve(
+  outAt >= 0 && process.argv[outAt + 1] ? process.argv[outAt + 1] : 'app/modules/safety/model/weights.json',
+);
 writeFileSync(file, JSON.stringify(weights) + '\n');
 console.log(
   `trained on ${trainSet.length} lines, thresholds caution ${weights.thresholds.caution} rise ${weights.thresholds.rise} (chosen on ${validationSet.length} validation lines), ${file} written in ${((Date.now() - started) / 1000).toFixed(1)} s`,

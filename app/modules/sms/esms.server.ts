@@ -45,8 +45,13 @@ export function esmsProvider(config: EsmsConfig): SmsProvider {
       } catch (error) {
         throw new SmsError('esms', 'network', String(error), true);
       }
-      if (res.status === 429 || res.status >= 500) throw new SmsError('esms', `http_${res.status}`, res.statusText, true);
-      const body = (await res.json().catch(() => null)) as { CodeResult?: string; SMSID?: string; ErrorMessage?: string } | null;
+      if (res.status === 429 || res.status >= 500)
+        throw new SmsError('esms', `http_${res.status}`, res.statusText, true);
+      const body = (await res.json().catch(() => null)) as {
+        CodeResult?: string;
+        SMSID?: string;
+        ErrorMessage?: string;
+      } | null;
       if (!res.ok || !body) throw new SmsError('esms', `http_${res.status}`, 'unreadable answer', false);
       if (body.CodeResult !== '100') {
         const code = String(body.CodeResult ?? 'unknown');

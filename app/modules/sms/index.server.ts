@@ -18,7 +18,9 @@ export type { SmsMessage, ZnsMessage } from './types';
 export const dbZaloTokenStore: ZaloTokenStore = {
   async load() {
     const row = await db.selectFrom('zalo_tokens').selectAll().where('id', '=', 1).executeTakeFirst();
-    return row ? { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAt: new Date(row.expires_at) } : null;
+    return row
+      ? { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAt: new Date(row.expires_at) }
+      : null;
   },
   async renew(stale, renew) {
     return db.transaction().execute(async (trx) => {
@@ -34,7 +36,12 @@ export const dbZaloTokenStore: ZaloTokenStore = {
         .insertInto('zalo_tokens')
         .values({ id: 1, access_token: next.accessToken, refresh_token: next.refreshToken, expires_at: next.expiresAt })
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ access_token: next.accessToken, refresh_token: next.refreshToken, expires_at: next.expiresAt, updated_at: new Date() }),
+          oc.column('id').doUpdateSet({
+            access_token: next.accessToken,
+            refresh_token: next.refreshToken,
+            expires_at: next.expiresAt,
+            updated_at: new Date(),
+          }),
         )
         .execute();
       return next;
@@ -54,9 +61,20 @@ export function smsProviderFromEnv(env: Record<string, string | undefined> = pro
   });
 }
 
-export function zaloFromEnv(env: Record<string, string | undefined> = process.env, store: ZaloTokenStore = dbZaloTokenStore) {
+export function zaloFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  store: ZaloTokenStore = dbZaloTokenStore,
+) {
   if (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET) return null;
-  return zaloClient({ appId: env.ZALO_APP_ID, appSecret: env.ZALO_APP_SECRET, apiBase: env.ZALO_ZNS_API_BASE || undefined, oauthBase: env.ZALO_OAUTH_BASE || undefined }, store);
+  return zaloClient(
+    {
+      appId: env.ZALO_APP_ID,
+      appSecret: env.ZALO_APP_SECRET,
+      apiBase: env.ZALO_ZNS_API_BASE || undefined,
+      oauthBase: env.ZALO_OAUTH_BASE || undefined,
+    },
+    store,
+  );
 }
 
 /**
@@ -75,7 +93,11 @@ export function zaloTemplates(env: Record<string, string | undefined> = process.
 /** Sends one SMS now (the caller is a job or a code request); throws SmsError. */
 export async function sendSms(message: SmsMessage, provider: SmsProvider | null = smsProviderFromEnv()) {
   if (!provider) {
-    log.info('sms (no ESMS_API_KEY: written to the log)', { to: message.to, text: message.text, requestId: message.requestId });
+    log.info('sms (no ESMS_API_KEY: written to the log)', {
+      to: message.to,
+      text: message.text,
+      requestId: message.requestId,
+    });
     return { providerId: 'log' };
   }
   return provider.send(message);
@@ -84,7 +106,12 @@ export async function sendSms(message: SmsMessage, provider: SmsProvider | null 
 /** Sends one Zalo template message now; throws SmsError. */
 export async function sendZalo(message: ZnsMessage, client: ReturnType<typeof zaloClient> | null = zaloFromEnv()) {
   if (!client) {
-    log.info('zalo (no ZALO_APP_ID: written to the log)', { to: message.to, templateId: message.templateId, params: message.params, trackingId: message.trackingId });
+    log.info('zalo (no ZALO_APP_ID: written to the log)', {
+      to: message.to,
+      templateId: message.templateId,
+      params: message.params,
+      trackingId: message.trackingId,
+    });
     return { providerId: 'log' };
   }
   return client.send(message);

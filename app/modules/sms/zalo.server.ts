@@ -50,15 +50,23 @@ export function zaloClient(config: ZaloConfig, store: ZaloTokenStore) {
     } catch (error) {
       throw new SmsError('zalo', 'network', String(error), true);
     }
-    const body = (await res.json().catch(() => null)) as
-      | { access_token?: string; refresh_token?: string; expires_in?: string | number; error?: number; error_name?: string }
-      | null;
+    const body = (await res.json().catch(() => null)) as {
+      access_token?: string;
+      refresh_token?: string;
+      expires_in?: string | number;
+      error?: number;
+      error_name?: string;
+    } | null;
     if (!res.ok || !body?.access_token || !body.refresh_token) {
       // A refused refresh token needs a person to authorise the app again: not retryable.
       throw new SmsError('zalo', `refresh_${body?.error ?? res.status}`, body?.error_name ?? '', res.status >= 500);
     }
     const seconds = Number(body.expires_in ?? 3600);
-    return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresAt: new Date(Date.now() + (seconds - 60) * 1000) };
+    return {
+      accessToken: body.access_token,
+      refreshToken: body.refresh_token,
+      expiresAt: new Date(Date.now() + (seconds - 60) * 1000),
+    };
   }
 
   async function token(): Promise<string> {
@@ -85,8 +93,13 @@ export function zaloClient(config: ZaloConfig, store: ZaloTokenStore) {
       throw new SmsError('zalo', 'network', String(error), true);
     }
     if (res.status === 429 || res.status >= 500) throw new SmsError('zalo', `http_${res.status}`, res.statusText, true);
-    const body = (await res.json().catch(() => null)) as { error?: number; message?: string; data?: { msg_id?: string } } | null;
-    if (!body || typeof body.error !== 'number') throw new SmsError('zalo', `http_${res.status}`, 'unreadable answer', false);
+    const body = (await res.json().catch(() => null)) as {
+      error?: number;
+      message?: string;
+      data?: { msg_id?: string };
+    } | null;
+    if (!body || typeof body.error !== 'number')
+      throw new SmsError('zalo', `http_${res.status}`, 'unreadable answer', false);
     return body;
   }
 
@@ -101,7 +114,12 @@ export function zaloClient(config: ZaloConfig, store: ZaloTokenStore) {
         body = await post(accessToken, message);
       }
       if (body.error !== 0) {
-        throw new SmsError('zalo', String(body.error), body.message ?? '', RETRYABLE.has(body.error ?? 0) || TOKEN_INVALID.has(body.error ?? 0));
+        throw new SmsError(
+          'zalo',
+          String(body.error),
+          body.message ?? '',
+          RETRYABLE.has(body.error ?? 0) || TOKEN_INVALID.has(body.error ?? 0),
+        );
       }
       return { providerId: body.data?.msg_id ?? '' };
     },

@@ -13,12 +13,24 @@ function inScope(scope: StaffScope, kind: ItemKind, itemId: string) {
 }
 
 /** She takes the item, or gives it to `to` (a colleague whose scope covers it); refused when someone holds it. */
-export async function takeItem(input: { staffId: string; scope: StaffScope; kind: ItemKind; itemId: string; to?: string }): Promise<{ ok: true } | { ok: false; problem: AssignProblem }> {
+export async function takeItem(input: {
+  staffId: string;
+  scope: StaffScope;
+  kind: ItemKind;
+  itemId: string;
+  to?: string;
+}): Promise<{ ok: true } | { ok: false; problem: AssignProblem }> {
   if (!(await inScope(input.scope, input.kind, input.itemId))) return { ok: false, problem: 'not-found' };
   const assignee = input.to ?? input.staffId;
   if (assignee !== input.staffId) {
-    const isStaff = await db.selectFrom('user_roles').select('user_id').where('user_id', '=', assignee).where('role', '=', 'staff').executeTakeFirst();
-    if (!isStaff || !(await inScope(await staffScopeOf(assignee), input.kind, input.itemId))) return { ok: false, problem: 'colleague' };
+    const isStaff = await db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', assignee)
+      .where('role', '=', 'staff')
+      .executeTakeFirst();
+    if (!isStaff || !(await inScope(await staffScopeOf(assignee), input.kind, input.itemId)))
+      return { ok: false, problem: 'colleague' };
   }
   const inserted = await db
     .insertInto('review_assignments')

@@ -4,7 +4,13 @@ import { FieldShell, type FormReplyData } from '~/components/form';
 export { TextAreaField } from '~/components/form';
 
 /** A group of checkboxes (categories, languages...). */
-export function CheckboxGroup(props: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; reply?: FormReplyData }) {
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  reply?: FormReplyData;
+}) {
   const { t } = useI18n();
   const error = props.reply?.errors?.[props.name] as MessageKey | undefined;
   return (
@@ -12,7 +18,8 @@ export function CheckboxGroup(props: { name: string; legend: string; options: { 
       <legend>{props.legend}</legend>
       {props.options.map((o) => (
         <label key={o.value}>
-          <input type="checkbox" name={props.name} value={o.value} defaultChecked={props.checked.includes(o.value)} /> {o.label}
+          <input type="checkbox" name={props.name} value={o.value} defaultChecked={props.checked.includes(o.value)} />{' '}
+          {o.label}
         </label>
       ))}
       {error ? (
@@ -25,12 +32,26 @@ export function CheckboxGroup(props: { name: string; legend: string; options: { 
 }
 
 /** A file input with its error. */
-export function FileField(props: { name: string; label: string; reply?: FormReplyData; multiple?: boolean; accept?: string; hint?: string }) {
+export function FileField(props: {
+  name: string;
+  label: string;
+  reply?: FormReplyData;
+  multiple?: boolean;
+  accept?: string;
+  hint?: string;
+}) {
   const id = `field-${props.name}`;
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={props.reply?.errors?.[props.name]}>
       {(control) => (
-        <input id={id} type="file" name={props.name} multiple={props.multiple} accept={props.accept ?? 'image/jpeg,image/png,image/webp,application/pdf'} {...control} />
+        <input
+          id={id}
+          type="file"
+          name={props.name}
+          multiple={props.multiple}
+          accept={props.accept ?? 'image/jpeg,image/png,image/webp,application/pdf'}
+          {...control}
+        />
       )}
     </FieldShell>
   );

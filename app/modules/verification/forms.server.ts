@@ -18,7 +18,12 @@ export const profileSchema = z.object({
   province: z.string({ error: 'validation.required' }).refine(isProvinceCode, 'validation.required'),
   story: fields.optionalText(4000),
   categories: z.preprocess(list, z.array(z.string().refine(isCategoryCode, 'validation.invalid')).max(8)),
-  slug: fields.optionalText(80).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'verification.profile.slugInvalid').optional()),
+  slug: fields.optionalText(80).pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'verification.profile.slugInvalid')
+      .optional(),
+  ),
   contactPhone: fields.optionalPhone(),
   contactEmail: z.preprocess((v) => (v === '' ? undefined : v), fields.email().optional()),
 });
@@ -37,7 +42,9 @@ export const decideSchema = z.object({
   subject: z.enum(['business', 'mentor']),
   decision: z.enum(staffDecisions as [StaffDecision, ...StaffDecision[]]),
   // Chosen by the staff member, never a default: an empty choice is refused.
-  reasonCode: z.string({ error: 'verification.problem.reason-required' }).min(1, 'verification.problem.reason-required').max(40),
+  reasonCode: z
+    .string({ error: 'verification.problem.reason-required' })
+    .min(1, 'verification.problem.reason-required')
+    .max(40),
   reasonText: fields.optionalText(2000),
 });
-

@@ -52,17 +52,26 @@ function shiftMonth(month: string, by: number) {
 /** Every month of the period, oldest first. */
 export function monthsOf(period: OutcomePeriod) {
   const months: string[] = [];
-  for (let i = monthIndex(period.from); i <= monthIndex(period.to); i += 1) months.push(shiftMonth(period.from, i - monthIndex(period.from)));
+  for (let i = monthIndex(period.from); i <= monthIndex(period.to); i += 1)
+    months.push(shiftMonth(period.from, i - monthIndex(period.from)));
   return months;
 }
 
-const vnMonthOf = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+const vnMonthOf = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
 
 export async function outcomeFigures(scope: StaffScope, period: OutcomePeriod): Promise<OutcomeRow[]> {
   const start = sql`(${period.from + '-01'}::date::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
   const end = sql`((${period.to + '-01'}::date + interval '1 month')::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
   // One counted fact: its province, its time, its value; filtered by the period, the scope and the chosen province.
-  const fact = (metric: OutcomeMetric, from: RawBuilder<unknown>, province: RawBuilder<string | null>, at: string, value: RawBuilder<unknown>, where: RawBuilder<unknown> = sql`true`) => sql<{ metric: string; province: string | null; month: string; value: number }>`
+  const fact = (
+    metric: OutcomeMetric,
+    from: RawBuilder<unknown>,
+    province: RawBuilder<string | null>,
+    at: string,
+    value: RawBuilder<unknown>,
+    where: RawBuilder<unknown> = sql`true`,
+  ) => sql<{ metric: string; province: string | null; month: string; value: number }>`
     select ${metric}::text as metric, p.province, ${vnMonthOf(at)} as month, (${value})::float8 as value
     from ${from}
     cross join lateral (select ${province} as province) p
@@ -77,12 +86,54 @@ export async function outcomeFigures(scope: StaffScope, period: OutcomePeriod): 
       order by s.id desc limit 1) s on true`;
   const parts = [
     fact('newEntrepreneurs', sql`business_profiles bp`, sql`bp.province`, 'bp.created_at', count),
-    fact('verified', sql`verification_events v`, personProvince('v.user_id'), 'v.created_at', count, sql`v.subject = 'business' and v.to_status = 'approved'`),
-    fact('medianDays', decided, personProvince('d.user_id'), 'd.created_at', sql`percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.submitted_at) / 86400)`, sql`d.from_status = 'submitted' and d.to_status in ('approved', 'rejected')`),
-    fact('activeSellers', sql`orders o`, personProvince('o.seller_id'), 'o.placed_at', sql`count(distinct o.seller_id)`, sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`),
-    fact('orders', sql`orders o`, personProvince('o.seller_id'), 'o.placed_at', count, sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`),
-    fact('sales', sql`orders o`, personProvince('o.seller_id'), 'o.placed_at', sql`sum(o.total)`, sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`),
-    fact('sessions', sql`mentoring_sessions ms`, personProvince('ms.mentee_id'), 'ms.ends_at', count, sql`ms.status = 'confirmed' and ms.ends_at <= now()`),
+    fact(
+      'verified',
+      sql`verification_events v`,
+      personProvince('v.user_id'),
+      'v.created_at',
+      count,
+      sql`v.subject = 'business' and v.to_status = 'approved'`,
+    ),
+    fact(
+      'medianDays',
+      decided,
+      personProvince('d.user_id'),
+      'd.created_at',
+      sql`percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.submitted_at) / 86400)`,
+      sql`d.from_status = 'submitted' and d.to_status in ('approved', 'rejected')`,
+    ),
+    fact(
+      'activeSellers',
+      sql`orders o`,
+      personProvince('o.seller_id'),
+      'o.placed_at',
+      sql`count(distinct o.seller_id)`,
+      sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`,
+    ),
+    fact(
+      'orders',
+      sql`orders o`,
+      personProvince('o.seller_id'),
+      'o.placed_at',
+      count,
+      sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`,
+    ),
+    fact(
+      'sales',
+      sql`orders o`,
+      personProvince('o.seller_id'),
+      'o.placed_at',
+      sql`sum(o.total)`,
+      sql`o.state not in ('awaiting_payment', 'cancelled', 'refunded')`,
+    ),
+    fact(
+      'sessions',
+      sql`mentoring_sessions ms`,
+      personProvince('ms.mentee_id'),
+      'ms.ends_at',
+      count,
+      sql`ms.status = 'confirmed' and ms.ends_at <= now()`,
+    ),
     fact('lessons', sql`learning_lesson_progress lp`, personProvince('lp.user_id'), 'lp.completed_at', count),
     fact('certificates', sql`learning_certificates lc`, personProvince('lc.user_id'), 'lc.issued_at', count),
     // A warning is shown to the one who receives the message.
@@ -94,16 +145,35 @@ export async function outcomeFigures(scope: StaffScope, period: OutcomePeriod): 
       count,
       sql`m.scam_level <> 'none'`,
     ),
-    fact('reportsHandled', sql`reports r`, personProvince('r.subject_user_id'), 'r.resolved_at', count, sql`r.status = 'resolved'`),
+    fact(
+      'reportsHandled',
+      sql`reports r`,
+      personProvince('r.subject_user_id'),
+      'r.resolved_at',
+      count,
+      sql`r.status = 'resolved'`,
+    ),
   ];
-  const { rows } = await sql<{ metric: OutcomeMetric; province: string | null; month: string; value: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const { rows } = await sql<{
+    metric: OutcomeMetric;
+    province: string | null;
+    month: string;
+    value: number;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
   const byKey = new Map<string, OutcomeRow>();
   for (const r of rows) {
     const province = r.province ?? '';
     const key = `${province}|${r.month}`;
     let row = byKey.get(key);
     if (!row) {
-      row = { province, month: r.month, ...(Object.fromEntries(outcomeMetrics.map((m) => [m, m === 'medianDays' ? null : 0])) as Record<OutcomeMetric, number | null>) };
+      row = {
+        province,
+        month: r.month,
+        ...(Object.fromEntries(outcomeMetrics.map((m) => [m, m === 'medianDays' ? null : 0])) as Record<
+          OutcomeMetric,
+          number | null
+        >),
+      };
       byKey.set(key, row);
     }
     row[r.metric] = r.metric === 'medianDays' ? Math.round(Number(r.value) * 10) / 10 : Number(r.value);
@@ -115,7 +185,8 @@ export async function outcomeFigures(scope: StaffScope, period: OutcomePeriod): 
 export function outcomeRequest(url: URL, scope: StaffScope) {
   const period = parsePeriod(url.searchParams);
   const province = url.searchParams.get('province') ?? '';
-  if (period && province && isProvinceCode(province) && (scope.country || scope.provinces.includes(province))) period.province = province;
+  if (period && province && isProvinceCode(province) && (scope.country || scope.provinces.includes(province)))
+    period.province = province;
   return period;
 }
 
@@ -128,8 +199,15 @@ function csvCell(value: string | number | null) {
  * The figures as CSV: UTF-8 with a byte-order mark, so Excel set to Vietnamese
  * opens "Lào Cai" as written; headers in her language, one row per province and month.
  */
-export function outcomesCsv(rows: OutcomeRow[], headers: { province: string; month: string; metrics: Record<OutcomeMetric, string> }, provinceLabel: (code: string) => string) {
-  const lines = [[headers.province, headers.month, ...outcomeMetrics.map((m) => headers.metrics[m])].map(csvCell).join(',')];
-  for (const row of rows) lines.push([provinceLabel(row.province), row.month, ...outcomeMetrics.map((m) => row[m])].map(csvCell).join(','));
+export function outcomesCsv(
+  rows: OutcomeRow[],
+  headers: { province: string; month: string; metrics: Record<OutcomeMetric, string> },
+  provinceLabel: (code: string) => string,
+) {
+  const lines = [
+    [headers.province, headers.month, ...outcomeMetrics.map((m) => headers.metrics[m])].map(csvCell).join(','),
+  ];
+  for (const row of rows)
+    lines.push([provinceLabel(row.province), row.month, ...outcomeMetrics.map((m) => row[m])].map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -27,7 +27,12 @@ export async function listStaffTeam() {
 export type SetScopeProblem = 'not-found' | 'self' | 'empty' | 'unknown';
 
 /** Replaces a staff member's scope: the whole country, or the provinces given. */
-export async function setStaffScope(input: { actorId: string; userId: string; country: boolean; provinces: string[] }): Promise<{ ok: true } | { ok: false; problem: SetScopeProblem }> {
+export async function setStaffScope(input: {
+  actorId: string;
+  userId: string;
+  country: boolean;
+  provinces: string[];
+}): Promise<{ ok: true } | { ok: false; problem: SetScopeProblem }> {
   if (input.userId === input.actorId) return { ok: false, problem: 'self' };
   if (input.provinces.some((p) => !isProvinceCode(p))) return { ok: false, problem: 'unknown' };
   const scopes = input.country ? ['country'] : [...new Set(input.provinces)];

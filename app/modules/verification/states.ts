@@ -3,7 +3,15 @@
 // that are allowed and tests can check every pair. The server enforces the same
 // rules in verification.server.ts, inside the transaction that writes the change.
 
-export const verificationStatuses = ['draft', 'submitted', 'needs_info', 'approved', 'rejected', 'suspended', 'revoked'] as const;
+export const verificationStatuses = [
+  'draft',
+  'submitted',
+  'needs_info',
+  'approved',
+  'rejected',
+  'suspended',
+  'revoked',
+] as const;
 export type VerificationStatus = (typeof verificationStatuses)[number];
 export type Subject = 'business' | 'mentor';
 

@@ -62,7 +62,11 @@ export async function saveBusinessProfile(
   };
   // What staff checked (the business and owner names) cannot change under review or once
   // decided: the badge vouches for them. Story, categories, pictures and contacts can.
-  const current = await db.selectFrom('business_profiles').select(['business_name', 'owner_name', 'verification_status']).where('user_id', '=', userId).executeTakeFirst();
+  const current = await db
+    .selectFrom('business_profiles')
+    .select(['business_name', 'owner_name', 'verification_status'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (current && !canEditDocuments(current.verification_status)) {
     const errors: Partial<Record<string, MessageKey>> = {};
     if (current.business_name !== input.businessName) errors.businessName = 'verification.profile.lockedWhileVerified';
@@ -76,12 +80,17 @@ export async function saveBusinessProfile(
         .values({ user_id: userId, ...values })
         .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
         .execute();
-      await trx.insertInto('user_roles').values({ user_id: userId, role: 'entrepreneur' }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('user_roles')
+        .values({ user_id: userId, role: 'entrepreneur' })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       await screenBusinessStory(trx, userId, input.story);
     });
     return { ok: true };
   } catch (error) {
-    if ((error as { code?: string; constraint?: string }).code === '23505') return { ok: false, errors: { slug: 'verification.profile.slugTaken' } };
+    if ((error as { code?: string; constraint?: string }).code === '23505')
+      return { ok: false, errors: { slug: 'verification.profile.slugTaken' } };
     throw error;
   }
 }
@@ -89,9 +98,17 @@ export async function saveBusinessProfile(
 /** Sets her logo or cover (public objects) and returns the key it replaced, for deletion. */
 export async function setProfileImage(userId: string, which: 'logo' | 'cover', key: string) {
   const column = which === 'logo' ? 'logo_key' : 'cover_key';
-  const before = await db.selectFrom('business_profiles').select(column).where('user_id', '=', userId).executeTakeFirst();
+  const before = await db
+    .selectFrom('business_profiles')
+    .select(column)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!before) return { ok: false as const };
-  await db.updateTable('business_profiles').set({ [column]: key, updated_at: new Date() }).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('business_profiles')
+    .set({ [column]: key, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .execute();
   return { ok: true as const, previous: (before as Record<string, string | null>)[column] };
 }
 
@@ -139,7 +156,12 @@ export async function addDocuments(userId: string, kind: DocumentKind, stored: S
 /** She removes one of her documents before submitting. */
 export async function removeOwnDocument(userId: string, documentId: string) {
   const removed = await db.transaction().execute(async (trx) => {
-    const profile = await trx.selectFrom('business_profiles').select('verification_status').where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    const profile = await trx
+      .selectFrom('business_profiles')
+      .select('verification_status')
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!profile || !canEditDocuments(profile.verification_status)) return null;
     return trx
       .deleteFrom('verification_documents')
@@ -163,7 +185,13 @@ export function listOwnDocuments(userId: string) {
 
 // ---- mentor applications ----
 
-export type MentorInput = { expertise: string[]; languages: string[]; experience: string; bio: string; province: string };
+export type MentorInput = {
+  expertise: string[];
+  languages: string[];
+  experience: string;
+  bio: string;
+  province: string;
+};
 
 export function findOwnMentorProfile(userId: string) {
   return db.selectFrom('mentor_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
@@ -183,7 +211,12 @@ export async function saveMentorApplication(userId: string, input: MentorInput) 
     const row = await trx
       .insertInto('mentor_profiles')
       .values({ user_id: userId, ...values })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet(values).where('mentor_profiles.status', 'in', ['draft', 'needs_info', 'rejected']))
+      .onConflict((oc) =>
+        oc
+          .column('user_id')
+          .doUpdateSet(values)
+          .where('mentor_profiles.status', 'in', ['draft', 'needs_info', 'rejected']),
+      )
       .returning('user_id')
       .executeTakeFirst();
     if (row) await screenMentorBio(trx, userId, input.bio);
@@ -193,7 +226,12 @@ export async function saveMentorApplication(userId: string, input: MentorInput) 
 
 /** The mentoring feature builds on this: only approved mentors may offer sessions. */
 export async function isApprovedMentor(userId: string) {
-  const row = await db.selectFrom('mentor_profiles').select('user_id').where('user_id', '=', userId).where('status', '=', 'approved').executeTakeFirst();
+  const row = await db
+    .selectFrom('mentor_profiles')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -228,7 +266,12 @@ const tables = {
   mentor: { table: 'mentor_profiles', status: 'status', approvedAt: 'approved_at' },
 } as const;
 
-async function lockSubject(trx: Transaction<Database>, subject: Subject, userId: string, scope: StaffScope | undefined) {
+async function lockSubject(
+  trx: Transaction<Database>,
+  subject: Subject,
+  userId: string,
+  scope: StaffScope | undefined,
+) {
   if (subject === 'business') {
     const row = await trx
       .selectFrom('business_profiles')
@@ -254,16 +297,19 @@ async function lockSubject(trx: Transaction<Database>, subject: Subject, userId:
  * refusing what the rules forbid, writing the audit row, and telling her (in-app
  * and by email) of a staff decision, all in one transaction.
  */
-export async function transition(input: {
-  subject: Subject;
-  userId: string;
-  name: TransitionName;
-  actor: Actor;
-  /** Required for a staff decision: outside it the person is not found (issue 19). */
-  scope?: StaffScope;
-  reasonCode?: string | null;
-  reasonText?: string | null;
-}, outer?: Transaction<Database>): Promise<TransitionResult> {
+export async function transition(
+  input: {
+    subject: Subject;
+    userId: string;
+    name: TransitionName;
+    actor: Actor;
+    /** Required for a staff decision: outside it the person is not found (issue 19). */
+    scope?: StaffScope;
+    reasonCode?: string | null;
+    reasonText?: string | null;
+  },
+  outer?: Transaction<Database>,
+): Promise<TransitionResult> {
   const { subject, userId, name, actor } = input;
   const rule = transitions[name];
   // A staff decision without a scope would be a decision for the whole country by omission.
@@ -317,22 +363,42 @@ export async function transition(input: {
     await trx.updateTable(t.table).set(set).where('user_id', '=', userId).execute();
     await trx
       .insertInto('verification_events')
-      .values({ subject, user_id: userId, actor_id: actor.id, from_status: current.status, to_status: rule.to, reason_code: reasonCode, reason_text: reasonText })
+      .values({
+        subject,
+        user_id: userId,
+        actor_id: actor.id,
+        from_status: current.status,
+        to_status: rule.to,
+        reason_code: reasonCode,
+        reason_text: reasonText,
+      })
       .execute();
 
     if (subject === 'mentor') {
       // The mentor role follows the application: granted on approval, withdrawn on suspension or revocation.
       if (rule.to === 'approved') {
-        await trx.insertInto('user_roles').values({ user_id: userId, role: 'mentor' }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto('user_roles')
+          .values({ user_id: userId, role: 'mentor' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       } else if (rule.to === 'suspended' || rule.to === 'revoked') {
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', 'mentor').execute();
       }
     }
-    if (rule.by === 'staff') await notifyDecision(trx, { subject, userId, to: rule.to, reasonCode: defined(reasonCode, 'reason code'), reasonText });
+    if (rule.by === 'staff')
+      await notifyDecision(trx, {
+        subject,
+        userId,
+        to: rule.to,
+        reasonCode: defined(reasonCode, 'reason code'),
+        reasonText,
+      });
     return { ok: true, from: current.status, to: rule.to };
   };
   const result = outer ? await run(outer) : await db.transaction().execute(run);
-  if (result.ok) log.info('verification transition', { subject, userId, actorId: actor.id, from: result.from, to: result.to });
+  if (result.ok)
+    log.info('verification transition', { subject, userId, actorId: actor.id, from: result.from, to: result.to });
   return result;
 }
 
@@ -350,7 +416,11 @@ async function notifyDecision(
     key: decisionKey,
     params: { reason: d.reasonCode },
     link: '/dashboard/verification',
-    email: { subject: 'verification.email.subject', body: 'verification.email.body', params: { decision: t(decisionKey), reason } },
+    email: {
+      subject: 'verification.email.subject',
+      body: 'verification.email.body',
+      params: { decision: t(decisionKey), reason },
+    },
   });
 }
 
@@ -417,15 +487,33 @@ export async function listQueue(scope: StaffScope, filters: QueueFilters = {}, l
 
 /** Everything staff need to decide on one person: her business profile, mentor application, documents and history. */
 export async function findReview(userId: string, scope: StaffScope) {
-  const inScope = await db.selectFrom('users').select('id').where('id', '=', userId).where(inStaffScope(scope, 'users.id')).executeTakeFirst();
+  const inScope = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where(inStaffScope(scope, 'users.id'))
+    .executeTakeFirst();
   if (!inScope) return null;
   const [user, business, mentor, documents, events] = await Promise.all([
-    db.selectFrom('users').select(['id', 'display_name', 'email', 'created_at']).where('id', '=', userId).executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'email', 'created_at'])
+      .where('id', '=', userId)
+      .executeTakeFirst(),
     db.selectFrom('business_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     db.selectFrom('mentor_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     db
       .selectFrom('verification_documents')
-      .select(['id', 'kind', 'content_type', 'size_bytes', 'original_name', 'created_at', 'deleted_at', 'thumbnail_key'])
+      .select([
+        'id',
+        'kind',
+        'content_type',
+        'size_bytes',
+        'original_name',
+        'created_at',
+        'deleted_at',
+        'thumbnail_key',
+      ])
       .where('user_id', '=', userId)
       .orderBy('created_at')
       .execute(),
@@ -552,7 +640,8 @@ export async function impactFigures(scope: StaffScope) {
   ]);
   const byProvince = new Map<string, { sellers: number; mentors: number }>();
   for (const r of sellers) byProvince.set(r.province, { sellers: r.count, mentors: 0 });
-  for (const r of mentors) byProvince.set(r.province, { sellers: byProvince.get(r.province)?.sellers ?? 0, mentors: r.count });
+  for (const r of mentors)
+    byProvince.set(r.province, { sellers: byProvince.get(r.province)?.sellers ?? 0, mentors: r.count });
   const provinces = [...byProvince.entries()]
     .map(([province, v]) => ({ province, ...v }))
     .sort((a, b) => b.sellers + b.mentors - (a.sellers + a.mentors) || a.province.localeCompare(b.province));

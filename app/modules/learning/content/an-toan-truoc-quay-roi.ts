@@ -52,25 +52,64 @@ What you feel is real. You may end any conversation at any time.`,
       quiz: [
         {
           kind: 'multiple',
-          prompt: { vi: 'Điều nào là quấy rối trực tuyến? (chọn tất cả)', en: 'Which of these are online harassment? (choose all)' },
+          prompt: {
+            vi: 'Điều nào là quấy rối trực tuyến? (chọn tất cả)',
+            en: 'Which of these are online harassment? (choose all)',
+          },
           choices: [
-            { text: { vi: 'Nhắn liên tục sau khi chị đã từ chối', en: 'Messaging again and again after you said no' }, correct: true, why: { vi: 'Từ chối là đủ; tiếp tục là quấy rối.', en: 'No is enough; carrying on is harassment.' } },
-            { text: { vi: 'Doạ đăng ảnh riêng của chị', en: 'Threatening to post your private photos' }, correct: true, why: { vi: 'Đây là đe doạ nghiêm trọng; hãy lưu bằng chứng và báo cáo.', en: 'This is a serious threat; keep evidence and report it.' } },
-            { text: { vi: 'Khách hỏi giá và thời gian giao hàng', en: 'A buyer asking the price and delivery time' }, why: { vi: 'Đây là câu hỏi mua bán bình thường.', en: 'This is a normal sales question.' } },
+            {
+              text: { vi: 'Nhắn liên tục sau khi chị đã từ chối', en: 'Messaging again and again after you said no' },
+              correct: true,
+              why: { vi: 'Từ chối là đủ; tiếp tục là quấy rối.', en: 'No is enough; carrying on is harassment.' },
+            },
+            {
+              text: { vi: 'Doạ đăng ảnh riêng của chị', en: 'Threatening to post your private photos' },
+              correct: true,
+              why: {
+                vi: 'Đây là đe doạ nghiêm trọng; hãy lưu bằng chứng và báo cáo.',
+                en: 'This is a serious threat; keep evidence and report it.',
+              },
+            },
+            {
+              text: { vi: 'Khách hỏi giá và thời gian giao hàng', en: 'A buyer asking the price and delivery time' },
+              why: { vi: 'Đây là câu hỏi mua bán bình thường.', en: 'This is a normal sales question.' },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Nếu chị bị quấy rối, đó là vì chị đăng ảnh của mình lên cửa hàng.', en: 'If you are harassed, it is because you posted your own photo on your shop.' },
+          {
+            vi: 'Nếu chị bị quấy rối, đó là vì chị đăng ảnh của mình lên cửa hàng.',
+            en: 'If you are harassed, it is because you posted your own photo on your shop.',
+          },
           false,
-          { vi: 'Sai: người quấy rối mới là người có lỗi, không phải chị.', en: 'Wrong: the harasser is at fault, not you.' },
-          { vi: 'Đúng là sai: lỗi thuộc về người quấy rối.', en: 'Right, it is false: the fault lies with the harasser.' },
+          {
+            vi: 'Sai: người quấy rối mới là người có lỗi, không phải chị.',
+            en: 'Wrong: the harasser is at fault, not you.',
+          },
+          {
+            vi: 'Đúng là sai: lỗi thuộc về người quấy rối.',
+            en: 'Right, it is false: the fault lies with the harasser.',
+          },
         ),
         {
           kind: 'single',
-          prompt: { vi: 'Quấy rối nhắm vào chị vì chị là phụ nữ được gọi là gì?', en: 'Harassment that targets you because you are a woman is called:' },
+          prompt: {
+            vi: 'Quấy rối nhắm vào chị vì chị là phụ nữ được gọi là gì?',
+            en: 'Harassment that targets you because you are a woman is called:',
+          },
           choices: [
-            { text: { vi: 'Bạo lực trên cơ sở giới trên mạng', en: 'Online gender-based violence' }, correct: true, why: { vi: 'Đúng. Nó gây hại thật và chị có thể báo cáo.', en: 'Right. It causes real harm and you can report it.' } },
-            { text: { vi: 'Chuyện bình thường khi bán hàng online', en: 'A normal part of selling online' }, why: { vi: 'Không: chị không phải chịu đựng nó.', en: "No: you don't have to put up with it." } },
+            {
+              text: { vi: 'Bạo lực trên cơ sở giới trên mạng', en: 'Online gender-based violence' },
+              correct: true,
+              why: {
+                vi: 'Đúng. Nó gây hại thật và chị có thể báo cáo.',
+                en: 'Right. It causes real harm and you can report it.',
+              },
+            },
+            {
+              text: { vi: 'Chuyện bình thường khi bán hàng online', en: 'A normal part of selling online' },
+              why: { vi: 'Không: chị không phải chịu đựng nó.', en: "No: you don't have to put up with it." },
+            },
           ],
         },
       ],
@@ -146,25 +185,72 @@ Don't pay, don't send more photos. Keep the evidence, report it and tell someone
       quiz: [
         {
           kind: 'single',
-          prompt: { vi: 'Trước khi chặn người quấy rối, nên làm gì?', en: 'Before blocking a harasser, what should you do?' },
+          prompt: {
+            vi: 'Trước khi chặn người quấy rối, nên làm gì?',
+            en: 'Before blocking a harasser, what should you do?',
+          },
           choices: [
-            { text: { vi: 'Chụp màn hình tin nhắn có ngày giờ và tên tài khoản', en: 'Screenshot the messages with date, time and account name' }, correct: true, why: { vi: 'Chặn có thể làm mất cuộc trò chuyện; bằng chứng cần cho báo cáo.', en: 'Blocking may lose the conversation; reports need evidence.' } },
-            { text: { vi: 'Nhắn lại để họ xin lỗi', en: 'Reply so they apologise' }, why: { vi: 'Không cần trả lời; điều đó có thể khiến họ tiếp tục.', en: "You don't need to reply; it may encourage them." } },
-            { text: { vi: 'Xoá hết tin nhắn cho đỡ khó chịu', en: 'Delete everything to feel better' }, why: { vi: 'Xoá làm mất bằng chứng.', en: 'Deleting destroys the evidence.' } },
+            {
+              text: {
+                vi: 'Chụp màn hình tin nhắn có ngày giờ và tên tài khoản',
+                en: 'Screenshot the messages with date, time and account name',
+              },
+              correct: true,
+              why: {
+                vi: 'Chặn có thể làm mất cuộc trò chuyện; bằng chứng cần cho báo cáo.',
+                en: 'Blocking may lose the conversation; reports need evidence.',
+              },
+            },
+            {
+              text: { vi: 'Nhắn lại để họ xin lỗi', en: 'Reply so they apologise' },
+              why: {
+                vi: 'Không cần trả lời; điều đó có thể khiến họ tiếp tục.',
+                en: "You don't need to reply; it may encourage them.",
+              },
+            },
+            {
+              text: { vi: 'Xoá hết tin nhắn cho đỡ khó chịu', en: 'Delete everything to feel better' },
+              why: { vi: 'Xoá làm mất bằng chứng.', en: 'Deleting destroys the evidence.' },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Người bị báo cáo trên Sen được biết ai đã báo cáo họ.', en: 'A person reported on Sen is told who reported them.' },
+          {
+            vi: 'Người bị báo cáo trên Sen được biết ai đã báo cáo họ.',
+            en: 'A person reported on Sen is told who reported them.',
+          },
           false,
-          { vi: 'Sai: báo cáo được giữ kín với người bị báo cáo.', en: 'Wrong: reports are kept private from the reported person.' },
-          { vi: 'Chính xác: người bị báo cáo không biết ai đã báo cáo.', en: 'Exactly: the reported person is not told who reported them.' },
+          {
+            vi: 'Sai: báo cáo được giữ kín với người bị báo cáo.',
+            en: 'Wrong: reports are kept private from the reported person.',
+          },
+          {
+            vi: 'Chính xác: người bị báo cáo không biết ai đã báo cáo.',
+            en: 'Exactly: the reported person is not told who reported them.',
+          },
         ),
         {
           kind: 'single',
-          prompt: { vi: 'Có người doạ tung ảnh riêng nếu chị không chuyển tiền. Cách đúng là:', en: "Someone threatens to publish private photos unless you pay. The right move is:" },
+          prompt: {
+            vi: 'Có người doạ tung ảnh riêng nếu chị không chuyển tiền. Cách đúng là:',
+            en: 'Someone threatens to publish private photos unless you pay. The right move is:',
+          },
           choices: [
-            { text: { vi: 'Chuyển tiền để họ im lặng', en: 'Pay so they stay quiet' }, why: { vi: 'Trả tiền thường khiến họ đòi thêm.', en: 'Paying usually leads to more demands.' } },
-            { text: { vi: 'Không trả tiền, lưu bằng chứng, báo cáo và nói với người tin tưởng', en: "Don't pay, keep evidence, report and tell someone you trust" }, correct: true, why: { vi: 'Đúng: chị không đơn độc, và bằng chứng giúp ngăn họ lại.', en: "Right: you are not alone, and the evidence helps stop them." } },
+            {
+              text: { vi: 'Chuyển tiền để họ im lặng', en: 'Pay so they stay quiet' },
+              why: { vi: 'Trả tiền thường khiến họ đòi thêm.', en: 'Paying usually leads to more demands.' },
+            },
+            {
+              text: {
+                vi: 'Không trả tiền, lưu bằng chứng, báo cáo và nói với người tin tưởng',
+                en: "Don't pay, keep evidence, report and tell someone you trust",
+              },
+              correct: true,
+              why: {
+                vi: 'Đúng: chị không đơn độc, và bằng chứng giúp ngăn họ lại.',
+                en: 'Right: you are not alone, and the evidence helps stop them.',
+              },
+            },
           ],
         },
       ],
@@ -217,26 +303,68 @@ Call **113** (Police) right away. If you can, go somewhere with other people or 
       quiz: [
         {
           kind: 'single',
-          prompt: { vi: 'Chị đang gặp nguy hiểm ngay lúc này. Chị gọi số nào?', en: 'You are in danger right now. Which number do you call?' },
+          prompt: {
+            vi: 'Chị đang gặp nguy hiểm ngay lúc này. Chị gọi số nào?',
+            en: 'You are in danger right now. Which number do you call?',
+          },
           choices: [
-            { text: { vi: '113 (Cảnh sát)', en: '113 (Police)' }, correct: true, why: { vi: 'Đúng: 113 là số khẩn cấp của cảnh sát.', en: 'Right: 113 is the police emergency number.' } },
-            { text: { vi: 'Số điện thoại người quấy rối', en: "The harasser's number" }, why: { vi: 'Không liên lạc lại với người quấy rối.', en: "Don't contact the harasser." } },
-            { text: { vi: 'Số "tổng đài hỗ trợ" trong một tin nhắn lạ', en: 'A "support line" from a strange message' }, why: { vi: 'Số lạ có thể là của kẻ gian.', en: 'An unknown number may be a scammer.' } },
+            {
+              text: { vi: '113 (Cảnh sát)', en: '113 (Police)' },
+              correct: true,
+              why: { vi: 'Đúng: 113 là số khẩn cấp của cảnh sát.', en: 'Right: 113 is the police emergency number.' },
+            },
+            {
+              text: { vi: 'Số điện thoại người quấy rối', en: "The harasser's number" },
+              why: { vi: 'Không liên lạc lại với người quấy rối.', en: "Don't contact the harasser." },
+            },
+            {
+              text: { vi: 'Số "tổng đài hỗ trợ" trong một tin nhắn lạ', en: 'A "support line" from a strange message' },
+              why: { vi: 'Số lạ có thể là của kẻ gian.', en: 'An unknown number may be a scammer.' },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Chị có thể gửi báo cáo trong Trung tâm an toàn của Sen kèm ảnh chụp màn hình.', en: "You can send a report with screenshots in Sen's Safety centre." },
+          {
+            vi: 'Chị có thể gửi báo cáo trong Trung tâm an toàn của Sen kèm ảnh chụp màn hình.',
+            en: "You can send a report with screenshots in Sen's Safety centre.",
+          },
           true,
-          { vi: 'Đúng: nhân viên Sen sẽ đọc và trả lời chị trong Sen.', en: 'Right: Sen staff will read it and reply inside Sen.' },
-          { vi: 'Thực ra là được: Trung tâm an toàn nhận báo cáo kèm ảnh.', en: 'Actually you can: the Safety centre takes reports with screenshots.' },
+          {
+            vi: 'Đúng: nhân viên Sen sẽ đọc và trả lời chị trong Sen.',
+            en: 'Right: Sen staff will read it and reply inside Sen.',
+          },
+          {
+            vi: 'Thực ra là được: Trung tâm an toàn nhận báo cáo kèm ảnh.',
+            en: 'Actually you can: the Safety centre takes reports with screenshots.',
+          },
         ),
         {
           kind: 'multiple',
-          prompt: { vi: 'Ngoài Sen, chị có thể tìm giúp đỡ ở đâu? (chọn tất cả)', en: 'Outside Sen, where can you find help? (choose all)' },
+          prompt: {
+            vi: 'Ngoài Sen, chị có thể tìm giúp đỡ ở đâu? (chọn tất cả)',
+            en: 'Outside Sen, where can you find help? (choose all)',
+          },
           choices: [
-            { text: { vi: 'Công an xã/phường', en: 'The commune/ward police' }, correct: true, why: { vi: 'Mang theo bằng chứng khi trình báo.', en: 'Bring your evidence when reporting.' } },
-            { text: { vi: 'Hội Liên hiệp Phụ nữ ở xã/phường', en: "The Women's Union in your commune or ward" }, correct: true, why: { vi: 'Có thể cùng chị đi trình báo và tìm hỗ trợ.', en: 'They can go with you and find support.' } },
-            { text: { vi: 'Một nhóm Telegram "lấy lại tiền bị lừa"', en: 'A Telegram group that "recovers scammed money"' }, why: { vi: 'Các nhóm "lấy lại tiền" thường là lừa đảo lần hai.', en: '"Money recovery" groups are often a second scam.' } },
+            {
+              text: { vi: 'Công an xã/phường', en: 'The commune/ward police' },
+              correct: true,
+              why: { vi: 'Mang theo bằng chứng khi trình báo.', en: 'Bring your evidence when reporting.' },
+            },
+            {
+              text: { vi: 'Hội Liên hiệp Phụ nữ ở xã/phường', en: "The Women's Union in your commune or ward" },
+              correct: true,
+              why: { vi: 'Có thể cùng chị đi trình báo và tìm hỗ trợ.', en: 'They can go with you and find support.' },
+            },
+            {
+              text: {
+                vi: 'Một nhóm Telegram "lấy lại tiền bị lừa"',
+                en: 'A Telegram group that "recovers scammed money"',
+              },
+              why: {
+                vi: 'Các nhóm "lấy lại tiền" thường là lừa đảo lần hai.',
+                en: '"Money recovery" groups are often a second scam.',
+              },
+            },
           ],
         },
       ],

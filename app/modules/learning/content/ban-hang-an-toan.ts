@@ -135,34 +135,87 @@ export const banHangAnToan: CourseContent = {
           },
           choices: [
             {
-              text: { vi: 'Giao luôn vì ảnh có đủ tên và số tiền', en: 'Ship, because the picture shows the name and amount' },
-              why: { vi: 'Ảnh rất dễ làm giả; tên và số tiền trên ảnh không chứng minh tiền đã về.', en: 'Pictures are easy to fake; a name and an amount on a picture prove nothing.' },
+              text: {
+                vi: 'Giao luôn vì ảnh có đủ tên và số tiền',
+                en: 'Ship, because the picture shows the name and amount',
+              },
+              why: {
+                vi: 'Ảnh rất dễ làm giả; tên và số tiền trên ảnh không chứng minh tiền đã về.',
+                en: 'Pictures are easy to fake; a name and an amount on a picture prove nothing.',
+              },
             },
             {
-              text: { vi: 'Mở ứng dụng ngân hàng của mình, chỉ giao khi tiền đã vào', en: 'Open my own banking app and ship only when the money is there' },
+              text: {
+                vi: 'Mở ứng dụng ngân hàng của mình, chỉ giao khi tiền đã vào',
+                en: 'Open my own banking app and ship only when the money is there',
+              },
               correct: true,
-              why: { vi: 'Đúng: chỉ số dư trong tài khoản của chị mới là bằng chứng.', en: 'Right: only the balance in your own account is proof.' },
+              why: {
+                vi: 'Đúng: chỉ số dư trong tài khoản của chị mới là bằng chứng.',
+                en: 'Right: only the balance in your own account is proof.',
+              },
             },
             {
-              text: { vi: 'Bấm link "xem biên lai" khách gửi để kiểm tra', en: 'Tap the "view receipt" link the buyer sent' },
-              why: { vi: 'Link lạ có thể là trang giả để lấy mật khẩu ngân hàng của chị.', en: 'An unknown link may be a fake page that steals your banking password.' },
+              text: {
+                vi: 'Bấm link "xem biên lai" khách gửi để kiểm tra',
+                en: 'Tap the "view receipt" link the buyer sent',
+              },
+              why: {
+                vi: 'Link lạ có thể là trang giả để lấy mật khẩu ngân hàng của chị.',
+                en: 'An unknown link may be a fake page that steals your banking password.',
+              },
             },
           ],
         },
         trueFalse(
-          { vi: 'Người "mua" yêu cầu chị chuyển trước phí vận chuyển để "mở khoá đơn" — đây là dấu hiệu lừa đảo.', en: 'A "buyer" asks you to pay the shipping fee first to "unlock the order" — this is a scam sign.' },
+          {
+            vi: 'Người "mua" yêu cầu chị chuyển trước phí vận chuyển để "mở khoá đơn" — đây là dấu hiệu lừa đảo.',
+            en: 'A "buyer" asks you to pay the shipping fee first to "unlock the order" — this is a scam sign.',
+          },
           true,
-          { vi: 'Đúng. Người bán không bao giờ phải trả tiền để nhận được tiền bán hàng.', en: 'Correct. A seller never pays money in order to receive a sale.' },
-          { vi: 'Thực ra đây là lừa đảo: người bán không bao giờ phải trả tiền để được bán hàng.', en: 'It is a scam: a seller never has to pay money to make a sale.' },
+          {
+            vi: 'Đúng. Người bán không bao giờ phải trả tiền để nhận được tiền bán hàng.',
+            en: 'Correct. A seller never pays money in order to receive a sale.',
+          },
+          {
+            vi: 'Thực ra đây là lừa đảo: người bán không bao giờ phải trả tiền để được bán hàng.',
+            en: 'It is a scam: a seller never has to pay money to make a sale.',
+          },
         ),
         {
           kind: 'multiple',
-          prompt: { vi: 'Những cách nhận tiền nào an toàn? (chọn tất cả đáp án đúng)', en: 'Which ways of getting paid are safe? (choose all that apply)' },
+          prompt: {
+            vi: 'Những cách nhận tiền nào an toàn? (chọn tất cả đáp án đúng)',
+            en: 'Which ways of getting paid are safe? (choose all that apply)',
+          },
           choices: [
-            { text: { vi: 'Thanh toán qua Sen', en: 'Paying through Sen' }, correct: true, why: { vi: 'Đơn và tiền được ghi lại, có người hỗ trợ khi tranh chấp.', en: 'The order and payment are recorded, and staff can help in a dispute.' } },
-            { text: { vi: 'Thu tiền khi giao hàng (COD)', en: 'Cash on delivery (COD)' }, correct: true, why: { vi: 'Chị chỉ giao hàng khi tiền đã được thu.', en: 'You hand over goods only when the money is collected.' } },
-            { text: { vi: 'Nhận thẻ cào điện thoại từ khách lạ', en: 'Accepting phone top-up cards from a stranger' }, why: { vi: 'Thẻ cào khó kiểm tra và hay bị dùng trong lừa đảo.', en: 'Top-up cards are hard to check and common in scams.' } },
-            { text: { vi: 'Giao hàng khi thấy ảnh chuyển khoản', en: 'Shipping when you see a transfer screenshot' }, why: { vi: 'Ảnh chụp không phải tiền.', en: 'A screenshot is not money.' } },
+            {
+              text: { vi: 'Thanh toán qua Sen', en: 'Paying through Sen' },
+              correct: true,
+              why: {
+                vi: 'Đơn và tiền được ghi lại, có người hỗ trợ khi tranh chấp.',
+                en: 'The order and payment are recorded, and staff can help in a dispute.',
+              },
+            },
+            {
+              text: { vi: 'Thu tiền khi giao hàng (COD)', en: 'Cash on delivery (COD)' },
+              correct: true,
+              why: {
+                vi: 'Chị chỉ giao hàng khi tiền đã được thu.',
+                en: 'You hand over goods only when the money is collected.',
+              },
+            },
+            {
+              text: { vi: 'Nhận thẻ cào điện thoại từ khách lạ', en: 'Accepting phone top-up cards from a stranger' },
+              why: {
+                vi: 'Thẻ cào khó kiểm tra và hay bị dùng trong lừa đảo.',
+                en: 'Top-up cards are hard to check and common in scams.',
+              },
+            },
+            {
+              text: { vi: 'Giao hàng khi thấy ảnh chuyển khoản', en: 'Shipping when you see a transfer screenshot' },
+              why: { vi: 'Ảnh chụp không phải tiền.', en: 'A screenshot is not money.' },
+            },
           ],
         },
       ],
@@ -267,27 +320,83 @@ Don't pay more to "win it back". Stop, take screenshots, report it on Sen and as
       quiz: [
         {
           kind: 'single',
-          prompt: { vi: 'Tin nhắn: "Đơn giao thất bại, cập nhật tại ghn-giaohang.vip". Chị nên làm gì?', en: 'A text: "Delivery failed, update at ghn-giaohang.vip". What should you do?' },
+          prompt: {
+            vi: 'Tin nhắn: "Đơn giao thất bại, cập nhật tại ghn-giaohang.vip". Chị nên làm gì?',
+            en: 'A text: "Delivery failed, update at ghn-giaohang.vip". What should you do?',
+          },
           choices: [
-            { text: { vi: 'Bấm link và điền thông tin', en: 'Tap the link and fill in the form' }, why: { vi: 'Tên miền này không phải của hãng vận chuyển; trang có thể lấy thông tin của chị.', en: "This domain isn't the courier's; the page may steal your details." } },
-            { text: { vi: 'Tự mở ứng dụng chính thức của hãng và tra mã vận đơn', en: "Open the courier's official app myself and look up the tracking number" }, correct: true, why: { vi: 'Đúng: tự mở kênh chính thức, không đi qua link trong tin nhắn.', en: 'Right: open the official channel yourself, never through a link in a message.' } },
-            { text: { vi: 'Gọi lại số vừa nhắn tin', en: 'Call back the number that texted' }, why: { vi: 'Số đó có thể là của kẻ gian.', en: 'That number may belong to the scammer.' } },
+            {
+              text: { vi: 'Bấm link và điền thông tin', en: 'Tap the link and fill in the form' },
+              why: {
+                vi: 'Tên miền này không phải của hãng vận chuyển; trang có thể lấy thông tin của chị.',
+                en: "This domain isn't the courier's; the page may steal your details.",
+              },
+            },
+            {
+              text: {
+                vi: 'Tự mở ứng dụng chính thức của hãng và tra mã vận đơn',
+                en: "Open the courier's official app myself and look up the tracking number",
+              },
+              correct: true,
+              why: {
+                vi: 'Đúng: tự mở kênh chính thức, không đi qua link trong tin nhắn.',
+                en: 'Right: open the official channel yourself, never through a link in a message.',
+              },
+            },
+            {
+              text: { vi: 'Gọi lại số vừa nhắn tin', en: 'Call back the number that texted' },
+              why: { vi: 'Số đó có thể là của kẻ gian.', en: 'That number may belong to the scammer.' },
+            },
           ],
         },
         {
           kind: 'single',
-          prompt: { vi: 'Có 3 triệu lạ vào tài khoản, rồi một người gọi xin chị chuyển lại vào tài khoản khác. Cách đúng là:', en: '3 million arrives unexpectedly, then a caller asks you to send it to a different account. The right move is:' },
+          prompt: {
+            vi: 'Có 3 triệu lạ vào tài khoản, rồi một người gọi xin chị chuyển lại vào tài khoản khác. Cách đúng là:',
+            en: '3 million arrives unexpectedly, then a caller asks you to send it to a different account. The right move is:',
+          },
           choices: [
-            { text: { vi: 'Chuyển lại ngay cho họ yên tâm', en: 'Send it straight away to be kind' }, why: { vi: 'Tiền có thể là tiền lừa đảo hoặc khoản vay đứng tên chị.', en: 'The money may be stolen or a loan in your name.' } },
-            { text: { vi: 'Báo ngân hàng để ngân hàng hoàn trả theo thủ tục', en: 'Tell my bank so it returns the money through its procedure' }, correct: true, why: { vi: 'Đúng: ngân hàng sẽ hoàn về đúng nơi, chị không bị liên luỵ.', en: 'Right: the bank returns it to the right place and you stay out of trouble.' } },
-            { text: { vi: 'Giữ luôn số tiền', en: 'Keep the money' }, why: { vi: 'Giữ tiền không phải của mình là sai và có thể vi phạm pháp luật.', en: "Keeping money that isn't yours is wrong and may be against the law." } },
+            {
+              text: { vi: 'Chuyển lại ngay cho họ yên tâm', en: 'Send it straight away to be kind' },
+              why: {
+                vi: 'Tiền có thể là tiền lừa đảo hoặc khoản vay đứng tên chị.',
+                en: 'The money may be stolen or a loan in your name.',
+              },
+            },
+            {
+              text: {
+                vi: 'Báo ngân hàng để ngân hàng hoàn trả theo thủ tục',
+                en: 'Tell my bank so it returns the money through its procedure',
+              },
+              correct: true,
+              why: {
+                vi: 'Đúng: ngân hàng sẽ hoàn về đúng nơi, chị không bị liên luỵ.',
+                en: 'Right: the bank returns it to the right place and you stay out of trouble.',
+              },
+            },
+            {
+              text: { vi: 'Giữ luôn số tiền', en: 'Keep the money' },
+              why: {
+                vi: 'Giữ tiền không phải của mình là sai và có thể vi phạm pháp luật.',
+                en: "Keeping money that isn't yours is wrong and may be against the law.",
+              },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Một việc làm online bắt chị nạp tiền trước mới rút được hoa hồng là việc làm đáng tin.', en: 'An online job that makes you deposit money before you can withdraw commission is trustworthy.' },
+          {
+            vi: 'Một việc làm online bắt chị nạp tiền trước mới rút được hoa hồng là việc làm đáng tin.',
+            en: 'An online job that makes you deposit money before you can withdraw commission is trustworthy.',
+          },
           false,
-          { vi: 'Không: "nạp tiền để rút tiền" là dấu hiệu rõ nhất của lừa đảo việc làm.', en: 'No: "pay in to get paid out" is the clearest sign of a job scam.' },
-          { vi: 'Đúng vậy, đó là lừa đảo. Việc làm thật trả lương cho chị, không bắt chị nạp tiền.', en: "Right, it's a scam. Real work pays you; it never asks you to pay in." },
+          {
+            vi: 'Không: "nạp tiền để rút tiền" là dấu hiệu rõ nhất của lừa đảo việc làm.',
+            en: 'No: "pay in to get paid out" is the clearest sign of a job scam.',
+          },
+          {
+            vi: 'Đúng vậy, đó là lừa đảo. Việc làm thật trả lương cho chị, không bắt chị nạp tiền.',
+            en: "Right, it's a scam. Real work pays you; it never asks you to pay in.",
+          },
         ),
       ],
     },
@@ -364,27 +473,88 @@ When needed, send the proof to Sen's staff with the order's report button or thr
       quiz: [
         {
           kind: 'multiple',
-          prompt: { vi: 'Nên lưu những gì cho mỗi đơn hàng? (chọn tất cả)', en: 'What should you keep for each order? (choose all)' },
+          prompt: {
+            vi: 'Nên lưu những gì cho mỗi đơn hàng? (chọn tất cả)',
+            en: 'What should you keep for each order? (choose all)',
+          },
           choices: [
-            { text: { vi: 'Ảnh/video lúc đóng gói có mã vận đơn', en: 'A packing photo/video showing the tracking number' }, correct: true, why: { vi: 'Chứng minh chị đã gửi đúng hàng.', en: 'It proves you sent the right item.' } },
-            { text: { vi: 'Tin nhắn thoả thuận với khách', en: 'Messages agreeing details with the buyer' }, correct: true, why: { vi: 'Chứng minh hai bên đã thống nhất gì.', en: 'It shows what both sides agreed.' } },
-            { text: { vi: 'Biến động số dư khi nhận tiền', en: 'The balance alert when the money arrived' }, correct: true, why: { vi: 'Chứng minh tiền thật đã về.', en: 'It proves real money arrived.' } },
-            { text: { vi: 'Mật khẩu ngân hàng của chị', en: 'Your banking password' }, why: { vi: 'Mật khẩu không bao giờ là bằng chứng và không được lưu cùng giấy tờ đơn.', en: 'A password is never proof and must not be stored with order papers.' } },
+            {
+              text: {
+                vi: 'Ảnh/video lúc đóng gói có mã vận đơn',
+                en: 'A packing photo/video showing the tracking number',
+              },
+              correct: true,
+              why: { vi: 'Chứng minh chị đã gửi đúng hàng.', en: 'It proves you sent the right item.' },
+            },
+            {
+              text: { vi: 'Tin nhắn thoả thuận với khách', en: 'Messages agreeing details with the buyer' },
+              correct: true,
+              why: { vi: 'Chứng minh hai bên đã thống nhất gì.', en: 'It shows what both sides agreed.' },
+            },
+            {
+              text: { vi: 'Biến động số dư khi nhận tiền', en: 'The balance alert when the money arrived' },
+              correct: true,
+              why: { vi: 'Chứng minh tiền thật đã về.', en: 'It proves real money arrived.' },
+            },
+            {
+              text: { vi: 'Mật khẩu ngân hàng của chị', en: 'Your banking password' },
+              why: {
+                vi: 'Mật khẩu không bao giờ là bằng chứng và không được lưu cùng giấy tờ đơn.',
+                en: 'A password is never proof and must not be stored with order papers.',
+              },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Một người nhắn trên Telegram tự xưng "CSKH Sen" là nhân viên của Sen.', en: 'Someone on Telegram calling themselves "Sen customer care" is Sen staff.' },
+          {
+            vi: 'Một người nhắn trên Telegram tự xưng "CSKH Sen" là nhân viên của Sen.',
+            en: 'Someone on Telegram calling themselves "Sen customer care" is Sen staff.',
+          },
           false,
-          { vi: 'Không đúng: nhân viên Sen chỉ liên hệ chị trong Sen.', en: 'Not true: Sen staff only contact you inside Sen.' },
-          { vi: 'Chính xác: nhân viên Sen chỉ liên hệ trong Sen, người trên Telegram là giả mạo.', en: 'Exactly: Sen staff only contact you inside Sen; the Telegram account is an impostor.' },
+          {
+            vi: 'Không đúng: nhân viên Sen chỉ liên hệ chị trong Sen.',
+            en: 'Not true: Sen staff only contact you inside Sen.',
+          },
+          {
+            vi: 'Chính xác: nhân viên Sen chỉ liên hệ trong Sen, người trên Telegram là giả mạo.',
+            en: 'Exactly: Sen staff only contact you inside Sen; the Telegram account is an impostor.',
+          },
         ),
         {
           kind: 'single',
-          prompt: { vi: 'Khách muốn chuyển sang Zalo để "gửi ảnh mẫu". Câu trả lời tốt nhất là:', en: 'A buyer wants to move to Zalo "to send sample pictures". The best reply is:' },
+          prompt: {
+            vi: 'Khách muốn chuyển sang Zalo để "gửi ảnh mẫu". Câu trả lời tốt nhất là:',
+            en: 'A buyer wants to move to Zalo "to send sample pictures". The best reply is:',
+          },
           choices: [
-            { text: { vi: '"Chị nhắn ở đây giúp em để em lưu đơn ạ."', en: '"Please message me here so I can keep the order."' }, correct: true, why: { vi: 'Giữ cuộc trò chuyện nơi có bảo vệ và bằng chứng.', en: 'It keeps the conversation where there is protection and proof.' } },
-            { text: { vi: 'Gửi số điện thoại và ảnh CCCD để khách tin', en: 'Send your phone number and ID card photo so the buyer trusts you' }, why: { vi: 'Ảnh giấy tờ có thể bị dùng để mạo danh chị.', en: 'ID photos can be used to impersonate you.' } },
-            { text: { vi: 'Chặn khách ngay', en: 'Block the buyer immediately' }, why: { vi: 'Chưa cần: nhiều khách thật cũng hỏi vậy. Chỉ cần giữ giao dịch trên Sen.', en: 'Not needed: many real buyers ask this. Just keep the deal on Sen.' } },
+            {
+              text: {
+                vi: '"Chị nhắn ở đây giúp em để em lưu đơn ạ."',
+                en: '"Please message me here so I can keep the order."',
+              },
+              correct: true,
+              why: {
+                vi: 'Giữ cuộc trò chuyện nơi có bảo vệ và bằng chứng.',
+                en: 'It keeps the conversation where there is protection and proof.',
+              },
+            },
+            {
+              text: {
+                vi: 'Gửi số điện thoại và ảnh CCCD để khách tin',
+                en: 'Send your phone number and ID card photo so the buyer trusts you',
+              },
+              why: {
+                vi: 'Ảnh giấy tờ có thể bị dùng để mạo danh chị.',
+                en: 'ID photos can be used to impersonate you.',
+              },
+            },
+            {
+              text: { vi: 'Chặn khách ngay', en: 'Block the buyer immediately' },
+              why: {
+                vi: 'Chưa cần: nhiều khách thật cũng hỏi vậy. Chỉ cần giữ giao dịch trên Sen.',
+                en: 'Not needed: many real buyers ask this. Just keep the deal on Sen.',
+              },
+            },
           ],
         },
       ],

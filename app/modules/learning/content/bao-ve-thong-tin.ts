@@ -100,27 +100,62 @@ Read the OTP message: it usually says what the code is for ("confirm transfer of
       ],
       quiz: [
         trueFalse(
-          { vi: 'Nhân viên ngân hàng thật có thể hỏi mã OTP để "mở khoá tài khoản".', en: 'Real bank staff may ask for your OTP to "unlock your account".' },
+          {
+            vi: 'Nhân viên ngân hàng thật có thể hỏi mã OTP để "mở khoá tài khoản".',
+            en: 'Real bank staff may ask for your OTP to "unlock your account".',
+          },
           false,
           { vi: 'Sai: ngân hàng và Sen không bao giờ hỏi mã OTP.', en: 'Wrong: banks and Sen never ask for your OTP.' },
-          { vi: 'Đúng là sai: ai hỏi OTP đều là kẻ gian.', en: 'Correct, it is false: anyone asking for your OTP is a scammer.' },
+          {
+            vi: 'Đúng là sai: ai hỏi OTP đều là kẻ gian.',
+            en: 'Correct, it is false: anyone asking for your OTP is a scammer.',
+          },
         ),
         {
           kind: 'single',
           prompt: { vi: 'Mật khẩu nào mạnh nhất?', en: 'Which password is strongest?' },
           choices: [
-            { text: { vi: 'hoa1990', en: 'hoa1990' }, why: { vi: 'Tên và năm sinh rất dễ đoán.', en: 'A name and birth year are easy to guess.' } },
-            { text: { vi: 'ca phe sua da mua he', en: 'iced milk coffee summer rain' }, correct: true, why: { vi: 'Cụm nhiều từ ngẫu nhiên: dài, khó đoán, dễ nhớ.', en: 'Several random words: long, hard to guess, easy to remember.' } },
-            { text: { vi: '123456', en: '123456' }, why: { vi: 'Một trong những mật khẩu bị dùng nhiều nhất.', en: 'One of the most used passwords of all.' } },
+            {
+              text: { vi: 'hoa1990', en: 'hoa1990' },
+              why: { vi: 'Tên và năm sinh rất dễ đoán.', en: 'A name and birth year are easy to guess.' },
+            },
+            {
+              text: { vi: 'ca phe sua da mua he', en: 'iced milk coffee summer rain' },
+              correct: true,
+              why: {
+                vi: 'Cụm nhiều từ ngẫu nhiên: dài, khó đoán, dễ nhớ.',
+                en: 'Several random words: long, hard to guess, easy to remember.',
+              },
+            },
+            {
+              text: { vi: '123456', en: '123456' },
+              why: { vi: 'Một trong những mật khẩu bị dùng nhiều nhất.', en: 'One of the most used passwords of all.' },
+            },
           ],
         },
         {
           kind: 'single',
-          prompt: { vi: 'Nên bật xác minh hai bước cho tài khoản nào trước tiên?', en: 'Which account should get two-step verification first?' },
+          prompt: {
+            vi: 'Nên bật xác minh hai bước cho tài khoản nào trước tiên?',
+            en: 'Which account should get two-step verification first?',
+          },
           choices: [
-            { text: { vi: 'Email', en: 'Email' }, correct: true, why: { vi: 'Email dùng để đặt lại mọi mật khẩu khác.', en: 'Email resets every other password.' } },
-            { text: { vi: 'Ứng dụng chơi game', en: 'A game app' }, why: { vi: 'Nên bật, nhưng email quan trọng hơn nhiều.', en: 'Worth doing, but email matters far more.' } },
-            { text: { vi: 'Không cần bật nếu mật khẩu mạnh', en: "Not needed if the password is strong" }, why: { vi: 'Mật khẩu mạnh vẫn có thể bị lộ qua trang giả.', en: 'Strong passwords still leak through fake pages.' } },
+            {
+              text: { vi: 'Email', en: 'Email' },
+              correct: true,
+              why: { vi: 'Email dùng để đặt lại mọi mật khẩu khác.', en: 'Email resets every other password.' },
+            },
+            {
+              text: { vi: 'Ứng dụng chơi game', en: 'A game app' },
+              why: { vi: 'Nên bật, nhưng email quan trọng hơn nhiều.', en: 'Worth doing, but email matters far more.' },
+            },
+            {
+              text: { vi: 'Không cần bật nếu mật khẩu mạnh', en: 'Not needed if the password is strong' },
+              why: {
+                vi: 'Mật khẩu mạnh vẫn có thể bị lộ qua trang giả.',
+                en: 'Strong passwords still leak through fake pages.',
+              },
+            },
           ],
         },
       ],
@@ -199,7 +234,10 @@ The domain is the part right before the ending (\`.vn\`, \`.com\`, \`.com.vn\`) 
         {
           slug: 'remote-control-apps',
           minutes: 2,
-          title: { vi: 'Ứng dụng điều khiển từ xa và file cài đặt lạ', en: 'Remote-control apps and strange install files' },
+          title: {
+            vi: 'Ứng dụng điều khiển từ xa và file cài đặt lạ',
+            en: 'Remote-control apps and strange install files',
+          },
           body: {
             vi: `Một "nhân viên" nhờ chị cài ứng dụng để "hỗ trợ", "cập nhật thông tin", "nhận hoàn thuế". Ứng dụng đó cho họ **xem và điều khiển điện thoại của chị** — kể cả đọc OTP và mở ứng dụng ngân hàng.
 
@@ -227,28 +265,83 @@ The domain is the part right before the ending (\`.vn\`, \`.com\`, \`.com.vn\`) 
       quiz: [
         {
           kind: 'single',
-          prompt: { vi: 'Link nào thật sự thuộc về vietcombank.com.vn?', en: 'Which link really belongs to vietcombank.com.vn?' },
+          prompt: {
+            vi: 'Link nào thật sự thuộc về vietcombank.com.vn?',
+            en: 'Which link really belongs to vietcombank.com.vn?',
+          },
           choices: [
-            { text: { vi: 'https://vietcombank.com.vn.xac-minh.top', en: 'https://vietcombank.com.vn.xac-minh.top' }, why: { vi: 'Chủ trang là xac-minh.top.', en: 'The owner is xac-minh.top.' } },
-            { text: { vi: 'https://vietcombank.com.vn/ca-nhan', en: 'https://vietcombank.com.vn/ca-nhan' }, correct: true, why: { vi: 'Tên miền kết thúc đúng bằng vietcombank.com.vn trước dấu /.', en: 'The domain ends exactly with vietcombank.com.vn before the /.' } },
-            { text: { vi: 'https://vletcombank.com.vn', en: 'https://vletcombank.com.vn' }, why: { vi: 'Chữ "i" bị đổi thành "l".', en: 'The "i" was swapped for an "l".' } },
+            {
+              text: { vi: 'https://vietcombank.com.vn.xac-minh.top', en: 'https://vietcombank.com.vn.xac-minh.top' },
+              why: { vi: 'Chủ trang là xac-minh.top.', en: 'The owner is xac-minh.top.' },
+            },
+            {
+              text: { vi: 'https://vietcombank.com.vn/ca-nhan', en: 'https://vietcombank.com.vn/ca-nhan' },
+              correct: true,
+              why: {
+                vi: 'Tên miền kết thúc đúng bằng vietcombank.com.vn trước dấu /.',
+                en: 'The domain ends exactly with vietcombank.com.vn before the /.',
+              },
+            },
+            {
+              text: { vi: 'https://vletcombank.com.vn', en: 'https://vletcombank.com.vn' },
+              why: { vi: 'Chữ "i" bị đổi thành "l".', en: 'The "i" was swapped for an "l".' },
+            },
           ],
         },
         {
           kind: 'multiple',
-          prompt: { vi: 'Dấu hiệu nào cho thấy có thể là kẻ mạo danh? (chọn tất cả)', en: 'Which signs suggest an impostor? (choose all)' },
+          prompt: {
+            vi: 'Dấu hiệu nào cho thấy có thể là kẻ mạo danh? (chọn tất cả)',
+            en: 'Which signs suggest an impostor? (choose all)',
+          },
           choices: [
-            { text: { vi: 'Giục chuyển tiền gấp', en: 'Rushing you to transfer money' }, correct: true, why: { vi: 'Giục giã để chị không kịp kiểm tra.', en: 'Rushing stops you from checking.' } },
-            { text: { vi: 'Doạ chị liên quan vụ án qua điện thoại', en: 'Threatening that you are involved in a case, by phone' }, correct: true, why: { vi: 'Cơ quan chức năng không yêu cầu chuyển tiền qua điện thoại.', en: 'Authorities do not demand transfers over the phone.' } },
-            { text: { vi: 'Nhờ cài ứng dụng để "hỗ trợ"', en: 'Asking you to install an app "to help"' }, correct: true, why: { vi: 'Ứng dụng điều khiển từ xa cho họ quyền điều khiển máy chị.', en: 'A remote-control app lets them control your phone.' } },
-            { text: { vi: 'Gọi từ số chị đã lưu và hỏi thăm bình thường', en: "Calling from a number you saved and just chatting" }, why: { vi: 'Đây là liên lạc bình thường.', en: 'This is a normal contact.' } },
+            {
+              text: { vi: 'Giục chuyển tiền gấp', en: 'Rushing you to transfer money' },
+              correct: true,
+              why: { vi: 'Giục giã để chị không kịp kiểm tra.', en: 'Rushing stops you from checking.' },
+            },
+            {
+              text: {
+                vi: 'Doạ chị liên quan vụ án qua điện thoại',
+                en: 'Threatening that you are involved in a case, by phone',
+              },
+              correct: true,
+              why: {
+                vi: 'Cơ quan chức năng không yêu cầu chuyển tiền qua điện thoại.',
+                en: 'Authorities do not demand transfers over the phone.',
+              },
+            },
+            {
+              text: { vi: 'Nhờ cài ứng dụng để "hỗ trợ"', en: 'Asking you to install an app "to help"' },
+              correct: true,
+              why: {
+                vi: 'Ứng dụng điều khiển từ xa cho họ quyền điều khiển máy chị.',
+                en: 'A remote-control app lets them control your phone.',
+              },
+            },
+            {
+              text: {
+                vi: 'Gọi từ số chị đã lưu và hỏi thăm bình thường',
+                en: 'Calling from a number you saved and just chatting',
+              },
+              why: { vi: 'Đây là liên lạc bình thường.', en: 'This is a normal contact.' },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Cài file .apk do "nhân viên thuế" gửi qua Zalo là an toàn nếu họ nói đúng tên chị.', en: 'Installing an .apk sent by a "tax officer" over Zalo is safe if they know your name.' },
+          {
+            vi: 'Cài file .apk do "nhân viên thuế" gửi qua Zalo là an toàn nếu họ nói đúng tên chị.',
+            en: 'Installing an .apk sent by a "tax officer" over Zalo is safe if they know your name.',
+          },
           false,
-          { vi: 'Sai: biết tên chị không chứng minh gì; file lạ có thể chiếm điện thoại.', en: "Wrong: knowing your name proves nothing; a strange file can take over your phone." },
-          { vi: 'Đúng là sai. Chỉ cài ứng dụng từ cửa hàng chính thức do chị tự tìm.', en: 'Right, it is false. Only install apps from the official store, found by you.' },
+          {
+            vi: 'Sai: biết tên chị không chứng minh gì; file lạ có thể chiếm điện thoại.',
+            en: 'Wrong: knowing your name proves nothing; a strange file can take over your phone.',
+          },
+          {
+            vi: 'Đúng là sai. Chỉ cài ứng dụng từ cửa hàng chính thức do chị tự tìm.',
+            en: 'Right, it is false. Only install apps from the official store, found by you.',
+          },
         ),
       ],
     },
@@ -258,7 +351,10 @@ The domain is the part right before the ending (\`.vn\`, \`.com\`, \`.com.vn\`) 
         {
           slug: 'what-to-publish',
           minutes: 3,
-          title: { vi: 'Công khai gì về cửa hàng, giữ kín gì', en: 'What to publish about your shop, and what to keep private' },
+          title: {
+            vi: 'Công khai gì về cửa hàng, giữ kín gì',
+            en: 'What to publish about your shop, and what to keep private',
+          },
           body: {
             vi: `Khách cần đủ thông tin để tin chị, kẻ gian cần thông tin để mạo danh chị. Hãy chọn.
 
@@ -331,27 +427,75 @@ Write across the photo (without hiding the text): "Only for verification with �
       quiz: [
         {
           kind: 'multiple',
-          prompt: { vi: 'Thông tin nào nên giữ kín? (chọn tất cả)', en: 'Which information should stay private? (choose all)' },
+          prompt: {
+            vi: 'Thông tin nào nên giữ kín? (chọn tất cả)',
+            en: 'Which information should stay private? (choose all)',
+          },
           choices: [
-            { text: { vi: 'Địa chỉ nhà chính xác', en: 'Your exact home address' }, correct: true, why: { vi: 'Có thể bị dùng để đe doạ hoặc quấy rối.', en: 'It can be used for threats or harassment.' } },
-            { text: { vi: 'Ảnh CCCD', en: 'ID card photos' }, correct: true, why: { vi: 'Có thể bị dùng để vay tiền hay mạo danh chị.', en: 'They can be used for loans in your name or impersonation.' } },
-            { text: { vi: 'Ảnh sản phẩm', en: 'Product photos' }, why: { vi: 'Nên công khai: khách cần xem hàng.', en: 'Publish them: buyers need to see the goods.' } },
-            { text: { vi: 'Tỉnh/thành nơi cửa hàng', en: "The shop's province" }, why: { vi: 'Có thể công khai; đủ để khách ước tính thời gian giao.', en: 'Fine to publish; it helps buyers estimate delivery.' } },
+            {
+              text: { vi: 'Địa chỉ nhà chính xác', en: 'Your exact home address' },
+              correct: true,
+              why: { vi: 'Có thể bị dùng để đe doạ hoặc quấy rối.', en: 'It can be used for threats or harassment.' },
+            },
+            {
+              text: { vi: 'Ảnh CCCD', en: 'ID card photos' },
+              correct: true,
+              why: {
+                vi: 'Có thể bị dùng để vay tiền hay mạo danh chị.',
+                en: 'They can be used for loans in your name or impersonation.',
+              },
+            },
+            {
+              text: { vi: 'Ảnh sản phẩm', en: 'Product photos' },
+              why: { vi: 'Nên công khai: khách cần xem hàng.', en: 'Publish them: buyers need to see the goods.' },
+            },
+            {
+              text: { vi: 'Tỉnh/thành nơi cửa hàng', en: "The shop's province" },
+              why: {
+                vi: 'Có thể công khai; đủ để khách ước tính thời gian giao.',
+                en: 'Fine to publish; it helps buyers estimate delivery.',
+              },
+            },
           ],
         },
         trueFalse(
-          { vi: 'Khách muốn "chắc chị là người thật" thì nên gửi ảnh CCCD cho khách.', en: 'If a buyer wants to "be sure you are real", you should send them your ID photo.' },
+          {
+            vi: 'Khách muốn "chắc chị là người thật" thì nên gửi ảnh CCCD cho khách.',
+            en: 'If a buyer wants to "be sure you are real", you should send them your ID photo.',
+          },
           false,
-          { vi: 'Không: huy hiệu đã xác minh trên Sen thay cho việc đưa giấy tờ.', en: "No: Sen's verified badge replaces showing your documents." },
-          { vi: 'Chính xác. Huy hiệu đã xác minh trên Sen thay cho việc đưa giấy tờ.', en: "Exactly. Sen's verified badge replaces showing your documents." },
+          {
+            vi: 'Không: huy hiệu đã xác minh trên Sen thay cho việc đưa giấy tờ.',
+            en: "No: Sen's verified badge replaces showing your documents.",
+          },
+          {
+            vi: 'Chính xác. Huy hiệu đã xác minh trên Sen thay cho việc đưa giấy tờ.',
+            en: "Exactly. Sen's verified badge replaces showing your documents.",
+          },
         ),
         {
           kind: 'single',
-          prompt: { vi: 'Nếu buộc phải gửi ảnh giấy tờ, chị nên làm gì?', en: 'If you must send an ID photo, what should you do?' },
+          prompt: {
+            vi: 'Nếu buộc phải gửi ảnh giấy tờ, chị nên làm gì?',
+            en: 'If you must send an ID photo, what should you do?',
+          },
           choices: [
-            { text: { vi: 'Viết đè lên ảnh: "Chỉ dùng để xác minh với … ngày …"', en: 'Write across it: "Only for verification with … on …"' }, correct: true, why: { vi: 'Làm ảnh khó bị dùng vào việc khác.', en: 'It makes the photo hard to reuse.' } },
-            { text: { vi: 'Gửi ảnh gốc độ phân giải cao nhất', en: 'Send the original at the highest resolution' }, why: { vi: 'Càng dễ bị dùng lại.', en: 'That makes it easier to reuse.' } },
-            { text: { vi: 'Đăng công khai để ai cũng tin', en: 'Post it publicly so everyone trusts you' }, why: { vi: 'Ai cũng có thể lấy và dùng ảnh.', en: 'Anyone could take and use it.' } },
+            {
+              text: {
+                vi: 'Viết đè lên ảnh: "Chỉ dùng để xác minh với … ngày …"',
+                en: 'Write across it: "Only for verification with … on …"',
+              },
+              correct: true,
+              why: { vi: 'Làm ảnh khó bị dùng vào việc khác.', en: 'It makes the photo hard to reuse.' },
+            },
+            {
+              text: { vi: 'Gửi ảnh gốc độ phân giải cao nhất', en: 'Send the original at the highest resolution' },
+              why: { vi: 'Càng dễ bị dùng lại.', en: 'That makes it easier to reuse.' },
+            },
+            {
+              text: { vi: 'Đăng công khai để ai cũng tin', en: 'Post it publicly so everyone trusts you' },
+              why: { vi: 'Ai cũng có thể lấy và dùng ảnh.', en: 'Anyone could take and use it.' },
+            },
           ],
         },
       ],

@@ -19,7 +19,11 @@ export function PayOnlyOnSen({ className, folded = false }: { className?: string
     </p>
   );
   return (
-    <div className={`pay-only-on-sen${className ? ` ${className}` : ''}`} role="note" aria-label={t('safety.payOnly.title')}>
+    <div
+      className={`pay-only-on-sen${className ? ` ${className}` : ''}`}
+      role="note"
+      aria-label={t('safety.payOnly.title')}
+    >
       {folded ? (
         <details>
           <summary>{title}</summary>

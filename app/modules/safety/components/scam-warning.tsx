@@ -40,7 +40,11 @@ export function ScamWarning({
     );
   const [first, ...rest] = signals;
   return (
-    <div className={`scam-warning scam-warning--${level}${className ? ` ${className}` : ''}`} role="note" aria-label={title}>
+    <div
+      className={`scam-warning scam-warning--${level}${className ? ` ${className}` : ''}`}
+      role="note"
+      aria-label={title}
+    >
       <p className="scam-warning__title">
         <span aria-hidden="true">{level === 'danger' ? '⚠ ' : '! '}</span>
         <strong>{title}</strong>

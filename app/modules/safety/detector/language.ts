@@ -10,10 +10,14 @@ const VIETNAMESE_LETTERS = /[ăâđêôơưĂÂĐÊÔƠƯ]|[aeiouyAEIOUY][\u0300
 // Left out on purpose: words both use or that amounts leave behind ("a", "me", "do", "day",
 // "ban", "shop", "ship", "cod", "k" of 50k, "tr" of 2tr).
 const VI_WORDS = new Set(
-  'chi em anh minh toi tui cac nha nhe nhen oi ah khong ko kh hok khum dc duoc roi cho cua la va voi thi nhung cung se dang vua moi lam gi sao nao nay kia nua luon ngay giup gium dum xin cam vang coc ck stk sdt ib zl tk mk tien hang gia don giao nhan gui chuyen khoan mua trieu nghin ngan rui hen nhiu ak oke oki bn ntn bh bjo hnay hqua cai chiec hop goi ne nhi ha vay ruoi e c r j o ve tren ma de tu them xem toan quoc lai ben phi ho tro von hinh duyet nhu khi neu bao rat nhieu hon biet muon gio lien dau nen chua vao ra len di ke noi nghi quyet dinh'.split(' '),
+  'chi em anh minh toi tui cac nha nhe nhen oi ah khong ko kh hok khum dc duoc roi cho cua la va voi thi nhung cung se dang vua moi lam gi sao nao nay kia nua luon ngay giup gium dum xin cam vang coc ck stk sdt ib zl tk mk tien hang gia don giao nhan gui chuyen khoan mua trieu nghin ngan rui hen nhiu ak oke oki bn ntn bh bjo hnay hqua cai chiec hop goi ne nhi ha vay ruoi e c r j o ve tren ma de tu them xem toan quoc lai ben phi ho tro von hinh duyet nhu khi neu bao rat nhieu hon biet muon gio lien dau nen chua vao ra len di ke noi nghi quyet dinh'.split(
+    ' ',
+  ),
 );
 const EN_WORDS = new Set(
-  'the you your yours to and is are was were be been i my we our us it its this that these those of in at for from with by as if or but not no yes please thanks thank hi hello dear can could will would should must have has had does did get got send sent pay paid buy order price money account bank card code link here there what when where who how why which just now today tomorrow only also all any some more than very so an s ll re ve d t m per each off over total free orders shipping'.split(' '),
+  'the you your yours to and is are was were be been i my we our us it its this that these those of in at for from with by as if or but not no yes please thanks thank hi hello dear can could will would should must have has had does did get got send sent pay paid buy order price money account bank card code link here there what when where who how why which just now today tomorrow only also all any some more than very so an s ll re ve d t m per each off over total free orders shipping'.split(
+    ' ',
+  ),
 );
 
 export type GuessedLocale = 'vi' | 'en';
@@ -21,7 +25,8 @@ export type GuessedLocale = 'vi' | 'en';
 export function guessLocale(text: string): GuessedLocale | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  if (VIETNAMESE_LETTERS.test(sample.normalize('NFD').replace(/\u0111|\u0110/g, 'đ')) || /[đĐ]/.test(sample)) return 'vi';
+  if (VIETNAMESE_LETTERS.test(sample.normalize('NFD').replace(/\u0111|\u0110/g, 'đ')) || /[đĐ]/.test(sample))
+    return 'vi';
   // Links say nothing about the writer's language.
   const words = sample.toLowerCase().replace(/\S*[./]\S*[./]\S*|https?:\S+/g, ' ');
   let vi = 0;

@@ -32,19 +32,121 @@ export const platform = words(
   // Issue 18: the VietQR code Sen draws on the order page, into the account Sen verified, is the safe way to transfer.
   // Only the QR itself ("chup trang don hang Sen" is not), and never with an account number in its clause.
   '(?:ma )?qr (?:tren|trong|o|cua) (?:\\w+ ){0,2}(?:trang|muc) don hang(?![^|]*(?:zzacct|tai khoan|account))',
-  'qr(?: code)? (?:on|in) (?:the |your |my )?(?:sen )?order(?:\'s)? page(?![^|]*(?:zzacct|tai khoan|account))',
+  "qr(?: code)? (?:on|in) (?:the |your |my )?(?:sen )?order(?:'s)? page(?![^|]*(?:zzacct|tai khoan|account))",
 );
 
 /** Single-word negators; the rule engine adds context checks for the ambiguous ones. */
-export const negators = new Set(['mien', 'khong', 'chang', 'chua', 'nothing', 'none', 'zero', 'never', 'not', 'avoid', 'refuse', 'nobody', 'without', 'nor', 'neither', 'dung', 'cam', 'no']);
+export const negators = new Set([
+  'mien',
+  'khong',
+  'chang',
+  'chua',
+  'nothing',
+  'none',
+  'zero',
+  'never',
+  'not',
+  'avoid',
+  'refuse',
+  'nobody',
+  'without',
+  'nor',
+  'neither',
+  'dung',
+  'cam',
+  'no',
+]);
 /** "dung" is đừng (don't) only before a verb; otherwise dùng/đúng. */
-export const dungVerbs = new Set(['bao', 'chuyen', 'gui', 'cung', 'doc', 'cho', 'bam', 'click', 'cai', 'tin', 'chia', 'nap', 'dua', 'tra', 'dat', 'coc', 'nhan', 'ket', 'add', 'vao', 'truy', 'mua', 'lam', 'ke', 'tai', 'nghe', 'thanh', 'vay']);
+export const dungVerbs = new Set([
+  'bao',
+  'chuyen',
+  'gui',
+  'cung',
+  'doc',
+  'cho',
+  'bam',
+  'click',
+  'cai',
+  'tin',
+  'chia',
+  'nap',
+  'dua',
+  'tra',
+  'dat',
+  'coc',
+  'nhan',
+  'ket',
+  'add',
+  'vao',
+  'truy',
+  'mua',
+  'lam',
+  'ke',
+  'tai',
+  'nghe',
+  'thanh',
+  'vay',
+]);
 /** "chua" (not yet) refuses only before these ("chua can coc"); else it is a state ("tien chua ve"). */
 export const chuaVerbs = new Set(['can', 'phai', 'nhan', 'lay', 'thu', 'bao gio', 'bao', 'dung', 'tung', 'yeu']);
 /** First words of an answer that says no ("Coc a? Khong dau."). */
 export const answersNo = new Set(['no', 'nope', 'khong', 'never', 'chang', 'nah']);
 /** "no" is English only before these (else it may be nó). */
-export const noObjects = new Set(['deposits', 'payments', 'prepayments', 'transfers', 'passwords', 'charges', 'tax', 'taxes', 'upfront', 'cod', 'cash', 'wallet', 'chat', 'whatsapp', 'fake', 'scam', 'card', 'cards', 'code', 'codes', 'pin', 'id', 'photo', 'photos', 'remote', 'app', 'apps', 'install', 'download', 'deposit', 'need', 'fee', 'fees', 'private', 'one', 'transfer', 'transfers', 'otp', 'password', 'money', 'payment', 'charge', 'rush', 'extra', 'hidden', 'additional', 'more', 'zalo', 'telegram', 'link', 'links', 'prepayment', 'advance']);
+export const noObjects = new Set([
+  'deposits',
+  'payments',
+  'prepayments',
+  'transfers',
+  'passwords',
+  'charges',
+  'tax',
+  'taxes',
+  'upfront',
+  'cod',
+  'cash',
+  'wallet',
+  'chat',
+  'whatsapp',
+  'fake',
+  'scam',
+  'card',
+  'cards',
+  'code',
+  'codes',
+  'pin',
+  'id',
+  'photo',
+  'photos',
+  'remote',
+  'app',
+  'apps',
+  'install',
+  'download',
+  'deposit',
+  'need',
+  'fee',
+  'fees',
+  'private',
+  'one',
+  'transfer',
+  'transfers',
+  'otp',
+  'password',
+  'money',
+  'payment',
+  'charge',
+  'rush',
+  'extra',
+  'hidden',
+  'additional',
+  'more',
+  'zalo',
+  'telegram',
+  'link',
+  'links',
+  'prepayment',
+  'advance',
+]);
 /** A negator after these is a condition or threat, not a refusal: "neu khong coc...", "ma khong coc la...". */
 export const conditionals = new Set(['neu', 'if', 'ma', 'hoac', 'or', 'unless', 'otherwise']);
 
@@ -131,19 +233,86 @@ export const transfer = words(
   'cho (?:em|minh|toi|tui) (?:muon|vay)(?: tien| zzmoney)?',
   '(?:quet|scan)(?: \\w+){0,3} qr(?: code)?(?: \\w+){0,5} (?:chuyen|thanh toan|tra tien|pay|transfer)',
 );
-export const account = words('so tai khoan', 'tai khoan (?:ngan hang|nh|ca nhan|rieng)', 'account number', 'bank account', 'my account', '(?:personal|private|own) account', 'account name', 'acct', 'ten (?:chu )?tai khoan', 'zzacct', banks);
+export const account = words(
+  'so tai khoan',
+  'tai khoan (?:ngan hang|nh|ca nhan|rieng)',
+  'account number',
+  'bank account',
+  'my account',
+  '(?:personal|private|own) account',
+  'account name',
+  'acct',
+  'ten (?:chu )?tai khoan',
+  'zzacct',
+  banks,
+);
 /** Words that make a long number an account number. */
-export const accountContext = words('so tai khoan', 'tai khoan', 'account', 'chuyen khoan', 'transfer\\w*', 'ngan hang', 'bank', banks);
-export const ewallet = words('momo', 'zalopay', 'zalo pay', 'viettelpay', 'viettel pay', 'viettel money', 'shopeepay', 'shopee pay', 'vnpay', 'moca', 'vi dien tu', 'e wallet', 'ewallet', 'paypal', 'payoo', 'smartpay', 'zelle', 'venmo', 'cash ?app', 'apple pay', 'google pay', 'gpay', 'samsung pay', 'alipay', 'wechat pay', 'revolut', 'skrill', 'payoneer', 'e ?transfer', 'interac');
+export const accountContext = words(
+  'so tai khoan',
+  'tai khoan',
+  'account',
+  'chuyen khoan',
+  'transfer\\w*',
+  'ngan hang',
+  'bank',
+  banks,
+);
+export const ewallet = words(
+  'momo',
+  'zalopay',
+  'zalo pay',
+  'viettelpay',
+  'viettel pay',
+  'viettel money',
+  'shopeepay',
+  'shopee pay',
+  'vnpay',
+  'moca',
+  'vi dien tu',
+  'e wallet',
+  'ewallet',
+  'paypal',
+  'payoo',
+  'smartpay',
+  'zelle',
+  'venmo',
+  'cash ?app',
+  'apple pay',
+  'google pay',
+  'gpay',
+  'samsung pay',
+  'alipay',
+  'wechat pay',
+  'revolut',
+  'skrill',
+  'payoneer',
+  'e ?transfer',
+  'interac',
+);
 /** Money-transfer services: on a local marketplace nobody honest asks to be paid this way. */
-export const remittance = words('western union', 'moneygram', 'money gram', 'remitly', 'worldremit', 'ria money', 'xoom', 'wise(?= (?:to|transfer|account))', 'by wise', 'via wise', 'wire transfer', 'bank wire', 'money order');
+export const remittance = words(
+  'western union',
+  'moneygram',
+  'money gram',
+  'remitly',
+  'worldremit',
+  'ria money',
+  'xoom',
+  'wise(?= (?:to|transfer|account))',
+  'by wise',
+  'via wise',
+  'wire transfer',
+  'bank wire',
+  'money order',
+);
 export const giftOrCrypto = words(
   'the cao',
   '(?:phone|top ?up|scratch|prepaid) cards?',
   'top ?up (?:my|your|the) phone',
   'the serial',
   'nap (?:the|card) dien thoai',
-  'the (?:viettel|vina\\w*|mobi\\w*|vietnamobile|garena|zing|gate|steam|google play|apple|itunes)', '(?:scratch|silver|hidden) (?:strip|panel|area)',
+  'the (?:viettel|vina\\w*|mobi\\w*|vietnamobile|garena|zing|gate|steam|google play|apple|itunes)',
+  '(?:scratch|silver|hidden) (?:strip|panel|area)',
   'menh gia',
   '(?:pin|card|voucher) codes? (?:on|from|under) the (?:back|card)',
   'ma the cao',
@@ -169,23 +338,123 @@ export const giftOrCrypto = words(
   'bybit',
   'trc20',
 );
-export const deposit = words('coc', 'dat coc', 'tien coc', 'deposit\\w*', 'giu (?:cho|suat|slot)', 'reserve', 'hold the item', '(?:booking|reservation|holding) (?:fee|money|payment)');
+export const deposit = words(
+  'coc',
+  'dat coc',
+  'tien coc',
+  'deposit\\w*',
+  'giu (?:cho|suat|slot)',
+  'reserve',
+  'hold the item',
+  '(?:booking|reservation|holding) (?:fee|money|payment)',
+);
 /** "hold it for you": a deposit only when money is asked for in the same sentence. */
-export const holdFor = words('(?:hold|reserve|keep|save|secure|lock) (?:it|this|them|the \\w+|both \\w+|(?:your|my) \\w+)(?: for (?:you|me))?', '(?:lock|secure) (?:in )?the (?:price|deal|slot)', 'giu (?:hang|don|slot|suat|gia|lai)(?: cho)?', 'len don', 'chot don');
+export const holdFor = words(
+  '(?:hold|reserve|keep|save|secure|lock) (?:it|this|them|the \\w+|both \\w+|(?:your|my) \\w+)(?: for (?:you|me))?',
+  '(?:lock|secure) (?:in )?the (?:price|deal|slot)',
+  'giu (?:hang|don|slot|suat|gia|lai)(?: cho)?',
+  'len don',
+  'chot don',
+);
 /** A share of the price: with a deposit or a prepayment, as telling as an amount. */
-export const share = words('zzmoney', '\\d+ ?%', 'mot nua', 'nua (?:tien|gia|so tien)', 'half', 'full (?:amount|price|payment|tien)', 'toan bo (?:tien|so tien)', 'het tien', 'du tien', 'the (?:whole|full|total) (?:amount|price|sum)');
+export const share = words(
+  'zzmoney',
+  '\\d+ ?%',
+  'mot nua',
+  'nua (?:tien|gia|so tien)',
+  'half',
+  'full (?:amount|price|payment|tien)',
+  'toan bo (?:tien|so tien)',
+  'het tien',
+  'du tien',
+  'the (?:whole|full|total) (?:amount|price|sum)',
+);
 /** Refusing cash on delivery: with a prepayment, a sign of a seller who means to vanish. */
-export const noCod = words('(?:khong|chang) (?:nhan|ho tro|lam|ship|giao|ap dung) cod', 'no cod', 'no cash on delivery', 'cod (?:is )?not (?:available|accepted|possible|offered)', '(?:do not|cannot|can not|will not) (?:do|accept|offer) (?:cod|cash on delivery)');
+export const noCod = words(
+  '(?:khong|chang) (?:nhan|ho tro|lam|ship|giao|ap dung) cod',
+  'no cod',
+  'no cash on delivery',
+  'cod (?:is )?not (?:available|accepted|possible|offered)',
+  '(?:do not|cannot|can not|will not) (?:do|accept|offer) (?:cod|cash on delivery)',
+);
 /** "lend me", "I'll pay you back tomorrow": someone asking to borrow. */
-export const borrow = words('(?:lend|loan|front) (?:me|us)', '(?:i|we) (?:will|ll) (?:pay|give|send) (?:it |you |that )?(?:back|(?:you )?double)', 'pay you back', 'return it (?:as soon as|when|tomorrow|next)', '(?:muon|vay) (?:\\w+ )?(?:tien|zzmoney)', 'cho (?:em|minh|toi|tui|chau) (?:muon|vay)', '(?:mai|toi|chieu|cuoi (?:tuan|thang)|hom khac|lat|sau) (?:em|minh|toi|tui|anh|chi) (?:tra|gui lai|gui tra|hoan|gui tien lai)', '(?:em|minh|toi|tui) tra (?:lai )?(?:gap doi|sau|lien)', '(?:tra|gui) lai (?:gap doi|x2)', 'nap giup', 'nap ho', 'chuyen giup (?:em|minh|toi)', 'mua (?:giup|ho) (?:em|minh|toi|tui)');
+export const borrow = words(
+  '(?:lend|loan|front) (?:me|us)',
+  '(?:i|we) (?:will|ll) (?:pay|give|send) (?:it |you |that )?(?:back|(?:you )?double)',
+  'pay you back',
+  'return it (?:as soon as|when|tomorrow|next)',
+  '(?:muon|vay) (?:\\w+ )?(?:tien|zzmoney)',
+  'cho (?:em|minh|toi|tui|chau) (?:muon|vay)',
+  '(?:mai|toi|chieu|cuoi (?:tuan|thang)|hom khac|lat|sau) (?:em|minh|toi|tui|anh|chi) (?:tra|gui lai|gui tra|hoan|gui tien lai)',
+  '(?:em|minh|toi|tui) tra (?:lai )?(?:gap doi|sau|lien)',
+  '(?:tra|gui) lai (?:gap doi|x2)',
+  'nap giup',
+  'nap ho',
+  'chuyen giup (?:em|minh|toi)',
+  'mua (?:giup|ho) (?:em|minh|toi|tui)',
+);
 /** A profit promised for money put in: investment and task fraud. */
-export const returnPromise = words('guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)', '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)', '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)', '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)', '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)', 'double your (?:money|investment)', '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:[\\w|]+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney', '(?:nap|gop von|dau tu|invest) zzmoney (?:[\\w|]+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney', 'gop von', 'investment (?:group|club|plan|package)', 'nhom dau tu', 'rut (?:bat cu|bat ky) luc nao', 'withdraw any ?time');
+export const returnPromise = words(
+  'guarantee\\w* (?:\\w+ ){0,2}(?:profit|returns?|income|interest|payout)',
+  '(?:profit|returns?|interest|lai|loi nhuan) (?:of )?\\d+ ?% (?:a|per|moi|mot|each|every)? ?(?:day|week|month|ngay|tuan|thang)',
+  '\\d+ ?% (?:profit|returns?|interest|lai|bonus|hoa hong|commission)',
+  '(?:moi|mot|each|every|per|a) (?:ngay|tuan|day|week) (?:lai|loi|profit|return)',
+  '(?:chac chan|dam bao|cam ket|bao dam) (?:co )?(?:lai|loi|loi nhuan|hoan von)',
+  'double your (?:money|investment)',
+  '(?:put|invest|deposit|gop|nap|bo) (?:in )?(?:von )?zzmoney (?:[\\w|]+ ){0,3}(?:get|receive|nhan|thu|lay) (?:ve |lai |back )?zzmoney',
+  '(?:nap|gop von|dau tu|invest) zzmoney (?:[\\w|]+ ){0,3}(?:nhan|lai|thu ve|get|earn) zzmoney',
+  'gop von',
+  'investment (?:group|club|plan|package)',
+  'nhom dau tu',
+  'rut (?:bat cu|bat ky) luc nao',
+  'withdraw any ?time',
+);
 /** Paying or talking elsewhere to avoid the platform's fees or eyes. */
-export const evadePlatform = words('(?:bo qua|khong qua|ne|tranh|khoi|do) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:chuyen khoan|chuyen|ck|tra|bank it|pay|send it|transfer it) (?:\\w+ ){0,3}(?:thang|truc tiep|directly)','privately', 'in private', 'rieng', 'ngoai (?:sen|san|app)', '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)', '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?', 'friends (?:and|&) family', 'f ?n ?f', '(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)', 'outside (?:sen|the app|the platform|of sen)');
+export const evadePlatform = words(
+  '(?:bo qua|khong qua|ne|tranh|khoi|do) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?',
+  '(?:chuyen khoan|chuyen|ck|tra|bank it|pay|send it|transfer it) (?:\\w+ ){0,3}(?:thang|truc tiep|directly)',
+  'privately',
+  'in private',
+  'rieng',
+  'ngoai (?:sen|san|app)',
+  '(?:avoid|skip|save|saves|dodge|no|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)',
+  '(?:tranh|khoi|do|bot|mat) (?:phi|hoa hong)(?: san| sen)?',
+  'friends (?:and|&) family',
+  'f ?n ?f',
+  '(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n',
+  '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian',
+  '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)',
+  'outside (?:sen|the app|the platform|of sen)',
+);
 /** An emergency told to rush a transfer: "your child is in hospital". */
-export const emergency = words('lost my phone', 'new number', 'mat dien thoai', 'so moi', 'doi so', 'tai nan', 'cap cuu', 'benh vien', 'nhap vien', 'phau thuat', 'mo gap', 'accident', 'hospital\\w*', 'emergency', 'surgery', 'bi bat', 'dong vien phi', 'vien phi', 'arrested');
+export const emergency = words(
+  'lost my phone',
+  'new number',
+  'mat dien thoai',
+  'so moi',
+  'doi so',
+  'tai nan',
+  'cap cuu',
+  'benh vien',
+  'nhap vien',
+  'phau thuat',
+  'mo gap',
+  'accident',
+  'hospital\\w*',
+  'emergency',
+  'surgery',
+  'bi bat',
+  'dong vien phi',
+  'vien phi',
+  'arrested',
+);
 /** Doing the money part at an ATM while someone talks you through it. */
-export const atmGuide = words('(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:cay |may )?atm', 'atm (?:gan nhat|nearest)', 'follow my (?:instructions|steps)', '(?:lam|thao tac) theo (?:huong dan|chi dan|loi) cua (?:em|toi|minh|anh)');
+export const atmGuide = words(
+  '(?:ra|den|toi|go to|at)(?: the)?(?: nearest)? (?:cay |may )?atm',
+  'atm (?:gan nhat|nearest)',
+  'follow my (?:instructions|steps)',
+  '(?:lam|thao tac) theo (?:huong dan|chi dan|loi) cua (?:em|toi|minh|anh)',
+);
 export const prepay = words(
   '(?:chuyen khoan|chuyen|thanh toan|tra|gui tien|pay|ung)(?: \\w+){0,4} truoc',
   'dat truoc (?:\\w+ ){0,3}(?:tien|zzmoney|\\d+ ?%)',
@@ -216,10 +485,53 @@ export const prepay = words(
 );
 export const feeFirst = words('first', 'truoc', 'in advance', 'upfront', 'beforehand');
 export const feeDemand = words('requires?', 'needs?', 'must', 'phai', 'can', 'bat buoc', 'yeu cau');
-export const payVerb = words('(?:tra|thanh toan) (?:bang|qua)', 'thanh toan', 'tra tien', 'chuyen', 'gui', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'pay', 'paid', 'payments?', 'send', 'transfer', 'mua', 'buy', 'take', 'nhan', 'accept', 'reserve', 'venmo', 'zelle', 'paypal', 'quet ma', 'scan');
+export const payVerb = words(
+  '(?:tra|thanh toan) (?:bang|qua)',
+  'thanh toan',
+  'tra tien',
+  'chuyen',
+  'gui',
+  'nop',
+  'dong(?! goi| cua| hop| thung)',
+  'nap',
+  'pay',
+  'paid',
+  'payments?',
+  'send',
+  'transfer',
+  'mua',
+  'buy',
+  'take',
+  'nhan',
+  'accept',
+  'reserve',
+  'venmo',
+  'zelle',
+  'paypal',
+  'quet ma',
+  'scan',
+);
 export const money = words('zzmoney');
 /** Verbs that ask for a fee to be paid. */
-export const feeVerb = words('paid', 'sent', 'payable', 'settle\\w*', 'pay', 'due', 'owe', 'ung', 'nop', 'dong(?! goi| cua| hop| thung)', 'nap', 'chuyen(?: khoan)?', 'send', 'transfer', 'top ?up', 'thanh toan', 'tra');
+export const feeVerb = words(
+  'paid',
+  'sent',
+  'payable',
+  'settle\\w*',
+  'pay',
+  'due',
+  'owe',
+  'ung',
+  'nop',
+  'dong(?! goi| cua| hop| thung)',
+  'nap',
+  'chuyen(?: khoan)?',
+  'send',
+  'transfer',
+  'top ?up',
+  'thanh toan',
+  'tra',
+);
 
 // --- secrets and documents ---
 export const otp = words(
@@ -262,16 +574,82 @@ export const otp = words(
   'read (?:me )?the code',
   '(?:ma|so|code|\\d+ so)(?: \\w+){0,2} (?:gui|vua gui|nhan duoc|vua nhan|sent|received) (?:ve|toi|den|to) (?:may|dien thoai|so dien thoai|your phone)',
 );
-export const pin = words('expir(?:y|ation) date', '(?:your|ur) (?:\\w+ )?pin', 'pin (?:ngan hang|banking|the)', 'ma pin (?:\\w+ )?(?:ngan hang|the|atm)', '(?:\\d+|three|ba) (?:digits|numbers|so|chu so) (?:on|o|at|phia) (?:the )?(?:back|mat sau|mat lung)', '\\d+ (?:digits|numbers|so) (?:on|of|tren|cua) (?:your |the )?(?:card|the)', 'card (?:number|no|details|info)', 'so the (?:atm|ngan hang|tin dung|ghi no)', 'ngay het han', '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)', 'ngay het han (?:cua )?the', 'card s (?:number|details|expiry)', 'ma pin', 'pin (?:the|atm|code|number)', '(?:the|card|atm) pin', 'pin of (?:your|the) card', 'cvv', 'cvc', 'so the(?! thanh vien)', 'card number', 'card details');
-export const password = words('your (?:\\w+ )?login', 'mat khau', 'mat ma', 'password', 'pass', 'passcode', 'thong tin dang nhap', 'login (?:details|info|id|name)', 'bank login', 'ten dang nhap', '(?:your|ur) (?:\\w+ )?(?:user ?name|login name)', 'online banking (?:\\w+ )?(?:login|details|username|password|access)', '(?:internet|online|mobile) banking', 'tai khoan (?:dang nhap|internet banking|banking)');
+export const pin = words(
+  'expir(?:y|ation) date',
+  '(?:your|ur) (?:\\w+ )?pin',
+  'pin (?:ngan hang|banking|the)',
+  'ma pin (?:\\w+ )?(?:ngan hang|the|atm)',
+  '(?:\\d+|three|ba) (?:digits|numbers|so|chu so) (?:on|o|at|phia) (?:the )?(?:back|mat sau|mat lung)',
+  '\\d+ (?:digits|numbers|so) (?:on|of|tren|cua) (?:your |the )?(?:card|the)',
+  'card (?:number|no|details|info)',
+  'so the (?:atm|ngan hang|tin dung|ghi no)',
+  'ngay het han',
+  '(?:3|three|ba) (?:digits|so) (?:on the back|o mat sau|mat sau|sau the)',
+  'ngay het han (?:cua )?the',
+  'card s (?:number|details|expiry)',
+  'ma pin',
+  'pin (?:the|atm|code|number)',
+  '(?:the|card|atm) pin',
+  'pin of (?:your|the) card',
+  'cvv',
+  'cvc',
+  'so the(?! thanh vien)',
+  'card number',
+  'card details',
+);
+export const password = words(
+  'your (?:\\w+ )?login',
+  'mat khau',
+  'mat ma',
+  'password',
+  'pass',
+  'passcode',
+  'thong tin dang nhap',
+  'login (?:details|info|id|name)',
+  'bank login',
+  'ten dang nhap',
+  '(?:your|ur) (?:\\w+ )?(?:user ?name|login name)',
+  'online banking (?:\\w+ )?(?:login|details|username|password|access)',
+  '(?:internet|online|mobile) banking',
+  'tai khoan (?:dang nhap|internet banking|banking)',
+);
 /** A bank card: a photo of both its sides gives away its number and CVV. */
-export const bankCard = words('bank card', 'credit card', 'debit card', 'atm card', 'visa card', 'the (?:ngan hang|atm|tin dung|ghi no|visa|master\\w*)');
+export const bankCard = words(
+  'bank card',
+  'credit card',
+  'debit card',
+  'atm card',
+  'visa card',
+  'the (?:ngan hang|atm|tin dung|ghi no|visa|master\\w*)',
+);
 /** Words that point back to a code named in the sentence before ("forward IT to me"). */
-export const codeReference = words('it', 'that', 'this', 'them', 'no', 'ma do', 'ma nay', 'ma', 'code', 'otp', 'so do', 'day so');
+export const codeReference = words(
+  'it',
+  'that',
+  'this',
+  'them',
+  'no',
+  'ma do',
+  'ma nay',
+  'ma',
+  'code',
+  'otp',
+  'so do',
+  'day so',
+);
 /** Advice about one's own password, not a request for it. */
 /** Asking to sign in with one's bank or account somewhere: a credential request in itself. */
-export const credentialUse = words('(?:register|sign up|dang ky|dang nhap|log ?in)(?: \\w+){0,12} (?:with|using|bang|voi) (?:your |tk |tai khoan |so tai khoan )?(?:bank|ngan hang|banking)(?: \\w+){0,2}', 'log ?in with your (?:bank|account|banking)', 'dang nhap (?:bang|voi) (?:tai khoan )?ngan hang', 'login (?:with|using) your bank');
-export const passwordAdvice = words('(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)', '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)', 'wifi (?:mat khau|password)');
+export const credentialUse = words(
+  '(?:register|sign up|dang ky|dang nhap|log ?in)(?: \\w+){0,12} (?:with|using|bang|voi) (?:your |tk |tai khoan |so tai khoan )?(?:bank|ngan hang|banking)(?: \\w+){0,2}',
+  'log ?in with your (?:bank|account|banking)',
+  'dang nhap (?:bang|voi) (?:tai khoan )?ngan hang',
+  'login (?:with|using) your bank',
+);
+export const passwordAdvice = words(
+  '(?:doi|dat|tao|change|reset|create|forgot|quen|strong|manh|chon) (?:\\w+ )?(?:mat khau|password)',
+  '(?:mat khau|password) (?:manh|strong|moi|new|reset|wifi|wi fi)',
+  'wifi (?:mat khau|password)',
+);
 export const request = words(
   'gui(?! ve| toi may| den may)',
   'cung cap',
@@ -321,8 +699,52 @@ export const request = words(
   'providing',
   'forwarding',
 );
-export const idCard = words('your id', 'ho khau', 'so ho khau', 'household registration', 'cccd', 'cmnd', 'driver s licen[cs]e', 'driving licen[cs]e', 'bang lai(?: xe)?', 'giay phep lai xe', 'giay to (?:tuy than|ca nhan)', 'identity (?:documents?|papers?)', 'id (?:documents?|photos?|papers?)', 'can cuoc(?: cong dan)?', 'chung minh (?:nhan dan|thu)', 'id card', 'identity card', 'national id', 'citizen id', 'passport', 'ho chieu', 'giay to tuy than');
-export const photo = words('anh', 'hinh', 'chup', 'photo\\w*', 'picture\\w*', 'pics?', 'holding', 'image\\w*', 'scan\\w*', 'copy', 'both sides', 'hai mat', 'chan dung', 'mat truoc', 'mat sau', '\\d+ mat', 'hai mat', 'front', 'back', 'selfie');
+export const idCard = words(
+  'your id',
+  'ho khau',
+  'so ho khau',
+  'household registration',
+  'cccd',
+  'cmnd',
+  'driver s licen[cs]e',
+  'driving licen[cs]e',
+  'bang lai(?: xe)?',
+  'giay phep lai xe',
+  'giay to (?:tuy than|ca nhan)',
+  'identity (?:documents?|papers?)',
+  'id (?:documents?|photos?|papers?)',
+  'can cuoc(?: cong dan)?',
+  'chung minh (?:nhan dan|thu)',
+  'id card',
+  'identity card',
+  'national id',
+  'citizen id',
+  'passport',
+  'ho chieu',
+  'giay to tuy than',
+);
+export const photo = words(
+  'anh',
+  'hinh',
+  'chup',
+  'photo\\w*',
+  'picture\\w*',
+  'pics?',
+  'holding',
+  'image\\w*',
+  'scan\\w*',
+  'copy',
+  'both sides',
+  'hai mat',
+  'chan dung',
+  'mat truoc',
+  'mat sau',
+  '\\d+ mat',
+  'hai mat',
+  'front',
+  'back',
+  'selfie',
+);
 
 // --- "I already paid" ---
 export const paidClaim = words(
@@ -339,9 +761,64 @@ export const paidClaim = words(
   '(?:da |vua )?gui (?:\\w+ ){0,2}(?:bill|bien lai|uy nhiem chi|anh chuyen khoan|anh giao dich) (?:roi|xong|cho (?:chi|anh|ban|em|c|a))',
   '(?:sent|attached|here s|here is) (?:you )?(?:the |my )?(?:bill|receipt|transfer slip|payment slip)',
 );
-export const proof = words('bill', 'slip', 'phieu', 'phieu chuyen(?: tien| khoan)?', 'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)', '(?:bank|payment|transfer) (?:confirmation|receipt|slip)', 'confirmation (?:picture|photo|screenshot|image|slip)', 'anh chup', 'chup man hinh', 'screenshot\\w*', 'bien lai', 'uy nhiem chi', 'receipts?', 'proof', 'bien nhan', 'anh giao dich', 'anh chuyen khoan');
-export const pendingStory = words('tien moi (?:toi|ve|vao|den)', '(?:qua|sau|het) (?:cuoi tuan|\\d+ ngay|mai)', 'after the weekend', '(?:funds|money|payment) (?:\\w+ )?(?:reach|arrive|reaches|arrives|will reach|will arrive)','(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)', '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)', 'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)', 'to (?:clear|reflect|show up)', 'will (?:show|reflect|appear|arrive|clear)', 'chua (?:ve|nhan duoc|noi|hien|vao|bao)', 'lien ngan hang', 'international transfer', '(?:to|before it) clears?', '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)', 'processing (?:time|delay)', 'tien treo', 'chua ve', '\\d+ gio moi ve', 'moi ve', 'loi he thong', 'pending', 'takes \\d+ gio');
-export const shipNow = words('(?:send|ship|post|dispatch) (?:the|my|it|them) (?:\\w+ )?(?:today|now|tonight)','ship (?:it )?(?:off|out)', '(?:gui|giao) hang di','ship (?:truoc|luon|ngay|di|today|now)', '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)', 'dispatch (?:it )?(?:now|today)', '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)', 'cu (?:gui|giao)', '(?:gui|giao) hang (?:luon|ngay|truoc)', 'cu giao hang', 'send the item now', 'ship (?:it )?(?:today|now)', 'giao (?:luon|ngay)');
+export const proof = words(
+  'bill',
+  'slip',
+  'phieu',
+  'phieu chuyen(?: tien| khoan)?',
+  'anh (?:\\w+ ){0,2}(?:xac nhan|giao dich|chuyen khoan)',
+  '(?:bank|payment|transfer) (?:confirmation|receipt|slip)',
+  'confirmation (?:picture|photo|screenshot|image|slip)',
+  'anh chup',
+  'chup man hinh',
+  'screenshot\\w*',
+  'bien lai',
+  'uy nhiem chi',
+  'receipts?',
+  'proof',
+  'bien nhan',
+  'anh giao dich',
+  'anh chuyen khoan',
+);
+export const pendingStory = words(
+  'tien moi (?:toi|ve|vao|den)',
+  '(?:qua|sau|het) (?:cuoi tuan|\\d+ ngay|mai)',
+  'after the weekend',
+  '(?:funds|money|payment) (?:\\w+ )?(?:reach|arrive|reaches|arrives|will reach|will arrive)',
+  '(?:ngan hang|bank) (?:\\w+ )?(?:bao|says|said|bao tri|loi)',
+  '(?:will|should|may) (?:take|need) (?:\\d+|a few|some|up to)',
+  'needs? (?:\\d+|a few|some) (?:days|gio|hours|phut) to (?:clear|show|arrive|reflect|process)',
+  'to (?:clear|reflect|show up)',
+  'will (?:show|reflect|appear|arrive|clear)',
+  'chua (?:ve|nhan duoc|noi|hien|vao|bao)',
+  'lien ngan hang',
+  'international transfer',
+  '(?:to|before it) clears?',
+  '(?:toi|mai|chieu|sang mai) (?:moi )?(?:ve|vao|nhan duoc)',
+  'processing (?:time|delay)',
+  'tien treo',
+  'chua ve',
+  '\\d+ gio moi ve',
+  'moi ve',
+  'loi he thong',
+  'pending',
+  'takes \\d+ gio',
+);
+export const shipNow = words(
+  '(?:send|ship|post|dispatch) (?:the|my|it|them) (?:\\w+ )?(?:today|now|tonight)',
+  'ship (?:it )?(?:off|out)',
+  '(?:gui|giao) hang di',
+  'ship (?:truoc|luon|ngay|di|today|now)',
+  '(?:go ahead|please|just) (?:and )?(?:ship|send|dispatch|post)',
+  'dispatch (?:it )?(?:now|today)',
+  '(?:gui|giao) (?:hang )?(?:di|luon|ngay|truoc)',
+  'cu (?:gui|giao)',
+  '(?:gui|giao) hang (?:luon|ngay|truoc)',
+  'cu giao hang',
+  'send the item now',
+  'ship (?:it )?(?:today|now)',
+  'giao (?:luon|ngay)',
+);
 
 // --- mistaken transfers, overpayment ---
 export const mistake = words(
@@ -374,28 +851,163 @@ export const mistake = words(
   'instead of',
   '(?:du|thua) ra',
 );
-export const giveBack = words('tra lai', 'chuyen lai', 'dua lai', 'tien thua', 'the change', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier)', 'hoan lai', 'gui lai', 'hoan tra', 'chuyen tra', 'tra (?:em|minh|toi|lai em)', 'hoan (?:giup|gium|dum)', 'refund\\w*', 'return\\w*', 'pay (?:it |that |them )?back', 'the balance', 'the surplus', 'the excess', 'the remainder', 'send (?:\\w+ ){0,3}back', 'give (?:\\w+ ){0,2}back', 'the difference', 'the extra', 'phan (?:chenh lech|du ra)', 'phan (?:du|thua)');
-export const moneyWord = words('zzmoney', 'tien', 'money', 'cod', 'chuyen khoan', 'chuyen', 'tai khoan', 'transfer\\w*', 'paid', 'payment', 'cheques?', 'checks?', 'bank draft', 'balance', 'surplus');
+export const giveBack = words(
+  'tra lai',
+  'chuyen lai',
+  'dua lai',
+  'tien thua',
+  'the change',
+  '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier)',
+  'hoan lai',
+  'gui lai',
+  'hoan tra',
+  'chuyen tra',
+  'tra (?:em|minh|toi|lai em)',
+  'hoan (?:giup|gium|dum)',
+  'refund\\w*',
+  'return\\w*',
+  'pay (?:it |that |them )?back',
+  'the balance',
+  'the surplus',
+  'the excess',
+  'the remainder',
+  'send (?:\\w+ ){0,3}back',
+  'give (?:\\w+ ){0,2}back',
+  'the difference',
+  'the extra',
+  'phan (?:chenh lech|du ra)',
+  'phan (?:du|thua)',
+);
+export const moneyWord = words(
+  'zzmoney',
+  'tien',
+  'money',
+  'cod',
+  'chuyen khoan',
+  'chuyen',
+  'tai khoan',
+  'transfer\\w*',
+  'paid',
+  'payment',
+  'cheques?',
+  'checks?',
+  'bank draft',
+  'balance',
+  'surplus',
+);
 /** Cheques and drafts "for more than the price": the overpayment fraud's instrument. */
-export const overpayInstrument = words('(?:bang|to|tam|gui|nhan) sec', 'sec (?:ngan hang|du lich|tien mat)','cashier s (?:check|cheque)', '(?:certified|bank|company|business|personal) (?:check|cheque)', 'cheques?', 'bank draft', 'money order', '(?:check|cheque|draft) for (?:more|zzmoney)');
-export const overpayReturn = words('(?:con lai|phan con lai|so con lai|the rest|the remainder) (?:\\w+ ){0,3}(?:chuyen|gui|dua|tra|forward|send|pass|wire)', '(?:giu|keep) zzmoney','(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)', '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)','(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)', '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)', '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)', '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)', 'the change', '(?:for|by) extra');
+export const overpayInstrument = words(
+  '(?:bang|to|tam|gui|nhan) sec',
+  'sec (?:ngan hang|du lich|tien mat)',
+  'cashier s (?:check|cheque)',
+  '(?:certified|bank|company|business|personal) (?:check|cheque)',
+  'cheques?',
+  'bank draft',
+  'money order',
+  '(?:check|cheque|draft) for (?:more|zzmoney)',
+);
+export const overpayReturn = words(
+  '(?:con lai|phan con lai|so con lai|the rest|the remainder) (?:\\w+ ){0,3}(?:chuyen|gui|dua|tra|forward|send|pass|wire)',
+  '(?:giu|keep) zzmoney',
+  '(?:dua|gui|chuyen|tra) (?:\\w+ ){0,2}(?:phan du|phan thua|tien thua|phan con lai|so du) (?:cho|toi|sang)',
+  '(?:cho|toi) (?:ben |nguoi )?(?:van chuyen|tai xe|shipper|giao hang)',
+  '(?:take|keep|deduct|subtract) (?:out )?(?:your|the) (?:price|cost|amount|money|share)',
+  '(?:wire|send|transfer|refund|pay|return|give)(?: \\w+){0,3} (?:the rest|the remainder|what remains|the balance|the difference|the surplus|the excess|the extra)',
+  '(?:to|for) (?:my|our|the) (?:shipping agent|shipper|mover|agent|driver|logistics|courier)',
+  '(?:refund|give|pay|hand) (?:him|her|them|the driver|the courier) (?:the )?(?:change|rest|difference|extra)',
+  'the change',
+  '(?:for|by) extra',
+);
 
 // --- fees for parcels, prizes, grants and loans ---
-export const fee = words('(?:pay|nop|dong|tra|settle) zzmoney', 'phi(?! ship| van chuyen| giao hang| san)', 'duty', 'duties', 'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)', 'thieu (?:phi|tien ship|zzmoney)', 'surcharges?', '(?:release )?bond', '(?:nop|dong|tien|bi) phat', 'phat tien', 'pay (?:a |the )?fine', '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine', 'fine of zzmoney', 'le phi', 'thue', '(?<!platform |sen )fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien');
-export const anyFee = words('(?:pay|nop|dong) zzmoney', 'phi', 'surcharges?', '(?:release )?bond', 'registration (?:fee|costs?)', '(?:it|this|registration|application) costs?', '(?:nop|dong|tien) phat', 'pay (?:a |the )?fine', '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine', 'fine of zzmoney', 'le phi', 'thue', 'fees?', 'tax(?:es)?', 'charges?', 'insurance', 'bao hiem', 'processing', 'dong tien', 'nop tien', 'shipping');
+export const fee = words(
+  '(?:pay|nop|dong|tra|settle) zzmoney',
+  'phi(?! ship| van chuyen| giao hang| san)',
+  'duty',
+  'duties',
+  'phi (?:ship|van chuyen|giao hang) (?:con )?(?:thieu|no)',
+  'thieu (?:phi|tien ship|zzmoney)',
+  'surcharges?',
+  '(?:release )?bond',
+  '(?:nop|dong|tien|bi) phat',
+  'phat tien',
+  'pay (?:a |the )?fine',
+  '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine',
+  'fine of zzmoney',
+  'le phi',
+  'thue',
+  '(?<!platform |sen )fees?',
+  'tax(?:es)?',
+  'charges?',
+  'insurance',
+  'bao hiem',
+  'processing',
+  'dong tien',
+  'nop tien',
+);
+export const anyFee = words(
+  '(?:pay|nop|dong) zzmoney',
+  'phi',
+  'surcharges?',
+  '(?:release )?bond',
+  'registration (?:fee|costs?)',
+  '(?:it|this|registration|application) costs?',
+  '(?:nop|dong|tien) phat',
+  'pay (?:a |the )?fine',
+  '(?:settle|pay) (?:the |a |your )?(?:\\w+ )?fine',
+  'fine of zzmoney',
+  'le phi',
+  'thue',
+  'fees?',
+  'tax(?:es)?',
+  'charges?',
+  'insurance',
+  'bao hiem',
+  'processing',
+  'dong tien',
+  'nop tien',
+  'shipping',
+);
 /** The writer asking whether SHE may pay a certain way: a buyer's question, not a demand. */
-export const mayIPay = words('(?:can|could|may|should) (?:i|we) (?:\\w+ )?(?:pay|transfer)', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}duoc khong', '(?:em|minh|toi|tui) (?:\\w+ ){0,4}(?:hay|or) (?:chi|chi can|only)');
+export const mayIPay = words(
+  '(?:can|could|may|should) (?:i|we) (?:\\w+ )?(?:pay|transfer)',
+  '(?:em|minh|toi|tui) (?:\\w+ ){0,4}duoc khong',
+  '(?:em|minh|toi|tui) (?:\\w+ ){0,4}(?:hay|or) (?:chi|chi can|only)',
+);
 /** Where a fee is to be paid: someone's number or account, not the platform. */
 export const payToPerson = words(
   '(?:vao|qua|cho|toi) (?:so dien thoai|sdt|zzphone|so nay|stk|so tai khoan|tai khoan|momo|vi)(?: (?:cua )?(?:can bo|nhan vien|em|minh|toi|anh|chi|shipper|ben em))?',
-  "(?:to|into|on) (?:the |my |our |her |his |this )?(?:\\w+ s )?(?:number|phone|account|momo|wallet)",
+  '(?:to|into|on) (?:the |my |our |her |his |this )?(?:\\w+ s )?(?:number|phone|account|momo|wallet)',
   '(?:to|for) (?:the |our |my )?(?:officer|agent|staff|accountant)',
 );
 /** "Upgrade your account to receive the payment": a fee before money that never comes. */
-export const accountUpgrade = words('upgrade (?:\\w+ ){0,4}account', 'business account', 'nang cap (?:tai khoan|gian hang|goi|len)', 'tai khoan doanh nghiep', 'tich xanh', 'blue tick', 'verified badge');
+export const accountUpgrade = words(
+  'upgrade (?:\\w+ ){0,4}account',
+  'business account',
+  'nang cap (?:tai khoan|gian hang|goi|len)',
+  'tai khoan doanh nghiep',
+  'tich xanh',
+  'blue tick',
+  'verified badge',
+);
 export const freeOfCharge = words('mien phi', 'free', 'khong (?:mat|ton) phi');
 /** A fee said to be already paid or in the price: "customs fees are included". */
-export const feeIncluded = words('included', 'including', 'inclusive', 'already (?:in|paid|covered)', 'in the price', 'nothing (?:extra|more|else)', 'no extra', 'da (?:bao )?gom', 'bao gom', 'da (?:tinh|co) trong gia', 'trong gia', 'da tra', 'shop (?:chiu|tra)', '(?:em|minh|toi) chiu');
+export const feeIncluded = words(
+  'included',
+  'including',
+  'inclusive',
+  'already (?:in|paid|covered)',
+  'in the price',
+  'nothing (?:extra|more|else)',
+  'no extra',
+  'da (?:bao )?gom',
+  'bao gom',
+  'da (?:tinh|co) trong gia',
+  'trong gia',
+  'da tra',
+  'shop (?:chiu|tra)',
+  '(?:em|minh|toi) chiu',
+);
 export const releaseContext = words(
   'hai quan',
   'thong quan',
@@ -440,9 +1052,74 @@ export const releaseContext = words(
   'parcel',
   'package',
 );
-export const prizeContext = words('mon qua', 'tri gia', 'worth zzmoney', 'unclaimed', 'chua nhan','(?:trung|won|win|wins) zzmoney', 'draw', 'boc tham', 'quay thuong','trung (?:thuong|giai|xe|qua|iphone)', 'winners?', 'winning', 'trung giai', 'giai thuong', 'giai dac biet', 'qua tang', 'nhan qua', 'qua tri an', 'tri an', 'may man', 'prize', 'duoc chon (?:lam|la|de|nhan)', 'awaits', 'free (?:iphone|gift|phone|prize|tv|motorbike)', '\\d+th customer', 'khach hang (?:thu \\d+|may man)', 'lottery', 'winnings?', 'claim', 'rewards?', 'won', 'winner', 'you win', 'lucky', 'reward', 'selected', '(?:was|were|been) (?:picked|chosen)', 'jackpot', 'quay so', 'gifts?');
+export const prizeContext = words(
+  'mon qua',
+  'tri gia',
+  'worth zzmoney',
+  'unclaimed',
+  'chua nhan',
+  '(?:trung|won|win|wins) zzmoney',
+  'draw',
+  'boc tham',
+  'quay thuong',
+  'trung (?:thuong|giai|xe|qua|iphone)',
+  'winners?',
+  'winning',
+  'trung giai',
+  'giai thuong',
+  'giai dac biet',
+  'qua tang',
+  'nhan qua',
+  'qua tri an',
+  'tri an',
+  'may man',
+  'prize',
+  'duoc chon (?:lam|la|de|nhan)',
+  'awaits',
+  'free (?:iphone|gift|phone|prize|tv|motorbike)',
+  '\\d+th customer',
+  'khach hang (?:thu \\d+|may man)',
+  'lottery',
+  'winnings?',
+  'claim',
+  'rewards?',
+  'won',
+  'winner',
+  'you win',
+  'lucky',
+  'reward',
+  'selected',
+  '(?:was|were|been) (?:picked|chosen)',
+  'jackpot',
+  'quay so',
+  'gifts?',
+);
 /** Money said to be waiting for the reader: a fee to release it is a scam, but only when the fee is asked for. */
-export const moneyWaiting = words('earned', 'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)', '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)', 'money comes through', '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)', '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)', '(?:will|to) be released', 'unlocking', 'mo khoa', 'release (?:it|them|your)', 'commission', 'earnings', 'payout', 'pending payment', 'payment (?:is )?(?:waiting|pending|on hold)', 'to receive (?:it|the money|your money|the payment|your payment)', 'khoan tien (?:dang cho|cho nhan|dang treo)', 'de nhan (?:tien|khoan tien|so tien)', 'withdraw\\w*', 'rut tien', 'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)', 'mo khoa (?:tien|khoan tien|tai khoan)', 'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)');
+export const moneyWaiting = words(
+  'earned',
+  'to receive (?:my|the|your|his|her|our) (?:\\w+ )?(?:payment|money|funds|transfer)',
+  '(?:de|moi) nhan (?:duoc )?(?:tien|khoan|thanh toan)',
+  'money comes through',
+  '(?:then|and) (?:the|your) (?:money|payment) (?:comes|arrives|goes through)',
+  '(?:balance|so du|funds|tien|earnings|payout|shop) (?:\\w+ ){0,3}(?:is |are |bi )?(?:frozen|on hold|locked|blocked|dong bang|bi khoa|tam giu)',
+  '(?:will|to) be released',
+  'unlocking',
+  'mo khoa',
+  'release (?:it|them|your)',
+  'commission',
+  'earnings',
+  'payout',
+  'pending payment',
+  'payment (?:is )?(?:waiting|pending|on hold)',
+  'to receive (?:it|the money|your money|the payment|your payment)',
+  'khoan tien (?:dang cho|cho nhan|dang treo)',
+  'de nhan (?:tien|khoan tien|so tien)',
+  'withdraw\\w*',
+  'rut tien',
+  'unlock (?:your )?(?:\\w+ )?(?:payout|money|funds|earnings|account)',
+  'mo khoa (?:tien|khoan tien|tai khoan)',
+  'nhan (?:so )?tien (?:thuong|ho tro|trung thuong)',
+);
 export const grantContext = words(
   'fund',
   'application (?:\\w+ )?(?:passed|approved|accepted)',
@@ -547,8 +1224,45 @@ export const job = words(
   'packing',
   'lam (?:dai ly|si|ctv)',
 );
-export const easyJobSlogan = words('viec nhe luong cao', 'easy work from home', 'easy money', '(?:make|earn|kiem|thu nhap) zzmoney (?:a|per|each|moi|mot) (?:day|ngay)(?: from home| tai nha)?');
-export const topUp = words('ky quy', 'vip (?:level|cap|account|membership|package|tier)', '(?:mua|buy|nang|len) (?:cap|level|goi|tier) vip', 'cap vip', 'recharge\\w*', 'reload', 'prepaid balance', 'nap (?:von|tien)', 'ung (?:zzmoney|tien|von)', '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)', 'buy (?:the |a |our )?(?:\\w+ ){0,2}(?:kit|materials)', 'material(?:s)? (?:kit|pack|package|fee)', 'ky quy', 'starter (?:kit|pack|package)', 'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)', 'mua goi', 'goi kich hoat', '(?:your|my) own money', '(?:requires?|needs?) zzmoney', 'tien tui (?:cua )?(?:ban|chi|minh)', 'nap(?! hop| chai| lo)', 'top ?up', 'ung truoc', 'deposit\\w*', 'kich hoat', 'activate', 'dong tien', 'nop tien', 'chuyen tien truoc', 'phi tham gia', 'join fee');
+export const easyJobSlogan = words(
+  'viec nhe luong cao',
+  'easy work from home',
+  'easy money',
+  '(?:make|earn|kiem|thu nhap) zzmoney (?:a|per|each|moi|mot) (?:day|ngay)(?: from home| tai nha)?',
+);
+export const topUp = words(
+  'ky quy',
+  'vip (?:level|cap|account|membership|package|tier)',
+  '(?:mua|buy|nang|len) (?:cap|level|goi|tier) vip',
+  'cap vip',
+  'recharge\\w*',
+  'reload',
+  'prepaid balance',
+  'nap (?:von|tien)',
+  'ung (?:zzmoney|tien|von)',
+  '(?:starter|registration|membership|activation|training) (?:fee|kit|pack|package|cost)',
+  'buy (?:the |a |our )?(?:\\w+ ){0,2}(?:kit|materials)',
+  'material(?:s)? (?:kit|pack|package|fee)',
+  'ky quy',
+  'starter (?:kit|pack|package)',
+  'buy (?:our|the) (?:\\w+ )?(?:kit|package|pack)',
+  'mua goi',
+  'goi kich hoat',
+  '(?:your|my) own money',
+  '(?:requires?|needs?) zzmoney',
+  'tien tui (?:cua )?(?:ban|chi|minh)',
+  'nap(?! hop| chai| lo)',
+  'top ?up',
+  'ung truoc',
+  'deposit\\w*',
+  'kich hoat',
+  'activate',
+  'dong tien',
+  'nop tien',
+  'chuyen tien truoc',
+  'phi tham gia',
+  'join fee',
+);
 
 // --- remote control ---
 export const remote = words(
@@ -593,7 +1307,29 @@ export const remote = words(
 );
 
 // --- leaving the platform's chat ---
-export const chatApp = words('insta', 'ig', 'tiktok', 'kakaotalk', 'line', 'fb messenger', 'facebook messenger', 'snapchat', 'imessage', 'zalo(?! pay)', 'telegram', 'whatsapp', 'whats app', 'messenger', 'facebook', 'viber', 'wechat', 'kakao', 'instagram', 'signal app', 'line app');
+export const chatApp = words(
+  'insta',
+  'ig',
+  'tiktok',
+  'kakaotalk',
+  'line',
+  'fb messenger',
+  'facebook messenger',
+  'snapchat',
+  'imessage',
+  'zalo(?! pay)',
+  'telegram',
+  'whatsapp',
+  'whats app',
+  'messenger',
+  'facebook',
+  'viber',
+  'wechat',
+  'kakao',
+  'instagram',
+  'signal app',
+  'line app',
+);
 export const moveChat = words(
   'ket ban',
   'add',
@@ -647,8 +1383,43 @@ export const stayHere = words(
   '(?:dat|mua|order)(?: \\w+){0,2} (?:o day|tren nay|here)',
 );
 /** Said outright: leaving to dodge the platform's cut. */
-export const feeDodge = words('(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)', '(?:bo qua|khong qua|ne|tranh|khoi|do|mat) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?', '(?:avoid|skip|save|dodge|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)');
-export const evasion = words('(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n', '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian', 'tren nay (?:khong|bi|it|kho|lag)', 'app nay', 'o day (?:khong|bi|it|kho|em khong)', 'this app', 'not convenient', 'khong tien', 'bi theo doi', 'bi chan', 'tranh phi', 'avoid (?:the )?fees?', 'privately', 'rieng', 'it (?:khi )?(?:vao|dung|xem|check|online|on)', '(?:rarely|seldom|hardly|do not|not) (?:ever )?(?:check|use|open|on) (?:this|the|here)', 'not (?:on|active on) (?:here|this)', 'easier', 'tien hon', 'de hon', 'nhanh hon', 'kho noi chuyen', 'lag', 'tra loi (?:khong )?kip', 'cheaper', 're hon', 'gia tot hon', 'better price');
+export const feeDodge = words(
+  '(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n',
+  '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian',
+  '(?:ben nay|tren nay|o day|app|san|sen|here|this app|the app|the platform)(?: \\w+){0,3} (?:thu|tru|lay|an|takes?|charges?|eats?)(?: \\w+){0,2} (?:phi|hoa hong|fees?|commission|cut)',
+  '(?:bo qua|khong qua|ne|tranh|khoi|do|mat) (?:\\w+ ){0,2}(?:phi|hoa hong)(?: app| san| sen)?',
+  '(?:avoid|skip|save|dodge|without) (?:\\w+ ){0,3}(?:fees?|commission|platform fee|cut)',
+);
+export const evasion = words(
+  '(?:skip|skipping|cut out|cutting out|avoid|bypass|without) (?:the |any )?middle ?m[ae]n',
+  '(?:bo qua|khong qua|khoi qua|ne|tranh) (?:ben )?trung gian',
+  'tren nay (?:khong|bi|it|kho|lag)',
+  'app nay',
+  'o day (?:khong|bi|it|kho|em khong)',
+  'this app',
+  'not convenient',
+  'khong tien',
+  'bi theo doi',
+  'bi chan',
+  'tranh phi',
+  'avoid (?:the )?fees?',
+  'privately',
+  'rieng',
+  'it (?:khi )?(?:vao|dung|xem|check|online|on)',
+  '(?:rarely|seldom|hardly|do not|not) (?:ever )?(?:check|use|open|on) (?:this|the|here)',
+  'not (?:on|active on) (?:here|this)',
+  'easier',
+  'tien hon',
+  'de hon',
+  'nhanh hon',
+  'kho noi chuyen',
+  'lag',
+  'tra loi (?:khong )?kip',
+  'cheaper',
+  're hon',
+  'gia tot hon',
+  'better price',
+);
 
 // --- impersonation ---
 export const authority = words(
@@ -710,7 +1481,29 @@ export const authority = words(
   'government',
 );
 /** Words that make an authority a claim about oneself ("toi la cong an", "this is Sen support", "Vietcombank thong bao"). */
-export const selfClaim = words('our', 'chung toi', 'ben toi', 'toi la', 'em la', 'anh la', 'chi la', 'minh la', 'tui la', 'day la', 'ben (?:em|minh|toi)', 'this is', 'i am', 'we are', 'we re', 'from', 'thong bao', 'notice', 'day', 'xin chao', 'kinh gui');
+export const selfClaim = words(
+  'our',
+  'chung toi',
+  'ben toi',
+  'toi la',
+  'em la',
+  'anh la',
+  'chi la',
+  'minh la',
+  'tui la',
+  'day la',
+  'ben (?:em|minh|toi)',
+  'this is',
+  'i am',
+  'we are',
+  'we re',
+  'from',
+  'thong bao',
+  'notice',
+  'day',
+  'xin chao',
+  'kinh gui',
+);
 export const threat = words(
   'lenh rut',
   'withdrawal (?:\\w+ )?(?:is |was )?(?:pending|requested|made)',
@@ -819,7 +1612,16 @@ export const urgency = words(
  * every alternative contains one of the fragments.
  */
 /** Money passed through her: "keep this money for me, someone will come and take it in cash". */
-export const relayMoney = words('giu (?:tien|zzmoney) (?:\\w+ )?(?:gium|giup|ho)', 'rut (?:\\w+ ){0,2}tien mat (?:\\w+ ){0,3}(?:dua|gui|giao|cho)', '(?:dua|giao|gui) (?:lai )?tien mat (?:\\w+ ){0,2}(?:gium|giup|ho|cho (?:nguoi|ban|anh|chi))', 'co nguoi (?:\\w+ ){0,2}(?:toi|den|qua) (?:lay|nhan) (?:tien|zzmoney)', '(?:hold|keep) (?:the |this |that )?(?:money|cash|zzmoney) for me', 'withdraw (?:it|the money|the cash|cash|zzmoney) and (?:hand|give|pass|bring)', '(?:hand|pass|give) (?:the )?cash (?:over )?to (?:my|a|the|him|her)', 'someone (?:will|ll) (?:come|drop by|stop by)(?: \\w+){0,2} (?:to )?(?:collect|pick up|take) (?:it|the money|the cash|cash)');
+export const relayMoney = words(
+  'giu (?:tien|zzmoney) (?:\\w+ )?(?:gium|giup|ho)',
+  'rut (?:\\w+ ){0,2}tien mat (?:\\w+ ){0,3}(?:dua|gui|giao|cho)',
+  '(?:dua|giao|gui) (?:lai )?tien mat (?:\\w+ ){0,2}(?:gium|giup|ho|cho (?:nguoi|ban|anh|chi))',
+  'co nguoi (?:\\w+ ){0,2}(?:toi|den|qua) (?:lay|nhan) (?:tien|zzmoney)',
+  '(?:hold|keep) (?:the |this |that )?(?:money|cash|zzmoney) for me',
+  'withdraw (?:it|the money|the cash|cash|zzmoney) and (?:hand|give|pass|bring)',
+  '(?:hand|pass|give) (?:the )?cash (?:over )?to (?:my|a|the|him|her)',
+  'someone (?:will|ll) (?:come|drop by|stop by)(?: \\w+){0,2} (?:to )?(?:collect|pick up|take) (?:it|the money|the cash|cash)',
+);
 export const hints = new Map<RegExp, RegExp>([
   [linkLure, / zzlink /],
   [returnPromise, /%|guarant|profit|return|interest|lai|loi|x2|double|gop von|dau tu|withdraw|rut|zzmoney/],
@@ -827,7 +1629,10 @@ export const hints = new Map<RegExp, RegExp>([
   [overpayInstrument, /check|cheque|draft|money order| sec /],
   [accountUpgrade, /upgrade|account|nang cap|tai khoan|tich xanh|tick|badge/],
   [bankCard, /card|the /],
-  [emergency, /tai nan|cap cuu|vien|phau thuat|mo gap|accident|hospital|emergency|surgery|bi bat|arrested|phone|number|dien thoai|so moi|doi so/],
+  [
+    emergency,
+    /tai nan|cap cuu|vien|phau thuat|mo gap|accident|hospital|emergency|surgery|bi bat|arrested|phone|number|dien thoai|so moi|doi so/,
+  ],
   [remittance, /union|gram|remitly|worldremit|ria money|xoom|wise|wire|money order/],
   [mayIPay, / (?:can|could|may|should|em|minh|toi|tui) /],
   [stayHere, / (?:here|o day|tren nay|tai day|sen) /],

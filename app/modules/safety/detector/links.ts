@@ -54,7 +54,25 @@ const SHORTENERS = new Set([
 // Names a scam link borrows: the platform, banks, delivery companies, the Union,
 // other marketplaces and wallets, the police. Short ones must be a whole label
 // ("sen-vn-support"); long ones may hide inside a word ("vietcombankvn").
-const BRAND_LABELS = new Set(['evn', 'sen', 'senvn', 'vcb', 'tcb', 'mb', 'acb', 'bidv', 'tpb', 'ghn', 'ghtk', 'jnt', 'jt', 'vnpost', 'momo', 'hlhpn', 'congan']);
+const BRAND_LABELS = new Set([
+  'evn',
+  'sen',
+  'senvn',
+  'vcb',
+  'tcb',
+  'mb',
+  'acb',
+  'bidv',
+  'tpb',
+  'ghn',
+  'ghtk',
+  'jnt',
+  'jt',
+  'vnpost',
+  'momo',
+  'hlhpn',
+  'congan',
+]);
 const BRAND_WORDS = [
   'vietcombank',
   'techcombank',
@@ -85,12 +103,69 @@ const BRAND_WORDS = [
 ];
 
 // Words a phishing host uses to sound official ("xacminh-taikhoan.com", "secure-login-update.top").
-const PHISHING_WORDS = ['xacminh', 'xacthuc', 'hotro', 'khuyenmai', 'nhanqua', 'trungthuong', 'tritan', 'hoantien', 'thanhtoan', 'dangnhap', 'khoiphuc', 'mokhoa', 'verify', 'verification', 'secure', 'login', 'signin', 'update', 'payout', 'refund', 'unlock', 'recover', 'wallet', 'reward', 'prize', 'claim', 'bonus', 'payment'];
+const PHISHING_WORDS = [
+  'xacminh',
+  'xacthuc',
+  'hotro',
+  'khuyenmai',
+  'nhanqua',
+  'trungthuong',
+  'tritan',
+  'hoantien',
+  'thanhtoan',
+  'dangnhap',
+  'khoiphuc',
+  'mokhoa',
+  'verify',
+  'verification',
+  'secure',
+  'login',
+  'signin',
+  'update',
+  'payout',
+  'refund',
+  'unlock',
+  'recover',
+  'wallet',
+  'reward',
+  'prize',
+  'claim',
+  'bonus',
+  'payment',
+];
 
 // Endings that cost nothing to register and that ordinary shops hardly use.
-const RISKY_TLDS = new Set(['xyz', 'top', 'vip', 'cc', 'icu', 'click', 'buzz', 'cyou', 'sbs', 'cfd', 'monster', 'rest', 'bar', 'quest', 'lat', 'bond', 'win', 'loan', 'tk', 'ml', 'ga', 'cf', 'gq', 'su', 'work', 'xin']);
+const RISKY_TLDS = new Set([
+  'xyz',
+  'top',
+  'vip',
+  'cc',
+  'icu',
+  'click',
+  'buzz',
+  'cyou',
+  'sbs',
+  'cfd',
+  'monster',
+  'rest',
+  'bar',
+  'quest',
+  'lat',
+  'bond',
+  'win',
+  'loan',
+  'tk',
+  'ml',
+  'ga',
+  'cf',
+  'gq',
+  'su',
+  'work',
+  'xin',
+]);
 
-export type LinkFinding = 'link_lookalike' | 'link_phishy' | 'link_risky_domain' | 'link_punycode' | 'link_shortener' | 'link_insecure';
+export type LinkFinding =
+  'link_lookalike' | 'link_phishy' | 'link_risky_domain' | 'link_punycode' | 'link_shortener' | 'link_insecure';
 
 function matches(host: string, list: readonly string[]) {
   return list.some((h) => host === h || host.endsWith('.' + h));
@@ -119,7 +194,11 @@ export function checkLink(link: FoundLink, trusted: readonly string[]): LinkFind
   if (SHORTENERS.has(host)) {
     findings.push('link_shortener');
     // A short link dressed as a brand or a claim ("bit.ly/sen-refund", "tinyurl.com/nhanqua-vcb") hides a lookalike.
-    const words = link.raw.slice(link.raw.indexOf(host) + host.length).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = link.raw
+      .slice(link.raw.indexOf(host) + host.length)
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     const brand = words.some((w) => BRAND_LABELS.has(w) || BRAND_WORDS.some((b) => w.includes(b)));
     const phishy = words.some((w) => PHISHING_WORDS.some((p) => w.includes(p)));
     if (brand && phishy) findings.push('link_lookalike');

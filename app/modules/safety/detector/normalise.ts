@@ -50,7 +50,8 @@ const moneyWords = new RegExp(
   'g',
 );
 // English amounts in words: "two hundred dollars", "a few thousand bucks", "five million dong".
-const englishNumber = '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|couple|half)';
+const englishNumber =
+  '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|couple|half)';
 const englishMoneyWords = new RegExp(
   String.raw`(?<![a-z])(?:${englishNumber}[\s-]+){0,6}${englishNumber}[\s-]+(?:(?:hundred|thousand|million)[\s-]+)?(?:dollars?|bucks|usd|million|thousand|dong|vnd|euros?)(?![a-z])`,
   'g',
@@ -191,7 +192,6 @@ export function canonical(input: string): Canonical {
     out.push(expanded ?? word);
   }
   // Collapse runs of breaks: a sentence end wins over a clause break.
-  const text = (' ' + out.join(' ') + ' ')
-    .replace(/( \|+)+ /g, (run) => (run.includes('||') ? ' || ' : ' | '));
+  const text = (' ' + out.join(' ') + ' ').replace(/( \|+)+ /g, (run) => (run.includes('||') ? ' || ' : ' | '));
   return { text, links };
 }
