@@ -666,6 +666,23 @@ const both = (outcome: Outcome): Record<Officer, Outcome> => ({ laoCai: outcome,
 const hersOnly: Record<Officer, Outcome> = { laoCai: 'ok', haNoi: 'missing' };
 
 const scopeRows: ScopeRow[] = [
+  // Problems with orders go by the seller's province; a person's deliveries by hers.
+  { file: 'staff.disputes._index.tsx', path: () => '/staff/disputes', expect: both('ok') },
+  {
+    file: 'staff.disputes.$id.tsx',
+    path: async (p, people) =>
+      `/staff/disputes/${(await problemOn(await deliveredOrder(people.buyer.id, p.personId), 'with_staff')).problemId}`,
+    expect: hersOnly,
+  },
+  {
+    file: 'staff.disputes.$id.tsx',
+    path: async (p, people) =>
+      `/staff/disputes/${(await problemOn(await deliveredOrder(people.buyer.id, p.personId), 'with_staff')).problemId}`,
+    method: 'POST',
+    form: () => ({ decision: 'no_refund', note: 'Hàng đúng mô tả' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
+  { file: 'staff.people.$id.deliveries.tsx', path: (p) => `/staff/people/${p.personId}/deliveries`, expect: hersOnly },
   { file: 'staff.verifications._index.tsx', path: () => '/staff/verifications', expect: both('ok') },
   { file: 'staff.verifications.$id.tsx', path: (p) => `/staff/verifications/${p.personId}`, expect: hersOnly },
   // A decision posted on another province's id: 404, whatever the form.

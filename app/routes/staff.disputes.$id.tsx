@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -15,14 +15,16 @@ import { decideProblem, findProblemForStaff } from '~/modules/problems/problems.
 // the messages between the two; the decision (refund owed or not) goes to both.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
-  const found = await findProblemForStaff(params.id);
+  const staff = await requireStaff(request);
+  const found = await findProblemForStaff(params.id, staff.scope);
   if (!found) throw new Response('Not found', { status: 404 });
   return { ...found, number: shortNumber(found.problem.order_id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireRole(request, 'staff');
+  const staff = await requireStaff(request);
+  // Another province's problem is not hers to see nor to decide: 404 before the form is read.
+  if (!(await findProblemForStaff(params.id, staff.scope))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { requireRole } from '~/lib/auth.server';
+import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { shortNumber } from '~/modules/orders/states';
@@ -12,8 +12,8 @@ import { lostDisputesFlag } from '~/modules/problems/states';
 // each with how often the seller already lost one.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
-  const problems = await listProblemsForStaff();
+  const staff = await requireStaff(request);
+  const problems = await listProblemsForStaff(staff.scope);
   return {
     problems: problems.map((p) => ({ ...p, number: shortNumber(p.order_id), seller_lost: Number(p.seller_lost ?? 0) })),
   };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { requireRole } from '~/lib/auth.server';
+import { personInScope, requireStaff } from '~/lib/auth.server';
 import { isUuid } from '~/lib/ids';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -10,8 +10,8 @@ import { deliveriesForPerson } from '~/modules/notifications/staff.server';
 // Staff, for a person's "I never got the message / the code" call: which of her
 // channels are confirmed, and what happened to her last notices and codes.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'staff');
-  const found = isUuid(params.id) ? await deliveriesForPerson(params.id) : null;
+  const staff = await requireStaff(request);
+  const found = isUuid(params.id) && (await personInScope(staff.scope, params.id)) ? await deliveriesForPerson(params.id) : null;
   if (!found) throw new Response('Not found', { status: 404 });
   return found;
 }

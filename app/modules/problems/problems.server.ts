@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { provinceInScope, type StaffScope } from '~/lib/auth.server';
 import { defined } from '~/lib/defined';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, ProblemKind, ProblemState, ProblemStep } from '../../../db/schema';
@@ -498,7 +499,7 @@ export async function recordRefund(
 // ---- staff ----
 
 /** Problems waiting for a staff decision, oldest request first, with the seller's record. */
-export async function listProblemsForStaff() {
+export async function listProblemsForStaff(scope: StaffScope) {
   return db
     .selectFrom('order_problems as p')
     .innerJoin('business_profiles as b', 'b.user_id', 'p.seller_id')
@@ -521,13 +522,14 @@ export async function listProblemsForStaff() {
         .as('seller_lost'),
     )
     .where('p.state', '=', 'with_staff')
+    .where(provinceInScope(scope, 'b.province'))
     .orderBy('p.escalated_at')
     .limit(200)
     .execute();
 }
 
 /** A problem as staff see it: both sides' evidence, the order's history and the messages between the two. */
-export async function findProblemForStaff(problemId: string | undefined) {
+export async function findProblemForStaff(problemId: string | undefined, scope: StaffScope) {
   if (!isUuid(problemId)) return null;
   const problem = await problemDetail()
     .innerJoin('business_profiles as b', 'b.user_id', 'p.seller_id')
@@ -544,6 +546,7 @@ export async function findProblemForStaff(problemId: string | undefined) {
       ).as('events'),
     ])
     .where('p.id', '=', problemId)
+    .where(provinceInScope(scope, 'b.province'))
     .executeTakeFirst();
   if (!problem) return null;
   // The conversation between the two (one per pair of people), newest 100, shown as text.
