@@ -11,7 +11,8 @@ import { deliveriesForPerson } from '~/modules/notifications/staff.server';
 // channels are confirmed, and what happened to her last notices and codes.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const found = isUuid(params.id) && (await personInScope(staff.scope, params.id)) ? await deliveriesForPerson(params.id) : null;
+  const found =
+    isUuid(params.id) && (await personInScope(staff.scope, params.id)) ? await deliveriesForPerson(params.id) : null;
   if (!found) throw new Response('Not found', { status: 404 });
   return found;
 }
