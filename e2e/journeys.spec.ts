@@ -70,6 +70,8 @@ for (const javaScriptEnabled of [true, false]) {
     // Sign-up, then the header's link to her shop.
     const seller = await person(browser, baseURL!, javaScriptEnabled);
     await seller.goto('/');
+    // A visitor finds sign-up under "more" in the bottom bar.
+    await seller.getByRole('link', { name: 'Thêm', exact: true }).click();
     await seller.getByRole('link', { name: 'Đăng ký' }).first().click();
     // The form offers her phone number first; she has an email.
     await seller.getByRole('link', { name: 'Đăng ký bằng email' }).click();
@@ -90,6 +92,10 @@ for (const javaScriptEnabled of [true, false]) {
     // Signed in, the home page never offers a second account.
     await expect(seller.getByRole('link', { name: 'Tạo tài khoản' })).toHaveCount(0);
     await seller.getByRole('link', { name: 'Gian hàng của tôi' }).first().click();
+    await seller
+      .getByRole('navigation', { name: 'Gian hàng của chị' })
+      .getByRole('link', { name: 'Hồ sơ & xác minh' })
+      .click();
     await expect(seller.getByRole('heading', { name: 'Chị muốn bán hàng trên Sen?' })).toBeVisible();
     await expectAccessible(seller);
 

@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { addListingToCart } from './support/pages';
 import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
 
 // A buyer puts two products from two sellers in her cart and pays cash on
@@ -27,8 +28,7 @@ async function addFirstListingOf(page: Page, storefront: string) {
   await page.goto(storefront);
   const href = await page.locator('#listings a[href^="/market/"]').first().getAttribute('href');
   await page.goto(href!);
-  await page.getByRole('button', { name: 'Thêm vào giỏ' }).click();
-  await expect(page.getByText('Đã thêm vào giỏ hàng.')).toBeVisible();
+  await addListingToCart(page);
 }
 
 async function sellerAcceptsAndShips(browser: Browser, baseURL: string, email: string, orderId: string) {

@@ -46,6 +46,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     // Sign-up offers her phone number first, in Vietnamese.
     await page.goto('/');
+    // A visitor finds sign-up under "more" in the bottom bar.
+    await page.getByRole('link', { name: 'Thêm', exact: true }).click();
     await page.getByRole('link', { name: 'Đăng ký' }).first().click();
     await expect(page.getByLabel('Số điện thoại di động')).toBeVisible();
     await expect(page.locator('input[name="email"]')).toHaveCount(0);

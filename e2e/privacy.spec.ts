@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { addListingToCart } from './support/pages';
 import { strFromU8, unzipSync } from 'fflate';
 import { demoPassword, expect, expectAccessible, signIn, test } from './support/fixtures';
 import { signupLink } from './support/server-log';
@@ -63,8 +64,7 @@ for (const shop of sellers) {
     const href = await buyer.locator('#listings a[href^="/market/"]').first().getAttribute('href');
     await buyer.goto(href!);
     const title = (await buyer.getByRole('heading', { level: 1 }).textContent())!.trim();
-    await buyer.getByRole('button', { name: 'Thêm vào giỏ' }).click();
-    await expect(buyer.getByText('Đã thêm vào giỏ hàng.')).toBeVisible();
+    await addListingToCart(buyer);
     await buyer.goto('/cart');
     await buyer.getByRole('link', { name: 'Đặt hàng' }).click();
     await buyer.getByLabel('Họ tên người nhận').fill('Nguyễn Thị Mai');

@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { addListingToCart } from './support/pages';
 import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
 
 // Issue 18: a buyer checks out with VietQR, sees the QR, the amount and the
@@ -34,8 +35,7 @@ for (const javaScriptEnabled of [false, true]) {
     await buyer.goto('/s/det-tho-cam-hoa');
     const href = await buyer.locator('#listings a[href^="/market/"]').first().getAttribute('href');
     await buyer.goto(href!);
-    await buyer.getByRole('button', { name: 'Thêm vào giỏ' }).click();
-    await expect(buyer.getByText('Đã thêm vào giỏ hàng.')).toBeVisible();
+    await addListingToCart(buyer);
     await buyer.goto('/checkout');
     await buyer.getByLabel('Họ tên người nhận').fill('Nguyễn Thị Mai');
     await buyer.getByLabel('Số điện thoại').fill('0987111222');

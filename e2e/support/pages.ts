@@ -32,3 +32,14 @@ export async function openOwnListing(page: Page) {
   await page.locator('a[href^="/dashboard/listings/"]:not([href$="/new"])').first().click();
   await expect(page).toHaveURL(/\/dashboard\/listings\/[0-9a-f-]{36}/);
 }
+
+/**
+ * On a listing's page: adds it to the cart and waits for the answer. A listing
+ * with options (size, colour) gets its first one in stock, as a buyer would pick.
+ */
+export async function addListingToCart(page: Page) {
+  const option = page.locator('input[name="variant"]:not([disabled])').first();
+  if (await option.count()) await option.check();
+  await page.getByRole('button', { name: 'Thêm vào giỏ' }).click();
+  await expect(page.getByText('Đã thêm vào giỏ hàng.')).toBeVisible();
+}
