@@ -82,7 +82,7 @@ for (const javaScriptEnabled of [true, false]) {
     await seller.locator('input[name="email"]').fill(email);
     await seller.locator('input[name="password"]').fill('hoa sen no giua dam lay');
     await seller.locator('input[name="agree"]').check();
-    await seller.locator('form button[type="submit"]').last().click();
+    await seller.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
     await seller.waitForURL((url) => !url.pathname.startsWith('/signup'));
     // The account is made by the emailed link (here, from the server's log).
     await seller.goto(await signupLink(email));

@@ -35,7 +35,7 @@ async function signUpWithConsent(page: Page, email: string) {
   // The consent box starts unticked: silence is not consent.
   await expect(page.locator('input[name="agree"]')).not.toBeChecked();
   await page.locator('input[name="agree"]').check();
-  await page.locator('form button[type="submit"]').last().click();
+  await page.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signup'));
   await page.goto(await signupLink(email));
   await page.getByRole('button', { name: 'Tạo tài khoản của tôi' }).click();
