@@ -25,9 +25,10 @@ import {
 
 const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes as BlobPart], name, { type });
 
-function storedFiles() {
+/** Files in the folder store, under `prefix` (other test files store in parallel). */
+function storedFiles(prefix = '') {
   try {
-    return readdirSync(path.join(dataDir(), 'files'), { recursive: true, withFileTypes: true }).filter((d) =>
+    return readdirSync(path.join(dataDir(), 'files', prefix), { recursive: true, withFileTypes: true }).filter((d) =>
       d.isFile(),
     );
   } catch {
@@ -130,16 +131,17 @@ describe('preparing one file', () => {
 
 describe('storing a request’s files', () => {
   it('stores nothing when one file of the request fails', async () => {
-    const before = storedFiles().length;
+    // A prefix of its own: another test file storing at the same moment must not count.
+    const prefix = `private/documents/test-${Date.now()}-${process.pid}`;
     const result = await storeUploads(
       [
         { field: 'documents', file: file(await pngImage(), 'a.png', 'image/png') },
         { field: 'documents', file: file(svgFile, 'b.png', 'image/png') },
       ],
-      { prefix: 'private/documents/test' },
+      { prefix },
     );
     expect(result).toEqual({ ok: false, errors: { documents: 'verification.upload.badType' } });
-    expect(storedFiles().length).toBe(before);
+    expect(storedFiles(prefix)).toEqual([]);
   });
 
   it('stores every file and its thumbnail under fresh keys', async () => {
