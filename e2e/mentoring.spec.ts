@@ -29,7 +29,7 @@ test('mentor availability → booking → .ics → reschedule → both see it �
   await expect(page.getByText('Giờ hiển thị theo múi giờ của chị: Giờ Việt Nam.')).toBeVisible();
   await expectAccessible(page);
   const slots = page.getByRole('radio');
-  expect(await slots.count()).toBeGreaterThan(2);
+  await expect.poll(() => slots.count()).toBeGreaterThan(2);
   const firstLabel = (await page.locator('label.slot').first().innerText()).trim();
   await page.getByLabel('Chị muốn được giúp về điều gì?').fill('Cách chụp ảnh khăn thổ cẩm cho đẹp');
   // No time is chosen for her: booking at once is refused in her language, and her note is kept.
