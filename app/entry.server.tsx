@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { rollSessionCookie } from './lib/auth.server';
 import { setMessagesSource } from './lib/i18n';
@@ -88,5 +88,10 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   // Aborted requests (the browser went away) are not errors of ours.
   if (request.signal.aborted) return;
+  // A 4xx the framework answers itself (a form posted to a page without an action: 405) is the client's mistake.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    log.warn('request refused', { status: error.status, path: new URL(request.url).pathname });
+    return;
+  }
   log.error('request failed', error, { path: new URL(request.url).pathname, requestId: context?.requestId });
 }

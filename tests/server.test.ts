@@ -95,6 +95,22 @@ describe('the HTTP layer', () => {
     expect(html).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
+  it('answers a form posted to a page without an action with 405, and logs it as refused, not as our error', async () => {
+    const errors: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      errors.push(String(chunk));
+      return true;
+    });
+    try {
+      const response = await server.fetch('/about', { method: 'POST', form: { anything: 'x' } });
+      expect(response.status).toBe(405);
+      expect(await response.text()).not.toMatch(/at .*\.(js|ts):\d+/);
+      expect(errors.join('')).not.toContain('request failed');
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   it('redacts secrets whatever key a caller logs them under', () => {
     const lines: string[] = [];
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
