@@ -16,7 +16,7 @@ import {
   verificationStatuses,
   type TransitionName,
 } from '../app/modules/verification/states';
-import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification/verification.server';
+import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification';
 import { call, createTestUser, enrolTwoFactor, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { loader as publicFileLoader } from '../app/routes/files.$';
 import { elfExecutable, jpegWithGps, multipartRequest, pngImage, svgFile, tinyPdf } from './support/images';

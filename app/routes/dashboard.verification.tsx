@@ -16,17 +16,14 @@ import { expertiseAreas, mentorLanguages } from '~/modules/verification/options'
 import {
   addDocuments,
   canEditDocuments,
-  declareWomenLed,
   findLastDecision,
-  findOwnBusinessProfile,
   findOwnMentorProfile,
   listOwnDocuments,
   removeOwnDocument,
-  saveBusinessProfile,
   saveMentorApplication,
-  setProfileImage,
   transition,
-} from '~/modules/verification/verification.server';
+} from '~/modules/verification';
+import { declareWomenLed, findOwnBusinessProfile, saveBusinessProfile, setProfileImage } from '~/modules/business';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 
 export async function loader({ request }: LoaderFunctionArgs) {

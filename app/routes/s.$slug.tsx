@@ -7,7 +7,7 @@ import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { isSafeSeller } from '~/modules/learning/badge.server';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
-import { findStorefront } from '~/modules/verification/verification.server';
+import { findStorefront } from '~/modules/business';
 import { getUser } from '~/lib/auth.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';

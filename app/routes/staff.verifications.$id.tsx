@@ -9,7 +9,7 @@ import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { decideSchema } from '~/modules/verification/forms.server';
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
-import { findReview, transition } from '~/modules/verification/verification.server';
+import { findReview, transition } from '~/modules/verification';
 import { assigneesOf, clearAssignment, releaseItem, takeItem } from '~/modules/verification/assignments.server';
 import { isUuid } from '~/lib/ids';
 

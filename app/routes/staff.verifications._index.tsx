@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
-import { listQueue } from '~/modules/verification/verification.server';
+import { listQueue } from '~/modules/verification';
 import { assigneesOf } from '~/modules/verification/assignments.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
