@@ -21,6 +21,8 @@ export async function findStorefront(slug: string) {
       'cover_key',
       'verification_status',
       'verified_at',
+      // Approved but not renewed in time (issue 19): no badge, "verification expired".
+      sql<boolean>`verification_status = 'approved' and verified_until <= now()`.as('verification_lapsed'),
     ])
     .where('slug', '=', slug)
     // A suspended account's storefront shows nothing (moderation).
@@ -39,6 +41,7 @@ export async function verifiedSellers(userIds: string[]) {
     .select(['user_id', 'verified_at'])
     .where('user_id', 'in', userIds)
     .where('verification_status', '=', 'approved')
+    .where((eb) => eb.or([eb('verified_until', 'is', null), eb('verified_until', '>', new Date())]))
     .execute();
   return new Map(rows.map((r) => [r.user_id, r.verified_at ?? new Date(0)]));
 }

@@ -13,3 +13,19 @@ export { findReview, listQueue, type QueueFilters } from './queue.server';
 export { deleteExpiredDocuments, documentRetentionDays } from './retention.server';
 export { canEditDocuments } from './states';
 export { findLastDecision, transition, type TransitionResult } from './transitions.server';
+export {
+  parseIdNumber,
+  saveIdNumber,
+  sameIdentityAccounts,
+  withoutIdHash,
+  type IdNumberProblem,
+} from './identity.server';
+export {
+  renewalState,
+  renewVerification,
+  sendRenewalReminders,
+  validMonths,
+  type RenewalState,
+} from './renewal.server';
+export { listMeetings, recordMeeting } from './meetings.server';
+export { requestMoreInfoBulk } from './bulk.server';

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { StaffScope } from '~/lib/auth.server';
 import { inStaffScope, provinceInScope } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
+import { withoutIdHash } from './identity.server';
 import type { Subject, VerificationStatus } from './states';
 
 export type QueueFilters = { province?: string; status?: VerificationStatus; subject?: Subject };
@@ -101,5 +102,6 @@ export async function findReview(userId: string, scope: StaffScope) {
       .execute(),
   ]);
   if (!user || (!business && !mentor)) return null;
-  return { user, business, mentor, documents, events };
+  // The identity number's hash stays on the server; the page shows its last 3 digits.
+  return { user, business: business ? withoutIdHash(business) : undefined, mentor, documents, events };
 }

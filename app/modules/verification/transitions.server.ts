@@ -8,6 +8,7 @@ import type { MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { notify } from '~/modules/notifications/notify.server';
+import { addMonths } from './renewal.server';
 import {
   checkTransition,
   reasonCodes,
@@ -126,6 +127,8 @@ export async function transition(
       set.decided_at = now;
     }
     if (name === 'approve' || name === 'reinstate') set[t.approvedAt] = now;
+    // An approval lapses after VERIFICATION_VALID_MONTHS unless renewed (renewal.server.ts).
+    if (subject === 'business' && name === 'approve') set.verified_until = addMonths(now);
     await trx.updateTable(t.table).set(set).where('user_id', '=', userId).execute();
     await trx
       .insertInto('verification_events')
