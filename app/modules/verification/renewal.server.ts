@@ -5,7 +5,6 @@
 // listings can still be bought (Sen's choice: a lapse is paperwork, not a
 // finding against her, and cutting her sales off would punish the women who
 // are least online; buyers see the warning and decide).
-import { sql } from 'kysely';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import { notify } from '~/modules/notifications/notify.server';
@@ -141,9 +140,3 @@ export async function sendRenewalReminders(now = new Date()) {
   if (sent) log.info('verification renewal reminders sent', { count: sent });
   return sent;
 }
-
-/** SQL for "shows the badge now": approved and not lapsed (listings, storefront). */
-export const badgeNow = (alias: string) =>
-  sql<boolean>`(${sql.ref(`${alias}.verification_status`)} = 'approved' and (${sql.ref(
-    `${alias}.verified_until`,
-  )} is null or ${sql.ref(`${alias}.verified_until`)} > now()))`;
