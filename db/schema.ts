@@ -31,6 +31,10 @@ export interface UsersTable {
   deleted_at: Timestamp | null;
   /** A buyer's own province, on her profile (issue 19: which provincial office looks after her); named apart from the profiles' `province` so joins stay unambiguous. */
   home_province: string | null;
+  /** Self-declared and consented (issue 19), for reports in cells of 10 or more only. */
+  age_group: 'under_25' | '25_34' | '35_44' | '45_54' | '55_plus' | null;
+  ethnic_group: string | null;
+  groups_consented_at: Timestamp | null;
 }
 
 /** A queue item a staff member took (issue 19): the person of a verification, or a report. */
@@ -268,6 +272,40 @@ export interface BusinessProfilesTable {
   decided_at: Timestamp | null;
   /** Set by the scam screening on save (danger): the story is not shown publicly until staff clear it. */
   story_held: Generated<boolean>;
+  /** HMAC-SHA-256 (hex) of her citizen-ID number with ID_NUMBER_KEY, and its last 3 digits: never the number (issue 19). */
+  id_number_hmac: string | null;
+  id_number_last3: string | null;
+  /** The approval lapses after this (VERIFICATION_VALID_MONTHS); a renewal moves it on. */
+  verified_until: Timestamp | null;
+}
+
+/** A renewal reminder sent (30 or 7 days before the approval's end): at most once each. */
+export interface VerificationRemindersTable {
+  user_id: string;
+  verified_until: Timestamp;
+  days_before: 30 | 7;
+  sent_at: CreatedAt;
+}
+
+/** Her re-declaration that nothing changed: one per approval period renewed. */
+export interface VerificationRenewalsTable {
+  id: Generated<string>;
+  user_id: string;
+  previous_until: Timestamp;
+  renewed_until: Timestamp;
+  created_at: CreatedAt;
+}
+
+/** Staff met the applicant in person (date, place, note). */
+export interface VerificationMeetingsTable {
+  id: Generated<string>;
+  user_id: string;
+  staff_id: string | null;
+  /** YYYY-MM-DD */
+  met_on: string;
+  place: string;
+  note: Generated<string>;
+  created_at: CreatedAt;
 }
 
 // ---- verification ----
@@ -973,6 +1011,9 @@ export interface Database {
   data_exports: DataExportsTable;
   staff_scopes: StaffScopesTable;
   review_assignments: ReviewAssignmentsTable;
+  verification_reminders: VerificationRemindersTable;
+  verification_renewals: VerificationRenewalsTable;
+  verification_meetings: VerificationMeetingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -5,6 +5,7 @@ import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
+import { seedRenewal } from './seeds/renewal';
 import { seedMarket } from './seeds/market';
 import { seedMarketDepth } from './seeds/market-depth';
 import { seedMentoring } from './seeds/mentoring';
@@ -21,6 +22,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedAccounts(db);
   await seedStaffTwoFactor(db);
   await seedVerification(db);
+  await seedRenewal(db);
   await seedLearning(db);
   await seedMarket(db);
   await seedMarketDepth(db);

@@ -111,6 +111,7 @@ for (const javaScriptEnabled of [true, false]) {
       .setInputFiles({ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await cccdPhoto() });
     await seller.getByRole('button', { name: 'Tải giấy tờ lên' }).click();
     await expect(seller.getByText('Đã tải lên.')).toBeVisible();
+    await seller.getByLabel('Số căn cước công dân (12 chữ số)').fill('0011 2233 4455');
     await seller.getByLabel('Tôi cam đoan doanh nghiệp này do phụ nữ làm chủ hoặc điều hành.').check();
     await seller.getByRole('button', { name: 'Gửi cho Hội duyệt' }).click();
     await expect(seller.getByTestId('verification-status')).toHaveText('Đang chờ duyệt');

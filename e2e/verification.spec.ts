@@ -95,6 +95,7 @@ test('an entrepreneur submits, staff ask for more, she resubmits, staff approve,
   await expect(page.getByTestId('verification-status')).toHaveText('Bản nháp');
 
   await uploadCccd(page);
+  await page.getByLabel('Số căn cước công dân (12 chữ số)').fill('0011 2233 4455');
   await page.getByLabel('Tôi cam đoan doanh nghiệp này do phụ nữ làm chủ hoặc điều hành.').check();
   await page.getByRole('button', { name: 'Gửi cho Hội duyệt' }).click();
   await expect(page.getByTestId('verification-status')).toHaveText('Đang chờ duyệt');

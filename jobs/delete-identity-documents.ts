@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deleteExpiredDocuments } from '../app/modules/verification/verification.server';
+import { deleteExpiredDocuments } from '../app/modules/verification';
 import type { JobDefinition } from './types';
 
 // Identity documents leave storage 30 days after a final decision; the decision stays.

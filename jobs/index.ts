@@ -2,6 +2,7 @@ import { retryRefunds } from './retry-refunds';
 import { cleanupAuth } from './cleanup-auth';
 import { deliverEmail } from './deliver-email';
 import { deleteIdentityDocuments } from './delete-identity-documents';
+import { verificationRenewalReminders } from './verification-renewal-reminders';
 import { mentoringReminders } from './mentoring-reminders';
 import { ordersHousekeeping } from './orders-housekeeping';
 import { buildDataExport } from './build-data-export';
@@ -24,6 +25,7 @@ export const jobs: Job[] = [
   sealJob(deleteOldNotificationsJob),
   sealJob(deleteOldEmailsJob),
   sealJob(retryRefunds),
+  sealJob(verificationRenewalReminders),
 ];
 
 /** Every queue, handed to the job system by whoever starts a process (it knows no job itself). */

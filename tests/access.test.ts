@@ -246,6 +246,20 @@ const rows: Row[] = [
     expect: staffOnly,
   },
   {
+    file: 'staff.verifications.$id.tsx',
+    path: async (p) => `/staff/verifications/${(await verificationFixture(p)).userId}`,
+    method: 'POST',
+    form: { intent: 'meeting' },
+    expect: staffOnly,
+  },
+  {
+    file: 'staff.verifications._index.tsx',
+    path: '/staff/verifications',
+    method: 'POST',
+    form: { intent: 'bulkNeedsInfo' },
+    expect: staffOnly,
+  },
+  {
     file: 'staff.documents.$id.ts',
     path: async (p) => `/staff/documents/${(await verificationFixture(p)).documentId}`,
     expect: staffOnly,
@@ -577,6 +591,15 @@ const rows: Row[] = [
     form: { phone_order_placed: 'carrier-pigeon' },
     expect: signedIn('ok'),
   },
+  // Issue 19: her province and self-declared groups; groups without consent are refused (400).
+  { file: 'account_.about.tsx', path: '/account/about', expect: signedIn('ok') },
+  {
+    file: 'account_.about.tsx',
+    path: '/account/about',
+    method: 'POST',
+    form: { homeProvince: 'lao-cai', ageGroup: '25_34' },
+    expect: signedIn('ok'),
+  },
   { file: 'staff.people.$id.deliveries.tsx', path: (p) => `/staff/people/${p.buyer.id}/deliveries`, expect: staffOnly },
   { file: 'account_.privacy.tsx', path: '/account/privacy', expect: signedIn('ok') },
   {
@@ -685,6 +708,21 @@ const scopeRows: ScopeRow[] = [
   { file: 'staff.people.$id.deliveries.tsx', path: (p) => `/staff/people/${p.personId}/deliveries`, expect: hersOnly },
   { file: 'staff.verifications._index.tsx', path: () => '/staff/verifications', expect: both('ok') },
   { file: 'staff.verifications.$id.tsx', path: (p) => `/staff/verifications/${p.personId}`, expect: hersOnly },
+  // An in-person meeting recorded on another province's person, and a bulk request naming her: 404.
+  {
+    file: 'staff.verifications.$id.tsx',
+    path: (p) => `/staff/verifications/${p.personId}`,
+    method: 'POST',
+    form: () => ({ intent: 'meeting', metOn: '2026-01-05', place: 'Hội LHPN xã Tả Van', note: '' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
+  {
+    file: 'staff.verifications._index.tsx',
+    path: () => '/staff/verifications',
+    method: 'POST',
+    form: (p) => ({ intent: 'bulkNeedsInfo', item: `business:${p.personId}`, reasonCode: 'id_unreadable' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
   // A decision posted on another province's id: 404, whatever the form.
   {
     file: 'staff.verifications.$id.tsx',

@@ -12,7 +12,7 @@ import {
 } from '../app/modules/mentoring/mentoring.server';
 import { moderate } from '../app/modules/moderation/moderation.server';
 import { addToCart, changeOrder, checkout } from '../app/modules/orders/orders.server';
-import { transition } from '../app/modules/verification/verification.server';
+import { transition } from '../app/modules/verification';
 import { action as sessionAction } from '../app/routes/sessions.$id';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, statusOf } from './support/fixtures';

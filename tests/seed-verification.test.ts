@@ -4,7 +4,7 @@ import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
 import { seedAccounts } from '../db/seeds/accounts';
 import { mentorSeeds, seedVerification, verifiedSellerSeeds, waitingSellerSeeds } from '../db/seeds/verification';
-import { isApprovedMentor, listQueue } from '../app/modules/verification/verification.server';
+import { isApprovedMentor, listQueue } from '../app/modules/verification';
 import { loader as storefrontLoader } from '../app/routes/s.$slug';
 import { call, getRequest, payload } from './support/fixtures';
 

@@ -16,7 +16,7 @@ import {
   verificationStatuses,
   type TransitionName,
 } from '../app/modules/verification/states';
-import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification/verification.server';
+import { deleteExpiredDocuments, isApprovedMentor, transition } from '../app/modules/verification';
 import { call, createTestUser, enrolTwoFactor, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { loader as publicFileLoader } from '../app/routes/files.$';
 import { elfExecutable, jpegWithGps, multipartRequest, pngImage, svgFile, tinyPdf } from './support/images';
@@ -80,7 +80,12 @@ async function uploadDocument(
 async function submit(seller: TestUser) {
   return call(
     dashboardAction,
-    formRequest('/dashboard/verification', { intent: 'submit', declaration: 'yes' }, { cookie: seller.cookie }),
+    formRequest(
+      '/dashboard/verification',
+      // Her citizen-ID number is asked at submission (issue 19); a different one per woman.
+      { intent: 'submit', declaration: 'yes', idNumber: String(Math.floor(Math.random() * 1e12)).padStart(12, '0') },
+      { cookie: seller.cookie },
+    ),
   );
 }
 

@@ -161,6 +161,11 @@ export default function Account() {
         <Link to="/account/privacy">{t('privacy.account.link')}</Link>
       </p>
 
+      <h2>{t('groups.title')}</h2>
+      <p>
+        <Link to="/account/about">{t('groups.link')}</Link>
+      </p>
+
       <h2>{t('notify.settings.title')}</h2>
       <p>
         <Link to="/account/notifications">{t('notify.settings.link')}</Link>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { hasRole, requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findOwnBusinessProfile } from '~/modules/verification/verification.server';
+import { findOwnBusinessProfile } from '~/modules/business';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { groupSessionSchema } from '~/modules/mentoring/group-forms.server';
 import { createGroupSession, listHostedGroupSessions } from '~/modules/mentoring/group.server';
 import { meetingModes } from '~/modules/mentoring/options';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
-import { isApprovedMentor } from '~/modules/verification/verification.server';
+import { isApprovedMentor } from '~/modules/verification';
 
 // A host's group sessions: an approved mentor or a Union trainer (staff) opens
 // them here. Everyone else: 403.

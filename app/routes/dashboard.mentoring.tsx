@@ -9,7 +9,7 @@ import { pageMeta } from '~/lib/meta';
 import { commonTimeZones } from '~/lib/time-zones';
 import { CheckboxGroup } from '~/modules/verification/fields';
 import { mentorLanguages } from '~/modules/verification/options';
-import { isApprovedMentor } from '~/modules/verification/verification.server';
+import { isApprovedMentor } from '~/modules/verification';
 import {
   addDateException,
   findDateExceptions,

@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       province: listing.seller_province,
       verified: listing.seller_verified,
       verifiedAt: listing.seller_verified_at,
+      lapsed: listing.seller_lapsed,
       since: listing.seller_since,
       rating,
     },
@@ -126,7 +127,12 @@ export default function ListingPage() {
         <h2>
           <Link to={`/s/${seller.slug}`}>{seller.name}</Link>
         </h2>
-        <VerifiedMark verified={seller.verified} verifiedAt={seller.verifiedAt} compact={false} />
+        <VerifiedMark
+          verified={seller.verified}
+          verifiedAt={seller.verifiedAt}
+          lapsed={seller.lapsed}
+          compact={false}
+        />
         <RatingSummary rating={seller.rating} />
         <p className="small">
           {provinceName(seller.province, locale)} · {t('market.seller.since', { date: date(seller.since) })}

@@ -62,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         province: l.seller_province,
         verified: l.seller_verified,
         verifiedAt: l.seller_verified_at,
+        lapsed: l.seller_lapsed,
       },
     })),
   };

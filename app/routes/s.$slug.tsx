@@ -7,7 +7,7 @@ import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { isSafeSeller } from '~/modules/learning/badge.server';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
-import { findStorefront } from '~/modules/verification/verification.server';
+import { findStorefront } from '~/modules/business';
 import { getUser } from '~/lib/auth.server';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
@@ -37,8 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories: store.categories,
     logoUrl: store.logoUrl,
     coverUrl: store.coverUrl,
-    status: store.verification_status,
-    verifiedAt: store.verification_status === 'approved' ? store.verified_at : null,
+    status: store.verification_lapsed ? 'lapsed' : store.verification_status,
+    verifiedAt: store.verification_status === 'approved' && !store.verification_lapsed ? store.verified_at : null,
     safeSeller: await isSafeSeller(store.user_id),
     listings: await storefrontListings(store.user_id, store.verification_status),
     rating: await sellerRating(store.user_id),
@@ -72,6 +72,10 @@ export default function Storefront() {
         </p>
         {store.status === 'approved' ? (
           <VerifiedBadge status={store.status} verifiedAt={store.verifiedAt} />
+        ) : store.status === 'lapsed' ? (
+          <p className="muted" data-testid="verification-expired">
+            {t('renewal.expired')}
+          </p>
         ) : (
           <p className="muted">{t('verification.storefront.notVerified')}</p>
         )}

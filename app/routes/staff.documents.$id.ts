@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { recordAudit } from '~/lib/audit.server';
 import { requireStaff } from '~/lib/auth.server';
 import { objectResponse } from '~/lib/storage.server';
-import { findDocumentKey } from '~/modules/verification/verification.server';
+import { findDocumentKey } from '~/modules/verification';
 
 // The only way to an identity document: staff only (anyone else 403, the
 // anonymous to the login page). Folder storage streams it from here; S3

@@ -4,7 +4,7 @@ import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
-import { impactFigures } from '~/modules/verification/verification.server';
+import { impactFigures } from '~/modules/verification';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -13,6 +13,8 @@ import {
   parsePeriod,
   type OutcomeRow,
 } from '~/modules/verification/outcomes.server';
+import { GroupReport } from '~/modules/verification/group-report';
+import { groupBreakdowns } from '~/modules/verification/groups.server';
 
 // Issue 19: the Union's outcomes per province and month (apart from /staff/reports,
 // which is moderation), within her scope; the chart is SVG drawn on the server.
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shown = period ?? defined(parsePeriod(new URLSearchParams()), 'the default period');
   const rows = period ? await outcomeFigures(staff.scope, period) : [];
   const choices = staff.scope.country ? provinces.map((p) => p.code) : staff.scope.provinces;
-  return { period: shown, invalid: !period, rows, months: monthsOf(shown), choices, query: url.search };
+  // Self-declared groups: a snapshot of today's sellers, never a cell under 10 people.
+  const groups = await groupBreakdowns(staff.scope, period?.province);
+  return { period: shown, invalid: !period, rows, months: monthsOf(shown), choices, query: url.search, groups };
 }
 
 function MonthChart({ rows, months, label }: { rows: OutcomeRow[]; months: string[]; label: string }) {
@@ -74,7 +78,7 @@ function MonthChart({ rows, months, label }: { rows: OutcomeRow[]; months: strin
 }
 
 export default function Outcomes() {
-  const { period, invalid, rows, months, choices, query } = useLoaderData<typeof loader>();
+  const { period, invalid, rows, months, choices, query, groups } = useLoaderData<typeof loader>();
   const { t, locale, number } = useI18n();
   return (
     <section>
@@ -145,6 +149,7 @@ export default function Outcomes() {
       ) : (
         <p className="muted">{t('union.outcomes.empty')}</p>
       )}
+      <GroupReport groups={groups} />
     </section>
   );
 }

@@ -7,9 +7,10 @@ import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/li
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
-import { decideSchema } from '~/modules/verification/forms.server';
+import { decideSchema, meetingSchema } from '~/modules/verification/forms.server';
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
-import { findReview, transition } from '~/modules/verification/verification.server';
+import { findReview, listMeetings, recordMeeting, sameIdentityAccounts, transition } from '~/modules/verification';
+import { IdentityWarning, Meetings } from '~/modules/verification/review-parts';
 import { assigneesOf, clearAssignment, releaseItem, takeItem } from '~/modules/verification/assignments.server';
 import { isUuid } from '~/lib/ids';
 
@@ -18,8 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? '';
   const review = isUuid(id) ? await findReview(id, staff.scope) : null;
   if (!review) throw new Response('Not found', { status: 404 });
-  const assignee = (await assigneesOf('verification', [id])).get(id) ?? null;
-  return { ...review, assignee, me: staff.id };
+  const [held, sameIdentity, meetings] = await Promise.all([
+    assigneesOf('verification', [id]),
+    sameIdentityAccounts(id, staff.scope),
+    listMeetings(id),
+  ]);
+  return { ...review, assignee: held.get(id) ?? null, me: staff.id, sameIdentity, meetings };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,6 +43,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done.ok)
       return formError(form, { form: intent === 'take' ? 'union.assign.taken' : 'union.assign.notYours' }, 409);
     return redirect(`/staff/verifications/${id}?notice=notice.union.${intent === 'take' ? 'taken' : 'released'}`);
+  }
+  if (intent === 'meeting') {
+    const met = parseForm(form, meetingSchema);
+    if (!met.ok) return invalid(met.reply);
+    const saved = await recordMeeting({
+      userId: id,
+      staffId: staff.id,
+      scope: staff.scope,
+      metOn: met.data.metOn,
+      place: met.data.place,
+      note: met.data.note ?? '',
+    });
+    if (!saved.ok && saved.problem === 'not-found') throw new Response('Not found', { status: 404 });
+    if (!saved.ok) return formError(form, { form: 'verification.problem.self' }, 403);
+    return redirect(`/staff/verifications/${id}?notice=notice.meeting.saved`);
   }
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);
@@ -186,7 +206,8 @@ function Assignment({
 }
 
 export default function Review() {
-  const { user, business, mentor, documents, events, assignee, me } = useLoaderData<typeof loader>();
+  const { user, business, mentor, documents, events, assignee, me, sameIdentity, meetings } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale, date, dateTime } = useI18n();
   return (
@@ -204,6 +225,7 @@ export default function Review() {
         <Link to={`/staff/people/${user.id}/deliveries`}>{t('notify.staff.link')}</Link>
       </p>
 
+      <IdentityWarning sameIdentity={sameIdentity} />
       {business ? (
         <>
           <h2>{t('staff.review.business')}</h2>
@@ -226,6 +248,16 @@ export default function Review() {
             <dd>{business.contact_phone ?? '—'}</dd>
             <dt>{t('verification.field.contactEmail')}</dt>
             <dd>{business.contact_email ?? '—'}</dd>
+            <dt>{t('identity.field.label')}</dt>
+            <dd data-testid="id-number">
+              {business.id_number_last3 ? t('identity.masked', { last3: business.id_number_last3 }) : '—'}
+            </dd>
+            {business.verified_until ? (
+              <>
+                <dt>{t('renewal.staff.until')}</dt>
+                <dd>{date(business.verified_until)}</dd>
+              </>
+            ) : null}
             <dt>{t('verification.field.slug')}</dt>
             <dd>
               <Link to={`/s/${business.slug}`}>/s/{business.slug}</Link>
@@ -296,6 +328,8 @@ export default function Review() {
           <DecisionForms subject="mentor" status={mentor.status} reply={reply} />
         </>
       ) : null}
+
+      <Meetings meetings={meetings} reply={reply as Reply} />
 
       <h2>{t('staff.review.history')}</h2>
       {events.length ? (

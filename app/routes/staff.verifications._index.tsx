@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { SelectField } from '~/components/form';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
+import { invalid, parseForm, readForm } from '~/lib/forms.server';
+import { bulkSchema } from '~/modules/verification/forms.server';
+import { reasonCodes } from '~/modules/verification/states';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
-import { listQueue } from '~/modules/verification/verification.server';
+import { listQueue, requestMoreInfoBulk } from '~/modules/verification';
 import { assigneesOf } from '~/modules/verification/assignments.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,8 +33,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { items: items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null })), filters };
 }
 
+/** Bulk "request more information": the same reason to the selected requests, all in her scope or none. */
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const form = await readForm(request);
+  const parsed = parseForm(form, bulkSchema);
+  if (!parsed.ok) return invalid(parsed.reply);
+  const result = await requestMoreInfoBulk({
+    items: parsed.data.item.map((value) => {
+      const [subject, userId] = value.split(':');
+      return { subject: subject === 'mentor' ? 'mentor' : 'business', userId: (userId ?? '').toLowerCase() };
+    }),
+    actor: staff,
+    scope: staff.scope,
+    reasonCode: parsed.data.reasonCode,
+    reasonText: parsed.data.reasonText ?? null,
+  });
+  if (!result.ok) throw new Response('Not found', { status: 404 });
+  return redirect('/staff/verifications?notice=notice.bulk.sent');
+}
+
 export default function Queue() {
   const { items, filters } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const bulk = filters.status === 'submitted' && items.length > 0;
   const { t, locale, dateTime } = useI18n();
   return (
     <section>
@@ -75,35 +100,80 @@ export default function Queue() {
         </div>
       </Form>
       {items.length ? (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.queue.name')}</th>
-                <th scope="col">{t('staff.queue.kind')}</th>
-                <th scope="col">{t('verification.field.province')}</th>
-                <th scope="col">{t('staff.queue.state')}</th>
-                <th scope="col">{t('staff.queue.submitted')}</th>
-                <th scope="col">{t('union.assign.column')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={`${item.subject}-${item.user_id}`}>
-                  <td>
-                    <Link to={`/staff/verifications/${item.user_id}`}>{item.title}</Link>
-                    {item.subject === 'business' ? <span className="muted"> · {item.display_name}</span> : null}
-                  </td>
-                  <td>{t(`staff.kind.${item.subject}` as MessageKey)}</td>
-                  <td>{provinceName(item.province, locale)}</td>
-                  <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
-                  <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
-                  <td>{item.assignee ?? '—'}</td>
+        <Form method="post" noValidate id="bulk" className="stack">
+          <FormError reply={reply} idPrefix="bulk" labels={{ item: t('bulk.select') }} />
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  {bulk ? <th scope="col">{t('bulk.select')}</th> : null}
+                  <th scope="col">{t('staff.queue.name')}</th>
+                  <th scope="col">{t('staff.queue.kind')}</th>
+                  <th scope="col">{t('verification.field.province')}</th>
+                  <th scope="col">{t('staff.queue.state')}</th>
+                  <th scope="col">{t('staff.queue.submitted')}</th>
+                  <th scope="col">{t('union.assign.column')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={`${item.subject}-${item.user_id}`}>
+                    {bulk ? (
+                      <td>
+                        <input
+                          type="checkbox"
+                          name="item"
+                          value={`${item.subject}:${item.user_id}`}
+                          aria-label={`${t('bulk.select')}: ${item.title}`}
+                        />
+                      </td>
+                    ) : null}
+                    <td>
+                      <Link to={`/staff/verifications/${item.user_id}`}>{item.title}</Link>
+                      {item.subject === 'business' ? <span className="muted"> · {item.display_name}</span> : null}
+                    </td>
+                    <td>{t(`staff.kind.${item.subject}` as MessageKey)}</td>
+                    <td>{provinceName(item.province, locale)}</td>
+                    <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
+                    <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
+                    <td>{item.assignee ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {bulk ? (
+            <fieldset className="stack narrow">
+              <legend>{t('bulk.title')}</legend>
+              <p className="muted">{t('bulk.hint')}</p>
+              <input type="hidden" name="intent" value="bulkNeedsInfo" />
+              <SelectField
+                idPrefix="bulk"
+                name="reasonCode"
+                label={t('verification.field.reasonCode')}
+                reply={reply}
+                defaultValue=""
+                options={[
+                  { value: '', label: t('staff.confirm.pickReason') },
+                  ...reasonCodes.needs_info.map((code) => ({
+                    value: code,
+                    label: t(`verification.reason.${code}` as MessageKey),
+                  })),
+                ]}
+              />
+              <TextAreaField
+                idPrefix="bulk"
+                name="reasonText"
+                label={t('verification.field.reasonText')}
+                reply={reply}
+                maxLength={2000}
+              />
+              <button type="submit" className="secondary">
+                {t('bulk.send')}
+              </button>
+            </fieldset>
+          ) : null}
+        </Form>
       ) : (
         <p className="muted">{t('staff.queue.empty')}</p>
       )}

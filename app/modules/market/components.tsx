@@ -15,20 +15,39 @@ export type CardListing = {
   stock: number;
   category: string;
   thumbUrl: string | null;
-  seller?: { name: string; province: string; verified: boolean; verifiedAt: Date | string | null } | null;
+  seller?: {
+    name: string;
+    province: string;
+    verified: boolean;
+    verifiedAt: Date | string | null;
+    lapsed?: boolean;
+  } | null;
 };
 
 /** The verification helper's badge, for a seller who is verified now (revoked or suspended: nothing). */
 export function VerifiedMark({
   verified,
   verifiedAt,
+  lapsed = false,
   compact = true,
 }: {
   verified: boolean;
   verifiedAt: Date | string | null;
+  /** Her approval lapsed and is not renewed yet (issue 19): no badge, a plain "verification expired". */
+  lapsed?: boolean;
   compact?: boolean;
 }) {
+  if (lapsed) return <ExpiredMark />;
   return <VerifiedBadge status={verified ? 'approved' : 'none'} verifiedAt={verifiedAt} compact={compact} />;
+}
+
+function ExpiredMark() {
+  const { t } = useI18n();
+  return (
+    <span className="muted small" data-testid="verification-expired">
+      {t('renewal.expired')}
+    </span>
+  );
 }
 
 /** The first card of a page is what shows first (the largest paint): fetched at once, before the others. */
@@ -64,7 +83,11 @@ export function ListingCard({ listing, first = false }: { listing: CardListing; 
       {listing.seller ? (
         <span className="small">
           {listing.seller.name} · {provinceName(listing.seller.province, locale)}{' '}
-          <VerifiedMark verified={listing.seller.verified} verifiedAt={listing.seller.verifiedAt} />
+          <VerifiedMark
+            verified={listing.seller.verified}
+            verifiedAt={listing.seller.verifiedAt}
+            lapsed={listing.seller.lapsed}
+          />
         </span>
       ) : null}
     </li>

@@ -399,7 +399,11 @@ export async function searchListings(filters: SearchFilters) {
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',
-      sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
+      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
+      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
+        'seller_verified',
+      ),
+      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'b.verified_at as seller_verified_at',
       sql<
         string | null
@@ -448,7 +452,11 @@ export async function similarListings(
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',
-      sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
+      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
+      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
+        'seller_verified',
+      ),
+      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'b.verified_at as seller_verified_at',
       firstThumb().as('thumb_key'),
     ])
@@ -490,7 +498,11 @@ export async function findPublishedListing(id: string | undefined) {
       'b.slug as seller_slug',
       'b.province as seller_province',
       'b.verified_at as seller_verified_at',
-      sql<boolean>`b.verification_status = 'approved'`.as('seller_verified'),
+      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
+      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
+        'seller_verified',
+      ),
+      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'u.created_at as seller_since',
       jsonArrayFrom(
         eb

@@ -7,7 +7,7 @@ import { formatDateTime, type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
 import { cardPaymentsEnabled, createCardCheckout, refundCard } from '~/lib/payments.server';
-import { isApprovedMentor } from '~/modules/verification/verification.server';
+import { isApprovedMentor } from '~/modules/verification';
 import { type Availability, type Busy, computeSlots, type Range, type Slot } from './slots';
 import { isUuid } from '~/lib/ids';
 import { absoluteUrl } from '~/lib/origin.server';

@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
 import { isUuid } from '~/lib/ids';
-import { transition } from '~/modules/verification/verification.server';
+import { transition } from '~/modules/verification';
 import type { ReportStatus, StaffAction } from './options';
 import { detectScamWithReports, recordFromReport } from './scam-accounts.server';
 import { isSuspended, suspensionEnd, type SuspensionPeriod } from './suspension';

@@ -36,6 +36,8 @@ export const userDataMap: Record<string, DataRule> = {
   'outbox_emails.user_id': { export: 'rows', deletion: 'delete' },
   'business_profiles.user_id': {
     export: 'rows',
+    // A keyed hash of her identity number: a secret of Sen's, not readable data (her last 3 digits are exported).
+    omit: ['id_number_hmac'],
     deletion: 'anonymise',
     why: "the buyers' orders name the shop: name replaced, texts, photos and contacts erased",
   },
@@ -163,6 +165,9 @@ export const userDataMap: Record<string, DataRule> = {
   'staff_scopes.granted_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
   'review_assignments.assigned_to': { export: 'no', deletion: 'delete', why: 'acts as staff: a queue item she took' },
   'review_assignments.assigned_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
+  // Issue 19: staff met her in person (date, place, note); the staff member's side is her work.
+  'verification_meetings.user_id': { export: 'rows', deletion: 'delete' },
+  'verification_meetings.staff_id': { export: 'no', deletion: 'keep', why: 'acts as staff, about other people' },
 };
 
 export function splitReference(reference: string) {

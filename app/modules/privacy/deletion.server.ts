@@ -109,6 +109,8 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
         cover_key: null,
         contact_phone: null,
         contact_email: null,
+        id_number_hmac: null,
+        id_number_last3: null,
       })
       .where('user_id', '=', userId)
       .execute();
@@ -148,6 +150,9 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
         phone: null,
         phone_confirmed_at: null,
         home_province: null,
+        age_group: null,
+        ethnic_group: null,
+        groups_consented_at: null,
         display_name: deletedAccountName,
         password_hash: '!deleted',
         deleted_at: sql<Date>`now()`,

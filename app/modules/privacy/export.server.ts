@@ -134,6 +134,10 @@ export async function collectPersonalData(userId: string) {
       'suspended_at',
       'suspended_until',
       'suspension_reason',
+      'home_province',
+      'age_group',
+      'ethnic_group',
+      'groups_consented_at',
     ])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();

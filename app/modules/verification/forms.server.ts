@@ -4,7 +4,7 @@ import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
 import { isPlainName } from '~/modules/moderation/screening.server';
 import { expertiseAreas, mentorLanguages } from './options';
-import { staffDecisions, type StaffDecision } from './states';
+import { reasonCodes, staffDecisions, type StaffDecision } from './states';
 
 // The verification forms' schemas (messages are locale keys). They live on the
 // server side: route modules reach them only from their actions.
@@ -46,5 +46,35 @@ export const decideSchema = z.object({
     .string({ error: 'verification.problem.reason-required' })
     .min(1, 'verification.problem.reason-required')
     .max(40),
+  reasonText: fields.optionalText(2000),
+});
+
+/** Staff met her in person: a real past (or today's) date, a place, an optional note. */
+export const meetingSchema = z.object({
+  intent: z.literal('meeting'),
+  metOn: z
+    .string({ error: 'validation.required' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid')
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getTime() <= Date.now() + 86400000;
+    }, 'validation.invalid'),
+  place: fields.text(200),
+  note: fields.optionalText(2000),
+});
+
+/** The same "more information" request to several selected requests ("business:<uuid>" or "mentor:<uuid>"). */
+export const bulkSchema = z.object({
+  intent: z.literal('bulkNeedsInfo'),
+  item: z.preprocess(
+    list,
+    z
+      .array(z.string().regex(/^(business|mentor):[0-9a-f-]{36}$/i, 'validation.invalid'))
+      .min(1, 'bulk.pickOne')
+      .max(20, 'bulk.tooMany'),
+  ),
+  reasonCode: z
+    .string({ error: 'verification.problem.reason-required' })
+    .refine((v) => reasonCodes.needs_info.includes(v), 'verification.problem.reason-required'),
   reasonText: fields.optionalText(2000),
 });

@@ -1,7 +1,7 @@
 // The verification state machine, shared by business profiles and mentor
 // applications. Pure rules (no database), so pages can show only the buttons
 // that are allowed and tests can check every pair. The server enforces the same
-// rules in verification.server.ts, inside the transaction that writes the change.
+// rules in transitions.server.ts, inside the transaction that writes the change.
 
 export const verificationStatuses = [
   'draft',
@@ -79,4 +79,9 @@ export function isStaffDecision(value: unknown): value is StaffDecision {
 /** Only approved profiles show the badge: suspended or revoked lose it at once. */
 export function isVerified(status: VerificationStatus) {
   return status === 'approved';
+}
+
+/** Whether she may add or change documents now (before a submission, or when asked for more). */
+export function canEditDocuments(status: VerificationStatus) {
+  return status === 'draft' || status === 'needs_info' || status === 'rejected';
 }
