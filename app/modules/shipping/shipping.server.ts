@@ -126,8 +126,6 @@ export async function createShipment(
   orderId: string | undefined,
   weightGrams: number,
 ): Promise<ShipmentResult> {
-  const carrier = activeCarrier();
-  if (!carrier) return { ok: false, status: 400, error: 'shipping.error.noCarrier' };
   if (!isUuid(orderId)) return { ok: false, status: 404, error: 'orders.error.notFound' };
   const order = await db
     .selectFrom('orders as o')
@@ -149,6 +147,8 @@ export async function createShipment(
     .where('o.seller_id', '=', sellerId)
     .executeTakeFirst();
   if (!order) return { ok: false, status: 404, error: 'orders.error.notFound' };
+  const carrier = activeCarrier();
+  if (!carrier) return { ok: false, status: 400, error: 'shipping.error.noCarrier' };
   if (order.state !== 'accepted') return { ok: false, status: 400, error: 'shipping.error.notAccepted' };
   if (order.shipment_status && order.shipment_status !== 'cancelled')
     return { ok: false, status: 409, error: 'shipping.error.exists' };
