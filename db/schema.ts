@@ -706,6 +706,8 @@ export interface OrdersTable {
   delivery_phone: string;
   delivery_address: string;
   delivery_province: string;
+  /** The buyer's ward (xã/phường) after the 2025 merger, when she gave it (1950). */
+  delivery_ward: ColumnType<string | null, string | null | undefined, string | null>;
   subtotal: Money;
   shipping_fee: Money;
   total: Money;
@@ -943,7 +945,52 @@ export interface OrderProblemPhotosTable {
   created_at: CreatedAt;
 }
 
+export type ShipmentStatus = 'ready_to_pick' | 'picked_up' | 'in_transit' | 'delivered' | 'returned' | 'cancelled';
+
+/** Where the carrier picks up a seller's parcels (1950). */
+export interface PickupAddressesTable {
+  seller_id: string;
+  name: string;
+  phone: string;
+  address: string;
+  province: string;
+  ward: string;
+  updated_at: Timestamp;
+}
+
+/** One carrier shipment per order (1950). */
+export interface ShipmentsTable {
+  order_id: string;
+  carrier: string;
+  carrier_order_code: string;
+  label_url: string | null;
+  status: ColumnType<ShipmentStatus, ShipmentStatus | undefined, ShipmentStatus>;
+  carrier_status: ColumnType<string, string | undefined, string>;
+  fee: Money;
+  cod_amount: ColumnType<number, number | bigint | undefined, number | bigint>;
+  cod_collected: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>;
+  cod_transferred_at: Timestamp | null;
+  weight_grams: number;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The carrier's tracking updates, each applied once (1950). */
+export interface ShipmentEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  carrier: string;
+  event_key: string;
+  carrier_status: string;
+  description: ColumnType<string, string | undefined, string>;
+  happened_at: Timestamp | null;
+  received_at: CreatedAt;
+}
+
 export interface Database {
+  pickup_addresses: PickupAddressesTable;
+  shipments: ShipmentsTable;
+  shipment_events: ShipmentEventsTable;
   users: UsersTable;
   otp_challenges: OtpChallengesTable;
   email_confirmations: EmailConfirmationsTable;

@@ -15,6 +15,7 @@ import { seedStaffTwoFactor } from './seeds/two-factor';
 import { seedConsents } from './seeds/consents';
 import { seedPayments } from './seeds/payments';
 import { seedProblems } from './seeds/problems';
+import { seedShipping } from './seeds/shipping';
 
 // The demo data. Each capability adds its part in db/seeds/ and a line here;
 // every part can run again on seeded data without duplicating it.
@@ -30,6 +31,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedOrders(db);
   await seedPayments(db);
   await seedProblems(db);
+  await seedShipping(db);
   await seedMessaging(db);
   await seedConsents(db);
 }

@@ -35,6 +35,9 @@ export function DashboardNav() {
             <li>
               <NavLink to="/dashboard/payout">{t('dashboard.nav.payout')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/dashboard/shipping">{t('shipping.nav')}</NavLink>
+            </li>
           </>
         ) : null}
         {isMentor ? (

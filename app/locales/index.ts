@@ -23,6 +23,7 @@ import enUnion from './en/union.json';
 import enDepth from './en/depth.json';
 import enLastmile from './en/lastmile.json';
 import enRenewal from './en/renewal.json';
+import enShipping from './en/shipping.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -48,6 +49,7 @@ import viUnion from './vi/union.json';
 import viDepth from './vi/depth.json';
 import viLastmile from './vi/lastmile.json';
 import viRenewal from './vi/renewal.json';
+import viShipping from './vi/shipping.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -78,6 +80,7 @@ const vi = {
   ...viDepth,
   ...viLastmile,
   ...viRenewal,
+  ...viShipping,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -109,6 +112,7 @@ const en: Messages = {
   ...enDepth,
   ...enLastmile,
   ...enRenewal,
+  ...enShipping,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -4,7 +4,7 @@ import { ErrorPage } from '~/components/error-page';
 import { checkoutSchema } from '~/modules/orders/forms.server';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
+import { parseForm, readForm, type FormReply } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
@@ -14,6 +14,10 @@ import { PayOnlyOnSenNote } from '~/modules/orders/components';
 import { mergeGuestCart } from '~/modules/orders/guest-cart.server';
 import { checkout, loadCart } from '~/modules/orders/orders.server';
 import { sellersWithoutPayout } from '~/modules/payments/payout.server';
+import { WardField } from '~/modules/shipping/components';
+import { checkoutWardSchema } from '~/modules/shipping/forms.server';
+import { activeCarrierName, quoteCart } from '~/modules/shipping/shipping.server';
+import { wardsOf } from '~/modules/shipping/wards';
 
 // Delivery details and payment for the whole cart; one order per seller.
 
@@ -32,25 +36,59 @@ export async function loader({ request }: LoaderFunctionArgs) {
       groups.filter((g) => g.sellerId === id).map((g) => g.sellerName),
     ),
     name: user.displayName,
+    carrier: activeCarrierName(),
   };
 }
 
-type CheckoutReply = FormReply & { titles?: string[] };
+// quotes: the carrier's fee per seller for her ward; wards: that province's, as suggestions.
+type CheckoutReply = FormReply & { titles?: string[]; quotes?: Record<string, number>; wards?: readonly string[] };
+
+function typed(form: FormData) {
+  return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const parsed = parseForm(form, checkoutSchema);
-  if (!parsed.ok) return invalid(parsed.reply);
-  const { payment, ...delivery } = parsed.data;
-  const result = await checkout({ id: user.id, email: user.email }, delivery, payment, {
+  // The ward (issue 20): optional, never one of another province; with a carrier it prices the delivery.
+  const place = parseForm(form, checkoutSchema);
+  const where = parseForm(form, checkoutWardSchema);
+  const values = typed(form);
+  const wards = where.ok ? wardsOf(where.data.province) : wardsOf(values.province ?? '');
+  if (!where.ok || (form.get('intent') !== 'quote' && !place.ok)) {
+    const errors = { ...(place.ok ? {} : place.reply.errors), ...(where.ok ? {} : where.reply.errors) };
+    if (form.get('intent') === 'quote') delete errors.payment;
+    return data<CheckoutReply>({ errors, values, wards }, { status: 400 });
+  }
+  const ward = where.data.ward ?? null;
+  if (form.get('intent') === 'quote' && !ward)
+    return data<CheckoutReply>({ errors: { ward: 'validation.required' }, values, wards }, { status: 400 });
+  const quote = await quoteCart(
+    await loadCart(user.id),
+    ward
+      ? {
+          name: values.name?.trim() || user.displayName,
+          phone: place.ok ? place.data.phone : (values.phone ?? ''),
+          address: values.address?.trim() || ward,
+          province: where.data.province,
+          ward,
+        }
+      : null,
+  );
+  if (!quote.ok)
+    return data<CheckoutReply>(
+      { errors: { form: quote.error }, values, titles: [quote.sellerName], wards },
+      { status: 400 },
+    );
+  // "See the delivery fee": the quotes, nothing ordered.
+  if (form.get('intent') === 'quote' || !place.ok)
+    return data<CheckoutReply>({ errors: {}, values, wards, quotes: Object.fromEntries(quote.fees) });
+  const { payment, ...delivery } = place.data;
+  const result = await checkout({ id: user.id, email: user.email }, { ...delivery, ward }, payment, {
     shippingLabel: translatorFor(user.locale)('orders.cart.shipping'),
+    shippingFees: quote.fees,
   });
   if (!result.ok) {
-    const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<
-      string,
-      string
-    >;
     const errors: FormReply['errors'] = { form: result.error };
     if (result.error === 'orders.checkout.provinceError') errors.province = 'orders.checkout.province.error';
     // Sold out: a clear answer, and nothing was created.
@@ -64,8 +102,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Checkout() {
-  const { groups, total, cardEnabled, noVietQr, name } = useLoaderData<typeof loader>();
+  const { groups, total: flatTotal, cardEnabled, noVietQr, name, carrier } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as CheckoutReply | undefined;
+  const quotes = reply?.quotes ?? {};
+  const feeOf = (g: (typeof groups)[number]) => quotes[g.sellerId] ?? g.shippingFee;
+  const total = reply?.quotes ? groups.reduce((s, g) => s + g.subtotal + feeOf(g), 0) : flatTotal;
   const { t, money, locale } = useI18n();
   const formError = reply?.errors?.form;
   return (
@@ -90,7 +131,11 @@ export default function Checkout() {
             ))}
           </ul>
           <p className="small">
-            {t('orders.cart.shipping')}: {money(g.shippingFee)} ·{' '}
+            {t('orders.cart.shipping')}: <span data-fee={g.sellerId}>{money(feeOf(g))}</span>
+            {quotes[g.sellerId] !== undefined && carrier
+              ? ` (${t('shipping.checkout.quoted', { carrier, ward: reply?.values?.ward ?? '' })})`
+              : null}{' '}
+            ·{' '}
             {g.provinces
               ? t('orders.checkout.shipsTo', { list: g.provinces.map((p) => provinceName(p, locale)).join(', ') })
               : t('orders.checkout.shipsEverywhere')}
@@ -113,6 +158,7 @@ export default function Checkout() {
             phone: t('orders.checkout.phone'),
             address: t('orders.checkout.address'),
             province: t('orders.checkout.province'),
+            ward: t('shipping.ward.label'),
             payment: t('orders.checkout.payment'),
           }}
         />
@@ -152,6 +198,16 @@ export default function Checkout() {
             ...provinces.map((p) => ({ value: p.code, label: provinceName(p.code, locale) })),
           ]}
         />
+        <WardField
+          reply={reply}
+          wards={reply?.wards ?? []}
+          hint={carrier ? t('shipping.checkout.wardHint', { carrier }) : t('shipping.checkout.wardOptional')}
+        />
+        {carrier ? (
+          <button type="submit" name="intent" value="quote" className="secondary">
+            {t('shipping.checkout.quote')}
+          </button>
+        ) : null}
         <fieldset>
           <legend>{t('orders.checkout.payment')}</legend>
           <label>
@@ -180,7 +236,9 @@ export default function Checkout() {
             <p className="small muted">{t('orders.checkout.cardOff')}</p>
           )}
         </fieldset>
-        <button type="submit">{t('orders.checkout.place')}</button>
+        <button type="submit" name="intent" value="place">
+          {t('orders.checkout.place')}
+        </button>
       </Form>
     </section>
   );

@@ -13,6 +13,15 @@ import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.s
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote } from '~/modules/payments/components';
 import { findProblemOfOrder } from '~/modules/problems/problems.server';
+import { CarrierShipForm, ShipmentPanel } from '~/modules/shipping/components';
+import { carrierShipSchema } from '~/modules/shipping/forms.server';
+import {
+  activeCarrierName,
+  createShipment,
+  defaultGramsPerUnit,
+  pickupAddress,
+  shipmentOf,
+} from '~/modules/shipping/shipping.server';
 
 // One order as its seller sees it: a packing slip, the actions its state
 // allows, and her reply to the buyer's review. Another seller's order is not found.
@@ -29,12 +38,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     number: shortNumber(order.id),
     actions: actionsFor('seller', order),
     problemState: problem?.state ?? null,
+    // Delivery by a carrier (app/modules/shipping): shown only when one is configured.
+    carrier: activeCarrierName(),
+    hasPickup: (await pickupAddress(user.id)) !== null,
+    shipment: await shipmentOf(order.id),
+    defaultWeight: defaultGramsPerUnit * order.items.reduce((n, i) => n + i.quantity, 0),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'entrepreneur');
   const form = await readForm(request);
+  if (form.get('intent') === 'carrierShip') {
+    const ship = parseForm(form, carrierShipSchema);
+    if (!ship.ok) return invalid(ship.reply);
+    const created = await createShipment(user.id, params.id, ship.data.weight);
+    if (!created.ok) {
+      if (created.status === 404) throw new Response('Not found', { status: 404 });
+      return formError(form, { form: created.error }, created.status);
+    }
+    throw redirect(`/dashboard/orders/${params.id}?notice=notice.shipping.created`);
+  }
   const parsed = parseForm(form, sellerActionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const input = parsed.data;
@@ -60,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SellerOrder() {
-  const { order, number, actions, problemState } = useLoaderData<typeof loader>();
+  const { order, number, actions, problemState, carrier, hasPickup, shipment, defaultWeight } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, money, locale } = useI18n();
   return (
@@ -97,7 +122,17 @@ export default function SellerOrder() {
           </button>
         </Form>
       ) : null}
-      {actions.includes('ship') ? (
+      {shipment ? <ShipmentPanel shipment={shipment} as="seller" /> : null}
+      {carrier && actions.includes('ship') && (!shipment || shipment.status === 'cancelled') ? (
+        <CarrierShipForm
+          carrier={carrier}
+          hasPickup={hasPickup}
+          hasWard={Boolean(order.delivery_ward)}
+          defaultWeight={defaultWeight}
+          reply={reply}
+        />
+      ) : null}
+      {actions.includes('ship') && (!shipment || shipment.status === 'cancelled') ? (
         <Form noValidate method="post" className="card">
           <input type="hidden" name="intent" value="ship" />
           <Field name="carrier" label={t('orders.field.carrier')} reply={reply} required maxLength={80} />
@@ -135,7 +170,8 @@ export default function SellerOrder() {
         <p>
           <strong>{order.delivery_name}</strong> · {order.delivery_phone}
           <br />
-          {order.delivery_address}, {provinceName(order.delivery_province, locale)}
+          {order.delivery_address}, {order.delivery_ward ? `${order.delivery_ward}, ` : ''}
+          {provinceName(order.delivery_province, locale)}
         </p>
         <ul>
           {order.items.map((i) => (

@@ -14,6 +14,8 @@ import { PaymentFlagNote, VietQrPanel } from '~/modules/payments/components';
 import { vietQrForOrder } from '~/modules/payments/qr.server';
 import { findProblemOfOrder } from '~/modules/problems/problems.server';
 import { mayOpenProblem } from '~/modules/problems/states';
+import { ShipmentPanel } from '~/modules/shipping/components';
+import { shipmentOf } from '~/modules/shipping/shipping.server';
 
 // One order as its buyer sees it: confirm delivery, cancel before the seller
 // accepts, review once delivered. Another person's order is not found.
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : mayOpenProblem(order)
         ? ('open' as const)
         : null,
+    shipment: await shipmentOf(order.id),
   };
 }
 
@@ -66,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BuyerOrder() {
-  const { order, number, actions, mayReview, qr, problemLink } = useLoaderData<typeof loader>();
+  const { order, number, actions, mayReview, qr, problemLink, shipment } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -101,6 +104,7 @@ export default function BuyerOrder() {
           ) : null}
         </Form>
       ) : null}
+      {shipment ? <ShipmentPanel shipment={shipment} as="buyer" /> : null}
       <OrderView order={order} as="buyer" />
       <h2>{t('orders.review.title')}</h2>
       {order.review ? (

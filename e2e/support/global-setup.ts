@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEsmsServer } from '../../tests/support/sms-servers';
+import { startGhnServer } from '../../tests/support/ghn-server';
 import { serverLogPath, smsLogPath } from './server-log';
 
 // Starts the production server on a fresh database with the demo data: a new
@@ -28,6 +29,10 @@ export default async function globalSetup() {
     onMessage: (message) => appendFileSync(smsLogPath, `${JSON.stringify(message)}\n`),
   });
   Object.assign(env, esms.env);
+  // Delivery by a carrier through the real GHN client to a local fake GHN (issue 20); the shipping spec
+  // posts GHN's callbacks itself, with the webhook token of tests/support/ghn-server.ts.
+  const ghn = await startGhnServer();
+  Object.assign(env, ghn.env);
   // A fresh database: no two-step code of the demo staff has been used yet (fixtures.ts).
   rmSync(path.join(os.tmpdir(), `sen-e2e-totp-steps-${port}.json`), { force: true });
   let dropDatabase = async () => {};
@@ -87,6 +92,7 @@ export default async function globalSetup() {
     }
     await dropDatabase();
     await esms.close();
+    await ghn.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -88,6 +88,7 @@ type OrderViewData = {
   delivery_phone: string;
   delivery_address: string;
   delivery_province: string;
+  delivery_ward?: string | null;
   subtotal: number;
   shipping_fee: number;
   total: number;
@@ -148,7 +149,8 @@ export function OrderView({ order, as }: { order: OrderViewData; as: 'buyer' | '
         <dd>
           {order.delivery_name} · <a href={`tel:${order.delivery_phone}`}>{order.delivery_phone}</a>
           <br />
-          {order.delivery_address}, {provinceLabel(order.delivery_province, locale)}
+          {order.delivery_address}, {order.delivery_ward ? `${order.delivery_ward}, ` : ''}
+          {provinceLabel(order.delivery_province, locale)}
         </dd>
         {order.carrier ? (
           <>

@@ -249,7 +249,7 @@ export async function cartCount(buyerId: string) {
 
 // ---- checkout ----
 
-export type DeliveryInput = { name: string; phone: string; address: string; province: string };
+export type DeliveryInput = { name: string; phone: string; address: string; province: string; ward?: string | null };
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; orderIds: string[]; paymentUrl: string | null }
@@ -324,7 +324,8 @@ export async function checkout(
   buyer: { id: string; email: string | null },
   delivery: DeliveryInput,
   method: PaymentMethod,
-  urls: { shippingLabel?: string } = {},
+  // shippingFees: the carrier's quotes per seller (app/modules/shipping); other sellers keep their flat fee.
+  urls: { shippingLabel?: string; shippingFees?: ReadonlyMap<string, number> } = {},
 ): Promise<CheckoutResult> {
   if (method === 'card' && !cardPaymentsEnabled())
     return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
@@ -446,7 +447,7 @@ export async function checkout(
       const state: OrderState = method === 'cod' ? 'placed' : 'awaiting_payment';
       for (const [sellerId, items] of bySeller) {
         const subtotal = items.reduce((s, i) => s + i.price * i.quantity, 0);
-        const shippingFee = items.reduce((m, i) => Math.max(m, i.shippingFee), 0);
+        const shippingFee = urls.shippingFees?.get(sellerId) ?? items.reduce((m, i) => Math.max(m, i.shippingFee), 0);
         const order = await trx
           .insertInto('orders')
           .values({
@@ -459,6 +460,7 @@ export async function checkout(
             delivery_phone: delivery.phone,
             delivery_address: delivery.address,
             delivery_province: delivery.province,
+            delivery_ward: delivery.ward ?? null,
             subtotal,
             shipping_fee: shippingFee,
             total: subtotal + shippingFee,

@@ -5,7 +5,17 @@ import type { OrderState, PaymentMethod } from '../../../db/schema';
 
 export type Actor = 'buyer' | 'seller' | 'system';
 export type OrderAction =
-  'pay' | 'expire' | 'accept' | 'ship' | 'deliver' | 'collect' | 'complete' | 'cancel' | 'refund' | 'reinstate';
+  | 'pay'
+  | 'expire'
+  | 'accept'
+  | 'ship'
+  | 'deliver'
+  | 'collect'
+  | 'complete'
+  | 'cancel'
+  | 'refund'
+  | 'reinstate'
+  | 'return';
 
 export const orderStates: OrderState[] = [
   'awaiting_payment',
@@ -28,7 +38,8 @@ export const rules: Record<OrderAction, Rule> = {
   // A payment that arrived after its order expired, when the stock is still there.
   reinstate: { from: ['cancelled'], by: ['system'] },
   accept: { from: ['placed'], by: ['seller'] },
-  ship: { from: ['accepted'], by: ['seller'] },
+  // The seller by hand; the system when the carrier's webhook says it picked the parcel up.
+  ship: { from: ['accepted'], by: ['seller', 'system'] },
   // The buyer confirms, or the system 14 days after shipping.
   deliver: { from: ['shipped'], by: ['buyer', 'system'] },
   // The seller of a cash-on-delivery order: the courier handed it over and the cash came back
@@ -40,6 +51,8 @@ export const rules: Record<OrderAction, Rule> = {
   cancel: { from: ['awaiting_payment', 'placed', 'accepted'], by: ['buyer', 'seller'] },
   // Money back on a paid card order (the seller after shipping; also the target of a paid cancel).
   refund: { from: ['placed', 'accepted', 'shipped', 'delivered', 'cancelled'], by: ['seller', 'system'] },
+  // The carrier's webhook: the parcel came back to the seller undelivered (a paid order is then owed back).
+  return: { from: ['shipped'], by: ['system'] },
 };
 
 const buyerCancellable: OrderState[] = ['awaiting_payment', 'placed'];
@@ -74,6 +87,7 @@ export function targetState(
     case 'reinstate':
       return 'placed';
     case 'expire':
+    case 'return':
       return 'cancelled';
     case 'accept':
       return 'accepted';
