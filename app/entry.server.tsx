@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { rollSessionCookie } from './lib/auth.server';
@@ -9,7 +7,7 @@ import { setMessagesSource } from './lib/i18n';
 import { messagesFor, messagesUrl } from './lib/i18n.server';
 import { log } from './lib/log.server';
 import { NonceContext } from './lib/nonce';
-import { stripNulBytes } from './server/strip-nul';
+import { collectPage } from './server/strip-nul';
 
 const abortDelay = 5_000;
 
@@ -57,15 +55,17 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body.pipe(stripNulBytes())), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
+          // The page is complete: it goes out as one buffer (one socket write), NUL bytes dropped.
+          collectPage(pipe).then((page) => {
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+            responseHeaders.set('Content-Length', String(page.length));
+            resolve(
+              new Response(new Uint8Array(page), {
+                headers: responseHeaders,
+                status: failed ? 500 : responseStatusCode,
+              }),
+            );
+          }, reject);
         },
         onShellError(error: unknown) {
           reject(error);
