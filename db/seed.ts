@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
+import { seedLessonAudio } from './seeds/lesson-audio';
 import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
 import { seedMarketDepth } from './seeds/market-depth';
@@ -22,6 +23,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedStaffTwoFactor(db);
   await seedVerification(db);
   await seedLearning(db);
+  await seedLessonAudio(db);
   await seedMarket(db);
   await seedMarketDepth(db);
   await seedMentoring(db);
