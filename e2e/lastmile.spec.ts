@@ -173,3 +173,30 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 }
+
+test('"Save for offline" keeps every lesson of a course; without scripts the page says it cannot', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/learn/ban-hang-an-toan');
+  await workerReady(page);
+  const paths = JSON.parse((await page.locator('form[data-save-offline]').getAttribute('data-save-offline')) ?? '[]');
+  expect(paths.length).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Lưu để học khi không có mạng' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã lưu ${paths.length} bài` })).toBeVisible({
+    timeout: 40_000,
+  });
+  await context.setOffline(true);
+  await page.goto(paths[paths.length - 1]);
+  await expect(page.locator('.lesson-body')).toBeVisible();
+  await context.close();
+
+  const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const noScripts = await plain.newPage();
+  await noScripts.goto('/learn/ban-hang-an-toan');
+  await noScripts.getByRole('button', { name: 'Lưu để học khi không có mạng' }).click();
+  await expect(noScripts.getByText('đang tắt JavaScript')).toBeVisible();
+  await plain.close();
+});
