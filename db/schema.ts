@@ -590,6 +590,16 @@ export interface OfflineReplaysTable {
   created_at: CreatedAt;
 }
 
+export interface LearningLessonAudioTable {
+  id: string;
+  lesson_id: string;
+  language: 'vi' | 'en' | 'hmn' | 'tyz' | 'tdd' | 'km';
+  storage_key: string;
+  content_type: 'audio/mpeg' | 'audio/mp4' | 'audio/ogg' | 'audio/webm';
+  size_bytes: number;
+  created_at: CreatedAt;
+}
+
 export interface LearningGameScoresTable {
   user_id: string;
   points: Generated<number>;
@@ -1033,6 +1043,7 @@ export interface Database {
   learning_game_plays: LearningGamePlaysTable;
   learning_game_scores: LearningGameScoresTable;
   offline_replays: OfflineReplaysTable;
+  learning_lesson_audio: LearningLessonAudioTable;
   cart_items: CartItemsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;

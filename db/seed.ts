@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { seedAccounts } from './seeds/accounts';
 import { seedLearning } from './seeds/learning';
+import { seedLessonAudio } from './seeds/lesson-audio';
 import { seedVerification } from './seeds/verification';
 import { seedRenewal } from './seeds/renewal';
 import { seedMarket } from './seeds/market';
@@ -25,6 +26,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedVerification(db);
   await seedRenewal(db);
   await seedLearning(db);
+  await seedLessonAudio(db);
   await seedMarket(db);
   await seedMarketDepth(db);
   await seedMentoring(db);

@@ -143,3 +143,60 @@ test('a quiz answered offline is recorded once when the phone is back online', a
   await page.context().close();
   await staff.context().close();
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`the Hmong recording of a lesson plays: the <audio> loads and reports its duration (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto('/learn/ban-hang-an-toan/pay-on-platform');
+    // The player comes before the lesson's text.
+    const player = page.locator('main audio');
+    await expect(player).toHaveCount(1);
+    const playerTop = await player.evaluate((el) => el.getBoundingClientRect().top);
+    const textTop = await page.locator('.lesson-body').evaluate((el) => el.getBoundingClientRect().top);
+    expect(playerTop).toBeLessThan(textTop);
+    await expect(page.getByRole('heading', { level: 2, name: /H'Mông/ })).toBeVisible();
+    // Page scripts off or on, the browser's own player loads it (range requests).
+    await expect
+      .poll(() => player.evaluate((el: HTMLAudioElement) => (el.readyState >= 1 ? el.duration : 0)), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(2);
+    const range = await page.request.get((await player.locator('source').getAttribute('src')) ?? '', {
+      headers: { Range: 'bytes=0-3' },
+    });
+    expect(range.status()).toBe(206);
+    expect((await range.body()).toString('latin1')).toBe('OggS');
+    await context.close();
+  });
+}
+
+test('"Save for offline" keeps every lesson of a course; without scripts the page says it cannot', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/learn/ban-hang-an-toan');
+  await workerReady(page);
+  const paths = JSON.parse((await page.locator('form[data-save-offline]').getAttribute('data-save-offline')) ?? '[]');
+  expect(paths.length).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Lưu để học khi không có mạng' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã lưu ${paths.length} bài` })).toBeVisible({
+    timeout: 40_000,
+  });
+  await context.setOffline(true);
+  await page.goto(paths[paths.length - 1]);
+  await expect(page.locator('.lesson-body')).toBeVisible();
+  await context.close();
+
+  const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const noScripts = await plain.newPage();
+  await noScripts.goto('/learn/ban-hang-an-toan');
+  await noScripts.getByRole('button', { name: 'Lưu để học khi không có mạng' }).click();
+  await expect(noScripts.getByText('đang tắt JavaScript')).toBeVisible();
+  await plain.close();
+});

@@ -10,6 +10,7 @@ import { deleteAccountFilesJob } from './delete-account-files';
 import { deleteExpiredExportsJob } from './delete-expired-exports';
 import { deleteOldEmailsJob } from './delete-old-emails';
 import { deleteOldNotificationsJob } from './delete-old-notifications';
+import { deleteOldReplaysJob } from './delete-old-replays';
 import { sealJob, type Job } from './types';
 
 // Every job the worker runs. A capability adds its jobs here.
@@ -26,6 +27,7 @@ export const jobs: Job[] = [
   sealJob(deleteOldEmailsJob),
   sealJob(retryRefunds),
   sealJob(verificationRenewalReminders),
+  sealJob(deleteOldReplaysJob),
 ];
 
 /** Every queue, handed to the job system by whoever starts a process (it knows no job itself). */

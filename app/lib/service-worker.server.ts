@@ -19,6 +19,9 @@ import { createHash } from 'node:crypto';
  *   and the shell's addresses); a new worker takes over at once (skipWaiting,
  *   clients.claim) and deletes the old caches.
  */
+/** A queued answer older than this is dropped unsent: the server's receipts live 30 days (offline_replays). */
+export const queuedAnswerMaxDays = 14;
+
 const source = String.raw`
 const PAGES = 'sen-pages-' + VERSION;
 const ASSETS = 'sen-assets-' + VERSION;
@@ -99,6 +102,8 @@ function replay() {
   replaying = replaying || (async () => {
     const items = await outbox('readonly', (store) => store.getAll());
     for (const item of items.sort((a, b) => a.at - b.at)) {
+      // Older than the server keeps its receipt (replay-retention.server.ts): never sent, so never counted twice.
+      if (Date.now() - item.at > QUEUED_MAX_DAYS * 864e5) { await outbox('readwrite', (store) => store.delete(item.key)); continue; }
       let res;
       try { res = await post(item); } catch (offline) { return; }
       // Counted, or refused for good (the server's answer will not change): done.
@@ -134,5 +139,5 @@ function outbox(mode, use) {
 /** The worker's script for this build: the shell's addresses and a version made from both. */
 export function serviceWorkerScript(shell: string[]) {
   const version = createHash('sha256').update(source).update(shell.join('\n')).digest('hex').slice(0, 12);
-  return `'use strict';\nconst VERSION = ${JSON.stringify(version)};\nconst SHELL = ${JSON.stringify(shell)};\n${source}`;
+  return `'use strict';\nconst VERSION = ${JSON.stringify(version)};\nconst SHELL = ${JSON.stringify(shell)};\nconst QUEUED_MAX_DAYS = ${queuedAnswerMaxDays};\n${source}`;
 }

@@ -13,12 +13,16 @@ import { dataDir } from './db.server';
 // private and only leaves through a route that checked who is asking (S3: a
 // presigned URL living at most 5 minutes, folder: streamed by that route).
 
+/** Bytes start..end, both included (HTTP's byte ranges). */
+export type ByteRange = { start: number; end: number };
+
 export type StoredObject = { body: ReadableStream<Uint8Array>; contentType: string; size: number | null };
 
 export interface Storage {
   readonly kind: 'folder' | 's3';
   put(key: string, body: Buffer | Uint8Array, contentType: string): Promise<void>;
-  get(key: string): Promise<StoredObject | null>;
+  /** With a range: only those bytes (lesson audio answers HTTP range requests with it). */
+  get(key: string, options?: { range?: ByteRange }): Promise<StoredObject | null>;
   delete(key: string): Promise<void>;
   /** S3: a URL that lets its holder read the object for at most 5 minutes. Folder: null (stream it instead). */
   presignedUrl(key: string, options?: { expiresInSeconds?: number; downloadName?: string }): Promise<string | null>;
@@ -45,6 +49,10 @@ const contentTypes: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   pdf: 'application/pdf',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+  webm: 'audio/webm',
 };
 
 export function contentTypeOfKey(key: string) {
@@ -63,15 +71,18 @@ export function createFolderStorage(root: string): Storage {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, body);
     },
-    async get(key) {
+    async get(key, options = {}) {
       const file = fileOf(key);
       try {
         const info = await stat(file);
         if (!info.isFile()) return null;
+        const range = options.range;
         return {
-          body: createReadableStreamFromReadable(createReadStream(file)),
+          body: createReadableStreamFromReadable(
+            createReadStream(file, range ? { start: range.start, end: range.end } : {}),
+          ),
           contentType: contentTypeOfKey(key),
-          size: info.size,
+          size: range ? Math.max(0, Math.min(range.end, info.size - 1) - range.start + 1) : info.size,
         };
       } catch (error) {
         if ((error as { code?: string }).code === 'ENOENT') return null;
@@ -124,10 +135,13 @@ export function createS3Storage(settings: S3Settings): Storage {
         }),
       );
     },
-    async get(key) {
+    async get(key, options = {}) {
       assertValidKey(key);
+      const range = options.range;
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const out = await client.send(
+          new GetObjectCommand({ Bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+        );
         if (!out.Body) return null;
         const web = out.Body.transformToWebStream() as ReadableStream<Uint8Array>;
         return { body: web, contentType: out.ContentType || contentTypeOfKey(key), size: out.ContentLength ?? null };

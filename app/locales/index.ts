@@ -24,6 +24,7 @@ import enDepth from './en/depth.json';
 import enLastmile from './en/lastmile.json';
 import enRenewal from './en/renewal.json';
 import enShipping from './en/shipping.json';
+import enAudio from './en/audio.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -50,6 +51,7 @@ import viDepth from './vi/depth.json';
 import viLastmile from './vi/lastmile.json';
 import viRenewal from './vi/renewal.json';
 import viShipping from './vi/shipping.json';
+import viAudio from './vi/audio.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -81,6 +83,7 @@ const vi = {
   ...viLastmile,
   ...viRenewal,
   ...viShipping,
+  ...viAudio,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -113,6 +116,7 @@ const en: Messages = {
   ...enLastmile,
   ...enRenewal,
   ...enShipping,
+  ...enAudio,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -16,6 +16,9 @@ import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modul
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
 import { lightPage } from '~/lib/page-scripts';
+import { wantsSmallImages } from '~/lib/save-data.server';
+import { LessonAudioPlayer } from '~/modules/learning/audio-player';
+import { listLessonAudio, pickAudio } from '~/modules/learning/audio.server';
 
 // Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
 export const handle = lightPage;
@@ -28,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lesson) notFound();
   // Where she left off: the course page sends her back to the last lesson she opened.
   if (user) await recordLessonVisit(user.id, lesson.course.slug, lesson.id);
-  return { lesson, signedIn: Boolean(user), here: `/learn/${lesson.id}` };
+  // Recordings in the content languages (issue 16): ?audio=hmn picks one, without scripts.
+  const audio = await listLessonAudio(lesson.id);
+  const playing = pickAudio(audio, new URL(request.url).searchParams.get('audio'), locale);
+  const saveData = await wantsSmallImages(request);
+  return { lesson, signedIn: Boolean(user), here: `/learn/${lesson.id}`, audio, playing, saveData };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonPage() {
-  const { lesson, signedIn, here } = useLoaderData<typeof loader>();
+  const { lesson, signedIn, here, audio, playing, saveData } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <article>
@@ -61,6 +68,7 @@ export default function LessonPage() {
       ) : null}
       <h1>{lesson.title}</h1>
       <p className="muted">{t('learning.lesson.minutes', { minutes: lesson.minutes })}</p>
+      {playing ? <LessonAudioPlayer audio={audio} playing={playing} here={here} saveData={saveData} /> : null}
       {/* Rendered on the server from Markdown with raw HTML off and a link allowlist (markdown.server.ts). */}
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.html }} />
       {lesson.videoUrl ? (

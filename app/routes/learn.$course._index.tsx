@@ -7,6 +7,7 @@ import { findCourseOutline, stepPath } from '~/modules/learning/learning.server'
 import styles from '~/modules/learning/learning.css';
 import { notFound, reader } from '~/modules/learning/reader.server';
 import { lightPage } from '~/lib/page-scripts';
+import { SaveForOffline } from '~/modules/learning/save-offline';
 
 // Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
 export const handle = lightPage;
@@ -21,11 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const resumePath = course.resumeLessonId ? `/learn/${course.resumeLessonId}` : null;
   const nextPath = course.nextStep ? stepPath(course.slug, course.nextStep) : null;
   // "Học tiếp" is the first step not done (never back to a passed quiz); the last lesson opened only once all are done.
-  return { course, signedIn: Boolean(user), startPath: nextPath ?? resumePath };
+  const offline = {
+    paths: course.modules.flatMap((m) => m.lessons.map((l) => `/learn/${l.id}`)),
+    explain: new URL(request.url).searchParams.get('offline') === '1',
+  };
+  return { course, signedIn: Boolean(user), startPath: nextPath ?? resumePath, offline };
 }
 
 export default function CoursePage() {
-  const { course, signedIn, startPath: start } = useLoaderData<typeof loader>();
+  const { course, signedIn, startPath: start, offline } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   return (
     <>
@@ -61,6 +66,7 @@ export default function CoursePage() {
           </Link>
         </p>
       ) : null}
+      {offline.paths.length ? <SaveForOffline paths={offline.paths} explain={offline.explain} /> : null}
       <ol className="outline">
         {course.modules.map((m) => (
           <li key={m.id}>

@@ -58,7 +58,8 @@ export default function StaffLesson() {
     <section>
       <p>
         <Link to={`/staff/learning/${lesson.course_slug}`}>← {lesson.course_slug}</Link> ·{' '}
-        <Link to={`/learn/${lesson.id}`}>{t('learning.staff.viewAsLearner')}</Link>
+        <Link to={`/learn/${lesson.id}`}>{t('learning.staff.viewAsLearner')}</Link> ·{' '}
+        <Link to={`/staff/learning/${lesson.id}/audio`}>{t('audio.staff.title')}</Link>
       </p>
       <h1>{lesson.title_vi}</h1>
       <p className="muted">

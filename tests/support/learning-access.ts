@@ -1,5 +1,6 @@
 import { db } from '../../app/lib/db.server';
 import { seedLearning } from '../../db/seeds/learning';
+import { seedLessonAudio, seededAudio } from '../../db/seeds/lesson-audio';
 
 // The learning routes' rows for tests/access.test.ts (kept here so the shared
 // file changes by two lines). Paths that need content seed it first.
@@ -42,6 +43,12 @@ async function someCertificate() {
     .execute();
   return `/certificates/${code}`;
 }
+
+const seededAudio_ = async () => {
+  await seed();
+  await seedLessonAudio(db);
+  return `/lesson-audio/${seededAudio.id}`;
+};
 
 const seeded_ = (path: string) => async () => {
   await seed();
@@ -120,6 +127,25 @@ export function learningRows(o: {
       file: 'staff.learning.$course.quiz.$module.tsx',
       path: async () => `/staff/learning/ban-hang-an-toan/quiz/${await firstModuleId('ban-hang-an-toan')}`,
       expect: staffOnly,
+    },
+    // Lesson audio (issue 16): staff attach it; a published lesson's recording is for everyone.
+    {
+      file: 'staff.learning.$course.$lesson_.audio.tsx',
+      path: seeded_('/staff/learning/ban-hang-an-toan/pay-on-platform/audio'),
+      expect: staffOnly,
+    },
+    {
+      file: 'staff.learning.$course.$lesson_.audio.tsx',
+      path: seeded_('/staff/learning/ban-hang-an-toan/pay-on-platform/audio'),
+      method: 'POST',
+      form: { intent: 'remove', language: 'tdd' },
+      expect: { ...staffOnly, staff: 'away' },
+    },
+    { file: 'lesson-audio.$id.ts', path: seededAudio_, expect: everyone('ok') },
+    {
+      file: 'lesson-audio.$id.ts',
+      path: '/lesson-audio/00000000-0000-4000-8000-000000000000',
+      expect: everyone('missing'),
     },
     { file: 'staff.learning.game._index.tsx', path: seeded_('/staff/learning/game'), expect: staffOnly },
     { file: 'staff.learning.game.$card.tsx', path: '/staff/learning/game/new', expect: staffOnly },
