@@ -6,7 +6,7 @@ import { ghnCarrier, ghnConfig } from './ghn.server';
 // A second carrier is one file (like ghn.server.ts) and one line here. The first
 // configured one quotes fees and takes new shipments; webhooks reach each by code.
 
-const makers: ((env: NodeJS.ProcessEnv) => Carrier | null)[] = [
+const makers: ((env: Partial<Record<string, string>>) => Carrier | null)[] = [
   (env) => {
     const config = ghnConfig(env);
     return config ? ghnCarrier(config) : null;
@@ -16,7 +16,7 @@ const makers: ((env: NodeJS.ProcessEnv) => Carrier | null)[] = [
 let told = false;
 
 /** The carrier quoting fees and taking shipments, or null: then flat fees and hand-typed tracking, as before. */
-export function activeCarrier(env: NodeJS.ProcessEnv = process.env): Carrier | null {
+export function activeCarrier(env: Partial<Record<string, string>> = process.env): Carrier | null {
   for (const make of makers) {
     const carrier = make(env);
     if (carrier) return carrier;
@@ -29,7 +29,10 @@ export function activeCarrier(env: NodeJS.ProcessEnv = process.env): Carrier | n
 }
 
 /** A configured carrier by its code (the webhook's path), or null. */
-export function carrierByCode(code: string | undefined, env: NodeJS.ProcessEnv = process.env): Carrier | null {
+export function carrierByCode(
+  code: string | undefined,
+  env: Partial<Record<string, string>> = process.env,
+): Carrier | null {
   for (const make of makers) {
     const carrier = make(env);
     if (carrier && carrier.code === code) return carrier;

@@ -18,7 +18,7 @@ import type { Carrier, CarrierRefusal, CarrierResult, Parcel, ShippingAddress, W
 
 export type GhnConfig = { token: string; shopId: string; apiUrl: string; webhookToken: string | null };
 
-export function ghnConfig(env: NodeJS.ProcessEnv = process.env): GhnConfig | null {
+export function ghnConfig(env: Partial<Record<string, string>> = process.env): GhnConfig | null {
   if (!env.GHN_TOKEN || !env.GHN_SHOP_ID) return null;
   return {
     token: env.GHN_TOKEN,
