@@ -35,6 +35,9 @@ export function DashboardNav() {
             <li>
               <NavLink to="/dashboard/payout">{t('dashboard.nav.payout')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/dashboard/cooperative">{t('coop.nav')}</NavLink>
+            </li>
           </>
         ) : null}
         {isMentor ? (
