@@ -7,6 +7,7 @@ import { seedLearning } from './seeds/learning';
 import { seedVerification } from './seeds/verification';
 import { seedMarket } from './seeds/market';
 import { seedMarketDepth } from './seeds/market-depth';
+import { seedCooperatives } from './seeds/cooperatives';
 import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
@@ -24,6 +25,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedLearning(db);
   await seedMarket(db);
   await seedMarketDepth(db);
+  await seedCooperatives(db);
   await seedMentoring(db);
   await seedOrders(db);
   await seedPayments(db);
