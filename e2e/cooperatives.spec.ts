@@ -66,7 +66,7 @@ for (const javaScriptEnabled of [false, true]) {
       .getByRole('link', { name: /Khăn chàm thêu tay Nậm Cang/ })
       .first()
       .click();
-    await expect(buyer.getByText('OCOP 4 sao')).toBeVisible();
+    await expect(buyer.getByText('OCOP 4 sao', { exact: true })).toBeVisible();
     await expect(buyer.getByText('Xuất xứ: Lào Cai')).toBeVisible();
     await expect(buyer.getByText('Người làm: Lò Thị Mai')).toBeVisible();
     await expectAccessible(buyer);
