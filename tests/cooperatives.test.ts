@@ -52,7 +52,11 @@ describe('members', () => {
       field: 'contact',
       error: 'coop.invite.duplicate',
     });
-    const notices = await db.selectFrom('notifications').select('message_key').where('user_id', '=', invitee.id).execute();
+    const notices = await db
+      .selectFrom('notifications')
+      .select('message_key')
+      .where('user_id', '=', invitee.id)
+      .execute();
     expect(notices.map((n) => n.message_key)).toContain('coop.notice.invited');
     // And the owner cannot go back to "individual" while she has members.
     expect(await setBusinessType(owner.id, 'individual')).toBe('coop.type.hasMembers');
