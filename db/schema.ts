@@ -277,6 +277,8 @@ export interface BusinessProfilesTable {
   id_number_last3: string | null;
   /** The approval lapses after this (VERIFICATION_VALID_MONTHS); a renewal moves it on. */
   verified_until: Timestamp | null;
+  /** 1900: a cooperative, cooperative group or household business has members. */
+  business_type: Generated<BusinessType>;
 }
 
 /** A renewal reminder sent (30 or 7 days before the approval's end): at most once each. */
@@ -307,6 +309,36 @@ export interface VerificationMeetingsTable {
   note: Generated<string>;
   created_at: CreatedAt;
 }
+
+export type BusinessType = 'individual' | 'cooperative' | 'cooperative_group' | 'household';
+export type MemberRole = 'manager' | 'member';
+export type MemberState = 'invited' | 'active' | 'declined' | 'removed';
+
+/** A member of a cooperative or household business (1900), invited by phone or e-mail. */
+export interface BusinessMembersTable {
+  id: Generated<string>;
+  business_id: string;
+  invited_by: string | null;
+  invited_phone: string | null;
+  invited_email: string | null;
+  user_id: string | null;
+  role: MemberRole;
+  state: Generated<MemberState>;
+  display_name: string | null;
+  is_woman: Generated<boolean>;
+  show_on_storefront: Generated<boolean>;
+  created_at: CreatedAt;
+  accepted_at: Timestamp | null;
+}
+
+/** An OCOP certificate number belongs to one seller (1900). */
+export interface OcopCertificatesTable {
+  number: string;
+  seller_id: string;
+  created_at: CreatedAt;
+}
+
+export type OcopStatus = 'none' | 'submitted' | 'verified' | 'rejected';
 
 // ---- verification ----
 export type DocumentKind = 'citizen_id' | 'business_registration';
@@ -382,6 +414,17 @@ export interface ListingsTable {
   seller_suspended_until: ColumnType<Date | null, never, never>;
   /** The seller's cap on units of this listing in one order; null: none (0910). */
   max_per_order: number | null;
+  /** Origin and OCOP (1900). */
+  origin_province: string | null;
+  maker_member_id: string | null;
+  ocop_stars: number | null;
+  ocop_number: string | null;
+  ocop_year: number | null;
+  ocop_certificate_key: string | null;
+  ocop_status: Generated<OcopStatus>;
+  ocop_decided_by: string | null;
+  ocop_decided_at: Timestamp | null;
+  ocop_submitted_at: Timestamp | null;
 }
 
 /** One sellable variant of a listing (1600): its stock is the truth, listings.stock their sum. */
@@ -1015,6 +1058,8 @@ export interface Database {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   business_profiles: BusinessProfilesTable;
+  business_members: BusinessMembersTable;
+  ocop_certificates: OcopCertificatesTable;
   verification_documents: VerificationDocumentsTable;
   mentor_profiles: MentorProfilesTable;
   verification_events: VerificationEventsTable;

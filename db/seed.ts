@@ -9,6 +9,7 @@ import { seedVerification } from './seeds/verification';
 import { seedRenewal } from './seeds/renewal';
 import { seedMarket } from './seeds/market';
 import { seedMarketDepth } from './seeds/market-depth';
+import { seedCooperatives } from './seeds/cooperatives';
 import { seedMentoring } from './seeds/mentoring';
 import { seedOrders } from './seeds/orders';
 import { seedMessaging } from './seeds/messaging';
@@ -29,6 +30,7 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedLessonAudio(db);
   await seedMarket(db);
   await seedMarketDepth(db);
+  await seedCooperatives(db);
   await seedMentoring(db);
   await seedOrders(db);
   await seedPayments(db);

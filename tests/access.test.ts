@@ -574,6 +574,37 @@ const rows: Row[] = [
     form: { title: '' },
     expect: { ...staffOnly, mentor: 'ok' },
   },
+  // Cooperatives (issue 20): the seller or the manager of a business; invitations for anyone signed in.
+  { file: 'dashboard.cooperative.tsx', path: '/dashboard/cooperative', expect: entrepreneurOnly },
+  {
+    file: 'dashboard.cooperative.tsx',
+    path: '/dashboard/cooperative',
+    method: 'POST',
+    form: { intent: 'invite', contact: '' },
+    expect: entrepreneurOnly,
+  },
+  { file: 'account_.memberships.tsx', path: '/account/memberships', expect: signedIn('ok') },
+  {
+    file: 'account_.memberships.tsx',
+    path: '/account/memberships',
+    method: 'POST',
+    form: { id: 'x', answer: 'accept' },
+    expect: signedIn('ok'),
+  },
+  // OCOP checks: staff; a claim that does not exist is not found.
+  { file: 'staff.ocop.tsx', path: '/staff/ocop', expect: staffOnly },
+  {
+    file: 'staff.ocop.tsx',
+    path: '/staff/ocop',
+    method: 'POST',
+    form: { id: '00000000-0000-4000-8000-000000000000', decision: 'verified' },
+    expect: { ...staffOnly, staff: 'missing' },
+  },
+  {
+    file: 'staff.ocop.$id.certificate.ts',
+    path: '/staff/ocop/00000000-0000-4000-8000-000000000000/certificate',
+    expect: { ...staffOnly, staff: 'missing' },
+  },
   { file: 'safety.tsx', path: '/safety', expect: everyone('ok') },
   { file: 'privacy.tsx', path: '/privacy', expect: everyone('ok') },
   { file: 'terms.tsx', path: '/terms', expect: everyone('ok') },
@@ -700,7 +731,13 @@ const rows: Row[] = [
 // country-level staff only are 403 for both.
 
 type Officer = 'laoCai' | 'haNoi';
-type Province = { personId: string; businessName: string; documentId: string; reportId: string };
+type Province = {
+  personId: string;
+  businessName: string;
+  documentId: string;
+  reportId: string;
+  ocopListingId: string;
+};
 type ScopeRow = {
   file: string;
   path: (p: Province, people: People) => Promise<string> | string;
@@ -763,6 +800,20 @@ const scopeRows: ScopeRow[] = [
   },
   { file: 'staff.documents.$id.ts', path: (p) => `/staff/documents/${p.documentId}`, expect: hersOnly },
   { file: 'staff.impact.tsx', path: () => '/staff/impact', expect: both('ok') },
+  // OCOP claims go by the seller's province (issue 20).
+  { file: 'staff.ocop.tsx', path: () => '/staff/ocop', expect: both('ok') },
+  {
+    file: 'staff.ocop.tsx',
+    path: () => '/staff/ocop',
+    method: 'POST',
+    form: (p) => ({ id: p.ocopListingId, decision: 'verified' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
+  {
+    file: 'staff.ocop.$id.certificate.ts',
+    path: (p) => `/staff/ocop/${p.ocopListingId}/certificate`,
+    expect: hersOnly,
+  },
   { file: 'staff.audit.tsx', path: () => '/staff/audit', expect: both('ok') },
   { file: 'staff.payouts.tsx', path: () => '/staff/payouts', expect: both('ok') },
   {
@@ -858,7 +909,35 @@ async function laoCaiWoman(): Promise<Province> {
     .values({ reporter_id: reporter.id, subject_user_id: person.id, category: 'harassment' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { personId: person.id, businessName, documentId: doc.id, reportId: report.id };
+  // A product of hers with an OCOP claim waiting for staff (issue 20).
+  const certificateKey = `private/ocop/${person.id}/cert.pdf`;
+  await getStorage().put(certificateKey, tinyPdf, 'application/pdf');
+  const number = `LC-${person.id.slice(0, 8)}`;
+  await db.insertInto('ocop_certificates').values({ number, seller_id: person.id }).execute();
+  const listing = await db
+    .insertInto('listings')
+    .values({
+      seller_id: person.id,
+      title: 'Mật ong bạc hà',
+      price: 200000,
+      category: 'food',
+      updated_at: new Date(),
+      ocop_stars: 4,
+      ocop_number: number,
+      ocop_year: 2024,
+      ocop_certificate_key: certificateKey,
+      ocop_status: 'submitted',
+      ocop_submitted_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    personId: person.id,
+    businessName,
+    documentId: doc.id,
+    reportId: report.id,
+    ocopListingId: listing.id,
+  };
 }
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
@@ -948,5 +1027,7 @@ describe('what a province officer may open (issue 19)', () => {
     expect(await page('country', '/staff/verifications')).toContain(laoCai.businessName);
     expect(await page('laoCai', '/staff/reports')).toContain(laoCai.businessName);
     expect(await page('haNoi', '/staff/reports')).not.toContain(laoCai.businessName);
+    expect(await page('laoCai', '/staff/ocop')).toContain(laoCai.businessName);
+    expect(await page('haNoi', '/staff/ocop')).not.toContain(laoCai.businessName);
   });
 });

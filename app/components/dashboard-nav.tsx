@@ -38,6 +38,9 @@ export function DashboardNav() {
             <li>
               <NavLink to="/dashboard/shipping">{t('shipping.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/dashboard/cooperative">{t('coop.nav')}</NavLink>
+            </li>
           </>
         ) : null}
         {isMentor ? (

@@ -313,3 +313,42 @@ export async function personInScope(scope: StaffScope, userId: string) {
     .executeTakeFirst();
   return Boolean(row);
 }
+
+// ---- acting for a business (issue 20) ----
+// A seller acts on her own listings and orders; the manager of a cooperative or
+// household business acts on the business's (business_members, role 'manager').
+// Every seller page asks requireSeller and then writes with `sellerId`, so this is
+// the one ownership rule: the queries keep saying `seller_id = <sellerId>`.
+
+export type SellerUser = SessionUser & {
+  /** The seller whose listings and orders she acts on. */
+  sellerId: string;
+  /** She manages another person's business (not her own). */
+  asManager: boolean;
+};
+
+/** The business a person manages as a member (null: none). */
+export async function managedBusinessOf(userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('business_members as m')
+    .innerJoin('business_profiles as b', 'b.user_id', 'm.business_id')
+    .select('m.business_id')
+    .where('m.user_id', '=', userId)
+    .where('m.state', '=', 'active')
+    .where('m.role', '=', 'manager')
+    .where('b.business_type', '<>', 'individual')
+    .executeTakeFirst();
+  return row?.business_id ?? null;
+}
+
+/**
+ * The signed-in seller, or the manager of a business, with the seller id she acts
+ * for. Her own business comes first; anyone else gets 403 (the anonymous, the login page).
+ */
+export async function requireSeller(request: Request): Promise<SellerUser> {
+  const user = await requireUser(request);
+  if (hasRole(user, 'entrepreneur')) return { ...user, sellerId: user.id, asManager: false };
+  const managed = await managedBusinessOf(user.id);
+  if (!managed) throw new Response('Forbidden', { status: 403 });
+  return { ...user, sellerId: managed, asManager: true };
+}

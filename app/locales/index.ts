@@ -25,6 +25,7 @@ import enLastmile from './en/lastmile.json';
 import enRenewal from './en/renewal.json';
 import enShipping from './en/shipping.json';
 import enAudio from './en/audio.json';
+import enCoop from './en/coop.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -52,6 +53,7 @@ import viLastmile from './vi/lastmile.json';
 import viRenewal from './vi/renewal.json';
 import viShipping from './vi/shipping.json';
 import viAudio from './vi/audio.json';
+import viCoop from './vi/coop.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -84,6 +86,7 @@ const vi = {
   ...viRenewal,
   ...viShipping,
   ...viAudio,
+  ...viCoop,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -117,6 +120,7 @@ const en: Messages = {
   ...enRenewal,
   ...enShipping,
   ...enAudio,
+  ...enCoop,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -166,6 +166,11 @@ export default function Account() {
         <Link to="/account/about">{t('groups.link')}</Link>
       </p>
 
+      <h2>{t('coop.memberships.title')}</h2>
+      <p>
+        <Link to="/account/memberships">{t('coop.memberships.link')}</Link>
+      </p>
+
       <h2>{t('notify.settings.title')}</h2>
       <p>
         <Link to="/account/notifications">{t('notify.settings.link')}</Link>

@@ -3,7 +3,7 @@ import { PhotoUploadForm } from '~/components/photo-upload';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm } from '~/lib/forms.server';
 import { filesOf, readMultipartForm } from '~/lib/uploads.server';
 import { useI18n } from '~/lib/i18n';
@@ -22,13 +22,15 @@ import { deleteListingImage, storeListingImages } from '~/modules/market/images.
 import { isUuid } from '~/lib/ids';
 import { imageUrl } from '~/modules/market/urls.server';
 import { listingModerationNote } from '~/modules/moderation/moderation.server';
+import { handleOriginIntent, originOfListing } from '~/modules/ocop/listing-origin.server';
+import { MakerForm, OcopForm } from '~/modules/ocop/ocop-form';
 
 // Editing one listing: its fields, its state, its images. Another seller's
 // listing answers 403 (loader and action both ask the same rule).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  const listing = await requireEditableListing(user, params.id);
+  const user = await requireSeller(request);
+  const listing = await requireEditableListing({ id: user.sellerId }, params.id);
   const hidden = listing.moderation_state === 'hidden' ? await listingModerationNote(listing.id) : null;
   return {
     moderation: { state: listing.moderation_state, reason: hidden?.reason ?? '' },
@@ -48,12 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     mayPublish: mayPublish(listing.seller_status),
     next: nextStates(listing.state),
+    origin: await originOfListing(user.sellerId, listing),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  const listing = await requireEditableListing(user, params.id);
+  const user = await requireSeller(request);
+  const listing = await requireEditableListing({ id: user.sellerId }, params.id);
   const read = await readMultipartForm(request);
   if (!read.ok)
     return formError(
@@ -62,35 +65,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const form = read.form;
   const intent = form.get('intent');
+  // Origin, OCOP and the cooperative member who made it (issue 20).
+  if (intent === 'ocop' || intent === 'maker') return handleOriginIntent(user.sellerId, listing.id, form);
   if (intent === 'images') {
     const files = filesOf(form, 'images');
     if (!files.length) return formError(form, { images: 'validation.required' });
-    const stored = await storeListingImages(user.id, listing.id, files);
+    const stored = await storeListingImages(user.sellerId, listing.id, files);
     if (!stored.ok) return formError(form, { images: stored.error });
     return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.imagesAdded`);
   }
   if (intent === 'removeImage') {
     const imageId = form.get('imageId');
     if (!isUuid(imageId)) return formError(form, { images: 'validation.invalid' });
-    await deleteListingImage(user.id, listing.id, imageId);
+    await deleteListingImage(user.sellerId, listing.id, imageId);
     return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.imageRemoved`);
   }
   if (intent === 'state') {
     const parsed = parseForm(form, stateSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const changed = await changeListingState(user.id, listing.id, parsed.data.to);
+    const changed = await changeListingState(user.sellerId, listing.id, parsed.data.to);
     if (!changed.ok)
       return formError(form, { form: changed.error }, changed.error === 'market.state.notVerified' ? 403 : 400);
     return redirect(`/dashboard/listings/${listing.id}?notice=notice.market.${parsed.data.to}`);
   }
   const parsed = parseForm(form, listingSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  await updateListing(user.id, listing.id, parsed.data);
+  await updateListing(user.sellerId, listing.id, parsed.data);
   return redirect(`/dashboard/listings/${listing.id}?notice=notice.saved`);
 }
 
 export default function EditListing() {
-  const { listing, mayPublish: verified, next, moderation } = useLoaderData<typeof loader>();
+  const { listing, mayPublish: verified, next, moderation, origin } = useLoaderData<typeof loader>();
   // Held by the screening or hidden by staff: publishing waits for staff (the server refuses it too).
   const mayPublish = verified && moderation.state !== 'held' && moderation.state !== 'hidden';
   const reply = useActionData<typeof action>();
@@ -98,7 +103,8 @@ export default function EditListing() {
   const intent = reply?.values?.intent;
   const stateReply = intent === 'state' ? reply : undefined;
   const imagesError = reply?.errors?.images;
-  const saveReply = intent === 'state' || imagesError ? undefined : reply;
+  const ocopReply = intent === 'ocop' ? reply : undefined;
+  const saveReply = intent === 'state' || intent === 'ocop' || intent === 'maker' || imagesError ? undefined : reply;
   return (
     <section className="narrow">
       <p className="small">
@@ -187,6 +193,15 @@ export default function EditListing() {
 
       <h2>{t('market.edit.details')}</h2>
       <ListingForm values={listing} reply={saveReply} submitLabel={t('common.save')} />
+
+      <h2>{t('ocop.form.title')}</h2>
+      <OcopForm values={origin.ocop} reply={ocopReply} />
+      {origin.makers.length ? (
+        <>
+          <h2>{t('coop.maker.title')}</h2>
+          <MakerForm choices={origin.makers} current={origin.maker} />
+        </>
+      ) : null}
     </section>
   );
 }

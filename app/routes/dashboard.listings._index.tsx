@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -21,8 +21,8 @@ import { imageUrl } from '~/modules/market/urls.server';
 // publish/archive in one click. Everything here is hers: the queries say so.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  const [status, listings] = await Promise.all([sellerStatus(user.id), listSellerListings(user.id)]);
+  const user = await requireSeller(request);
+  const [status, listings] = await Promise.all([sellerStatus(user.sellerId), listSellerListings(user.sellerId)]);
   return {
     mayPublish: mayPublish(status),
     listings: listings.map((l) => ({ ...l, thumbUrl: imageUrl(l.thumb_key) })),
@@ -30,21 +30,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
+  const user = await requireSeller(request);
   const form = await readForm(request);
   const id = String(form.get('id') ?? '');
   // 404 for no such listing, 403 for another seller's.
-  await requireEditableListing(user, id);
+  await requireEditableListing({ id: user.sellerId }, id);
   if (form.get('intent') === 'state') {
     const parsed = parseForm(form, listStateSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const changed = await changeListingState(user.id, parsed.data.id, parsed.data.to);
+    const changed = await changeListingState(user.sellerId, parsed.data.id, parsed.data.to);
     if (!changed.ok) return formError(form, { form: changed.error });
     return redirect(`/dashboard/listings?notice=notice.market.${parsed.data.to}`);
   }
   const parsed = parseForm(form, quickEditSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  await quickEditListing(user.id, parsed.data.id, parsed.data);
+  await quickEditListing(user.sellerId, parsed.data.id, parsed.data);
   return redirect('/dashboard/listings?notice=notice.saved');
 }
 

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -12,16 +12,16 @@ import { ListingForm } from '~/modules/market/listing-form';
 // A new listing starts as a draft: only its seller sees it until she publishes.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'entrepreneur');
+  await requireSeller(request);
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
+  const user = await requireSeller(request);
   const form = await readForm(request);
   const parsed = parseForm(form, listingSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const id = await createListing(user.id, parsed.data);
+  const id = await createListing(user.sellerId, parsed.data);
   return redirect(`/dashboard/listings/${id}?notice=notice.market.created`);
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { sellerActionSchema } from '~/modules/orders/forms.server';
 import { Field, FormError } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -27,12 +27,12 @@ import {
 // allows, and her reply to the buyer's review. Another seller's order is not found.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  const order = await findOrder('seller', user.id, params.id);
+  const user = await requireSeller(request);
+  const order = await findOrder('seller', user.sellerId, params.id);
   // A card order awaiting payment is the buyer's business; a VietQR one she may confirm when the money shows.
   if (!order || (order.state === 'awaiting_payment' && order.payment_method !== 'vietqr'))
     throw new Response('Not found', { status: 404 });
-  const problem = await findProblemOfOrder('seller', user.id, order.id);
+  const problem = await findProblemOfOrder('seller', user.sellerId, order.id);
   return {
     order,
     number: shortNumber(order.id),
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
+  const user = await requireSeller(request);
   const form = await readForm(request);
   if (form.get('intent') === 'carrierShip') {
     const ship = parseForm(form, carrierShipSchema);
@@ -63,14 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const input = parsed.data;
   if (input.intent === 'reply') {
-    const result = await replyToReview(user.id, params.id, input.reply);
+    const result = await replyToReview(user.sellerId, params.id, input.reply);
     if (!result.ok) {
       if (result.status === 404) throw new Response('Not found', { status: 404 });
       return formError(form, { form: result.error });
     }
     throw redirect(`/dashboard/orders/${params.id}?notice=notice.orders.changed`);
   }
-  const result = await changeOrder(user, 'seller', params.id, input.intent, {
+  const result = await changeOrder({ id: user.sellerId }, 'seller', params.id, input.intent, {
     carrier: input.intent === 'ship' ? input.carrier : undefined,
     trackingCode: input.intent === 'ship' ? input.trackingCode : undefined,
     reason: input.intent === 'cancel' ? input.reason : undefined,

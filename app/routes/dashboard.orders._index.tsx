@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { OrderState } from '../../db/schema';
 import { ErrorPage } from '~/components/error-page';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
@@ -12,10 +12,10 @@ import { orderStates, shortNumber } from '~/modules/orders/states';
 
 // The seller's orders, filtered by state (a GET form), and sales by month.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
+  const user = await requireSeller(request);
   const raw = new URL(request.url).searchParams.get('state') ?? '';
   const state = (orderStates as string[]).includes(raw) && raw !== 'awaiting_payment' ? (raw as OrderState) : undefined;
-  const [orders, summary] = await Promise.all([listSellerOrders(user.id, state), salesSummary(user.id)]);
+  const [orders, summary] = await Promise.all([listSellerOrders(user.sellerId, state), salesSummary(user.sellerId)]);
   return { state: state ?? '', orders: orders.map((o) => ({ ...o, number: shortNumber(o.id) })), summary };
 }
 

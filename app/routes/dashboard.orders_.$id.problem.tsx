@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
-import { requireRole } from '~/lib/auth.server';
+import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -18,15 +18,15 @@ import { problemActionsFor } from '~/modules/problems/states';
 // record the refund staff found owed. Another seller's order is not found.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  const problem = await findProblemOfOrder('seller', user.id, params.id);
+  const user = await requireSeller(request);
+  const problem = await findProblemOfOrder('seller', user.sellerId, params.id);
   if (!problem) throw new Response('Not found', { status: 404 });
   return { problem, number: shortNumber(problem.order_id), actions: problemActionsFor('seller', problem) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'entrepreneur');
-  if (!(await findProblemOfOrder('seller', user.id, params.id))) throw new Response('Not found', { status: 404 });
+  const user = await requireSeller(request);
+  if (!(await findProblemOfOrder('seller', user.sellerId, params.id))) throw new Response('Not found', { status: 404 });
   const read = await readMultipartForm(request);
   if (!read.ok) return formError(read.form, read.errors);
   const form = read.form;
@@ -37,13 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result =
     input.intent === 'answer'
       ? await answerProblem(
-          user.id,
+          user.sellerId,
           params.id,
           { kind: input.kind, note: input.note, amount: input.amount, reference: input.reference },
           photos,
         )
       : input.intent === 'record_refund'
-        ? await recordRefund(user.id, params.id, { reference: input.reference }, photos)
+        ? await recordRefund(user.sellerId, params.id, { reference: input.reference }, photos)
         : await moveProblem(user, 'seller', params.id, input.intent);
   if (!result.ok) {
     if (result.status === 404) throw new Response('Not found', { status: 404 });

@@ -14,6 +14,7 @@ import { AddToCart, RatingSummary } from '~/modules/orders/components';
 import { sellerRating } from '~/modules/orders/orders.server';
 import { absoluteUrl } from '~/lib/origin.server';
 import { lightPage } from '~/lib/page-scripts';
+import { OriginLine } from '~/modules/ocop/ocop-badge';
 
 // A listing as buyers see it: /market/<id>, under the market it was found in.
 // Only published listings of sellers who are not suspended exist here.
@@ -42,6 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: listing.category,
       shippingFee: listing.shipping_fee,
       shippingProvinces: listing.shipping_provinces,
+      origin: listing.origin_province,
+      ocopStars: listing.ocop_stars,
+      maker: listing.maker_name,
       images: listing.images.map((i) => ({
         id: i.id,
         small: imageUrl(i.small_key),
@@ -82,6 +86,7 @@ export default function ListingPage() {
         <Link to={`/market?category=${listing.category}`}>{categoryName(listing.category, locale)}</Link>
       </p>
       <h1>{listing.title}</h1>
+      <OriginLine origin={listing.origin} ocopStars={listing.ocopStars} maker={listing.maker} />
       {listing.images.length ? (
         <ul className="listing-images" aria-label={t('market.listing.images')}>
           {listing.images.map((image, index) =>

@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     maxPrice: priceParam(params.get('max')),
     // On by default: off only when the form was sent with the box unticked.
     verifiedOnly: !params.has('f') || params.get('verified') === '1',
+    ocopOnly: params.get('ocop') === '1',
     sort: (isSort(sortParam) ? sortParam : q ? 'relevance' : 'newest') as Sort,
     after: decodeCursor(params.get('after')),
   };

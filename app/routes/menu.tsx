@@ -42,6 +42,7 @@ export default function Menu() {
     ? [
         { to: '/staff/verifications', icon: 'staff', label: 'staff.nav.verifications' },
         { to: '/staff/reports', icon: 'staff', label: 'moderation.nav.reports' },
+        { to: '/staff/ocop', icon: 'staff', label: 'ocop.queue.title' },
       ]
     : [];
   const section = (title: MessageKey, items: Item[]) =>

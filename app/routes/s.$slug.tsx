@@ -15,6 +15,8 @@ import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
 import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
 import { lightPage } from '~/lib/page-scripts';
+import { businessOf, storefrontMembers } from '~/modules/cooperatives/members.server';
+import { StorefrontMembers } from '~/modules/cooperatives/components';
 
 // The public storefront. Its query selects only public columns: contact
 // details never reach this page (buyers see them once they have an order).
@@ -43,7 +45,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listings: await storefrontListings(store.user_id, store.verification_status),
     rating: await sellerRating(store.user_id),
     reviews: await latestReviews(store.user_id),
+    members: await membersOf(store.user_id),
   };
+}
+
+/** A cooperative's or household business's members (issue 20); null for a one-woman business. */
+async function membersOf(sellerId: string) {
+  const business = await businessOf(sellerId);
+  if (!business || business.business_type === 'individual') return null;
+  return { type: business.business_type, ...(await storefrontMembers(sellerId)) };
 }
 
 export default function Storefront() {
@@ -93,6 +103,7 @@ export default function Storefront() {
           <p style={{ whiteSpace: 'pre-line' }}>{store.story}</p>
         </section>
       ) : null}
+      <StorefrontMembers members={store.members} />
       <p className="muted">{t('verification.storefront.contactPrivate')}</p>
       {/* Anyone but the owner may report the shop; anonymous readers log in first. */}
       {store.isOwner ? null : (

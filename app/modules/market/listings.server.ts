@@ -313,6 +313,8 @@ export type SearchFilters = {
   minPrice?: number;
   maxPrice?: number;
   verifiedOnly: boolean;
+  /** Only listings whose OCOP claim staff verified (issue 20). */
+  ocopOnly?: boolean;
   sort: Sort;
   after?: Cursor | null;
   limit?: number;
@@ -358,6 +360,7 @@ export async function searchListings(filters: SearchFilters) {
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined)
     page = page.where(variantPriceIn(filters.minPrice, filters.maxPrice));
   if (filters.verifiedOnly) page = page.where('l.seller_status', '=', 'approved');
+  if (filters.ocopOnly) page = page.where('l.ocop_status', '=', 'verified');
 
   const after = filters.after;
   if (sort === 'relevance') {
@@ -465,6 +468,7 @@ export async function similarListings(
     .where(sellerActive('l'))
     .where(sql<boolean>`${plain} <% l.title_plain`);
   if (filters.verifiedOnly) query = query.where('l.seller_status', '=', 'approved');
+  if (filters.ocopOnly) query = query.where('l.ocop_status', '=', 'verified');
   if (filters.category) query = query.where('l.category', '=', filters.category);
   if (filters.province) query = query.where('l.seller_province', '=', filters.province);
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined)
@@ -494,6 +498,13 @@ export async function findPublishedListing(id: string | undefined) {
       'l.shipping_fee',
       'l.shipping_provinces',
       'l.published_at',
+      'l.origin_province',
+      sql<number | null>`case when l.ocop_status = 'verified' then l.ocop_stars end`.as('ocop_stars'),
+      sql<
+        string | null
+      >`(select m.display_name from business_members m where m.id = l.maker_member_id and m.state = 'active' and m.show_on_storefront)`.as(
+        'maker_name',
+      ),
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',

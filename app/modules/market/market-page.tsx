@@ -16,6 +16,8 @@ export type MarketData = {
     minPrice?: number;
     maxPrice?: number;
     verifiedOnly: boolean;
+    /** Verified OCOP products only (issue 20). */
+    ocopOnly?: boolean;
     sort: string;
   };
   deep: boolean;
@@ -36,6 +38,7 @@ export function MarketPage({ data }: { data: MarketData }) {
     if (filters.maxPrice !== undefined) nextParams.set('max', String(filters.maxPrice));
     nextParams.set('f', '1');
     if (filters.verifiedOnly) nextParams.set('verified', '1');
+    if (filters.ocopOnly) nextParams.set('ocop', '1');
     nextParams.set('sort', filters.sort);
     nextParams.set('after', next);
   }
@@ -62,7 +65,11 @@ export function MarketPage({ data }: { data: MarketData }) {
           className="market-more"
           open={
             Boolean(
-              filters.category || filters.province || filters.minPrice !== undefined || filters.maxPrice !== undefined,
+              filters.category ||
+              filters.province ||
+              filters.ocopOnly ||
+              filters.minPrice !== undefined ||
+              filters.maxPrice !== undefined,
             ) || undefined
           }
         >
@@ -119,6 +126,9 @@ export function MarketPage({ data }: { data: MarketData }) {
             <label className="checkbox">
               <input type="checkbox" name="verified" value="1" defaultChecked={filters.verifiedOnly} />{' '}
               {t('market.filter.verifiedOnly')}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" name="ocop" value="1" defaultChecked={filters.ocopOnly} /> {t('ocop.filter')}
             </label>
           </div>
         </details>
