@@ -9,10 +9,10 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
-import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.server';
+import { changeOrder, findOrder, replyToReview } from '~/modules/orders';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote } from '~/modules/payments/components';
-import { findProblemOfOrder } from '~/modules/problems/problems.server';
+import { findProblemOfOrder } from '~/modules/problems';
 
 // One order as its seller sees it: a packing slip, the actions its state
 // allows, and her reply to the buyer's review. Another seller's order is not found.

@@ -8,11 +8,11 @@ import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
-import { changeOrder, findOrder, leaveReview } from '~/modules/orders/orders.server';
+import { changeOrder, findOrder, leaveReview } from '~/modules/orders';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote, VietQrPanel } from '~/modules/payments/components';
 import { vietQrForOrder } from '~/modules/payments/qr.server';
-import { findProblemOfOrder } from '~/modules/problems/problems.server';
+import { findProblemOfOrder } from '~/modules/problems';
 import { mayOpenProblem } from '~/modules/problems/states';
 
 // One order as its buyer sees it: confirm delivery, cancel before the seller
