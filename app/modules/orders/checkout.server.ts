@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { OrderState, PaymentMethod } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createCardCheckout } from '~/lib/payments.server';
+import { createPayment, railEnabled } from '~/modules/payments';
 import { sellerActive } from '~/modules/moderation/suspension.server';
 import { absoluteUrl } from '~/lib/origin.server';
 import { defined } from '~/lib/defined';
@@ -95,7 +95,7 @@ export async function checkout(
   method: PaymentMethod,
   urls: { shippingLabel?: string } = {},
 ): Promise<CheckoutResult> {
-  if (method === 'card' && !cardPaymentsEnabled())
+  if (method === 'card' && !railEnabled('card'))
     return { ok: false, error: 'orders.checkout.cardUnavailable', titles: [] };
   const checkoutId = randomUUID();
   const payBy = new Date(Date.now() + (method === 'vietqr' ? vietQrHours() * 60 : unpaidMinutes) * 60_000);
@@ -284,7 +284,8 @@ export async function checkout(
     return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl };
   }
   try {
-    const session = await createCardCheckout(
+    const session = await createPayment(
+      'card',
       { kind: 'checkout', checkoutId },
       {
         lines: created.lines,
@@ -296,10 +297,10 @@ export async function checkout(
     );
     await db
       .updateTable('orders')
-      .set({ stripe_session_id: session.id })
+      .set({ stripe_session_id: session.reference })
       .where('checkout_id', '=', checkoutId)
       .execute();
-    return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: session.url };
+    return { ok: true, checkoutId, orderIds: created.orderIds, paymentUrl: session.redirect };
   } catch (error) {
     log.warn('stripe checkout session failed; releasing the stock', { checkoutId, error: String(error) });
     for (const id of created.orderIds) await runTransition(id, 'expire', { id: null, role: 'system' });

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type Stripe from 'stripe';
-import { paymentIntentId, recordStripeEventOnce, refundCard } from '~/lib/payments.server';
+import { paymentIntentId, recordStripeEventOnce } from '~/lib/payments.server';
+import { refundPayment } from '~/modules/payments';
 import { isUuid } from '~/lib/ids';
 import { lockListingsOf } from '~/modules/market/variants.server';
 import type { Trx } from './settings.server';
@@ -87,7 +88,11 @@ export async function refundOwedOrder(orderId: string) {
     .executeTakeFirst();
   if (!order?.stripe_payment_intent) return false;
   try {
-    await refundCard({ kind: 'order', orderId }, { paymentIntent: order.stripe_payment_intent, amount: order.total });
+    await refundPayment(
+      'card',
+      { kind: 'order', orderId },
+      { paymentIntent: order.stripe_payment_intent, amount: order.total },
+    );
   } catch (error) {
     log.warn('stripe refund failed; the retry-refunds job will try again', { orderId, error: String(error) });
     return false;

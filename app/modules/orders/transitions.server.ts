@@ -2,7 +2,7 @@ import type { OrderState, PaymentMethod } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
-import { refundCard } from '~/lib/payments.server';
+import { refundPayment } from '~/modules/payments';
 import { isUuid } from '~/lib/ids';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, targetState } from './states';
 import { returnVariantStock } from '~/modules/market/variants.server';
@@ -137,7 +137,8 @@ export async function changeOrder(
   if (to === 'refunded' && order.payment_method === 'card') {
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
     try {
-      await refundCard(
+      await refundPayment(
+        'card',
         { kind: 'order', orderId: order.id },
         { paymentIntent: order.stripe_payment_intent, amount: order.total },
       );

@@ -2,7 +2,7 @@ import { defined } from '~/lib/defined';
 import type { ProblemStep } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import { refundCard } from '~/lib/payments.server';
+import { refundPayment, refundReference } from '~/modules/payments';
 import { deleteStored } from '~/lib/uploads.server';
 import { mayTakeProblem, type ProblemAction, problemRules, problemTarget } from './states';
 import { findProblemOfOrder } from './queries.server';
@@ -45,7 +45,8 @@ export async function answerProblem(
       .executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      const refund = await refundCard(
+      const refund = await refundPayment(
+        'card',
         { kind: 'order', orderId: problem.order_id },
         {
           paymentIntent: order.stripe_payment_intent,
@@ -53,7 +54,7 @@ export async function answerProblem(
           key: `problem-refund-${problem.id}`,
         },
       );
-      reference = refund.id;
+      reference = refundReference(refund);
     } catch (error) {
       await deleteStored(stored.stored.flatMap((s) => [s.key, s.thumbnailKey]));
       log.warn('stripe refund for a problem failed', { problemId: problem.id, error: String(error) });

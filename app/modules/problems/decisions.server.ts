@@ -3,7 +3,7 @@ import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
 import { log } from '~/lib/log.server';
-import { refundCard } from '~/lib/payments.server';
+import { refundPayment, refundReference } from '~/modules/payments';
 import { deleteStored } from '~/lib/uploads.server';
 import { mayTakeProblem } from './states';
 import { findProblemOfOrder } from './queries.server';
@@ -83,16 +83,17 @@ export async function recordRefund(
       .executeTakeFirstOrThrow();
     if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.refundFailed' };
     try {
-      reference = (
-        await refundCard(
+      reference = refundReference(
+        await refundPayment(
+          'card',
           { kind: 'order', orderId: problem.order_id },
           {
             paymentIntent: order.stripe_payment_intent,
             amount: defined(problem.refund_amount, 'the decided refund'),
             key: `problem-decision-refund-${problem.id}`,
           },
-        )
-      ).id;
+        ),
+      );
     } catch (error) {
       log.warn('stripe refund for a decided problem failed', { problemId: problem.id, error: String(error) });
       return { ok: false, status: 400, error: 'orders.error.refundFailed' };
