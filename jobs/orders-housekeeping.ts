@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runOrderHousekeeping } from '../app/modules/orders/orders.server';
+import { runOrderHousekeeping } from '../app/modules/orders';
 import type { JobDefinition } from './types';
 
 // Unpaid card orders expire after 30 minutes and give their stock back; shipped

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mentoringSessionsOwedRefunds, refundIfDue } from '../app/modules/mentoring/mentoring.server';
-import { ordersOwedRefunds, refundOwedOrder } from '../app/modules/orders/orders.server';
+import { ordersOwedRefunds, refundOwedOrder } from '../app/modules/orders';
 import type { JobDefinition } from './types';
 
 // Card refunds owed by a change that already committed (a cancelled paid booking,

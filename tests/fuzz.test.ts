@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { addToCart, checkout } from '../app/modules/orders/orders.server';
+import { addToCart, checkout } from '../app/modules/orders';
 import { call, createTestUser, testOrigin } from './support/fixtures';
 import { mentoringFixture } from './support/mentoring';
 import { delivery, sellerWithListing } from './support/orders';

@@ -13,7 +13,7 @@ import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
 import * as editListing from '../app/routes/dashboard.listings.$id';
 import { resetLimits, signupLimits } from '../app/modules/accounts/accounts.server';
-import { newAccountLimits } from '../app/modules/orders/orders.server';
+import { newAccountLimits } from '../app/modules/orders';
 import { isPlainName } from '../app/modules/moderation/screening.server';
 import { delivery, sellerWithListing, stockOf } from './support/orders';
 import { useCleanDatabase } from './support/clean';

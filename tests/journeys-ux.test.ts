@@ -169,7 +169,7 @@ describe('the pay-only-on-Sen reminder', () => {
   it('is open where she is about to pay, and one line she can open on the order pages she returns to', async () => {
     const shop = await sellerWithListing();
     const buyer = await createTestUser();
-    const { addToCart, checkout } = await import('../app/modules/orders/orders.server');
+    const { addToCart, checkout } = await import('../app/modules/orders');
     const { delivery } = await import('./support/orders');
     await addToCart(buyer.id, shop.listingId, 1);
     const checkoutPage = await (await server.fetch('/checkout', { cookie: buyer.cookie })).text();

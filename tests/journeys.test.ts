@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { addToCart, checkout } from '../app/modules/orders/orders.server';
+import { addToCart, checkout } from '../app/modules/orders';
 import { saveOffer } from '../app/modules/mentoring/mentoring.server';
 import { action as bookAction } from '../app/routes/mentors.$id';
 import { action as reviewAction } from '../app/routes/staff.verifications.$id';

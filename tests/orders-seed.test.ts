@@ -4,7 +4,7 @@ import { seedAccounts } from '../db/seeds/accounts';
 import { seedMarket } from '../db/seeds/market';
 import { seedOrders } from '../db/seeds/orders';
 import { seedVerification } from '../db/seeds/verification';
-import { sellerRating } from '../app/modules/orders/orders.server';
+import { sellerRating } from '../app/modules/orders';
 
 describe('the orders demo seed', () => {
   it('gives buyer@sen.test orders in several states from seller@sen.test, with reviews, and runs twice without duplicates', async () => {

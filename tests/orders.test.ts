@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { db } from '../app/lib/db.server';
-import { addToCart, checkout, expireUnpaidOrders, advanceStaleOrders } from '../app/modules/orders/orders.server';
+import { addToCart, checkout, expireUnpaidOrders, advanceStaleOrders } from '../app/modules/orders';
 import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
 import * as buyerOrder from '../app/routes/orders.$id';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { findProblemOfOrder } from '../app/modules/problems/problems.server';
+import { findProblemOfOrder } from '../app/modules/problems';
 import { problemActionsFor } from '../app/modules/problems/states';
 import { seedAccounts } from '../db/seeds/accounts';
 import { seedMarket } from '../db/seeds/market';

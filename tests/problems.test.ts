@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage, readAll } from '../app/lib/storage.server';
-import { advanceStaleOrders } from '../app/modules/orders/orders.server';
+import { advanceStaleOrders } from '../app/modules/orders';
 import {
   answerProblem,
   decideProblem,
@@ -11,7 +11,7 @@ import {
   openProblem,
   recordRefund,
   sellerProblemRecord,
-} from '../app/modules/problems/problems.server';
+} from '../app/modules/problems';
 import {
   lostDisputesFlag,
   mayOpenProblem,

@@ -11,7 +11,7 @@ import {
   saveOffer,
 } from '../app/modules/mentoring/mentoring.server';
 import { moderate } from '../app/modules/moderation/moderation.server';
-import { addToCart, changeOrder, checkout } from '../app/modules/orders/orders.server';
+import { addToCart, changeOrder, checkout } from '../app/modules/orders';
 import { transition } from '../app/modules/verification';
 import { action as sessionAction } from '../app/routes/sessions.$id';
 import { useCleanDatabase } from './support/clean';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { provinces } from '../app/lib/provinces';
-import { addToCart } from '../app/modules/orders/orders.server';
+import { addToCart } from '../app/modules/orders';
 import { ghnCarrier, ghnConfig } from '../app/modules/shipping/ghn.server';
 import { movesForward } from '../app/modules/shipping/shipping.server';
 import { findWard, wardsOf } from '../app/modules/shipping/wards';

@@ -6,7 +6,7 @@ import express from 'express';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, currentPool } from '../app/lib/db.server';
-import { addToCart, checkout } from '../app/modules/orders/orders.server';
+import { addToCart, checkout } from '../app/modules/orders';
 import { createApp } from '../app/server/app';
 import { createTestUser } from './support/fixtures';
 import { delivery, sellerWithListing } from './support/orders';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { parseVariantLines } from '../app/modules/market/variants.server';
 import { searchListings } from '../app/modules/market/listings.server';
-import { addToCart, checkout, changeOrder } from '../app/modules/orders/orders.server';
+import { addToCart, checkout, changeOrder } from '../app/modules/orders';
 import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
 import * as listingPage from '../app/routes/market.$id';

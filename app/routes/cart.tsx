@@ -14,7 +14,7 @@ import {
   readGuestCart,
   writeGuestCart,
 } from '~/modules/orders/guest-cart.server';
-import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders/orders.server';
+import { addToCart, loadCart, removeFromCart, setCartQuantity } from '~/modules/orders';
 import { needsVariantChoice } from '~/modules/market/variants.server';
 
 // The cart, grouped by seller: each group becomes one order. A guest's cart is

@@ -12,7 +12,7 @@ import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinceName, provinces } from '~/lib/provinces';
 import { PayOnlyOnSenNote } from '~/modules/orders/components';
 import { mergeGuestCart } from '~/modules/orders/guest-cart.server';
-import { checkout, loadCart } from '~/modules/orders/orders.server';
+import { checkout, loadCart } from '~/modules/orders';
 import { sellersWithoutPayout } from '~/modules/payments/payout.server';
 import { WardField } from '~/modules/shipping/components';
 import { checkoutWardSchema } from '~/modules/shipping/forms.server';

@@ -9,10 +9,10 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
-import { changeOrder, findOrder, replyToReview } from '~/modules/orders/orders.server';
+import { changeOrder, findOrder, replyToReview } from '~/modules/orders';
 import { actionsFor, shortNumber } from '~/modules/orders/states';
 import { PaymentFlagNote } from '~/modules/payments/components';
-import { findProblemOfOrder } from '~/modules/problems/problems.server';
+import { findProblemOfOrder } from '~/modules/problems';
 import { CarrierShipForm, ShipmentPanel } from '~/modules/shipping/components';
 import { carrierShipSchema } from '~/modules/shipping/forms.server';
 import {

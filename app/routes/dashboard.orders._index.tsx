@@ -7,7 +7,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { StateBadge } from '~/modules/orders/components';
-import { listSellerOrders, salesSummary } from '~/modules/orders/orders.server';
+import { listSellerOrders, salesSummary } from '~/modules/orders';
 import { orderStates, shortNumber } from '~/modules/orders/states';
 
 // The seller's orders, filtered by state (a GET form), and sales by month.

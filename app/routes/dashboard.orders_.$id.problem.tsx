@@ -10,7 +10,7 @@ import { filesOf, readMultipartForm } from '~/lib/uploads.server';
 import { shortNumber } from '~/modules/orders/states';
 import { PhotoInput, ProblemView } from '~/modules/problems/components';
 import { sellerProblemSchema } from '~/modules/problems/forms.server';
-import { answerProblem, findProblemOfOrder, moveProblem, recordRefund } from '~/modules/problems/problems.server';
+import { answerProblem, findProblemOfOrder, moveProblem, recordRefund } from '~/modules/problems';
 import { problemActionsFor } from '~/modules/problems/states';
 
 // The seller's side of a problem with one of her orders: answer within 3 days

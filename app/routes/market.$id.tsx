@@ -11,7 +11,7 @@ import { ListingGrid, PlainText, VerifiedMark } from '~/modules/market/component
 import { findPublishedListing, listSellerPublished } from '~/modules/market/listings.server';
 import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
-import { sellerRating } from '~/modules/orders/orders.server';
+import { sellerRating } from '~/modules/orders';
 import { absoluteUrl } from '~/lib/origin.server';
 import { lightPage } from '~/lib/page-scripts';
 import { OriginLine } from '~/modules/ocop/ocop-badge';

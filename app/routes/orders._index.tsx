@@ -5,7 +5,7 @@ import { hasRole, requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { PayOnlyOnSenNote, StateBadge } from '~/modules/orders/components';
-import { listBuyerOrders } from '~/modules/orders/orders.server';
+import { listBuyerOrders } from '~/modules/orders';
 import { shortNumber } from '~/modules/orders/states';
 
 // The buyer's order history.

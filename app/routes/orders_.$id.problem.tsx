@@ -7,11 +7,11 @@ import { formError, invalid, parseForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { filesOf, readMultipartForm } from '~/lib/uploads.server';
-import { findOrder } from '~/modules/orders/orders.server';
+import { findOrder } from '~/modules/orders';
 import { shortNumber } from '~/modules/orders/states';
 import { PhotoInput, ProblemView } from '~/modules/problems/components';
 import { buyerProblemSchema } from '~/modules/problems/forms.server';
-import { findProblemOfOrder, moveProblem, openProblem } from '~/modules/problems/problems.server';
+import { findProblemOfOrder, moveProblem, openProblem } from '~/modules/problems';
 import { mayOpenProblem, openProblemStates, problemActionsFor } from '~/modules/problems/states';
 
 // The buyer's side of a problem with her order: report it (inside its window,

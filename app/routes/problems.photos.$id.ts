@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { hasRole, requireUser } from '~/lib/auth.server';
 import { objectResponse } from '~/lib/storage.server';
-import { findProblemPhotoKey } from '~/modules/problems/problems.server';
+import { findProblemPhotoKey } from '~/modules/problems';
 
 // A photo of a problem (evidence or a refund receipt): for the order's buyer, its
 // seller and staff; anyone else gets a 404, as if it did not exist.

@@ -13,7 +13,7 @@ import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
-import { latestReviews, sellerRating } from '~/modules/orders/orders.server';
+import { latestReviews, sellerRating } from '~/modules/orders';
 import { lightPage } from '~/lib/page-scripts';
 import { businessOf, storefrontMembers } from '~/modules/cooperatives/members.server';
 import { StorefrontMembers } from '~/modules/cooperatives/components';

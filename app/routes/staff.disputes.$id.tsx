@@ -9,7 +9,7 @@ import { pageMeta } from '~/lib/meta';
 import { shortNumber } from '~/modules/orders/states';
 import { ProblemView } from '~/modules/problems/components';
 import { decideSchema } from '~/modules/problems/forms.server';
-import { decideProblem, findProblemForStaff } from '~/modules/problems/problems.server';
+import { decideProblem, findProblemForStaff } from '~/modules/problems';
 
 // One problem for staff: both sides' words and photos, the order's history and
 // the messages between the two; the decision (refund owed or not) goes to both.

@@ -5,7 +5,7 @@ import { requireStaff } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { shortNumber } from '~/modules/orders/states';
-import { listProblemsForStaff } from '~/modules/problems/problems.server';
+import { listProblemsForStaff } from '~/modules/problems';
 import { lostDisputesFlag } from '~/modules/problems/states';
 
 // Problems the buyer or the seller asked staff to decide, oldest request first,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { log } from '~/lib/log.server';
 import { verifyWebhook } from '~/lib/payments.server';
 import { handleMentoringStripeEvent } from '~/modules/mentoring/paid.server';
-import { handleStripeEvent } from '~/modules/orders/orders.server';
+import { handleStripeEvent } from '~/modules/orders';
 
 // Stripe's events. The signature (STRIPE_WEBHOOK_SECRET) is checked on the raw
 // body; a bad one is a 400 and changes nothing. Each event id is handled once.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryScope } from '../../app/lib/auth.server';
 import { db } from '../../app/lib/db.server';
-import { addToCart, checkout, expireUnpaidOrders } from '../../app/modules/orders/orders.server';
+import { addToCart, checkout, expireUnpaidOrders } from '../../app/modules/orders';
 import {
   createWebhookKey,
   decidePayoutAccount,

@@ -13,8 +13,15 @@ import { isUuid } from '~/lib/ids';
 
 /** Handles one Stripe event for a mentoring session, once per event id. */
 export async function handleMentoringStripeEvent(event: Stripe.Event, now = new Date()) {
-  if (!event.type.startsWith('checkout.session.')) return 'ignored' as const;
-  const object = event.data.object as Stripe.Checkout.Session;
+  // Narrowed by its type, Stripe's own event types give the Checkout Session (no cast).
+  if (
+    event.type !== 'checkout.session.completed' &&
+    event.type !== 'checkout.session.async_payment_succeeded' &&
+    event.type !== 'checkout.session.expired' &&
+    event.type !== 'checkout.session.async_payment_failed'
+  )
+    return 'ignored' as const;
+  const object = event.data.object;
   const sessionId = object.metadata?.mentoring_session_id;
   let refund: string | null = null;
   const outcome = await db.transaction().execute(async (trx) => {

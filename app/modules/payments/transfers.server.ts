@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type { MessageKey } from '~/lib/i18n';
-import { applyTransition, lockOrder, notifyAboutOrder } from '~/modules/orders/orders.server';
+import { applyTransition, lockOrder } from '~/modules/orders/transitions.server';
+import { notifyAboutOrder } from '~/modules/orders/notices.server';
 import type { TransferOutcome } from '../../../db/schema';
 import { sellerByWebhookKey } from './payout.server';
 

@@ -4,7 +4,7 @@ import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
 import { log } from '~/lib/log.server';
-import { applyTransition, lockOrder, notifyAboutOrder, type CartGroup } from '~/modules/orders/orders.server';
+import { applyTransition, lockOrder, notifyAboutOrder, type CartGroup } from '~/modules/orders';
 import type { CarrierRefusal, ShippingAddress } from './carrier';
 import { activeCarrier, carrierByCode } from './carriers.server';
 

@@ -1,0 +1,158 @@
+import type { OrderState, PaymentMethod } from '../../../db/schema';
+import { db } from '~/lib/db.server';
+import type { MessageKey } from '~/lib/i18n';
+import { log } from '~/lib/log.server';
+import { refundPayment } from '~/modules/payments';
+import { isUuid } from '~/lib/ids';
+import { type Actor, mayTake, rules, type OrderAction, returnsStock, targetState } from './states';
+import { returnVariantStock } from '~/modules/market/variants.server';
+import type { Trx } from './settings.server';
+import { notifyState } from './notices.server';
+
+// The order state machine applied to rows: one locked order, one action, one event, the other side told.
+
+export type ActorRef = { id: string | null; role: Actor };
+export type Extras = { carrier?: string; trackingCode?: string; reason?: string; paymentIntent?: string | null };
+
+type LockedOrder = {
+  id: string;
+  state: OrderState;
+  payment_method: PaymentMethod;
+  buyer_id: string;
+  seller_id: string;
+};
+
+/**
+ * Moves a locked order by one action: checks the rule, updates only if the state
+ * is still the one read, records the event, gives stock back when it never left,
+ * and notifies the other side. Returns false when the move is not allowed.
+ */
+export async function applyTransition(
+  trx: Trx,
+  order: LockedOrder,
+  action: OrderAction,
+  actor: ActorRef,
+  extras: Extras = {},
+) {
+  if (!mayTake(action, actor.role, order)) return false;
+  const to = targetState(action, order);
+  const now = new Date();
+  const changed = await trx
+    .updateTable('orders')
+    .set({
+      state: to,
+      updated_at: now,
+      ...(to === 'placed' ? { placed_at: now, pay_by: null } : {}),
+      ...(action === 'ship' ? { carrier: extras.carrier, tracking_code: extras.trackingCode, shipped_at: now } : {}),
+      ...(to === 'delivered' ? { delivered_at: now } : {}),
+      ...(extras.reason ? { cancel_reason: extras.reason } : {}),
+      ...(extras.paymentIntent ? { stripe_payment_intent: extras.paymentIntent } : {}),
+      // A VietQR order cancelled after the money came: the seller owes the transfer back.
+      ...(order.payment_method === 'vietqr' && to === 'cancelled' && order.state !== 'awaiting_payment'
+        ? { payment_flag: 'refund_due' as const }
+        : {}),
+    })
+    .where('id', '=', order.id)
+    .where('state', '=', order.state)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  if (returnsStock(order.state, to)) {
+    const items = await trx
+      .selectFrom('order_items')
+      .select(['variant_id', 'quantity'])
+      .where('order_id', '=', order.id)
+      .where('variant_id', 'is not', null)
+      .execute();
+    await returnVariantStock(trx, items);
+  }
+  await trx
+    .insertInto('order_events')
+    .values({
+      order_id: order.id,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      from_state: order.state,
+      to_state: to,
+      note: action === 'ship' ? `${extras.carrier} ${extras.trackingCode}` : (extras.reason ?? null),
+    })
+    .execute();
+  // The other side hears of it; a system change reaches both (an expiry only the buyer).
+  if (actor.role !== 'seller' && !(action === 'expire'))
+    await notifyState(trx, order.seller_id, order.id, to, 'seller');
+  if (actor.role !== 'buyer') await notifyState(trx, order.buyer_id, order.id, to, 'buyer');
+  order.state = to;
+  return true;
+}
+
+export async function lockOrder(trx: Trx, orderId: string) {
+  return trx
+    .selectFrom('orders')
+    .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent', 'total'])
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function runTransition(orderId: string, action: OrderAction, actor: ActorRef, extras: Extras = {}) {
+  return db.transaction().execute(async (trx) => {
+    const order = await lockOrder(trx, orderId);
+    if (!order) return false;
+    return applyTransition(trx, order, action, actor, extras);
+  });
+}
+
+export type ChangeResult = { ok: true; to: OrderState } | { ok: false; status: 400 | 403 | 404; error: MessageKey };
+
+/**
+ * What the buyer or the seller asks for on her order page. Another person's order
+ * is not found (404); an action of the other side is forbidden (403); an action
+ * the state does not allow is a form error (400). A paid card order that is
+ * cancelled or refunded is refunded through Stripe first.
+ */
+export async function changeOrder(
+  user: { id: string },
+  as: 'buyer' | 'seller',
+  orderId: string | undefined,
+  action: OrderAction,
+  extras: Extras = {},
+): Promise<ChangeResult> {
+  if (!isUuid(orderId)) return { ok: false, status: 404, error: 'orders.error.notFound' };
+  const order = await db
+    .selectFrom('orders')
+    .select(['id', 'state', 'payment_method', 'stripe_payment_intent', 'total'])
+    .where('id', '=', orderId)
+    .where(as === 'buyer' ? 'buyer_id' : 'seller_id', '=', user.id)
+    .executeTakeFirst();
+  if (!order) return { ok: false, status: 404, error: 'orders.error.notFound' };
+  const userActions: OrderAction[] = ['pay', 'accept', 'ship', 'deliver', 'collect', 'cancel', 'refund'];
+  const rule = userActions.includes(action) && rules[action].by.includes(as);
+  if (!rule) return { ok: false, status: 403, error: 'orders.error.forbidden' };
+  if (!mayTake(action, as, order)) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+  if (action === 'cancel' && as === 'seller' && !extras.reason)
+    return { ok: false, status: 400, error: 'orders.error.reasonRequired' };
+  if (action === 'ship' && (!extras.carrier || !extras.trackingCode))
+    return { ok: false, status: 400, error: 'orders.error.trackingRequired' };
+
+  const to = targetState(action, order);
+  if (to === 'refunded' && order.payment_method === 'card') {
+    if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+    try {
+      await refundPayment(
+        'card',
+        { kind: 'order', orderId: order.id },
+        { paymentIntent: order.stripe_payment_intent, amount: order.total },
+      );
+    } catch (error) {
+      log.warn('stripe refund failed', { orderId: order.id, error: String(error) });
+      return { ok: false, status: 400, error: 'orders.error.refundFailed' };
+    }
+  }
+  const done = await db.transaction().execute(async (trx) => {
+    const locked = await lockOrder(trx, order.id);
+    if (!locked) return false;
+    return applyTransition(trx, locked, action, { id: user.id, role: as }, extras);
+  });
+  if (!done) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+  log.info('order transition', { orderId: order.id, action, by: as, to });
+  return { ok: true, to };
+}
