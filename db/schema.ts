@@ -42,6 +42,17 @@ export interface ReviewAssignmentsTable {
   assigned_at: CreatedAt;
 }
 
+/** A sign-up an officer assisted (issue 19, "Đăng ký giúp"): who, how she consented, and the text's version. */
+export interface AssistedSignupsTable {
+  user_id: string;
+  assisted_by: string | null;
+  method: 'code' | 'spoken';
+  province: string;
+  consent_version: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
 /** 'country' or a province code: where a staff member acts (issue 19). */
 export interface StaffScopesTable {
   user_id: string;
@@ -94,7 +105,7 @@ export interface TwoFactorRecoveryCodesTable {
   used_at: Timestamp | null;
 }
 
-export type OtpPurpose = 'signup' | 'login' | 'reset' | 'change_phone';
+export type OtpPurpose = 'signup' | 'login' | 'reset' | 'change_phone' | 'assisted_signup';
 export type OtpChannel = 'sms' | 'zalo';
 
 export interface OtpChallengesTable {
@@ -131,6 +142,8 @@ export type PendingPhoneSignup = {
   locale: Locale;
   wantsToSell: boolean;
   consents: ConsentPurpose[];
+  /** An assisted sign-up (issue 19): her province, within the officer's scope. */
+  province?: string;
 };
 
 export interface ZaloTokensTable {
@@ -973,6 +986,7 @@ export interface Database {
   data_exports: DataExportsTable;
   staff_scopes: StaffScopesTable;
   review_assignments: ReviewAssignmentsTable;
+  assisted_signups: AssistedSignupsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -22,6 +22,7 @@ import enProblems from './en/problems.json';
 import enUnion from './en/union.json';
 import enDepth from './en/depth.json';
 import enLastmile from './en/lastmile.json';
+import enUdesk from './en/udesk.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -46,6 +47,7 @@ import viProblems from './vi/problems.json';
 import viUnion from './vi/union.json';
 import viDepth from './vi/depth.json';
 import viLastmile from './vi/lastmile.json';
+import viUdesk from './vi/udesk.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -75,6 +77,7 @@ const vi = {
   ...viUnion,
   ...viDepth,
   ...viLastmile,
+  ...viUdesk,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -105,6 +108,7 @@ const en: Messages = {
   ...enUnion,
   ...enDepth,
   ...enLastmile,
+  ...enUdesk,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

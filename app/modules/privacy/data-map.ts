@@ -163,6 +163,8 @@ export const userDataMap: Record<string, DataRule> = {
   'staff_scopes.granted_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
   'review_assignments.assigned_to': { export: 'no', deletion: 'delete', why: 'acts as staff: a queue item she took' },
   'review_assignments.assigned_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
+  'assisted_signups.user_id': { export: 'rows', deletion: 'delete' },
+  'assisted_signups.assisted_by': { export: 'no', deletion: 'keep', why: 'acts as staff: a sign-up she assisted' },
 };
 
 export function splitReference(reference: string) {
