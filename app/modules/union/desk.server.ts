@@ -73,7 +73,8 @@ export async function assignItem(input: {
   to: string;
 }): Promise<DeskResult> {
   if (!(await inScope(input.scope, input.kind, input.itemId))) return { ok: false, problem: 'not-found' };
-  if (input.to === input.staffId) return takeItem(input);
+  if (input.to === input.staffId)
+    return takeItem({ staffId: input.staffId, scope: input.scope, kind: input.kind, itemId: input.itemId });
   const colleagues = await colleaguesFor(input.kind, input.itemId);
   if (!colleagues.some((c) => c.id === input.to)) return { ok: false, problem: 'colleague' };
   const row = await db
@@ -99,7 +100,9 @@ export async function deskAction(input: {
   intent: DeskIntent;
   to?: string;
 }): Promise<DeskResult> {
-  if (input.intent === 'take') return takeItem(input);
+  // Taking is for herself, whatever else the form sent.
+  if (input.intent === 'take')
+    return takeItem({ staffId: input.staffId, scope: input.scope, kind: input.kind, itemId: input.itemId });
   if (input.intent === 'release') {
     if (!(await inScope(input.scope, input.kind, input.itemId))) return { ok: false, problem: 'not-found' };
     return (await releaseItem(input)) ? { ok: true } : { ok: false, problem: 'not-yours' };
