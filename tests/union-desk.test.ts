@@ -165,7 +165,7 @@ describe('assisted sign-up, "Đăng ký giúp" (issue 19)', () => {
       .select(['id', 'phone_confirmed_at', 'home_province', 'email'])
       .where('phone', '=', '+84913222001')
       .executeTakeFirstOrThrow();
-    expect(done.headers.get('location')).toBe(`/staff/verifications/${user.id}?notice=notice.udesk.assisted`);
+    expect(done.headers.get('location')).toBe('/staff/assist?notice=notice.udesk.assisted');
     expect(user.phone_confirmed_at).not.toBeNull();
     expect(user.home_province).toBe('lao-cai');
     const record = await db

@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return formError(form, { form: `udesk.assist.problem.${result.problem}` });
       return refusedCode(form, result);
     }
-    return redirect(`/staff/verifications/${result.userId}?notice=notice.udesk.assisted`);
+    return redirect(`/staff/assist?notice=notice.udesk.assisted`);
   }
   const parsed = parseForm(form, assistSchema);
   const problem = passwordProblem(String(form.get('password') ?? ''));
@@ -69,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!data.note) return formError(form, { note: 'udesk.assist.problem.noteRequired' });
     const result = await spokenAssistedSignup(officer, { ...woman, note: data.note });
     if (!result.ok) return formError(form, { form: `udesk.assist.problem.${result.problem as 'province'}` }, 400);
-    return redirect(`/staff/verifications/${result.userId}?notice=notice.udesk.assisted`);
+    return redirect(`/staff/assist?notice=notice.udesk.assisted`);
   }
   const started = await startAssistedSignup(officer, { ...woman, channel: data.channel ?? 'sms' });
   if (!started.ok) {
