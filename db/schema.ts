@@ -46,6 +46,17 @@ export interface ReviewAssignmentsTable {
   assigned_at: CreatedAt;
 }
 
+/** A sign-up an officer assisted (issue 19, "Đăng ký giúp"): who, how she consented, and the text's version. */
+export interface AssistedSignupsTable {
+  user_id: string;
+  assisted_by: string | null;
+  method: 'code' | 'spoken';
+  province: string;
+  consent_version: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
 /** 'country' or a province code: where a staff member acts (issue 19). */
 export interface StaffScopesTable {
   user_id: string;
@@ -98,7 +109,7 @@ export interface TwoFactorRecoveryCodesTable {
   used_at: Timestamp | null;
 }
 
-export type OtpPurpose = 'signup' | 'login' | 'reset' | 'change_phone';
+export type OtpPurpose = 'signup' | 'login' | 'reset' | 'change_phone' | 'assisted_signup';
 export type OtpChannel = 'sms' | 'zalo';
 
 export interface OtpChallengesTable {
@@ -135,6 +146,8 @@ export type PendingPhoneSignup = {
   locale: Locale;
   wantsToSell: boolean;
   consents: ConsentPurpose[];
+  /** An assisted sign-up (issue 19): her province, within the officer's scope. */
+  province?: string;
 };
 
 export interface ZaloTokensTable {
@@ -1117,6 +1130,7 @@ export interface Database {
   verification_reminders: VerificationRemindersTable;
   verification_renewals: VerificationRenewalsTable;
   verification_meetings: VerificationMeetingsTable;
+  assisted_signups: AssistedSignupsTable;
 }
 
 export type User = Selectable<UsersTable>;

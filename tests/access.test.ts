@@ -723,6 +723,16 @@ const rows: Row[] = [
     form: { userId: '00000000-0000-4000-8000-000000000000', country: 'on' },
     expect: { ...staffOnly, staff: 'missing' },
   },
+  // The Union's desk (issue 19): assisted sign-up; taking a report.
+  { file: 'staff.assist.tsx', path: '/staff/assist', expect: staffOnly },
+  { file: 'staff.assist.tsx', path: '/staff/assist', method: 'POST', form: { intent: 'start' }, expect: staffOnly },
+  {
+    file: 'staff.reports.$id.tsx',
+    path: async () => `/staff/reports/${await accessReport()}`,
+    method: 'POST',
+    form: { intent: 'take' },
+    expect: { ...staffOnly, staff: 'away' },
+  },
 ];
 
 // ---- province officers (issue 19) ----
@@ -831,6 +841,39 @@ const scopeRows: ScopeRow[] = [
     method: 'POST',
     form: () => ({ action: '' }),
     expect: hersOnly,
+  },
+  // The Union's desk (issue 19): take a report, give a review to a colleague, sign a woman up in her province.
+  {
+    file: 'staff.reports.$id.tsx',
+    path: (p) => `/staff/reports/${p.reportId}`,
+    method: 'POST',
+    form: () => ({ intent: 'take' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
+  {
+    file: 'staff.verifications.$id.tsx',
+    path: (p) => `/staff/verifications/${p.personId}`,
+    method: 'POST',
+    form: () => ({ intent: 'assign', to: officers?.laoCai.id ?? '' }),
+    expect: { laoCai: 'away', haNoi: 'missing' },
+  },
+  { file: 'staff.assist.tsx', path: () => '/staff/assist', expect: both('ok') },
+  // A woman of Lào Cai: the Hà Nội officer is refused (400, the province is not hers), nothing is made.
+  {
+    file: 'staff.assist.tsx',
+    path: () => '/staff/assist',
+    method: 'POST',
+    form: () => ({
+      intent: 'start',
+      displayName: 'Chị Mỷ',
+      phone: `090${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      password: 'mật khẩu dài của chị Mỷ',
+      province: 'lao-cai',
+      method: 'spoken',
+      note: 'Đọc điều khoản bằng tiếng H’Mông tại nhà văn hoá xã',
+      agree: 'on',
+    }),
+    expect: { laoCai: 'away', haNoi: 'ok' },
   },
   { file: 'staff.scam-accounts.tsx', path: () => '/staff/scam-accounts', expect: both('ok') },
   {

@@ -26,6 +26,7 @@ import enRenewal from './en/renewal.json';
 import enShipping from './en/shipping.json';
 import enAudio from './en/audio.json';
 import enCoop from './en/coop.json';
+import enUdesk from './en/udesk.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -54,6 +55,7 @@ import viRenewal from './vi/renewal.json';
 import viShipping from './vi/shipping.json';
 import viAudio from './vi/audio.json';
 import viCoop from './vi/coop.json';
+import viUdesk from './vi/udesk.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -87,6 +89,7 @@ const vi = {
   ...viShipping,
   ...viAudio,
   ...viCoop,
+  ...viUdesk,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -121,6 +124,7 @@ const en: Messages = {
   ...enShipping,
   ...enAudio,
   ...enCoop,
+  ...enUdesk,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -11,6 +11,9 @@ import { actionSchema } from '~/modules/moderation/forms.server';
 import { findReportForStaff, moderate, reportInScope } from '~/modules/moderation/moderation.server';
 import { suspensionPeriods } from '~/modules/moderation/suspension';
 import { isUuid } from '~/lib/ids';
+import { assigneesOf } from '~/modules/verification/assignments.server';
+import { answerDeskForm, clearClosedReports, colleaguesFor } from '~/modules/union/desk.server';
+import { DeskBox } from '~/modules/union/desk-box';
 
 // One report: the item with its context, the detector's signals in the staff
 // member's language, the person's history, and the actions (each with a reason).
@@ -20,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeFromRequest(request, staff.locale);
   const found = await findReportForStaff(params.id, locale, staff.scope);
   if (!found) throw new Response('Not found', { status: 404 });
-  return found;
+  const id = found.report.id;
+  const [held, colleagues] = await Promise.all([assigneesOf('report', [id]), colleaguesFor('report', id)]);
+  return { ...found, desk: { assignee: held.get(id) ?? null, colleagues, me: staff.id } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,6 +34,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Outside her scope the report does not exist for her, whatever the form says.
   if (!isUuid(id) || !(await reportInScope(staff.scope, id))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
+  // Take, release, give to a colleague (issue 19): of two officers taking it at once, one holds it.
+  const desk = await answerDeskForm(form, {
+    staffId: staff.id,
+    scope: staff.scope,
+    kind: 'report',
+    itemId: id,
+    back: `/staff/reports/${id}`,
+  });
+  if (desk) return desk;
   const parsed = parseForm(form, actionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const pending = awaitConfirmation(form);
@@ -47,11 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result.problem === 'self' || result.problem === 'forbidden' ? 403 : result.problem === 'changed' ? 409 : 400;
     return formError(form, { form: `moderation.problem.${result.problem}` as MessageKey }, status);
   }
+  await clearClosedReports();
   return redirect(`/staff/reports/${id}?notice=notice.moderation.done`);
 }
 
 export default function ReportPage() {
-  const { report, subject, listing, messages, detected, earlier, actions, available, seen } =
+  const { report, subject, listing, messages, detected, earlier, actions, available, seen, desk } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
@@ -64,6 +79,7 @@ export default function ReportPage() {
       <h1>
         {t('moderation.detail.title')}: {t(`moderation.category.${report.category}`)}
       </h1>
+      {report.status === 'open' ? <DeskBox {...desk} reply={reply} /> : null}
       <p>
         {report.reporter_name ?? t('moderation.queue.system')} ·{' '}
         {t('moderation.detail.filed', { date: dateTime(report.created_at) })} ·{' '}
@@ -247,7 +263,7 @@ export default function ReportPage() {
         </Form>
       ) : null}
       <Form method="post" className="stack" noValidate aria-labelledby="decide-title">
-        <FormError reply={reply} />
+        {reply?.values?.intent ? null : <FormError reply={reply} />}
         <input type="hidden" name="seen" value={seen} />
         <FieldShell id="field-action" label={t('moderation.detail.action')} error={reply?.errors?.action}>
           {(control) => (

@@ -6,6 +6,9 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listReportQueue } from '~/modules/moderation/moderation.server';
 import { queueCategories, reportStatuses, type ReportStatus } from '~/modules/moderation/options';
+import { assigneesOf } from '~/modules/verification/assignments.server';
+import { overdueFirst, paceOf, queueTargetDays } from '~/modules/union/pace.server';
+import { PaceBadge } from '~/modules/union/desk-box';
 
 // The moderation queue: reports grouped by the person reported, repeated ones first.
 
@@ -18,17 +21,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: (reportStatuses as readonly string[]).includes(status ?? '') ? (status as ReportStatus) : 'open',
     category: queueCategories.find((c) => c === category),
   };
-  const groups = await listReportQueue(staff.scope, filters);
-  return { groups, filters };
+  const listed = await listReportQueue(staff.scope, filters);
+  const held = await assigneesOf(
+    'report',
+    listed.flatMap((g) => g.reports.map((r) => r.id)),
+  );
+  // Open reports wait against the target (issue 19): the group with the oldest over-target report first.
+  const open = filters.status === 'open';
+  const groups = (open ? overdueFirst(listed, (g) => g.reports[0]?.created_at ?? null) : listed).map((g) => ({
+    ...g,
+    reports: g.reports.map((r) => ({
+      ...r,
+      assignee: held.get(r.id)?.name ?? null,
+      pace: open ? paceOf(r.created_at) : null,
+    })),
+  }));
+  return { groups, filters, target: queueTargetDays() };
 }
 
 export default function ReportQueue() {
-  const { groups, filters } = useLoaderData<typeof loader>();
+  const { groups, filters, target } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
   return (
     <section>
       <h1>{t('moderation.queue.title')}</h1>
       <p className="muted">{t('moderation.queue.intro')}</p>
+      <p className="muted">{t('udesk.pace.target', { n: target })}</p>
       <p>
         <Link to="/staff/scam-accounts">{t('scamAccounts.link')}</Link>
       </p>
@@ -73,6 +91,8 @@ export default function ReportQueue() {
                     <th scope="col">{t('moderation.queue.reporter')}</th>
                     <th scope="col">{t('moderation.queue.when')}</th>
                     <th scope="col">{t('moderation.queue.status')}</th>
+                    <th scope="col">{t('udesk.pace.column')}</th>
+                    <th scope="col">{t('union.assign.column')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -95,6 +115,10 @@ export default function ReportQueue() {
                           ? t(`moderation.resolution.${r.resolution}` as MessageKey)
                           : t(`moderation.status.${r.status}`)}
                       </td>
+                      <td>
+                        <PaceBadge pace={r.pace} />
+                      </td>
+                      <td>{r.assignee ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,7 +11,11 @@ import { decideSchema, meetingSchema } from '~/modules/verification/forms.server
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
 import { findReview, listMeetings, recordMeeting, sameIdentityAccounts, transition } from '~/modules/verification';
 import { IdentityWarning, Meetings } from '~/modules/verification/review-parts';
-import { assigneesOf, clearAssignment, releaseItem, takeItem } from '~/modules/verification/assignments.server';
+import { assigneesOf, clearAssignment } from '~/modules/verification/assignments.server';
+import { answerDeskForm, colleaguesFor } from '~/modules/union/desk.server';
+import { DeskBox } from '~/modules/union/desk-box';
+import { assistedSignupOf } from '~/modules/union/assisted-signup.server';
+import { AssistedBy } from '~/modules/union/assisted-by';
 import { isUuid } from '~/lib/ids';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,12 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? '';
   const review = isUuid(id) ? await findReview(id, staff.scope) : null;
   if (!review) throw new Response('Not found', { status: 404 });
-  const [held, sameIdentity, meetings] = await Promise.all([
+  const [held, colleagues, assisted, sameIdentity, meetings] = await Promise.all([
     assigneesOf('verification', [id]),
+    colleaguesFor('verification', id),
+    assistedSignupOf(id),
     sameIdentityAccounts(id, staff.scope),
     listMeetings(id),
   ]);
-  return { ...review, assignee: held.get(id) ?? null, me: staff.id, sameIdentity, meetings };
+  return { ...review, assignee: held.get(id) ?? null, colleagues, assisted, me: staff.id, sameIdentity, meetings };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,18 +39,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Outside her scope the person does not exist for her, whatever the form says.
   if (!isUuid(id) || !(await personInScope(staff.scope, id))) throw new Response('Not found', { status: 404 });
   const form = await readForm(request);
-  const intent = form.get('intent');
-  if (intent === 'take' || intent === 'release') {
-    // Taking is settled by the database: of two officers at once, one holds it.
-    const done =
-      intent === 'take'
-        ? await takeItem({ staffId: staff.id, scope: staff.scope, kind: 'verification', itemId: id })
-        : { ok: await releaseItem({ staffId: staff.id, kind: 'verification', itemId: id }) };
-    if (!done.ok)
-      return formError(form, { form: intent === 'take' ? 'union.assign.taken' : 'union.assign.notYours' }, 409);
-    return redirect(`/staff/verifications/${id}?notice=notice.union.${intent === 'take' ? 'taken' : 'released'}`);
-  }
-  if (intent === 'meeting') {
+  // Take, release, give to a colleague: settled by the database (of two officers at once, one holds it).
+  const desk = await answerDeskForm(form, {
+    staffId: staff.id,
+    scope: staff.scope,
+    kind: 'verification',
+    itemId: id,
+    back: `/staff/verifications/${id}`,
+  });
+  if (desk) return desk;
+  if (form.get('intent') === 'meeting') {
     const met = parseForm(form, meetingSchema);
     if (!met.ok) return invalid(met.reply);
     const saved = await recordMeeting({
@@ -180,33 +184,8 @@ function DecisionForms({ subject, status, reply }: { subject: Subject; status: s
   );
 }
 
-/** Who holds this review, and the button to take or release it (colleagues see who has it). */
-function Assignment({
-  assignee,
-  me,
-  reply,
-}: {
-  assignee: { id: string; name: string } | null;
-  me: string;
-  reply: Reply;
-}) {
-  const { t } = useI18n();
-  const mine = assignee?.id === me;
-  return (
-    <Form method="post" noValidate className="stack">
-      {reply?.values?.intent === 'take' || reply?.values?.intent === 'release' ? <FormError reply={reply} /> : null}
-      <p>{assignee ? t('union.assign.heldBy', { name: assignee.name }) : t('union.assign.free')}</p>
-      {assignee && !mine ? null : (
-        <button type="submit" name="intent" value={mine ? 'release' : 'take'} className="secondary">
-          {t(mine ? 'union.assign.release' : 'union.assign.take')}
-        </button>
-      )}
-    </Form>
-  );
-}
-
 export default function Review() {
-  const { user, business, mentor, documents, events, assignee, me, sameIdentity, meetings } =
+  const { user, business, mentor, documents, events, assignee, colleagues, assisted, me, sameIdentity, meetings } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale, date, dateTime } = useI18n();
@@ -215,7 +194,7 @@ export default function Review() {
       <p>
         <Link to="/staff/verifications">{t('staff.queue.title')}</Link>
       </p>
-      <Assignment assignee={assignee} me={me} reply={reply as Reply} />
+      <DeskBox assignee={assignee} me={me} colleagues={colleagues} reply={reply as Reply} />
       <h1>
         {t('staff.review.title')}: {business?.business_name ?? user.display_name}
       </h1>
@@ -224,6 +203,7 @@ export default function Review() {
         {' · '}
         <Link to={`/staff/people/${user.id}/deliveries`}>{t('notify.staff.link')}</Link>
       </p>
+      <AssistedBy assisted={assisted} />
 
       <IdentityWarning sameIdentity={sameIdentity} />
       {business ? (

@@ -11,6 +11,8 @@ import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
 import { listQueue, requestMoreInfoBulk } from '~/modules/verification';
 import { assigneesOf } from '~/modules/verification/assignments.server';
+import { overdueFirst, queueTargetDays } from '~/modules/union/pace.server';
+import { PaceBadge } from '~/modules/union/desk-box';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -30,7 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     'verification',
     items.map((i) => i.user_id),
   );
-  return { items: items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null })), filters };
+  // Waiting against the target (issue 19): the oldest over-target first (submitted requests only wait).
+  const waiting = filters.status === 'submitted';
+  const withHolder = items.map((i) => ({ ...i, assignee: held.get(i.user_id)?.name ?? null }));
+  return {
+    items: waiting ? overdueFirst(withHolder, (i) => i.submitted_at) : withHolder.map((i) => ({ ...i, pace: null })),
+    filters,
+    target: queueTargetDays(),
+  };
 }
 
 /** Bulk "request more information": the same reason to the selected requests, all in her scope or none. */
@@ -54,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { items, filters } = useLoaderData<typeof loader>();
+  const { items, filters, target } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const bulk = filters.status === 'submitted' && items.length > 0;
   const { t, locale, dateTime } = useI18n();
@@ -64,8 +73,9 @@ export default function Queue() {
       <p>
         <Link to="/staff/impact">{t('staff.queue.impact')}</Link> ·{' '}
         <Link to="/staff/outcomes">{t('union.nav.outcomes')}</Link> ·{' '}
-        <Link to="/staff/team">{t('union.nav.team')}</Link>
+        <Link to="/staff/team">{t('union.nav.team')}</Link> · <Link to="/staff/assist">{t('udesk.assist.link')}</Link>
       </p>
+      <p className="muted">{t('udesk.pace.target', { n: target })}</p>
       <Form noValidate method="get" className="cards" aria-label={t('staff.queue.filter')}>
         <SelectField
           idPrefix="f"
@@ -112,6 +122,7 @@ export default function Queue() {
                   <th scope="col">{t('verification.field.province')}</th>
                   <th scope="col">{t('staff.queue.state')}</th>
                   <th scope="col">{t('staff.queue.submitted')}</th>
+                  <th scope="col">{t('udesk.pace.column')}</th>
                   <th scope="col">{t('union.assign.column')}</th>
                 </tr>
               </thead>
@@ -136,6 +147,9 @@ export default function Queue() {
                     <td>{provinceName(item.province, locale)}</td>
                     <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
                     <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
+                    <td>
+                      <PaceBadge pace={item.pace} />
+                    </td>
                     <td>{item.assignee ?? '—'}</td>
                   </tr>
                 ))}

@@ -168,6 +168,8 @@ export const userDataMap: Record<string, DataRule> = {
   // Issue 19: staff met her in person (date, place, note); the staff member's side is her work.
   'verification_meetings.user_id': { export: 'rows', deletion: 'delete' },
   'verification_meetings.staff_id': { export: 'no', deletion: 'keep', why: 'acts as staff, about other people' },
+  'assisted_signups.user_id': { export: 'rows', deletion: 'delete' },
+  'assisted_signups.assisted_by': { export: 'no', deletion: 'keep', why: 'acts as staff: a sign-up she assisted' },
 };
 
 export function splitReference(reference: string) {
