@@ -12,6 +12,8 @@ import { forget, remember } from './remember.server';
 
 export type Engine = 'postgres' | 'pglite';
 export type DB = Kysely<Database>;
+/** Anything queries run on: the database or a transaction (a Kysely `Transaction` is a `Kysely`). */
+export type Executor = Kysely<Database>;
 
 // int8 (counts, money sums) and numeric come back as strings by default; money in
 // đồng and our counts fit easily in a double.

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, GameVerdict, Locale, QuestionKind } from '../../../db/schema';
-import { db } from '~/lib/db.server';
+import { db, type Executor } from '~/lib/db.server';
 import { renderMarkdown } from './markdown.server';
 import { defined } from '~/lib/defined';
 
@@ -15,8 +15,6 @@ import { defined } from '~/lib/defined';
 //   once, with a certificate; the certificate stays valid for that date even if
 //   the course changes later. The Safe Seller badge, by contrast, is computed
 //   live against the core course's current steps (see badge.server.ts).
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export function localized<T extends Record<string, unknown>, K extends string>(
   row: T,

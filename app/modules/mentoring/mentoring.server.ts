@@ -1,6 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, MeetingMode, SessionStatus } from '../../../db/schema';
-import { db } from '~/lib/db.server';
+import { db, type Executor } from '~/lib/db.server';
 import { accountActive } from '~/modules/moderation/suspension.server';
 import { notify as notifyPerson } from '~/modules/notifications/notify.server';
 import { formatDateTime, type MessageKey } from '~/lib/i18n';
@@ -12,7 +12,6 @@ import { type Availability, type Busy, computeSlots, type Range, type Slot } fro
 import { isUuid } from '~/lib/ids';
 import { absoluteUrl } from '~/lib/origin.server';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 const hour = 3_600_000;
 /** How long a paid booking holds its slot while the mentee pays. */
 export const paymentHoldMinutes = 30;

@@ -1,6 +1,6 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database, Locale, ScamLevel } from '../../../db/schema';
-import { db } from '~/lib/db.server';
+import { db, type Executor } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
 import { findPublishedListing } from '~/modules/market/listings.server';
@@ -17,8 +17,6 @@ import { notify } from '~/modules/notifications/notify.server';
 // in PostgreSQL, masking of contact details until the two have done business
 // together, and the scam detector's verdict on every message. Routes call
 // these; every "who may" decision is a named function here.
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Messages per page of a conversation; conversations per page of the inbox. */
 export const MESSAGES_PAGE = 20;
