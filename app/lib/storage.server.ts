@@ -6,6 +6,7 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createReadableStreamFromReadable, redirect } from '@remix-run/node';
 import { dataDir } from './db.server';
+import { notFound } from './responses';
 
 // The one storage module. With S3_BUCKET set, objects go to any S3-compatible
 // store; without, to a folder under DATA_DIR (./data/files). Keys starting with
@@ -209,7 +210,7 @@ export async function objectResponse(key: string, options: { downloadName?: stri
       return redirect(url, { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
   }
   const object = await storage.get(key);
-  if (!object) throw new Response('Not found', { status: 404 });
+  if (!object) throw notFound();
   const headers = new Headers({
     ...fileHeaders,
     'Content-Type': object.contentType,

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { Field, FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -9,6 +8,7 @@ import { pageMeta } from '~/lib/meta';
 import { groupActionSchema } from '~/modules/mentoring/group-forms.server';
 import { bookSeat, cancelSeat, changeSeats, findGroupSession, markAttendance } from '~/modules/mentoring/group.server';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
+import { notFound } from '~/lib/responses';
 
 // One group session: anyone reads it; a signed-in person books or gives back a
 // seat; its host sees who booked, changes the seats and marks attendance.
@@ -16,7 +16,7 @@ import { SessionTime } from '~/modules/mentoring/slot-picker';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const s = await findGroupSession(params.id, user?.id ?? null);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const isHost = user?.id === s.host_id;
   return {
     session: {
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // The host's own actions: another person's session is not found.
   const s = await findGroupSession(id, user.id);
-  if (!s || s.host_id !== user.id) throw new Response('Not found', { status: 404 });
+  if (!s || s.host_id !== user.id) throw notFound();
   if (input.intent === 'seats') {
     const changed = await changeSeats(user.id, id, input.seats);
     if (!changed.ok) return formError(form, { seats: changed.error });
@@ -163,7 +163,3 @@ export default function GroupSession() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, 'depth.group.title', data ? { title: data.session.title } : undefined);
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

@@ -13,7 +13,8 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/learning.server';
 import styles from '~/modules/learning/learning.css';
-import { idParam, notFound } from '~/modules/learning/reader.server';
+import { idParam } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { claimReplay, quizVersion, replayKeyOf } from '~/modules/learning/replay.server';
 import { notify } from '~/modules/notifications/notify.server';
 import { db } from '~/lib/db.server';
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeFromRequest(request, user.locale);
   const moduleId = idParam(params.module);
   const quiz = await findQuiz(params.course ?? '', moduleId, locale);
-  if (!quiz) notFound();
+  if (!quiz) throw notFound();
   const attemptParam = new URL(request.url).searchParams.get('attempt');
   const attempt = attemptParam
     ? /^\d{1,9}$/.test(attemptParam)
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null
     : null;
   // Someone else's attempt (or a made-up id) is simply not found.
-  if (attemptParam && !attempt) notFound();
+  if (attemptParam && !attempt) throw notFound();
   // The right answers travel to the page only with a finished attempt.
   const questions = quiz.questions.map((q) => ({
     id: q.id,
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = form.get('version');
   if (typeof version === 'string' && version) {
     const quiz = await findQuiz(course, moduleId, user.locale);
-    if (!quiz) notFound();
+    if (!quiz) throw notFound();
     if (quizVersion(quiz) !== version) {
       // A queued answer arrives with no one looking at the page: the notice waits in her notifications.
       if (replayKeyOf(request) && (await claimReplay(request, user.id)))
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The same answer delivered twice (the service worker retrying) is counted once.
   if (!(await claimReplay(request, user.id))) return redirect(`${here}?notice=notice.lastmile.alreadyCounted`);
   const result = await submitQuiz(user.id, course, moduleId, answersFrom(form));
-  if (!result) notFound();
+  if (!result) throw notFound();
   if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
   return redirect(`/learn/${course}/quiz/${moduleId}?attempt=${result.attemptId}#result`);
 }

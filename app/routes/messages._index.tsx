@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -72,7 +71,3 @@ export default function Inbox() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'messaging.inbox.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

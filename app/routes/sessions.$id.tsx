@@ -18,6 +18,7 @@ import {
 } from '~/modules/mentoring/mentoring.server';
 import { sessionSchemas as schemas } from '~/modules/mentoring/forms.server';
 import { SessionTime, SlotPicker } from '~/modules/mentoring/slot-picker';
+import { notFound } from '~/lib/responses';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
@@ -25,7 +26,7 @@ const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const s = await findSessionFor(params.id ?? '', user.id);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const can = allowedActions(s);
   const slots = can.reschedule ? (await freeSlots(s.mentor_id, { limit: 12, except: s.id })).map(iso) : [];
   return {
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const s = await findSessionFor(params.id ?? '', user.id);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const intent = String(form.get('intent') ?? '');
   // Own keys only: 'constructor' or 'toString' are on every object's prototype.
   if (!Object.hasOwn(schemas, intent)) return formError(form, { form: 'validation.invalid' });
