@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { pageMeta } from '~/lib/meta';
 import { MarketPage, type MarketData } from '~/modules/market/market-page';
 import { notFound } from '~/lib/responses';
+import { env } from '~/lib/env.server';
 
 // The benchmark's framework floor: the market page's markup rendered by Remix
 // from constants, with no database. Not found unless the server runs with
@@ -37,7 +38,7 @@ const constants: MarketData = {
 };
 
 export function loader() {
-  if (process.env.BENCH !== '1') throw notFound();
+  if (env().BENCH !== '1') throw notFound();
   return constants;
 }
 
