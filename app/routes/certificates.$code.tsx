@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findCertificate } from '~/modules/learning/learning.server';
+import { findCertificate } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { reader } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';

@@ -17,7 +17,7 @@ import {
   findWeeklyHours,
   removeDateException,
   saveOffer,
-} from '~/modules/mentoring/mentoring.server';
+} from '~/modules/mentoring/index.server';
 import { extraSchema, offSchema, offerSchema, type OfferForm, removeSchema } from '~/modules/mentoring/forms.server';
 import { meetingModes, mentoringTopics, sessionLengths, weekdays } from '~/modules/mentoring/options';
 import { formatRanges, parseRanges, type Range } from '~/modules/mentoring/slots';

@@ -12,7 +12,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
 import { completeLessonSchema } from '~/modules/learning/forms.server';
-import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/learning.server';
+import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { reader } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
-import { findCourseOutline, stepPath } from '~/modules/learning/learning.server';
+import { findCourseOutline, stepPath } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { reader } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';

@@ -11,7 +11,7 @@ import { readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/learning.server';
+import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { idParam } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';

@@ -20,7 +20,7 @@ import {
   findGameScore,
   judgeGameCard,
   nextGameCard,
-} from '~/modules/learning/learning.server';
+} from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/lib/responses';
 import { claimReplay } from '~/modules/learning/replay.server';

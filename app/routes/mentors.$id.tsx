@@ -9,7 +9,7 @@ import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinces } from '~/lib/provinces';
 import { TextAreaField } from '~/modules/verification/fields';
-import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentoring.server';
+import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/index.server';
 import { bookSchema } from '~/modules/mentoring/forms.server';
 import { SlotPicker } from '~/modules/mentoring/slot-picker';
 import { idParam } from '~/lib/ids';

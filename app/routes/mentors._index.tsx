@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinces } from '~/lib/provinces';
-import { listMentors, type MentorFilters } from '~/modules/mentoring/mentoring.server';
+import { listMentors, type MentorFilters } from '~/modules/mentoring/index.server';
 import { mentoringTopics } from '~/modules/mentoring/options';
 import { mentorLanguages } from '~/modules/verification/options';
 import { lightPage } from '~/lib/page-scripts';

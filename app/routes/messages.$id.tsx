@@ -23,7 +23,7 @@ import {
   sendMessage,
   setBlocked,
   setMuted,
-} from '~/modules/messaging/messaging.server';
+} from '~/modules/messaging/index.server';
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
 import { appOrigin } from '~/lib/origin.server';
 import { notFound } from '~/lib/responses';

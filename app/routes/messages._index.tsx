@@ -5,7 +5,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { SubjectLine } from '~/modules/messaging/components';
 import styles from '~/modules/messaging/messaging.css';
-import { listInbox } from '~/modules/messaging/messaging.server';
+import { listInbox } from '~/modules/messaging/index.server';
 
 // Her conversations, newest activity first, each with the other person, what it
 // is about, the last message as she may see it, and unread and muted marks.

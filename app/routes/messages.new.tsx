@@ -19,7 +19,7 @@ import {
   findPairConversation,
   startConversation,
   subjectFromQuery,
-} from '~/modules/messaging/messaging.server';
+} from '~/modules/messaging/index.server';
 import { appOrigin } from '~/lib/origin.server';
 import { notFound } from '~/lib/responses';
 

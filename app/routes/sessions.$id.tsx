@@ -15,7 +15,7 @@ import {
   rateSession,
   rescheduleSession,
   saveSessionNotes,
-} from '~/modules/mentoring/mentoring.server';
+} from '~/modules/mentoring/index.server';
 import { sessionSchemas as schemas } from '~/modules/mentoring/forms.server';
 import { SessionTime, SlotPicker } from '~/modules/mentoring/slot-picker';
 import { notFound } from '~/lib/responses';

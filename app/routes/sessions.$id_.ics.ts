@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/lib/auth.server';
 import { translatorFor } from '~/lib/i18n.server';
-import { findSessionFor, sessionIcs } from '~/modules/mentoring/mentoring.server';
+import { findSessionFor, sessionIcs } from '~/modules/mentoring/index.server';
 import { appUrl } from '~/lib/origin.server';
 import { notFound } from '~/lib/responses';
 

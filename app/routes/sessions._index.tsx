@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { hasRole, requireUser } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { listSessionsFor } from '~/modules/mentoring/mentoring.server';
+import { listSessionsFor } from '~/modules/mentoring/index.server';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
 
 // Her sessions, as mentee and as mentor: upcoming first, then past.

@@ -14,7 +14,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, InputField, SelectInput, TextArea } from '~/modules/learning/components';
 import { addLessonSchema, addModuleSchema, courseSchema, moduleSchema } from '~/modules/learning/forms.server';
-import { findCourseOutline } from '~/modules/learning/learning.server';
+import { findCourseOutline } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/lib/responses';
 import {

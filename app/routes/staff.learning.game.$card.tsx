@@ -14,7 +14,7 @@ import { pageMeta } from '~/lib/meta';
 import { CheckBox, GameCard, TextArea } from '~/modules/learning/components';
 import { gameCardSchema } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
-import { presentCard } from '~/modules/learning/learning.server';
+import { presentCard } from '~/modules/learning/index.server';
 import { idParam } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';
 import { findCardForStaff, saveCard } from '~/modules/learning/staff.server';
