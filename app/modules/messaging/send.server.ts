@@ -6,8 +6,24 @@ import { detectScamWithReports } from '~/modules/moderation/scam-accounts.server
 import { type SignalCode } from '~/modules/safety/detector';
 import { maskContacts } from './mask';
 import { notify } from '~/modules/notifications/notify.server';
-import { canSeeConversation, canSendTo, canStartAbout, findConversationRow, haveDealTogether, otherMember } from './access.server';
-import { MESSAGES_PER_MINUTE, type Me, NEW_CONVERSATIONS_LIMIT, NEW_CONVERSATION_WINDOW_MINUTES, OFF_PLATFORM_CODES, type Refusal, type SubjectRef, refuse } from './common.server';
+import {
+  canSeeConversation,
+  canSendTo,
+  canStartAbout,
+  findConversationRow,
+  haveDealTogether,
+  otherMember,
+} from './access.server';
+import {
+  MESSAGES_PER_MINUTE,
+  type Me,
+  NEW_CONVERSATIONS_LIMIT,
+  NEW_CONVERSATION_WINDOW_MINUTES,
+  OFF_PLATFORM_CODES,
+  type Refusal,
+  type SubjectRef,
+  refuse,
+} from './common.server';
 
 export type Warning = { level: ScamLevel; codes: SignalCode[] };
 export type SendResult =

@@ -2,7 +2,7 @@
 //
 //   detectScam(text, { locale }) → { level: 'none' | 'caution' | 'danger', signals }
 //
-// How it reads a message (details in detector/*.ts):
+// How it reads a message (details in detector/*.ts; reading.ts answers the rules' questions):
 //  1. normalise: fold diacritics, expand teen-code, mark links, phone numbers,
 //     money and account numbers, and clause/sentence breaks;
 //  2. look for word classes (lexicon.ts) and combine them with proximity rules
