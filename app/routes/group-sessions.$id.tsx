@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
@@ -9,6 +9,7 @@ import { groupActionSchema } from '~/modules/mentoring/group-forms.server';
 import { bookSeat, cancelSeat, changeSeats, findGroupSession, markAttendance } from '~/modules/mentoring/group.server';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
 import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // One group session: anyone reads it; a signed-in person books or gives back a
 // seat; its host sees who booked, changes the seats and marks attendance.
@@ -51,11 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'book') {
     const booked = await bookSeat(id, user.id);
     if (!booked.ok) return formError(form, { form: booked.error }, booked.error === 'depth.group.full' ? 409 : 400);
-    return redirect(`/group-sessions/${id}?notice=notice.depth.booked`);
+    return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.booked');
   }
   if (input.intent === 'cancel') {
     if (!(await cancelSeat(id, user.id))) return formError(form, { form: 'depth.group.closed' });
-    return redirect(`/group-sessions/${id}?notice=notice.depth.cancelled`);
+    return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.cancelled');
   }
   // The host's own actions: another person's session is not found.
   const s = await findGroupSession(id, user.id);
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (!(await markAttendance(user.id, id, input.present))) {
     return formError(form, { form: 'depth.group.closed' });
   }
-  return redirect(`/group-sessions/${id}?notice=notice.depth.saved`);
+  return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.saved');
 }
 
 export default function GroupSession() {

@@ -17,6 +17,7 @@ import styles from '~/modules/learning/learning.css';
 import { reader } from '~/modules/learning/reader.server';
 import { notFound } from '~/lib/responses';
 import { lightPage } from '~/lib/page-scripts';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
 export const handle = lightPage;
@@ -40,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = params.course ?? '';
   const result = await completeLesson(user.id, course, params.lesson ?? '', user.locale);
   if (!result) throw notFound();
-  if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
+  if (result.certificate)
+    return redirectWithNotice(`/certificates/${result.certificate}`, 'notice.learning.courseComplete');
   return redirect(result.next ? stepPath(course, result.next) : `/learn/${course}`);
 }
 

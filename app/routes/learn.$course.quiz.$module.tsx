@@ -19,6 +19,7 @@ import { claimReplay, quizVersion, replayKeyOf } from '~/modules/learning/replay
 import { notify } from '~/modules/notifications/notify.server';
 import { db } from '~/lib/db.server';
 import { lightPage } from '~/lib/page-scripts';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Plain forms: served without the client scripts (app/lib/page-scripts.ts), so an
 // answer made offline is a plain post the service worker can keep and send later.
@@ -87,14 +88,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
             link: here,
           }),
         );
-      return redirect(`${here}?notice=notice.lastmile.quizChanged`);
+      return redirectWithNotice(here, 'notice.lastmile.quizChanged');
     }
   }
   // The same answer delivered twice (the service worker retrying) is counted once.
-  if (!(await claimReplay(request, user.id))) return redirect(`${here}?notice=notice.lastmile.alreadyCounted`);
+  if (!(await claimReplay(request, user.id))) return redirectWithNotice(here, 'notice.lastmile.alreadyCounted');
   const result = await submitQuiz(user.id, course, moduleId, answersFrom(form));
   if (!result) throw notFound();
-  if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
+  if (result.certificate)
+    return redirectWithNotice(`/certificates/${result.certificate}`, 'notice.learning.courseComplete');
   return redirect(`/learn/${course}/quiz/${moduleId}?attempt=${result.attemptId}#result`);
 }
 

@@ -15,6 +15,7 @@ import { SlotPicker } from '~/modules/mentoring/slot-picker';
 import { idParam } from '~/lib/ids';
 import { lightPage } from '~/lib/page-scripts';
 import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // A paid booking is held while she pays on Stripe's page.
   if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);
-  if (result.ok) return redirect(`/sessions/${result.id}?notice=notice.mentoringBooked`);
+  if (result.ok) return redirectWithNotice(`/sessions/${result.id}`, 'notice.mentoringBooked');
   if (result.problem === 'notOffered') throw notFound();
   const status =
     result.problem === 'taken' || result.problem === 'menteeBusy'
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : result.problem === 'paymentFailed'
         ? 502
         : 400;
-  const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, status);
+  const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` }, status);
   return data({ ...reply.data, nextSlots: result.nextSlots.map(iso) }, { status });
 }
 
@@ -105,7 +106,7 @@ export default function MentorPage() {
         <dd>{mentor.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')}</dd>
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
-          {t(`mentoring.mode.${mentor.meetingMode}` as MessageKey)}
+          {t(`mentoring.mode.${mentor.meetingMode}`)}
           {mentor.meetingMode === 'in_person'
             ? ` — ${mentor.meetingPlace}, ${provinces.find((p) => p.code === mentor.province)?.[locale] ?? ''}`
             : ''}

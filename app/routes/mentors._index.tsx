@@ -86,7 +86,7 @@ export default function Mentors() {
             <p>{m.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</p>
             <p className="muted">
               {m.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')} ·{' '}
-              {t(`mentoring.mode.${m.meeting_mode}` as MessageKey)}
+              {t(`mentoring.mode.${m.meeting_mode}`)}
               {m.meeting_mode === 'in_person'
                 ? ` · ${provinces.find((p) => p.code === m.province)?.[locale] ?? ''}`
                 : ''}

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -27,6 +26,7 @@ import {
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
 import { appOrigin } from '~/lib/origin.server';
 import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // One conversation, for its two members only (anyone else: 404). Newest page
 // first with a link to older ones; a plain form sends (with a warning first when
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         trustedOrigins: [appOrigin()],
       });
       if (result.ok)
-        throw redirect(`${here}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
+        throw redirectWithNotice(here, result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent');
       if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: input.body } });
       if (result.status === 404) throw notFound();
       return formError(form, { form: result.error }, result.status);
@@ -72,11 +72,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'mute':
     case 'unmute':
       await setMuted(user.id, conversation.id, input.intent === 'mute');
-      throw redirect(`${here}?notice=notice.messaging.${input.intent}d`);
+      throw redirectWithNotice(here, `notice.messaging.${input.intent}d`);
     case 'block':
     case 'unblock':
       await setBlocked(user, conversation.id, input.intent === 'block');
-      throw redirect(`${here}?notice=notice.messaging.${input.intent}ed`);
+      throw redirectWithNotice(here, `notice.messaging.${input.intent}ed`);
   }
 }
 

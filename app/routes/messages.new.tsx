@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -22,6 +21,7 @@ import {
 } from '~/modules/messaging/index.server';
 import { appOrigin } from '~/lib/origin.server';
 import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Starts a conversation about a listing, an order or a mentoring booking
 // (/messages/new?listing=<id> | ?order=<id> | ?session=<id>), or continues the
@@ -57,8 +57,9 @@ export async function action({ request }: ActionFunctionArgs) {
     trustedOrigins: [appOrigin()],
   });
   if (result.ok)
-    throw redirect(
-      `/messages/${result.conversationId}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`,
+    throw redirectWithNotice(
+      `/messages/${result.conversationId}`,
+      result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent',
     );
   if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: parsed.data.body } });
   if (result.status === 404) throw notFound();

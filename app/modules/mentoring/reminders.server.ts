@@ -5,9 +5,9 @@ import { hour } from './common.server';
 
 // Reminders before a session, sent once each by the mentoring job.
 
-const reminderKinds = [
-  { kind: '24h' as const, within: 24 * hour, key: 'mentoring.reminder.24h' as MessageKey },
-  { kind: '1h' as const, within: hour, key: 'mentoring.reminder.1h' as MessageKey },
+const reminderKinds: { kind: '24h' | '1h'; within: number; key: MessageKey }[] = [
+  { kind: '24h', within: 24 * hour, key: 'mentoring.reminder.24h' },
+  { kind: '1h', within: hour, key: 'mentoring.reminder.1h' },
 ];
 
 /**
