@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendDueReminders } from '../app/modules/mentoring/mentoring.server';
+import { sendDueReminders } from '../app/modules/mentoring/index.server';
 import { releaseExpiredHolds } from '../app/modules/mentoring/paid.server';
 import { sendDueGroupReminders } from '../app/modules/mentoring/group.server';
 import type { JobDefinition } from './types';

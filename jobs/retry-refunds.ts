@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mentoringSessionsOwedRefunds, refundIfDue } from '../app/modules/mentoring/mentoring.server';
+import { mentoringSessionsOwedRefunds, refundIfDue } from '../app/modules/mentoring/index.server';
 import { ordersOwedRefunds, refundOwedOrder } from '../app/modules/orders';
 import type { JobDefinition } from './types';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkEnv } from '../app/lib/env.server';
 import { startBoss, stopBoss } from '../app/lib/jobs.server';
 import { log } from '../app/lib/log.server';
 import { jobQueues, jobs } from './index';
@@ -38,6 +39,8 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
 
 const isMain = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
 if (isMain) {
+  // Every setting checked before anything starts: a wrong one stops here, named.
+  checkEnv();
   const { db, closeDb, currentEngine } = await import('../app/lib/db.server');
   if (currentEngine() === 'pglite') {
     // The embedded database belongs to one process: there `npm start` runs the worker itself.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { addToCart, checkout } from '../app/modules/orders';
-import { saveOffer } from '../app/modules/mentoring/mentoring.server';
+import { saveOffer } from '../app/modules/mentoring/index.server';
 import { action as bookAction } from '../app/routes/mentors.$id';
 import { action as reviewAction } from '../app/routes/staff.verifications.$id';
 import { action as reportAction } from '../app/routes/reports.new';

@@ -3,7 +3,7 @@ import { db } from '../app/lib/db.server';
 import { safeSellerIds } from '../app/modules/learning/badge.server';
 import { courses, gameCards } from '../app/modules/learning/content';
 import { coreCourseSlug, learningLessonIds } from '../app/modules/learning/lesson-ids';
-import { completeLesson, loadQuestions, scoreAnswers, submitQuiz } from '../app/modules/learning/learning.server';
+import { completeLesson, loadQuestions, scoreAnswers, submitQuiz } from '../app/modules/learning/index.server';
 import * as certificateRoute from '../app/routes/certificates.$code';
 import * as courseRoute from '../app/routes/learn.$course._index';
 import * as lessonRoute from '../app/routes/learn.$course.$lesson';

@@ -8,7 +8,7 @@ import {
   freeSlots,
   saveOffer,
   type OfferInput,
-} from '../app/modules/mentoring/mentoring.server';
+} from '../app/modules/mentoring/index.server';
 import { releaseExpiredHolds } from '../app/modules/mentoring/paid.server';
 import { action as bookAction } from '../app/routes/mentors.$id';
 import { loader as sessionLoader } from '../app/routes/sessions.$id';

@@ -16,7 +16,7 @@ import {
   saveOffer,
   sendDueReminders,
   type OfferInput,
-} from '../app/modules/mentoring/mentoring.server';
+} from '../app/modules/mentoring/index.server';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
 import { useCleanDatabase } from './support/clean';
 

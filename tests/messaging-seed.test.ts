@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { listInbox, unreadConversations } from '../app/modules/messaging/messaging.server';
+import { listInbox, unreadConversations } from '../app/modules/messaging/index.server';
 import { seedAccounts } from '../db/seeds/accounts';
 import { seedMarket } from '../db/seeds/market';
 import { seedMessaging } from '../db/seeds/messaging';

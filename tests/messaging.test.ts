@@ -8,7 +8,7 @@ import {
   NEW_CONVERSATIONS_LIMIT,
   sendMessage,
   unreadConversations,
-} from '../app/modules/messaging/messaging.server';
+} from '../app/modules/messaging/index.server';
 import * as inboxRoute from '../app/routes/messages._index';
 import * as conversationRoute from '../app/routes/messages.$id';
 import * as newRoute from '../app/routes/messages.new';

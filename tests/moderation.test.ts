@@ -4,7 +4,7 @@ import { getUser } from '../app/lib/auth.server';
 import { searchListings } from '../app/modules/market/listings.server';
 import { moderationAfterSave } from '../app/modules/moderation/screening.server';
 import { isSuspended, suspensionEnd } from '../app/modules/moderation/suspension';
-import { saveOffer } from '../app/modules/mentoring/mentoring.server';
+import { saveOffer } from '../app/modules/mentoring/index.server';
 import { freePhoneOffer } from './support/mentoring';
 import { action as newListingAction } from '../app/routes/dashboard.listings.new';
 import { action as editListingAction, loader as editListingLoader } from '../app/routes/dashboard.listings.$id';

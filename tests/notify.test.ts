@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { addToCart, checkout } from '../app/modules/orders';
-import { notify as notifyAboutSession } from '../app/modules/mentoring/mentoring.server';
+import { notify as notifyAboutSession } from '../app/modules/mentoring/index.server';
 import { deliverOutbox, zaloTemplateFor } from '../app/modules/notifications/delivery.server';
 import { defaultChoices } from '../app/modules/notifications/kinds';
 import {

@@ -9,7 +9,7 @@ import {
   freeSlots,
   rescheduleSession,
   saveOffer,
-} from '../app/modules/mentoring/mentoring.server';
+} from '../app/modules/mentoring/index.server';
 import { moderate } from '../app/modules/moderation/moderation.server';
 import { addToCart, changeOrder, checkout } from '../app/modules/orders';
 import { transition } from '../app/modules/verification';

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentPool } from '../app/lib/db.server';
-import { unreadConversations } from '../app/modules/messaging/messaging.server';
+import { unreadConversations } from '../app/modules/messaging/index.server';
 import { unreadNotifications } from '../app/modules/notifications/notifications.server';
 import { loader as rootLoader } from '../app/root';
 import * as newRoute from '../app/routes/messages.new';

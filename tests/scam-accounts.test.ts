@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { startConversation } from '../app/modules/messaging/messaging.server';
+import { startConversation } from '../app/modules/messaging/index.server';
 import { containsReported, identifiersIn } from '../app/modules/moderation/scam-accounts.server';
 import { screenBusinessStory, screenListing } from '../app/modules/moderation/screening.server';
 import { detectScam } from '../app/modules/safety/detector';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
-import { freeSlots } from '../app/modules/mentoring/mentoring.server';
+import { freeSlots } from '../app/modules/mentoring/index.server';
 import { seedAccounts } from '../db/seeds/accounts';
 import { mentoringOffers, seedMentoring } from '../db/seeds/mentoring';
 import { seedVerification } from '../db/seeds/verification';

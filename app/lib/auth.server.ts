@@ -3,6 +3,7 @@ import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan 
 import { type RawBuilder, sql } from 'kysely';
 import type { GrantedRole, Locale } from '../../db/schema';
 import { db } from './db.server';
+import { env } from './env.server';
 
 // The one module that answers "who is this and what may they do". Every loader
 // and action asks it; nothing else in the app imports lucia.
@@ -107,7 +108,7 @@ export const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, 'd'),
   sessionCookie: {
     name: 'sen_session',
-    attributes: { secure: process.env.NODE_ENV === 'production', sameSite: 'lax' },
+    attributes: { secure: env().NODE_ENV === 'production', sameSite: 'lax' },
   },
   getUserAttributes: (attributes) => ({
     email: attributes.email,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Database } from '../../db/schema';
 import { lockDataDir } from './data-dir-lock.server';
 import { forget, remember } from './remember.server';
+import { env, type EnvSource } from './env.server';
 
 // The one place that knows which engine runs: PostgreSQL through pg's pool when
 // DATABASE_URL is set, else an embedded PostgreSQL (PGlite) behind the same pg
@@ -12,6 +13,8 @@ import { forget, remember } from './remember.server';
 
 export type Engine = 'postgres' | 'pglite';
 export type DB = Kysely<Database>;
+/** Anything queries run on: the database or a transaction (a Kysely `Transaction` is a `Kysely`). */
+export type Executor = Kysely<Database>;
 
 // int8 (counts, money sums) and numeric come back as strings by default; money in
 // đồng and our counts fit easily in a double.
@@ -20,12 +23,12 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 
 type Handle = { db: DB; pool: () => Promise<pg.Pool>; engine: Engine; close: () => Promise<void> };
 
-export function engineFromEnv(env = process.env): Engine {
-  return env.DATABASE_URL ? 'postgres' : 'pglite';
+export function engineFromEnv(source: EnvSource = process.env): Engine {
+  return env(source).DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-export function dataDir(env = process.env) {
-  return path.resolve(env.DATA_DIR || 'data');
+export function dataDir(source: EnvSource = process.env) {
+  return path.resolve(env(source).DATA_DIR);
 }
 
 async function openPglitePool(directory: string) {
@@ -56,10 +59,11 @@ async function openPglitePool(directory: string) {
  * for a free connection) gives up after 5 s, a statement after 15 s, and a
  * transaction left idle is ended by the server.
  */
-export function postgresPoolConfig(env = process.env): pg.PoolConfig {
+export function postgresPoolConfig(source: EnvSource = process.env): pg.PoolConfig {
+  const { DATABASE_URL, DB_POOL_SIZE } = env(source);
   return {
-    connectionString: env.DATABASE_URL,
-    max: Number(env.DB_POOL_SIZE || 10),
+    connectionString: DATABASE_URL,
+    max: DB_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     statement_timeout: 15_000,
     query_timeout: 20_000,
@@ -67,11 +71,11 @@ export function postgresPoolConfig(env = process.env): pg.PoolConfig {
   };
 }
 
-function openPool(engine: Engine, env: NodeJS.ProcessEnv): Promise<pg.Pool> {
+function openPool(engine: Engine, source: EnvSource): Promise<pg.Pool> {
   const pool =
     engine === 'postgres'
-      ? Promise.resolve(new pg.Pool(postgresPoolConfig(env)))
-      : openPglitePool(path.join(dataDir(env), 'pglite'));
+      ? Promise.resolve(new pg.Pool(postgresPoolConfig(source)))
+      : openPglitePool(path.join(dataDir(source), 'pglite'));
   void pool.then((p) =>
     p.on('error', (error) =>
       console.error(JSON.stringify({ level: 'error', msg: 'db pool error', error: error.message })),
@@ -82,10 +86,10 @@ function openPool(engine: Engine, env: NodeJS.ProcessEnv): Promise<pg.Pool> {
 
 // Nothing connects until the first query: a script that imports a module using
 // the database but never queries it (scam:check) neither opens nor locks it.
-function open(env = process.env): Handle {
-  const engine = engineFromEnv(env);
+function open(source: EnvSource = process.env): Handle {
+  const engine = engineFromEnv(source);
   let pool: Promise<pg.Pool> | undefined;
-  const lazyPool = () => (pool ??= openPool(engine, env));
+  const lazyPool = () => (pool ??= openPool(engine, source));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lazyPool }) });
   const close = async () => {
     await db.destroy();

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { db } from './db.server';
 import { enqueue } from './jobs.server';
 import { log } from './log.server';
+import { env } from './env.server';
 
 export const deliverEmailQueue = 'deliver-email';
 
@@ -36,14 +37,14 @@ let smtp: nodemailer.Transporter | undefined;
 // development a reset link can be followed from the terminal. The outbox's
 // delivery (every channel, retries, fallback) is app/modules/notifications/delivery.server.ts.
 export const emailTransport: Transport = async (email) => {
-  const url = process.env.SMTP_URL;
+  const url = env().SMTP_URL;
   if (!url) {
     log.info('email (no SMTP_URL: written to the log)', { to: email.to, subject: email.subject, body: email.body });
     return;
   }
   smtp ??= nodemailer.createTransport(url);
   await smtp.sendMail({
-    from: process.env.MAIL_FROM || 'Sen <no-reply@sen.local>',
+    from: env().MAIL_FROM,
     to: email.to,
     subject: email.subject,
     text: email.body,

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { messages } from '~/locales';
 import { defaultLocale, isLocale, type Locale, type MessageKey, translator } from './i18n';
+import { env } from './env.server';
 
 export const languageCookie = createCookie('sen_lang', {
   path: '/',
   httpOnly: true,
   sameSite: 'lax',
-  secure: process.env.NODE_ENV === 'production',
+  secure: env().NODE_ENV === 'production',
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -1,3 +1,5 @@
+import { notFound } from './responses';
+
 // One rule for the ids people can put in a URL or a form: PostgreSQL answers a
 // malformed uuid with an error, so anything that is not one is "not found" first.
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,6 +10,6 @@ export function isUuid(value: unknown): value is string {
 
 /** A route's uuid param, or a 404 for anything else (a missing row and a malformed id look the same). */
 export function idParam(value: string | undefined): string {
-  if (!isUuid(value)) throw new Response('Not found', { status: 404 });
+  if (!isUuid(value)) throw notFound();
   return value;
 }

@@ -1,5 +1,7 @@
 // One JSON line per event on stdout. Values under keys that may hold secrets or
 // identity data are replaced, whatever the caller passes.
+
+import { env } from './env.server';
 const secretKey = /pass|token|secret|cookie|authorization|session|cccd|identity|id_number/i;
 
 type Fields = Record<string, unknown>;
@@ -14,8 +16,17 @@ function redact(fields: Fields): Fields {
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 
+/** LOG_LEVEL; a log line is never lost to a wrong setting elsewhere (checkEnv reports those at start-up). */
+function logLevel(): keyof typeof levels {
+  try {
+    return env().LOG_LEVEL;
+  } catch {
+    return 'info';
+  }
+}
+
 function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields = {}) {
-  const threshold = levels[(process.env.LOG_LEVEL as keyof typeof levels) ?? 'info'] ?? 0;
+  const threshold = levels[logLevel()];
   if (levels[level] < threshold) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact(fields) });
   if (level === 'error') process.stderr.write(line + '\n');

@@ -2,6 +2,8 @@
 // payment return URLs, calendar ids) are built from APP_URL, never from the
 // request's Host header, which any client can set.
 
+import { env } from './env.server';
+
 function parseAppUrl(value: string) {
   let url: URL;
   try {
@@ -21,10 +23,10 @@ let cached: { source: string; url: URL } | undefined;
  * The server refuses to start without APP_URL on a real deployment (see main.ts).
  */
 export function appUrl(): URL {
-  const configured = process.env.APP_URL;
-  const source = configured || `dev:${process.env.PORT ?? ''}`;
+  const { APP_URL: configured, PORT: port } = env();
+  const source = configured || `dev:${port}`;
   if (cached?.source === source) return cached.url;
-  const url = configured ? parseAppUrl(configured) : new URL(`http://localhost:${process.env.PORT || 3000}`);
+  const url = configured ? parseAppUrl(configured) : new URL(`http://localhost:${port}`);
   cached = { source, url };
   return url;
 }

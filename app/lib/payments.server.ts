@@ -1,22 +1,22 @@
 import type { Transaction } from 'kysely';
 import Stripe from 'stripe';
 import type { Database } from '../../db/schema';
+import { env, type EnvSource } from './env.server';
 
 // Card payments through Stripe Checkout, only when STRIPE_SECRET_KEY is set
 // (without it the shop offers cash on delivery alone). STRIPE_API_BASE
 // (e.g. http://127.0.0.1:12111) sends the SDK's calls to another server: the
 // tests' local fake, or stripe-mock.
 
-export function cardPaymentsEnabled(env = process.env) {
-  return Boolean(env.STRIPE_SECRET_KEY);
+export function cardPaymentsEnabled(source: EnvSource = process.env) {
+  return Boolean(env(source).STRIPE_SECRET_KEY);
 }
 
 let cached: { key: string; base: string; client: Stripe } | undefined;
 
-export function stripeClient(env = process.env): Stripe {
-  const key = env.STRIPE_SECRET_KEY;
+export function stripeClient(source: EnvSource = process.env): Stripe {
+  const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base = '' } = env(source);
   if (!key) throw new Error('STRIPE_SECRET_KEY is not set');
-  const base = env.STRIPE_API_BASE ?? '';
   if (cached && cached.key === key && cached.base === base) return cached.client;
   let options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000 };
   if (base) {
@@ -97,8 +97,12 @@ export async function refundCard(refund: CardRefund, input: { paymentIntent: str
 }
 
 /** The event, when the signature is right for STRIPE_WEBHOOK_SECRET; throws otherwise. */
-export function verifyWebhook(payload: string, signature: string | null, env = process.env): Stripe.Event {
-  const secret = env.STRIPE_WEBHOOK_SECRET;
+export function verifyWebhook(
+  payload: string,
+  signature: string | null,
+  source: EnvSource = process.env,
+): Stripe.Event {
+  const secret = env(source).STRIPE_WEBHOOK_SECRET;
   if (!secret || !signature) throw new Error('missing webhook secret or signature');
   return Stripe.webhooks.constructEvent(payload, signature, secret);
 }

@@ -1,3 +1,5 @@
+import { redirect } from '@remix-run/node';
+import type { MessageKey } from './i18n';
 import { appOrigin, appUrl } from './origin.server';
 
 // Browsers strip tab and newline from a URL and read a backslash as a slash, so
@@ -34,4 +36,14 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   const local = url.pathname + url.search + url.hash;
   // "//x" would be read by the browser as a host, whatever the parser here made of it.
   return local.startsWith('//') ? fallback : local;
+}
+
+/**
+ * After a successful post: back to `path` with a notice the next page shows at its
+ * top (`?notice=<key>`, read by the root loader). The key is a message key, so a
+ * typo does not compile.
+ */
+export function redirectWithNotice(path: string, key: MessageKey, init?: ResponseInit) {
+  const url = `${path}${path.includes('?') ? '&' : '?'}notice=${encodeURIComponent(key)}`;
+  return redirect(url, init);
 }

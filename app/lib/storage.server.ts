@@ -6,6 +6,8 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createReadableStreamFromReadable, redirect } from '@remix-run/node';
 import { dataDir } from './db.server';
+import { notFound } from './responses';
+import { env, type EnvSource } from './env.server';
 
 // The one storage module. With S3_BUCKET set, objects go to any S3-compatible
 // store; without, to a folder under DATA_DIR (./data/files). Keys starting with
@@ -29,8 +31,6 @@ export interface Storage {
 }
 
 export const maxPresignSeconds = 300;
-
-type Env = Record<string, string | undefined>;
 
 const keyPattern = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/;
 
@@ -171,33 +171,30 @@ export function createS3Storage(settings: S3Settings): Storage {
   };
 }
 
-export function s3SettingsFromEnv(env: Env = process.env): S3Settings | null {
-  if (!env.S3_BUCKET) return null;
-  const endpoint = env.S3_ENDPOINT || undefined;
+export function s3SettingsFromEnv(source: EnvSource = process.env): S3Settings | null {
+  const settings = env(source);
+  if (!settings.S3_BUCKET) return null;
+  const endpoint = settings.S3_ENDPOINT;
   return {
-    bucket: env.S3_BUCKET,
+    bucket: settings.S3_BUCKET,
     endpoint,
-    region: env.S3_REGION || 'us-east-1',
-    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    region: settings.S3_REGION,
+    accessKeyId: settings.S3_ACCESS_KEY_ID,
+    secretAccessKey: settings.S3_SECRET_ACCESS_KEY,
     // S3-compatible stores (MinIO, s3rver, ...) want path-style addressing.
-    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : Boolean(endpoint),
+    forcePathStyle: settings.S3_FORCE_PATH_STYLE ? settings.S3_FORCE_PATH_STYLE === 'true' : Boolean(endpoint),
   };
 }
 
 const cache = new Map<string, Storage>();
 
-function folderRoot(env: Env) {
-  return dataDir({ ...process.env, DATA_DIR: env.DATA_DIR });
-}
-
 /** The storage chosen by the environment (re-read on each call, so tests can switch). */
-export function getStorage(env: Env = process.env): Storage {
-  const s3 = s3SettingsFromEnv(env);
-  const signature = s3 ? `s3:${JSON.stringify(s3)}` : `folder:${folderRoot(env)}`;
+export function getStorage(source: EnvSource = process.env): Storage {
+  const s3 = s3SettingsFromEnv(source);
+  const signature = s3 ? `s3:${JSON.stringify(s3)}` : `folder:${dataDir(source)}`;
   let storage = cache.get(signature);
   if (!storage) {
-    storage = s3 ? createS3Storage(s3) : createFolderStorage(path.join(folderRoot(env), 'files'));
+    storage = s3 ? createS3Storage(s3) : createFolderStorage(path.join(dataDir(source), 'files'));
     cache.set(signature, storage);
   }
   return storage;
@@ -223,7 +220,7 @@ export async function objectResponse(key: string, options: { downloadName?: stri
       return redirect(url, { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
   }
   const object = await storage.get(key);
-  if (!object) throw new Response('Not found', { status: 404 });
+  if (!object) throw notFound();
   const headers = new Headers({
     ...fileHeaders,
     'Content-Type': object.contentType,

@@ -1,18 +1,14 @@
-import { ErrorPage } from '~/components/error-page';
+import { notFound } from '~/lib/responses';
 
 // Any path no other route claims: a 404 in the reader's language, for any method.
 export function loader() {
-  throw new Response('Not found', { status: 404 });
+  throw notFound();
 }
 
 export function action() {
-  throw new Response('Not found', { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {
   return null;
-}
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
 }

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -94,7 +93,3 @@ export default function NotificationSettings() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'notify.settings.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

@@ -2,6 +2,8 @@ import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { pageMeta } from '~/lib/meta';
 import { MarketPage, type MarketData } from '~/modules/market/market-page';
+import { notFound } from '~/lib/responses';
+import { env } from '~/lib/env.server';
 
 // The benchmark's framework floor: the market page's markup rendered by Remix
 // from constants, with no database. Not found unless the server runs with
@@ -36,7 +38,7 @@ const constants: MarketData = {
 };
 
 export function loader() {
-  if (process.env.BENCH !== '1') throw new Response('Not found', { status: 404 });
+  if (env().BENCH !== '1') throw notFound();
   return constants;
 }
 

@@ -2,9 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findCertificate } from '~/modules/learning/learning.server';
+import { findCertificate } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound, reader } from '~/modules/learning/reader.server';
+import { reader } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { absoluteUrl } from '~/lib/origin.server';
 import { lightPage } from '~/lib/page-scripts';
 
@@ -17,10 +18,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 // course, date and code; printable from the browser (print CSS hides the rest).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? '';
-  if (!/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/.test(code)) notFound();
+  if (!/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/.test(code)) throw notFound();
   const { locale } = await reader(request);
   const certificate = await findCertificate(code, locale);
-  if (!certificate) notFound();
+  if (!certificate) throw notFound();
   return { certificate, url: absoluteUrl(`/certificates/${certificate.code}`) };
 }
 

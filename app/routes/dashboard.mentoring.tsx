@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { timeZoneLabel } from '~/components/time-zone';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError, SelectField } from '~/components/form';
 import { requireRole } from '~/lib/auth.server';
 import { type FieldErrors, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { commonTimeZones } from '~/lib/time-zones';
 import { CheckboxGroup } from '~/modules/verification/fields';
@@ -17,10 +17,11 @@ import {
   findWeeklyHours,
   removeDateException,
   saveOffer,
-} from '~/modules/mentoring/mentoring.server';
+} from '~/modules/mentoring/index.server';
 import { extraSchema, offSchema, offerSchema, type OfferForm, removeSchema } from '~/modules/mentoring/forms.server';
 import { meetingModes, mentoringTopics, sessionLengths, weekdays } from '~/modules/mentoring/options';
 import { formatRanges, parseRanges, type Range } from '~/modules/mentoring/slots';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Her offer and availability. Mentors only; only an approved mentor can save.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -83,13 +84,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const dayValue = parsed.data.intent === 'addOff' ? parsed.data.offDay : parsed.data.extraDay;
     const ok = await addDateException(user.id, dayValue, range);
     if (!ok) return formError(form, { form: 'mentoring.editor.offerFirst' });
-    return redirect('/dashboard/mentoring?notice=notice.mentoringSaved');
+    return redirectWithNotice('/dashboard/mentoring', 'notice.mentoringSaved');
   }
   if (intent === 'remove') {
     const parsed = parseForm(form, removeSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     await removeDateException(user.id, parsed.data.id);
-    return redirect('/dashboard/mentoring?notice=notice.mentoringSaved');
+    return redirectWithNotice('/dashboard/mentoring', 'notice.mentoringSaved');
   }
   const parsed = parseForm(form, offerSchema);
   if (!parsed.ok) return invalid(parsed.reply);
@@ -118,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
     active: o.active === 'on',
     weekly,
   });
-  return redirect('/dashboard/mentoring?notice=notice.mentoringSaved');
+  return redirectWithNotice('/dashboard/mentoring', 'notice.mentoringSaved');
 }
 
 export default function MentoringEditor() {
@@ -153,14 +154,14 @@ export default function MentoringEditor() {
           legend={t('mentoring.field.topics')}
           reply={offerReply}
           checked={offer?.topics ?? []}
-          options={mentoringTopics.map((x) => ({ value: x, label: t(`mentoring.topic.${x}` as MessageKey) }))}
+          options={mentoringTopics.map((x) => ({ value: x, label: t(`mentoring.topic.${x}`) }))}
         />
         <CheckboxGroup
           name="languages"
           legend={t('mentoring.field.languages')}
           reply={offerReply}
           checked={offer?.languages ?? ['vi']}
-          options={mentorLanguages.map((x) => ({ value: x, label: t(`verification.language.${x}` as MessageKey) }))}
+          options={mentorLanguages.map((x) => ({ value: x, label: t(`verification.language.${x}`) }))}
         />
         <SelectField
           name="sessionMinutes"
@@ -203,7 +204,7 @@ export default function MentoringEditor() {
           label={t('mentoring.field.meetingMode')}
           reply={offerReply}
           defaultValue={offer?.meetingMode ?? 'video'}
-          options={meetingModes.map((m) => ({ value: m, label: t(`mentoring.mode.${m}` as MessageKey) }))}
+          options={meetingModes.map((m) => ({ value: m, label: t(`mentoring.mode.${m}`) }))}
         />
         <Field
           name="meetingPlace"
@@ -238,7 +239,7 @@ export default function MentoringEditor() {
             <Field
               key={d}
               name={`day${d}`}
-              label={t(`mentoring.weekday.${d}` as MessageKey)}
+              label={t(`mentoring.weekday.${d}`)}
               reply={offerReply}
               defaultValue={weekly[d]}
               maxLength={200}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isPublicKey, objectResponse } from '~/lib/storage.server';
+import { notFound } from '~/lib/responses';
 
 // Public objects only (logos, covers, listing photos): private keys are not found here,
 // whoever asks. Identity documents leave through /staff/documents/<id> alone.
@@ -7,7 +8,6 @@ const keyPattern = /^public(\/[a-z0-9][a-z0-9_.-]*)+$/;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const key = params['*'] ?? '';
-  if (!keyPattern.test(key) || key.includes('..') || !isPublicKey(key))
-    throw new Response('Not found', { status: 404 });
+  if (!keyPattern.test(key) || key.includes('..') || !isPublicKey(key)) throw notFound();
   return objectResponse(key);
 }

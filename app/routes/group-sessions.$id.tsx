@@ -1,6 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { Field, FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
@@ -9,6 +8,8 @@ import { pageMeta } from '~/lib/meta';
 import { groupActionSchema } from '~/modules/mentoring/group-forms.server';
 import { bookSeat, cancelSeat, changeSeats, findGroupSession, markAttendance } from '~/modules/mentoring/group.server';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
+import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // One group session: anyone reads it; a signed-in person books or gives back a
 // seat; its host sees who booked, changes the seats and marks attendance.
@@ -16,7 +17,7 @@ import { SessionTime } from '~/modules/mentoring/slot-picker';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const s = await findGroupSession(params.id, user?.id ?? null);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const isHost = user?.id === s.host_id;
   return {
     session: {
@@ -51,22 +52,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'book') {
     const booked = await bookSeat(id, user.id);
     if (!booked.ok) return formError(form, { form: booked.error }, booked.error === 'depth.group.full' ? 409 : 400);
-    return redirect(`/group-sessions/${id}?notice=notice.depth.booked`);
+    return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.booked');
   }
   if (input.intent === 'cancel') {
     if (!(await cancelSeat(id, user.id))) return formError(form, { form: 'depth.group.closed' });
-    return redirect(`/group-sessions/${id}?notice=notice.depth.cancelled`);
+    return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.cancelled');
   }
   // The host's own actions: another person's session is not found.
   const s = await findGroupSession(id, user.id);
-  if (!s || s.host_id !== user.id) throw new Response('Not found', { status: 404 });
+  if (!s || s.host_id !== user.id) throw notFound();
   if (input.intent === 'seats') {
     const changed = await changeSeats(user.id, id, input.seats);
     if (!changed.ok) return formError(form, { seats: changed.error });
   } else if (!(await markAttendance(user.id, id, input.present))) {
     return formError(form, { form: 'depth.group.closed' });
   }
-  return redirect(`/group-sessions/${id}?notice=notice.depth.saved`);
+  return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.saved');
 }
 
 export default function GroupSession() {
@@ -163,7 +164,3 @@ export default function GroupSession() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, 'depth.group.title', data ? { title: data.session.title } : undefined);
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

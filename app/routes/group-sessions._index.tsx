@@ -1,6 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listUpcomingGroupSessions } from '~/modules/mentoring/group.server';
@@ -51,7 +50,3 @@ export default function GroupSessions() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'depth.group.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { messagesScript } from '~/lib/i18n.server';
 import { isLocale } from '~/lib/i18n';
+import { notFound } from '~/lib/responses';
 
 // /i18n/<locale>.<hash>.js: one language's messages as a script that sets
 // window.__senMessages[locale]. The hash is the content's, so the current URL is
@@ -8,7 +9,7 @@ import { isLocale } from '~/lib/i18n';
 // messages, not cached.
 export function loader({ params }: LoaderFunctionArgs) {
   const match = /^([a-z]{2})\.([0-9a-f]{12})\.js$/.exec(params.file ?? '');
-  if (!match || !isLocale(match[1])) throw new Response('Not found', { status: 404 });
+  if (!match || !isLocale(match[1])) throw notFound();
   const script = messagesScript(match[1]);
   return new Response(script.body, {
     headers: {

@@ -12,13 +12,15 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
 import { completeLessonSchema } from '~/modules/learning/forms.server';
-import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/learning.server';
+import { completeLesson, findLesson, recordLessonVisit, stepPath } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound, reader } from '~/modules/learning/reader.server';
+import { reader } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { lightPage } from '~/lib/page-scripts';
 import { wantsSmallImages } from '~/lib/save-data.server';
 import { LessonAudioPlayer } from '~/modules/learning/audio-player';
 import { listLessonAudio, pickAudio } from '~/modules/learning/audio.server';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Reading and plain forms: served without the client scripts (app/lib/page-scripts.ts).
 export const handle = lightPage;
@@ -28,7 +30,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, locale } = await reader(request);
   const lesson = await findLesson(params.course ?? '', params.lesson ?? '', user?.id ?? null, locale);
-  if (!lesson) notFound();
+  if (!lesson) throw notFound();
   // Where she left off: the course page sends her back to the last lesson she opened.
   if (user) await recordLessonVisit(user.id, lesson.course.slug, lesson.id);
   // Recordings in the content languages (issue 16): ?audio=hmn picks one, without scripts.
@@ -45,8 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
   const course = params.course ?? '';
   const result = await completeLesson(user.id, course, params.lesson ?? '', user.locale);
-  if (!result) notFound();
-  if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
+  if (!result) throw notFound();
+  if (result.certificate)
+    return redirectWithNotice(`/certificates/${result.certificate}`, 'notice.learning.courseComplete');
   return redirect(result.next ? stepPath(course, result.next) : `/learn/${course}`);
 }
 

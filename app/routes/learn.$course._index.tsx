@@ -3,9 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
-import { findCourseOutline, stepPath } from '~/modules/learning/learning.server';
+import { findCourseOutline, stepPath } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound, reader } from '~/modules/learning/reader.server';
+import { reader } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { lightPage } from '~/lib/page-scripts';
 import { SaveForOffline } from '~/modules/learning/save-offline';
 
@@ -17,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, locale } = await reader(request);
   const outline = await findCourseOutline(params.course ?? '', user?.id ?? null, locale);
-  if (!outline) notFound();
+  if (!outline) throw notFound();
   const { raw: _raw, ...course } = outline;
   const resumePath = course.resumeLessonId ? `/learn/${course.resumeLessonId}` : null;
   const nextPath = course.nextStep ? stepPath(course.slug, course.nextStep) : null;

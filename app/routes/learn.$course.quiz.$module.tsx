@@ -11,13 +11,15 @@ import { readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/learning.server';
+import { findAttempt, findCourseOutline, findQuiz, stepPath, submitQuiz } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { idParam, notFound } from '~/modules/learning/reader.server';
+import { idParam } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { claimReplay, quizVersion, replayKeyOf } from '~/modules/learning/replay.server';
 import { notify } from '~/modules/notifications/notify.server';
 import { db } from '~/lib/db.server';
 import { lightPage } from '~/lib/page-scripts';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Plain forms: served without the client scripts (app/lib/page-scripts.ts), so an
 // answer made offline is a plain post the service worker can keep and send later.
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeFromRequest(request, user.locale);
   const moduleId = idParam(params.module);
   const quiz = await findQuiz(params.course ?? '', moduleId, locale);
-  if (!quiz) notFound();
+  if (!quiz) throw notFound();
   const attemptParam = new URL(request.url).searchParams.get('attempt');
   const attempt = attemptParam
     ? /^\d{1,9}$/.test(attemptParam)
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null
     : null;
   // Someone else's attempt (or a made-up id) is simply not found.
-  if (attemptParam && !attempt) notFound();
+  if (attemptParam && !attempt) throw notFound();
   // The right answers travel to the page only with a finished attempt.
   const questions = quiz.questions.map((q) => ({
     id: q.id,
@@ -74,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = form.get('version');
   if (typeof version === 'string' && version) {
     const quiz = await findQuiz(course, moduleId, user.locale);
-    if (!quiz) notFound();
+    if (!quiz) throw notFound();
     if (quizVersion(quiz) !== version) {
       // A queued answer arrives with no one looking at the page: the notice waits in her notifications.
       if (replayKeyOf(request) && (await claimReplay(request, user.id)))
@@ -86,14 +88,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
             link: here,
           }),
         );
-      return redirect(`${here}?notice=notice.lastmile.quizChanged`);
+      return redirectWithNotice(here, 'notice.lastmile.quizChanged');
     }
   }
   // The same answer delivered twice (the service worker retrying) is counted once.
-  if (!(await claimReplay(request, user.id))) return redirect(`${here}?notice=notice.lastmile.alreadyCounted`);
+  if (!(await claimReplay(request, user.id))) return redirectWithNotice(here, 'notice.lastmile.alreadyCounted');
   const result = await submitQuiz(user.id, course, moduleId, answersFrom(form));
-  if (!result) notFound();
-  if (result.certificate) return redirect(`/certificates/${result.certificate}?notice=notice.learning.courseComplete`);
+  if (!result) throw notFound();
+  if (result.certificate)
+    return redirectWithNotice(`/certificates/${result.certificate}`, 'notice.learning.courseComplete');
   return redirect(`/learn/${course}/quiz/${moduleId}?attempt=${result.attemptId}#result`);
 }
 

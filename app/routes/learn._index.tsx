@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { ProgressBar } from '~/modules/learning/components';
-import { listCourses } from '~/modules/learning/learning.server';
+import { listCourses } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { reader } from '~/modules/learning/reader.server';
 import { lightPage } from '~/lib/page-scripts';

@@ -20,9 +20,9 @@ import {
   findGameScore,
   judgeGameCard,
   nextGameCard,
-} from '~/modules/learning/learning.server';
+} from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { claimReplay } from '~/modules/learning/replay.server';
 import { lightPage } from '~/lib/page-scripts';
 
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         /^\d{1,9}$/.test(cardParam) && (answer === 'safe' || answer === 'scam')
           ? await judgeGameCard(Number(cardParam), answer, locale)
           : null;
-      if (!parsed) notFound();
+      if (!parsed) throw notFound();
       return { visitor: true, score: null, play: parsed, card: null };
     }
     return { visitor: true, score: null, play: null, card: await anyGameCard(locale) };
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const score = await findGameScore(user.id);
   if (playParam) {
     const play = /^\d{1,9}$/.test(playParam) ? await findGamePlay(user.id, Number(playParam), locale) : null;
-    if (!play) notFound();
+    if (!play) throw notFound();
     return { visitor: false, score, play, card: null };
   }
   return { visitor: false, score, play: null, card: await nextGameCard(user.id, locale) };
@@ -70,13 +70,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response('Bad Request', { status: 400 });
   if (!user) {
     // The answer travels in the URL (POST, redirect, GET), so a reload never answers twice.
-    if (!(await judgeGameCard(parsed.data.card, parsed.data.answer, 'vi'))) notFound();
+    if (!(await judgeGameCard(parsed.data.card, parsed.data.answer, 'vi'))) throw notFound();
     return redirect(`/learn/game?card=${parsed.data.card}&answer=${parsed.data.answer}`);
   }
   // A round delivered twice (queued offline, the service worker retrying) counts once.
   if (!(await claimReplay(request, user.id))) return redirect('/learn/game');
   const result = await answerGameCard(user.id, parsed.data.card, parsed.data.answer);
-  if (!result) notFound();
+  if (!result) throw notFound();
   return redirect(`/learn/game?play=${result.playId}`);
 }
 

@@ -6,7 +6,7 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isSafeSeller } from '~/modules/learning/badge.server';
 import { ProgressBar } from '~/modules/learning/components';
-import { findGameScore, listCertificates, listCourses } from '~/modules/learning/learning.server';
+import { findGameScore, listCertificates, listCourses } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
 import { SafeSellerBadge } from '~/modules/learning/safe-seller-badge';
 

@@ -9,11 +9,13 @@ import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinces } from '~/lib/provinces';
 import { TextAreaField } from '~/modules/verification/fields';
-import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/mentoring.server';
+import { bookSession, findMentor, freeSlots } from '~/modules/mentoring/index.server';
 import { bookSchema } from '~/modules/mentoring/forms.server';
 import { SlotPicker } from '~/modules/mentoring/slot-picker';
-import { isUuid } from '~/lib/ids';
+import { idParam } from '~/lib/ids';
 import { lightPage } from '~/lib/page-scripts';
+import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
@@ -23,7 +25,7 @@ export const handle = lightPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const mentor = await findMentor(params.id ?? '');
-  if (!mentor) throw new Response('Not found', { status: 404 });
+  if (!mentor) throw notFound();
   const [user, slots] = await Promise.all([getUser(request), freeSlots(mentor.mentor_id, { limit: 24 })]);
   return {
     mentor: {
@@ -56,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, bookSchema);
   if (!parsed.ok) return invalid(parsed.reply);
-  const mentorId = params.id ?? '';
-  if (!isUuid(mentorId)) throw new Response('Not found', { status: 404 });
+  const mentorId = idParam(params.id);
   const result = await bookSession({
     mentorId,
     menteeId: user.id,
@@ -66,15 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // A paid booking is held while she pays on Stripe's page.
   if (result.ok && result.checkoutUrl) return redirect(result.checkoutUrl);
-  if (result.ok) return redirect(`/sessions/${result.id}?notice=notice.mentoringBooked`);
-  if (result.problem === 'notOffered') throw new Response('Not found', { status: 404 });
+  if (result.ok) return redirectWithNotice(`/sessions/${result.id}`, 'notice.mentoringBooked');
+  if (result.problem === 'notOffered') throw notFound();
   const status =
     result.problem === 'taken' || result.problem === 'menteeBusy'
       ? 409
       : result.problem === 'paymentFailed'
         ? 502
         : 400;
-  const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, status);
+  const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` }, status);
   return data({ ...reply.data, nextSlots: result.nextSlots.map(iso) }, { status });
 }
 
@@ -105,7 +106,7 @@ export default function MentorPage() {
         <dd>{mentor.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')}</dd>
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
-          {t(`mentoring.mode.${mentor.meetingMode}` as MessageKey)}
+          {t(`mentoring.mode.${mentor.meetingMode}`)}
           {mentor.meetingMode === 'in_person'
             ? ` — ${mentor.meetingPlace}, ${provinces.find((p) => p.code === mentor.province)?.[locale] ?? ''}`
             : ''}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinces } from '~/lib/provinces';
-import { listMentors, type MentorFilters } from '~/modules/mentoring/mentoring.server';
+import { listMentors, type MentorFilters } from '~/modules/mentoring/index.server';
 import { mentoringTopics } from '~/modules/mentoring/options';
 import { mentorLanguages } from '~/modules/verification/options';
 import { lightPage } from '~/lib/page-scripts';
@@ -86,7 +86,7 @@ export default function Mentors() {
             <p>{m.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</p>
             <p className="muted">
               {m.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')} ·{' '}
-              {t(`mentoring.mode.${m.meeting_mode}` as MessageKey)}
+              {t(`mentoring.mode.${m.meeting_mode}`)}
               {m.meeting_mode === 'in_person'
                 ? ` · ${provinces.find((p) => p.code === m.province)?.[locale] ?? ''}`
                 : ''}

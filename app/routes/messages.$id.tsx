@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -8,7 +7,6 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
-import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
@@ -24,9 +22,11 @@ import {
   sendMessage,
   setBlocked,
   setMuted,
-} from '~/modules/messaging/messaging.server';
+} from '~/modules/messaging/index.server';
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
 import { appOrigin } from '~/lib/origin.server';
+import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // One conversation, for its two members only (anyone else: 404). Newest page
 // first with a link to older ones; a plain form sends (with a warning first when
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const before = search.get('before');
   const conversation = await loadConversation(user, params.id, { before, show: search.get('show') });
-  if (!conversation) throw new Response('Not found', { status: 404 });
+  if (!conversation) throw notFound();
   if (!before) await markRead(user.id, conversation.id);
   return { conversation, before };
 }
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const conversation = await findConversationRow(params.id);
-  if (!canSeeConversation(user, conversation)) throw new Response('Not found', { status: 404 });
+  if (!canSeeConversation(user, conversation)) throw notFound();
   const parsed = parseForm(form, conversationSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const here = `/messages/${conversation.id}`;
@@ -64,19 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         trustedOrigins: [appOrigin()],
       });
       if (result.ok)
-        throw redirect(`${here}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`);
+        throw redirectWithNotice(here, result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent');
       if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: input.body } });
-      if (result.status === 404) throw new Response('Not found', { status: 404 });
+      if (result.status === 404) throw notFound();
       return formError(form, { form: result.error }, result.status);
     }
     case 'mute':
     case 'unmute':
       await setMuted(user.id, conversation.id, input.intent === 'mute');
-      throw redirect(`${here}?notice=notice.messaging.${input.intent}d`);
+      throw redirectWithNotice(here, `notice.messaging.${input.intent}d`);
     case 'block':
     case 'unblock':
       await setBlocked(user, conversation.id, input.intent === 'block');
-      throw redirect(`${here}?notice=notice.messaging.${input.intent}ed`);
+      throw redirectWithNotice(here, `notice.messaging.${input.intent}ed`);
   }
 }
 
@@ -234,7 +234,3 @@ export default function Conversation() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, 'messaging.conversation.title', { params: { name: data?.conversation.other.name ?? '' } });
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

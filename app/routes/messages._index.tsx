@@ -1,12 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { SubjectLine } from '~/modules/messaging/components';
 import styles from '~/modules/messaging/messaging.css';
-import { listInbox } from '~/modules/messaging/messaging.server';
+import { listInbox } from '~/modules/messaging/index.server';
 
 // Her conversations, newest activity first, each with the other person, what it
 // is about, the last message as she may see it, and unread and muted marks.
@@ -72,7 +71,3 @@ export default function Inbox() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'messaging.inbox.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

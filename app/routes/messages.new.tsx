@@ -1,13 +1,11 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
@@ -20,8 +18,10 @@ import {
   findPairConversation,
   startConversation,
   subjectFromQuery,
-} from '~/modules/messaging/messaging.server';
+} from '~/modules/messaging/index.server';
 import { appOrigin } from '~/lib/origin.server';
+import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 // Starts a conversation about a listing, an order or a mentoring booking
 // (/messages/new?listing=<id> | ?order=<id> | ?session=<id>), or continues the
@@ -57,11 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
     trustedOrigins: [appOrigin()],
   });
   if (result.ok)
-    throw redirect(
-      `/messages/${result.conversationId}?notice=${result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent'}`,
+    throw redirectWithNotice(
+      `/messages/${result.conversationId}`,
+      result.masked ? 'notice.messaging.sentMasked' : 'notice.messaging.sent',
     );
   if ('warn' in result) return data<SendReply>({ warn: result.warn, errors: {}, values: { body: parsed.data.body } });
-  if (result.status === 404) throw new Response('Not found', { status: 404 });
+  if (result.status === 404) throw notFound();
   return formError(form, { form: result.error }, result.status);
 }
 
@@ -101,7 +102,3 @@ export default function NewConversation() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, 'messaging.start.title', { params: { name: data?.otherName ?? '' } });
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

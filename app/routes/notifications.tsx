@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { requireUser } from '~/lib/auth.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
@@ -61,7 +60,3 @@ export default function Notifications() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'notifications.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

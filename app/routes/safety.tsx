@@ -1,6 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
@@ -134,7 +133,3 @@ export default function SafetyCentre() {
 
 export const meta: MetaFunction = ({ matches }) =>
   pageMeta(matches, 'safety.metaTitle', { descriptionKey: 'ux.meta.safety' });
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

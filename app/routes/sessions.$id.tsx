@@ -1,9 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError, SelectField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { TextAreaField } from '~/modules/verification/fields';
 import {
@@ -15,9 +15,11 @@ import {
   rateSession,
   rescheduleSession,
   saveSessionNotes,
-} from '~/modules/mentoring/mentoring.server';
+} from '~/modules/mentoring/index.server';
 import { sessionSchemas as schemas } from '~/modules/mentoring/forms.server';
 import { SessionTime, SlotPicker } from '~/modules/mentoring/slot-picker';
+import { notFound } from '~/lib/responses';
+import { redirectWithNotice } from '~/lib/redirect.server';
 
 const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
@@ -25,7 +27,7 @@ const iso = (s: { start: Date; end: Date }) => ({ start: s.start.toISOString(), 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const s = await findSessionFor(params.id ?? '', user.id);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const can = allowedActions(s);
   const slots = can.reschedule ? (await freeSlots(s.mentor_id, { limit: 12, except: s.id })).map(iso) : [];
   return {
@@ -63,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const s = await findSessionFor(params.id ?? '', user.id);
-  if (!s) throw new Response('Not found', { status: 404 });
+  if (!s) throw notFound();
   const intent = String(form.get('intent') ?? '');
   // Own keys only: 'constructor' or 'toString' are on every object's prototype.
   if (!Object.hasOwn(schemas, intent)) return formError(form, { form: 'validation.invalid' });
@@ -77,30 +79,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'decline': {
       if (s.side !== 'mentor') return refused();
       const ok = await decide(s.id, user.id, input.intent === 'confirm' ? 'confirmed' : 'declined');
-      return ok ? redirect(`${here}?notice=notice.mentoringSaved`) : refused();
+      return ok ? redirectWithNotice(here, 'notice.mentoringSaved') : refused();
     }
     case 'cancel': {
       const result = await cancelSession(s.id, user.id, input.reason, new Date(), s);
       if (!result.ok) return refused();
-      return redirect(`${here}?notice=${result.late ? 'notice.mentoringCancelledLate' : 'notice.mentoringCancelled'}`);
+      return redirectWithNotice(here, result.late ? 'notice.mentoringCancelledLate' : 'notice.mentoringCancelled');
     }
     case 'reschedule': {
       if (s.side !== 'mentee') return refused();
       const result = await rescheduleSession(s.id, user.id, new Date(input.startsAt), new Date(), s);
-      if (result.ok) return redirect(`${here}?notice=notice.mentoringRescheduled`);
+      if (result.ok) return redirectWithNotice(here, 'notice.mentoringRescheduled');
       if (result.problem === 'notAllowed') return refused();
-      const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` as MessageKey }, 409);
+      const reply = formError(form, { form: `mentoring.book.problem.${result.problem}` }, 409);
       return data({ ...reply.data, nextSlots: result.nextSlots.map(iso) }, { status: 409 });
     }
     case 'rate': {
       if (s.side !== 'mentee') return refused();
       const ok = await rateSession(s.id, user.id, input.rating, input.comment);
-      return ok ? redirect(`${here}?notice=notice.mentoringRated`) : refused();
+      return ok ? redirectWithNotice(here, 'notice.mentoringRated') : refused();
     }
     case 'notes': {
       if (s.side !== 'mentor') return refused();
       const ok = await saveSessionNotes(s.id, user.id, input.mentorNotes, input.followUp);
-      return ok ? redirect(`${here}?notice=notice.mentoringSaved`) : refused();
+      return ok ? redirectWithNotice(here, 'notice.mentoringSaved') : refused();
     }
   }
 }
@@ -132,15 +134,15 @@ export default function SessionPage() {
         </Link>
       </p>
       <p>
-        <strong>{t(`mentoring.status.${s.status}` as MessageKey)}</strong>
-        {s.cancelledBy ? ` · ${t(`mentoring.session.cancelledBy.${s.cancelledBy}` as MessageKey)}` : ''}
+        <strong>{t(`mentoring.status.${s.status}`)}</strong>
+        {s.cancelledBy ? ` · ${t(`mentoring.session.cancelledBy.${s.cancelledBy}`)}` : ''}
         {s.lateCancellation ? ` · ${t('mentoring.session.lateCancellation')}` : ''}
       </p>
       {s.cancelReason ? <p className="muted">{s.cancelReason}</p> : null}
       <dl className="facts">
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
-          {t(`mentoring.mode.${s.meetingMode}` as MessageKey)}
+          {t(`mentoring.mode.${s.meetingMode}`)}
           {s.meetingPlace ? ` — ${s.meetingPlace}` : ''}
         </dd>
         <dt>{t('mentoring.field.price')}</dt>

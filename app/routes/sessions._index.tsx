@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { hasRole, requireUser } from '~/lib/auth.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { listSessionsFor } from '~/modules/mentoring/mentoring.server';
+import { listSessionsFor } from '~/modules/mentoring/index.server';
 import { SessionTime } from '~/modules/mentoring/slot-picker';
 
 // Her sessions, as mentee and as mentor: upcoming first, then past.
@@ -43,7 +43,7 @@ function SessionItem({ s }: { s: Row }) {
       </p>
       <p>
         {t(s.side === 'mentor' ? 'mentoring.sessions.withMentee' : 'mentoring.sessions.withMentor', { name: s.with })} ·{' '}
-        <strong>{t(`mentoring.status.${s.status}` as MessageKey)}</strong>
+        <strong>{t(`mentoring.status.${s.status}`)}</strong>
         {s.lateCancellation ? ` · ${t('mentoring.session.lateCancellation')}` : ''}
       </p>
       {s.side === 'mentor' && s.status === 'pending' && s.upcoming ? (

@@ -16,7 +16,7 @@ import { CheckBox, TextArea } from '~/modules/learning/components';
 import { lessonSchema } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
 import { renderMarkdown } from '~/modules/learning/markdown.server';
-import { notFound } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { findLessonForStaff, listModules, updateLesson } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -24,7 +24,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, { country: true });
   const lesson = await findLessonForStaff(params.course ?? '', params.lesson ?? '');
-  if (!lesson) notFound();
+  if (!lesson) throw notFound();
   const modules = await listModules(lesson.course_slug);
   return { lesson, modules: modules.map((m) => ({ id: m.id, title_vi: m.title_vi, title_en: m.title_en })) };
 }

@@ -22,7 +22,7 @@ import {
   type AudioError,
 } from '~/modules/learning/audio.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { findLessonForStaff } from '~/modules/learning/staff.server';
 
 // Staff attach a recording per content language to a lesson (issue 16). Course
@@ -33,7 +33,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, { country: true });
   const lesson = await findLessonForStaff(params.course ?? '', params.lesson ?? '');
-  if (!lesson) notFound();
+  if (!lesson) throw notFound();
   return { lesson: { id: lesson.id, title_vi: lesson.title_vi }, audio: await listLessonAudio(lesson.id) };
 }
 
@@ -56,7 +56,7 @@ function refuse(error: AudioError, values: Record<string, string>) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireStaff(request, { country: true });
   const lesson = await findLessonForStaff(params.course ?? '', params.lesson ?? '');
-  if (!lesson) notFound();
+  if (!lesson) throw notFound();
   const upload = await readAudioUpload(request);
   const here = `/staff/learning/${lesson.id}/audio`;
   if (!upload.ok) return refuse(upload.error, upload.fields);
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!upload.file) return refuse('required', fields);
   const saved = await attachLessonAudio(lesson.id, language, upload.file);
   if (!saved.ok) {
-    if (saved.error === 'missing') notFound();
+    if (saved.error === 'missing') throw notFound();
     return refuse(saved.error, fields);
   }
   return redirect(`${here}?notice=notice.saved`);

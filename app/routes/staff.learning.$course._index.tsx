@@ -14,9 +14,9 @@ import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { CheckBox, InputField, SelectInput, TextArea } from '~/modules/learning/components';
 import { addLessonSchema, addModuleSchema, courseSchema, moduleSchema } from '~/modules/learning/forms.server';
-import { findCourseOutline } from '~/modules/learning/learning.server';
+import { findCourseOutline } from '~/modules/learning/index.server';
 import styles from '~/modules/learning/learning.css';
-import { notFound } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import {
   createLesson,
   createModule,
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, { country: true });
   const locale = await localeFromRequest(request, user.locale);
   const outline = await findCourseOutline(params.course ?? '', null, locale, { includeDrafts: true });
-  if (!outline) notFound();
+  if (!outline) throw notFound();
   const { raw, ...course } = outline;
   return { course, raw, missed: await mostMissedQuestions(course.slug, locale) };
 }
@@ -46,14 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(form, courseSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
-    if (!(await updateCourse(slug, input))) notFound();
+    if (!(await updateCourse(slug, input))) throw notFound();
     return redirect(back);
   }
   if (intent === 'module') {
     const parsed = parseForm(form, moduleSchema);
     if (!parsed.ok) return invalid(parsed.reply);
     const { intent: _i, moduleId, ...input } = parsed.data;
-    if (!(await updateModule(slug, moduleId, input))) notFound();
+    if (!(await updateModule(slug, moduleId, input))) throw notFound();
     return redirect(back);
   }
   if (intent === 'addModule') {
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
     await createModule(slug, input).catch((error: { code?: string }) => {
-      if (error.code === '23503') notFound();
+      if (error.code === '23503') throw notFound();
       throw error;
     });
     return redirect(back);

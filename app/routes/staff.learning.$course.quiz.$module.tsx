@@ -20,7 +20,8 @@ import {
   type QuestionForm,
 } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
-import { idParam, notFound } from '~/modules/learning/reader.server';
+import { idParam } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import {
   addQuestion,
   deleteQuestion,
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, { country: true });
   const locale = await localeFromRequest(request, user.locale);
   const found = await findModuleForStaff(params.course ?? '', idParam(params.module), locale);
-  if (!found) notFound();
+  if (!found) throw notFound();
   return found;
 }
 
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = params.course ?? '';
   const moduleId = idParam(params.module);
   const found = await findModuleForStaff(course, moduleId, 'vi');
-  if (!found) notFound();
+  if (!found) throw notFound();
   const form = await readForm(request);
   const back = `/staff/learning/${course}/quiz/${moduleId}?notice=notice.saved`;
   const intent = form.get('intent');
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formError(form, { form: 'learning.staff.correctNeeded' });
   const question = { kind: d.kind, prompt_vi: d.prompt_vi, prompt_en: d.prompt_en, position: d.position, choices };
   if (d.intent === 'editQuestion') {
-    if (!d.questionId || !(await updateQuestion(moduleId, d.questionId, question))) notFound();
+    if (!d.questionId || !(await updateQuestion(moduleId, d.questionId, question))) throw notFound();
   } else {
     await addQuestion(moduleId, question);
   }

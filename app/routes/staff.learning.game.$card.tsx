@@ -14,8 +14,9 @@ import { pageMeta } from '~/lib/meta';
 import { CheckBox, GameCard, TextArea } from '~/modules/learning/components';
 import { gameCardSchema } from '~/modules/learning/forms.server';
 import styles from '~/modules/learning/learning.css';
-import { presentCard } from '~/modules/learning/learning.server';
-import { idParam, notFound } from '~/modules/learning/reader.server';
+import { presentCard } from '~/modules/learning/index.server';
+import { idParam } from '~/modules/learning/reader.server';
+import { notFound } from '~/lib/responses';
 import { findCardForStaff, saveCard } from '~/modules/learning/staff.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = cardId(params.card);
   if (id === null) return { card: null, preview: null };
   const card = await findCardForStaff(id);
-  if (!card) notFound();
+  if (!card) throw notFound();
   return { card, preview: { vi: presentCard(card, 'vi'), en: presentCard(card, 'en') } };
 }
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.reply);
   const saved = await saveCard(id, parsed.data);
   if (!saved.ok) {
-    if (saved.field === 'missing') notFound();
+    if (saved.field === 'missing') throw notFound();
     return formError(
       form,
       saved.field === 'slug' ? { slug: 'learning.staff.slugTaken' } : { lesson_id: 'learning.staff.lessonMissing' },

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { FormError } from '~/components/form';
 import { personInScope, requireStaff } from '~/lib/auth.server';
 import { awaitConfirmation, formError, invalid, parseForm, readForm, type FormReply } from '~/lib/forms.server';
@@ -9,6 +8,7 @@ import { pageMeta } from '~/lib/meta';
 import { bankByBin } from '~/modules/payments/banks';
 import { payoutDecisionSchema } from '~/modules/payments/forms.server';
 import { decidePayoutAccount, listPendingPayoutAccounts } from '~/modules/payments/payout.server';
+import { notFound } from '~/lib/responses';
 
 // Payout accounts waiting for staff: a holder name that is not her verified
 // name, or a changed account. Staff compare the names and decide, confirming once.
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(form, payoutDecisionSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   // Outside her scope the seller does not exist for her (issue 19).
-  if (!(await personInScope(staff.scope, parsed.data.sellerId))) throw new Response('Not found', { status: 404 });
+  if (!(await personInScope(staff.scope, parsed.data.sellerId))) throw notFound();
   const pending = awaitConfirmation(form);
   if (pending) return pending;
   if (!(await decidePayoutAccount(staff.id, parsed.data.sellerId, parsed.data.decision, staff.scope)))
@@ -76,7 +76,3 @@ export default function StaffPayouts() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'payments.staff.title');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

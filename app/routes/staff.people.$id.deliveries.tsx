@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ErrorPage } from '~/components/error-page';
 import { personInScope, requireStaff } from '~/lib/auth.server';
 import { isUuid } from '~/lib/ids';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { deliveriesForPerson } from '~/modules/notifications/staff.server';
+import { notFound } from '~/lib/responses';
 
 // Staff, for a person's "I never got the message / the code" call: which of her
 // channels are confirmed, and what happened to her last notices and codes.
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const found =
     isUuid(params.id) && (await personInScope(staff.scope, params.id)) ? await deliveriesForPerson(params.id) : null;
-  if (!found) throw new Response('Not found', { status: 404 });
+  if (!found) throw notFound();
   return found;
 }
 
@@ -93,7 +93,3 @@ export default function PersonDeliveries() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, 'notify.staff.reach');
-
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}

@@ -5,6 +5,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { env, parseEnv } from '../lib/env.server';
 import { log } from '../lib/log.server';
 import { appOrigin, appUrl } from '../lib/origin.server';
 import { limitBodies } from './body-limits';
@@ -41,21 +42,16 @@ const loopbackHost = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
  * loopback host and port.
  */
 export function allowedHosts() {
-  if (!process.env.APP_URL) return (host: string | undefined) => Boolean(host && loopbackHost.test(host));
-  const hosts = new Set([
-    appUrl().host,
-    ...(process.env.ALLOWED_HOSTS ?? '')
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
-  ]);
+  const { APP_URL, ALLOWED_HOSTS } = env();
+  if (!APP_URL) return (host: string | undefined) => Boolean(host && loopbackHost.test(host));
+  const hosts = new Set([appUrl().host, ...ALLOWED_HOSTS.map((host) => host.toLowerCase())]);
   return (host: string | undefined) => Boolean(host && hosts.has(host.toLowerCase()));
 }
 
 /** With APP_URL, a POST must come from its origin; without, from the host it was sent to. */
 function isSameOrigin(origin: string | undefined, host: string | undefined) {
   if (!origin || !host) return false;
-  if (process.env.APP_URL) return origin === appOrigin();
+  if (env().APP_URL) return origin === appOrigin();
   try {
     return new URL(origin).host === host;
   } catch {
@@ -65,11 +61,7 @@ function isSameOrigin(origin: string | undefined, host: string | undefined) {
 
 /** PAGE_CACHE_SECONDS: 3 unless set; 0 turns the shared page cache off. */
 export function pageCacheSeconds(value = process.env.PAGE_CACHE_SECONDS) {
-  if (value === undefined || value === '') return 3;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0)
-    throw new Error(`PAGE_CACHE_SECONDS must be a number of seconds, not "${value}"`);
-  return seconds;
+  return parseEnv({ PAGE_CACHE_SECONDS: value }).PAGE_CACHE_SECONDS;
 }
 
 /** "/favicon.svg" and the like: the files directly in public/ (its folders but build/ are not served). */
@@ -148,7 +140,7 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
   if (pageCacheSeconds > 0) {
     const pageCache = createPageCache({
       build,
-      mode: process.env.NODE_ENV,
+      mode: env().NODE_ENV,
       getLoadContext,
       freshMs: pageCacheSeconds * 1000,
       staleMs: 10_000,
@@ -173,7 +165,7 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
     '*',
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV,
+      mode: env().NODE_ENV,
       getLoadContext,
     }),
   );

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkEnv } from '../lib/env.server';
 
 // `npm start`: build when the app changed since the last build, migrate, put demo
 // data into an empty embedded database, run the job worker in-process (unless
@@ -15,14 +16,12 @@ import { pathToFileURL } from 'node:url';
 // process, so without DATABASE_URL it stays one.
 
 process.env.NODE_ENV ??= 'production';
+// Every setting checked before anything starts: a wrong one stops here, named.
+const settings = checkEnv();
 
 /** WEB_CONCURRENCY: how many HTTP processes on PostgreSQL; default one per core. */
-function webConcurrency(value = process.env.WEB_CONCURRENCY) {
-  if (value === undefined || value === '') return os.availableParallelism();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`WEB_CONCURRENCY must be a whole number of processes ≥ 1, not "${value}"`);
-  return n;
+function webConcurrency() {
+  return settings.WEB_CONCURRENCY ?? os.availableParallelism();
 }
 
 const buildFile = path.resolve('build/index.js');
@@ -50,9 +49,9 @@ const { migrateToLatest } = await import('../../db/migrate');
 const { createApp, pageCacheSeconds } = await import('./app');
 
 const processes = currentEngine() === 'postgres' ? webConcurrency() : 1;
-if (currentEngine() === 'pglite' && process.env.WEB_CONCURRENCY && process.env.WEB_CONCURRENCY !== '1') {
+if (currentEngine() === 'pglite' && settings.WEB_CONCURRENCY && settings.WEB_CONCURRENCY !== 1) {
   log.warn('WEB_CONCURRENCY ignored: the embedded database belongs to one process', {
-    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY,
+    WEB_CONCURRENCY: settings.WEB_CONCURRENCY,
   });
 }
 
@@ -75,7 +74,7 @@ if (cluster.isPrimary && processes > 1) {
 
 /** The first process: starts `count` HTTP processes, replaces one that dies, stops them all on SIGTERM. */
 async function runCluster(count: number) {
-  const jobs = process.env.WORKER !== 'off';
+  const jobs = settings.WORKER;
   let stopping = false;
   const fork = (runsJobs: boolean) => {
     const worker = cluster.fork({ WORKER: runsJobs ? 'on' : 'off' });
@@ -120,7 +119,7 @@ async function runCluster(count: number) {
 
 async function serve() {
   let stopWorker: (() => Promise<void>) | undefined;
-  if (process.env.WORKER !== 'off') {
+  if (settings.WORKER) {
     const { startWorker } = await import('../../jobs/worker');
     stopWorker = await startWorker();
   } else {
@@ -133,16 +132,16 @@ async function serve() {
   const build = await import(pathToFileURL(buildFile).href);
   const app = createApp({
     build,
-    trustProxy: process.env.TRUST_PROXY,
+    trustProxy: settings.TRUST_PROXY,
     pageCacheSeconds: pageCacheSeconds(),
   });
-  const port = Number(process.env.PORT || 3000);
-  const server = app.listen(port, process.env.HOST || '0.0.0.0', () => {
+  const port = settings.PORT;
+  const server = app.listen(port, settings.HOST, () => {
     log.info('listening', {
       url: `http://localhost:${(server.address() as { port: number }).port}`,
       engine: currentEngine(),
       pid: process.pid,
-      jobs: process.env.WORKER !== 'off',
+      jobs: settings.WORKER,
       ...(currentEngine() === 'pglite'
         ? {
             processes: 1,
@@ -151,7 +150,7 @@ async function serve() {
         : {}),
     });
     // Without APP_URL only loopback hosts are answered (app.ts): safe, but unreachable from elsewhere.
-    if (!process.env.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
+    if (!settings.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
   });
 
   // A slow client cannot hold a connection for Node's default 5 minutes: headers within

@@ -1,5 +1,5 @@
 import { db } from '../../app/lib/db.server';
-import { saveOffer } from '../../app/modules/mentoring/mentoring.server';
+import { saveOffer } from '../../app/modules/mentoring/index.server';
 
 type Person = { id: string };
 

@@ -1,5 +1,5 @@
 import { db } from '~/lib/db.server';
-import { usersWhoCompleted } from './learning.server';
+import { usersWhoCompleted } from './lessons.server';
 
 // The Safe Seller badge. Rule (also shown on /learn/safe-seller):
 // a seller holds the badge while she has done every CURRENT step of the core

@@ -1,5 +1,6 @@
 import { getUser } from '~/lib/auth.server';
 import { localeFromRequest } from '~/lib/i18n.server';
+import { notFound } from '~/lib/responses';
 
 /** Who is reading (maybe nobody) and in which language. */
 export async function reader(request: Request) {
@@ -10,10 +11,6 @@ export async function reader(request: Request) {
 
 /** A positive integer route parameter, or a 404. */
 export function idParam(value: string | undefined) {
-  if (!value || !/^\d{1,9}$/.test(value)) throw new Response('Not found', { status: 404 });
+  if (!value || !/^\d{1,9}$/.test(value)) throw notFound();
   return Number(value);
-}
-
-export function notFound(): never {
-  throw new Response('Not found', { status: 404 });
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { GameCardKind, GameVerdict, Locale, QuestionKind } from '../../../db/schema';
 import { db } from '~/lib/db.server';
-import { loadQuestions, localized } from './learning.server';
+import { localized } from './courses.server';
+import { loadQuestions } from './quizzes.server';
 
 // Staff editing of courses, modules, lessons, quizzes and game cards, and the
 // per-course figures. Callers check requireRole(request, 'staff') first.

@@ -1,4 +1,5 @@
 import type { Locale } from '~/lib/i18n';
+import { env, type EnvSource } from '~/lib/env.server';
 
 // The privacy notice and the operating rules, as Markdown in both languages. They
 // are long texts read on one page each, so they live here, rendered on the server,
@@ -137,12 +138,13 @@ export type Operator = {
 };
 
 /** Who runs this deployment: set by the operator, never compiled in. */
-export function operator(env: NodeJS.ProcessEnv = process.env): Operator {
+export function operator(source: EnvSource = process.env): Operator {
+  const settings = env(source);
   return {
-    name: env.OPERATOR_NAME || 'Sen (demo)',
-    address: env.OPERATOR_ADDRESS || '—',
-    email: env.OPERATOR_EMAIL || 'no-reply@sen.local',
-    phone: env.OPERATOR_PHONE || null,
-    registration: env.OPERATOR_REGISTRATION || null,
+    name: settings.OPERATOR_NAME,
+    address: settings.OPERATOR_ADDRESS,
+    email: settings.OPERATOR_EMAIL,
+    phone: settings.OPERATOR_PHONE ?? null,
+    registration: settings.OPERATOR_REGISTRATION ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import { notify } from '~/modules/notifications/notify.server';
 import type { MessageKey } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
-import { sessionIcs } from './mentoring.server';
+import { sessionIcs } from './ics.server';
 
 // Group mentoring (issue 20): one session, several seats. A booking raises
 // seats_taken in the transaction that writes it, and PostgreSQL's check

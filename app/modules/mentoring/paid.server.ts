@@ -4,7 +4,8 @@ import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type Stripe from 'stripe';
 import { paymentIntentId, recordStripeEventOnce } from '~/lib/payments.server';
-import { notify, refundIfDue } from './mentoring.server';
+import { notify } from './booking.server';
+import { refundIfDue } from './session.server';
 import { isUuid } from '~/lib/ids';
 
 // Paid sessions: what Stripe's webhook events and the passing of time do to a

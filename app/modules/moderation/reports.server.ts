@@ -2,7 +2,7 @@ import type { SessionUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { isUuid } from '~/lib/ids';
 import { maskContacts } from '~/modules/messaging/mask';
-import { haveDealTogether } from '~/modules/messaging/messaging.server';
+import { haveDealTogether } from '~/modules/messaging/index.server';
 import type { PersonReportCategory } from './options';
 import { screenText } from './screening.server';
 

@@ -30,6 +30,7 @@ import { translatorFor } from '~/lib/i18n.server';
 import { absoluteUrl } from '~/lib/origin.server';
 import { defaultChoices, digestMinutes, type ChannelChoice, type NoticeKind } from './kinds';
 import { sendableAt } from './quiet-hours';
+import { env, type EnvSource } from '~/lib/env.server';
 
 export type Notice = {
   kind: NoticeKind;
@@ -45,9 +46,8 @@ export type Channel = 'email' | 'sms' | 'zalo';
 type Trx = Transaction<Database>;
 
 /** SMS and Zalo messages per person in any 24 hours (NOTIFY_DAILY_CAP, 10). */
-export function dailyCap(env: Record<string, string | undefined> = process.env) {
-  const n = Number(env.NOTIFY_DAILY_CAP);
-  return Number.isInteger(n) && n >= 0 ? n : 10;
+export function dailyCap(source: EnvSource = process.env) {
+  return env(source).NOTIFY_DAILY_CAP;
 }
 
 export type Reach = { phone: boolean; email: boolean };

@@ -4,7 +4,7 @@ import { db } from '~/lib/db.server';
 import { enqueue } from '~/lib/jobs.server';
 import { log } from '~/lib/log.server';
 import { getStorage } from '~/lib/storage.server';
-import { viewMessage, haveDealTogether } from '~/modules/messaging/messaging.server';
+import { viewMessage, haveDealTogether } from '~/modules/messaging/index.server';
 import { notify } from '~/modules/notifications/notify.server';
 import { splitReference, userDataMap } from './data-map';
 

@@ -10,6 +10,7 @@ import { log } from '~/lib/log.server';
 import { esmsProvider } from './esms.server';
 import type { SmsMessage, SmsProvider, ZnsMessage } from './types';
 import { zaloClient, type ZaloTokens, type ZaloTokenStore } from './zalo.server';
+import { env, type EnvSource } from '~/lib/env.server';
 
 export { SmsError } from './types';
 export type { SmsMessage, ZnsMessage } from './types';
@@ -30,7 +31,7 @@ export const dbZaloTokenStore: ZaloTokenStore = {
       if (row && row.access_token !== stale && new Date(row.expires_at).getTime() > Date.now()) {
         return { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAt: new Date(row.expires_at) };
       }
-      const refreshToken = row?.refresh_token ?? process.env.ZALO_REFRESH_TOKEN ?? '';
+      const refreshToken = row?.refresh_token ?? env().ZALO_REFRESH_TOKEN ?? '';
       const next: ZaloTokens = await renew(refreshToken);
       await trx
         .insertInto('zalo_tokens')
@@ -50,28 +51,27 @@ export const dbZaloTokenStore: ZaloTokenStore = {
 };
 
 /** The SMS provider from the environment, or null (then SMS goes to the log). */
-export function smsProviderFromEnv(env: Record<string, string | undefined> = process.env): SmsProvider | null {
-  if (!env.ESMS_API_KEY || !env.ESMS_SECRET_KEY) return null;
+export function smsProviderFromEnv(source: EnvSource = process.env): SmsProvider | null {
+  const settings = env(source);
+  if (!settings.ESMS_API_KEY || !settings.ESMS_SECRET_KEY) return null;
   return esmsProvider({
-    apiKey: env.ESMS_API_KEY,
-    secretKey: env.ESMS_SECRET_KEY,
-    brandname: env.ESMS_BRANDNAME || 'SEN',
-    baseUrl: env.ESMS_API_BASE || undefined,
-    sandbox: env.ESMS_SANDBOX === '1',
+    apiKey: settings.ESMS_API_KEY,
+    secretKey: settings.ESMS_SECRET_KEY,
+    brandname: settings.ESMS_BRANDNAME,
+    baseUrl: settings.ESMS_API_BASE,
+    sandbox: settings.ESMS_SANDBOX,
   });
 }
 
-export function zaloFromEnv(
-  env: Record<string, string | undefined> = process.env,
-  store: ZaloTokenStore = dbZaloTokenStore,
-) {
-  if (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET) return null;
+export function zaloFromEnv(source: EnvSource = process.env, store: ZaloTokenStore = dbZaloTokenStore) {
+  const settings = env(source);
+  if (!settings.ZALO_APP_ID || !settings.ZALO_APP_SECRET) return null;
   return zaloClient(
     {
-      appId: env.ZALO_APP_ID,
-      appSecret: env.ZALO_APP_SECRET,
-      apiBase: env.ZALO_ZNS_API_BASE || undefined,
-      oauthBase: env.ZALO_OAUTH_BASE || undefined,
+      appId: settings.ZALO_APP_ID,
+      appSecret: settings.ZALO_APP_SECRET,
+      apiBase: settings.ZALO_ZNS_API_BASE,
+      oauthBase: settings.ZALO_OAUTH_BASE,
     },
     store,
   );
@@ -81,9 +81,9 @@ export function zaloFromEnv(
  * Zalo template ids per kind of message, from ZALO_TEMPLATES ("otp=123456,order=234567"):
  * Zalo approves each template beforehand; a kind without one is not sent by Zalo.
  */
-export function zaloTemplates(env: Record<string, string | undefined> = process.env): Record<string, string> {
+export function zaloTemplates(source: EnvSource = process.env): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const pair of (env.ZALO_TEMPLATES ?? '').split(',')) {
+  for (const pair of (env(source).ZALO_TEMPLATES ?? '').split(',')) {
     const [kind, id] = pair.split('=').map((s) => s.trim());
     if (kind && id && /^\d+$/.test(id)) out[kind] = id;
   }
