@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import { isUuid } from '~/lib/ids';
 import { sellerActive } from '~/modules/moderation/suspension.server';
-import { addToCart, groupCartRows, type CartGroup } from './orders.server';
+import { addToCart, groupCartRows, type CartGroup } from './cart.server';
 
 // A guest's cart lives in a signed cookie (listing ids and quantities only)
 // until she signs in; the first cart or checkout page she opens signed in moves
