@@ -698,6 +698,8 @@ describe('the public storefront', () => {
         'isOwner',
         'listings',
         'logoUrl',
+        // A cooperative's members who agreed to be shown, and counts (issue 20); null for a one-woman business.
+        'members',
         'ownerName',
         'province',
         'rating',

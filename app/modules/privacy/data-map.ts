@@ -170,6 +170,16 @@ export const userDataMap: Record<string, DataRule> = {
   'verification_meetings.staff_id': { export: 'no', deletion: 'keep', why: 'acts as staff, about other people' },
   'assisted_signups.user_id': { export: 'rows', deletion: 'delete' },
   'assisted_signups.assisted_by': { export: 'no', deletion: 'keep', why: 'acts as staff: a sign-up she assisted' },
+  // Issue 20: her membership of a cooperative, the invitations she sent for it, her OCOP certificates, her pickup address.
+  'business_members.user_id': { export: 'rows', deletion: 'delete' },
+  'business_members.invited_by': {
+    export: 'no',
+    deletion: 'keep',
+    why: "an invitation she sent for her business: the member's record, about another person",
+  },
+  'ocop_certificates.seller_id': { export: 'rows', deletion: 'delete' },
+  'pickup_addresses.seller_id': { export: 'rows', deletion: 'delete' },
+  'listings.ocop_decided_by': { export: 'no', deletion: 'keep', why: 'acts as staff' },
 };
 
 export function splitReference(reference: string) {

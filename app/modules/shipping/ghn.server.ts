@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ShipmentStatus } from '../../../db/schema';
 import { log } from '~/lib/log.server';
 import { provinceName } from '~/lib/provinces';
+import { localDigits } from '~/lib/phone';
 import type { Carrier, CarrierRefusal, CarrierResult, Parcel, ShippingAddress, WebhookReading } from './carrier';
 
 // Giao Hàng Nhanh (GHN), through its public API (https://api.ghn.vn/home/docs):
@@ -37,7 +38,7 @@ type GhnAnswer = { code?: number; message?: string; code_message?: string; data?
 
 /** A national number (0912…): GHN does not take +84. */
 function nationalPhone(phone: string) {
-  return phone.replace(/^\+84/, '0').replace(/\s+/g, '');
+  return localDigits(phone.replace(/\s+/g, ''));
 }
 
 function addressFields(prefix: 'from' | 'to', a: ShippingAddress) {
