@@ -137,14 +137,6 @@ describe('the labelled set', () => {
     console.log('Scam detector on the unseen sets (caution and danger count as flagged)');
     console.table(table);
   });
-
-  it('takes well under a millisecond per message (figure printed, not asserted)', () => {
-    const texts = rows.map((r) => r.text);
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) for (const t of texts) detectScam(t);
-    const perMessage = (performance.now() - start) / (20 * texts.length);
-    console.log(`detectScam: ${(perMessage * 1000).toFixed(1)} µs per message`);
-  });
 });
 
 function codes(text: string, locale: 'vi' | 'en' = 'vi') {
