@@ -149,7 +149,7 @@ for (const javaScriptEnabled of [true, false]) {
     await buyer
       .locator('form')
       .filter({ has: buyer.locator('input[name="phone"]') })
-      .locator('button[type="submit"]')
+      .getByRole('button', { name: 'Đặt hàng', exact: true })
       .click();
     const summary = buyer.locator('.error-summary');
     await expect(summary).toContainText('Chưa gửi được');
@@ -164,7 +164,7 @@ for (const javaScriptEnabled of [true, false]) {
     await buyer
       .locator('form')
       .filter({ has: buyer.locator('input[name="phone"]') })
-      .locator('button[type="submit"]')
+      .getByRole('button', { name: 'Đặt hàng', exact: true })
       .click();
     await buyer.waitForURL((url) => !url.pathname.startsWith('/checkout'));
     await buyer.context().close();
