@@ -1,26 +1,9 @@
-import type { Browser } from '@playwright/test';
-import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
+import { pageAs } from './support/pages';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 // Issue 20, variants: a seller adds a shirt in sizes S/M/L; a buyer buys the M;
 // the stock of M falls, S and L stay. With JavaScript on and off, on a 360 px screen.
 // (Twelve bookings of a ten-seat session race in tests/group-sessions.test.ts.)
-
-async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    baseURL,
-    viewport: { width: 360, height: 780 },
-    locale: 'vi-VN',
-  });
-  const page = await context.newPage();
-  const response = await page.request.post('/login', {
-    form: { email, password: demoPassword },
-    headers: { Origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-  return page;
-}
 
 for (const javaScriptEnabled of [false, true]) {
   test(`a shirt in S/M/L: the buyer buys the M, only M's stock falls (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
@@ -30,7 +13,7 @@ for (const javaScriptEnabled of [false, true]) {
     // Two people and axe on a shared 2-core machine: more than the suite's default two minutes.
     test.setTimeout(300_000);
     const title = `Áo thổ cẩm ba cỡ ${javaScriptEnabled ? 'A' : 'B'}${Date.now() % 100000}`;
-    const seller = await signedIn(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
+    const seller = await pageAs(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
     await seller.goto('/dashboard/listings/new');
     await seller.getByLabel('Tên sản phẩm').fill(title);
     await seller.getByLabel('Giá (đồng)').fill('350.000');
@@ -46,7 +29,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(seller.getByText('Sản phẩm đã được đăng bán.')).toBeVisible();
     const listingId = new URL(editUrl).pathname.split('/')[3];
 
-    const buyer = await signedIn(
+    const buyer = await pageAs(
       browser,
       baseURL!,
       javaScriptEnabled ? 'mentor2@sen.test' : 'mentor3@sen.test',

@@ -1,7 +1,6 @@
-import type { Browser } from '@playwright/test';
 import { ghnCallback, ghnTest } from '../tests/support/ghn-server';
-import { addListingToCart } from './support/pages';
-import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
+import { addListingToCart, pageAs } from './support/pages';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 // Issue 20, delivery by a carrier: the seller sets her pickup address (ward level),
 // a buyer in another province gets GHN's fee for her ward at checkout, the seller
@@ -9,30 +8,13 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 // with its token) move the order to delivered, with the cash collected shown.
 // JavaScript on and off, 360 px; each run has its own buyer.
 
-async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    baseURL,
-    viewport: { width: 360, height: 780 },
-    locale: 'vi-VN',
-  });
-  const page = await context.newPage();
-  const response = await page.request.post('/login', {
-    form: { email, password: demoPassword },
-    headers: { Origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-  return page;
-}
-
 for (const javaScriptEnabled of [false, true]) {
   test(`an order shipped through the carrier moves to delivered by its webhook (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
     browser,
     baseURL,
   }) => {
     const base = baseURL ?? '';
-    const seller = await signedIn(browser, base, 'seller@sen.test', javaScriptEnabled);
+    const seller = await pageAs(browser, base, 'seller@sen.test', javaScriptEnabled);
     await seller.goto('/dashboard/shipping');
     await seller.getByLabel('Tên người gửi').fill('Lò Thị Hoa');
     await seller.getByLabel('Số điện thoại người gửi').fill('0912 000 111');
@@ -48,7 +30,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(seller.locator('[data-pickup]')).toContainText('Phường Sa Pa');
     await expectAccessible(seller);
 
-    const buyer = await signedIn(
+    const buyer = await pageAs(
       browser,
       base,
       javaScriptEnabled ? 'cho-duyet-3@sen.test' : 'cho-duyet-1@sen.test',

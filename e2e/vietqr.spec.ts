@@ -1,6 +1,5 @@
-import type { Browser } from '@playwright/test';
-import { addListingToCart } from './support/pages';
-import { demoPassword, expect, expectAccessible, test } from './support/fixtures';
+import { addListingToCart, pageAs } from './support/pages';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 // Issue 18: a buyer checks out with VietQR, sees the QR, the amount and the
 // verified holder name; the fake bank (SePay's documented POST, with the demo
@@ -9,29 +8,12 @@ import { demoPassword, expect, expectAccessible, test } from './support/fixtures
 
 const demoSepayKey = 'sen_demo_sepay_key_for_local_use_only';
 
-async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    baseURL,
-    viewport: { width: 360, height: 780 },
-    locale: 'vi-VN',
-  });
-  const page = await context.newPage();
-  const response = await page.request.post('/login', {
-    form: { email, password: demoPassword },
-    headers: { Origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-  return page;
-}
-
 for (const javaScriptEnabled of [false, true]) {
   test(`VietQR: checkout, the QR with the verified name, the bank's notification, paid, shipped (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
     browser,
     baseURL,
   }) => {
-    const buyer = await signedIn(browser, baseURL!, 'buyer@sen.test', javaScriptEnabled);
+    const buyer = await pageAs(browser, baseURL!, 'buyer@sen.test', javaScriptEnabled);
     await buyer.goto('/s/det-tho-cam-hoa');
     const href = await buyer.locator('#listings a[href^="/market/"]').first().getAttribute('href');
     await buyer.goto(href!);
@@ -78,7 +60,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(buyer.locator('.state').first()).toHaveText('Đã đặt');
     await expect(buyer.getByRole('img', { name: /Mã VietQR chuyển/ })).toHaveCount(0);
 
-    const seller = await signedIn(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
+    const seller = await pageAs(browser, baseURL!, 'seller@sen.test', javaScriptEnabled);
     await seller.goto(`/dashboard/orders/${orderId}`);
     await seller.getByRole('button', { name: 'Nhận đơn' }).click();
     await expect(seller.getByText('Đã cập nhật đơn hàng.')).toBeVisible();
