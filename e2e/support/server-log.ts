@@ -29,17 +29,35 @@ export function countSms(phone: string) {
 
 type LoggedEmail = { to: string; subject: string; body: string };
 
-/** The newest email to `address` that the server wrote to its log (no SMTP_URL in tests). */
-export async function waitForEmail(address: string, after = 0, timeoutMs = 20_000): Promise<LoggedEmail> {
+type LogEntry = { msg?: string; level?: string; to?: string };
+
+function serverLogEntries(): LogEntry[] {
+  return readFileSync(serverLogPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogEntry);
+}
+
+/**
+ * The newest email to `address` that the server wrote to its log (no SMTP_URL in tests). Emails
+ * go through the outbox and the job worker, which polls every 2 s and retries a failed delivery
+ * after 5 s, 10 s, 20 s: the wait covers two retries on a loaded machine, and a timeout names
+ * the server's errors so a CI log says why.
+ */
+export async function waitForEmail(address: string, after = 0, timeoutMs = 45_000): Promise<LoggedEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const emails = readFileSync(serverLogPath, 'utf8')
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .filter((entry) => entry.msg?.startsWith('email') && entry.to === address) as LoggedEmail[];
-    if (emails.length > after) return emails[emails.length - 1];
-    if (Date.now() > deadline) throw new Error(`no email to ${address} in the server log`);
+    const entries = serverLogEntries();
+    const emails = entries.filter((entry) => entry.msg?.startsWith('email') && entry.to === address);
+    if (emails.length > after) return emails[emails.length - 1] as LoggedEmail;
+    if (Date.now() > deadline) {
+      const errors = entries.filter((entry) => entry.level === 'error' || entry.level === 'warn').slice(-5);
+      throw new Error(
+        `no email to ${address} in the server log after ${timeoutMs / 1000} s; the server's last errors:\n${errors
+          .map((entry) => JSON.stringify(entry))
+          .join('\n')}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
