@@ -8,9 +8,9 @@ import { useI18n } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
 import { pageMeta } from '~/lib/meta';
 import { formatPhone } from '~/lib/phone';
+import { businessTypes } from '~/modules/cooperatives/business-types';
 import {
   businessOf,
-  businessTypes,
   businessTypeSchema,
   hasMembers,
   inviteMember,

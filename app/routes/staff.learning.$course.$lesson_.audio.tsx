@@ -14,7 +14,6 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import {
   attachLessonAudio,
-  contentLanguages,
   isContentLanguage,
   listLessonAudio,
   readAudioUpload,
@@ -23,6 +22,7 @@ import {
 } from '~/modules/learning/audio.server';
 import styles from '~/modules/learning/learning.css';
 import { notFound } from '~/lib/responses';
+import { contentLanguages } from '~/modules/learning/content-languages';
 import { findLessonForStaff } from '~/modules/learning/staff.server';
 
 // Staff attach a recording per content language to a lesson (issue 16). Course

@@ -5,14 +5,8 @@ import { requireStaff } from '~/lib/auth.server';
 import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName, provinces } from '~/lib/provinces';
-import {
-  monthsOf,
-  outcomeFigures,
-  outcomeMetrics,
-  outcomeRequest,
-  parsePeriod,
-  type OutcomeRow,
-} from '~/modules/verification/outcomes.server';
+import { monthsOf, outcomeFigures, outcomeRequest, parsePeriod } from '~/modules/verification/outcomes.server';
+import { outcomeMetrics, type OutcomeRow } from '~/modules/verification/outcomes';
 import { GroupReport } from '~/modules/verification/group-report';
 import { groupBreakdowns } from '~/modules/verification/groups.server';
 

@@ -14,7 +14,9 @@ import { notify } from '~/modules/notifications/notify.server';
 // choosing whether the storefront may show her. Who may act on the business's
 // listings and orders is decided in app/lib/auth.server.ts (requireSeller).
 
-export const businessTypes = ['individual', 'cooperative', 'cooperative_group', 'household'] as const;
+import { businessTypes } from './business-types';
+
+export { businessTypes } from './business-types';
 export const memberRoles = ['manager', 'member'] as const;
 
 export function hasMembers(type: BusinessType) {

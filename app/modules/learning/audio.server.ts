@@ -9,11 +9,9 @@ import { audioContentType, checkAudio } from './audio-check.server';
 // and served with HTTP range requests, so a slow phone can seek without
 // fetching the whole file.
 
-/** Content languages: the interface stays vi/en, a lesson may be heard in these. */
-export const contentLanguages = ['vi', 'en', 'hmn', 'tyz', 'tdd', 'km'] as const;
-export type ContentLanguage = (typeof contentLanguages)[number];
-export const isContentLanguage = (value: unknown): value is ContentLanguage =>
-  contentLanguages.includes(value as ContentLanguage);
+import { contentLanguages, type ContentLanguage } from './content-languages';
+
+export { contentLanguages, isContentLanguage, type ContentLanguage } from './content-languages';
 
 export const audioLimits = { maxBytes: 20 * 1024 * 1024, maxTextBytes: 4 * 1024 };
 

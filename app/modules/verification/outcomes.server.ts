@@ -6,21 +6,8 @@ import { isProvinceCode } from '~/lib/provinces';
 // /staff/outcomes (issue 19): what the Union reports upward, per province and
 // month, counted in Vietnam's time. Aggregates only: no row names a person.
 
-export const outcomeMetrics = [
-  'newEntrepreneurs',
-  'verified',
-  'medianDays',
-  'activeSellers',
-  'orders',
-  'sales',
-  'sessions',
-  'lessons',
-  'certificates',
-  'warnings',
-  'reportsHandled',
-] as const;
-export type OutcomeMetric = (typeof outcomeMetrics)[number];
-export type OutcomeRow = { province: string; month: string } & Record<OutcomeMetric, number | null>;
+export { outcomeMetrics, type OutcomeMetric, type OutcomeRow } from './outcomes';
+import { outcomeMetrics, type OutcomeMetric, type OutcomeRow } from './outcomes';
 
 export type OutcomePeriod = { from: string; to: string; province?: string };
 
