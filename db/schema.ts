@@ -290,6 +290,10 @@ export interface BusinessProfilesTable {
   id_number_last3: string | null;
   /** The approval lapses after this (VERIFICATION_VALID_MONTHS); a renewal moves it on. */
   verified_until: Timestamp | null;
+  /** 2100: a renewal with changes waiting for staff ('submitted') or for her ('needs_info'); her approval stays valid meanwhile. */
+  renewal_review: 'submitted' | 'needs_info' | null;
+  /** 2100: what she said changed, for the staff review. */
+  renewal_changes: string | null;
   /** 1900: a cooperative, cooperative group or household business has members. */
   business_type: Generated<BusinessType>;
 }

@@ -200,3 +200,78 @@ test('"Save for offline" keeps every lesson of a course; without scripts the pag
   await expect(noScripts.getByText('đang tắt JavaScript')).toBeVisible();
   await plain.close();
 });
+
+// An old worker as an earlier deploy might have left it on her phone, at its worst:
+// it keeps every page it serves (signed-in ones too) and answers from that copy first.
+// Its copies carry a header, so the test can tell a stale page from a fresh one.
+const oldWorker = `'use strict';
+const VERSION = 'old000000000';
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode !== 'navigate') return;
+  event.respondWith(caches.open('sen-pages-' + VERSION).then(async (cache) => {
+    const hit = await cache.match(event.request.url);
+    if (hit) return hit;
+    const res = await fetch(event.request);
+    const headers = new Headers(res.headers);
+    headers.set('Sen-Stale', 'old');
+    headers.delete('Content-Encoding');
+    headers.delete('Content-Length');
+    await cache.put(event.request.url, new Response(await res.clone().blob(), { status: res.status, headers }));
+    return res;
+  }));
+});`;
+
+test('a worker left by an old version updates itself: old caches go, a signed-in page is never served stale', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await pageAs(browser, baseURL!, 'seller@sen.test');
+  const context = page.context();
+  const stale = async (path: string) => (await page.goto(path))?.headers()['sen-stale'] ?? null;
+  // Before the deploy: /sw.js is the old version.
+  await context.route('**/sw.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript; charset=utf-8',
+      headers: { 'Cache-Control': 'no-cache' },
+      body: oldWorker,
+    }),
+  );
+  await page.goto('/dashboard');
+  await workerReady(page);
+  await page.goto('/dashboard');
+  // The old worker is in charge and serves its signed-in copy.
+  expect(await stale('/dashboard')).toBe('old');
+  const cacheNames = () => page.evaluate(() => caches.keys());
+  expect(await cacheNames()).toContain('sen-pages-old000000000');
+
+  // The deploy: /sw.js is this build's worker again. Her next visits (nothing else) bring it in.
+  await context.unroute('**/sw.js');
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/learn');
+        return cacheNames();
+      },
+      { timeout: 40_000 },
+    )
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^sen-pages-[0-9a-f]{12}$/)]));
+  // The old caches are deleted, and with them the stale signed-in copy.
+  await expect.poll(cacheNames, { timeout: 20_000 }).not.toContain('sen-pages-old000000000');
+  expect(await stale('/dashboard')).toBeNull();
+  await expect(page.locator('main#main')).toBeVisible();
+  const kept = await page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys()) all.push(new URL(request.url).pathname);
+    return all;
+  });
+  expect(kept.filter((path) => /^\/(dashboard|messages|orders|account|staff|cart)/.test(path))).toEqual([]);
+  // Offline, a signed-in page is the offline page, never a copy.
+  await context.setOffline(true);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Chị đang ngoại tuyến' })).toBeVisible();
+  await context.setOffline(false);
+  await context.close();
+});

@@ -16,6 +16,7 @@ import {
   removeOwnDocument,
   renewalState,
   renewVerification,
+  requestRenewalWithChanges,
   saveIdNumber,
   saveMentorApplication,
   transition,
@@ -151,6 +152,33 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/dashboard/verification?notice=notice.renewal.renewed');
   }
 
+  if (intent === 'renewChanged') {
+    // Something changed: what, in her words, and any new documents; the Union reviews it (issue 19).
+    const changes = String(form.get('changes') ?? '').trim();
+    const errors: FieldErrors = {};
+    if (form.get('changed') !== 'yes') errors.changed = 'renewal.changes.tickRequired';
+    if (changes.length < 3 || changes.length > 2000) errors.changes = 'renewal.changes.required';
+    if (Object.keys(errors).length) return formError(form, errors);
+    const files = filesOf(form, 'documents');
+    const stored = files.length
+      ? await storeUploads(
+          files.map((file) => ({ field: 'documents', file })),
+          { prefix: `private/documents/${user.id}` },
+        )
+      : ({ ok: true, stored: [] } as const);
+    if (!stored.ok) return formError(form, stored.errors);
+    const kind = form.get('kind') === 'business_registration' ? 'business_registration' : 'citizen_id';
+    const sent = await requestRenewalWithChanges(user.id, { changes, documents: { kind, stored: stored.stored } });
+    if (!sent.ok) {
+      await deleteStored(stored.stored.flatMap((s) => [s.key, s.thumbnailKey]));
+      // Sent twice: the first is waiting for the Union; the second says so.
+      return redirect(
+        `/dashboard/verification?notice=${sent.problem === 'already-sent' ? 'notice.renewal.alreadySent' : 'notice.renewal.notDue'}`,
+      );
+    }
+    return redirect('/dashboard/verification?notice=notice.renewal.changesSent');
+  }
+
   if (intent === 'submit') {
     // Her citizen-ID number: required once; stored only as its keyed hash and last 3 digits.
     const rawId = form.get('idNumber');
@@ -194,7 +222,13 @@ export default function Dashboard() {
         slug={profile?.slug ?? null}
       />
       <Decision decision={decision} />
-      <RenewalSection state={renewal} until={profile?.verified_until ?? null} reply={replyFor('renew')} />
+      <RenewalSection
+        state={renewal}
+        until={profile?.verified_until ?? null}
+        review={profile?.renewal_review ?? null}
+        reply={replyFor('renew')}
+        changedReply={replyFor('renewChanged')}
+      />
 
       <div className="narrow">
         <ProfileForm profile={profile} reply={replyFor('profile')} />

@@ -9,7 +9,15 @@ import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { decideSchema, meetingSchema } from '~/modules/verification/forms.server';
 import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
-import { findReview, listMeetings, recordMeeting, sameIdentityAccounts, transition } from '~/modules/verification';
+import {
+  decideRenewal,
+  findReview,
+  listMeetings,
+  recordMeeting,
+  renewalDecisionsFor,
+  sameIdentityAccounts,
+  transition,
+} from '~/modules/verification';
 import { IdentityWarning, Meetings } from '~/modules/verification/review-parts';
 import { assigneesOf, clearAssignment } from '~/modules/verification/assignments.server';
 import { answerDeskForm, colleaguesFor } from '~/modules/union/desk.server';
@@ -71,6 +79,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const pending = awaitConfirmation(form);
   if (pending) return pending;
+  // A renewal with changes is decided as a first request is; her approval runs on meanwhile (issue 19).
+  const renewal =
+    parsed.data.subject === 'business'
+      ? await decideRenewal({ userId: id, decision, actor: staff, scope: staff.scope, reasonCode, reasonText })
+      : null;
+  if (renewal) {
+    if (!renewal.ok)
+      return formError(
+        form,
+        renewal.problem === 'self'
+          ? { form: 'verification.problem.self' }
+          : { reasonCode: 'verification.problem.reason-required' },
+        renewal.problem === 'self' ? 403 : 400,
+      );
+    await clearAssignment('verification', id);
+    return redirect(`/staff/verifications/${id}?notice=notice.verification.decided`);
+  }
   const result = await transition({
     subject: parsed.data.subject as Subject,
     userId: id,
@@ -124,9 +149,19 @@ function ConfirmDecision({ id, values }: { id: string; values: Record<string, st
   );
 }
 
-function DecisionForms({ subject, status, reply }: { subject: Subject; status: string; reply: Reply }) {
+function DecisionForms({
+  subject,
+  status,
+  reply,
+  renewalReview = null,
+}: {
+  subject: Subject;
+  status: string;
+  reply: Reply;
+  renewalReview?: string | null;
+}) {
   const { t } = useI18n();
-  const decisions = decisionsFrom(status as never);
+  const decisions = [...renewalDecisionsFor(renewalReview), ...decisionsFrom(status as never)];
   const mine = reply?.values?.subject === subject ? reply : undefined;
   if (!decisions.length) return <p className="muted">{t('staff.review.noDecision')}</p>;
   return (
@@ -282,8 +317,26 @@ export default function Review() {
             <p className="muted">{t('verification.dashboard.noDocuments')}</p>
           )}
 
+          {business.renewal_review ? (
+            <div className="card" data-testid="renewal-changes">
+              <h3>{t('renewal.changes.mark')}</h3>
+              <p>
+                {business.renewal_review === 'submitted'
+                  ? t('renewal.changes.staffWaiting')
+                  : t('renewal.changes.staffAsked')}
+              </p>
+              <p>
+                <strong>{t('renewal.changes.field')}:</strong> {business.renewal_changes}
+              </p>
+            </div>
+          ) : null}
           <h3>{t('staff.review.decide')}</h3>
-          <DecisionForms subject="business" status={business.verification_status} reply={reply} />
+          <DecisionForms
+            subject="business"
+            status={business.verification_status}
+            renewalReview={business.renewal_review}
+            reply={reply}
+          />
         </>
       ) : null}
 

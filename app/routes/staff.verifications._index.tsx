@@ -145,7 +145,10 @@ export default function Queue() {
                     </td>
                     <td>{t(`staff.kind.${item.subject}` as MessageKey)}</td>
                     <td>{provinceName(item.province, locale)}</td>
-                    <td>{t(`verification.status.${item.status}` as MessageKey)}</td>
+                    <td>
+                      {t(`verification.status.${item.status}` as MessageKey)}
+                      {item.renewal ? <strong className="badge"> {t('renewal.changes.mark')}</strong> : null}
+                    </td>
                     <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
                     <td>
                       <PaceBadge pace={item.pace} />

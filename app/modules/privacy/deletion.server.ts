@@ -111,6 +111,8 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
         contact_email: null,
         id_number_hmac: null,
         id_number_last3: null,
+        renewal_changes: null,
+        renewal_review: null,
       })
       .where('user_id', '=', userId)
       .execute();

@@ -21,8 +21,11 @@ export {
   type IdNumberProblem,
 } from './identity.server';
 export {
+  decideRenewal,
+  renewalDecisionsFor,
   renewalState,
   renewVerification,
+  requestRenewalWithChanges,
   sendRenewalReminders,
   validMonths,
   type RenewalState,

@@ -22,8 +22,20 @@ export async function listQueue(scope: StaffScope, filters: QueueFilters = {}, l
       'business_profiles.province',
       'business_profiles.verification_status as status',
       'business_profiles.submitted_at',
+      sql<boolean>`business_profiles.renewal_review is not null`.as('renewal'),
     ])
-    .where('business_profiles.verification_status', '=', status)
+    // A renewal with changes waits in the same queue as a first request (issue 19), marked as such.
+    .where((eb) =>
+      status === 'submitted' || status === 'needs_info'
+        ? eb.or([
+            eb('business_profiles.verification_status', '=', status),
+            eb.and([
+              eb('business_profiles.verification_status', '=', 'approved'),
+              eb('business_profiles.renewal_review', '=', status),
+            ]),
+          ])
+        : eb('business_profiles.verification_status', '=', status),
+    )
     .where(provinceInScope(scope, 'business_profiles.province'))
     .$if(Boolean(filters.province), (q) => q.where('business_profiles.province', '=', filters.province ?? ''));
   const mentor = db
@@ -37,6 +49,7 @@ export async function listQueue(scope: StaffScope, filters: QueueFilters = {}, l
       'mentor_profiles.province',
       'mentor_profiles.status',
       'mentor_profiles.submitted_at',
+      sql<boolean>`false`.as('renewal'),
     ])
     .where('mentor_profiles.status', '=', status)
     .where(inStaffScope(scope, 'mentor_profiles.user_id'))

@@ -5,9 +5,13 @@
 // listings can still be bought (Sen's choice: a lapse is paperwork, not a
 // finding against her, and cutting her sales off would punish the women who
 // are least online; buyers see the warning and decide).
+import type { SessionUser, StaffScope } from '~/lib/auth.server';
+import { provinceInScope } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
+import type { StoredUpload } from '~/lib/uploads.server';
 import { notify } from '~/modules/notifications/notify.server';
+import { reasonCodes, type StaffDecision } from './states';
 
 const day = 24 * 3600 * 1000;
 export const reminderDays = [30, 7] as const;
@@ -47,13 +51,15 @@ export async function renewVerification(userId: string, now = new Date()): Promi
   return db.transaction().execute(async (trx) => {
     const profile = await trx
       .selectFrom('business_profiles')
-      .select(['verification_status', 'verified_until'])
+      .select(['verification_status', 'verified_until', 'renewal_review'])
       .where('user_id', '=', userId)
       .forUpdate()
       .executeTakeFirst();
     if (!profile) return { ok: false, problem: 'not-found' };
     const state = renewalState(profile.verification_status, profile.verified_until, now);
     if (state !== 'due' && state !== 'lapsed') return { ok: false, problem: 'not-due' };
+    // She said something changed: the Union decides, a tick cannot overtake it.
+    if (profile.renewal_review === 'submitted') return { ok: false, problem: 'not-due' };
     const previous = new Date(profile.verified_until ?? now);
     const renewedUntil = addMonths(previous.getTime() > now.getTime() ? previous : now);
     const row = await trx
@@ -83,6 +89,176 @@ export async function renewVerification(userId: string, now = new Date()): Promi
       .execute();
     log.info('verification renewed', { userId, until: renewedUntil.toISOString() });
     return { ok: true, renewedUntil };
+  });
+}
+
+export type RenewWithChangesResult = { ok: true } | { ok: false; problem: 'not-due' | 'not-found' | 'already-sent' };
+
+/**
+ * She says something changed (what, in her words, and any new documents): the
+ * renewal goes back into the staff review queue, marked as a renewal with changes,
+ * while her approval and badge stay valid until their current end. Sent twice, even
+ * at once, it is one review: the row is locked and the second finds it already sent
+ * (its documents are not added; the caller deletes their stored files).
+ */
+export async function requestRenewalWithChanges(
+  userId: string,
+  input: {
+    changes: string;
+    documents: { kind: 'citizen_id' | 'business_registration'; stored: readonly StoredUpload[] };
+  },
+  now = new Date(),
+): Promise<RenewWithChangesResult> {
+  return db.transaction().execute(async (trx) => {
+    const profile = await trx
+      .selectFrom('business_profiles')
+      .select(['verification_status', 'verified_until', 'renewal_review'])
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!profile) return { ok: false, problem: 'not-found' };
+    if (profile.renewal_review === 'submitted') return { ok: false, problem: 'already-sent' };
+    const state = renewalState(profile.verification_status, profile.verified_until, now);
+    if (state !== 'due' && state !== 'lapsed') return { ok: false, problem: 'not-due' };
+    if (input.documents.stored.length)
+      await trx
+        .insertInto('verification_documents')
+        .values(
+          input.documents.stored.map((s) => ({
+            user_id: userId,
+            kind: input.documents.kind,
+            storage_key: s.key,
+            thumbnail_key: s.thumbnailKey,
+            content_type: s.contentType,
+            size_bytes: s.size,
+            original_name: s.originalName,
+          })),
+        )
+        .execute();
+    await trx
+      .updateTable('business_profiles')
+      .set({ renewal_review: 'submitted', renewal_changes: input.changes, submitted_at: now, updated_at: now })
+      .where('user_id', '=', userId)
+      .execute();
+    await trx
+      .insertInto('verification_events')
+      .values({
+        subject: 'business',
+        user_id: userId,
+        actor_id: userId,
+        from_status: 'approved',
+        to_status: 'approved',
+        reason_code: 'renewal_changes',
+        reason_text: input.changes,
+      })
+      .execute();
+    log.info('verification renewal with changes submitted', { userId });
+    return { ok: true };
+  });
+}
+
+const renewalDecisions = ['approve', 'needs_info', 'reject'] as const;
+type RenewalDecision = (typeof renewalDecisions)[number];
+const isRenewalDecision = (d: StaffDecision): d is RenewalDecision =>
+  (renewalDecisions as readonly string[]).includes(d);
+
+/** The staff decisions on a renewal with changes waiting for review: as for a first request. */
+export function renewalDecisionsFor(renewalReview: string | null): StaffDecision[] {
+  return renewalReview === 'submitted' ? [...renewalDecisions] : [];
+}
+
+export type RenewalDecisionResult =
+  { ok: true; decision: RenewalDecision } | { ok: false; problem: 'self' | 'reason-required' };
+
+/**
+ * A staff decision on a renewal with changes, as for a first request:
+ * - approve: the approval runs another period from its current end (or today when lapsed);
+ * - needs_info: back to her with the reason; she sends the renewal again;
+ * - reject: not renewed; her approval still ends when it would have (staff suspend
+ *   or revoke separately when what changed calls for it).
+ * Returns null when there is no renewal waiting in her scope: the caller's ordinary
+ * transition then answers (and says not found or not possible).
+ */
+export async function decideRenewal(input: {
+  userId: string;
+  decision: StaffDecision;
+  actor: Pick<SessionUser, 'id'>;
+  scope: StaffScope;
+  reasonCode?: string | null;
+  reasonText?: string | null;
+  now?: Date;
+}): Promise<RenewalDecisionResult | null> {
+  const { userId, decision, actor, scope } = input;
+  if (!isRenewalDecision(decision)) return null;
+  const now = input.now ?? new Date();
+  const reasonText = input.reasonText?.trim() || null;
+  const reasonCode = input.reasonCode || (decision === 'approve' ? 'checked' : null);
+  return db.transaction().execute(async (trx): Promise<RenewalDecisionResult | null> => {
+    const profile = await trx
+      .selectFrom('business_profiles')
+      .select(['verified_until'])
+      .where('user_id', '=', userId)
+      .where('verification_status', '=', 'approved')
+      .where('renewal_review', '=', 'submitted')
+      .where(provinceInScope(scope, 'business_profiles.province'))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!profile) return null;
+    if (actor.id === userId) return { ok: false, problem: 'self' };
+    if (!reasonCode || !reasonCodes[decision].includes(reasonCode) || (reasonCode === 'other' && !reasonText))
+      return { ok: false, problem: 'reason-required' };
+    if (decision === 'approve') {
+      const previous = new Date(profile.verified_until ?? now);
+      const renewedUntil = addMonths(previous.getTime() > now.getTime() ? previous : now);
+      await trx
+        .insertInto('verification_renewals')
+        .values({ user_id: userId, previous_until: previous, renewed_until: renewedUntil })
+        .onConflict((oc) => oc.columns(['user_id', 'previous_until']).doNothing())
+        .execute();
+      await trx
+        .updateTable('business_profiles')
+        .set({
+          verified_until: renewedUntil,
+          verified_at: now,
+          decided_at: now,
+          renewal_review: null,
+          renewal_changes: null,
+          updated_at: now,
+        })
+        .where('user_id', '=', userId)
+        .execute();
+    } else {
+      await trx
+        .updateTable('business_profiles')
+        .set({
+          renewal_review: decision === 'needs_info' ? 'needs_info' : null,
+          renewal_changes: decision === 'needs_info' ? undefined : null,
+          decided_at: now,
+          updated_at: now,
+        })
+        .where('user_id', '=', userId)
+        .execute();
+    }
+    await trx
+      .insertInto('verification_events')
+      .values({
+        subject: 'business',
+        user_id: userId,
+        actor_id: actor.id,
+        from_status: 'approved',
+        to_status: 'approved',
+        reason_code: reasonCode,
+        reason_text: reasonText,
+      })
+      .execute();
+    await notify(trx, userId, {
+      kind: 'verification_decision',
+      key: `renewal.decision.${decision}`,
+      params: { reason: reasonCode },
+      link: '/dashboard/verification#renewal',
+    });
+    log.info('verification renewal decided', { userId, actorId: actor.id, decision });
+    return { ok: true, decision };
   });
 }
 
