@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinces } from '~/lib/provinces';
@@ -101,9 +101,9 @@ export default function MentorPage() {
       <p className="muted">{mentor.experience}</p>
       <dl className="facts">
         <dt>{t('mentoring.field.topics')}</dt>
-        <dd>{mentor.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</dd>
+        <dd>{mentor.topics.map((x) => t(`mentoring.topic.${x}`)).join(' · ')}</dd>
         <dt>{t('mentoring.field.languages')}</dt>
-        <dd>{mentor.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')}</dd>
+        <dd>{mentor.languages.map((x) => t(`verification.language.${x}`)).join(', ')}</dd>
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
           {t(`mentoring.mode.${mentor.meetingMode}`)}
