@@ -95,7 +95,7 @@ export default function MentorPage() {
         {mentor.averageRating != null
           ? t('mentoring.rating.average', { rating: mentor.averageRating, count: mentor.ratings ?? 0 })
           : t('mentoring.rating.none')}{' '}
-        · {t('mentoring.held', { n: mentor.held ?? 0 })}
+        · {t('mentoring.held', { count: mentor.held ?? 0 })}
       </p>
       <p>{mentor.bio}</p>
       <p className="muted">{mentor.experience}</p>

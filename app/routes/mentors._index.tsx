@@ -99,7 +99,7 @@ export default function Mentors() {
               {m.average_rating != null
                 ? t('mentoring.rating.average', { rating: m.average_rating, count: m.ratings ?? 0 })
                 : t('mentoring.rating.none')}{' '}
-              · {t('mentoring.held', { n: m.held ?? 0 })}
+              · {t('mentoring.held', { count: m.held ?? 0 })}
             </p>
           </li>
         ))}

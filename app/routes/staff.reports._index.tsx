@@ -80,7 +80,7 @@ export default function ReportQueue() {
         groups.map((group) => (
           <section key={group.subjectUserId} className="card" aria-labelledby={`g-${group.subjectUserId}`}>
             <h2 id={`g-${group.subjectUserId}`}>
-              {group.name} <span className="muted small">· {t('moderation.queue.count', { n: group.count })}</span>
+              {group.name} <span className="muted small">· {t('moderation.queue.count', { count: group.count })}</span>
             </h2>
             <div className="table-scroll">
               <table>
