@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MentoringTopic } from '../app/modules/mentoring/options';
+import type { ExpertiseArea, MentorLanguage } from '../app/modules/verification/options';
+import type { EventReason } from '../app/modules/verification/states';
 
 // The Database type, written by hand and checked against the migrated schema by
 // tests/schema.test.ts. Each capability adds its tables below its own heading.
@@ -375,8 +378,8 @@ export interface VerificationDocumentsTable {
 
 export interface MentorProfilesTable {
   user_id: string;
-  expertise: string[];
-  languages: string[];
+  expertise: ExpertiseArea[];
+  languages: MentorLanguage[];
   experience: string;
   bio: string;
   province: string;
@@ -397,7 +400,7 @@ export interface VerificationEventsTable {
   actor_id: string | null;
   from_status: VerificationStatus;
   to_status: VerificationStatus;
-  reason_code: string | null;
+  reason_code: EventReason | null;
   reason_text: string | null;
   created_at: CreatedAt;
 }
@@ -675,8 +678,8 @@ export type SessionStatus = 'awaiting_payment' | 'pending' | 'confirmed' | 'decl
 
 export interface MentorOffersTable {
   mentor_id: string;
-  topics: string[];
-  languages: string[];
+  topics: MentoringTopic[];
+  languages: MentorLanguage[];
   session_minutes: Generated<number>;
   buffer_minutes: Generated<number>;
   min_notice_hours: Generated<number>;

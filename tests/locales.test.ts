@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve('app/locales');
+// A plural key has its forms by Intl.PluralRules: Vietnamese only "_other", English also "_one".
+const extraForm = /_(zero|one|two|few|many)$/;
 const load = (locale: string, file: string) =>
   JSON.parse(readFileSync(path.join(root, locale, file), 'utf8')) as Record<string, string>;
 
@@ -20,7 +22,14 @@ describe('locale files', () => {
   it.each(files)('%s has the same keys in Vietnamese and English, none empty', (file) => {
     const vi = load('vi', file);
     const en = load('en', file);
-    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    expect(
+      Object.keys(en)
+        .filter((key) => !extraForm.test(key))
+        .sort(),
+    ).toEqual(Object.keys(vi).sort());
+    for (const key of Object.keys(en).filter((k) => extraForm.test(k))) {
+      expect(vi[key.replace(extraForm, '_other')], `${key} has its other form`).toBeDefined();
+    }
     for (const [key, value] of [...Object.entries(vi), ...Object.entries(en)]) {
       expect(value.trim(), key).not.toBe('');
     }
@@ -31,6 +40,9 @@ describe('locale files', () => {
     const en = load('en', file);
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(vi)) expect(names(en[key] ?? ''), key).toEqual(names(vi[key]));
+    for (const key of Object.keys(en).filter((k) => extraForm.test(k))) {
+      expect(names(en[key]), key).toEqual(names(vi[key.replace(extraForm, '_other')] ?? ''));
+    }
   });
 
   it('no key is defined in two files', () => {

@@ -1,7 +1,5 @@
-import type { MessageKey, Translate } from '~/lib/i18n';
-import { commonTimeZones } from '~/lib/time-zones';
-
-const named = new Set<string>(commonTimeZones);
+import type { Translate } from '~/lib/i18n';
+import { isCommonTimeZone } from '~/lib/time-zones';
 
 /**
  * A time zone as a place she knows ("Giờ Việt Nam", "Giờ Hàn Quốc (Seoul)"),
@@ -9,7 +7,7 @@ const named = new Set<string>(commonTimeZones);
  * is named after its city.
  */
 export function timeZoneLabel(t: Translate, zone: string) {
-  if (named.has(zone)) return t(`ux.zone.${zone}` as MessageKey);
+  if (isCommonTimeZone(zone)) return t(`ux.zone.${zone}`);
   const city = zone.split('/').pop() ?? zone;
   return t('ux.zone.other', { place: city.replace(/_/g, ' ') });
 }

@@ -35,7 +35,7 @@ export function messagesUrl(locale: Locale) {
 }
 
 export function translatorFor(locale: Locale) {
-  return translator(messages[locale]);
+  return translator(locale, messages[locale]);
 }
 
 /** The reader's language: her cookie, else her account's, else Vietnamese. */
@@ -47,5 +47,6 @@ export async function localeFromRequest(request: Request, accountLocale?: string
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.hasOwn(messages.vi, value);
+  // A plural key is asked for by its stem ("mentoring.held" for "mentoring.held_other").
+  return Object.hasOwn(messages.vi, value) || Object.hasOwn(messages.vi, `${value}_other`);
 }

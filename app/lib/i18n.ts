@@ -20,9 +20,28 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-/** Looks a key up and fills {name} placeholders. */
-export function translate(messages: Messages, key: MessageKey, params?: Params): string {
-  const template: string = messages[key] ?? key;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural category of a number in a language: "one" or "other" in English, always "other" in Vietnamese. */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale[locale])));
+  return rules.select(count);
+}
+
+/**
+ * Looks a key up and fills {name} placeholders. A key with plural forms
+ * ("mentoring.held_one", "mentoring.held_other") is asked for by its stem and
+ * its numeric {count}: the form follows the language's plural rules.
+ */
+export function translate(locale: Locale, messages: Messages, key: MessageKey, params?: Params): string {
+  const catalogue: Partial<Record<string, string>> = messages;
+  // The count may arrive as a string (a database count): a number all the same.
+  const count = Number(params?.count ?? Number.NaN);
+  const plural =
+    (Number.isFinite(count) ? catalogue[`${key}_${pluralCategory(locale, count)}`] : undefined) ??
+    catalogue[`${key}_other`];
+  const template = catalogue[key] ?? plural ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
@@ -31,8 +50,8 @@ export function translate(messages: Messages, key: MessageKey, params?: Params):
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export function translator(messages: Messages): Translate {
-  return (key, params) => translate(messages, key, params);
+export function translator(locale: Locale, messages: Messages): Translate {
+  return (key, params) => translate(locale, messages, key, params);
 }
 
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
@@ -134,7 +153,7 @@ export function useI18n() {
   return {
     locale,
     timeZone,
-    t: translator(messagesOf(locale) ?? ({} as Messages)),
+    t: translator(locale, messagesOf(locale) ?? ({} as Messages)),
     money: (amount: number) => formatMoney(amount, locale),
     number: (value: number) => formatNumber(value, locale),
     dateTime: (value: Date | string) => formatDateTime(value, locale, timeZone),

@@ -24,7 +24,10 @@ export const commonTimeZones = [
   'America/Los_Angeles',
   'America/Toronto',
   'UTC',
-];
+] as const;
+export type CommonTimeZone = (typeof commonTimeZones)[number];
+const common = new Set<string>(commonTimeZones);
+export const isCommonTimeZone = (zone: string): zone is CommonTimeZone => common.has(zone);
 
 export function isTimeZone(value: string) {
   try {

@@ -92,8 +92,17 @@ const vi = {
   ...viUdesk,
 };
 
-export type MessageKey = keyof typeof vi;
-export type Messages = Record<MessageKey, string>;
+/** Every key of the catalogue files, plural forms included ("mentoring.held_other"). */
+export type CatalogueKey = keyof typeof vi;
+/** The plural categories of Intl.PluralRules a key may end in: "_one" and "_other" in English, "_other" in Vietnamese. */
+export type PluralCategory = Intl.LDMLPluralRule;
+/** What code asks for: a key, or the stem of a plural key ("mentoring.held", chosen by its {count}). */
+export type MessageKey = CatalogueKey extends infer K
+  ? K extends `${infer Stem}_${PluralCategory}`
+    ? Stem
+    : K
+  : never;
+export type Messages = Record<CatalogueKey, string>;
 
 const en: Messages = {
   ...enCommon,

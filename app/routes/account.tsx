@@ -10,7 +10,7 @@ import { languageCookie } from '~/lib/i18n.server';
 import { pageMeta } from '~/lib/meta';
 import { formatPhone } from '~/lib/phone';
 import { passwordSchema, profileSchema } from '~/modules/accounts/forms.server';
-import { commonTimeZones } from '~/lib/time-zones';
+import { commonTimeZones, isCommonTimeZone } from '~/lib/time-zones';
 import { changePassword, findUserById, updateProfile } from '~/modules/accounts/accounts.server';
 import { passwordProblem } from '~/modules/accounts/passwords.server';
 import { lightPage } from '~/lib/page-scripts';
@@ -65,7 +65,9 @@ export default function Account() {
   const intent = reply?.values?.intent;
   const profileReply = intent === 'profile' || !intent ? reply : undefined;
   const passwordReply = intent === 'password' ? reply : undefined;
-  const zones = commonTimeZones.includes(account.timeZone) ? commonTimeZones : [account.timeZone, ...commonTimeZones];
+  const zones: readonly string[] = isCommonTimeZone(account.timeZone)
+    ? commonTimeZones
+    : [account.timeZone, ...commonTimeZones];
   return (
     <section className="narrow">
       <h1>{t('accounts.settings.title')}</h1>

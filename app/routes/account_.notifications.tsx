@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { noticeKinds, type PhoneChoice } from '~/modules/notifications/kinds';
 import { notificationSettings, preferencesSchema, savePreferences } from '~/modules/notifications/preferences.server';
@@ -50,8 +50,8 @@ export default function NotificationSettings() {
       <Form noValidate method="post">
         {reach.email ? <input type="hidden" name="email_column" value="1" /> : null}
         {noticeKinds.map((k) => {
-          const phoneError = reply?.errors?.[`phone_${k}`] as MessageKey | undefined;
-          const emailError = reply?.errors?.[`email_${k}`] as MessageKey | undefined;
+          const phoneError = reply?.errors?.[`phone_${k}`];
+          const emailError = reply?.errors?.[`email_${k}`];
           return (
             <fieldset key={k} className="card">
               <legend>{t(`notify.kind.${k}`)}</legend>

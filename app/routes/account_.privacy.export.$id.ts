@@ -14,8 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await findExportForDownload(user.id, params.id)
     : ({ ok: false, status: 404 } as const);
   if (!found.ok) {
-    const messages = messagesFor(await localeFromRequest(request, user.locale));
-    const text = translate(messages, found.status === 410 ? 'privacy.export.gone' : 'privacy.export.notFound');
+    const locale = await localeFromRequest(request, user.locale);
+    const text = translate(
+      locale,
+      messagesFor(locale),
+      found.status === 410 ? 'privacy.export.gone' : 'privacy.export.notFound',
+    );
     throw new Response(text, {
       status: found.status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },

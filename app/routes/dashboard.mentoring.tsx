@@ -6,7 +6,7 @@ import { requireRole } from '~/lib/auth.server';
 import { type FieldErrors, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { commonTimeZones } from '~/lib/time-zones';
+import { commonTimeZones, isCommonTimeZone } from '~/lib/time-zones';
 import { CheckboxGroup } from '~/modules/verification/fields';
 import { mentorLanguages } from '~/modules/verification/options';
 import { isApprovedMentor } from '~/modules/verification';
@@ -129,7 +129,7 @@ export default function MentoringEditor() {
   const intent = reply?.values?.intent;
   const offerReply = !intent || intent === 'offer' ? reply : undefined;
   const zone = offer?.timeZone ?? userTimeZone;
-  const zones = commonTimeZones.includes(zone) ? commonTimeZones : [zone, ...commonTimeZones];
+  const zones: readonly string[] = isCommonTimeZone(zone) ? commonTimeZones : [zone, ...commonTimeZones];
   if (!approved) {
     return (
       <section className="narrow">

@@ -54,7 +54,7 @@ export default function SellerOrders() {
             <StateBadge state={o.state} />
             <div className="small">
               {o.buyer_name} · {provinceName(o.delivery_province, locale)} ·{' '}
-              {t('orders.list.items', { n: o.item_count })} · {money(o.total)} ·{' '}
+              {t('orders.list.items', { count: o.item_count })} · {money(o.total)} ·{' '}
               {t(`orders.payment.${o.payment_method}`)} · {date(o.created_at)}
             </div>
           </li>

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, type FieldErrors } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { slugify } from '~/lib/slug';
 import { deleteStored, filesOf, readMultipartForm, storeUploads, uploadErrors } from '~/lib/uploads.server';
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const problemKey = (problem: string) => `verification.problem.${problem}` as MessageKey;
+const problemKey = <P extends string>(problem: P): `verification.problem.${P}` => `verification.problem.${problem}`;
 
 function reply(intent: string, errors: FieldErrors, status = 400) {
   const form = new FormData();

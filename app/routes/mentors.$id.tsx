@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { cardPaymentsEnabled } from '~/lib/payments.server';
 import { provinces } from '~/lib/provinces';
@@ -95,15 +95,15 @@ export default function MentorPage() {
         {mentor.averageRating != null
           ? t('mentoring.rating.average', { rating: mentor.averageRating, count: mentor.ratings ?? 0 })
           : t('mentoring.rating.none')}{' '}
-        · {t('mentoring.held', { n: mentor.held ?? 0 })}
+        · {t('mentoring.held', { count: mentor.held ?? 0 })}
       </p>
       <p>{mentor.bio}</p>
       <p className="muted">{mentor.experience}</p>
       <dl className="facts">
         <dt>{t('mentoring.field.topics')}</dt>
-        <dd>{mentor.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</dd>
+        <dd>{mentor.topics.map((x) => t(`mentoring.topic.${x}`)).join(' · ')}</dd>
         <dt>{t('mentoring.field.languages')}</dt>
-        <dd>{mentor.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')}</dd>
+        <dd>{mentor.languages.map((x) => t(`verification.language.${x}`)).join(', ')}</dd>
         <dt>{t('mentoring.field.meetingMode')}</dt>
         <dd>
           {t(`mentoring.mode.${mentor.meetingMode}`)}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinces } from '~/lib/provinces';
 import { listMentors, type MentorFilters } from '~/modules/mentoring/index.server';
@@ -39,7 +39,7 @@ export default function Mentors() {
             <option value="">{t('mentoring.filter.any')}</option>
             {mentoringTopics.map((x) => (
               <option key={x} value={x}>
-                {t(`mentoring.topic.${x}` as MessageKey)}
+                {t(`mentoring.topic.${x}`)}
               </option>
             ))}
           </select>
@@ -50,7 +50,7 @@ export default function Mentors() {
             <option value="">{t('mentoring.filter.any')}</option>
             {mentorLanguages.map((x) => (
               <option key={x} value={x}>
-                {t(`verification.language.${x}` as MessageKey)}
+                {t(`verification.language.${x}`)}
               </option>
             ))}
           </select>
@@ -83,9 +83,9 @@ export default function Mentors() {
             <h2>
               <Link to={`/mentors/${m.mentor_id}`}>{m.display_name}</Link>
             </h2>
-            <p>{m.topics.map((x) => t(`mentoring.topic.${x}` as MessageKey)).join(' · ')}</p>
+            <p>{m.topics.map((x) => t(`mentoring.topic.${x}`)).join(' · ')}</p>
             <p className="muted">
-              {m.languages.map((x) => t(`verification.language.${x}` as MessageKey)).join(', ')} ·{' '}
+              {m.languages.map((x) => t(`verification.language.${x}`)).join(', ')} ·{' '}
               {t(`mentoring.mode.${m.meeting_mode}`)}
               {m.meeting_mode === 'in_person'
                 ? ` · ${provinces.find((p) => p.code === m.province)?.[locale] ?? ''}`
@@ -99,7 +99,7 @@ export default function Mentors() {
               {m.average_rating != null
                 ? t('mentoring.rating.average', { rating: m.average_rating, count: m.ratings ?? 0 })
                 : t('mentoring.rating.none')}{' '}
-              · {t('mentoring.held', { n: m.held ?? 0 })}
+              · {t('mentoring.held', { count: m.held ?? 0 })}
             </p>
           </li>
         ))}

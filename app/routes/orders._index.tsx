@@ -46,7 +46,8 @@ export default function BuyerOrders() {
             <Link to={`/orders/${o.id}`}>{t('orders.detail.title', { number: o.number })}</Link> ·{' '}
             <StateBadge state={o.state} />
             <div className="small">
-              {o.seller_name} · {t('orders.list.items', { n: o.item_count })} · {money(o.total)} · {date(o.created_at)}
+              {o.seller_name} · {t('orders.list.items', { count: o.item_count })} · {money(o.total)} ·{' '}
+              {date(o.created_at)}
             </div>
           </li>
         ))}

@@ -4,7 +4,7 @@ import { ErrorPage } from '~/components/error-page';
 import { FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { reportSchema } from '~/modules/moderation/forms.server';
 import { reportCategories } from '~/modules/moderation/options';
@@ -42,7 +42,7 @@ export default function NewReport() {
   return (
     <section className="narrow">
       <h1>{t('moderation.report.title')}</h1>
-      <p>{t(`moderation.report.about.${kind}` as MessageKey, { name })}</p>
+      <p>{t(`moderation.report.about.${kind}`, { name })}</p>
       <blockquote className="card" style={{ whiteSpace: 'pre-line' }}>
         {label}
       </blockquote>

@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { PayOnlyOnSen } from '~/modules/safety/components/pay-only-on-sen';
 import { ScamWarning } from '~/modules/safety/components/scam-warning';
@@ -26,7 +26,6 @@ const reportKeys = ['stop', 'proof', 'bank', 'union', 'police'] as const;
 export default function SafetyCentre() {
   const { scams, warnings, courses } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  const k = (key: string) => t(key as MessageKey);
   return (
     <article className="safety-centre">
       <h1>{t('safety.title')}</h1>
@@ -80,11 +79,11 @@ export default function SafetyCentre() {
                 {/* One line per scam until she opens it: the page fits a few screens (issue 22). */}
                 <details>
                   <summary>
-                    <h3>{k(`safety.scam.${scam.id}.title`)}</h3>
+                    <h3>{t(`safety.scam.${scam.id}.title`)}</h3>
                   </summary>
                   <figure className="example-message">
                     <figcaption>{t('safety.scams.example')}</figcaption>
-                    <blockquote>{k(`safety.scam.${scam.id}.example`)}</blockquote>
+                    <blockquote>{t(`safety.scam.${scam.id}.example`)}</blockquote>
                   </figure>
                   {warning.level !== 'none' ? (
                     <>
@@ -94,14 +93,14 @@ export default function SafetyCentre() {
                   ) : null}
                   <dl>
                     <dt>{t('safety.scams.signs')}</dt>
-                    <dd>{k(`safety.scam.${scam.id}.signs`)}</dd>
+                    <dd>{t(`safety.scam.${scam.id}.signs`)}</dd>
                     <dt>{t('safety.scams.do')}</dt>
-                    <dd>{k(`safety.scam.${scam.id}.do`)}</dd>
+                    <dd>{t(`safety.scam.${scam.id}.do`)}</dd>
                   </dl>
                 </details>
                 <p className="small">
                   {t('safety.scams.lesson')}:{' '}
-                  <Link to={lessonUrl(scam.lessonId)}>{k(`safety.lesson.${scam.lessonId}`)}</Link>
+                  <Link to={lessonUrl(scam.lessonId)}>{t(`safety.lesson.${scam.lessonId}`)}</Link>
                 </p>
               </li>
             );
@@ -115,11 +114,11 @@ export default function SafetyCentre() {
         <div className="cards">
           {courses.map(({ course, lessons }) => (
             <section key={course} className="card" aria-labelledby={`course-${course}`}>
-              <h3 id={`course-${course}`}>{k(`safety.course.${course}`)}</h3>
+              <h3 id={`course-${course}`}>{t(`safety.course.${course}`)}</h3>
               <ul>
                 {lessons.map((lesson) => (
                   <li key={lesson}>
-                    <Link to={lessonUrl(lesson)}>{k(`safety.lesson.${lesson}`)}</Link>
+                    <Link to={lessonUrl(lesson)}>{t(`safety.lesson.${lesson}`)}</Link>
                   </li>
                 ))}
               </ul>

@@ -244,7 +244,10 @@ export default function SessionPage() {
               label={t('mentoring.rate.rating')}
               reply={replyFor('rate')}
               defaultValue="5"
-              options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t('mentoring.rate.stars', { n }) }))}
+              options={[5, 4, 3, 2, 1].map((n) => ({
+                value: String(n),
+                label: t('mentoring.rate.stars', { count: n }),
+              }))}
             />
             <TextAreaField
               name="comment"

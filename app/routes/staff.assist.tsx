@@ -43,9 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.reply);
     const result = await confirmAssistedSignup(officer, parsed.data.challenge, parsed.data.code);
     if (!result.ok) {
-      if (result.problem === 'province' || result.problem === 'phoneTaken' || result.problem === 'officerDailyLimit')
-        return formError(form, { form: `udesk.assist.problem.${result.problem}` });
-      return refusedCode(form, result);
+      const { problem } = result;
+      if (problem === 'province' || problem === 'phoneTaken' || problem === 'officerDailyLimit')
+        return formError(form, { form: `udesk.assist.problem.${problem}` });
+      return refusedCode(form, { ...result, problem });
     }
     return redirect(`/staff/assist?notice=notice.udesk.assisted`);
   }

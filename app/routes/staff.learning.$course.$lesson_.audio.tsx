@@ -14,6 +14,7 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import {
   attachLessonAudio,
+  type ContentLanguage,
   isContentLanguage,
   listLessonAudio,
   readAudioUpload,
@@ -80,7 +81,7 @@ export default function StaffLessonAudio() {
   const { lesson, audio } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
-  const languageName = (code: string) => t(`audio.language.${code}` as MessageKey);
+  const languageName = (code: ContentLanguage) => t(`audio.language.${code}`);
   return (
     <section>
       <p>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { defined } from '~/lib/defined';
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireStaff } from '~/lib/auth.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName, provinces } from '~/lib/provinces';
 import { monthsOf, outcomeFigures, outcomeRequest, parsePeriod } from '~/modules/verification/outcomes.server';
@@ -122,7 +122,7 @@ export default function Outcomes() {
                 <th scope="col">{t('union.outcomes.month')}</th>
                 {outcomeMetrics.map((m) => (
                   <th key={m} scope="col">
-                    {t(`union.outcomes.${m}` as MessageKey)}
+                    {t(`union.outcomes.${m}`)}
                   </th>
                 ))}
               </tr>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireStaff } from '~/lib/auth.server';
-import type { MessageKey } from '~/lib/i18n';
 import { localeFromRequest, translatorFor } from '~/lib/i18n.server';
 import { provinceName } from '~/lib/provinces';
 import {
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   const rows = await outcomeFigures(staff.scope, period);
-  const metrics = Object.fromEntries(outcomeMetrics.map((m) => [m, t(`union.outcomes.${m}` as MessageKey)])) as Record<
+  const metrics = Object.fromEntries(outcomeMetrics.map((m) => [m, t(`union.outcomes.${m}`)])) as Record<
     OutcomeMetric,
     string
   >;

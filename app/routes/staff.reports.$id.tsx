@@ -5,9 +5,10 @@ import { FieldShell, FormError, SelectField, TextAreaField } from '~/components/
 import { requireStaff } from '~/lib/auth.server';
 import { awaitConfirmation, formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { localeFromRequest } from '~/lib/i18n.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { actionSchema } from '~/modules/moderation/forms.server';
+import { staffActions } from '~/modules/moderation/options';
 import { findReportForStaff, moderate, reportInScope } from '~/modules/moderation/moderation.server';
 import { suspensionPeriods } from '~/modules/moderation/suspension';
 import { isUuid } from '~/lib/ids';
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
     const status =
       result.problem === 'self' || result.problem === 'forbidden' ? 403 : result.problem === 'changed' ? 409 : 400;
-    return formError(form, { form: `moderation.problem.${result.problem}` as MessageKey }, status);
+    return formError(form, { form: `moderation.problem.${result.problem}` }, status);
   }
   await clearClosedReports();
   return redirect(`/staff/reports/${id}?notice=notice.moderation.done`);
@@ -71,6 +72,10 @@ export default function ReportPage() {
   const reply = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const chosen = reply?.values?.action;
+  // The decision waiting for her confirmation (the values the server sent back, checked against the choices).
+  const confirming = reply && 'confirm' in reply && reply.values ? reply.values : null;
+  const confirmAction = staffActions.find((a) => a === confirming?.action);
+  const confirmPeriod = suspensionPeriods.find((p) => p === confirming?.period);
   return (
     <section>
       <p className="small">
@@ -88,7 +93,7 @@ export default function ReportPage() {
       {report.status === 'resolved' && report.resolution ? (
         <p className="muted">
           {t('moderation.detail.resolved', {
-            resolution: t(`moderation.resolution.${report.resolution}` as MessageKey),
+            resolution: t(`moderation.resolution.${report.resolution}`),
             name: report.resolver_name ?? '—',
             date: report.resolved_at ? dateTime(report.resolved_at) : '—',
           })}
@@ -129,8 +134,8 @@ export default function ReportPage() {
             </h3>
             <p className="small">
               {t('moderation.detail.listingState', {
-                state: t(`market.state.${listing.state}` as MessageKey),
-                moderation: t(`moderation.state.${listing.moderation_state}` as MessageKey),
+                state: t(`market.state.${listing.state}`),
+                moderation: t(`moderation.state.${listing.moderation_state}`),
               })}
             </p>
             <p style={{ whiteSpace: 'pre-line' }}>{listing.description || t('moderation.detail.noText')}</p>
@@ -156,7 +161,7 @@ export default function ReportPage() {
       <h2>{t('moderation.detail.signals')}</h2>
       {detected.signals.length ? (
         <>
-          <p>{t('moderation.detail.level', { level: t(`moderation.level.${detected.level}` as MessageKey) })}</p>
+          <p>{t('moderation.detail.level', { level: t(`moderation.level.${detected.level}`) })}</p>
           <ul>
             {detected.signals.map((s) => (
               <li key={s.code}>
@@ -184,14 +189,12 @@ export default function ReportPage() {
         {subject.business_status ? (
           <p>
             {t('moderation.detail.business', {
-              status: t(`verification.status.${subject.business_status}` as MessageKey),
+              status: t(`verification.status.${subject.business_status}`),
             })}
           </p>
         ) : null}
         {subject.mentor_status ? (
-          <p>
-            {t('moderation.detail.mentor', { status: t(`verification.status.${subject.mentor_status}` as MessageKey) })}
-          </p>
+          <p>{t('moderation.detail.mentor', { status: t(`verification.status.${subject.mentor_status}`) })}</p>
         ) : null}
         <p>
           {!subject.suspended
@@ -212,9 +215,7 @@ export default function ReportPage() {
             <li key={r.id}>
               <Link to={`/staff/reports/${r.id}`}>{t(`moderation.category.${r.category}`)}</Link> ·{' '}
               {r.reporter_name ?? t('moderation.queue.system')} · {dateTime(r.created_at)} ·{' '}
-              {r.resolution
-                ? t(`moderation.resolution.${r.resolution}` as MessageKey)
-                : t(`moderation.status.${r.status}`)}
+              {r.resolution ? t(`moderation.resolution.${r.resolution}`) : t(`moderation.status.${r.status}`)}
             </li>
           ))}
         </ul>
@@ -226,8 +227,7 @@ export default function ReportPage() {
         <ul>
           {actions.map((a) => (
             <li key={a.id}>
-              {t(`moderation.action.${a.action}` as MessageKey)} · {a.staff_name ?? '—'} · {dateTime(a.created_at)}:{' '}
-              {a.reason}
+              {t(`moderation.action.${a.action}`)} · {a.staff_name ?? '—'} · {dateTime(a.created_at)}: {a.reason}
             </li>
           ))}
         </ul>
@@ -236,28 +236,27 @@ export default function ReportPage() {
       )}
 
       <h2 id="decide-title">{t('moderation.detail.decide')}</h2>
-      {reply && 'confirm' in reply && reply.values ? (
+      {confirming && confirmAction ? (
         <Form noValidate method="post" className="stack confirm-box" aria-labelledby="confirm-title">
           <div role="alert">
             <h3 id="confirm-title">
-              {t('staff.confirm.title', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
+              {t('staff.confirm.title', { decision: t(`moderation.action.${confirmAction}`) })}
             </h3>
           </div>
-          {reply.values.action === 'suspend' && reply.values.period ? (
+          {confirmAction === 'suspend' && confirmPeriod ? (
             <p>
-              <strong>{t('moderation.detail.period')}:</strong>{' '}
-              {t(`moderation.period.${reply.values.period}` as MessageKey)}
+              <strong>{t('moderation.detail.period')}:</strong> {t(`moderation.period.${confirmPeriod}`)}
             </p>
           ) : null}
           <p>
-            <strong>{t('moderation.detail.reason')}:</strong> {reply.values.reason}
+            <strong>{t('moderation.detail.reason')}:</strong> {confirming.reason}
           </p>
           {(['action', 'period', 'reason', 'seen'] as const).map((name) => (
-            <input key={name} type="hidden" name={name} value={reply.values[name] ?? ''} />
+            <input key={name} type="hidden" name={name} value={confirming[name] ?? ''} />
           ))}
           <input type="hidden" name="confirmed" value="yes" />
           <button type="submit">
-            {t('staff.confirm.send', { decision: t(`moderation.action.${reply.values.action}` as MessageKey) })}
+            {t('staff.confirm.send', { decision: t(`moderation.action.${confirmAction}`) })}
           </button>
           <p className="muted">{t('staff.confirm.edit')}</p>
         </Form>
@@ -271,7 +270,7 @@ export default function ReportPage() {
               <option value="">—</option>
               {available.map((a) => (
                 <option key={a} value={a}>
-                  {t(`moderation.action.${a}` as MessageKey)}
+                  {t(`moderation.action.${a}`)}
                 </option>
               ))}
             </select>
@@ -284,7 +283,7 @@ export default function ReportPage() {
             hint={t('moderation.detail.periodHint')}
             reply={reply}
             defaultValue="7"
-            options={suspensionPeriods.map((p) => ({ value: p, label: t(`moderation.period.${p}` as MessageKey) }))}
+            options={suspensionPeriods.map((p) => ({ value: p, label: t(`moderation.period.${p}`) }))}
           />
         ) : null}
         <TextAreaField

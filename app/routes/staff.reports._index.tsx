@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { requireStaff } from '~/lib/auth.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { listReportQueue } from '~/modules/moderation/moderation.server';
 import { queueCategories, reportStatuses, type ReportStatus } from '~/modules/moderation/options';
@@ -80,7 +80,7 @@ export default function ReportQueue() {
         groups.map((group) => (
           <section key={group.subjectUserId} className="card" aria-labelledby={`g-${group.subjectUserId}`}>
             <h2 id={`g-${group.subjectUserId}`}>
-              {group.name} <span className="muted small">· {t('moderation.queue.count', { n: group.count })}</span>
+              {group.name} <span className="muted small">· {t('moderation.queue.count', { count: group.count })}</span>
             </h2>
             <div className="table-scroll">
               <table>
@@ -111,9 +111,7 @@ export default function ReportQueue() {
                       <td>{r.reporter_name ?? t('moderation.queue.system')}</td>
                       <td>{dateTime(r.created_at)}</td>
                       <td>
-                        {r.resolution
-                          ? t(`moderation.resolution.${r.resolution}` as MessageKey)
-                          : t(`moderation.status.${r.status}`)}
+                        {r.resolution ? t(`moderation.resolution.${r.resolution}`) : t(`moderation.status.${r.status}`)}
                       </td>
                       <td>
                         <PaceBadge pace={r.pace} />

@@ -4,7 +4,7 @@ import { ErrorPage } from '~/components/error-page';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { scamAccountAddSchema, scamAccountRemoveSchema } from '~/modules/moderation/forms.server';
 import { addScamAccount, listScamAccounts, removeScamAccount } from '~/modules/moderation/scam-accounts.server';
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok)
       return formError(
         form,
-        { form: `scamAccounts.problem.${result.problem}` as MessageKey },
+        { form: `scamAccounts.problem.${result.problem}` },
         result.problem === 'forbidden' ? 403 : 404,
       );
     return redirect('/staff/scam-accounts?notice=notice.scamAccounts.removed');
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const field = result.problem === 'duplicate' ? 'form' : 'value';
     return formError(
       form,
-      { [field]: `scamAccounts.problem.${result.problem}` as MessageKey },
+      { [field]: `scamAccounts.problem.${result.problem}` },
       result.problem === 'duplicate' ? 409 : 400,
     );
   }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { FormError } from '~/components/form';
 import { requireStaff } from '~/lib/auth.server';
 import { formError, readForm } from '~/lib/forms.server';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
 import { pageMeta } from '~/lib/meta';
 import { provinceName, provinces } from '~/lib/provinces';
@@ -30,11 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.problem === 'not-found') throw new Response('Not found', { status: 404 });
-    return formError(
-      form,
-      { form: `union.team.problem.${result.problem}` as MessageKey },
-      result.problem === 'self' ? 403 : 400,
-    );
+    return formError(form, { form: `union.team.problem.${result.problem}` }, result.problem === 'self' ? 403 : 400);
   }
   throw redirect('/staff/team?notice=notice.union.scopeSaved');
 }

@@ -8,7 +8,13 @@ import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { provinceName } from '~/lib/provinces';
 import { decideSchema, meetingSchema } from '~/modules/verification/forms.server';
-import { decisionsFrom, reasonCodes, type Subject } from '~/modules/verification/states';
+import {
+  decisionsFrom,
+  isReasonFor,
+  reasonCodes,
+  type StaffDecision,
+  type Subject,
+} from '~/modules/verification/states';
 import {
   decideRenewal,
   findReview,
@@ -74,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, decideSchema);
   if (!parsed.ok) return invalid(parsed.reply);
   const { decision, reasonCode, reasonText } = parsed.data;
-  if (!reasonCodes[decision].includes(reasonCode) || (reasonCode === 'other' && !reasonText)) {
+  if (!isReasonFor(decision, reasonCode) || (reasonCode === 'other' && !reasonText)) {
     return formError(form, { reasonCode: 'verification.problem.reason-required' });
   }
   const pending = awaitConfirmation(form);
@@ -110,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const field = result.problem === 'reason-required' ? 'reasonCode' : 'form';
     return formError(
       form,
-      { [field]: `verification.problem.${result.problem}` as MessageKey },
+      { [field]: `verification.problem.${result.problem}` },
       result.problem === 'self' || result.problem === 'forbidden' ? 403 : 400,
     );
   }
@@ -122,9 +128,18 @@ type Reply =
   { errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string>; confirm?: true } | undefined;
 
 /** The second step: what she will receive, and the one button that sends it. */
-function ConfirmDecision({ id, values }: { id: string; values: Record<string, string> }) {
+function ConfirmDecision({
+  id,
+  decision: chosen,
+  values,
+}: {
+  id: string;
+  decision: StaffDecision;
+  values: Record<string, string>;
+}) {
   const { t } = useI18n();
-  const decision = t(`staff.decision.${values.decision}` as MessageKey);
+  const decision = t(`staff.decision.${chosen}`);
+  const reasonCode = values.reasonCode ?? '';
   return (
     <Form noValidate method="post" className="stack confirm-box" aria-labelledby={`${id}-confirm-title`}>
       <div role="alert">
@@ -132,7 +147,7 @@ function ConfirmDecision({ id, values }: { id: string; values: Record<string, st
       </div>
       <p>
         <strong>{t('verification.field.reasonCode')}:</strong>{' '}
-        {t(`verification.reason.${values.reasonCode}` as MessageKey)}
+        {isReasonFor(chosen, reasonCode) ? t(`verification.reason.${reasonCode}`) : null}
       </p>
       {values.reasonText ? (
         <p>
@@ -171,9 +186,9 @@ function DecisionForms({
         const id = `${subject}-${decision}`;
         return (
           <div className="card" key={decision}>
-            {here?.confirm && here.values ? <ConfirmDecision id={id} values={here.values} /> : null}
+            {here?.confirm && here.values ? <ConfirmDecision id={id} decision={decision} values={here.values} /> : null}
             <Form method="post" className="stack" noValidate aria-labelledby={`${id}-title`}>
-              <h3 id={`${id}-title`}>{t(`staff.decision.${decision}` as MessageKey)}</h3>
+              <h3 id={`${id}-title`}>{t(`staff.decision.${decision}`)}</h3>
               <FormError reply={here} />
               <input type="hidden" name="intent" value="decide" />
               <input type="hidden" name="subject" value={subject} />
@@ -189,7 +204,7 @@ function DecisionForms({
                   <option value="">{t('staff.confirm.pickReason')}</option>
                   {reasonCodes[decision].map((code) => (
                     <option key={code} value={code}>
-                      {t(`verification.reason.${code}` as MessageKey)}
+                      {t(`verification.reason.${code}`)}
                     </option>
                   ))}
                 </select>
@@ -209,7 +224,7 @@ function DecisionForms({
                 type="submit"
                 className={decision === 'approve' || decision === 'reinstate' ? undefined : 'secondary'}
               >
-                {t(`staff.decision.${decision}` as MessageKey)}
+                {t(`staff.decision.${decision}`)}
               </button>
             </Form>
           </div>
@@ -246,9 +261,7 @@ export default function Review() {
           <h2>{t('staff.review.business')}</h2>
           <dl>
             <dt>{t('staff.queue.state')}</dt>
-            <dd data-testid="business-status">
-              {t(`verification.status.${business.verification_status}` as MessageKey)}
-            </dd>
+            <dd data-testid="business-status">{t(`verification.status.${business.verification_status}`)}</dd>
             <dt>{t('verification.field.businessName')}</dt>
             <dd>{business.business_name}</dd>
             <dt>{t('verification.field.ownerName')}</dt>
@@ -289,8 +302,8 @@ export default function Review() {
             <ul>
               {documents.map((d) => (
                 <li key={d.id}>
-                  {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} ·{' '}
-                  {Math.ceil(d.size_bytes / 1024)} KB · {dateTime(d.created_at)}{' '}
+                  {t(`verification.documentKind.${d.kind}`)} · {d.original_name} · {Math.ceil(d.size_bytes / 1024)} KB ·{' '}
+                  {dateTime(d.created_at)}{' '}
                   {d.deleted_at ? (
                     <span className="muted">({t('verification.dashboard.documentDeleted')})</span>
                   ) : (
@@ -345,11 +358,11 @@ export default function Review() {
           <h2>{t('staff.review.mentor')}</h2>
           <dl>
             <dt>{t('staff.queue.state')}</dt>
-            <dd data-testid="mentor-status">{t(`verification.status.${mentor.status}` as MessageKey)}</dd>
+            <dd data-testid="mentor-status">{t(`verification.status.${mentor.status}`)}</dd>
             <dt>{t('verification.field.expertise')}</dt>
-            <dd>{mentor.expertise.map((e) => t(`verification.expertise.${e}` as MessageKey)).join(', ')}</dd>
+            <dd>{mentor.expertise.map((e) => t(`verification.expertise.${e}`)).join(', ')}</dd>
             <dt>{t('verification.field.languages')}</dt>
-            <dd>{mentor.languages.map((l) => t(`verification.language.${l}` as MessageKey)).join(', ')}</dd>
+            <dd>{mentor.languages.map((l) => t(`verification.language.${l}`)).join(', ')}</dd>
             <dt>{t('verification.field.province')}</dt>
             <dd>{provinceName(mentor.province, locale)}</dd>
             <dt>{t('verification.field.experience')}</dt>
@@ -369,13 +382,13 @@ export default function Review() {
         <ol data-testid="history">
           {events.map((e) => (
             <li key={e.id}>
-              {dateTime(e.created_at)} · {t(`staff.kind.${e.subject}` as MessageKey)} ·{' '}
+              {dateTime(e.created_at)} · {t(`staff.kind.${e.subject}`)} ·{' '}
               {t('staff.review.event', {
-                from: t(`verification.status.${e.from_status}` as MessageKey),
-                to: t(`verification.status.${e.to_status}` as MessageKey),
+                from: t(`verification.status.${e.from_status}`),
+                to: t(`verification.status.${e.to_status}`),
               })}
               {e.actor_name ? ` · ${t('staff.review.by', { name: e.actor_name })}` : null}
-              {e.reason_code ? ` · ${t(`verification.reason.${e.reason_code}` as MessageKey)}` : null}
+              {e.reason_code ? ` · ${t(`verification.reason.${e.reason_code}`)}` : null}
               {e.reason_text ? ` · “${e.reason_text}”` : null}
             </li>
           ))}

@@ -5,7 +5,7 @@ import { requireStaff } from '~/lib/auth.server';
 import { invalid, parseForm, readForm } from '~/lib/forms.server';
 import { bulkSchema } from '~/modules/verification/forms.server';
 import { reasonCodes } from '~/modules/verification/states';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { isProvinceCode, provinceName, provinces } from '~/lib/provinces';
 import { verificationStatuses, type Subject, type VerificationStatus } from '~/modules/verification/states';
@@ -82,7 +82,7 @@ export default function Queue() {
           name="status"
           label={t('staff.queue.state')}
           defaultValue={filters.status}
-          options={verificationStatuses.map((s) => ({ value: s, label: t(`verification.status.${s}` as MessageKey) }))}
+          options={verificationStatuses.map((s) => ({ value: s, label: t(`verification.status.${s}`) }))}
         />
         <SelectField
           idPrefix="f"
@@ -143,10 +143,10 @@ export default function Queue() {
                       <Link to={`/staff/verifications/${item.user_id}`}>{item.title}</Link>
                       {item.subject === 'business' ? <span className="muted"> · {item.display_name}</span> : null}
                     </td>
-                    <td>{t(`staff.kind.${item.subject}` as MessageKey)}</td>
+                    <td>{t(`staff.kind.${item.subject}`)}</td>
                     <td>{provinceName(item.province, locale)}</td>
                     <td>
-                      {t(`verification.status.${item.status}` as MessageKey)}
+                      {t(`verification.status.${item.status}`)}
                       {item.renewal ? <strong className="badge"> {t('renewal.changes.mark')}</strong> : null}
                     </td>
                     <td>{item.submitted_at ? dateTime(item.submitted_at) : '—'}</td>
@@ -174,7 +174,7 @@ export default function Queue() {
                   { value: '', label: t('staff.confirm.pickReason') },
                   ...reasonCodes.needs_info.map((code) => ({
                     value: code,
-                    label: t(`verification.reason.${code}` as MessageKey),
+                    label: t(`verification.reason.${code}`),
                   })),
                 ]}
               />

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { MentoringTopic } from '../../app/modules/mentoring/options';
+import type { MentorLanguage } from '../../app/modules/verification/options';
 import { defined } from '../../app/lib/defined';
 
 // Mentoring demo: the three approved mentors of the verification seed offer
@@ -10,8 +12,8 @@ import { defined } from '../../app/lib/defined';
 
 type OfferSeed = {
   email: string;
-  topics: string[];
-  languages: string[];
+  topics: MentoringTopic[];
+  languages: MentorLanguage[];
   sessionMinutes: number;
   bufferMinutes: number;
   price: number;

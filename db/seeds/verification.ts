@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database, DocumentKind } from '../schema';
+import type { ExpertiseArea, MentorLanguage } from '../../app/modules/verification/options';
 import { getStorage } from '../../app/lib/storage.server';
 import { hashPassword } from '../../app/modules/accounts/passwords.server';
 import { demoPassword } from './accounts';
@@ -120,8 +121,8 @@ export const waitingSellerSeeds: SellerSeed[] = [
 type MentorSeed = {
   email: string;
   displayName: string;
-  expertise: string[];
-  languages: string[];
+  expertise: ExpertiseArea[];
+  languages: MentorLanguage[];
   province: string;
   experience: string;
   bio: string;

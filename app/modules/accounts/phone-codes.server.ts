@@ -238,11 +238,11 @@ export async function checkCode(
  */
 export function refusedCode(
   form: FormData,
-  result: { problem: string; triesLeft?: number },
+  result: { problem: 'wrong' | 'expired' | 'tooManyTries' | 'used' | 'unknown' | 'phoneTaken'; triesLeft?: number },
   usedKey: MessageKey = 'phone.code.used',
 ) {
   if (result.problem === 'wrong')
     return formError(form, { code: result.triesLeft === 1 ? 'phone.code.wrongLast' : 'phone.code.wrong' });
-  const key = result.problem === 'used' ? usedKey : (`phone.code.${result.problem}` as MessageKey);
+  const key: MessageKey = result.problem === 'used' ? usedKey : `phone.code.${result.problem}`;
   return formError(form, { form: key }, result.problem === 'tooManyTries' ? 429 : 400);
 }

@@ -10,7 +10,7 @@ export function StorefrontMembers({ members }: { members: Members | null }) {
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t(`coop.type.${members.type as 'cooperative'}`)}</h2>
       <p>
-        <strong>{t('coop.storefront.women', { n: members.women })}</strong>
+        <strong>{t('coop.storefront.women', { count: members.women })}</strong>
       </p>
       {members.shown.length ? (
         <ul className="plain-list members-list">

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
+import type { ContentLanguage } from './audio.server';
 
-type Audio = { id: string; language: string; contentType: string };
+type Audio = { id: string; language: ContentLanguage; contentType: string };
 
 /**
  * The lesson's plain <audio> player, first on the page (issue 16), and links to
@@ -20,7 +21,7 @@ export function LessonAudioPlayer({
   saveData: boolean;
 }) {
   const { t } = useI18n();
-  const name = (code: string) => t(`audio.language.${code}` as MessageKey);
+  const name = (code: ContentLanguage) => t(`audio.language.${code}`);
   const src = `/lesson-audio/${playing.id}`;
   return (
     <section className="lesson-audio" aria-labelledby="lesson-audio-title">

@@ -44,15 +44,11 @@ const int = (min: number, max: number) =>
     .int('validation.invalid')
     .min(min, 'mentoring.field.outOfRange')
     .max(max, 'mentoring.field.outOfRange');
-const list = (allowed: readonly string[]) =>
+const list = <T extends string>(allowed: readonly [T, ...T[]]) =>
   z
     .union([z.string(), z.array(z.string())], { error: 'mentoring.field.pickOne' })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(
-      z
-        .array(z.enum(allowed as [string, ...string[]], { error: 'validation.invalid' }))
-        .min(1, 'mentoring.field.pickOne'),
-    );
+    .pipe(z.array(z.enum(allowed, { error: 'validation.invalid' })).min(1, 'mentoring.field.pickOne'));
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'mentoring.field.day')

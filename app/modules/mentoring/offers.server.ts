@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { MeetingMode } from '../../../db/schema';
+import type { MentorLanguage } from '~/modules/verification/options';
+import type { MentoringTopic } from './options';
 import { db, type Executor } from '~/lib/db.server';
 import { isApprovedMentor } from '~/modules/verification';
 import { type Range } from './slots';
@@ -7,8 +9,8 @@ import { type Range } from './slots';
 // A mentor's offer: topics, price, meeting mode, weekly hours and dated exceptions.
 
 export type OfferInput = {
-  topics: string[];
-  languages: string[];
+  topics: MentoringTopic[];
+  languages: MentorLanguage[];
   sessionMinutes: number;
   bufferMinutes: number;
   minNoticeHours: number;

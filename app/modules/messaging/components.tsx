@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { FormError, TextAreaField, type FormReplyData } from '~/components/form';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import type { SignalCode } from '~/modules/safety/detector/signals';
 
 // The pieces the messaging pages share: what a conversation is about, the send
@@ -33,7 +33,7 @@ export function SendForm({ reply, action }: { reply?: SendReply; action?: string
           <p>{t('messaging.warn.why')}</p>
           <ul>
             {warn.codes.map((code) => (
-              <li key={code}>{t(`safety.signal.${code}` as MessageKey)}</li>
+              <li key={code}>{t(`safety.signal.${code}`)}</li>
             ))}
           </ul>
         </div>

@@ -1,10 +1,10 @@
 import type { ScamLevel } from '../../../db/schema';
 import { shortNumber } from '~/modules/orders/states';
-import { SIGNAL_LESSONS, type SignalCode } from '~/modules/safety/detector';
+import { SIGNAL_LESSONS, type LessonId, type SignalCode } from '~/modules/safety/detector';
 import { maskContacts, type MaskKind } from './mask';
 import type { SubjectKind } from './common.server';
 
-export type SignalView = { code: string; lessonId: string };
+export type SignalView = { code: SignalCode; lessonId: LessonId };
 
 function signalViews(codes: string[]): SignalView[] {
   return codes

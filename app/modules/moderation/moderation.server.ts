@@ -465,9 +465,8 @@ async function tellSubject(
   },
 ) {
   const until = d.until ? formatDateTime(d.until, d.user.locale) : '';
-  const key = (
-    d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`
-  ) as MessageKey;
+  const key: MessageKey =
+    d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`;
   const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
   const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
   await notify(trx, d.userId, {

@@ -10,10 +10,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { emailTransport, type Transport } from '~/lib/email.server';
+import { isMessageKey } from '~/lib/i18n.server';
 import { defaultQueueOptions, enqueue } from '~/lib/jobs.server';
 import { deliverEmailQueue } from '~/lib/email.server';
 import { log } from '~/lib/log.server';
-import type { MessageKey } from '~/lib/i18n';
 import { sendSms, sendZalo, SmsError, zaloFromEnv, zaloTemplates } from '~/modules/sms/index.server';
 import { digestMinutes, isNoticeKind } from './kinds';
 import { fallbackChannel, loadRecipient, queueDelivery, reachOf } from './notify.server';
@@ -119,11 +119,12 @@ async function failAndFallBack(row: Row, lastError: string, now: Date) {
       .select(['message_key', 'params', 'link'])
       .where('id', '=', row.notification_id)
       .executeTakeFirst();
-    if (!notice) return;
+    // A key gone from the catalogue since it was stored has nothing left to say.
+    if (!notice || !isMessageKey(notice.message_key)) return;
     await queueDelivery(
       trx,
       user,
-      { kind: row.kind, key: notice.message_key as MessageKey, params: notice.params, link: notice.link },
+      { kind: row.kind, key: notice.message_key, params: notice.params, link: notice.link },
       row.notification_id,
       next,
       { now, digest: Boolean(digestMinutes[row.kind]) },

@@ -18,7 +18,7 @@ export async function notifyState(
     trx,
     userId,
     orderId,
-    `orders.notify.${state}` as MessageKey,
+    `orders.notify.${state}`,
     link,
     state === 'placed' && side === 'seller' ? 'order_placed' : 'order_update',
   );

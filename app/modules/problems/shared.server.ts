@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, ProblemState, ProblemStep } from '../../../db/schema';
 import type { MessageKey } from '~/lib/i18n';
-import { storeUploads } from '~/lib/uploads.server';
+import { storeUploads, type StoredUpload } from '~/lib/uploads.server';
 import { notifyAboutOrder } from '~/modules/orders/notices.server';
 
 // What every problem step shares: its result, the locked row, the step in the
@@ -52,21 +52,20 @@ export async function recordStep(
     .execute();
 }
 
-export async function storePhotos(files: File[], orderId: string, field: string) {
-  if (!files.length) return { ok: true as const, stored: [] };
-  if (files.length > maxProblemPhotos)
-    return { ok: false as const, error: 'verification.upload.tooMany' as MessageKey };
+export async function storePhotos(
+  files: File[],
+  orderId: string,
+  field: string,
+): Promise<{ ok: true; stored: (StoredUpload & { field: string })[] } | { ok: false; error: MessageKey }> {
+  if (!files.length) return { ok: true, stored: [] };
+  if (files.length > maxProblemPhotos) return { ok: false, error: 'verification.upload.tooMany' };
   // Images only, re-encoded (EXIF and GPS dropped) like listing photos; private: only the two sides and staff see them.
   const result = await storeUploads(
     files.map((file) => ({ field, file })),
     { prefix: `private/problems/${orderId}`, allow: ['jpeg', 'png', 'webp'] },
   );
-  if (!result.ok)
-    return {
-      ok: false as const,
-      error: Object.values(result.errors)[0] ?? ('verification.upload.badType' as MessageKey),
-    };
-  return { ok: true as const, stored: result.stored };
+  if (!result.ok) return { ok: false, error: Object.values(result.errors)[0] ?? 'verification.upload.badType' };
+  return { ok: true, stored: result.stored };
 }
 
 export function isUniqueViolation(error: unknown) {

@@ -20,13 +20,22 @@ import { type Hit, Reading } from './detector/reading';
 import { canonical } from './detector/normalise';
 import { modelText } from './model/features';
 import { MODEL_THRESHOLDS, scamProbability } from './model/model';
-import { BOOSTER, CAUTION_AT, DANGER_AT, SIGNAL_LESSONS, STRONG, WEAK, type SignalCode } from './detector/signals';
+import {
+  BOOSTER,
+  CAUTION_AT,
+  DANGER_AT,
+  SIGNAL_LESSONS,
+  STRONG,
+  WEAK,
+  type LessonId,
+  type SignalCode,
+} from './detector/signals';
 
 export { SIGNAL_CODES, SIGNAL_LESSONS, LESSONS, lessonUrl, type LessonId, type SignalCode } from './detector/signals';
 export { TRUSTED_HOSTS } from './detector/links';
 
 export type ScamLevel = 'none' | 'caution' | 'danger';
-export type ScamSignal = { code: SignalCode; message: string; lessonId: string };
+export type ScamSignal = { code: SignalCode; message: string; lessonId: LessonId };
 export type ScamResult = { level: ScamLevel; signals: ScamSignal[] };
 export type DetectOptions = {
   locale?: 'vi' | 'en';

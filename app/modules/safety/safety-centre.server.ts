@@ -1,6 +1,6 @@
 import { messages } from '~/locales';
 import { detectScam } from './detector';
-import { LESSONS, type LessonId } from './detector/signals';
+import { LESSONS, type LessonId, type SignalCode } from './detector/signals';
 
 /** The scams the safety centre explains, each with the lesson that teaches it. */
 export const CENTRE_SCAMS = [
@@ -19,7 +19,7 @@ export const CENTRE_SCAMS = [
 
 export type CentreScamId = (typeof CENTRE_SCAMS)[number]['id'];
 
-type Warning = { level: 'none' | 'caution' | 'danger'; signals: Array<{ code: string; lessonId: string }> };
+type Warning = { level: 'none' | 'caution' | 'danger'; signals: Array<{ code: SignalCode; lessonId: LessonId }> };
 
 /**
  * What the detector says about each example message, in both languages (the
@@ -40,11 +40,16 @@ export function exampleWarnings(): Record<'vi' | 'en', Record<CentreScamId, Warn
 }
 
 /** The three courses and their lessons, in the contract's order. */
+type CourseOf<L extends string> = L extends `${infer C}/${string}` ? C : never;
+/** The courses of the lessons, in the lessons' order (each has its title safety.course.<course>). */
+const safetyCourses = [
+  'ban-hang-an-toan',
+  'bao-ve-thong-tin',
+  'an-toan-truoc-quay-roi',
+] as const satisfies readonly CourseOf<LessonId>[];
+
 export function courses() {
-  const byCourse = new Map<string, LessonId[]>();
-  for (const lesson of LESSONS) {
-    const course = lesson.split('/')[0];
-    byCourse.set(course, [...(byCourse.get(course) ?? []), lesson]);
-  }
-  return [...byCourse].map(([course, lessons]) => ({ course, lessons }));
+  return safetyCourses
+    .map((course) => ({ course, lessons: LESSONS.filter((lesson) => lesson.startsWith(`${course}/`)) }))
+    .filter((c) => c.lessons.length > 0);
 }

@@ -64,7 +64,7 @@ export function PaceBadge({ pace }: { pace: Pace | null | undefined }) {
   if (!pace) return <>—</>;
   return (
     <>
-      {t('udesk.pace.days', { n: pace.waitingDays })}
+      {t('udesk.pace.days', { count: pace.waitingDays })}
       {pace.overdue ? (
         <>
           {' '}

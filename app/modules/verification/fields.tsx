@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { FieldShell, type FormReplyData } from '~/components/form';
 
 export { TextAreaField } from '~/components/form';
@@ -12,7 +12,7 @@ export function CheckboxGroup(props: {
   reply?: FormReplyData;
 }) {
   const { t } = useI18n();
-  const error = props.reply?.errors?.[props.name] as MessageKey | undefined;
+  const error = props.reply?.errors?.[props.name];
   return (
     <fieldset className="checkboxes" aria-describedby={error ? `field-${props.name}-error` : undefined}>
       <legend>{props.legend}</legend>

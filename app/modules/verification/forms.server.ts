@@ -4,7 +4,7 @@ import { fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
 import { isPlainName } from '~/modules/moderation/screening.server';
 import { expertiseAreas, mentorLanguages } from './options';
-import { reasonCodes, staffDecisions, type StaffDecision } from './states';
+import { isReasonFor, staffDecisions, type StaffDecision } from './states';
 
 // The verification forms' schemas (messages are locale keys). They live on the
 // server side: route modules reach them only from their actions.
@@ -75,6 +75,6 @@ export const bulkSchema = z.object({
   ),
   reasonCode: z
     .string({ error: 'verification.problem.reason-required' })
-    .refine((v) => reasonCodes.needs_info.includes(v), 'verification.problem.reason-required'),
+    .refine((v) => isReasonFor('needs_info', v), 'verification.problem.reason-required'),
   reasonText: fields.optionalText(2000),
 });

@@ -1,11 +1,13 @@
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
+import type { AgeGroup, EthnicGroup } from './groups';
 
-type Cell = { group: string; count: number | null };
+type Cell<G extends string> = { group: G | 'undeclared'; count: number | null };
+type Row = { group: string; label: string; count: number | null };
 
 /** Sellers by self-declared age and ethnic group: a number only for cells of 10 or more (issue 19). */
-export function GroupReport({ groups }: { groups: { age: Cell[]; ethnic: Cell[] } }) {
+export function GroupReport({ groups }: { groups: { age: Cell<AgeGroup>[]; ethnic: Cell<EthnicGroup>[] } }) {
   const { t, number } = useI18n();
-  const table = (kind: 'age' | 'ethnic', cells: Cell[]) => (
+  const table = (kind: 'age' | 'ethnic', cells: Row[]) => (
     <div className="table-scroll" key={kind}>
       <table data-testid={`groups-${kind}`}>
         <thead>
@@ -17,7 +19,7 @@ export function GroupReport({ groups }: { groups: { age: Cell[]; ethnic: Cell[] 
         <tbody>
           {cells.map((c) => (
             <tr key={c.group}>
-              <td>{t(`groups.${kind}.${c.group}` as MessageKey)}</td>
+              <td>{c.label}</td>
               <td>{c.count == null ? t('groups.report.small') : number(c.count)}</td>
             </tr>
           ))}
@@ -29,8 +31,14 @@ export function GroupReport({ groups }: { groups: { age: Cell[]; ethnic: Cell[] 
     <section>
       <h2>{t('groups.report.title')}</h2>
       <p className="muted">{t('groups.report.lead')}</p>
-      {table('age', groups.age)}
-      {table('ethnic', groups.ethnic)}
+      {table(
+        'age',
+        groups.age.map((c) => ({ ...c, label: t(`groups.age.${c.group}`) })),
+      )}
+      {table(
+        'ethnic',
+        groups.ethnic.map((c) => ({ ...c, label: t(`groups.ethnic.${c.group}`) })),
+      )}
     </section>
   );
 }

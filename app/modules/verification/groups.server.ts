@@ -50,14 +50,14 @@ export async function saveAbout(userId: string, input: z.infer<typeof aboutSchem
     .execute();
 }
 
-export type GroupCell = { group: string; count: number | null };
+export type GroupCell<G extends string = string> = { group: G | 'undeclared'; count: number | null };
 
 /**
  * Entrepreneurs (business profiles) in her scope by age group and by ethnic group,
  * as declared with consent. A cell under `minCell` people has count null ("< 10").
  */
 export async function groupBreakdowns(scope: StaffScope, province?: string) {
-  const by = async (column: 'age_group' | 'ethnic_group') => {
+  const by = async <G extends string>(column: 'age_group' | 'ethnic_group', groups: readonly G[]) => {
     const rows = await db
       .selectFrom('users')
       .innerJoin('business_profiles as b', 'b.user_id', 'users.id')
@@ -71,8 +71,12 @@ export async function groupBreakdowns(scope: StaffScope, province?: string) {
       .groupBy(sql`1`)
       .orderBy(sql`1`)
       .execute();
-    return rows.map((r): GroupCell => ({ group: r.group, count: r.count >= minCell ? r.count : null }));
+    // Only the groups offered on the form are named (each has its label groups.<kind>.<group>).
+    return rows.map((r): GroupCell<G> => ({
+      group: groups.find((g) => g === r.group) ?? 'undeclared',
+      count: r.count >= minCell ? r.count : null,
+    }));
   };
-  const [age, ethnic] = await Promise.all([by('age_group'), by('ethnic_group')]);
+  const [age, ethnic] = await Promise.all([by('age_group', ageGroups), by('ethnic_group', ethnicGroups)]);
   return { age, ethnic };
 }

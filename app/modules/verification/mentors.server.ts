@@ -1,10 +1,11 @@
 // Mentor applications: saved by her, decided by staff (transitions.server.ts).
 import { db } from '~/lib/db.server';
 import { screenMentorBio } from '~/modules/moderation/screening.server';
+import type { ExpertiseArea, MentorLanguage } from './options';
 
 export type MentorInput = {
-  expertise: string[];
-  languages: string[];
+  expertise: ExpertiseArea[];
+  languages: MentorLanguage[];
   experience: string;
   bio: string;
   province: string;

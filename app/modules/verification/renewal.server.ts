@@ -11,7 +11,7 @@ import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type { StoredUpload } from '~/lib/uploads.server';
 import { notify } from '~/modules/notifications/notify.server';
-import { reasonCodes, type StaffDecision } from './states';
+import { isReasonFor, type StaffDecision } from './states';
 
 const day = 24 * 3600 * 1000;
 export const reminderDays = [30, 7] as const;
@@ -205,7 +205,7 @@ export async function decideRenewal(input: {
       .executeTakeFirst();
     if (!profile) return null;
     if (actor.id === userId) return { ok: false, problem: 'self' };
-    if (!reasonCode || !reasonCodes[decision].includes(reasonCode) || (reasonCode === 'other' && !reasonText))
+    if (!reasonCode || !isReasonFor(decision, reasonCode) || (reasonCode === 'other' && !reasonText))
       return { ok: false, problem: 'reason-required' };
     if (decision === 'approve') {
       const previous = new Date(profile.verified_until ?? now);

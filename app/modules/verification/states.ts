@@ -34,14 +34,32 @@ export const transitions: Record<TransitionName, Rule> = {
 export const staffDecisions: StaffDecision[] = ['approve', 'needs_info', 'reject', 'suspend', 'reinstate', 'revoke'];
 
 /** The reason templates staff choose from, per decision (each has a locale key verification.reason.<code>). */
-export const reasonCodes: Record<StaffDecision, readonly string[]> = {
+export const reasonCodes = {
   approve: ['checked'],
   needs_info: ['id_unreadable', 'registration_missing', 'name_mismatch', 'declaration_unclear', 'other'],
   reject: ['not_women_led', 'documents_invalid', 'duplicate', 'prohibited_goods', 'other'],
   suspend: ['complaints', 'investigation', 'other'],
   reinstate: ['resolved', 'other'],
   revoke: ['fraud', 'not_women_led', 'other'],
-};
+} as const satisfies Record<StaffDecision, readonly string[]>;
+export type ReasonCode = (typeof reasonCodes)[StaffDecision][number];
+
+/**
+ * What an event records as its reason: a staff decision's code, 'renewed' when she renewed herself,
+ * or 'renewal_changes' when she sent a renewal with changes for review.
+ */
+export type EventReason = ReasonCode | 'renewed' | 'renewal_changes';
+
+/** Whether a code is one of a decision's reasons (so it has its message verification.reason.<code>). */
+export function isReasonFor(decision: StaffDecision, code: string): code is ReasonCode {
+  const allowed: readonly string[] = reasonCodes[decision];
+  return allowed.includes(code);
+}
+
+/** The statuses a staff decision leads to (each has its message verification.decision.<subject>.<status>). */
+export type DecidedStatus = Exclude<VerificationStatus, 'draft' | 'submitted'>;
+export const isDecided = (status: VerificationStatus): status is DecidedStatus =>
+  status !== 'draft' && status !== 'submitted';
 
 /** Decisions after which identity documents are no longer needed (deleted 30 days later). */
 export const finalStatuses: readonly VerificationStatus[] = ['approved', 'rejected', 'revoked'];

@@ -11,8 +11,11 @@ import { notify } from '~/modules/notifications/notify.server';
 import { addMonths } from './renewal.server';
 import {
   checkTransition,
-  reasonCodes,
+  isDecided,
+  isReasonFor,
   transitions,
+  type DecidedStatus,
+  type ReasonCode,
   type StaffDecision,
   type Subject,
   type TransitionName,
@@ -82,14 +85,12 @@ export async function transition(
   // A staff decision without a scope would be a decision for the whole country by omission.
   if (rule.by === 'staff' && hasRole(actor, 'staff') && !input.scope) return { ok: false, problem: 'not-found' };
   const reasonText = input.reasonText?.trim() || null;
-  let reasonCode = input.reasonCode || null;
+  let reasonCode: ReasonCode | null = null;
   if (rule.by === 'staff') {
-    reasonCode ??= name === 'approve' ? 'checked' : null;
-    const allowed = reasonCodes[name as StaffDecision];
-    if (!reasonCode || !allowed.includes(reasonCode)) return { ok: false, problem: 'reason-required' };
-    if (reasonCode === 'other' && !reasonText) return { ok: false, problem: 'reason-required' };
-  } else {
-    reasonCode = null;
+    const given = input.reasonCode || (name === 'approve' ? 'checked' : null);
+    if (!given || !isReasonFor(name as StaffDecision, given)) return { ok: false, problem: 'reason-required' };
+    if (given === 'other' && !reasonText) return { ok: false, problem: 'reason-required' };
+    reasonCode = given;
   }
 
   // Inside the caller's transaction when given one (moderation revokes and audits in one).
@@ -155,7 +156,7 @@ export async function transition(
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', 'mentor').execute();
       }
     }
-    if (rule.by === 'staff')
+    if (rule.by === 'staff' && isDecided(rule.to))
       await notifyDecision(trx, {
         subject,
         userId,
@@ -173,12 +174,12 @@ export async function transition(
 
 async function notifyDecision(
   trx: Transaction<Database>,
-  d: { subject: Subject; userId: string; to: VerificationStatus; reasonCode: string; reasonText: string | null },
+  d: { subject: Subject; userId: string; to: DecidedStatus; reasonCode: ReasonCode; reasonText: string | null },
 ) {
   const user = await trx.selectFrom('users').select('locale').where('id', '=', d.userId).executeTakeFirstOrThrow();
   const t = translatorFor(user.locale);
-  const decisionKey = `verification.decision.${d.subject}.${d.to}` as MessageKey;
-  const reasonKey = `verification.reason.${d.reasonCode}` as MessageKey;
+  const decisionKey: MessageKey = `verification.decision.${d.subject}.${d.to}`;
+  const reasonKey: MessageKey = `verification.reason.${d.reasonCode}`;
   const reason = [t(reasonKey), d.reasonText].filter(Boolean).join(' — ');
   await notify(trx, d.userId, {
     kind: 'verification_decision',

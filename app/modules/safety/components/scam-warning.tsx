@@ -1,11 +1,11 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useI18n, type MessageKey } from '~/lib/i18n';
-import { lessonUrl, SAFETY_CENTRE_CODES, SAFETY_CENTRE_URL } from '../detector/signals';
+import { useI18n } from '~/lib/i18n';
+import { lessonUrl, SAFETY_CENTRE_CODES, SAFETY_CENTRE_URL, type LessonId, type SignalCode } from '../detector/signals';
 
 export type ScamWarningSignal = {
-  code: string;
-  lessonId: string;
+  code: SignalCode;
+  lessonId: LessonId;
   /** The explanation in the reader's language (detectScam gives it); looked up from the code when absent. */
   message?: string;
 };
@@ -35,7 +35,7 @@ export function ScamWarning({
       <Link to={SAFETY_CENTRE_URL}>{t('safety.warning.centre')}</Link>
     ) : (
       <Link to={lessonUrl(signal.lessonId)}>
-        {t('safety.warning.learn')}: {t(`safety.lesson.${signal.lessonId}` as MessageKey)}
+        {t('safety.warning.learn')}: {t(`safety.lesson.${signal.lessonId}`)}
       </Link>
     );
   const [first, ...rest] = signals;
@@ -53,10 +53,10 @@ export function ScamWarning({
       <details className="scam-warning__details">
         <summary>{t('ux.warning.why', { count: signals.length })}</summary>
         <ul>
-          <li>{first.message ?? t(`safety.signal.${first.code}` as MessageKey)}</li>
+          <li>{first.message ?? t(`safety.signal.${first.code}`)}</li>
           {rest.map((signal) => (
             <li key={signal.code}>
-              {signal.message ?? t(`safety.signal.${signal.code}` as MessageKey)} {link(signal)}
+              {signal.message ?? t(`safety.signal.${signal.code}`)} {link(signal)}
             </li>
           ))}
         </ul>

@@ -1,9 +1,10 @@
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
+import type { EventReason, VerificationStatus } from '../states';
 
 /** The last staff decision on her profile or application, with its reason. */
 export type LastDecision = {
-  to_status: string;
-  reason_code: string | null;
+  to_status: VerificationStatus;
+  reason_code: EventReason | null;
   reason_text: string | null;
   created_at: string | Date;
 };
@@ -14,13 +15,12 @@ export function Decision({ decision }: { decision: LastDecision | null }) {
   return (
     <div className="card" data-testid="decision">
       <p>
-        <strong>{t('verification.dashboard.lastDecision')}:</strong>{' '}
-        {t(`verification.status.${decision.to_status}` as MessageKey)} · {dateTime(decision.created_at)}
+        <strong>{t('verification.dashboard.lastDecision')}:</strong> {t(`verification.status.${decision.to_status}`)} ·{' '}
+        {dateTime(decision.created_at)}
       </p>
       {decision.reason_code ? (
         <p>
-          <strong>{t('verification.dashboard.reason')}:</strong>{' '}
-          {t(`verification.reason.${decision.reason_code}` as MessageKey)}
+          <strong>{t('verification.dashboard.reason')}:</strong> {t(`verification.reason.${decision.reason_code}`)}
         </p>
       ) : null}
       {decision.reason_text ? (

@@ -1,7 +1,8 @@
 import { Form } from '@remix-run/react';
 import { PhotoUploadForm } from '~/components/photo-upload';
 import { Field, FormError, SelectField, type FormReplyData } from '~/components/form';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import type { DocumentKind } from '../../../../db/schema';
+import { useI18n } from '~/lib/i18n';
 import { FileField } from '../fields';
 
 /** Her storefront's logo and cover. */
@@ -35,7 +36,7 @@ export function ImagesForm({ reply }: { reply: FormReplyData }) {
 
 type OwnDocument = {
   id: string;
-  kind: string;
+  kind: DocumentKind;
   original_name: string;
   created_at: string | Date;
   deleted_at: string | Date | null;
@@ -60,7 +61,7 @@ export function Documents({
         <ul>
           {documents.map((d) => (
             <li key={d.id}>
-              {t(`verification.documentKind.${d.kind}` as MessageKey)} · {d.original_name} · {dateTime(d.created_at)}
+              {t(`verification.documentKind.${d.kind}`)} · {d.original_name} · {dateTime(d.created_at)}
               {d.deleted_at ? ` · ${t('verification.dashboard.documentDeleted')}` : null}
               {editable && !d.deleted_at ? (
                 <Form noValidate method="post" className="inline-form">

@@ -1,13 +1,14 @@
 import { Form } from '@remix-run/react';
 import { FormError, SelectField, type FormReplyData } from '~/components/form';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
 import { provinces } from '~/lib/provinces';
 import { CheckboxGroup, TextAreaField } from '../fields';
 import { expertiseAreas, mentorLanguages } from '../options';
+import type { VerificationStatus } from '../states';
 import { Decision, type LastDecision } from './decision';
 
 type OwnMentor = {
-  status: string;
+  status: VerificationStatus;
   expertise: string[];
   languages: string[];
   experience: string;
@@ -38,7 +39,7 @@ export function MentorSection({
       {mentor ? (
         <p className="status-box">
           <strong>{t('verification.dashboard.state')}:</strong>{' '}
-          <span data-testid="mentor-status">{t(`verification.status.${status}` as MessageKey)}</span>
+          <span data-testid="mentor-status">{t(`verification.status.${status}`)}</span>
         </p>
       ) : null}
       <Decision decision={decision} />

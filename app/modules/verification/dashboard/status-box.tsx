@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
-import { useI18n, type MessageKey } from '~/lib/i18n';
+import { useI18n } from '~/lib/i18n';
+import type { VerificationStatus } from '../states';
 import { VerifiedBadge } from '../verified-badge';
 
 /** Where her request stands, what comes next, and her storefront. */
@@ -8,7 +9,7 @@ export function StatusBox({
   verifiedAt,
   slug,
 }: {
-  status: string;
+  status: VerificationStatus;
   verifiedAt: string | Date | null;
   slug: string | null;
 }) {
@@ -17,10 +18,10 @@ export function StatusBox({
     <div className="status-box" role="status" aria-live="polite">
       <p>
         <strong>{t('verification.dashboard.state')}:</strong>{' '}
-        <span data-testid="verification-status">{t(`verification.status.${status}` as MessageKey)}</span>{' '}
+        <span data-testid="verification-status">{t(`verification.status.${status}`)}</span>{' '}
         <VerifiedBadge status={status} verifiedAt={verifiedAt} compact />
       </p>
-      <p>{t(`verification.next.${status}` as MessageKey)}</p>
+      <p>{t(`verification.next.${status}`)}</p>
       {status === 'approved' ? (
         <p>
           <Link to="/dashboard/listings/new" className="button">
