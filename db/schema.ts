@@ -835,6 +835,22 @@ export interface OrderReviewsTable {
   reply: string | null;
   replied_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Staff hid it (2050): public pages leave it out. */
+  hidden_at: Timestamp | null;
+}
+
+/** Up to 3 photos of a review (2050): public keys under public/reviews/<order>/. */
+export interface ReviewPhotosTable {
+  id: Generated<string>;
+  order_id: string;
+  buyer_id: string;
+  position: number;
+  image_key: string;
+  small_key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  created_at: CreatedAt;
 }
 
 // ---- payments: VietQR (1000) ----
@@ -913,7 +929,8 @@ export interface UserBlocksTable {
 
 // ---- moderation ----
 export type ReportCategory = 'scam' | 'harassment' | 'counterfeit' | 'other' | 'screening' | 'rate_limit';
-export type ReportResolution = 'dismissed' | 'warned' | 'listing_hidden' | 'suspended' | 'verification_revoked';
+export type ReportResolution =
+  'dismissed' | 'warned' | 'listing_hidden' | 'suspended' | 'verification_revoked' | 'review_hidden';
 export type ModerationAction =
   | 'dismiss'
   | 'warn'
@@ -922,7 +939,8 @@ export type ModerationAction =
   | 'unsuspend'
   | 'revoke_verification'
   | 'clear_listing'
-  | 'clear_profile';
+  | 'clear_profile'
+  | 'hide_review';
 
 export interface ReportsTable {
   id: Generated<string>;
@@ -930,6 +948,8 @@ export interface ReportsTable {
   subject_user_id: string;
   message_id: string | null;
   listing_id: string | null;
+  /** A report about a review (2050). */
+  review_order_id: string | null;
   category: ReportCategory;
   note: Generated<string>;
   signals: Generated<string[]>;
@@ -1114,6 +1134,7 @@ export interface Database {
   order_items: OrderItemsTable;
   order_events: OrderEventsTable;
   order_reviews: OrderReviewsTable;
+  review_photos: ReviewPhotosTable;
   stripe_events: StripeEventsTable;
   payout_accounts: PayoutAccountsTable;
   bank_transfers: BankTransfersTable;

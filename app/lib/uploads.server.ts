@@ -54,7 +54,8 @@ export type MultipartResult =
 /**
  * Reads a multipart form with every part held in memory under a size limit: a
  * file over 8 MB, a fifth file or an oversized body is a field error, never a
- * 500. A non-multipart body is read as usual (400/415 on garbage).
+ * 500, with the text fields read so far (put the file inputs last in the form and
+ * everything she typed comes back). A non-multipart body is read as usual (400/415 on garbage).
  */
 export async function readMultipartForm(request: Request): Promise<MultipartResult> {
   const type = request.headers.get('Content-Type') ?? '';
@@ -73,6 +74,8 @@ export async function readMultipartForm(request: Request): Promise<MultipartResu
   if (announced > bodyLimit) return { ok: false, errors: { form: uploadErrors.tooBig }, form: new FormData() };
 
   let files = 0;
+  // The text fields read before a failing part: the page keeps what she typed.
+  const typed = new FormData();
   const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
     const isFile = typeof filename === 'string';
     const limit = isFile ? uploadLimits.maxFileBytes : uploadLimits.maxTextBytes;
@@ -83,7 +86,11 @@ export async function readMultipartForm(request: Request): Promise<MultipartResu
       if (size > limit) throw new MaxPartSizeExceededError(name, limit);
       chunks.push(chunk);
     }
-    if (!isFile) return new TextDecoder().decode(Buffer.concat(chunks));
+    if (!isFile) {
+      const text = new TextDecoder().decode(Buffer.concat(chunks));
+      typed.append(name, text);
+      return text;
+    }
     // A file input left empty sends a part with no name and no bytes.
     if (!filename && size === 0) return undefined;
     files += 1;
@@ -94,10 +101,10 @@ export async function readMultipartForm(request: Request): Promise<MultipartResu
     return { ok: true, form: await unstable_parseMultipartFormData(request, handler) };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, errors: { [error.field]: uploadErrors.tooBig }, form: new FormData() };
+      return { ok: false, errors: { [error.field]: uploadErrors.tooBig }, form: typed };
     }
     if (error instanceof TooManyFilesError) {
-      return { ok: false, errors: { [error.field]: uploadErrors.tooMany }, form: new FormData() };
+      return { ok: false, errors: { [error.field]: uploadErrors.tooMany }, form: typed };
     }
     throw new Response('Bad Request', { status: 400 });
   }

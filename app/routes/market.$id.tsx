@@ -11,7 +11,8 @@ import { ListingGrid, PlainText, VerifiedMark } from '~/modules/market/component
 import { findPublishedListing, listSellerPublished } from '~/modules/market/listings.server';
 import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
-import { sellerRating } from '~/modules/orders';
+import { listingReviews, reviewsForPage, sellerRating } from '~/modules/orders';
+import { ReviewList } from '~/modules/orders/review-list';
 import { absoluteUrl } from '~/lib/origin.server';
 import { lightPage } from '~/lib/page-scripts';
 import { OriginLine } from '~/modules/ocop/ocop-badge';
@@ -25,10 +26,11 @@ export const handle = lightPage;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);
   if (!listing) throw new Response('Not found', { status: 404 });
-  const [related, rating, user] = await Promise.all([
+  const [related, rating, user, reviews] = await Promise.all([
     listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 }),
     sellerRating(listing.seller_id),
     getUser(request),
+    listingReviews(listing.id),
   ]);
   const first = listing.images[0];
   const ogImage = first ? imageUrl(first.small_key) : null;
@@ -67,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
     isOwner: user?.id === listing.seller_id,
+    reviews: reviewsForPage(reviews, user?.id),
     og: {
       url: absoluteUrl(`/market/${listing.id}`),
       image: ogImage ? absoluteUrl(ogImage) : null,
@@ -76,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ListingPage() {
-  const { listing, seller, related, isOwner } = useLoaderData<typeof loader>();
+  const { listing, seller, related, isOwner, reviews } = useLoaderData<typeof loader>();
   const { t, money, date, locale } = useI18n();
   const saveData = useRouteLoaderData<RootData>('root')?.saveData;
   return (
@@ -158,6 +161,13 @@ export default function ListingPage() {
             {t('moderation.report.linkListing')}
           </Link>
         </p>
+      ) : null}
+
+      {reviews.length ? (
+        <section aria-labelledby="listing-reviews-title">
+          <h2 id="listing-reviews-title">{t('reviews.listing.title')}</h2>
+          <ReviewList reviews={reviews} />
+        </section>
       ) : null}
 
       {related.length ? (

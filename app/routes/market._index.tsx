@@ -58,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stock: l.stock,
       category: l.category,
       thumbUrl: imageUrl(l.thumb_key),
+      ocopStars: l.ocop_stars,
       seller: {
         name: l.seller_name,
         province: l.seller_province,

@@ -2,10 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
 import { buyerActionSchema, reviewSchema } from '~/modules/orders/forms.server';
-import { FormError, SelectField, TextAreaField } from '~/components/form';
+import { FieldShell, FormError, SelectField, TextAreaField } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
-import { useI18n } from '~/lib/i18n';
+import { formError, invalid, parseForm } from '~/lib/forms.server';
+import { filesOf, readMultipartForm, uploadErrors } from '~/lib/uploads.server';
+import { publicUrl } from '~/lib/storage.server';
+import { useI18n, type MessageKey } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
 import { OrderView, PayOnlyOnSenNote } from '~/modules/orders/components';
 import { changeOrder, findOrder, leaveReview } from '~/modules/orders';
@@ -31,6 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The code to pay with, only while the transfer is awaited.
     qr: order.payment_method === 'vietqr' && order.state === 'awaiting_payment' ? await vietQrForOrder(order) : null,
     mayReview: (order.state === 'delivered' || order.state === 'completed') && !order.review,
+    reviewPhotos: (order.review?.photos ?? []).map((p) => ({
+      id: p.id,
+      thumbUrl: publicUrl(p.thumb_key),
+      smallUrl: publicUrl(p.small_key),
+    })),
     // A link to the problem page: to see hers, or to report one while the window is open.
     problemLink: (await findProblemOfOrder('buyer', user.id, order.id))
       ? ('view' as const)
@@ -43,17 +50,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request);
+  // The review form is multipart (its photos); a too-big photo is a field error with what she typed kept.
+  const read = await readMultipartForm(request);
+  if (!read.ok)
+    // More files than any form takes: said as the review's own limit (3 photos).
+    return formError(read.form, read.errors.photos ? { photos: reviewUploadError(read.errors.photos) } : read.errors);
+  const form = read.form;
   if (form.get('intent') === 'review') {
     const parsed = parseForm(form, reviewSchema);
     if (!parsed.ok) return invalid(parsed.reply);
-    const result = await leaveReview(user.id, params.id, {
-      rating: parsed.data.rating,
-      comment: parsed.data.comment ?? '',
-    });
+    const result = await leaveReview(
+      user.id,
+      params.id,
+      { rating: parsed.data.rating, comment: parsed.data.comment ?? '' },
+      filesOf(form, 'photos'),
+    );
     if (!result.ok) {
       if (result.status === 404) throw new Response('Not found', { status: 404 });
-      return formError(form, { form: result.error });
+      return formError(form, { [result.field]: result.error });
     }
     throw redirect(`/orders/${params.id}?notice=notice.orders.reviewed`);
   }
@@ -68,8 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/orders/${params.id}?notice=notice.orders.changed`);
 }
 
+function reviewUploadError(error: MessageKey): MessageKey {
+  return error === uploadErrors.tooMany ? 'reviews.photos.tooMany' : error;
+}
+
 export default function BuyerOrder() {
-  const { order, number, actions, mayReview, qr, problemLink, shipment } = useLoaderData<typeof loader>();
+  const { order, number, actions, mayReview, reviewPhotos, qr, problemLink, shipment } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -111,6 +129,25 @@ export default function BuyerOrder() {
         <div className="card">
           <p>{t('orders.review.stars', { rating: order.review.rating })}</p>
           {order.review.comment ? <p style={{ whiteSpace: 'pre-line' }}>{order.review.comment}</p> : null}
+          {reviewPhotos.length ? (
+            <p className="review-photos">
+              {reviewPhotos.map((p, index) =>
+                p.thumbUrl && p.smallUrl ? (
+                  <a key={p.id} href={p.smallUrl}>
+                    <img
+                      src={p.thumbUrl}
+                      alt={t('reviews.photo.alt', { n: index + 1, name: t('orders.review.title') })}
+                      width={96}
+                      height={96}
+                      style={{ objectFit: 'cover' }}
+                      loading="lazy"
+                    />
+                  </a>
+                ) : null,
+              )}
+            </p>
+          ) : null}
+          {order.review.hidden_at ? <p className="small muted">{t('reviews.staff.hidden')}</p> : null}
           {order.review.reply ? (
             <p className="small">
               <strong>{t('orders.review.sellerReply')}:</strong> {order.review.reply}
@@ -118,7 +155,7 @@ export default function BuyerOrder() {
           ) : null}
         </div>
       ) : mayReview ? (
-        <Form noValidate method="post">
+        <Form noValidate method="post" encType="multipart/form-data">
           <input type="hidden" name="intent" value="review" />
           <SelectField
             name="rating"
@@ -128,6 +165,24 @@ export default function BuyerOrder() {
             options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t('orders.review.stars', { rating: n }) }))}
           />
           <TextAreaField name="comment" label={t('orders.field.comment')} reply={reply} rows={3} maxLength={2000} />
+          {/* Last in the form: if a photo is refused, everything typed above it comes back. */}
+          <FieldShell
+            id="field-photos"
+            label={t('reviews.photos.label')}
+            hint={reply?.errors.photos ? t('reviews.photos.again') : t('reviews.photos.hint')}
+            error={reply?.errors.photos}
+          >
+            {(control) => (
+              <input
+                id="field-photos"
+                type="file"
+                name="photos"
+                multiple
+                accept="image/jpeg,image/png,image/webp"
+                {...control}
+              />
+            )}
+          </FieldShell>
           <button type="submit">{t('orders.review.submit')}</button>
         </Form>
       ) : (

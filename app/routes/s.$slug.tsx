@@ -13,7 +13,8 @@ import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
-import { latestReviews, sellerRating } from '~/modules/orders';
+import { latestReviews, reviewsForPage, sellerRating } from '~/modules/orders';
+import { ReviewList } from '~/modules/orders/review-list';
 import { lightPage } from '~/lib/page-scripts';
 import { businessOf, storefrontMembers } from '~/modules/cooperatives/members.server';
 import { StorefrontMembers } from '~/modules/cooperatives/components';
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     safeSeller: await isSafeSeller(store.user_id),
     listings: await storefrontListings(store.user_id, store.verification_status),
     rating: await sellerRating(store.user_id),
-    reviews: await latestReviews(store.user_id),
+    reviews: reviewsForPage(await latestReviews(store.user_id), viewer?.id),
     members: await membersOf(store.user_id),
   };
 }
@@ -116,19 +117,7 @@ export default function Storefront() {
       <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t('orders.rating.latest')}</h2>
         <RatingSummary rating={store.rating} />
-        <ul className="plain-list">
-          {store.reviews.map((r) => (
-            <li key={r.order_id} className="card">
-              <strong>{t('orders.review.stars', { rating: r.rating })}</strong> · {r.buyer_name}
-              {r.comment ? <p style={{ whiteSpace: 'pre-line' }}>{r.comment}</p> : null}
-              {r.reply ? (
-                <p className="small">
-                  <strong>{t('orders.review.sellerReply')}:</strong> {r.reply}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <ReviewList reviews={store.reviews} />
       </section>
 
       {/* ---- market: the seller's listings go here (market helper). Use loader data `sellerId`. ---- */}

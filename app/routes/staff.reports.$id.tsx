@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { report, subject, listing, messages, detected, earlier, actions, available, seen, desk } =
+  const { report, subject, listing, messages, review, detected, earlier, actions, available, seen, desk } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
@@ -143,6 +143,31 @@ export default function ReportPage() {
         ) : (
           <p className="muted">{t('moderation.detail.listingGone')}</p>
         )
+      ) : report.review_order_id && review ? (
+        <div className="card">
+          <h3>{t('reviews.staff.title')}</h3>
+          {review.hidden_at ? <p className="notice-warn">{t('reviews.staff.hidden')}</p> : null}
+          <p>{t('orders.review.stars', { rating: review.rating })}</p>
+          <p style={{ whiteSpace: 'pre-line' }}>{review.comment || t('moderation.detail.noText')}</p>
+          {review.photos.length ? (
+            <p className="review-photos" aria-label={t('reviews.staff.photos')}>
+              {review.photos.map((p, index) =>
+                p.thumbUrl && p.smallUrl ? (
+                  <a key={p.id} href={p.smallUrl}>
+                    <img
+                      src={p.thumbUrl}
+                      alt={t('reviews.photo.alt', { n: index + 1, name: subject.display_name })}
+                      width={120}
+                      height={120}
+                      style={{ objectFit: 'cover' }}
+                      loading="lazy"
+                    />
+                  </a>
+                ) : null,
+              )}
+            </p>
+          ) : null}
+        </div>
       ) : (
         <div className="card">
           <h3>{t('moderation.detail.story')}</h3>

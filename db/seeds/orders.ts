@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrderState } from '../schema';
+import { getStorage } from '../../app/lib/storage.server';
+import { demoPhoto } from './market';
 import { demoUuid } from './market-data';
 
 // Demo orders of buyer@sen.test, mostly from seller@sen.test, one in each
@@ -13,7 +15,7 @@ const demoOrders: {
   sellerEmail: string;
   daysAgo: number;
   quantity: number;
-  review?: { rating: number; comment: string; reply?: string };
+  review?: { rating: number; comment: string; reply?: string; photo?: boolean };
 }[] = [
   { state: 'placed', sellerEmail: 'seller@sen.test', daysAgo: 0, quantity: 1 },
   { state: 'accepted', sellerEmail: 'seller@sen.test', daysAgo: 2, quantity: 2 },
@@ -23,7 +25,7 @@ const demoOrders: {
     sellerEmail: 'seller@sen.test',
     daysAgo: 9,
     quantity: 1,
-    review: { rating: 5, comment: 'Khăn dệt rất đẹp, màu y như hình. Cảm ơn chị Hoa!' },
+    review: { rating: 5, comment: 'Khăn dệt rất đẹp, màu y như hình. Cảm ơn chị Hoa!', photo: true },
   },
   {
     state: 'completed',
@@ -145,6 +147,31 @@ export async function seedOrders(db: Kysely<Database>) {
           replied_at: demo.review.reply ? new Date() : null,
         })
         .execute();
+      // One photo review (issue 20): the buyer's picture of what she received.
+      if (demo.review.photo) {
+        const base = `public/reviews/${id}/demo`;
+        const [small, thumb] = await Promise.all([
+          demoPhoto('handicrafts', index, 480),
+          demoPhoto('handicrafts', index, 240),
+        ]);
+        const storage = getStorage();
+        await storage.put(`${base}.webp`, small, 'image/webp');
+        await storage.put(`${base}.small.webp`, small, 'image/webp');
+        await storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
+        await db
+          .insertInto('review_photos')
+          .values({
+            order_id: id,
+            buyer_id: buyer.id,
+            position: 0,
+            image_key: `${base}.webp`,
+            small_key: `${base}.small.webp`,
+            thumb_key: `${base}.thumb.webp`,
+            width: 480,
+            height: 480,
+          })
+          .execute();
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ import type { RootData } from '~/root';
 import { categoryName } from '~/lib/categories';
 import { useI18n } from '~/lib/i18n';
 import { provinceName } from '~/lib/provinces';
+import { OcopBadge } from '~/modules/ocop/ocop-badge';
 import { VerifiedBadge } from '~/modules/verification/verified-badge';
 
 // The market's own UI pieces: a listing card for result grids and a listing's
@@ -15,6 +16,8 @@ export type CardListing = {
   stock: number;
   category: string;
   thumbUrl: string | null;
+  /** Verified OCOP stars (issue 20), shown as on the listing page. */
+  ocopStars?: number | null;
   seller?: {
     name: string;
     province: string;
@@ -76,6 +79,11 @@ export function ListingCard({ listing, first = false }: { listing: CardListing; 
         <span className="listing-card-title">{listing.title}</span>
       </Link>
       <span className="listing-card-price">{money(listing.price)}</span>
+      {listing.ocopStars ? (
+        <span className="small">
+          <OcopBadge stars={listing.ocopStars} />
+        </span>
+      ) : null}
       <span className="muted small">
         {categoryName(listing.category, locale)}
         {listing.stock === 0 ? ` · ${t('market.stock.none')}` : ''}

@@ -326,6 +326,11 @@ function variantPriceIn(min: number | undefined, max: number | undefined) {
     and coalesce(v.price, l.price) >= ${min ?? 0}::bigint and coalesce(v.price, l.price) <= ${max ?? Number.MAX_SAFE_INTEGER}::bigint)`;
 }
 
+/** The listing's OCOP stars once staff verified its claim (a claim still under review shows nothing). */
+function verifiedOcopStars() {
+  return sql<number | null>`case when l.ocop_status = 'verified' then l.ocop_stars end`;
+}
+
 function firstThumb() {
   return sql<
     string | null
@@ -348,6 +353,7 @@ export async function searchListings(filters: SearchFilters) {
   let page = db
     .selectFrom('listings as l')
     .select(['l.id', 'l.seller_id', 'l.title', 'l.price', 'l.stock', 'l.category', 'l.shipping_fee', 'l.published_at'])
+    .select(verifiedOcopStars().as('ocop_stars'))
     .select((sort === 'relevance' ? rank : sql<number>`0::real`).as('rank'))
     .where('l.state', '=', 'published')
     // A suspended business is off the market until staff reinstate it, as is a suspended account.
@@ -398,6 +404,7 @@ export async function searchListings(filters: SearchFilters) {
       'p.category',
       'p.shipping_fee',
       'p.rank',
+      'p.ocop_stars',
       sql<string>`p.published_at::text`.as('published_key'),
       'b.business_name as seller_name',
       'b.slug as seller_slug',
@@ -462,6 +469,7 @@ export async function similarListings(
       sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'b.verified_at as seller_verified_at',
       firstThumb().as('thumb_key'),
+      verifiedOcopStars().as('ocop_stars'),
     ])
     .where('l.state', '=', 'published')
     .where('l.seller_status', '<>', 'suspended')
@@ -499,7 +507,7 @@ export async function findPublishedListing(id: string | undefined) {
       'l.shipping_provinces',
       'l.published_at',
       'l.origin_province',
-      sql<number | null>`case when l.ocop_status = 'verified' then l.ocop_stars end`.as('ocop_stars'),
+      verifiedOcopStars().as('ocop_stars'),
       sql<
         string | null
       >`(select m.display_name from business_members m where m.id = l.maker_member_id and m.state = 'active' and m.show_on_storefront)`.as(

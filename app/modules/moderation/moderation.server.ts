@@ -1,9 +1,11 @@
 import { sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, ReportCategory, ReportResolution } from '../../../db/schema';
 import { endAllSessions, hasRole, inStaffScope, type StaffScope, type StaffUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { formatDateTime, type Locale, type MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
+import { publicUrl } from '~/lib/storage.server';
 import { isUuid } from '~/lib/ids';
 import { transition } from '~/modules/verification';
 import type { ReportStatus, StaffAction } from './options';
@@ -105,7 +107,7 @@ export async function findReportForStaff(id: string | undefined, locale: Locale,
   if (!report) return null;
   const subjectId = report.subject_user_id;
 
-  const [subject, listing, messages, earlier, actions] = await Promise.all([
+  const [subject, listing, messages, earlier, actions, review] = await Promise.all([
     db
       .selectFrom('users as u')
       .leftJoin('business_profiles as b', 'b.user_id', 'u.id')
@@ -154,6 +156,7 @@ export async function findReportForStaff(id: string | undefined, locale: Locale,
       .orderBy('a.id', 'desc')
       .limit(20)
       .execute(),
+    report.review_order_id ? reportedReview(report.review_order_id) : undefined,
   ]);
 
   const reported = messages?.find((m) => m.id === report.message_id);
@@ -161,19 +164,53 @@ export async function findReportForStaff(id: string | undefined, locale: Locale,
     ? reported.body
     : listing
       ? `${listing.title}\n${listing.description}`
-      : [subject.story, subject.bio].filter(Boolean).join('\n');
+      : review
+        ? review.comment
+        : [subject.story, subject.bio].filter(Boolean).join('\n');
   const detected = await detectScamWithReports(text, { locale });
   return {
     report,
     subject: { ...subject, suspended: isSuspended(subject) },
     listing: listing ?? null,
     messages: messages ?? null,
+    review: review ?? null,
     detected,
     earlier,
     actions,
     seen: actions[0]?.id ?? 0,
-    available: availableActions(report, subject, listing ?? null),
+    available: availableActions(report, subject, listing ?? null, review ?? null),
   };
+}
+
+/** A reported review with its photos (staff see them even once hidden). */
+async function reportedReview(orderId: string) {
+  const review = await db
+    .selectFrom('order_reviews as r')
+    .select((eb) => [
+      'r.order_id',
+      'r.rating',
+      'r.comment',
+      'r.hidden_at',
+      jsonArrayFrom(
+        eb
+          .selectFrom('review_photos as p')
+          .select(['p.id', 'p.thumb_key', 'p.small_key'])
+          .whereRef('p.order_id', '=', 'r.order_id')
+          .orderBy('p.position'),
+      ).as('photos'),
+    ])
+    .where('r.order_id', '=', orderId)
+    .executeTakeFirst();
+  return review
+    ? {
+        ...review,
+        photos: review.photos.map((p) => ({
+          id: p.id,
+          thumbUrl: publicUrl(p.thumb_key),
+          smallUrl: publicUrl(p.small_key),
+        })),
+      }
+    : undefined;
 }
 
 /** The reported message with a few before and after it, oldest first, with their senders' names. */
@@ -225,7 +262,7 @@ type SubjectState = {
   business_status: string | null;
   mentor_status: string | null;
 };
-type ReportItem = { listing_id: string | null; message_id: string | null };
+type ReportItem = { listing_id: string | null; message_id: string | null; review_order_id: string | null };
 
 const revocable = (status: string | null) => status === 'approved' || status === 'suspended';
 
@@ -234,20 +271,23 @@ export function availableActions(
   report: ReportItem,
   subject: SubjectState,
   listing: { moderation_state: string } | null,
+  review: { hidden_at: Date | string | null } | null = null,
 ): StaffAction[] {
   const out: StaffAction[] = ['dismiss', 'warn'];
   if (report.listing_id && listing) {
     if (listing.moderation_state !== 'hidden') out.push('hide_listing');
     if (listing.moderation_state !== 'clear') out.push('clear_listing');
   }
-  if (!report.listing_id && !report.message_id && (subject.story_held || subject.bio_held)) out.push('clear_profile');
+  if (report.review_order_id && review && !review.hidden_at) out.push('hide_review');
+  const aboutProfile = !report.listing_id && !report.message_id && !report.review_order_id;
+  if (aboutProfile && (subject.story_held || subject.bio_held)) out.push('clear_profile');
   out.push(isSuspended(subject) ? 'unsuspend' : 'suspend');
   if (revocable(subject.business_status) || revocable(subject.mentor_status)) out.push('revoke_verification');
   return out;
 }
 
 /** The actions that uphold a report (the others dismiss it or undo something). */
-const UPHOLDING: readonly StaffAction[] = ['warn', 'hide_listing', 'suspend', 'revoke_verification'];
+const UPHOLDING: readonly StaffAction[] = ['warn', 'hide_listing', 'hide_review', 'suspend', 'revoke_verification'];
 
 const resolutions: Record<StaffAction, ReportResolution> = {
   dismiss: 'dismissed',
@@ -258,6 +298,7 @@ const resolutions: Record<StaffAction, ReportResolution> = {
   suspend: 'suspended',
   unsuspend: 'dismissed',
   revoke_verification: 'verification_revoked',
+  hide_review: 'review_hidden',
 };
 
 export type ModerateResult =
@@ -334,7 +375,21 @@ export async function moderate(input: {
           .forUpdate()
           .executeTakeFirst()
       : undefined;
-    if (!availableActions(report, subject, listing ?? null).includes(action))
+    const review = report.review_order_id
+      ? await trx
+          .selectFrom('order_reviews as r')
+          .select([
+            'r.order_id',
+            'r.hidden_at',
+            sql<string>`coalesce((select i.title from order_items i where i.order_id = r.order_id order by i.id limit 1), '')`.as(
+              'title',
+            ),
+          ])
+          .where('r.order_id', '=', report.review_order_id)
+          .forUpdate('r')
+          .executeTakeFirst()
+      : undefined;
+    if (!availableActions(report, subject, listing ?? null, review ?? null).includes(action))
       return { ok: false, problem: 'not-available' };
 
     const now = new Date();
@@ -355,6 +410,9 @@ export async function moderate(input: {
         .set({ moderation_state: 'clear', moderation_signals: [], updated_at: now })
         .where('id', '=', listing.id)
         .execute();
+    } else if (action === 'hide_review' && review) {
+      // Hidden, not deleted: public pages leave it out; staff and its author still see it.
+      await trx.updateTable('order_reviews').set({ hidden_at: now }).where('order_id', '=', review.order_id).execute();
     } else if (action === 'clear_profile') {
       await trx.updateTable('business_profiles').set({ story_held: false }).where('user_id', '=', subjectId).execute();
       await trx.updateTable('mentor_profiles').set({ bio_held: false }).where('user_id', '=', subjectId).execute();
@@ -422,11 +480,22 @@ export async function moderate(input: {
     if (action !== 'suspend') {
       if (report.message_id) resolve = resolve.where('message_id', '=', report.message_id);
       else if (report.listing_id) resolve = resolve.where('listing_id', '=', report.listing_id);
-      else resolve = resolve.where('message_id', 'is', null).where('listing_id', 'is', null);
+      else if (report.review_order_id) resolve = resolve.where('review_order_id', '=', report.review_order_id);
+      else
+        resolve = resolve
+          .where('message_id', 'is', null)
+          .where('listing_id', 'is', null)
+          .where('review_order_id', 'is', null);
     }
     const resolved = await resolve.returning(['id', 'reporter_id']).execute();
 
-    if (action === 'warn' || action === 'hide_listing' || action === 'suspend' || action === 'unsuspend') {
+    if (
+      action === 'warn' ||
+      action === 'hide_listing' ||
+      action === 'hide_review' ||
+      action === 'suspend' ||
+      action === 'unsuspend'
+    ) {
       await tellSubject(trx, {
         userId: subjectId,
         user: subject,
@@ -434,6 +503,7 @@ export async function moderate(input: {
         reason,
         until: suspendedUntil,
         listing: listing ?? null,
+        review: review ?? null,
       });
     }
     const reporters = [
@@ -458,17 +528,23 @@ async function tellSubject(
   d: {
     userId: string;
     user: { email: string | null; display_name: string; locale: Locale };
-    action: 'warn' | 'hide_listing' | 'suspend' | 'unsuspend';
+    action: 'warn' | 'hide_listing' | 'hide_review' | 'suspend' | 'unsuspend';
     reason: string;
     until: Date | null;
     listing: { id: string; title: string } | null;
+    review?: { order_id: string; title: string } | null;
   },
 ) {
   const until = d.until ? formatDateTime(d.until, d.user.locale) : '';
   const key: MessageKey =
     d.action === 'suspend' && !d.until ? 'moderation.notify.suspendForGood' : `moderation.notify.${d.action}`;
-  const params = { reason: d.reason, until, title: d.listing?.title ?? '' };
-  const link = d.action === 'hide_listing' && d.listing ? `/dashboard/listings/${d.listing.id}` : '/dashboard';
+  const params = { reason: d.reason, until, title: d.listing?.title ?? d.review?.title ?? '' };
+  const link =
+    d.action === 'hide_listing' && d.listing
+      ? `/dashboard/listings/${d.listing.id}`
+      : d.action === 'hide_review' && d.review
+        ? `/orders/${d.review.order_id}`
+        : '/dashboard';
   await notify(trx, d.userId, {
     kind: 'moderation',
     key,

@@ -33,5 +33,6 @@ export const staffActions = [
   'suspend',
   'unsuspend',
   'revoke_verification',
+  'hide_review',
 ] as const satisfies readonly ModerationAction[];
 export type StaffAction = (typeof staffActions)[number];

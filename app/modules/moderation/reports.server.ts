@@ -10,11 +10,11 @@ import { screenText } from './screening.server';
 
 export { reportCategories, type PersonReportCategory } from './options';
 
-export type ReportTargetRef = { kind: 'message' | 'listing' | 'user'; id: string };
+export type ReportTargetRef = { kind: 'message' | 'listing' | 'review' | 'user'; id: string };
 
-/** The item named in /reports/new?message=… | ?listing=… | ?user=…, or null. */
+/** The item named in /reports/new?message=… | ?listing=… | ?review=<order id> | ?user=…, or null. */
 export function reportTargetFrom(params: URLSearchParams): ReportTargetRef | null {
-  for (const kind of ['message', 'listing', 'user'] as const) {
+  for (const kind of ['message', 'listing', 'review', 'user'] as const) {
     const id = params.get(kind);
     if (id !== null) return isUuid(id) ? { kind, id } : null;
   }
@@ -27,6 +27,8 @@ export type ReportTarget = {
   subjectName: string;
   messageId: string | null;
   listingId: string | null;
+  /** A review is named by its order's id. */
+  reviewOrderId: string | null;
   /** What the reporter sees of the item on the form. */
   label: string;
   /** The words the detector reads. */
@@ -84,6 +86,7 @@ export async function findReportTarget(reporter: Reporter, ref: ReportTargetRef 
         subjectName: m.display_name,
         messageId: m.id,
         listingId: null,
+        reviewOrderId: null,
         // Shown to her as in the conversation: contact details stay masked until the two have done business on Sen.
         label: ((await haveDealTogether(m.user_a, m.user_b)) ? m.body : maskContacts(m.body).text).slice(0, 300),
         text: m.body,
@@ -118,9 +121,36 @@ export async function findReportTarget(reporter: Reporter, ref: ReportTargetRef 
         subjectName: l.business_name ?? l.display_name,
         messageId: null,
         listingId: l.id,
+        reviewOrderId: null,
         label: l.title,
         text: `${l.title}\n${l.description}`,
         back: `/market/${l.id}`,
+      },
+    };
+  }
+  if (ref.kind === 'review') {
+    // A review is public while staff have not hidden it; its author is the person reported.
+    const r = await db
+      .selectFrom('order_reviews as r')
+      .innerJoin('users as u', 'u.id', 'r.buyer_id')
+      .innerJoin('business_profiles as b', 'b.user_id', 'r.seller_id')
+      .select(['r.order_id', 'r.buyer_id', 'r.comment', 'r.hidden_at', 'u.display_name', 'b.slug'])
+      .where('r.order_id', '=', ref.id)
+      .executeTakeFirst();
+    if (!r || r.hidden_at) return { ok: false, status: 404 };
+    if (!canReportPerson(reporter, r.buyer_id)) return { ok: false, status: 403 };
+    return {
+      ok: true,
+      target: {
+        kind: 'review',
+        subjectUserId: r.buyer_id,
+        subjectName: r.display_name,
+        messageId: null,
+        listingId: null,
+        reviewOrderId: r.order_id,
+        label: r.comment,
+        text: r.comment,
+        back: `/s/${r.slug}`,
       },
     };
   }
@@ -141,6 +171,7 @@ export async function findReportTarget(reporter: Reporter, ref: ReportTargetRef 
       subjectName: u.business_name ?? u.display_name,
       messageId: null,
       listingId: null,
+      reviewOrderId: null,
       label: u.business_name ?? u.display_name,
       text: [u.story, u.bio].filter(Boolean).join('\n'),
       back: u.slug ? `/s/${u.slug}` : u.mentor_status === 'approved' ? `/mentors/${u.id}` : '/',
@@ -169,6 +200,7 @@ export async function fileReport(
         subject_user_id: target.subjectUserId,
         message_id: target.messageId,
         listing_id: target.listingId,
+        review_order_id: target.reviewOrderId,
         category: input.category,
         note: input.note,
         signals: codes,

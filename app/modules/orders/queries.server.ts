@@ -36,7 +36,21 @@ function orderDetail(as: 'buyer' | 'seller', userId: string, orderId: string) {
       jsonObjectFrom(
         eb
           .selectFrom('order_reviews as r')
-          .select(['r.rating', 'r.comment', 'r.reply', 'r.created_at', 'r.replied_at'])
+          .select((e) => [
+            'r.rating',
+            'r.comment',
+            'r.reply',
+            'r.created_at',
+            'r.replied_at',
+            'r.hidden_at',
+            jsonArrayFrom(
+              e
+                .selectFrom('review_photos as p')
+                .select(['p.id', 'p.thumb_key', 'p.small_key', 'p.width', 'p.height'])
+                .whereRef('p.order_id', '=', 'r.order_id')
+                .orderBy('p.position'),
+            ).as('photos'),
+          ])
           .whereRef('r.order_id', '=', 'o.id'),
       ).as('review'),
     ])

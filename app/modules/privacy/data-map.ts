@@ -82,6 +82,7 @@ export const userDataMap: Record<string, DataRule> = {
     why: 'the rating stays in the average, her comment is erased',
   },
   'order_reviews.seller_id': { export: 'rows', deletion: 'anonymise', why: 'her reply is erased' },
+  'review_photos.buyer_id': { export: 'rows', deletion: 'delete' },
   'mentoring_sessions.mentee_id': {
     export: 'rows',
     omit: ['mentor_notes'],

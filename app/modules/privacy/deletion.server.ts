@@ -80,12 +80,18 @@ export async function deleteAccount(userId: string): Promise<DeletionResult> {
       .select(['image_key', 'small_key', 'thumb_key'])
       .where('listings.seller_id', '=', userId)
       .execute();
+    const reviewPhotos = await trx
+      .selectFrom('review_photos')
+      .select(['image_key', 'small_key', 'thumb_key'])
+      .where('buyer_id', '=', userId)
+      .execute();
     const exports = await trx.selectFrom('data_exports').select('storage_key').where('user_id', '=', userId).execute();
     const keys = [
       profile?.logo_key,
       profile?.cover_key,
       ...documents.flatMap((d) => [d.storage_key, d.thumbnail_key]),
       ...images.flatMap((i) => [i.image_key, i.small_key, i.thumb_key]),
+      ...reviewPhotos.flatMap((i) => [i.image_key, i.small_key, i.thumb_key]),
       ...exports.map((e) => e.storage_key),
     ].filter((k): k is string => Boolean(k));
 
