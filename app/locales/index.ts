@@ -27,6 +27,7 @@ import enShipping from './en/shipping.json';
 import enAudio from './en/audio.json';
 import enCoop from './en/coop.json';
 import enUdesk from './en/udesk.json';
+import enPaidseat from './en/paidseat.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -56,6 +57,7 @@ import viShipping from './vi/shipping.json';
 import viAudio from './vi/audio.json';
 import viCoop from './vi/coop.json';
 import viUdesk from './vi/udesk.json';
+import viPaidseat from './vi/paidseat.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -90,6 +92,7 @@ const vi = {
   ...viAudio,
   ...viCoop,
   ...viUdesk,
+  ...viPaidseat,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -125,6 +128,7 @@ const en: Messages = {
   ...enAudio,
   ...enCoop,
   ...enUdesk,
+  ...enPaidseat,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -5,7 +5,7 @@ import { notify as notifyPerson } from '~/modules/notifications/notify.server';
 import { type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createCardCheckout } from '~/lib/payments.server';
+import { createPayment, railEnabled } from '~/modules/payments';
 import { computeSlots, type Slot } from './slots';
 import { absoluteUrl } from '~/lib/origin.server';
 import { paymentHoldMinutes } from './common.server';
@@ -56,7 +56,7 @@ export async function bookSession(input: {
       const { offer, availability } = found;
       // A paid session needs card payment; without Stripe configured it is refused.
       const paid = offer.price > 0;
-      if (paid && !cardPaymentsEnabled()) return { ok: false, problem: 'paid', nextSlots: [] };
+      if (paid && !railEnabled('card')) return { ok: false, problem: 'paid', nextSlots: [] };
       const busy = await busyOf(input.mentorId, now, trx);
       const slots = computeSlots(availability, busy, now);
       const slot = slots.find((s) => sameInstant(s.start, input.startsAt));
@@ -136,7 +136,8 @@ async function openCheckout(sessionId: string, now: Date) {
   try {
     const t = translatorFor(s.mentee_locale);
     // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
-    const checkout = await createCardCheckout(
+    const checkout = await createPayment(
+      'card',
       { kind: 'mentoring', sessionId },
       {
         lines: [{ name: t('mentoring.payment.item', { name: s.mentor_name }), unitAmount: s.price, quantity: 1 }],
@@ -146,12 +147,13 @@ async function openCheckout(sessionId: string, now: Date) {
         expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
       },
     );
+    if (!checkout.redirect) throw new Error('the card rail gave no payment page');
     await db
       .updateTable('mentoring_sessions')
-      .set({ stripe_session_id: checkout.id })
+      .set({ stripe_session_id: checkout.reference })
       .where('id', '=', sessionId)
       .execute();
-    return checkout.url;
+    return checkout.redirect;
   } catch (error) {
     log.warn('stripe checkout for a mentoring session failed', { sessionId, error: (error as Error).message });
     await db

@@ -20,7 +20,6 @@ export {
   allowedActions,
   decide,
   refundIfDue,
-  mentoringSessionsOwedRefunds,
   cancelSession,
   rescheduleSession,
   rateSession,
