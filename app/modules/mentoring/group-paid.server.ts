@@ -33,7 +33,7 @@ export async function openSeatCheckout(bookingId: string, now = new Date()) {
     .executeTakeFirstOrThrow();
   try {
     const t = translatorFor(b.locale);
-    // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
+    // The card rail needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
     const started = await createPayment(
       'card',
       { kind: 'group_seat', bookingId },

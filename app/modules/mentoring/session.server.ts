@@ -104,8 +104,8 @@ async function oweSessionRefund(
  * Sends the refund a paid session is owed (declined, cancelled by the mentor, or
  * cancelled by the mentee before the cut-off; a late cancellation owes nothing),
  * after the change that owed it committed, and records it on the session. The
- * refund is keyed by the session at Stripe, so it is never made twice; when
- * Stripe cannot be reached it stays owed and the retry-refunds job sends it.
+ * refund is keyed by the session at the card rail, so it is never made twice; when
+ * the rail cannot be reached it stays owed and the retry-refunds job sends it.
  */
 export async function refundIfDue(id: string, now = new Date()) {
   const sent = await sendOwedRefund('mentoring', id, now);
