@@ -28,6 +28,7 @@ import enAudio from './en/audio.json';
 import enCoop from './en/coop.json';
 import enUdesk from './en/udesk.json';
 import enReviews from './en/reviews.json';
+import enPaidseat from './en/paidseat.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -58,6 +59,7 @@ import viAudio from './vi/audio.json';
 import viCoop from './vi/coop.json';
 import viUdesk from './vi/udesk.json';
 import viReviews from './vi/reviews.json';
+import viPaidseat from './vi/paidseat.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -93,6 +95,7 @@ const vi = {
   ...viCoop,
   ...viUdesk,
   ...viReviews,
+  ...viPaidseat,
 };
 
 /** Every key of the catalogue files, plural forms included ("mentoring.held_other"). */
@@ -138,6 +141,7 @@ const en: Messages = {
   ...enCoop,
   ...enUdesk,
   ...enReviews,
+  ...enPaidseat,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
