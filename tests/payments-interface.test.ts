@@ -23,17 +23,15 @@ const start = (): PaymentStart => ({
 });
 
 const owe = (subjectId: string, rail: 'card' | 'vietqr' | 'cod' = 'card', amount = 280_000) =>
-  db
-    .transaction()
-    .execute((trx) =>
-      oweRefund(trx, {
-        kind: 'group_seat',
-        subjectId,
-        rail,
-        paymentIntent: rail === 'card' ? 'pi_test_x' : null,
-        amount,
-      }),
-    );
+  db.transaction().execute((trx) =>
+    oweRefund(trx, {
+      kind: 'group_seat',
+      subjectId,
+      rail,
+      paymentIntent: rail === 'card' ? 'pi_test_x' : null,
+      amount,
+    }),
+  );
 
 describe('payments interface, per rail', () => {
   let stripe: Awaited<ReturnType<typeof startStripeServer>>;
