@@ -11,7 +11,7 @@ import { ListingGrid, PlainText, VerifiedMark } from '~/modules/market/component
 import { findPublishedListing, listSellerPublished } from '~/modules/market/listings.server';
 import { imageUrl } from '~/modules/market/urls.server';
 import { AddToCart, RatingSummary } from '~/modules/orders/components';
-import { listingReviews, reviewsForPage, sellerRating } from '~/modules/orders';
+import { listingReviews, reviewsForPage } from '~/modules/orders';
 import { ReviewList } from '~/modules/orders/review-list';
 import { absoluteUrl } from '~/lib/origin.server';
 import { lightPage } from '~/lib/page-scripts';
@@ -26,9 +26,8 @@ export const handle = lightPage;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await findPublishedListing(params.id);
   if (!listing) throw new Response('Not found', { status: 404 });
-  const [related, rating, user, reviews] = await Promise.all([
+  const [related, user, reviews] = await Promise.all([
     listSellerPublished(listing.seller_id, { exclude: listing.id, limit: 6 }),
-    sellerRating(listing.seller_id),
     getUser(request),
     listingReviews(listing.id),
   ]);
@@ -65,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verifiedAt: listing.seller_verified_at,
       lapsed: listing.seller_lapsed,
       since: listing.seller_since,
-      rating,
+      rating: listing.seller_rating,
     },
     related: related.map((r) => ({ ...r, thumbUrl: imageUrl(r.thumb_key) })),
     isOwner: user?.id === listing.seller_id,

@@ -228,6 +228,16 @@ export async function findPublishedListing(id: string | undefined) {
       ),
       sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'u.created_at as seller_since',
+      // Her rating as sellerRating (orders/reviews.server.ts) counts it, hidden reviews left out: read
+      // here so the listing page stays within its statements (tests/statements.test.ts).
+      sql<{
+        average: number | null;
+        count: number;
+      }>`(
+        select json_build_object('average', round(avg(r.rating), 1)::float8, 'count', count(*)::int)
+        from order_reviews r
+        where r.seller_id = l.seller_id and r.hidden_at is null
+      )`.as('seller_rating'),
       jsonArrayFrom(
         eb
           .selectFrom('listing_images as i')
