@@ -28,6 +28,7 @@ import enAudio from './en/audio.json';
 import enCoop from './en/coop.json';
 import enUdesk from './en/udesk.json';
 import enReviews from './en/reviews.json';
+import enQuickstock from './en/quickstock.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -58,6 +59,7 @@ import viAudio from './vi/audio.json';
 import viCoop from './vi/coop.json';
 import viUdesk from './vi/udesk.json';
 import viReviews from './vi/reviews.json';
+import viQuickstock from './vi/quickstock.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -93,6 +95,7 @@ const vi = {
   ...viCoop,
   ...viUdesk,
   ...viReviews,
+  ...viQuickstock,
 };
 
 /** Every key of the catalogue files, plural forms included ("mentoring.held_other"). */
@@ -138,6 +141,7 @@ const en: Messages = {
   ...enCoop,
   ...enUdesk,
   ...enReviews,
+  ...enQuickstock,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };
