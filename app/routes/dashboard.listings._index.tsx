@@ -6,13 +6,8 @@ import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import {
-  listStateSchema,
-  parseVariantStocks,
-  quickEditSchema,
-  quickPriceSchema,
-  variantStockField,
-} from '~/modules/market/forms.server';
+import { listStateSchema, parseVariantStocks, quickEditSchema, quickPriceSchema } from '~/modules/market/forms.server';
+import { variantStockField } from '~/modules/market/quick-stock';
 import {
   changeListingState,
   listSellerListings,

@@ -76,9 +76,6 @@ export const quickEditSchema = z.object({
 /** The quick edit of a listing with named variants: its price here, a stock field per variant below. */
 export const quickPriceSchema = quickEditSchema.omit({ stock: true });
 
-/** The quick edit names a variant's stock field `stock.<variant id>`. */
-export const variantStockField = (variantId: string) => `stock.${variantId}`;
-
 /**
  * The quick edit's stock per variant, each field checked on its own (0 to 100 000).
  * Null when the form has no such field (a listing without named variants).
