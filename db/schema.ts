@@ -482,10 +482,33 @@ export interface GroupBookingsTable {
   id: Generated<string>;
   group_session_id: string;
   attendee_id: string;
-  status: Generated<'booked' | 'cancelled'>;
+  status: Generated<'awaiting_payment' | 'booked' | 'cancelled'>;
   attended: boolean | null;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
+  /** Paid seats (2000): the price per seat when booked, held while she pays. */
+  price: ColumnType<number, number | bigint | undefined, number | bigint>;
+  hold_expires_at: Timestamp | null;
+  payment_reference: string | null;
+  payment_intent: string | null;
+  paid_at: Timestamp | null;
+}
+
+/** A refund owed by a committed change (2000), sent after it and retried with backoff; unique key per subject. */
+export interface OwedRefundsTable {
+  id: Generated<string>;
+  kind: 'order' | 'mentoring' | 'group_seat';
+  subject_id: string;
+  rail: PaymentMethod;
+  payment_intent: string | null;
+  amount: ColumnType<number, number | bigint, number | bigint>;
+  idempotency_key: string;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  refund_reference: string | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export interface GroupRemindersTable {
@@ -1109,6 +1132,7 @@ export interface Database {
   group_sessions: GroupSessionsTable;
   group_bookings: GroupBookingsTable;
   group_reminders: GroupRemindersTable;
+  owed_refunds: OwedRefundsTable;
   mentor_offers: MentorOffersTable;
   mentor_weekly_hours: MentorWeeklyHoursTable;
   mentor_date_exceptions: MentorDateExceptionsTable;

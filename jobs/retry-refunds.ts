@@ -1,12 +1,27 @@
 import { z } from 'zod';
-import { mentoringSessionsOwedRefunds, refundIfDue } from '../app/modules/mentoring/index.server';
-import { ordersOwedRefunds, refundOwedOrder } from '../app/modules/orders';
+import { refundIfDue } from '../app/modules/mentoring/index.server';
+import { refundSeatIfDue } from '../app/modules/mentoring/group-paid.server';
+import { refundOwedOrder } from '../app/modules/orders';
+import { dueOwedRefunds, type OwedKind } from '../app/modules/payments/refunds.server';
 import type { JobDefinition } from './types';
 
-// Card refunds owed by a change that already committed (a cancelled paid booking,
-// a card order paid after it lapsed) but not sent, because Stripe could not be
-// reached at the time. Each is keyed at Stripe by its order or session, so a
-// retry never refunds twice.
+// Refunds owed by a change that already committed (a cancelled paid order,
+// booking or group seat; a card payment that came after its hold lapsed) but not
+// sent, because the rail could not be reached at the time. Each waits its backoff
+// (5, 10, 20 … minutes, at most 6 hours) and is keyed at Stripe by its order,
+// session or seat, so a retry never refunds twice.
+const senders: Record<OwedKind, (id: string, now: Date) => Promise<boolean>> = {
+  order: refundOwedOrder,
+  mentoring: refundIfDue,
+  group_seat: refundSeatIfDue,
+};
+
+export async function sendDueRefunds(now = new Date()) {
+  let sent = 0;
+  for (const owed of await dueOwedRefunds(now)) if (await senders[owed.kind](owed.subject_id, now)) sent++;
+  return { sent };
+}
+
 export const retryRefunds: JobDefinition<Record<string, never>> = {
   queue: 'retry-refunds',
   payload: z
@@ -15,10 +30,5 @@ export const retryRefunds: JobDefinition<Record<string, never>> = {
     .or(z.null())
     .transform(() => ({})),
   cron: '*/10 * * * *',
-  run: async () => {
-    let sent = 0;
-    for (const id of await ordersOwedRefunds()) if (await refundOwedOrder(id)) sent++;
-    for (const id of await mentoringSessionsOwedRefunds()) if (await refundIfDue(id)) sent++;
-    return { sent };
-  },
+  run: () => sendDueRefunds(),
 };

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import {
   bookSeat,
@@ -8,11 +9,15 @@ import {
   markAttendance,
   sendDueGroupReminders,
 } from '../app/modules/mentoring/group.server';
+import { releaseExpiredSeatHolds } from '../app/modules/mentoring/group-paid.server';
+import { findOwedRefund } from '../app/modules/payments/refunds.server';
+import * as webhook from '../app/routes/webhooks.stripe';
 import * as page from '../app/routes/group-sessions.$id';
 import * as ics from '../app/routes/group-sessions.$id_.ics';
 import * as hostPage from '../app/routes/dashboard.group-sessions';
 import { useCleanDatabase } from './support/clean';
-import { call, createTestUser, formRequest, getRequest, payload, statusOf } from './support/fixtures';
+import { call, createTestUser, formRequest, getRequest, payload, statusOf, testOrigin } from './support/fixtures';
+import { startStripeServer } from './support/stripe-server';
 
 // Group mentoring (issue 20): seats taken under a PostgreSQL check, never more
 // than offered however many book at once; reminders and the .ics for every seat.
@@ -21,7 +26,7 @@ useCleanDatabase();
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
 
-async function session(seats = 10, startsAt = inDays(3)) {
+async function session(seats = 10, startsAt = inDays(3), price = 0) {
   const host = await createTestUser({ roles: ['mentor'] });
   const id = await createGroupSession(host.id, {
     title: 'Bán hàng qua mạng an toàn',
@@ -31,6 +36,7 @@ async function session(seats = 10, startsAt = inDays(3)) {
     seats,
     meetingMode: 'video',
     meetingPlace: 'https://meet.example/sen',
+    price,
   });
   return { host, id };
 }
@@ -196,5 +202,143 @@ describe('group sessions', () => {
         await call(hostPage.action, formRequest('/dashboard/group-sessions', form, { cookie: unapproved.cookie })),
       ),
     ).toBe(403);
+  });
+});
+
+describe('paid group seats (card rail against the fake Stripe)', () => {
+  let stripe: Awaited<ReturnType<typeof startStripeServer>>;
+  const secret = 'whsec_test_group';
+  const signer = new Stripe('sk_test_signer');
+  const saved = { ...process.env };
+  const price = 150_000;
+  let counter = 0;
+
+  beforeAll(async () => {
+    stripe = await startStripeServer();
+    process.env.STRIPE_SECRET_KEY = 'sk_test_sen';
+    process.env.STRIPE_API_BASE = stripe.base;
+    process.env.STRIPE_WEBHOOK_SECRET = secret;
+  });
+  afterAll(async () => {
+    for (const k of ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET']) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    await stripe.close();
+  });
+
+  const booking = (id: string) =>
+    db.selectFrom('group_bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  /** Posts a signed card event about one seat to the webhook route; its outcome. */
+  async function post(type: string, bookingId: string, paid = true) {
+    const b = await booking(bookingId);
+    const body = {
+      id: `evt_group_${++counter}`,
+      object: 'event',
+      api_version: '2025-01-27.acacia',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      type,
+      data: {
+        object: {
+          id: b.payment_reference,
+          object: 'checkout.session',
+          payment_status: paid ? 'paid' : 'unpaid',
+          payment_intent: paid ? `pi_test_${bookingId.slice(0, 8)}` : null,
+          metadata: { kind: 'group_seat', group_booking_id: bookingId },
+        },
+      },
+    };
+    const text = JSON.stringify(body);
+    const response = (await call(
+      webhook.action,
+      new Request(`${testOrigin}/webhooks/stripe`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'stripe-signature': signer.webhooks.generateTestHeaderString({ payload: text, secret }),
+        },
+        body: text,
+      }),
+    )) as Response;
+    return ((await response.json()) as { outcome: string }).outcome;
+  }
+
+  it('twelve people book 10 paid seats at once: 10 held for payment, 2 told it is full; paying books, a lapse frees the seat', async () => {
+    const { id } = await session(10, inDays(3), price);
+    const people = await Promise.all(Array.from({ length: 12 }, () => createTestUser()));
+    const results = await Promise.all(people.map((p) => bookSeat(id, p.id)));
+    const held = results.flatMap((r) => (r.ok ? [r] : []));
+    expect(held).toHaveLength(10);
+    expect(results.filter((r) => !r.ok && r.error === 'depth.group.full')).toHaveLength(2);
+    expect(held.every((r) => r.checkoutUrl?.startsWith('https://checkout.stripe.com/'))).toBe(true);
+    expect(await seatsOf(id)).toEqual({ seats: 10, seats_taken: 10 });
+
+    // Paid: booked, once, whatever the replays.
+    const [first, second, third] = held.map((r) => r.bookingId);
+    expect(await post('checkout.session.completed', first)).toBe('handled');
+    expect(await booking(first)).toMatchObject({ status: 'booked', price });
+    // The payment lapsed: the seat is free for someone else.
+    expect(await post('checkout.session.expired', second, false)).toBe('handled');
+    expect(await booking(second)).toMatchObject({ status: 'cancelled' });
+    expect(await seatsOf(id)).toEqual({ seats: 10, seats_taken: 9 });
+    const late = await createTestUser();
+    expect((await bookSeat(id, late.id)).ok).toBe(true);
+    expect(await bookSeat(id, (await createTestUser()).id)).toEqual({ ok: false, error: 'depth.group.full' });
+
+    // The 30-minute hold passes for every unpaid one: the seats come back (the paid one stays).
+    expect(await releaseExpiredSeatHolds(new Date(Date.now() + 31 * 60_000))).toEqual({ seatsReleased: 9 });
+    expect(await seatsOf(id)).toEqual({ seats: 10, seats_taken: 1 });
+    // A payment arriving after its hold lapsed is owed back (the seat may be gone), sent once.
+    expect(await post('checkout.session.completed', third)).toBe('handled');
+    expect((await findOwedRefund('group_seat', third))?.refund_reference).toMatch(/^re_test_/);
+  });
+
+  it('a cancelled paid seat is refunded once, by the one refund order; a free seat owes nothing', async () => {
+    const { id } = await session(3, inDays(3), price);
+    const a = await createTestUser();
+    const held = await bookSeat(id, a.id);
+    if (!held.ok) throw new Error(held.error);
+    await post('checkout.session.completed', held.bookingId);
+    expect(await cancelSeat(id, a.id)).toBe(true);
+    expect(await seatsOf(id)).toEqual({ seats: 3, seats_taken: 0 });
+    const owed = await findOwedRefund('group_seat', held.bookingId);
+    expect(owed).toMatchObject({ amount: price, attempts: 1 });
+    expect(owed?.sent_at).toBeInstanceOf(Date);
+    const calls = stripe.calls.filter((c) => c.idempotencyKey === `group-seat-refund-${held.bookingId}`);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].body.get('amount')).toBe(String(price));
+
+    const free = await session(3);
+    const b = await createTestUser();
+    expect(await bookSeat(free.id, b.id)).toMatchObject({ ok: true });
+    expect(await cancelSeat(free.id, b.id)).toBe(true);
+  });
+
+  it('through the page: a paid seat sends her to the payment page; without card payments it is refused in words', async () => {
+    const { id } = await session(2, inDays(3), price);
+    const a = await createTestUser();
+    const res = (await call(
+      page.action,
+      formRequest(`/group-sessions/${id}`, { intent: 'book' }, { cookie: a.cookie }),
+      { id },
+    )) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    const seen = payload(await call(page.loader, getRequest(`/group-sessions/${id}`, { cookie: a.cookie }), { id }));
+    expect(seen.session).toMatchObject({ held: true, booked: false, price });
+    delete process.env.STRIPE_SECRET_KEY;
+    try {
+      const b = await createTestUser();
+      const refused = await call(
+        page.action,
+        formRequest(`/group-sessions/${id}`, { intent: 'book' }, { cookie: b.cookie }),
+        { id },
+      );
+      expect(statusOf(refused)).toBe(400);
+      expect(payload(refused).errors.form).toBe('paidseat.unavailable');
+    } finally {
+      process.env.STRIPE_SECRET_KEY = 'sk_test_sen';
+    }
   });
 });

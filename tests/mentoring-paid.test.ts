@@ -16,7 +16,7 @@ import * as webhook from '../app/routes/webhooks.stripe';
 import { useCleanDatabase } from './support/clean';
 import { call, createTestUser, formRequest, getRequest, payload, statusOf, testOrigin } from './support/fixtures';
 import { startStripeServer } from './support/stripe-server';
-import { retryRefunds } from '../jobs/retry-refunds';
+import { retryRefunds, sendDueRefunds } from '../jobs/retry-refunds';
 
 // Paid mentoring sessions against the local fake Stripe server, with webhooks
 // signed by the Stripe SDK exactly as Stripe signs them.
@@ -314,12 +314,14 @@ describe('paid mentoring sessions through Stripe (offline)', () => {
     expect(await cancelSession(a.id, a.mentee.id, '')).toMatchObject({ ok: true, refunded: false });
     expect(await sessionRow(a.id)).toMatchObject({ status: 'cancelled', refund_id: null });
 
-    expect(await retryRefunds.run({})).toMatchObject({ sent: 1 });
+    // It waits its backoff (5 minutes after the first failure): the job right away sends nothing.
+    expect(await retryRefunds.run({})).toMatchObject({ sent: 0 });
+    expect(await sendDueRefunds(new Date(Date.now() + 6 * 60_000))).toMatchObject({ sent: 1 });
     const row = await sessionRow(a.id);
     expect(row).toMatchObject({ status: 'cancelled', refund_amount: price });
     expect(row.refund_id).toMatch(/^re_test_/);
     // Nothing is owed any more: a second run sends nothing.
-    expect(await retryRefunds.run({})).toMatchObject({ sent: 0 });
+    expect(await sendDueRefunds(new Date(Date.now() + 60 * 60_000))).toMatchObject({ sent: 0 });
     const sent = stripe.calls.filter(
       (c) => c.path === '/v1/refunds' && c.idempotencyKey === `mentoring-refund-${a.id}`,
     );

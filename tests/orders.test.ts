@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { db } from '../app/lib/db.server';
+import { findOwedRefund } from '../app/modules/payments/refunds.server';
+import { sendDueRefunds } from '../jobs/retry-refunds';
 import { addToCart, checkout, expireUnpaidOrders, advanceStaleOrders } from '../app/modules/orders';
 import * as cartRoute from '../app/routes/cart';
 import * as checkoutRoute from '../app/routes/checkout';
@@ -662,6 +664,26 @@ describe('card payments through Stripe (offline)', () => {
     expect(await stockOf(o.listingId)).toBe(2);
     const refund = stripeServer.calls.filter((c) => c.path === '/v1/refunds').at(-1)!;
     expect([refund.idempotencyKey, refund.body.get('amount')]).toEqual([`refund-${o.order.id}`, '280000']);
+  });
+
+  it('when Stripe refuses the refund of a cancelled paid order, the cancellation stands, the refund stays owed and the job sends it once', async () => {
+    const o = await cardCheckout();
+    await post(event('checkout.session.completed', session(o)));
+    stripeServer.failNext();
+    const res = await call(
+      buyerOrder.action,
+      formRequest(`/orders/${o.order.id}`, { intent: 'cancel' }, { cookie: o.buyer.cookie }),
+      { id: o.order.id },
+    );
+    expect(statusOf(res)).toBe(302);
+    expect(await stateOf(o.order.id)).toBe('cancelled');
+    expect(await stockOf(o.listingId)).toBe(2);
+    expect(await findOwedRefund('order', o.order.id)).toMatchObject({ attempts: 1, sent_at: null, amount: 280_000 });
+    expect(await sendDueRefunds(new Date(Date.now() + 6 * 60_000))).toMatchObject({ sent: 1 });
+    expect(await stateOf(o.order.id)).toBe('refunded');
+    expect(await sendDueRefunds(new Date(Date.now() + 86_400_000))).toMatchObject({ sent: 0 });
+    const keyed = stripeServer.calls.filter((c) => c.idempotencyKey === `refund-${o.order.id}`);
+    expect(keyed).toHaveLength(2); // the refused attempt and the job's, one refund
   });
 
   it('when Stripe refuses to open a session, the stock is released and the buyer is told', async () => {

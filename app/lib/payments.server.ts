@@ -40,8 +40,46 @@ export type CheckoutLine = { name: string; unitAmount: number; quantity: number 
  * (the webhook dispatches on metadata.kind) and the idempotency keys, so a retried
  * request never opens a second Checkout Session nor refunds twice.
  */
-export type CardPayment = { kind: 'checkout'; checkoutId: string } | { kind: 'mentoring'; sessionId: string };
-export type CardRefund = { kind: 'order'; orderId: string } | { kind: 'mentoring'; sessionId: string };
+export type CardPayment =
+  | { kind: 'checkout'; checkoutId: string }
+  | { kind: 'mentoring'; sessionId: string }
+  | { kind: 'group_seat'; bookingId: string };
+export type CardRefund =
+  | { kind: 'order'; orderId: string }
+  | { kind: 'mentoring'; sessionId: string }
+  | { kind: 'group_seat'; bookingId: string };
+
+/** Stripe metadata, client reference and idempotency key of a card payment. */
+function paymentNames(payment: CardPayment): [string, Record<string, string>, string] {
+  switch (payment.kind) {
+    case 'mentoring':
+      return [
+        payment.sessionId,
+        { kind: 'mentoring', mentoring_session_id: payment.sessionId },
+        `mentoring-checkout-${payment.sessionId}`,
+      ];
+    case 'group_seat':
+      return [
+        payment.bookingId,
+        { kind: 'group_seat', group_booking_id: payment.bookingId },
+        `group-seat-checkout-${payment.bookingId}`,
+      ];
+    case 'checkout':
+      return [payment.checkoutId, { checkout_id: payment.checkoutId }, `checkout-${payment.checkoutId}`];
+  }
+}
+
+/** Stripe metadata and default idempotency key of a card refund. */
+function refundNames(refund: CardRefund): [Record<string, string>, string] {
+  switch (refund.kind) {
+    case 'mentoring':
+      return [{ kind: 'mentoring', mentoring_session_id: refund.sessionId }, `mentoring-refund-${refund.sessionId}`];
+    case 'group_seat':
+      return [{ kind: 'group_seat', group_booking_id: refund.bookingId }, `group-seat-refund-${refund.bookingId}`];
+    case 'order':
+      return [{ order_id: refund.orderId }, `refund-${refund.orderId}`];
+  }
+}
 
 /**
  * A Checkout Session in VND. VND is zero-decimal for Stripe: unit_amount 250000
@@ -51,14 +89,7 @@ export async function createCardCheckout(
   payment: CardPayment,
   input: { lines: CheckoutLine[]; email: string | null; successUrl: string; cancelUrl: string; expiresAt: Date },
 ) {
-  const [reference, metadata, idempotencyKey] =
-    payment.kind === 'mentoring'
-      ? [
-          payment.sessionId,
-          { kind: 'mentoring', mentoring_session_id: payment.sessionId },
-          `mentoring-checkout-${payment.sessionId}`,
-        ]
-      : [payment.checkoutId, { checkout_id: payment.checkoutId }, `checkout-${payment.checkoutId}`];
+  const [reference, metadata, idempotencyKey] = paymentNames(payment);
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'payment',
     currency: 'vnd',
@@ -85,10 +116,7 @@ export async function createCardCheckout(
  * another refund of the same order (a problem's) passes its own `key`.
  */
 export async function refundCard(refund: CardRefund, input: { paymentIntent: string; amount: number; key?: string }) {
-  const [metadata, key] =
-    refund.kind === 'mentoring'
-      ? [{ kind: 'mentoring', mentoring_session_id: refund.sessionId }, `mentoring-refund-${refund.sessionId}`]
-      : [{ order_id: refund.orderId }, `refund-${refund.orderId}`];
+  const [metadata, key] = refundNames(refund);
   const made = await stripeClient().refunds.create(
     { payment_intent: input.paymentIntent, amount: input.amount, metadata },
     { idempotencyKey: input.key ?? key },

@@ -29,6 +29,7 @@ import enCoop from './en/coop.json';
 import enUdesk from './en/udesk.json';
 import enReviews from './en/reviews.json';
 import enQuickstock from './en/quickstock.json';
+import enPaidseat from './en/paidseat.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -60,6 +61,7 @@ import viCoop from './vi/coop.json';
 import viUdesk from './vi/udesk.json';
 import viReviews from './vi/reviews.json';
 import viQuickstock from './vi/quickstock.json';
+import viPaidseat from './vi/paidseat.json';
 
 // One flat file of "namespace.key" strings per capability and language.
 // Vietnamese is the reference; English must carry every key (checked by the
@@ -96,6 +98,7 @@ const vi = {
   ...viUdesk,
   ...viReviews,
   ...viQuickstock,
+  ...viPaidseat,
 };
 
 /** Every key of the catalogue files, plural forms included ("mentoring.held_other"). */
@@ -142,6 +145,7 @@ const en: Messages = {
   ...enUdesk,
   ...enReviews,
   ...enQuickstock,
+  ...enPaidseat,
 };
 
 export const messages: { vi: Messages; en: Messages } = { vi, en };

@@ -70,6 +70,7 @@ export default function HostGroupSessions() {
             startsAt: t('depth.group.field.startsAt'),
             minutes: t('depth.group.field.minutes'),
             seats: t('depth.group.field.seats'),
+            price: t('paidseat.field.price'),
           }}
         />
         <Field name="title" label={t('depth.group.field.title')} reply={reply} required maxLength={120} />
@@ -90,6 +91,14 @@ export default function HostGroupSessions() {
           defaultValue="20"
           inputMode="numeric"
           maxLength={3}
+        />
+        <Field
+          name="price"
+          label={t('paidseat.field.price')}
+          reply={reply}
+          defaultValue="0"
+          inputMode="numeric"
+          maxLength={13}
         />
         <SelectField
           name="meetingMode"

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Field, FormError } from '~/components/form';
 import { getUser, requireUser } from '~/lib/auth.server';
@@ -35,6 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       open: s.status === 'open' && s.starts_at.getTime() > Date.now(),
       started: s.starts_at.getTime() <= Date.now(),
       booked: Boolean(s.my_booking),
+      // Her seat held while she pays (a paid session).
+      held: Boolean(s.my_hold),
+      price: s.price,
       attendees: isHost ? s.attendees.map((a) => ({ id: a.id, name: a.display_name, attended: a.attended })) : [],
     },
     isHost,
@@ -52,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'book') {
     const booked = await bookSeat(id, user.id);
     if (!booked.ok) return formError(form, { form: booked.error }, booked.error === 'depth.group.full' ? 409 : 400);
+    // A paid seat is held while she pays on the card rail's page.
+    if (booked.checkoutUrl) return redirect(booked.checkoutUrl);
     return redirectWithNotice(`/group-sessions/${id}`, 'notice.depth.booked');
   }
   if (input.intent === 'cancel') {
@@ -73,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GroupSession() {
   const { session: s, isHost, signedIn } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, money } = useI18n();
   return (
     <article>
       <p className="small">
@@ -84,13 +89,23 @@ export default function GroupSession() {
         <SessionTime start={s.start} end={s.end} />
       </p>
       <p className="small">
-        {t('depth.group.host', { name: s.host })} · {t(`mentoring.mode.${s.mode}`)} · {t('depth.group.free')}
+        {t('depth.group.host', { name: s.host })} · {t(`mentoring.mode.${s.mode}`)} ·{' '}
+        {s.price > 0 ? t('paidseat.perSeat', { price: money(s.price) }) : t('depth.group.free')}
       </p>
       <p>{s.left > 0 ? t('depth.group.seatsLeft', { n: s.left, seats: s.seats }) : t('depth.group.full')}</p>
       {s.description ? <p style={{ whiteSpace: 'pre-line' }}>{s.description}</p> : null}
       {s.place ? <p className="small">{s.place}</p> : null}
       <FormError reply={reply} labels={{ seats: t('depth.group.field.seats') }} />
-      {s.booked ? (
+      {s.held ? (
+        <>
+          <p>{t('paidseat.held')}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="cancel" className="secondary">
+              {t('paidseat.giveBack')}
+            </button>
+          </Form>
+        </>
+      ) : s.booked ? (
         <>
           <p>
             <strong>{t('depth.group.booked')}</strong>{' '}

@@ -12,6 +12,7 @@ import {
   decisionsFrom,
   isReasonFor,
   reasonCodes,
+  renewalDecisionsFor,
   type StaffDecision,
   type Subject,
 } from '~/modules/verification/states';
@@ -20,7 +21,6 @@ import {
   findReview,
   listMeetings,
   recordMeeting,
-  renewalDecisionsFor,
   sameIdentityAccounts,
   transition,
 } from '~/modules/verification';

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { log } from '~/lib/log.server';
 import { verifyWebhook } from '~/lib/payments.server';
-import { handleMentoringStripeEvent } from '~/modules/mentoring/paid.server';
+import { handleMentoringPayment } from '~/modules/mentoring/paid.server';
+import { handleGroupSeatPayment } from '~/modules/mentoring/group-paid.server';
+import { readCardEvent } from '~/modules/payments';
 import { handleStripeEvent } from '~/modules/orders';
 
 // Stripe's events. The signature (STRIPE_WEBHOOK_SECRET) is checked on the raw
@@ -16,11 +18,17 @@ export async function action({ request }: ActionFunctionArgs) {
     log.warn('stripe webhook with a bad signature');
     return new Response('Bad signature', { status: 400 });
   }
-  // Dispatch by metadata.kind: a paid mentoring session's events go to mentoring,
-  // everything else (the shop's checkouts, refunds) to orders.
+  // Dispatch by metadata.kind: a paid mentoring session's or group seat's events go
+  // to mentoring (read by the payments interface), everything else (the shop's
+  // checkouts, refunds) to orders.
   const object = event.data.object;
   const kind = 'metadata' in object ? object.metadata?.kind : undefined;
-  const outcome = kind === 'mentoring' ? await handleMentoringStripeEvent(event) : await handleStripeEvent(event);
+  const outcome =
+    kind === 'mentoring'
+      ? await handleMentoringPayment(readCardEvent(event))
+      : kind === 'group_seat'
+        ? await handleGroupSeatPayment(readCardEvent(event))
+        : await handleStripeEvent(event);
   return Response.json({ received: true, outcome });
 }
 

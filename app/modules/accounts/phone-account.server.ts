@@ -10,7 +10,9 @@ import { db } from '~/lib/db.server';
 import { queueEmail } from '~/lib/email.server';
 import { translatorFor } from '~/lib/i18n.server';
 import { absoluteUrl } from '~/lib/origin.server';
-import { hashToken, passwordMatches, setPasswordAndSignOut } from './accounts.server';
+import { passwordMatches } from './settings.server';
+import { setPasswordAndSignOut } from './password-reset.server';
+import { hashToken } from './tokens.server';
 import { checkCode, requestCode, type CodeCheck, type CodeRequestResult } from './phone-codes.server';
 import { hashPassword } from './passwords.server';
 

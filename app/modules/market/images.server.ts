@@ -3,7 +3,8 @@ import sharp from 'sharp';
 import type { MessageKey } from '~/lib/i18n';
 import { getStorage } from '~/lib/storage.server';
 import { deleteStored, prepareFile, type PreparedFile } from '~/lib/uploads.server';
-import { addListingImages, maxImages, removeListingImage } from './listings.server';
+import { addListingImages, removeListingImage } from './listing-writes.server';
+import { maxImages } from './seller-listings.server';
 import { db } from '~/lib/db.server';
 
 // Listing photos go through the same checked uploads as identity documents

@@ -1,5 +1,5 @@
 import type { VerificationStatus } from '../../../db/schema';
-import { listSellerPublished } from './listings.server';
+import { listSellerPublished } from './public-listings.server';
 import { imageUrl } from './urls.server';
 
 /** A storefront's published listings (none while the business is suspended): one statement. */

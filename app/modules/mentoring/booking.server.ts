@@ -5,14 +5,14 @@ import { notify as notifyPerson } from '~/modules/notifications/notify.server';
 import { type MessageKey } from '~/lib/i18n';
 import { translatorFor } from '~/lib/i18n.server';
 import { log } from '~/lib/log.server';
-import { cardPaymentsEnabled, createCardCheckout } from '~/lib/payments.server';
+import { createPayment, railEnabled } from '~/modules/payments';
 import { computeSlots, type Slot } from './slots';
 import { absoluteUrl } from '~/lib/origin.server';
 import { paymentHoldMinutes } from './common.server';
 import { availabilityOf, busyOf, freeSlots } from './free-slots.server';
 
 // Booking a session: the slot is taken in the database (exclusion constraints), a paid one
-// is held while she pays on Stripe's page; notices to both people.
+// is held while she pays on the card rail's page; notices to both people.
 
 export type BookingProblem =
   'taken' | 'menteeBusy' | 'notOffered' | 'notASlot' | 'paid' | 'paymentFailed' | 'self' | 'tooLate';
@@ -54,9 +54,9 @@ export async function bookSession(input: {
       const found = await availabilityOf(input.mentorId, trx);
       if (!found) return { ok: false, problem: 'notOffered', nextSlots: [] };
       const { offer, availability } = found;
-      // A paid session needs card payment; without Stripe configured it is refused.
+      // A paid session needs the card rail; without it configured it is refused.
       const paid = offer.price > 0;
-      if (paid && !cardPaymentsEnabled()) return { ok: false, problem: 'paid', nextSlots: [] };
+      if (paid && !railEnabled('card')) return { ok: false, problem: 'paid', nextSlots: [] };
       const busy = await busyOf(input.mentorId, now, trx);
       const slots = computeSlots(availability, busy, now);
       const slot = slots.find((s) => sameInstant(s.start, input.startsAt));
@@ -116,8 +116,8 @@ export async function bookSession(input: {
 }
 
 /**
- * Opens the Stripe Checkout Session for a held booking and records its id. When
- * Stripe refuses or cannot be reached the hold is released at once (null).
+ * Opens the card payment (payments interface) of a held booking and records its reference. When
+ * the rail refuses or cannot be reached the hold is released at once (null).
  */
 async function openCheckout(sessionId: string, now: Date) {
   const s = await db
@@ -135,8 +135,9 @@ async function openCheckout(sessionId: string, now: Date) {
     .executeTakeFirstOrThrow();
   try {
     const t = translatorFor(s.mentee_locale);
-    // Stripe needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
-    const checkout = await createCardCheckout(
+    // The card rail needs at least 30 minutes; a minute more than our hold, so the hold lapses first.
+    const checkout = await createPayment(
+      'card',
       { kind: 'mentoring', sessionId },
       {
         lines: [{ name: t('mentoring.payment.item', { name: s.mentor_name }), unitAmount: s.price, quantity: 1 }],
@@ -146,14 +147,18 @@ async function openCheckout(sessionId: string, now: Date) {
         expiresAt: new Date(now.getTime() + (paymentHoldMinutes + 1) * 60_000),
       },
     );
+    if (!checkout.redirect) throw new Error('the card rail gave no payment page');
     await db
       .updateTable('mentoring_sessions')
-      .set({ stripe_session_id: checkout.id })
+      .set({ stripe_session_id: checkout.reference })
       .where('id', '=', sessionId)
       .execute();
-    return checkout.url;
+    return checkout.redirect;
   } catch (error) {
-    log.warn('stripe checkout for a mentoring session failed', { sessionId, error: (error as Error).message });
+    log.warn('card payment for a mentoring session could not be opened', {
+      sessionId,
+      error: (error as Error).message,
+    });
     await db
       .updateTable('mentoring_sessions')
       .set({ status: 'cancelled', cancelled_at: now, cancel_reason: null, updated_at: now })

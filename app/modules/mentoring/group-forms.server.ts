@@ -33,6 +33,15 @@ export const groupSessionSchema = z.object({
     .max(480, 'validation.invalid'),
   seats,
   meetingMode: z.enum(meetingModes, { error: 'validation.required' }),
+  // Per seat, in đồng; empty or 0: free.
+  price: z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(/[.\s]/g, '') || '0' : (v ?? '0')),
+    z.coerce
+      .number({ error: 'validation.invalid' })
+      .int('validation.invalid')
+      .min(0, 'validation.invalid')
+      .max(100_000_000, 'validation.invalid'),
+  ),
   meetingPlace: z
     .string()
     .max(300, 'validation.tooLong')

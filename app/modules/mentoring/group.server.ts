@@ -1,17 +1,20 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../../../db/schema';
 import { db } from '~/lib/db.server';
-import { notify } from '~/modules/notifications/notify.server';
-import type { MessageKey } from '~/lib/i18n';
 import { isUuid } from '~/lib/ids';
+import { railEnabled } from '~/modules/payments';
+import { oweRefund } from '~/modules/payments/refunds.server';
+import { paymentHoldMinutes } from './common.server';
+import { groupNotice } from './group-notice.server';
+import { openSeatCheckout, refundSeatIfDue } from './group-paid.server';
 import { sessionIcs } from './ics.server';
 
 // Group mentoring (issue 20): one session, several seats. A booking raises
 // seats_taken in the transaction that writes it, and PostgreSQL's check
-// seats_taken <= seats refuses the one too many (migration 1610).
+// seats_taken <= seats refuses the one too many (migration 1610). A seat of a
+// paid session (price per seat) is held in 'awaiting_payment', counted like a
+// booked one, while she pays by card (group-paid.server.ts).
 
-type Trx = Transaction<Database>;
 const hour = 3600_000;
 
 export type GroupInput = {
@@ -22,6 +25,8 @@ export type GroupInput = {
   seats: number;
   meetingMode: 'video' | 'phone' | 'in_person';
   meetingPlace: string;
+  /** Per seat, in đồng; 0 (the default) is free. */
+  price?: number;
 };
 
 export async function createGroupSession(hostId: string, input: GroupInput) {
@@ -36,6 +41,7 @@ export async function createGroupSession(hostId: string, input: GroupInput) {
       seats: input.seats,
       meeting_mode: input.meetingMode,
       meeting_place: input.meetingPlace,
+      price: input.price ?? 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -57,19 +63,35 @@ export async function changeSeats(hostId: string, id: string, seats: number) {
 }
 
 export type BookResult =
-  | { ok: true; bookingId: string }
-  | { ok: false; error: 'depth.group.full' | 'depth.group.already' | 'depth.group.closed' | 'depth.group.own' };
+  // checkoutUrl: a paid seat is held until she pays there.
+  | { ok: true; bookingId: string; checkoutUrl?: string }
+  | {
+      ok: false;
+      error:
+        | 'depth.group.full'
+        | 'depth.group.already'
+        | 'depth.group.closed'
+        | 'depth.group.own'
+        | 'paidseat.unavailable'
+        | 'paidseat.paymentFailed';
+    };
 
 /**
  * Takes a seat. The seat is counted by a conditional update of the session row
  * (concurrent bookings queue on that row, each reads the count the previous one
  * left), and the check constraint stands behind it. A second live booking of the
- * same person breaks the unique index and rolls the seat back.
+ * same person breaks the unique index and rolls the seat back. A paid seat is
+ * held (it counts) while she pays on the card rail's page; the hold lapses after
+ * paymentHoldMinutes and gives the seat back.
  */
 export async function bookSeat(sessionId: string, attendeeId: string, now = new Date()): Promise<BookResult> {
   if (!isUuid(sessionId)) return { ok: false, error: 'depth.group.closed' };
+  // A paid seat needs the card rail; without it nobody can pay, so the seat is not taken.
+  const priced = await db.selectFrom('group_sessions').select('price').where('id', '=', sessionId).executeTakeFirst();
+  if (priced && priced.price > 0 && !railEnabled('card')) return { ok: false, error: 'paidseat.unavailable' };
+  let result: BookResult;
   try {
-    return await db.transaction().execute(async (trx) => {
+    result = await db.transaction().execute(async (trx) => {
       const taken = await trx
         .updateTable('group_sessions')
         .set({ seats_taken: sql`seats_taken + 1` })
@@ -78,7 +100,7 @@ export async function bookSeat(sessionId: string, attendeeId: string, now = new 
         .where('starts_at', '>', now)
         .where('host_id', '<>', attendeeId)
         .where(sql<boolean>`seats_taken < seats`)
-        .returning(['id', 'host_id', 'title', 'starts_at'])
+        .returning(['id', 'host_id', 'title', 'starts_at', 'price'])
         .executeTakeFirst();
       if (!taken) {
         const s = await trx
@@ -91,30 +113,50 @@ export async function bookSeat(sessionId: string, attendeeId: string, now = new 
           return { ok: false as const, error: 'depth.group.full' as const };
         return { ok: false as const, error: 'depth.group.closed' as const };
       }
+      const paid = taken.price > 0;
       const booking = await trx
         .insertInto('group_bookings')
-        .values({ group_session_id: sessionId, attendee_id: attendeeId })
+        .values({
+          group_session_id: sessionId,
+          attendee_id: attendeeId,
+          status: paid ? 'awaiting_payment' : 'booked',
+          price: taken.price,
+          hold_expires_at: paid ? new Date(now.getTime() + paymentHoldMinutes * 60_000) : null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await groupNotice(trx, attendeeId, 'depth.group.notice.booked', sessionId, taken.title, taken.starts_at);
-      return { ok: true as const, bookingId: booking.id };
+      // A held seat is announced once it is paid (the card rail's event).
+      if (!paid)
+        await groupNotice(trx, attendeeId, 'depth.group.notice.booked', sessionId, taken.title, taken.starts_at);
+      return { ok: true as const, bookingId: booking.id, paid };
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') return { ok: false, error: 'depth.group.already' };
     throw error;
   }
+  if (result.ok && 'paid' in result && result.paid) {
+    const checkoutUrl = await openSeatCheckout(result.bookingId, now);
+    if (!checkoutUrl) return { ok: false, error: 'paidseat.paymentFailed' };
+    return { ok: true, bookingId: result.bookingId, checkoutUrl };
+  }
+  return result.ok ? { ok: true, bookingId: result.bookingId } : result;
 }
 
-/** The attendee gives her seat back (before the start). */
+/**
+ * The attendee gives her seat back (before the start), or a seat held for
+ * payment. A paid seat owes its price back: recorded in the same transaction,
+ * sent after the commit (the one refund order), retried by the job if the card
+ * rail fails.
+ */
 export async function cancelSeat(sessionId: string, attendeeId: string, now = new Date()) {
   if (!isUuid(sessionId)) return false;
-  return db.transaction().execute(async (trx) => {
-    const cancelled = await trx
+  const cancelled = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .updateTable('group_bookings as b')
       .set({ status: 'cancelled', cancelled_at: now })
       .where('b.group_session_id', '=', sessionId)
       .where('b.attendee_id', '=', attendeeId)
-      .where('b.status', '=', 'booked')
+      .where('b.status', 'in', ['booked', 'awaiting_payment'])
       .where((eb) =>
         eb.exists(
           eb
@@ -124,16 +166,27 @@ export async function cancelSeat(sessionId: string, attendeeId: string, now = ne
             .where('s.starts_at', '>', now),
         ),
       )
-      .returning('b.id')
+      .returning(['b.id', 'b.price', 'b.payment_intent'])
       .executeTakeFirst();
-    if (!cancelled) return false;
+    if (!row) return null;
     await trx
       .updateTable('group_sessions')
       .set({ seats_taken: sql`seats_taken - 1` })
       .where('id', '=', sessionId)
       .execute();
-    return true;
+    if (row.payment_intent)
+      await oweRefund(trx, {
+        kind: 'group_seat',
+        subjectId: row.id,
+        rail: 'card',
+        paymentIntent: row.payment_intent,
+        amount: row.price,
+      });
+    return row;
   });
+  if (!cancelled) return false;
+  if (cancelled.payment_intent) await refundSeatIfDue(cancelled.id, now);
+  return true;
 }
 
 /** After the start, the host marks who came; the others did not. */
@@ -222,6 +275,13 @@ export async function findGroupSession(id: string | undefined, viewerId: string 
         .where('mine.status', '=', 'booked')
         .where('mine.attendee_id', '=', viewerId ?? '00000000-0000-0000-0000-000000000000')
         .as('my_booking'),
+      eb
+        .selectFrom('group_bookings as held')
+        .select('held.id')
+        .whereRef('held.group_session_id', '=', 'g.id')
+        .where('held.status', '=', 'awaiting_payment')
+        .where('held.attendee_id', '=', viewerId ?? '00000000-0000-0000-0000-000000000000')
+        .as('my_hold'),
     ])
     .where('g.id', '=', id)
     .executeTakeFirst();
@@ -253,24 +313,6 @@ export function groupIcs(
     s.title,
     host,
   );
-}
-
-/** The one place a group-session notice is written: in-app, and by email when she has one. */
-async function groupNotice(
-  trx: Trx,
-  userId: string,
-  key: MessageKey,
-  sessionId: string,
-  title: string,
-  startsAt: Date,
-) {
-  const reminder = key === 'depth.group.notice.24h' || key === 'depth.group.notice.1h';
-  await notify(trx, userId, {
-    kind: reminder ? 'booking_reminder' : 'booking',
-    key,
-    params: { title, when: startsAt.toISOString() },
-    link: `/group-sessions/${sessionId}`,
-  });
 }
 
 const reminderKinds = [

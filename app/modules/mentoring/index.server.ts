@@ -1,7 +1,7 @@
 // Mentoring: offers and weekly hours, free slots, booking (paid ones held while
 // she pays), one session's actions, the mentor directory, calendar files and
 // reminders. Routes, jobs and other capabilities import these; group sessions
-// (group.server.ts) and Stripe events (paid.server.ts) are their own files.
+// (group.server.ts, group-paid.server.ts) and card events (paid.server.ts) are their own files.
 
 export { paymentHoldMinutes, occupyingStatuses } from './common.server';
 export {
@@ -20,7 +20,6 @@ export {
   allowedActions,
   decide,
   refundIfDue,
-  mentoringSessionsOwedRefunds,
   cancelSession,
   rescheduleSession,
   rateSession,

@@ -2,32 +2,24 @@ import type { Transaction } from 'kysely';
 import type { Database, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import type Stripe from 'stripe';
-import { paymentIntentId, recordStripeEventOnce } from '~/lib/payments.server';
+import { recordPaymentEventOnce, type CardEvent } from '~/modules/payments';
 import { notify } from './booking.server';
 import { refundIfDue } from './session.server';
+import { oweRefund } from '~/modules/payments/refunds.server';
 import { isUuid } from '~/lib/ids';
 
-// Paid sessions: what Stripe's webhook events and the passing of time do to a
-// session held in 'awaiting_payment'. The webhook route hands every event whose
-// metadata.kind is 'mentoring' here.
+// Paid sessions: what the card rail's events (read by the payments interface)
+// and the passing of time do to a session held in 'awaiting_payment'. The
+// webhook route hands every event whose metadata.kind is 'mentoring' here.
 
-/** Handles one Stripe event for a mentoring session, once per event id. */
-export async function handleMentoringStripeEvent(event: Stripe.Event, now = new Date()) {
-  // Narrowed by its type, Stripe's own event types give the Checkout Session (no cast).
-  if (
-    event.type !== 'checkout.session.completed' &&
-    event.type !== 'checkout.session.async_payment_succeeded' &&
-    event.type !== 'checkout.session.expired' &&
-    event.type !== 'checkout.session.async_payment_failed'
-  )
-    return 'ignored' as const;
-  const object = event.data.object;
-  const sessionId = object.metadata?.mentoring_session_id;
+/** Handles one card event for a mentoring session, once per event id. */
+export async function handleMentoringPayment(event: CardEvent | null, now = new Date()) {
+  if (!event) return 'ignored' as const;
+  const sessionId = event.metadata.mentoring_session_id;
   let refund: string | null = null;
   const outcome = await db.transaction().execute(async (trx) => {
-    if (!(await recordStripeEventOnce(trx, event))) return 'duplicate' as const;
-    if (!isUuid(sessionId) || typeof object.id !== 'string') return 'ignored' as const;
+    if (!(await recordPaymentEventOnce(trx, event))) return 'duplicate' as const;
+    if (!isUuid(sessionId)) return 'ignored' as const;
     // The Checkout Session must be the one opened for this booking.
     const s = await trx
       .selectFrom('mentoring_sessions as s')
@@ -39,17 +31,17 @@ export async function handleMentoringStripeEvent(event: Stripe.Event, now = new 
         's.mentee_id',
         's.starts_at',
         's.stripe_payment_intent',
+        's.price',
         'o.requires_confirmation',
       ])
       .where('s.id', '=', sessionId)
-      .where('s.stripe_session_id', '=', object.id)
+      .where('s.stripe_session_id', '=', event.reference)
       .forUpdate()
       .executeTakeFirst();
     if (!s) return 'ignored' as const;
 
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
-      if (object.payment_status !== 'paid') return 'ignored' as const;
-      const intent = paymentIntentId(object.payment_intent);
+    if (event.outcome === 'paid') {
+      const intent = event.paymentIntent;
       if (s.status === 'awaiting_payment') {
         const status: SessionStatus = s.requires_confirmation ? 'pending' : 'confirmed';
         await trx
@@ -73,15 +65,19 @@ export async function handleMentoringStripeEvent(event: Stripe.Event, now = new 
           .set({ stripe_payment_intent: intent, paid_at: now, updated_at: now })
           .where('id', '=', s.id)
           .execute();
+        await oweRefund(trx, {
+          kind: 'mentoring',
+          subjectId: s.id,
+          rail: 'card',
+          paymentIntent: intent,
+          amount: s.price,
+        });
         refund = s.id;
       }
       return 'handled' as const;
     }
-    if (event.type === 'checkout.session.expired' || event.type === 'checkout.session.async_payment_failed') {
-      await releaseHold(trx, s.id, now);
-      return 'handled' as const;
-    }
-    return 'ignored' as const;
+    await releaseHold(trx, s.id, now);
+    return 'handled' as const;
   });
   if (refund) await refundIfDue(refund, now);
   return outcome;

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import type { SessionStatus } from '../../../db/schema';
+import { sql, type Transaction } from 'kysely';
+import type { Database, SessionStatus } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
-import { refundCard } from '~/lib/payments.server';
+import { oweRefund, sendOwedRefund } from '~/modules/payments/refunds.server';
 import { computeSlots, type Slot } from './slots';
 import { isUuid } from '~/lib/ids';
 import { notify, overlapOf, sameInstant } from './booking.server';
@@ -65,9 +65,11 @@ export async function decide(id: string, mentorId: string, to: 'confirmed' | 'de
       .where('mentor_id', '=', mentorId)
       .where('status', '=', 'pending')
       .where('starts_at', '>', now)
-      .returning(['mentee_id', 'starts_at'])
+      .returning(['mentee_id', 'starts_at', 'price', 'stripe_payment_intent'])
       .executeTakeFirst();
     if (!row) return false;
+    // A declined paid session owes its full price back, recorded with the decline.
+    if (to === 'declined') await oweSessionRefund(trx, id, row);
     await notify(
       trx,
       row.mentee_id,
@@ -82,67 +84,40 @@ export async function decide(id: string, mentorId: string, to: 'confirmed' | 'de
   return done;
 }
 
-/**
- * Refunds a paid session in full when it was declined, cancelled by the mentor,
- * or cancelled by the mentee before the cut-off (a late cancellation is not
- * refunded). The refund is keyed by the session id at Stripe and recorded on the
- * session; a refund already recorded is never asked for again. When Stripe
- * cannot be reached the session stays cancelled and owed its refund, which the
- * retry-refunds job sends later under the same key.
- */
-export async function refundIfDue(id: string, now = new Date()) {
-  const s = await db
-    .selectFrom('mentoring_sessions')
-    .select(['status', 'price', 'stripe_payment_intent', 'refund_id', 'cancelled_by', 'late_cancellation'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!s || !s.stripe_payment_intent || s.refund_id || s.price <= 0) return false;
-  const due =
-    s.status === 'declined' || (s.status === 'cancelled' && !(s.cancelled_by === 'mentee' && s.late_cancellation));
-  if (!due) return false;
-  try {
-    const refund = await refundCard(
-      { kind: 'mentoring', sessionId: id },
-      { paymentIntent: s.stripe_payment_intent, amount: s.price },
-    );
-    await db
-      .updateTable('mentoring_sessions')
-      .set({ refund_id: refund.id, refund_amount: s.price, refunded_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('refund_id', 'is', null)
-      .execute();
-    log.info('mentoring session refunded', { sessionId: id });
-    return true;
-  } catch (error) {
-    log.warn('mentoring refund failed; the retry-refunds job will try again', {
-      sessionId: id,
-      error: (error as Error).message,
-    });
-    return false;
-  }
+/** Records, in the transaction that declined or cancelled it, the full refund a paid session is owed. */
+async function oweSessionRefund(
+  trx: Transaction<Database>,
+  id: string,
+  s: { price: number; stripe_payment_intent: string | null },
+) {
+  if (!s.stripe_payment_intent || s.price <= 0) return;
+  await oweRefund(trx, {
+    kind: 'mentoring',
+    subjectId: id,
+    rail: 'card',
+    paymentIntent: s.stripe_payment_intent,
+    amount: s.price,
+  });
 }
 
-/** Paid sessions owed a refund that was not sent (Stripe unreachable at the time): the refund job's list. */
-export async function mentoringSessionsOwedRefunds(limit = 100) {
-  const rows = await db
-    .selectFrom('mentoring_sessions')
-    .select('id')
-    .where('stripe_payment_intent', 'is not', null)
+/**
+ * Sends the refund a paid session is owed (declined, cancelled by the mentor, or
+ * cancelled by the mentee before the cut-off; a late cancellation owes nothing),
+ * after the change that owed it committed, and records it on the session. The
+ * refund is keyed by the session at the card rail, so it is never made twice; when
+ * the rail cannot be reached it stays owed and the retry-refunds job sends it.
+ */
+export async function refundIfDue(id: string, now = new Date()) {
+  const sent = await sendOwedRefund('mentoring', id, now);
+  if (!sent) return false;
+  await db
+    .updateTable('mentoring_sessions')
+    .set({ refund_id: sent.reference, refund_amount: sent.amount, refunded_at: now, updated_at: now })
+    .where('id', '=', id)
     .where('refund_id', 'is', null)
-    .where('price', '>', 0)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'declined'),
-        eb.and([
-          eb('status', '=', 'cancelled'),
-          eb.or([eb('cancelled_by', 'is distinct from', 'mentee'), eb('late_cancellation', 'is distinct from', true)]),
-        ]),
-      ]),
-    )
-    .orderBy('updated_at')
-    .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  log.info('mentoring session refunded', { sessionId: id });
+  return true;
 }
 
 /** Cancels a live session; a mentee's cancellation after the cut-off is recorded as late. */
@@ -166,9 +141,11 @@ export async function cancelSession(id: string, userId: string, reason: string, 
       // As it was read: whether it is late depends on the time it was read at.
       .where('status', '=', s.status)
       .where('starts_at', '=', s.starts_at)
-      .returning('id')
+      .returning(['id', 'price', 'stripe_payment_intent'])
       .executeTakeFirst();
     if (!row) return false;
+    // The refund (none for the mentee's late cancellation) is owed in the cancelling transaction.
+    if (!late) await oweSessionRefund(trx, id, row);
     const other = s.side === 'mentor' ? s.mentee_id : s.mentor_id;
     await notify(trx, other, late ? 'mentoring.notify.cancelledLate' : 'mentoring.notify.cancelled', id, s.starts_at);
     return true;

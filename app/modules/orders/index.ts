@@ -5,7 +5,7 @@ export * from './settings.server';
 export * from './cart.server';
 export * from './checkout.server';
 export { paymentCode } from './payee.server';
-export { applyTransition, changeOrder, lockOrder, type ChangeResult } from './transitions.server';
+export { applyTransition, changeOrder, lockOrder, refundOwedOrder, type ChangeResult } from './transitions.server';
 export { notifyAboutOrder } from './notices.server';
 export * from './payment-events.server';
 export * from './housekeeping.server';

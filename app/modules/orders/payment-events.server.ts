@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { db } from '~/lib/db.server';
-import { log } from '~/lib/log.server';
 import type Stripe from 'stripe';
 import { paymentIntentId, recordStripeEventOnce } from '~/lib/payments.server';
-import { refundPayment } from '~/modules/payments';
+import { oweRefund, settleOwedRefund } from '~/modules/payments/refunds.server';
 import { isUuid } from '~/lib/ids';
 import { lockListingsOf } from '~/modules/market/variants.server';
 import type { Trx } from './settings.server';
-import { applyTransition, runTransition, type ActorRef } from './transitions.server';
+import { applyTransition, refundOwedOrder, type ActorRef } from './transitions.server';
 
 // Card payment events (Stripe's webhook) and the refunds a committed change made owed.
 
@@ -36,7 +35,16 @@ export async function handleStripeEvent(event: Stripe.Event) {
             // the money is owed back (a cancelled card order with a payment, see refundOwedOrder).
             await trx.updateTable('orders').set({ stripe_payment_intent: intent }).where('id', '=', order.id).execute();
             if (await retakeStock(trx, order.id)) await applyTransition(trx, order, 'reinstate', system);
-            else lateRefunds.push(order.id);
+            else {
+              await oweRefund(trx, {
+                kind: 'order',
+                subjectId: order.id,
+                rail: 'card',
+                paymentIntent: intent,
+                amount: order.total,
+              });
+              lateRefunds.push(order.id);
+            }
           }
         }
         return 'handled' as const;
@@ -61,7 +69,11 @@ export async function handleStripeEvent(event: Stripe.Event) {
           .orderBy('id')
           .forUpdate()
           .execute();
-        for (const order of orders) if (order.state !== 'refunded') await applyTransition(trx, order, 'refund', system);
+        for (const order of orders) {
+          if (order.state !== 'refunded') await applyTransition(trx, order, 'refund', system);
+          // Refunded in Stripe already: a refund still owed must not be sent again.
+          await settleOwedRefund(trx, 'order', order.id);
+        }
         return 'handled' as const;
       }
       default:
@@ -72,54 +84,12 @@ export async function handleStripeEvent(event: Stripe.Event) {
   return outcome;
 }
 
-/**
- * Sends the refund a cancelled card order is owed (paid after it lapsed, its stock
- * gone), then records it. The change that made it owed committed first; when
- * Stripe cannot be reached the order stays owed and the retry-refunds job sends
- * it later, under the same idempotency key, so it is never paid back twice.
- */
-export async function refundOwedOrder(orderId: string) {
-  const order = await db
-    .selectFrom('orders')
-    .select(['id', 'total', 'stripe_payment_intent'])
-    .where('id', '=', orderId)
-    .where('state', '=', 'cancelled')
-    .where('payment_method', '=', 'card')
-    .executeTakeFirst();
-  if (!order?.stripe_payment_intent) return false;
-  try {
-    await refundPayment(
-      'card',
-      { kind: 'order', orderId },
-      { paymentIntent: order.stripe_payment_intent, amount: order.total },
-    );
-  } catch (error) {
-    log.warn('stripe refund failed; the retry-refunds job will try again', { orderId, error: String(error) });
-    return false;
-  }
-  return runTransition(orderId, 'refund', { id: null, role: 'system' });
-}
-
-/** Cancelled card orders holding a payment: refunds owed and not yet sent. */
-export async function ordersOwedRefunds(limit = 100) {
-  const rows = await db
-    .selectFrom('orders')
-    .select('id')
-    .where('state', '=', 'cancelled')
-    .where('payment_method', '=', 'card')
-    .where('stripe_payment_intent', 'is not', null)
-    .orderBy('updated_at')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 async function sessionOrders(trx: Trx, session: Stripe.Checkout.Session) {
   const checkoutId = session.metadata?.checkout_id;
   if (!isUuid(checkoutId)) return [];
   return trx
     .selectFrom('orders')
-    .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent'])
+    .select(['id', 'state', 'payment_method', 'buyer_id', 'seller_id', 'stripe_payment_intent', 'total'])
     .where('checkout_id', '=', checkoutId)
     .where('payment_method', '=', 'card')
     .orderBy('id')

@@ -49,7 +49,7 @@ export const rules: Record<OrderAction, Rule> = {
   complete: { from: ['delivered'], by: ['system'] },
   // The buyer before the seller accepts; the seller (with a reason) before shipping.
   cancel: { from: ['awaiting_payment', 'placed', 'accepted'], by: ['buyer', 'seller'] },
-  // Money back on a paid card order (the seller after shipping; also the target of a paid cancel).
+  // Money back on a paid card order: the seller after shipping; the system once an owed refund was sent.
   refund: { from: ['placed', 'accepted', 'shipped', 'delivered', 'cancelled'], by: ['seller', 'system'] },
   // The carrier's webhook: the parcel came back to the seller undelivered (a paid order is then owed back).
   return: { from: ['shipped'], by: ['system'] },
@@ -77,10 +77,10 @@ export function mayTake(
   return true;
 }
 
-/** The state an action leads to; a cancelled card order that was paid becomes refunded. */
+/** The state an action leads to (the order is no longer needed: a paid cancel is 'cancelled' too, then refunded). */
 export function targetState(
   action: OrderAction,
-  order: { state: OrderState; payment_method: PaymentMethod },
+  _order?: { state: OrderState; payment_method: PaymentMethod },
 ): OrderState {
   switch (action) {
     case 'pay':
@@ -99,7 +99,8 @@ export function targetState(
     case 'complete':
       return 'completed';
     case 'cancel':
-      return order.payment_method === 'card' && order.state !== 'awaiting_payment' ? 'refunded' : 'cancelled';
+      // A paid card order is cancelled first and owes its refund; it becomes refunded once the money went back.
+      return 'cancelled';
     case 'refund':
       return 'refunded';
   }

@@ -2,7 +2,7 @@ import type { OrderState, PaymentMethod } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { log } from '~/lib/log.server';
-import { refundPayment } from '~/modules/payments';
+import { oweRefund, sendOwedRefund } from '~/modules/payments/refunds.server';
 import { isUuid } from '~/lib/ids';
 import { type Actor, mayTake, rules, type OrderAction, returnsStock, targetState } from './states';
 import { returnVariantStock } from '~/modules/market/variants.server';
@@ -107,7 +107,9 @@ export type ChangeResult = { ok: true; to: OrderState } | { ok: false; status: 4
  * What the buyer or the seller asks for on her order page. Another person's order
  * is not found (404); an action of the other side is forbidden (403); an action
  * the state does not allow is a form error (400). A paid card order that is
- * cancelled or refunded is refunded through Stripe first.
+ * cancelled or refunded follows the one refund order: the change and the owed
+ * refund commit together, then the refund is sent (refundOwedOrder); if Stripe
+ * fails, the refund stays owed and the retry-refunds job sends it.
  */
 export async function changeOrder(
   user: { id: string },
@@ -132,27 +134,46 @@ export async function changeOrder(
     return { ok: false, status: 400, error: 'orders.error.reasonRequired' };
   if (action === 'ship' && (!extras.carrier || !extras.trackingCode))
     return { ok: false, status: 400, error: 'orders.error.trackingRequired' };
+  if (action === 'refund' && !order.stripe_payment_intent)
+    return { ok: false, status: 400, error: 'orders.error.notAllowed' };
 
-  const to = targetState(action, order);
-  if (to === 'refunded' && order.payment_method === 'card') {
-    if (!order.stripe_payment_intent) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
-    try {
-      await refundPayment(
-        'card',
-        { kind: 'order', orderId: order.id },
-        { paymentIntent: order.stripe_payment_intent, amount: order.total },
-      );
-    } catch (error) {
-      log.warn('stripe refund failed', { orderId: order.id, error: String(error) });
-      return { ok: false, status: 400, error: 'orders.error.refundFailed' };
-    }
-  }
-  const done = await db.transaction().execute(async (trx) => {
+  const actor: ActorRef = { id: user.id, role: as };
+  const owes = await db.transaction().execute(async (trx) => {
     const locked = await lockOrder(trx, order.id);
-    if (!locked) return false;
-    return applyTransition(trx, locked, action, { id: user.id, role: as }, extras);
+    if (!locked) return null;
+    // The seller's refund is a transition once the money went back; a cancellation is one now.
+    if (
+      action === 'refund' ? !mayTake(action, as, locked) : !(await applyTransition(trx, locked, action, actor, extras))
+    )
+      return null;
+    const paidByCard = locked.payment_method === 'card' && locked.stripe_payment_intent !== null;
+    const owed = paidByCard && (action === 'refund' || (action === 'cancel' && order.state !== 'awaiting_payment'));
+    if (owed)
+      await oweRefund(trx, {
+        kind: 'order',
+        subjectId: order.id,
+        rail: 'card',
+        paymentIntent: locked.stripe_payment_intent,
+        amount: locked.total,
+      });
+    return { owed };
   });
-  if (!done) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
-  log.info('order transition', { orderId: order.id, action, by: as, to });
+  if (!owes) return { ok: false, status: 400, error: 'orders.error.notAllowed' };
+  const refunded = owes.owed && (await refundOwedOrder(order.id));
+  const to = refunded ? 'refunded' : action === 'refund' ? order.state : targetState(action, order);
+  log.info('order transition', { orderId: order.id, action, by: as, to, refundOwed: owes.owed && !refunded });
   return { ok: true, to };
+}
+
+/**
+ * Sends the refund a card order is owed (recorded by the change that owed it,
+ * committed before) and then moves the order to refunded. When Stripe cannot be
+ * reached the refund stays owed and the retry-refunds job sends it later, under
+ * the same idempotency key, so it is never paid back twice.
+ */
+export async function refundOwedOrder(orderId: string, now = new Date()) {
+  const sent = await sendOwedRefund('order', orderId, now);
+  if (!sent) return false;
+  await runTransition(orderId, 'refund', { id: null, role: 'system' });
+  return true;
 }

@@ -1,6 +1,10 @@
-import type { PaymentMethod } from '../../../db/schema';
+import type { Transaction } from 'kysely';
+import type Stripe from 'stripe';
+import type { Database, PaymentMethod } from '../../../db/schema';
 import {
   cardPaymentsEnabled,
+  paymentIntentId,
+  recordStripeEventOnce,
   type CardPayment,
   type CardRefund,
   type CheckoutLine,
@@ -104,4 +108,56 @@ export function refundPayment(
 /** The rail's reference of a refund sent (Stripe's refund id); null for one the seller makes by hand. */
 export function refundReference(refunded: Refunded) {
   return refunded.sent ? refunded.reference : null;
+}
+
+/**
+ * What a card event says about one payment, in the interface's own words, so a
+ * capability paid by card (a mentoring session, a group seat) never reads
+ * Stripe's objects itself: `paid` (the Checkout Session was paid) or `lapsed`
+ * (it expired or the payment failed). `reference` is the payment's reference
+ * from createPayment; `metadata` names what was paid for. Null for other events.
+ */
+export type CardEvent = {
+  id: string;
+  type: string;
+  outcome: 'paid' | 'lapsed';
+  reference: string;
+  paymentIntent: string | null;
+  metadata: Record<string, string>;
+};
+
+export function readCardEvent(event: Stripe.Event): CardEvent | null {
+  const base = { id: event.id, type: event.type };
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const session = event.data.object;
+      if (session.payment_status !== 'paid') return null;
+      return {
+        ...base,
+        outcome: 'paid',
+        reference: session.id,
+        paymentIntent: paymentIntentId(session.payment_intent),
+        metadata: session.metadata ?? {},
+      };
+    }
+    case 'checkout.session.expired':
+    case 'checkout.session.async_payment_failed': {
+      const session = event.data.object;
+      return {
+        ...base,
+        outcome: 'lapsed',
+        reference: session.id,
+        paymentIntent: null,
+        metadata: session.metadata ?? {},
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Records a payment event's id in the caller's transaction; false when it was already handled (a replay). */
+export function recordPaymentEventOnce(trx: Transaction<Database>, event: { id: string; type: string }) {
+  return recordStripeEventOnce(trx, event);
 }

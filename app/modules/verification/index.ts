@@ -22,7 +22,6 @@ export {
 } from './identity.server';
 export {
   decideRenewal,
-  renewalDecisionsFor,
   renewalState,
   renewVerification,
   requestRenewalWithChanges,

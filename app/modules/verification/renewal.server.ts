@@ -11,7 +11,7 @@ import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type { StoredUpload } from '~/lib/uploads.server';
 import { notify } from '~/modules/notifications/notify.server';
-import { isReasonFor, type StaffDecision } from './states';
+import { isReasonFor, isRenewalDecision, type RenewalDecision, type StaffDecision } from './states';
 
 const day = 24 * 3600 * 1000;
 export const reminderDays = [30, 7] as const;
@@ -155,16 +155,6 @@ export async function requestRenewalWithChanges(
     log.info('verification renewal with changes submitted', { userId });
     return { ok: true };
   });
-}
-
-const renewalDecisions = ['approve', 'needs_info', 'reject'] as const;
-type RenewalDecision = (typeof renewalDecisions)[number];
-const isRenewalDecision = (d: StaffDecision): d is RenewalDecision =>
-  (renewalDecisions as readonly string[]).includes(d);
-
-/** The staff decisions on a renewal with changes waiting for review: as for a first request. */
-export function renewalDecisionsFor(renewalReview: string | null): StaffDecision[] {
-  return renewalReview === 'submitted' ? [...renewalDecisions] : [];
 }
 
 export type RenewalDecisionResult =

@@ -103,3 +103,13 @@ export function isVerified(status: VerificationStatus) {
 export function canEditDocuments(status: VerificationStatus) {
   return status === 'draft' || status === 'needs_info' || status === 'rejected';
 }
+
+export const renewalDecisions = ['approve', 'needs_info', 'reject'] as const;
+export type RenewalDecision = (typeof renewalDecisions)[number];
+export const isRenewalDecision = (d: StaffDecision): d is RenewalDecision =>
+  (renewalDecisions as readonly string[]).includes(d);
+
+/** The staff decisions on a renewal with changes waiting for review: as for a first request. */
+export function renewalDecisionsFor(renewalReview: string | null): StaffDecision[] {
+  return renewalReview === 'submitted' ? [...renewalDecisions] : [];
+}
