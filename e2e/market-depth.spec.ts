@@ -2,7 +2,8 @@ import { pageAs } from './support/pages';
 import { expect, expectAccessible, test } from './support/fixtures';
 
 // Issue 20, variants: a seller adds a shirt in sizes S/M/L; a buyer buys the M;
-// the stock of M falls, S and L stay. With JavaScript on and off, on a 360 px screen.
+// the stock of M falls, S and L stay; the seller sets M's stock in her listings' quick
+// edit. With JavaScript on and off, on a 360 px screen.
 // (Twelve bookings of a ten-seat session race in tests/group-sessions.test.ts.)
 
 for (const javaScriptEnabled of [false, true]) {
@@ -65,6 +66,18 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(seller.getByLabel('Phân loại (cỡ, màu…)')).toHaveValue(
       'S | | 4 | AO-S\nM | | 4 | AO-M\nL | 420000 | 3 | AO-L',
     );
+    // The quick edit on her listings page: one stock field per size; she changes M only.
+    await seller.goto('/dashboard/listings');
+    const quick = seller.getByRole('form', { name: `Sửa nhanh: ${title}` });
+    await expect(quick.getByLabel('M', { exact: true })).toHaveValue('4');
+    await quick.getByLabel('M', { exact: true }).fill('9');
+    await quick.getByRole('button', { name: 'Lưu' }).click();
+    await expect(seller.getByText('Đã lưu thay đổi.')).toBeVisible();
+    await expect(
+      seller.getByRole('form', { name: `Sửa nhanh: ${title}` }).getByLabel('M', { exact: true }),
+    ).toHaveValue('9');
+    await expect(seller.getByText('Kho: 16').first()).toBeVisible();
+    await expectAccessible(seller);
     await buyer.context().close();
     await seller.context().close();
   });

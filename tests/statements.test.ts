@@ -109,6 +109,7 @@ describe('SQL statements per page (issue 21: at most 5)', () => {
     ['market search, signed-in buyer', () => '/market?q=kh%C4%83n&sort=relevance', () => buyer.cookie, /<main/],
     ['a listing, signed-in buyer', () => `/market/${listingId}`, () => buyer.cookie, /Khăn thổ cẩm/],
     ['her orders, the seller', () => '/dashboard/orders', () => seller.cookie, /Test user/],
+    ['her listings, the seller', () => '/dashboard/listings', () => seller.cookie, /Khăn thổ cẩm/],
     ['the verification queue, staff', () => '/staff/verifications', () => staff.cookie, /Cửa hàng chờ duyệt/],
     ['home, anonymous', () => '/', () => undefined, /<main/],
     ['a listing, anonymous', () => `/market/${listingId}`, () => undefined, /Khăn thổ cẩm/],

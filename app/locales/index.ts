@@ -28,6 +28,7 @@ import enAudio from './en/audio.json';
 import enCoop from './en/coop.json';
 import enUdesk from './en/udesk.json';
 import enReviews from './en/reviews.json';
+import enQuickstock from './en/quickstock.json';
 import enPaidseat from './en/paidseat.json';
 import viAccounts from './vi/accounts.json';
 import viCommon from './vi/common.json';
@@ -59,6 +60,7 @@ import viAudio from './vi/audio.json';
 import viCoop from './vi/coop.json';
 import viUdesk from './vi/udesk.json';
 import viReviews from './vi/reviews.json';
+import viQuickstock from './vi/quickstock.json';
 import viPaidseat from './vi/paidseat.json';
 
 // One flat file of "namespace.key" strings per capability and language.
@@ -95,6 +97,7 @@ const vi = {
   ...viCoop,
   ...viUdesk,
   ...viReviews,
+  ...viQuickstock,
   ...viPaidseat,
 };
 
@@ -141,6 +144,7 @@ const en: Messages = {
   ...enCoop,
   ...enUdesk,
   ...enReviews,
+  ...enQuickstock,
   ...enPaidseat,
 };
 

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/error-page';
-import { FormError } from '~/components/form';
+import { Field, FormError } from '~/components/form';
 import { requireSeller } from '~/lib/auth.server';
 import { formError, invalid, parseForm, readForm } from '~/lib/forms.server';
 import { useI18n } from '~/lib/i18n';
 import { pageMeta } from '~/lib/meta';
-import { listStateSchema, quickEditSchema } from '~/modules/market/forms.server';
+import { listStateSchema, parseVariantStocks, quickEditSchema, quickPriceSchema } from '~/modules/market/forms.server';
+import { variantStockField } from '~/modules/market/quick-stock';
 import {
   changeListingState,
   listSellerListings,
@@ -42,9 +43,23 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!changed.ok) return formError(form, { form: changed.error });
     return redirect(`/dashboard/listings?notice=notice.market.${parsed.data.to}`);
   }
-  const parsed = parseForm(form, quickEditSchema);
-  if (!parsed.ok) return invalid(parsed.reply);
-  await quickEditListing(user.sellerId, parsed.data.id, parsed.data);
+  // A listing with named variants sends a stock field per variant instead of one stock.
+  const stocks = parseVariantStocks(form);
+  let saved;
+  if (stocks) {
+    const parsed = parseForm(form, quickPriceSchema);
+    const errors = { ...(parsed.ok ? {} : parsed.reply.errors), ...stocks.errors };
+    if (!parsed.ok || Object.keys(stocks.errors).length) return formError(form, errors);
+    saved = await quickEditListing(user.sellerId, parsed.data.id, {
+      price: parsed.data.price,
+      variants: stocks.variants,
+    });
+  } else {
+    const parsed = parseForm(form, quickEditSchema);
+    if (!parsed.ok) return invalid(parsed.reply);
+    saved = await quickEditListing(user.sellerId, parsed.data.id, parsed.data);
+  }
+  if (!saved.ok) return formError(form, { form: saved.error });
   return redirect('/dashboard/listings?notice=notice.saved');
 }
 
@@ -81,7 +96,15 @@ export default function SellerListings() {
                   </div>
                 </div>
               </div>
-              <FormError reply={rowReply} />
+              <FormError
+                reply={rowReply}
+                idPrefix={`quick-${l.id}`}
+                labels={Object.fromEntries([
+                  ['price', t('market.field.price')],
+                  ['stock', t('market.field.stock')],
+                  ...l.variants.map((v) => [variantStockField(v.id), v.name]),
+                ])}
+              />
               <Form
                 noValidate
                 method="post"
@@ -93,6 +116,7 @@ export default function SellerListings() {
                 <label>
                   {t('market.field.price')}
                   <input
+                    id={`quick-${l.id}-price`}
                     type="text"
                     inputMode="numeric"
                     name="price"
@@ -101,17 +125,36 @@ export default function SellerListings() {
                     aria-invalid={rowReply?.errors?.price ? true : undefined}
                   />
                 </label>
-                <label>
-                  {t('market.field.stock')}
-                  <input
-                    type="text"
-                    inputMode="numeric"
-                    name="stock"
-                    defaultValue={rowReply?.values?.stock ?? String(l.stock)}
-                    maxLength={7}
-                    aria-invalid={rowReply?.errors?.stock ? true : undefined}
-                  />
-                </label>
+                {l.variants.length ? (
+                  <fieldset className="quick-variants">
+                    <legend>{t('quickstock.legend')}</legend>
+                    {l.variants.map((v) => (
+                      <Field
+                        key={v.id}
+                        idPrefix={`quick-${l.id}`}
+                        name={variantStockField(v.id)}
+                        label={v.name}
+                        inputMode="numeric"
+                        maxLength={7}
+                        reply={rowReply}
+                        defaultValue={String(v.stock)}
+                      />
+                    ))}
+                  </fieldset>
+                ) : (
+                  <label>
+                    {t('market.field.stock')}
+                    <input
+                      id={`quick-${l.id}-stock`}
+                      type="text"
+                      inputMode="numeric"
+                      name="stock"
+                      defaultValue={rowReply?.values?.stock ?? String(l.stock)}
+                      maxLength={7}
+                      aria-invalid={rowReply?.errors?.stock ? true : undefined}
+                    />
+                  </label>
+                )}
                 <button type="submit" className="secondary">
                   {t('common.save')}
                 </button>

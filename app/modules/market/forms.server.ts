@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isCategoryCode } from '~/lib/categories';
-import { fields } from '~/lib/forms.server';
+import { type FieldErrors, fields } from '~/lib/forms.server';
 import { isProvinceCode } from '~/lib/provinces';
 import { isUuid } from '~/lib/ids';
-import { parseVariantLines } from './variants.server';
+import { maxQuickStock, parseVariantLines } from './variants.server';
 
 // The listing forms' rules; every message is a locale key.
 
@@ -72,6 +72,30 @@ export const quickEditSchema = z.object({
   price: dong({ min: 1, max: 1_000_000_000_000 }),
   stock: count(),
 });
+
+/** The quick edit of a listing with named variants: its price here, a stock field per variant below. */
+export const quickPriceSchema = quickEditSchema.omit({ stock: true });
+
+/**
+ * The quick edit's stock per variant, each field checked on its own (0 to 100 000).
+ * Null when the form has no such field (a listing without named variants).
+ */
+export function parseVariantStocks(form: FormData) {
+  const variants: { id: string; stock: number }[] = [];
+  const errors: FieldErrors = {};
+  let seen = false;
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith('stock.')) continue;
+    seen = true;
+    const id = name.slice('stock.'.length);
+    const text = typeof value === 'string' ? value.trim() : '';
+    // An id that is no variant at all: the form was not ours, or is from before a change.
+    if (!isUuid(id)) errors.form = 'quickstock.changed';
+    else if (!/^\d{1,6}$/.test(text) || Number(text) > maxQuickStock) errors[name] = 'quickstock.stockInvalid';
+    else variants.push({ id, stock: Number(text) });
+  }
+  return seen ? { variants, errors } : null;
+}
 
 export const stateSchema = z.object({
   intent: z.literal('state'),

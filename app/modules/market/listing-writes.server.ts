@@ -3,7 +3,7 @@ import type { ListingState } from '../../../db/schema';
 import { db } from '~/lib/db.server';
 import { screenListing } from '~/modules/moderation/screening.server';
 import { maxImages, mayPublish, nextStates } from './seller-listings.server';
-import { saveVariants, type VariantRow } from './variants.server';
+import { saveVariants, setLiveVariantStock, type VariantRow } from './variants.server';
 
 // A seller's writes: the listing, its state and its image rows. Ownership is
 // part of every query.
@@ -70,19 +70,48 @@ export async function updateListing(sellerId: string, id: string, input: Listing
   });
 }
 
-export async function quickEditListing(sellerId: string, id: string, input: { price: number; stock: number }) {
-  const result = await db
-    .updateTable('listings')
-    // A listing with named variants keeps its stock per variant (edited on its page).
-    .set({
-      price: input.price,
-      stock: sql<number>`case when exists (select 1 from listing_variants v where v.listing_id = listings.id and v.retired_at is null and v.name <> '') then listings.stock else ${input.stock}::int end`,
-      updated_at: new Date(),
-    })
-    .where('id', '=', id)
-    .where('seller_id', '=', sellerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export type QuickEditInput =
+  { price: number; stock: number } | { price: number; variants: { id: string; stock: number }[] };
+export type QuickEditResult = { ok: true } | { ok: false; error: 'quickstock.changed' };
+
+/** Thrown inside the quick edit's transaction to roll it back. */
+class OptionsChanged extends Error {}
+
+/**
+ * The dashboard's quick edit: the price, and the stock of the listing (no named
+ * variants) or of each named variant she typed. Her form must match the listing
+ * as it is now: a variant retired meanwhile (or not this listing's), or options
+ * added or removed since she loaded the page, and nothing is written.
+ */
+export async function quickEditListing(sellerId: string, id: string, input: QuickEditInput): Promise<QuickEditResult> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The update locks the listing row first, as saveVariants expects.
+      const listing = await trx
+        .updateTable('listings')
+        .set({ price: input.price, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('seller_id', '=', sellerId)
+        .returning(
+          sql<boolean>`exists (select 1 from listing_variants v where v.listing_id = listings.id and v.retired_at is null and v.name <> '')`.as(
+            'named',
+          ),
+        )
+        .executeTakeFirst();
+      if (!listing) throw new OptionsChanged();
+      if ('variants' in input) {
+        if (!listing.named || !(await setLiveVariantStock(trx, id, input.variants))) throw new OptionsChanged();
+      } else {
+        if (listing.named) throw new OptionsChanged();
+        // The trigger of migration 1600 moves the stock to the listing's unnamed variant.
+        await trx.updateTable('listings').set({ stock: input.stock }).where('id', '=', id).execute();
+      }
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof OptionsChanged) return { ok: false, error: 'quickstock.changed' };
+    throw error;
+  }
 }
 
 export type StateChange =

@@ -16,6 +16,8 @@ export {
   changeListingState,
   createListing,
   quickEditListing,
+  type QuickEditInput,
+  type QuickEditResult,
   removeListingImage,
   updateListing,
   type ListingInput,

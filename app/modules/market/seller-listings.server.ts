@@ -97,6 +97,16 @@ export async function listSellerListings(sellerId: string) {
         .orderBy('i.position')
         .limit(1)
         .as('thumb_key'),
+      // Her live named variants, in the same statement (the quick edit has a stock field per variant).
+      jsonArrayFrom(
+        eb
+          .selectFrom('listing_variants as v')
+          .select(['v.id', 'v.name', 'v.stock'])
+          .whereRef('v.listing_id', '=', 'l.id')
+          .where('v.retired_at', 'is', null)
+          .where('v.name', '<>', '')
+          .orderBy('v.position'),
+      ).as('variants'),
     ])
     .where('l.seller_id', '=', sellerId)
     .orderBy(sql`case l.state when 'draft' then 0 when 'published' then 1 else 2 end`)

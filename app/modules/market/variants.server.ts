@@ -155,3 +155,34 @@ export async function needsVariantChoice(listingId: string) {
     .executeTakeFirstOrThrow();
   return row.n > 1;
 }
+
+/** The quick edit's stock per variant: a whole number from 0 to this. */
+export const maxQuickStock = 100_000;
+
+/**
+ * Sets the stock of some of a listing's live named variants (the dashboard's quick
+ * edit), in the caller's transaction, after the listing row is locked by its update.
+ * False, with nothing written, when one of them is not a live named variant of this
+ * listing (deleted meanwhile, or another listing's): the caller rolls back.
+ * listings.stock follows as the sum of live variants (the trigger of migration 1600).
+ */
+export async function setLiveVariantStock(trx: Trx, listingId: string, stocks: { id: string; stock: number }[]) {
+  const ids = stocks.map((s) => s.id);
+  if (new Set(ids).size !== ids.length) return false;
+  const live = ids.length
+    ? await trx
+        .selectFrom('listing_variants')
+        .select('id')
+        .where('listing_id', '=', listingId)
+        .where('retired_at', 'is', null)
+        .where('name', '<>', '')
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  if (live.length !== ids.length) return false;
+  // One order for every writer (as returnVariantStock): no two saves wait on each other in a circle.
+  for (const row of [...stocks].sort((a, b) => a.id.localeCompare(b.id))) {
+    await trx.updateTable('listing_variants').set({ stock: row.stock }).where('id', '=', row.id).execute();
+  }
+  return true;
+}
