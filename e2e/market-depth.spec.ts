@@ -4,7 +4,7 @@ import { expect, expectAccessible, test } from './support/fixtures';
 // Issue 20, variants: a seller adds a shirt in sizes S/M/L; a buyer buys the M;
 // the stock of M falls, S and L stay; the seller sets M's stock in her listings' quick
 // edit. With JavaScript on and off, on a 360 px screen.
-// (Twelve bookings of a ten-seat session race in tests/group-sessions.test.ts.)
+// (Twelve bookings of a ten-seat session race in e2e/group-seats.spec.ts.)
 
 for (const javaScriptEnabled of [false, true]) {
   test(`a shirt in S/M/L: the buyer buys the M, only M's stock falls (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
