@@ -5,15 +5,40 @@
 // listings can still be bought (Sen's choice: a lapse is paperwork, not a
 // finding against her, and cutting her sales off would punish the women who
 // are least online; buyers see the warning and decide).
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
 import type { SessionUser, StaffScope } from '~/lib/auth.server';
 import { provinceInScope } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { log } from '~/lib/log.server';
 import type { StoredUpload } from '~/lib/uploads.server';
 import { notify } from '~/modules/notifications/notify.server';
-import { isReasonFor, isRenewalDecision, type RenewalDecision, type StaffDecision } from './states';
+import { isReasonFor, isRenewalDecision, type EventReason, type RenewalDecision, type StaffDecision } from './states';
 
 const day = 24 * 3600 * 1000;
+
+/** A renewal's step in her verification history: her status stays approved, the reason says what happened. */
+function recordRenewalEvent(
+  trx: Transaction<Database>,
+  userId: string,
+  actorId: string,
+  reasonCode: EventReason,
+  reasonText: string | null,
+) {
+  return trx
+    .insertInto('verification_events')
+    .values({
+      subject: 'business',
+      user_id: userId,
+      actor_id: actorId,
+      from_status: 'approved',
+      to_status: 'approved',
+      reason_code: reasonCode,
+      reason_text: reasonText,
+    })
+    .execute();
+}
+
 export const reminderDays = [30, 7] as const;
 /** She may renew from this many days before her approval lapses (and at any time after). */
 export const renewalWindowDays = 30;
@@ -75,18 +100,7 @@ export async function renewVerification(userId: string, now = new Date()): Promi
       .where('user_id', '=', userId)
       .where('verified_until', '=', previous)
       .execute();
-    await trx
-      .insertInto('verification_events')
-      .values({
-        subject: 'business',
-        user_id: userId,
-        actor_id: userId,
-        from_status: 'approved',
-        to_status: 'approved',
-        reason_code: 'renewed',
-        reason_text: null,
-      })
-      .execute();
+    await recordRenewalEvent(trx, userId, userId, 'renewed', null);
     log.info('verification renewed', { userId, until: renewedUntil.toISOString() });
     return { ok: true, renewedUntil };
   });
@@ -140,18 +154,7 @@ export async function requestRenewalWithChanges(
       .set({ renewal_review: 'submitted', renewal_changes: input.changes, submitted_at: now, updated_at: now })
       .where('user_id', '=', userId)
       .execute();
-    await trx
-      .insertInto('verification_events')
-      .values({
-        subject: 'business',
-        user_id: userId,
-        actor_id: userId,
-        from_status: 'approved',
-        to_status: 'approved',
-        reason_code: 'renewal_changes',
-        reason_text: input.changes,
-      })
-      .execute();
+    await recordRenewalEvent(trx, userId, userId, 'renewal_changes', input.changes);
     log.info('verification renewal with changes submitted', { userId });
     return { ok: true };
   });
@@ -229,18 +232,7 @@ export async function decideRenewal(input: {
         .where('user_id', '=', userId)
         .execute();
     }
-    await trx
-      .insertInto('verification_events')
-      .values({
-        subject: 'business',
-        user_id: userId,
-        actor_id: actor.id,
-        from_status: 'approved',
-        to_status: 'approved',
-        reason_code: reasonCode,
-        reason_text: reasonText,
-      })
-      .execute();
+    await recordRenewalEvent(trx, userId, actor.id, reasonCode, reasonText);
     await notify(trx, userId, {
       kind: 'verification_decision',
       key: `renewal.decision.${decision}`,
