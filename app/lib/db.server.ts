@@ -71,10 +71,13 @@ export function postgresPoolConfig(source: EnvSource = process.env): pg.PoolConf
   };
 }
 
-function openPool(engine: Engine, source: EnvSource): Promise<pg.Pool> {
+/** For a batch script (the large bench seed), whose single statements may rightly run for minutes. */
+const withoutTimeouts: pg.PoolConfig = { statement_timeout: 0, query_timeout: 0 };
+
+function openPool(engine: Engine, source: EnvSource, batch = false): Promise<pg.Pool> {
   const pool =
     engine === 'postgres'
-      ? Promise.resolve(new pg.Pool(postgresPoolConfig(source)))
+      ? Promise.resolve(new pg.Pool({ ...postgresPoolConfig(source), ...(batch ? withoutTimeouts : {}) }))
       : openPglitePool(path.join(dataDir(source), 'pglite'));
   void pool.then((p) =>
     p.on('error', (error) =>
@@ -86,10 +89,10 @@ function openPool(engine: Engine, source: EnvSource): Promise<pg.Pool> {
 
 // Nothing connects until the first query: a script that imports a module using
 // the database but never queries it (scam:check) neither opens nor locks it.
-function open(source: EnvSource = process.env): Handle {
+function open(source: EnvSource = process.env, batch = false): Handle {
   const engine = engineFromEnv(source);
   let pool: Promise<pg.Pool> | undefined;
-  const lazyPool = () => (pool ??= openPool(engine, source));
+  const lazyPool = () => (pool ??= openPool(engine, source, batch));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lazyPool }) });
   const close = async () => {
     await db.destroy();
@@ -101,6 +104,12 @@ function open(source: EnvSource = process.env): Handle {
 }
 
 const handle = () => remember('db', () => open());
+
+/** A database of its own for a batch script: no statement time limit (requests keep theirs). */
+export function openBatchDb(source: EnvSource = process.env) {
+  const { db, close } = open(source, true);
+  return { db, close };
+}
 
 /** The process's database. After closeDb it is closed for good; the next currentPool() opens a new one. */
 export const db: DB = handle().db;

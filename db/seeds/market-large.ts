@@ -330,7 +330,8 @@ export async function seedLargeMarket(
 
 const isMain = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
 if (isMain) {
-  const { db, closeDb, currentEngine } = await import('../../app/lib/db.server');
+  const { openBatchDb, engineFromEnv } = await import('../../app/lib/db.server');
+  const { db, close } = openBatchDb();
   const { migrateToLatest } = await import('../migrate');
   const { seedDemo } = await import('../seed');
   const { provinces } = await import('../../app/lib/provinces');
@@ -349,13 +350,13 @@ if (isMain) {
       JSON.stringify({
         level: 'info',
         msg: 'seeded large market',
-        engine: currentEngine(),
+        engine: engineFromEnv(),
         demoMs,
         ...result,
         totalMs,
       }),
     );
   } finally {
-    await closeDb();
+    await close();
   }
 }
