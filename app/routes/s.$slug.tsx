@@ -13,10 +13,9 @@ import { VerifiedBadge } from '~/modules/verification/verified-badge';
 import { storefrontListings } from '~/modules/market/storefront.server';
 import { ListingGrid } from '~/modules/market/components';
 import { RatingSummary } from '~/modules/orders/components';
-import { latestReviews, reviewsForPage, sellerRating } from '~/modules/orders';
+import { latestReviews, reviewsForPage } from '~/modules/orders';
 import { ReviewList } from '~/modules/orders/review-list';
 import { lightPage } from '~/lib/page-scripts';
-import { businessOf, storefrontMembers } from '~/modules/cooperatives/members.server';
 import { StorefrontMembers } from '~/modules/cooperatives/components';
 
 // The public storefront. Its query selects only public columns: contact
@@ -44,17 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verifiedAt: store.verification_status === 'approved' && !store.verification_lapsed ? store.verified_at : null,
     safeSeller: await isSafeSeller(store.user_id),
     listings: await storefrontListings(store.user_id, store.verification_status),
-    rating: await sellerRating(store.user_id),
+    rating: store.rating,
     reviews: reviewsForPage(await latestReviews(store.user_id), viewer?.id),
-    members: await membersOf(store.user_id),
+    members: store.members && { type: store.business_type, ...store.members },
   };
-}
-
-/** A cooperative's or household business's members (issue 20); null for a one-woman business. */
-async function membersOf(sellerId: string) {
-  const business = await businessOf(sellerId);
-  if (!business || business.business_type === 'individual') return null;
-  return { type: business.business_type, ...(await storefrontMembers(sellerId)) };
 }
 
 export default function Storefront() {

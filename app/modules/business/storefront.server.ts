@@ -1,9 +1,14 @@
 import { sql } from 'kysely';
 import { db } from '~/lib/db.server';
 import { publicUrl } from '~/lib/storage.server';
+import { type StorefrontMembers, storefrontMembersOf } from '~/modules/cooperatives/members.server';
 import { accountActive } from '~/modules/moderation/suspension.server';
+import { sellerRatingOf } from '~/modules/orders/reviews.server';
 
-/** What anyone may see of a storefront: never the contact details. */
+/**
+ * What anyone may see of a storefront, never the contact details; with her rating and,
+ * for a cooperative or household business, its members (one statement: tests/statements.test.ts).
+ */
 export async function findStorefront(slug: string) {
   const row = await db
     .selectFrom('business_profiles')
@@ -23,6 +28,10 @@ export async function findStorefront(slug: string) {
       'verified_at',
       // Approved but not renewed in time (issue 19): no badge, "verification expired".
       sql<boolean>`verification_status = 'approved' and verified_until <= now()`.as('verification_lapsed'),
+      'business_type',
+      sellerRatingOf(sql.ref('business_profiles.user_id')).as('rating'),
+      sql<StorefrontMembers | null>`case when business_type = 'individual' then null
+        else ${storefrontMembersOf(sql.ref('business_profiles.user_id'))} end`.as('members'),
     ])
     .where('slug', '=', slug)
     // A suspended account's storefront shows nothing (moderation).

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { z } from 'zod';
 import type { BusinessType, MemberRole } from '../../../db/schema';
 import { db } from '~/lib/db.server';
@@ -287,29 +287,40 @@ export async function removeMember(businessId: string, memberId: string) {
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** What the storefront shows: the members who agreed, and how many members are women. */
+export type StorefrontMembers = {
+  shown: { id: string; display_name: string | null; role: MemberRole }[];
+  members: number;
+  women: number;
+};
+
+/**
+ * What the storefront shows of a business's members, as a column of another query:
+ * the members who agreed to be shown (at most 100), and how many members are women.
+ */
+export function storefrontMembersOf(businessId: Expression<string>) {
+  return sql<StorefrontMembers>`(
+    select json_build_object(
+      'shown', coalesce((
+        select json_agg(json_build_object('id', s.id, 'display_name', s.display_name, 'role', s.role) order by s.accepted_at)
+        from (
+          select id, display_name, role, accepted_at from business_members
+          where business_id = ${businessId} and state = 'active' and show_on_storefront
+          order by accepted_at limit 100
+        ) s
+      ), '[]'),
+      'members', count(*)::int,
+      'women', (count(*) filter (where is_woman))::int
+    )
+    from business_members
+    where business_id = ${businessId} and state = 'active'
+  )`;
+}
+
 export async function storefrontMembers(businessId: string) {
-  const [shown, counts] = await Promise.all([
-    db
-      .selectFrom('business_members')
-      .select(['id', 'display_name', 'role'])
-      .where('business_id', '=', businessId)
-      .where('state', '=', 'active')
-      .where('show_on_storefront', '=', true)
-      .orderBy('accepted_at')
-      .limit(100)
-      .execute(),
-    db
-      .selectFrom('business_members')
-      .select([
-        sql<number>`count(*)::int`.as('members'),
-        sql<number>`(count(*) filter (where is_woman))::int`.as('women'),
-      ])
-      .where('business_id', '=', businessId)
-      .where('state', '=', 'active')
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { shown, members: counts.members, women: counts.women };
+  const { rows } = await sql<{
+    members: StorefrontMembers;
+  }>`select ${storefrontMembersOf(sql.val(businessId))} as members`.execute(db);
+  return rows[0].members;
 }
 
 /** Sales of the business per maker (delivered or on the way; cancelled orders left out). */

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { db } from '~/lib/db.server';
 import { accountActive, sellerActive } from '~/modules/moderation/suspension.server';
 import { isUuid } from '~/lib/ids';
+import { sellerRatingOf } from '~/modules/orders/reviews.server';
 import { type Cursor, encodeCursor, plainText, type Sort, toTsQuery } from './search.server';
 
 // What buyers see: search, the listing page and a seller's other listings.
@@ -228,16 +229,8 @@ export async function findPublishedListing(id: string | undefined) {
       ),
       sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
       'u.created_at as seller_since',
-      // Her rating as sellerRating (orders/reviews.server.ts) counts it, hidden reviews left out: read
-      // here so the listing page stays within its statements (tests/statements.test.ts).
-      sql<{
-        average: number | null;
-        count: number;
-      }>`(
-        select json_build_object('average', round(avg(r.rating), 1)::float8, 'count', count(*)::int)
-        from order_reviews r
-        where r.seller_id = l.seller_id and r.hidden_at is null
-      )`.as('seller_rating'),
+      // Read with the listing, so the page stays within its statements (tests/statements.test.ts).
+      sellerRatingOf(sql.ref('l.seller_id')).as('seller_rating'),
       jsonArrayFrom(
         eb
           .selectFrom('listing_images as i')

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { db } from '~/lib/db.server';
 import { isUuid } from '~/lib/ids';
@@ -130,15 +130,25 @@ export async function replyToReview(sellerId: string, orderId: string | undefine
     return { ok: true as const };
   });
 }
-/** The seller's average rating and count (reviews staff hid left out): one statement. */
+export type SellerRating = { average: number | null; count: number };
+
+/**
+ * A seller's average rating and count (reviews staff hid left out), as a column of
+ * another query: the listing page and the storefront read it with what they show.
+ */
+export function sellerRatingOf(sellerId: Expression<string>) {
+  return sql<SellerRating>`(
+    select json_build_object('average', round(avg(r.rating), 1)::float8, 'count', count(*)::int)
+    from order_reviews r
+    where r.seller_id = ${sellerId} and r.hidden_at is null
+  )`;
+}
+
 export async function sellerRating(sellerId: string) {
-  const row = await db
-    .selectFrom('order_reviews')
-    .select([sql<number | null>`round(avg(rating), 1)::float8`.as('average'), sql<number>`count(*)::int`.as('count')])
-    .where('seller_id', '=', sellerId)
-    .where('hidden_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { average: row.average, count: row.count };
+  const { rows } = await sql<{ rating: SellerRating }>`select ${sellerRatingOf(sql.val(sellerId))} as rating`.execute(
+    db,
+  );
+  return rows[0].rating;
 }
 
 /** Public reviews with their author's name and photos; `where` picks which. One statement. */
