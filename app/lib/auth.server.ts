@@ -4,6 +4,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { GrantedRole, Locale } from '../../db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
+import { sharedKeyFor } from './request-scope.server';
 
 // The one module that answers "who is this and what may they do". Every loader
 // and action asks it; nothing else in the app imports lucia.
@@ -157,14 +158,16 @@ function readSessionId(request: Request) {
   }
 }
 
-const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+const cache = new WeakMap<object, Promise<SessionUser | null>>();
 
 /**
- * The signed-in person, or null. One query per request, however often it is asked:
- * session, person, roles, consent and the header's unread counts together.
+ * The signed-in person, or null. One query per page, however often and by however
+ * many of its loaders it is asked: session, person, roles, consent and the header's
+ * unread counts together.
  */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let pending = cache.get(request);
+  const key = sharedKeyFor(request);
+  let pending = cache.get(key);
   if (!pending) {
     pending = (async () => {
       const sessionId = readSessionId(request);
@@ -172,7 +175,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
       const { user } = await lucia.validateSession(sessionId);
       return user;
     })();
-    cache.set(request, pending);
+    cache.set(key, pending);
   }
   return pending;
 }

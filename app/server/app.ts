@@ -8,6 +8,7 @@ import express from 'express';
 import { env, parseEnv } from '../lib/env.server';
 import { log } from '../lib/log.server';
 import { appOrigin, appUrl } from '../lib/origin.server';
+import { runInRequestScope } from '../lib/request-scope.server';
 import { limitBodies } from './body-limits';
 import { createPageCache, publicPagePaths } from './page-cache';
 
@@ -161,14 +162,9 @@ export function createApp({ build, trustProxy, publicDir = path.resolve('public'
   const servePublic = express.static(publicDir, { maxAge: '1h', index: false });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: env().NODE_ENV,
-      getLoadContext,
-    }),
-  );
+  const remix = createRequestHandler({ build, mode: env().NODE_ENV, getLoadContext });
+  // Each request in its own scope, so its loaders read her session once (app/lib/request-scope.server.ts).
+  app.all('*', (req, res, next) => runInRequestScope(req.method, () => remix(req, res, next)));
 
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // A body refused at the edge was already answered 413; Remix's reader then failed with it.
