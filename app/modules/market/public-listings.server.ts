@@ -37,6 +37,19 @@ function verifiedOcopStars() {
   return sql<number | null>`case when l.ocop_status = 'verified' then l.ocop_stars end`;
 }
 
+/**
+ * The seller's badge as buyers see it, from her business profile `b`: verified, or an
+ * approval not renewed in time (issue 19: no badge, "verification expired").
+ */
+function sellerStanding() {
+  return [
+    sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
+      'seller_verified',
+    ),
+    sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
+  ] as const;
+}
+
 function firstThumb() {
   return sql<
     string | null
@@ -115,11 +128,7 @@ export async function searchListings(filters: SearchFilters) {
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',
-      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
-      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
-        'seller_verified',
-      ),
-      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
+      ...sellerStanding(),
       'b.verified_at as seller_verified_at',
       sql<
         string | null
@@ -168,11 +177,7 @@ export async function similarListings(
       'b.business_name as seller_name',
       'b.slug as seller_slug',
       'b.province as seller_province',
-      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
-      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
-        'seller_verified',
-      ),
-      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
+      ...sellerStanding(),
       'b.verified_at as seller_verified_at',
       firstThumb().as('thumb_key'),
       verifiedOcopStars().as('ocop_stars'),
@@ -223,11 +228,7 @@ export async function findPublishedListing(id: string | undefined) {
       'b.slug as seller_slug',
       'b.province as seller_province',
       'b.verified_at as seller_verified_at',
-      // A lapsed approval (renewal, issue 19) shows no badge but "verification expired".
-      sql<boolean>`b.verification_status = 'approved' and (b.verified_until is null or b.verified_until > now())`.as(
-        'seller_verified',
-      ),
-      sql<boolean>`b.verification_status = 'approved' and b.verified_until <= now()`.as('seller_lapsed'),
+      ...sellerStanding(),
       'u.created_at as seller_since',
       // Read with the listing, so the page stays within its statements (tests/statements.test.ts).
       sellerRatingOf(sql.ref('l.seller_id')).as('seller_rating'),
