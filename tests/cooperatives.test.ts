@@ -100,7 +100,7 @@ describe('members', () => {
     expect(members.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(members.women).toBe(2);
     const html = payload(await call(storefront.loader, getRequest(`/s/${owner.slug}`), { slug: owner.slug }));
-    expect(html.members.shown.map((m: { display_name: string }) => m.display_name)).toEqual(['Lò Thị Mai']);
+    expect(html.members!.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(JSON.stringify(html)).not.toContain('Lù Thị Sở');
   });
 

@@ -132,7 +132,7 @@ describe('search', () => {
     expect(byDefault.listings.map((x: { id: string }) => x.id)).toEqual([l.aoDai]);
     const all = payload(await call(marketLoader, getRequest('/market?q=ao+dai&f=1')));
     expect(all.listings.map((x: { id: string }) => x.id).sort()).toEqual([l.aoDai, l.revoked].sort());
-    expect(all.listings.find((x: { id: string }) => x.id === l.revoked).seller.verified).toBe(false);
+    expect(all.listings.find((x) => x.id === l.revoked)!.seller.verified).toBe(false);
   });
 
   it("follows a seller's verification and province at once", async () => {

@@ -29,13 +29,7 @@ describe('notifications', () => {
     const second = payload(
       await call(loader, getRequest(`/notifications?before=${first.next}`, { cookie: her.cookie })),
     );
-    expect(second.items.map((i: { params: { number: string } }) => i.params.number)).toEqual([
-      'SEN-4',
-      'SEN-3',
-      'SEN-2',
-      'SEN-1',
-      'SEN-0',
-    ]);
+    expect(second.items.map((i) => i.params.number)).toEqual(['SEN-4', 'SEN-3', 'SEN-2', 'SEN-1', 'SEN-0']);
     expect(second.next).toBeNull();
   });
 

@@ -62,7 +62,7 @@ function decide(staff: TestUser, sellerId: string, decision: string, reasonCode:
   );
 }
 
-const storefront = (slug: string) => payload(call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
+const storefront = async (slug: string) => payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
 
 const documentsOf = (userId: string) =>
   db.selectFrom('verification_documents').selectAll().where('user_id', '=', userId).execute();
@@ -115,7 +115,7 @@ describe('renewal when something changed', () => {
     expect((tick as Response).headers.get('Location')).toContain('notice.renewal.notDue');
     expect(new Date((await profileOf(seller.id)).verified_until ?? 0).getTime()).toBe(until.getTime());
     const page = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(page.profile.renewal_review).toBe('submitted');
+    expect(page.profile!.renewal_review).toBe('submitted');
 
     // The province's queue of waiting requests shows it, marked; another province's does not.
     const officer = await createTestUser({ roles: ['staff'], provinces: ['lao-cai'] });
@@ -130,7 +130,7 @@ describe('renewal when something changed', () => {
         id: seller.id,
       }),
     );
-    expect(review.business.renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
+    expect(review.business!.renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
   });
 
   it('is approved as a first request is: another period from the current end, she is told, the queue is empty', async () => {
