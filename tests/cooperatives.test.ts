@@ -120,7 +120,7 @@ describe('members', () => {
     const list = payload(
       await call(listingsPage.loader, getRequest('/dashboard/listings', { cookie: manager.cookie })),
     );
-    expect(list.listings.map((l: { title: string }) => l.title)).toEqual(['Khăn chàm']);
+    expect(list.listings.map((l) => l.title)).toEqual(['Khăn chàm']);
     const saved = await call(
       listingsPage.action,
       formRequest('/dashboard/listings', { intent: 'quick', id: listing.id, price: '300000', stock: '9' }, manager),

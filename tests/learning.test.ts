@@ -254,10 +254,8 @@ describe('quizzes', () => {
     );
     expect(failedPage.attempt).toMatchObject({ passed: false, percent: 0, best: 0 });
     // After answering: every choice's explanation, and which was right.
-    expect(failedPage.quiz.questions[0].choices.some((c: { correct: boolean }) => c.correct)).toBe(true);
-    expect(failedPage.quiz.questions[0].choices.every((c: { explanation: string }) => c.explanation.length > 0)).toBe(
-      true,
-    );
+    expect(failedPage.quiz.questions[0].choices.some((c) => c.correct)).toBe(true);
+    expect(failedPage.quiz.questions[0].choices.every((c) => c.explanation.length > 0)).toBe(true);
 
     const passed = (await call(
       quizRoute.action,
@@ -412,7 +410,7 @@ describe('completion and certificates', () => {
     const progress = payload(
       await call(progressRoute.loader, getRequest('/learn/progress', { cookie: learner.cookie })),
     );
-    expect(progress.certificates.map((c: { code: string }) => c.code)).toEqual([code]);
+    expect(progress.certificates.map((c) => c.code)).toEqual([code]);
     expect(progress.safeSeller).toBe(false);
   });
 });

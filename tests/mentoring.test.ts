@@ -314,7 +314,7 @@ describe('booking', () => {
     const id = (result as { id: string }).id;
     const mine = payload(await call(sessionsLoader, getRequest('/sessions', { cookie: mentee.cookie })));
     const hers = payload(await call(sessionsLoader, getRequest('/sessions', { cookie: mentor.cookie })));
-    expect(mine.upcoming.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect(mine.upcoming.map((s) => s.id)).toEqual([id]);
     expect(hers.upcoming[0]).toMatchObject({ id, side: 'mentor', status: 'pending' });
     // The mentee cannot confirm her own booking.
     expect(
@@ -386,7 +386,7 @@ describe('cancelling and rescheduling', () => {
     expect(moved).toMatchObject({ ok: false, problem: 'notAllowed' });
     expect(await cancelSession(id2, mentee.id, '', lateNow)).toEqual({ ok: true, late: true, refunded: false });
     const hers = payload(await call(sessionsLoader, getRequest('/sessions', { cookie: mentor.cookie })));
-    const row = [...hers.upcoming, ...hers.past].find((s: { id: string }) => s.id === id2);
+    const row = [...hers.upcoming, ...hers.past].find((s) => s.id === id2);
     expect(row).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelledBy: 'mentee' });
     // Cancelled twice? No.
     expect(await cancelSession(id2, mentor.id, '', lateNow)).toEqual({ ok: false });

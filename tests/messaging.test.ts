@@ -319,11 +319,7 @@ describe('paging', () => {
     expect(first.conversations).toHaveLength(INBOX_PAGE);
     expect(first.conversations[0].otherName).toBe(`Người ${INBOX_PAGE + 2}`);
     const second = await inbox(me, `?after=${first.next}`);
-    expect(second.conversations.map((c: { otherName: string }) => c.otherName)).toEqual([
-      'Người 2',
-      'Người 1',
-      'Người 0',
-    ]);
+    expect(second.conversations.map((c) => c.otherName)).toEqual(['Người 2', 'Người 1', 'Người 0']);
     expect(second.next).toBeNull();
   });
 });

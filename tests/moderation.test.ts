@@ -267,7 +267,7 @@ describe('the staff queue', () => {
       .execute();
 
     const queue = payload(await call(queueLoader, getRequest('/staff/reports', { cookie: staff.cookie })));
-    const order = queue.groups.map((g: { subjectUserId: string }) => g.subjectUserId);
+    const order = queue.groups.map((g) => g.subjectUserId);
     expect(order.indexOf(thrice.id)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(thrice.id)).toBeLessThan(order.indexOf(once.id));
     expect(queue.groups.find((g) => g.subjectUserId === thrice.id)!.count).toBe(3);
@@ -276,11 +276,11 @@ describe('the staff queue', () => {
     const scamOnly = payload(
       await call(queueLoader, getRequest('/staff/reports?category=rate_limit', { cookie: staff.cookie })),
     );
-    expect(scamOnly.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).toEqual([burst.id]);
+    expect(scamOnly.groups.map((g) => g.subjectUserId)).toEqual([burst.id]);
     const resolved = payload(
       await call(queueLoader, getRequest('/staff/reports?status=resolved', { cookie: staff.cookie })),
     );
-    expect(resolved.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).not.toContain(thrice.id);
+    expect(resolved.groups.map((g) => g.subjectUserId)).not.toContain(thrice.id);
   });
 
   it('shows a message report with the conversation around it, the signals in her language and the history', async () => {
@@ -682,7 +682,7 @@ describe('screening on save', () => {
     const queue = payload(
       await call(queueLoader, getRequest('/staff/reports?category=screening', { cookie: staff.cookie })),
     );
-    expect(queue.groups.map((g: { subjectUserId: string }) => g.subjectUserId)).toContain(s.id);
+    expect(queue.groups.map((g) => g.subjectUserId)).toContain(s.id);
     const page = payload(
       await call(staffLoader, getRequest(`/staff/reports/${reports[0].id}`, { cookie: staff.cookie }), {
         id: reports[0].id,

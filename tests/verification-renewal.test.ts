@@ -97,7 +97,7 @@ describe('identity numbers', () => {
     const review = payload(
       await call(reviewLoader, getRequest(`/staff/verifications/${b.id}`, { cookie: country.cookie }), { id: b.id }),
     );
-    expect(review.sameIdentity.named.map((o: { user_id: string }) => o.user_id)).toEqual([a.id]);
+    expect(review.sameIdentity.named.map((o) => o.user_id)).toEqual([a.id]);
     expect(JSON.stringify(review)).not.toContain(stored.id_number_hmac);
     expect(review.business!.id_number_last3).toBe('455');
     // A Hà Nội officer is told of the Lào Cai account, without its name.

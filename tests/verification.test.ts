@@ -759,7 +759,7 @@ describe('the staff workspace', () => {
     const data = payload(
       await call(queueLoader, getRequest('/staff/verifications?province=son-la', { cookie: staff.cookie })),
     );
-    expect(data.items.map((i: { user_id: string }) => i.user_id)).toEqual([b.id, a.id]);
+    expect(data.items.map((i) => i.user_id)).toEqual([b.id, a.id]);
 
     const rejected = payload(
       await call(
@@ -794,7 +794,7 @@ describe('the staff workspace', () => {
     );
     await decide(staff, s1.id, 'approve', 'checked');
     const data = payload(await call(impactLoader, getRequest('/staff/impact', { cookie: staff.cookie })));
-    expect(data.provinces.find((p: { province: string }) => p.province === 'dien-bien')).toEqual({
+    expect(data.provinces.find((p) => p.province === 'dien-bien')).toEqual({
       province: 'dien-bien',
       sellers: 1,
       mentors: 0,
