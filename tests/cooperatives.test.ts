@@ -100,7 +100,7 @@ describe('members', () => {
     expect(members.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(members.women).toBe(2);
     const html = payload(await call(storefront.loader, getRequest(`/s/${owner.slug}`), { slug: owner.slug }));
-    expect(html.members.shown.map((m: { display_name: string }) => m.display_name)).toEqual(['Lò Thị Mai']);
+    expect(html.members!.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(JSON.stringify(html)).not.toContain('Lù Thị Sở');
   });
 
@@ -120,7 +120,7 @@ describe('members', () => {
     const list = payload(
       await call(listingsPage.loader, getRequest('/dashboard/listings', { cookie: manager.cookie })),
     );
-    expect(list.listings.map((l: { title: string }) => l.title)).toEqual(['Khăn chàm']);
+    expect(list.listings.map((l) => l.title)).toEqual(['Khăn chàm']);
     const saved = await call(
       listingsPage.action,
       formRequest('/dashboard/listings', { intent: 'quick', id: listing.id, price: '300000', stock: '9' }, manager),

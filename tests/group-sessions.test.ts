@@ -117,7 +117,7 @@ describe('group sessions', () => {
     const hostView = payload(
       await call(page.loader, getRequest(`/group-sessions/${id}`, { cookie: host.cookie }), { id }),
     );
-    expect(hostView.session.attendees.map((x: { name: string }) => x.name)).toHaveLength(1);
+    expect(hostView.session.attendees.map((x) => x.name)).toHaveLength(1);
     const file = (await call(ics.loader, getRequest(`/group-sessions/${id}/ics`, { cookie: a.cookie }), {
       id,
     })) as Response;

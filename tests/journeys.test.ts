@@ -257,12 +257,12 @@ describe('spot the scam', () => {
     await seedLearning(db);
     const page = payload(await call(gameRoute.loader, getRequest('/learn/game')));
     expect(page.visitor).toBe(true);
-    expect(page.card.lines.length).toBeGreaterThan(0);
+    expect(page.card!.lines.length).toBeGreaterThan(0);
     expect(page.card).not.toHaveProperty('verdict');
     const card = await db
       .selectFrom('learning_game_cards')
       .select(['id', 'verdict'])
-      .where('id', '=', page.card.id)
+      .where('id', '=', page.card!.id)
       .executeTakeFirstOrThrow();
 
     const answered = await call(
@@ -274,7 +274,7 @@ describe('spot the scam', () => {
     expect(location).toBe(`/learn/game?card=${card.id}&answer=${card.verdict}`);
     const result = payload(await call(gameRoute.loader, getRequest(location)));
     expect(result.play).toMatchObject({ correct: true, verdict: card.verdict });
-    expect(result.play.tell.length).toBeGreaterThan(0);
+    expect(result.play!.tell.length).toBeGreaterThan(0);
     expect(await db.selectFrom('learning_game_plays').select('id').execute()).toEqual([]);
 
     // A card that does not exist, or a made-up answer, is refused.

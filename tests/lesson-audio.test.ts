@@ -126,7 +126,7 @@ describe('staff attach a recording to a lesson', () => {
 
     // The staff page lists it; the lesson page offers it.
     const listed = payload(await call(staffLoader, getRequest(lessonPath, { cookie }), params));
-    expect(listed.audio.map((a: { language: string }) => a.language)).toContain('tyz');
+    expect(listed.audio.map((a) => a.language)).toContain('tyz');
     const page = payload(
       await call(lessonLoader, getRequest('/learn/ban-hang-an-toan/pay-on-platform?audio=tyz'), params),
     );

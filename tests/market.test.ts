@@ -117,7 +117,7 @@ describe('search', () => {
     expect(found).not.toContain(l.draft);
     expect(found).not.toContain(l.archived);
     const page = payload(await call(marketLoader, getRequest('/market?q=ao+dai+lua&f=1', { cookie: verified.cookie })));
-    expect(page.listings.map((x: { id: string }) => x.id)).not.toContain(l.draft);
+    expect(page.listings.map((x) => x.id)).not.toContain(l.draft);
     for (const id of [l.draft, l.archived]) {
       expect(
         statusOf(await call(listingLoader, getRequest(`/market/${id}`, { cookie: verified.cookie }), { id })),
@@ -129,10 +129,10 @@ describe('search', () => {
     expect(await ids({ q: 'ao dai' })).toEqual([l.aoDai]);
     const byDefault = payload(await call(marketLoader, getRequest('/market?q=ao+dai')));
     expect(byDefault.filters.verifiedOnly).toBe(true);
-    expect(byDefault.listings.map((x: { id: string }) => x.id)).toEqual([l.aoDai]);
+    expect(byDefault.listings.map((x) => x.id)).toEqual([l.aoDai]);
     const all = payload(await call(marketLoader, getRequest('/market?q=ao+dai&f=1')));
-    expect(all.listings.map((x: { id: string }) => x.id).sort()).toEqual([l.aoDai, l.revoked].sort());
-    expect(all.listings.find((x: { id: string }) => x.id === l.revoked).seller.verified).toBe(false);
+    expect(all.listings.map((x) => x.id).sort()).toEqual([l.aoDai, l.revoked].sort());
+    expect(all.listings.find((x) => x.id === l.revoked)!.seller.verified).toBe(false);
   });
 
   it("follows a seller's verification and province at once", async () => {
@@ -171,7 +171,7 @@ describe('search', () => {
     const page = payload(
       await call(marketLoader, getRequest('/market?category=fashion&province=hue&min=1.000.000&max=2000000')),
     );
-    expect(page.listings.map((x: { id: string }) => x.id)).toEqual([l.aoDai]);
+    expect(page.listings.map((x) => x.id)).toEqual([l.aoDai]);
   });
 
   it('sorts by price and newest', async () => {
@@ -183,7 +183,7 @@ describe('search', () => {
   it('offers similar titles when no word matches, within the filters', async () => {
     const typo = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan')));
     expect(typo.fuzzy).toBe(true);
-    expect(typo.listings.map((x: { id: string }) => x.id)).toContain(l.aoDai);
+    expect(typo.listings.map((x) => x.id)).toContain(l.aoDai);
     const filtered = payload(await call(marketLoader, getRequest('/market?q=lua+to+tan&category=food')));
     expect(filtered.listings).toEqual([]);
   });
@@ -279,7 +279,7 @@ describe('seller dashboard', () => {
     expect(page.listing.description).toBe('Dòng 1\nDòng 2 <script>alert(1)</script>');
 
     const list = payload(await call(indexLoader, getRequest('/dashboard/listings', { cookie: s.cookie })));
-    expect(list.listings.map((x: { id: string }) => x.id)).toContain(id);
+    expect(list.listings.map((x) => x.id)).toContain(id);
   });
 
   it('refuses to publish for a seller who is not verified', async () => {
@@ -472,7 +472,7 @@ describe('listing page', () => {
     const b = await listing(s.id, { title: 'Túi thổ cẩm' });
     const page = payload(await call(listingLoader, getRequest(`/market/${a}`), { id: a }));
     expect(page.seller).toMatchObject({ province: 'lao-cai', verified: true });
-    expect(page.related.map((r: { id: string }) => r.id)).toEqual([b]);
+    expect(page.related.map((r) => r.id)).toEqual([b]);
     const { slug } = await db
       .selectFrom('business_profiles')
       .select('slug')
@@ -480,8 +480,8 @@ describe('listing page', () => {
       .executeTakeFirstOrThrow();
     const draft = await listing(s.id, { state: 'draft', title: 'Nháp' });
     const store = payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
-    expect(store.listings.map((r: { id: string }) => r.id).sort()).toEqual([a, b].sort());
-    expect(store.listings.map((r: { id: string }) => r.id)).not.toContain(draft);
+    expect(store.listings.map((r) => r.id).sort()).toEqual([a, b].sort());
+    expect(store.listings.map((r) => r.id)).not.toContain(draft);
 
     await db
       .updateTable('business_profiles')

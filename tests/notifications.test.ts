@@ -23,19 +23,11 @@ describe('notifications', () => {
     const first = payload(await call(loader, getRequest('/notifications', { cookie: her.cookie })));
     expect(first.items).toHaveLength(30);
     expect(first.items[0].params.number).toBe('SEN-34');
-    expect(first.items.every((i: { key: string; read: boolean }) => i.key === 'orders.notify.placed' && !i.read)).toBe(
-      true,
-    );
+    expect(first.items.every((i) => i.key === 'orders.notify.placed' && !i.read)).toBe(true);
     const second = payload(
       await call(loader, getRequest(`/notifications?before=${first.next}`, { cookie: her.cookie })),
     );
-    expect(second.items.map((i: { params: { number: string } }) => i.params.number)).toEqual([
-      'SEN-4',
-      'SEN-3',
-      'SEN-2',
-      'SEN-1',
-      'SEN-0',
-    ]);
+    expect(second.items.map((i) => i.params.number)).toEqual(['SEN-4', 'SEN-3', 'SEN-2', 'SEN-1', 'SEN-0']);
     expect(second.next).toBeNull();
   });
 
@@ -51,7 +43,7 @@ describe('notifications', () => {
     expect(await unreadNotifications(her.id)).toBe(0);
     expect(await unreadNotifications(other.id)).toBe(2);
     const page = payload(await call(loader, getRequest('/notifications', { cookie: her.cookie })));
-    expect(page.items.every((i: { read: boolean }) => i.read)).toBe(true);
+    expect(page.items.every((i) => i.read)).toBe(true);
   });
 
   it('sends the anonymous to the login page', async () => {

@@ -463,7 +463,7 @@ describe('/staff/people/<id>/deliveries', () => {
     expect(page.person).toMatchObject({ phoneConfirmed: true, email: user.email });
     expect(page.person.phone).not.toBe(phone);
     const [n] = page.notices;
-    expect(n.deliveries.map((d: { channel: string; status: string }) => `${d.channel}:${d.status}`)).toEqual([
+    expect(n.deliveries.map((d) => `${d.channel}:${d.status}`)).toEqual([
       'zalo:failed',
       'email:pending',
       'sms:pending',

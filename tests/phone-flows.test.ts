@@ -31,11 +31,11 @@ afterAll(async () => {
   await esms.close();
 });
 
-type Fn = (args: { request: Request; params: Record<string, string>; context: ReturnType<typeof context> }) => unknown;
+type Fn<T> = (args: { request: Request; params: Record<string, string>; context: ReturnType<typeof context> }) => T;
 // Each request from its own client address unless told: the per-address daily limit is tested on its own.
 let n = 0;
 const address = () => `198.51.100.${(++n % 250) + 1}-${Math.random().toString(36).slice(2, 6)}`;
-async function run(fn: Fn, request: Request, clientAddress = address()) {
+async function run<T>(fn: Fn<Promise<T> | T>, request: Request, clientAddress = address()) {
   try {
     return await fn({ request, params: {}, context: context({ clientAddress }) });
   } catch (thrown) {
@@ -76,21 +76,21 @@ const signupForm = (extra: Record<string, string>) => ({
 
 describe('one sign-up form: phone number or email', () => {
   it('offers the phone first in Vietnamese, email first in English, and either when asked', async () => {
-    expect(await run(signup.loader as Fn, getRequest('/signup'))).toEqual({ by: 'phone' });
-    expect(await run(signup.loader as Fn, getRequest('/signup?by=email'))).toEqual({ by: 'email' });
+    expect(await run(signup.loader, getRequest('/signup'))).toEqual({ by: 'phone' });
+    expect(await run(signup.loader, getRequest('/signup?by=email'))).toEqual({ by: 'email' });
     const english = (await languageCookie.serialize('en')).split(';')[0]!;
-    expect(await run(signup.loader as Fn, getRequest('/signup', { cookie: english }))).toEqual({ by: 'email' });
-    expect(await run(signup.loader as Fn, getRequest('/signup?by=phone', { cookie: english }))).toEqual({
+    expect(await run(signup.loader, getRequest('/signup', { cookie: english }))).toEqual({ by: 'email' });
+    expect(await run(signup.loader, getRequest('/signup?by=phone', { cookie: english }))).toEqual({
       by: 'phone',
     });
     // The old address of the phone form leads to the one form.
-    expect(locationOf(await run(oldPhoneSignup.loader as Fn, getRequest('/signup/phone')))).toBe('/signup?by=phone');
+    expect(locationOf(await run(oldPhoneSignup.loader, getRequest('/signup/phone')))).toBe('/signup?by=phone');
   });
 
   it('by phone: a code by SMS, no account until it is typed; by email: a link, as before', async () => {
     const phone = freshPhone();
     const asked = await run(
-      signup.action as Fn,
+      signup.action,
       formRequest('/signup', signupForm({ by: 'phone', phone: national(phone), channel: 'sms' })),
     );
     expect(locationOf(asked)).toMatch(/^\/signup\/phone\/code\?challenge=/);
@@ -98,14 +98,14 @@ describe('one sign-up form: phone number or email', () => {
     expect(await db.selectFrom('users').select('id').where('phone', '=', phone).execute()).toEqual([]);
 
     const email = `flows-${Date.now()}@sen.test`;
-    const byEmail = await run(signup.action as Fn, formRequest('/signup', signupForm({ by: 'email', email })));
+    const byEmail = await run(signup.action, formRequest('/signup', signupForm({ by: 'email', email })));
     expect(locationOf(byEmail)).toBe('/login?notice=notice.signupSent');
     expect(await db.selectFrom('signup_requests').select('email').where('email', '=', email).execute()).toHaveLength(1);
   });
 
   it('both ways share the rules of the fields: a contact in the name is refused by phone too', async () => {
     const result = await run(
-      signup.action as Fn,
+      signup.action,
       formRequest(
         '/signup',
         signupForm({
@@ -133,7 +133,7 @@ describe('one sign-up form: phone number or email', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
     const result = await run(
-      signup.action as Fn,
+      signup.action,
       formRequest('/signup', signupForm({ by: 'phone', phone: typed, channel: 'zalo' })),
     );
     expect(statusOf(result)).toBe(400);
@@ -151,7 +151,7 @@ describe('one sign-up form: phone number or email', () => {
     process.env.PHONE_COUNTRIES = 'VN,LA';
     try {
       const result = await run(
-        signup.action as Fn,
+        signup.action,
         formRequest('/signup', signupForm({ by: 'phone', phone: '+856 20 5512 3456', channel: 'sms' })),
       );
       // The number passes the rule; the fake eSMS (Vietnam only, as eSMS is) refuses it: the code is void, she is told, nothing is created.
@@ -167,8 +167,8 @@ describe('one sign-up form: phone number or email', () => {
     const phone = freshPhone();
     const from = address();
     const form = signupForm({ by: 'phone', phone: national(phone), channel: 'sms' });
-    expect(statusOf(await run(signup.action as Fn, formRequest('/signup', form), from))).toBe(302);
-    const again = await run(signup.action as Fn, formRequest('/signup', form), from);
+    expect(statusOf(await run(signup.action, formRequest('/signup', form), from))).toBe(302);
+    const again = await run(signup.action, formRequest('/signup', form), from);
     expect(statusOf(again)).toBe(429);
     expect(payload(again).errors.form).toBe('phone.limit.tooSoon');
     expect(
@@ -182,7 +182,7 @@ describe('one sign-up form: phone number or email', () => {
 
 describe('a forgotten password, by a code to the phone', () => {
   const forgotFor = (identifier: string, from = address()) =>
-    run(forgot.action as Fn, formRequest('/forgot-password', { email: identifier, channel: 'sms' }), from);
+    run(forgot.action, formRequest('/forgot-password', { email: identifier, channel: 'sms' }), from);
 
   it('the code and a new password set it, sign her out everywhere, and the code works once', async () => {
     const user = await userWithPhone({ email: false });
@@ -194,7 +194,7 @@ describe('a forgotten password, by a code to the phone', () => {
     expect(smsTo(user.phone).at(-1)!.Content).toMatch(/KHÔNG BAO GIỜ/);
 
     const done = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge, code, password: newPassword }),
     );
     expect(locationOf(done)).toBe('/login?notice=notice.passwordReset');
@@ -203,7 +203,7 @@ describe('a forgotten password, by a code to the phone', () => {
     expect((await logIn(user.phone, testPassword, address())).status).toBe('invalid');
 
     const reused = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge, code, password: 'mot mat khau khac nua nhe' }),
     );
     expect(payload(reused).errors).toEqual({ form: 'phoneAccount.reset.used' });
@@ -216,7 +216,7 @@ describe('a forgotten password, by a code to the phone', () => {
     expect(locationOf(asked)).toMatch(/^\/reset-password\/code\?challenge=/);
     expect(smsTo(phone)).toEqual([]);
     const guess = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge: challengeOf(asked), code: '123456', password: newPassword }),
     );
     expect(payload(guess).errors).toEqual({ code: 'phone.code.wrong' });
@@ -235,14 +235,11 @@ describe('a forgotten password, by a code to the phone', () => {
     const user = await userWithPhone();
     const challenge = challengeOf(await forgotFor(national(user.phone)));
     const code = codeSentTo(user.phone)!;
-    const weak = await run(
-      resetCode.action as Fn,
-      formRequest('/reset-password/code', { challenge, code, password: '123' }),
-    );
+    const weak = await run(resetCode.action, formRequest('/reset-password/code', { challenge, code, password: '123' }));
     expect(statusOf(weak)).toBe(400);
     expect(payload(weak).errors.password).toBeTruthy();
     const done = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge, code, password: newPassword }),
     );
     expect(locationOf(done)).toBe('/login?notice=notice.passwordReset');
@@ -258,7 +255,7 @@ describe('a forgotten password, by a code to the phone', () => {
       answers.push(
         payload(
           await run(
-            resetCode.action as Fn,
+            resetCode.action,
             formRequest('/reset-password/code', { challenge, code: wrong, password: newPassword }),
           ),
         ).errors,
@@ -271,7 +268,7 @@ describe('a forgotten password, by a code to the phone', () => {
     expect(answers[3]).toEqual({ code: 'phone.code.wrongLast' });
     expect(answers[4]).toEqual({ form: 'phone.code.tooManyTries' });
     const sixth = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge, code, password: newPassword }),
     );
     expect(statusOf(sixth)).toBe(429);
@@ -288,7 +285,7 @@ describe('a forgotten password, by a code to the phone', () => {
       .where('id', '=', challenge)
       .execute();
     const late = await run(
-      resetCode.action as Fn,
+      resetCode.action,
       formRequest('/reset-password/code', { challenge, code: codeSentTo(user.phone)!, password: newPassword }),
     );
     expect(payload(late).errors).toEqual({ form: 'phone.code.expired' });
@@ -301,7 +298,7 @@ describe('a forgotten password, by a code to the phone', () => {
     const passwords = ['la mat khau cua tab mot', 'la mat khau cua tab hai'];
     const results = await Promise.all(
       passwords.map((password) =>
-        run(resetCode.action as Fn, formRequest('/reset-password/code', { challenge, code, password })),
+        run(resetCode.action, formRequest('/reset-password/code', { challenge, code, password })),
       ),
     );
     expect(results.filter((r) => locationOf(r) === '/login?notice=notice.passwordReset')).toHaveLength(1);
@@ -321,7 +318,7 @@ describe('a forgotten password, by a code to the phone', () => {
         i % 2
           ? await forgotFor(national(user.phone))
           : await run(
-              signup.action as Fn,
+              signup.action,
               formRequest('/signup', signupForm({ by: 'phone', phone: national(user.phone), channel: 'sms' })),
             );
       expect(statusOf(r)).toBe(302);
@@ -340,11 +337,11 @@ describe('a forgotten password, by a code to the phone', () => {
 describe('a new phone number on /account', () => {
   const ask = (cookie: string, phone: string, password = testPassword) =>
     run(
-      contact.action as Fn,
+      contact.action,
       formRequest('/account/contact', { intent: 'phone', phone, channel: 'sms', password }, { cookie }),
     );
   const confirm = (cookie: string, challenge: string, code: string) =>
-    run(contact.action as Fn, formRequest('/account/contact', { intent: 'phoneCode', challenge, code }, { cookie }));
+    run(contact.action, formRequest('/account/contact', { intent: 'phoneCode', challenge, code }, { cookie }));
   const phoneOf = async (id: string) =>
     (await db.selectFrom('users').select('phone').where('id', '=', id).executeTakeFirstOrThrow()).phone;
 
@@ -360,7 +357,7 @@ describe('a new phone number on /account', () => {
     const challenge = challengeOf(asked);
     expect(smsTo(user.phone)).toEqual([]);
     const page = (await run(
-      contact.loader as Fn,
+      contact.loader,
       getRequest(`/account/contact?challenge=${challenge}`, { cookie: user.cookie }),
     )) as { change: { phone: string } };
     expect(page.change.phone).toBe(national(next).replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3'));
@@ -414,14 +411,14 @@ describe('a new phone number on /account', () => {
   });
 
   it('is only for a signed-in person', async () => {
-    const anonymous = await run(contact.loader as Fn, getRequest('/account/contact'));
+    const anonymous = await run(contact.loader, getRequest('/account/contact'));
     expect(locationOf(anonymous)).toMatch(/^\/login/);
   });
 });
 
 describe('an email added later, confirmed by a link', () => {
   const addEmail = (cookie: string, email: string) =>
-    run(contact.action as Fn, formRequest('/account/contact', { intent: 'email', email }, { cookie }));
+    run(contact.action, formRequest('/account/contact', { intent: 'email', email }, { cookie }));
   const linkTo = async (email: string) => {
     const mail = await db
       .selectFrom('outbox_emails')
@@ -444,19 +441,19 @@ describe('an email added later, confirmed by a link', () => {
       (await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
     ).toBeNull();
     const token = await linkTo(email);
-    expect(await run(emailConfirm.loader as Fn, getRequest(`/account/email/confirm?token=${token}`))).toEqual({
+    expect(await run(emailConfirm.loader, getRequest(`/account/email/confirm?token=${token}`))).toEqual({
       token,
       email,
     });
     const done = await run(
-      emailConfirm.action as Fn,
+      emailConfirm.action,
       formRequest('/account/email/confirm', { token }, { cookie: user.cookie }),
     );
     expect(locationOf(done)).toBe('/account/contact?notice=notice.emailAdded');
     expect(
       (await db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
     ).toBe(email);
-    const again = await run(emailConfirm.action as Fn, formRequest('/account/email/confirm', { token }));
+    const again = await run(emailConfirm.action, formRequest('/account/email/confirm', { token }));
     expect(payload(again).errors).toEqual({ form: 'accounts.confirm.invalid' });
   });
 
@@ -465,7 +462,7 @@ describe('an email added later, confirmed by a link', () => {
     const user = await userWithPhone({ email: false });
     await addEmail(user.cookie, other.email);
     const result = await run(
-      emailConfirm.action as Fn,
+      emailConfirm.action,
       formRequest('/account/email/confirm', { token: await linkTo(other.email) }),
     );
     expect(statusOf(result)).toBe(409);

@@ -62,7 +62,7 @@ function decide(staff: TestUser, sellerId: string, decision: string, reasonCode:
   );
 }
 
-const storefront = (slug: string) => payload(call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
+const storefront = async (slug: string) => payload(await call(storefrontLoader, getRequest(`/s/${slug}`), { slug }));
 
 const documentsOf = (userId: string) =>
   db.selectFrom('verification_documents').selectAll().where('user_id', '=', userId).execute();
@@ -115,22 +115,22 @@ describe('renewal when something changed', () => {
     expect((tick as Response).headers.get('Location')).toContain('notice.renewal.notDue');
     expect(new Date((await profileOf(seller.id)).verified_until ?? 0).getTime()).toBe(until.getTime());
     const page = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(page.profile.renewal_review).toBe('submitted');
+    expect(page.profile!.renewal_review).toBe('submitted');
 
     // The province's queue of waiting requests shows it, marked; another province's does not.
     const officer = await createTestUser({ roles: ['staff'], provinces: ['lao-cai'] });
     const other = await createTestUser({ roles: ['staff'], provinces: ['ha-giang'] });
     const queue = payload(await call(queueLoader, getRequest('/staff/verifications', { cookie: officer.cookie })));
-    const item = queue.items.find((i: { user_id: string }) => i.user_id === seller.id);
+    const item = queue.items.find((i) => i.user_id === seller.id);
     expect(item).toMatchObject({ subject: 'business', status: 'approved', renewal: true });
     const elsewhere = payload(await call(queueLoader, getRequest('/staff/verifications', { cookie: other.cookie })));
-    expect(elsewhere.items.some((i: { user_id: string }) => i.user_id === seller.id)).toBe(false);
+    expect(elsewhere.items.some((i) => i.user_id === seller.id)).toBe(false);
     const review = payload(
       await call(reviewLoader, getRequest(`/staff/verifications/${seller.id}`, { cookie: officer.cookie }), {
         id: seller.id,
       }),
     );
-    expect(review.business.renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
+    expect(review.business!.renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
   });
 
   it('is approved as a first request is: another period from the current end, she is told, the queue is empty', async () => {
@@ -167,7 +167,7 @@ describe('renewal when something changed', () => {
       new Date(profile.verified_until ?? 0).getTime(),
     );
     const queue = payload(await call(queueLoader, getRequest('/staff/verifications', { cookie: officer.cookie })));
-    expect(queue.items.some((i: { user_id: string }) => i.user_id === seller.id)).toBe(false);
+    expect(queue.items.some((i) => i.user_id === seller.id)).toBe(false);
   });
 
   it('asked for more information she sends it again; rejected, her badge still runs to its current end', async () => {
@@ -180,7 +180,7 @@ describe('renewal when something changed', () => {
     const asked = payload(
       await call(queueLoader, getRequest('/staff/verifications?status=needs_info', { cookie: officer.cookie })),
     );
-    expect(asked.items.find((i: { user_id: string }) => i.user_id === seller.id)).toMatchObject({ renewal: true });
+    expect(asked.items.find((i) => i.user_id === seller.id)).toMatchObject({ renewal: true });
     expect((await storefront(shop.slug)).verifiedAt).not.toBeNull();
 
     expect(statusOf(await sendChanges(seller, { changes: 'Ảnh căn cước rõ hơn' }))).toBe(302);

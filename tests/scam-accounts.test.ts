@@ -111,9 +111,7 @@ async function upholdScamMessage(body: string) {
 }
 
 const listed = async () =>
-  payload<{ entries: Array<{ id: number; kind: string; hint: string; reason: string; report_id: string | null }> }>(
-    await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: staff.cookie })),
-  ).entries;
+  payload(await call(scamAccountsLoader, getRequest('/staff/scam-accounts', { cookie: staff.cookie }))).entries;
 
 const staffPost = (fields: Record<string, string>, who: TestUser = staff) =>
   call(scamAccountsAction, formRequest('/staff/scam-accounts', fields, { cookie: who.cookie }));

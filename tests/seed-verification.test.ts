@@ -19,7 +19,7 @@ describe('the verification demo seed', () => {
     expect(store).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', status: 'approved' });
     expect(store.verifiedAt).toBeInstanceOf(Date);
     expect(store.logoUrl).toMatch(/^\/files\/public\/seed\//);
-    expect(await getStorage().get(store.logoUrl.replace('/files/', ''))).not.toBeNull();
+    expect(await getStorage().get(store.logoUrl!.replace('/files/', ''))).not.toBeNull();
 
     const approved = await db
       .selectFrom('business_profiles')

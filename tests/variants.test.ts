@@ -170,9 +170,7 @@ describe('buyers pick a variant', () => {
   it('the listing page offers S/M/L with their prices and stock; adding without a choice asks for one', async () => {
     const s = await shirtListing();
     const page = payload(await call(listingPage.loader, getRequest(`/market/${s.id}`), { id: s.id }));
-    expect(
-      page.listing.variants.map((v: { name: string; price: number; stock: number }) => [v.name, v.price, v.stock]),
-    ).toEqual([
+    expect(page.listing.variants.map((v) => [v.name, v.price, v.stock])).toEqual([
       ['S', 350_000, 4],
       ['M', 350_000, 5],
       ['L', 420_000, 2],
@@ -228,13 +226,7 @@ describe('buyers pick a variant', () => {
       ),
     ).toBe(302);
     const cart = payload(await call(cartRoute.loader, getRequest('/cart', { cookie: buyer.cookie })));
-    expect(
-      cart.groups[0].lines.map((l: { variantName: string; price: number; quantity: number }) => [
-        l.variantName,
-        l.price,
-        l.quantity,
-      ]),
-    ).toEqual([
+    expect(cart.groups[0].lines.map((l) => [l.variantName, l.price, l.quantity])).toEqual([
       ['M', 350_000, 2],
       ['L', 420_000, 1],
     ]);
@@ -257,10 +249,7 @@ describe('buyers pick a variant', () => {
         id: order.id,
       }),
     );
-    expect(view.order.items.map((i: { title: string }) => i.title).sort()).toEqual([
-      'Áo thổ cẩm (L)',
-      'Áo thổ cẩm (M)',
-    ]);
+    expect(view.order.items.map((i) => i.title).sort()).toEqual(['Áo thổ cẩm (L)', 'Áo thổ cẩm (M)']);
     expect((await changeOrder(buyer, 'buyer', order.id, 'cancel')).ok).toBe(true);
     expect(await variantStock(s.id)).toEqual({ S: 4, M: 5, L: 2 });
   });

@@ -86,7 +86,7 @@ describe('identity numbers', () => {
     // Her page never carries the hash.
     const page = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: a.cookie })));
     expect(JSON.stringify(page)).not.toContain(stored.id_number_hmac);
-    expect(page.profile.id_number_last3).toBe('455');
+    expect(page.profile!.id_number_last3).toBe('455');
 
     // A second account with the same number (spaces elsewhere): staff are warned on both reviews.
     const b = await createTestUser({ roles: ['entrepreneur'] });
@@ -97,9 +97,9 @@ describe('identity numbers', () => {
     const review = payload(
       await call(reviewLoader, getRequest(`/staff/verifications/${b.id}`, { cookie: country.cookie }), { id: b.id }),
     );
-    expect(review.sameIdentity.named.map((o: { user_id: string }) => o.user_id)).toEqual([a.id]);
+    expect(review.sameIdentity.named.map((o) => o.user_id)).toEqual([a.id]);
     expect(JSON.stringify(review)).not.toContain(stored.id_number_hmac);
-    expect(review.business.id_number_last3).toBe('455');
+    expect(review.business!.id_number_last3).toBe('455');
     // A Hà Nội officer is told of the Lào Cai account, without its name.
     const haNoi = await createTestUser({ roles: ['staff'], provinces: ['ha-noi'] });
     const scoped = payload(

@@ -164,8 +164,8 @@ describe('her business profile', () => {
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', seller.id).execute();
     expect(roles.map((r) => r.role)).toContain('entrepreneur');
     const data = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(data.profile.verification_status).toBe('draft');
-    expect(data.profile.contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
+    expect(data.profile!.verification_status).toBe('draft');
+    expect(data.profile!.contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
   });
 
   it('refuses a storefront address already taken, and keeps what she typed', async () => {
@@ -486,7 +486,7 @@ describe('verification transitions', () => {
     await submit(seller);
     expect(statusOf(await decide(staff, seller.id, 'reject', 'not_women_led', 'Chủ hộ là chồng chị.'))).toBe(302);
     const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(dash.profile.verification_status).toBe('rejected');
+    expect(dash.profile!.verification_status).toBe('rejected');
     expect(dash.decision).toMatchObject({
       to_status: 'rejected',
       reason_code: 'not_women_led',
@@ -759,7 +759,7 @@ describe('the staff workspace', () => {
     const data = payload(
       await call(queueLoader, getRequest('/staff/verifications?province=son-la', { cookie: staff.cookie })),
     );
-    expect(data.items.map((i: { user_id: string }) => i.user_id)).toEqual([b.id, a.id]);
+    expect(data.items.map((i) => i.user_id)).toEqual([b.id, a.id]);
 
     const rejected = payload(
       await call(
@@ -775,7 +775,7 @@ describe('the staff workspace', () => {
     const review = payload(
       await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: staff.cookie }), { id: c.id }),
     );
-    expect(review.business.verification_status).toBe('submitted');
+    expect(review.business!.verification_status).toBe('submitted');
     expect(review.documents).toHaveLength(1);
     expect(review.events).toHaveLength(1);
     expect(
@@ -794,7 +794,7 @@ describe('the staff workspace', () => {
     );
     await decide(staff, s1.id, 'approve', 'checked');
     const data = payload(await call(impactLoader, getRequest('/staff/impact', { cookie: staff.cookie })));
-    expect(data.provinces.find((p: { province: string }) => p.province === 'dien-bien')).toEqual({
+    expect(data.provinces.find((p) => p.province === 'dien-bien')).toEqual({
       province: 'dien-bien',
       sellers: 1,
       mentors: 0,
@@ -844,8 +844,8 @@ describe('logo and cover', () => {
     const store = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
     expect(store.logoUrl).toMatch(/^\/files\/public\/storefronts\/.+\.thumb\.webp$/);
     expect(store.coverUrl).toMatch(/^\/files\/public\/storefronts\/.+\.jpg$/);
-    const key = store.coverUrl.replace('/files/', '');
-    const response = (await call(publicFileLoader, getRequest(store.coverUrl), { '*': key })) as Response;
+    const key = store.coverUrl!.replace('/files/', '');
+    const response = (await call(publicFileLoader, getRequest(store.coverUrl!), { '*': key })) as Response;
     expect(response.status).toBe(200);
     const sharp = (await import('sharp')).default;
     expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).exif).toBeUndefined();

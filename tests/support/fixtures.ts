@@ -1,5 +1,7 @@
-import type { AppLoadContext } from '@remix-run/node';
+import type { AppLoadContext, data } from '@remix-run/node';
 import type { GrantedRole } from '../../db/schema';
+import type { FormReplyData } from '../../app/components/form';
+import type { FieldErrors } from '../../app/lib/forms.server';
 import { startSession } from '../../app/lib/auth.server';
 import { createUser } from '../../app/modules/accounts/accounts.server';
 import { db } from '../../app/lib/db.server';
@@ -95,13 +97,54 @@ export async function call<T>(
   }
 }
 
+/** What `data(...)` (single fetch) returns: a class whose `data` field holds the payload. */
+type DataWithResponseInit = ReturnType<typeof data>;
+
+/**
+ * The payload a loader or action's result carries, typed from the route function so that a test reading
+ * a field the route no longer returns fails to compile. Distributes over the union of a route's branches;
+ * thrown or returned Responses (redirects, 404s) carry no payload and drop out. A promise is never a
+ * payload: it means a missing `await`, which would otherwise read fields off the wrong thing. An `any`
+ * (a parsed JSON body) comes out `unknown`, so that it cannot carry unchecked field reads.
+ */
+export type Payload<R> = 0 extends 1 & R
+  ? unknown
+  : R extends Response | PromiseLike<unknown>
+    ? never
+    : R extends DataWithResponseInit
+      ? R['data']
+      : R;
+
 /** The payload of `data(...)` (single fetch) or a plain object returned by an action. */
-// Left loose on purpose for now: 219 calls in the tests read fields off it untyped;
-// typing them from each loader's return type is follow-up work (issue 13).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function payload<T = any>(result: unknown): T {
+export function payload<R>(result: R): Payload<R> {
   const r = result as { type?: string; data?: unknown };
-  return (r && r.type === 'DataWithResponseInit' ? r.data : result) as T;
+  return (r && r.type === 'DataWithResponseInit' ? r.data : result) as Payload<R>;
+}
+
+/**
+ * The branches of a reply that carry `key`, with it present: an action answers in different shapes
+ * (a form error, or the thing it made), and a test that reads one shape's field says which it expects.
+ */
+export type WithKey<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T & { [P in K]-?: Exclude<T[P], undefined> }
+    : never
+  : never;
+
+/** The reply narrowed to its branches that carry `key`; fails the test when the reply is another branch. */
+export function withKey<T, K extends PropertyKey>(reply: T, key: K): WithKey<T, K> {
+  if (typeof reply === 'object' && reply !== null && Reflect.get(reply, key) !== undefined) {
+    return reply as WithKey<T, K>;
+  }
+  throw new Error(`expected a reply with "${String(key)}", got ${JSON.stringify(reply)}`);
+}
+
+/**
+ * A form reply's field errors as the page's `FormError` reads them, `{}` when it has none. Takes the
+ * payload, so that a reply with no `errors` or `values` in any branch fails to compile.
+ */
+export function errorsOf(reply: FormReplyData): FieldErrors {
+  return reply?.errors ?? {};
 }
 
 export function statusOf(result: unknown): number {
