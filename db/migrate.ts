@@ -1,21 +1,12 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { pathToFileURL } from 'node:url';
+import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './schema';
+import { migrations } from './migrations/index';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-// Reads db/migrations/NNNN_name.ts in name order. Written out instead of Kysely's
-// FileMigrationProvider so the import goes through a file URL (Node's ESM loader
-// wants one) and non-migration files are ignored.
+// db/migrations/index.ts lists them: the compiled server has no .ts files to read from a folder.
 const provider: MigrationProvider = {
   async getMigrations() {
-    const files = (await fs.readdir(migrationsFolder)).filter((f) => /^\d{4}_[a-z0-9_]+\.ts$/.test(f)).sort();
-    const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      migrations[file.replace(/\.ts$/, '')] = await import(pathToFileURL(path.join(migrationsFolder, file)).href);
-    }
     return migrations;
   },
 };

@@ -17,9 +17,9 @@ afterEach(() => {
 
 type Line = { msg: string; pid?: number; url?: string; jobs?: boolean; processes?: number; note?: string };
 
-/** `npm start` as a real process (tsx, as the script runs it), on a port the system picks. */
+/** `npm start` as a real process (its launcher, then the compiled server), on a port the system picks. */
 function start(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+  const child = spawn(process.execPath, ['app/server/start.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, NODE_ENV: 'production' as const },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

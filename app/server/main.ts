@@ -1,16 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkEnv } from '../lib/env.server';
 
-// `npm start`: build when the app changed since the last build, migrate, put demo
-// data into an empty embedded database, run the job worker in-process (unless
-// WORKER=off), and serve.
+// The server `npm start` runs, compiled to build/server/main.js (app/server/start.mjs
+// builds first when the sources changed): migrate, put demo data into an empty
+// embedded database, run the job worker in-process (unless WORKER=off), and serve.
+// `npm run dev` runs this file through tsx under `remix dev`, which rebuilds the app
+// and restarts it on every change.
 // On PostgreSQL (DATABASE_URL set) it serves from WEB_CONCURRENCY processes
-// (node:cluster; default: one per core): the first process builds and migrates,
+// (node:cluster; default: one per core): the first process migrates,
 // then starts the others, which share the port; exactly one of them runs the job
 // worker. SIGTERM to the first stops them all. The embedded engine belongs to one
 // process, so without DATABASE_URL it stays one.
@@ -24,24 +24,8 @@ function webConcurrency() {
   return settings.WEB_CONCURRENCY ?? os.availableParallelism();
 }
 
+// The Remix build, read at run time (not bundled into build/server/).
 const buildFile = path.resolve('build/index.js');
-
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-if (
-  cluster.isPrimary &&
-  (!existsSync(buildFile) || statSync(buildFile).mtimeMs < newestSourceTime(path.resolve('app')))
-) {
-  const result = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 const { log } = await import('../lib/log.server');
 const { db, closeDb, currentEngine } = await import('../lib/db.server');
@@ -151,6 +135,10 @@ async function serve() {
     });
     // Without APP_URL only loopback hosts are answered (app.ts): safe, but unreachable from elsewhere.
     if (!settings.APP_URL) log.warn('APP_URL is not set: answering only requests for localhost');
+    // Under `remix dev`: it waits for this before reloading the browser.
+    if (process.env.REMIX_DEV_ORIGIN) {
+      void import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
+    }
   });
 
   // A slow client cannot hold a connection for Node's default 5 minutes: headers within

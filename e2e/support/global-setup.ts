@@ -61,7 +61,12 @@ export default async function globalSetup() {
 
   mkdirSync(path.dirname(serverLogPath), { recursive: true });
   const log = openSync(serverLogPath, 'w');
-  const server = spawn('npx', ['tsx', 'app/server/main.ts'], { env, stdio: ['ignore', log, log], detached: true });
+  // `npm start`'s launcher: builds when the sources changed, then runs the compiled server.
+  const server = spawn(process.execPath, ['app/server/start.mjs'], {
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
 
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -77,7 +82,7 @@ export default async function globalSetup() {
   }
 
   return async () => {
-    // Stop the whole process group (npx → tsx → node) and wait for it.
+    // Stop the whole process group (the server and a build it may be running) and wait for it.
     try {
       process.kill(-server.pid!, 'SIGTERM');
     } catch {

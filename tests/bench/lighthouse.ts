@@ -51,8 +51,9 @@ async function firstLink(pathname: string, pattern: RegExp) {
 async function main() {
   const logFile = path.join(os.tmpdir(), `sen-lighthouse-server-${port}.log`);
   const out = openSync(logFile, 'w');
-  // A fresh embedded database: the server seeds the demo data into it.
-  server = spawn('npx', ['tsx', 'app/server/main.ts'], {
+  // A fresh embedded database: the server seeds the demo data into it. The compiled
+  // server, as in production (`npm run bench:lighthouse` builds first).
+  server = spawn(process.execPath, ['build/server/main.js'], {
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', out, out],
     detached: true,

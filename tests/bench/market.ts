@@ -338,7 +338,7 @@ async function main() {
         NODE_ENV: 'production' as const,
       };
       const logFile = path.join(os.tmpdir(), `sen-bench-start-${port}-${processes}.log`);
-      const child = start('npx', ['tsx', 'app/server/main.ts'], env, logFile);
+      const child = start('npm', ['start'], env, logFile);
       // Every process is listening before the measured run.
       for (
         let waited = 0;
