@@ -41,6 +41,7 @@ import * as m1950 from './1950_shipping_by_carrier';
 import * as m2000 from './2000_owed_refunds_and_paid_seats';
 import * as m2050 from './2050_review_photos';
 import * as m2100 from './2100_renewal_with_changes';
+import * as m2150 from './2150_verification_queue_index';
 
 // Every migration, by name. A static list (not a folder read at run time) so the compiled
 // server (build/server/, one bundle) carries them; tests/migrations-list.test.ts fails when a
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2000_owed_refunds_and_paid_seats': m2000,
   '2050_review_photos': m2050,
   '2100_renewal_with_changes': m2100,
+  '2150_verification_queue_index': m2150,
 };
