@@ -2,19 +2,6 @@ import sharp from 'sharp';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { waitForEmail } from './support/server-log';
 
-// A route module that fails to load in the browser (a server-only value in it) shows up as a console error.
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
-
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function cccdPhoto() {
