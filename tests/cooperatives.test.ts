@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { countryScope, managedBusinessOf } from '../app/lib/auth.server';
@@ -100,7 +101,7 @@ describe('members', () => {
     expect(members.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(members.women).toBe(2);
     const html = payload(await call(storefront.loader, getRequest(`/s/${owner.slug}`), { slug: owner.slug }));
-    expect(html.members!.shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
+    expect(defined(html.members, 'html.members').shown.map((m) => m.display_name)).toEqual(['Lò Thị Mai']);
     expect(JSON.stringify(html)).not.toContain('Lù Thị Sở');
   });
 

@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { addToCart, checkout } from '../app/modules/orders';
@@ -257,12 +258,12 @@ describe('spot the scam', () => {
     await seedLearning(db);
     const page = payload(await call(gameRoute.loader, getRequest('/learn/game')));
     expect(page.visitor).toBe(true);
-    expect(page.card!.lines.length).toBeGreaterThan(0);
+    expect(defined(page.card, 'page.card').lines.length).toBeGreaterThan(0);
     expect(page.card).not.toHaveProperty('verdict');
     const card = await db
       .selectFrom('learning_game_cards')
       .select(['id', 'verdict'])
-      .where('id', '=', page.card!.id)
+      .where('id', '=', defined(page.card, 'page.card').id)
       .executeTakeFirstOrThrow();
 
     const answered = await call(
@@ -274,7 +275,7 @@ describe('spot the scam', () => {
     expect(location).toBe(`/learn/game?card=${card.id}&answer=${card.verdict}`);
     const result = payload(await call(gameRoute.loader, getRequest(location)));
     expect(result.play).toMatchObject({ correct: true, verdict: card.verdict });
-    expect(result.play!.tell.length).toBeGreaterThan(0);
+    expect(defined(result.play, 'result.play').tell.length).toBeGreaterThan(0);
     expect(await db.selectFrom('learning_game_plays').select('id').execute()).toEqual([]);
 
     // A card that does not exist, or a made-up answer, is refused.

@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { safeSellerIds } from '../app/modules/learning/badge.server';
@@ -48,7 +49,14 @@ async function quizAnswers(moduleId: number, right: boolean) {
   const questions = await loadQuestions([moduleId], 'vi');
   const fields: Record<string, string[]> = {};
   for (const q of questions) {
-    const pick = right ? q.choices.filter((c) => c.correct) : [q.choices.find((c) => !c.correct)!];
+    const pick = right
+      ? q.choices.filter((c) => c.correct)
+      : [
+          defined(
+            q.choices.find((c) => !c.correct),
+            'q.choices.find((c) => !c.correct)',
+          ),
+        ];
     fields[`q${q.id}`] = pick.map((c) => String(c.id));
   }
   return fields;
@@ -197,7 +205,12 @@ describe('lessons and progress', () => {
     expect((last as Response).headers.get('Location')).toBe(`/learn/${course}/quiz/${first.id}`);
 
     const catalogue = payload(await call(catalogueRoute.loader, getRequest('/learn', { cookie: learner.cookie })));
-    expect(catalogue.courses.find((c) => c.slug === course)!.steps).toEqual({ total: 11, done: 3 });
+    expect(
+      defined(
+        catalogue.courses.find((c) => c.slug === course),
+        'catalogue.courses.find((c) => c.slug === course)',
+      ).steps,
+    ).toEqual({ total: 11, done: 3 });
   });
 
   it('asks an anonymous visitor to log in before saving progress', async () => {
@@ -248,7 +261,10 @@ describe('quizzes', () => {
       formRequest(quizPath, await quizAnswers(m.id, false), { cookie: learner.cookie }),
       params,
     )) as Response;
-    const failedId = /attempt=(\d+)/.exec(failed.headers.get('Location')!)![1];
+    const failedId = defined(
+      /attempt=(\d+)/.exec(defined(failed.headers.get('Location'), 'the redirect’s Location')),
+      'the attempt id in the redirect',
+    )[1];
     const failedPage = payload(
       await call(quizRoute.loader, getRequest(`${quizPath}?attempt=${failedId}`, { cookie: learner.cookie }), params),
     );
@@ -262,7 +278,10 @@ describe('quizzes', () => {
       formRequest(quizPath, await quizAnswers(m.id, true), { cookie: learner.cookie }),
       params,
     )) as Response;
-    const passedId = /attempt=(\d+)/.exec(passed.headers.get('Location')!)![1];
+    const passedId = defined(
+      /attempt=(\d+)/.exec(defined(passed.headers.get('Location'), 'the redirect’s Location')),
+      'the attempt id in the redirect',
+    )[1];
     const passedPage = payload(
       await call(quizRoute.loader, getRequest(`${quizPath}?attempt=${passedId}`, { cookie: learner.cookie }), params),
     );
@@ -303,7 +322,15 @@ describe('quizzes', () => {
       Object.fromEntries(
         questions.map((q, i) => [
           q.id,
-          (i < rightCount ? q.choices.filter((c) => c.correct) : [q.choices.find((c) => !c.correct)!]).map((c) => c.id),
+          (i < rightCount
+            ? q.choices.filter((c) => c.correct)
+            : [
+                defined(
+                  q.choices.find((c) => !c.correct),
+                  'q.choices.find((c) => !c.correct)',
+                ),
+              ]
+          ).map((c) => c.id),
         ]),
       );
     expect(await submitQuiz(learner.id, course, m.id, answers(1))).toMatchObject({ passed: false, percent: 33 });
@@ -358,13 +385,13 @@ describe('completion and certificates', () => {
       await db.selectFrom('learning_certificates').select('code').where('user_id', '=', learner.id).executeTakeFirst(),
     ).toBeUndefined();
 
-    const last = modules.at(-1)!;
+    const last = defined(modules.at(-1), 'modules.at(-1)');
     const res = (await call(
       quizRoute.action,
       formRequest(`/learn/${course}/quiz/${last.id}`, await quizAnswers(last.id, true), { cookie: learner.cookie }),
       { course, module: String(last.id) },
     )) as Response;
-    const location = res.headers.get('Location')!;
+    const location = defined(res.headers.get('Location'), 'the redirect’s Location');
     expect(location).toMatch(
       /^\/certificates\/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\?notice=notice\.learning\.courseComplete$/,
     );
@@ -508,8 +535,11 @@ describe('the Safe Seller badge', () => {
     expect(await safeSellerIds([seller.id])).toEqual(new Set());
     // Her certificate for the date she completed stays valid.
     expect(
-      payload(await call(certificateRoute.loader, getRequest(`/certificates/${certificate}`), { code: certificate! }))
-        .certificate.code,
+      payload(
+        await call(certificateRoute.loader, getRequest(`/certificates/${certificate}`), {
+          code: defined(certificate, 'certificate'),
+        }),
+      ).certificate.code,
     ).toBe(certificate);
 
     await completeLesson(seller.id, coreCourseSlug, 'livestream-safety', 'vi');
@@ -582,22 +612,29 @@ describe('spot the scam', () => {
     const verdictOf = new Map(cards.map((c) => [c.id, c.verdict]));
     const playRound = async (right: boolean) => {
       const page = payload(await call(gameRoute.loader, getRequest('/learn/game', { cookie: player.cookie })));
-      expect(page.card!.lines.length).toBeGreaterThan(0);
+      expect(defined(page.card, 'page.card').lines.length).toBeGreaterThan(0);
       expect(page.card).not.toHaveProperty('verdict');
-      const verdict = verdictOf.get(page.card!.id)!;
+      const verdict = defined(
+        verdictOf.get(defined(page.card, 'page.card').id),
+        'verdictOf.get(defined(page.card, ’page.card’).id)',
+      );
       const answer = right ? verdict : verdict === 'safe' ? 'scam' : 'safe';
       const res = (await call(
         gameRoute.action,
-        formRequest('/learn/game', { card: String(page.card!.id), answer }, { cookie: player.cookie }),
+        formRequest(
+          '/learn/game',
+          { card: String(defined(page.card, 'page.card').id), answer },
+          { cookie: player.cookie },
+        ),
       )) as Response;
-      const location = res.headers.get('Location')!;
+      const location = defined(res.headers.get('Location'), 'the redirect’s Location');
       expect(location).toMatch(/^\/learn\/game\?play=\d+$/);
       return payload(await call(gameRoute.loader, getRequest(location, { cookie: player.cookie })));
     };
     const first = await playRound(true);
     expect(first.play).toMatchObject({ correct: true, points: 10, streak: 1 });
-    expect(first.play!.tell.length).toBeGreaterThan(5);
-    expect(first.play!.explanation.length).toBeGreaterThan(5);
+    expect(defined(first.play, 'first.play').tell.length).toBeGreaterThan(5);
+    expect(defined(first.play, 'first.play').explanation.length).toBeGreaterThan(5);
     const second = await playRound(true);
     expect(second.play).toMatchObject({ correct: true, points: 12, streak: 2 });
     const third = await playRound(false);
@@ -610,7 +647,10 @@ describe('spot the scam', () => {
     const other = await createTestUser();
     expect(
       statusOf(
-        await call(gameRoute.loader, getRequest(`/learn/game?play=${fourth.play!.id}`, { cookie: other.cookie })),
+        await call(
+          gameRoute.loader,
+          getRequest(`/learn/game?play=${defined(fourth.play, 'fourth.play').id}`, { cookie: other.cookie }),
+        ),
       ),
     ).toBe(404);
     expect(
@@ -636,8 +676,8 @@ describe('spot the scam', () => {
     let last = 0;
     for (let i = 0; i < 4; i++) {
       const page = payload(await call(gameRoute.loader, getRequest('/learn/game', { cookie: player.cookie })));
-      expect(page.card!.id).not.toBe(last);
-      last = page.card!.id;
+      expect(defined(page.card, 'page.card').id).not.toBe(last);
+      last = defined(page.card, 'page.card').id;
       await call(
         gameRoute.action,
         formRequest('/learn/game', { card: String(last), answer: 'scam' }, { cookie: player.cookie }),
@@ -888,11 +928,21 @@ describe('staff pages', () => {
     await completeCourse(a.id, course);
     const [m] = await modulesOf(course);
     const questions = await loadQuestions([m.id], 'vi');
-    await submitQuiz(b.id, course, m.id, { [questions[0].id]: [questions[0].choices.find((c) => !c.correct)!.id] });
+    await submitQuiz(b.id, course, m.id, {
+      [questions[0].id]: [
+        defined(
+          questions[0].choices.find((c) => !c.correct),
+          'questions[0].choices.find((c) => !c.correct)',
+        ).id,
+      ],
+    });
     const figures = payload(
       await call(staffIndexRoute.loader, getRequest('/staff/learning', { cookie: staff.cookie })),
     );
-    const row = figures.courses.find((c) => c.slug === course)!;
+    const row = defined(
+      figures.courses.find((c) => c.slug === course),
+      'figures.courses.find((c) => c.slug === course)',
+    );
     expect(row.started).toBeGreaterThanOrEqual(2);
     expect(row.completed).toBeGreaterThanOrEqual(1);
     expect(row.average_score).toBeGreaterThan(0);

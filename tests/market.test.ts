@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import type { VerificationStatus } from '../db/schema';
@@ -132,7 +133,12 @@ describe('search', () => {
     expect(byDefault.listings.map((x) => x.id)).toEqual([l.aoDai]);
     const all = payload(await call(marketLoader, getRequest('/market?q=ao+dai&f=1')));
     expect(all.listings.map((x) => x.id).sort()).toEqual([l.aoDai, l.revoked].sort());
-    expect(all.listings.find((x) => x.id === l.revoked)!.seller.verified).toBe(false);
+    expect(
+      defined(
+        all.listings.find((x) => x.id === l.revoked),
+        'all.listings.find((x) => x.id === l.revoked)',
+      ).seller.verified,
+    ).toBe(false);
   });
 
   it("follows a seller's verification and province at once", async () => {
@@ -252,7 +258,10 @@ describe('seller dashboard', () => {
     const s = await seller('approved');
     const created = await call(newAction, formRequest('/dashboard/listings/new', listingFields, { cookie: s.cookie }));
     expect(statusOf(created)).toBe(302);
-    const id = (created as Response).headers.get('Location')!.match(/listings\/([0-9a-f-]+)/)![1];
+    const id = defined(
+      defined((created as Response).headers.get('Location'), 'the redirect’s Location').match(/listings\/([0-9a-f-]+)/),
+      'the listing id in the redirect',
+    )[1];
     const row = await db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       state: 'draft',
@@ -407,7 +416,7 @@ describe('listing images', () => {
     expect(rows.map((r) => r.position)).toEqual([0, 1]);
     expect(rows[0].small_key).toMatch(/^public\/listings\/.+\.small\.webp$/);
     const small = await getStorage().get(rows[0].small_key);
-    const bytes = await readAll(small!.body);
+    const bytes = await readAll(defined(small, 'small').body);
     expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
     const page = payload(await call(listingLoader, getRequest(`/market/${id}`), { id }));
     expect(page.listing.images[0].small).toBe(`/files/${rows[0].small_key}`);

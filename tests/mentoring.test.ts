@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { db, engineFromEnv } from '../app/lib/db.server';
 
@@ -136,7 +137,7 @@ describe('only approved mentors offer sessions', () => {
     const saved = await call(editorAction, formRequest('/dashboard/mentoring', fields, { cookie: mentor.cookie }));
     expect((saved as Response).headers.get('location')).toContain('/dashboard/mentoring');
     const page = payload(await call(editorLoader, getRequest('/dashboard/mentoring', { cookie: mentor.cookie })));
-    expect(page.offer!.timeZone).toBe('Europe/Berlin');
+    expect(defined(page.offer, 'page.offer').timeZone).toBe('Europe/Berlin');
     expect(page.weekly[1]).toBe('09:00-12:00, 14:00-16:00');
     const bad = await call(
       editorAction,
@@ -372,7 +373,10 @@ describe('cancelling and rescheduling', () => {
     const mentee = await createTestUser();
     const slots = await freeSlots(mentor.id, { limit: 40 });
     const first = await bookSession({ mentorId: mentor.id, menteeId: mentee.id, startsAt: slots[0].start, note: '' });
-    const later = slots.find((s) => s.start.getTime() > slots[0].start.getTime() + 3 * hour)!;
+    const later = defined(
+      slots.find((s) => s.start.getTime() > slots[0].start.getTime() + 3 * hour),
+      'slots.find((s) => s.start.getTime() > slots[0].start.getTime() + 3 * hour)',
+    );
     const second = await bookSession({ mentorId: mentor.id, menteeId: mentee.id, startsAt: later.start, note: '' });
     const [id1, id2] = [(first as { id: string }).id, (second as { id: string }).id];
 

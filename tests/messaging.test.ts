@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
@@ -39,7 +40,10 @@ function start(who: Person, query: string, fields: Record<string, string>) {
 async function startAbout(who: Person, listingId: string, body: string) {
   const res = (await start(who, `listing=${listingId}`, { body })) as Response;
   expect(statusOf(res)).toBe(302);
-  return res.headers.get('location')!.match(/^\/messages\/([0-9a-f-]{36})/)![1];
+  return defined(
+    defined(res.headers.get('location'), 'the redirect’s Location').match(/^\/messages\/([0-9a-f-]{36})/),
+    'the conversation id in the redirect',
+  )[1];
 }
 
 function send(who: Person, conversationId: string, fields: Record<string, string>) {
@@ -238,7 +242,9 @@ describe('starting a conversation', () => {
       start(shop.seller, `order=${order.id}`, { body: 'Em chào chị' }),
     ])) as Response[];
     expect([a.status, b.status]).toEqual([302, 302]);
-    expect(a.headers.get('location')!.split('?')[0]).toBe(b.headers.get('location')!.split('?')[0]);
+    expect(defined(a.headers.get('location'), 'the redirect’s Location').split('?')[0]).toBe(
+      defined(b.headers.get('location'), 'the redirect’s Location').split('?')[0],
+    );
     const conversations = await db.selectFrom('conversations').select('id').execute();
     expect(conversations).toHaveLength(1);
     expect(await messageCount(conversations[0].id)).toBe(2);
@@ -266,11 +272,13 @@ describe('paging', () => {
     // 'tin 0' was sent now: it is the newest.
     const first = await view(buyer, id);
     expect(first.messages).toHaveLength(MESSAGES_PAGE);
-    expect(first.messages.at(-1)!.body).toBe('tin 0');
+    expect(defined(first.messages.at(-1), 'first.messages.at(-1)').body).toBe('tin 0');
     expect(first.messages[0].body).toBe(`tin ${2 * MESSAGES_PAGE + 4 - MESSAGES_PAGE + 2}`);
     const second = await view(buyer, id, `?before=${first.older}`);
     expect(second.messages).toHaveLength(MESSAGES_PAGE);
-    expect(second.messages.at(-1)!.body).toBe(`tin ${2 * MESSAGES_PAGE + 4 - MESSAGES_PAGE + 1}`);
+    expect(defined(second.messages.at(-1), 'second.messages.at(-1)').body).toBe(
+      `tin ${2 * MESSAGES_PAGE + 4 - MESSAGES_PAGE + 1}`,
+    );
     const third = await view(buyer, id, `?before=${second.older}`);
     expect(third.messages.map((m) => m.body)).toEqual(['tin 1', 'tin 2', 'tin 3', 'tin 4', 'tin 5']);
     expect(third.older).toBeNull();
@@ -335,20 +343,29 @@ describe('masking contact details', () => {
     expect(res.headers.get('location')).toBe(`/messages/${id}?notice=notice.messaging.sentMasked`);
 
     const seen = (await view(buyer, id)).messages.at(-1);
-    expect(seen!.body).toBe('Chị gọi em ••• hoặc mail ••• nhé');
+    expect(defined(seen, 'seen').body).toBe('Chị gọi em ••• hoặc mail ••• nhé');
     const own = (await view(shop.seller, id)).messages.at(-1);
-    expect(own!.body).toBe('Chị gọi em 0912 345 678 hoặc mail hoa@gmail.com nhé');
-    expect(own!.maskedForOther.sort()).toEqual(['email', 'phone']);
-    expect((await inbox(buyer)).conversations[0].last!.body).toBe('Chị gọi em ••• hoặc mail ••• nhé');
+    expect(defined(own, 'own').body).toBe('Chị gọi em 0912 345 678 hoặc mail hoa@gmail.com nhé');
+    expect(defined(own, 'own').maskedForOther.sort()).toEqual(['email', 'phone']);
+    expect(defined((await inbox(buyer)).conversations[0].last, '(await inbox(buyer)).conversations[0].last').body).toBe(
+      'Chị gọi em ••• hoặc mail ••• nhé',
+    );
 
     // A cart or an unpaid card checkout is not an order together.
     await db.insertInto('cart_items').values({ buyer_id: buyer.id, listing_id: shop.listingId, quantity: 1 }).execute();
     await placeOrder(buyer.id, shop.seller.id, false);
-    expect((await view(buyer, id)).messages.at(-1)!.body).toContain('•••');
+    expect(defined((await view(buyer, id)).messages.at(-1), '(await view(buyer, id)).messages.at(-1)').body).toContain(
+      '•••',
+    );
 
     await placeOrder(buyer.id, shop.seller.id);
-    expect((await view(buyer, id)).messages.at(-1)!.body).toBe('Chị gọi em 0912 345 678 hoặc mail hoa@gmail.com nhé');
-    expect((await view(shop.seller, id)).messages.at(-1)!.maskedForOther).toEqual([]);
+    expect(defined((await view(buyer, id)).messages.at(-1), '(await view(buyer, id)).messages.at(-1)').body).toBe(
+      'Chị gọi em 0912 345 678 hoặc mail hoa@gmail.com nhé',
+    );
+    expect(
+      defined((await view(shop.seller, id)).messages.at(-1), '(await view(shop.seller, id)).messages.at(-1)')
+        .maskedForOther,
+    ).toEqual([]);
     const next = (await send(shop.seller, id, { body: 'Số em 0912 345 678 ạ' })) as Response;
     expect(next.headers.get('location')).toBe(`/messages/${id}?notice=notice.messaging.sent`);
   });
@@ -574,11 +591,11 @@ describe('scam warnings', () => {
     // She wrote first, so it is not held back; it comes with the banner's signals and lessons.
     const seen = (await view(buyer, id)).messages.at(-1);
     expect(seen).toMatchObject({ state: 'shown', level: 'danger' });
-    expect(seen!.signals).toContainEqual({
+    expect(defined(seen, 'seen').signals).toContainEqual({
       code: 'deposit_request',
       lessonId: 'ban-hang-an-toan/deposits-and-transfers',
     });
-    expect(seen!.body).toContain('stk •••');
+    expect(defined(seen, 'seen').body).toContain('stk •••');
     // The sender sees her message in full, marked as shown with a warning.
     expect((await view(shop.seller, id)).messages.at(-1)).toMatchObject({ body: deposit, level: 'danger' });
 

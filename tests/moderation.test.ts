@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getUser } from '../app/lib/auth.server';
@@ -144,7 +145,10 @@ async function createViaForm(s: TestUser, title: string, description: string) {
     formRequest('/dashboard/listings/new', listingFields(title, description), { cookie: s.cookie }),
   );
   expect(statusOf(created)).toBe(302);
-  return (created as Response).headers.get('Location')!.match(/listings\/([0-9a-f-]+)/)![1];
+  return defined(
+    defined((created as Response).headers.get('Location'), 'the redirect’s Location').match(/listings\/([0-9a-f-]+)/),
+    'the listing id in the redirect',
+  )[1];
 }
 
 const publish = (s: TestUser, id: string) =>
@@ -270,7 +274,12 @@ describe('the staff queue', () => {
     const order = queue.groups.map((g) => g.subjectUserId);
     expect(order.indexOf(thrice.id)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(thrice.id)).toBeLessThan(order.indexOf(once.id));
-    expect(queue.groups.find((g) => g.subjectUserId === thrice.id)!.count).toBe(3);
+    expect(
+      defined(
+        queue.groups.find((g) => g.subjectUserId === thrice.id),
+        'queue.groups.find((g) => g.subjectUserId === thrice.id)',
+      ).count,
+    ).toBe(3);
     expect(order).toContain(burst.id);
 
     const scamOnly = payload(
@@ -300,11 +309,11 @@ describe('the staff queue', () => {
     await report(victim, `message=${messageIds[4]}`);
     const id = await openReportId(scammer.id);
     const page = payload(await call(staffLoader, getRequest(`/staff/reports/${id}`, { cookie: staff.cookie }), { id }));
-    const bodies = page.messages!.map((m) => m.body);
+    const bodies = defined(page.messages, 'page.messages').map((m) => m.body);
     expect(bodies).toHaveLength(7);
     expect(bodies[3]).toBe('Chị ck cọc trước 50% vào stk 0451000123456 vcb giúp em nha');
     expect(bodies[0]).toBe('Chào em');
-    expect(page.messages![3].sender_name).toBe('Người lạ');
+    expect(defined(page.messages, 'page.messages')[3].sender_name).toBe('Người lạ');
     expect(page.detected.level).toBe('danger');
     // The staff member reads English: the explanations are in English.
     expect(page.detected.signals[0].message).toMatch(/[a-z]/);
@@ -477,7 +486,9 @@ describe('staff actions', () => {
       .executeTakeFirstOrThrow();
     expect(row.suspension_reason).toBe('Lừa đảo đặt cọc');
     expect(isSuspended(row)).toBe(true);
-    expect(new Date(row.suspended_until!).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(new Date(defined(row.suspended_until, 'row.suspended_until')).getTime() - Date.now()).toBeGreaterThan(
+      6.9 * 86_400_000,
+    );
     // A suspension resolves every open report about her.
     expect(await db.selectFrom('reports').select('resolution').where('subject_user_id', '=', s.id).execute()).toEqual([
       { resolution: 'suspended' },

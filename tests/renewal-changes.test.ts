@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { getStorage } from '../app/lib/storage.server';
@@ -115,7 +116,7 @@ describe('renewal when something changed', () => {
     expect((tick as Response).headers.get('Location')).toContain('notice.renewal.notDue');
     expect(new Date((await profileOf(seller.id)).verified_until ?? 0).getTime()).toBe(until.getTime());
     const page = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(page.profile!.renewal_review).toBe('submitted');
+    expect(defined(page.profile, 'page.profile').renewal_review).toBe('submitted');
 
     // The province's queue of waiting requests shows it, marked; another province's does not.
     const officer = await createTestUser({ roles: ['staff'], provinces: ['lao-cai'] });
@@ -130,7 +131,7 @@ describe('renewal when something changed', () => {
         id: seller.id,
       }),
     );
-    expect(review.business!.renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
+    expect(defined(review.business, 'review.business').renewal_changes).toBe('Đổi tên gian hàng, căn cước mới');
   });
 
   it('is approved as a first request is: another period from the current end, she is told, the queue is empty', async () => {

@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { countryScope } from '../app/lib/auth.server';
 import { db } from '../app/lib/db.server';
@@ -19,7 +20,7 @@ describe('the verification demo seed', () => {
     expect(store).toMatchObject({ businessName: 'Dệt thổ cẩm Hoa', status: 'approved' });
     expect(store.verifiedAt).toBeInstanceOf(Date);
     expect(store.logoUrl).toMatch(/^\/files\/public\/seed\//);
-    expect(await getStorage().get(store.logoUrl!.replace('/files/', ''))).not.toBeNull();
+    expect(await getStorage().get(defined(store.logoUrl, 'store.logoUrl').replace('/files/', ''))).not.toBeNull();
 
     const approved = await db
       .selectFrom('business_profiles')

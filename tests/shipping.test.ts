@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../app/lib/db.server';
 import { provinces } from '../app/lib/provinces';
@@ -330,11 +331,11 @@ describe('a shipment through the carrier, moved by its webhook', () => {
       }),
     );
     expect(sellerView.shipment).toMatchObject({ status: 'delivered', cod_collected: order.total });
-    expect(sellerView.shipment!.events).toHaveLength(5);
+    expect(defined(sellerView.shipment, 'sellerView.shipment').events).toHaveLength(5);
     const buyerView = payload(
       await call(buyerOrder.loader, getRequest(`/orders/${order.id}`, { cookie: buyer.cookie }), { id: order.id }),
     );
-    expect(buyerView.shipment!.status).toBe('delivered');
+    expect(defined(buyerView.shipment, 'buyerView.shipment').status).toBe('delivered');
   });
 
   it('a parcel returned to the seller cancels the order and tells both sides', async () => {

@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countryScope } from '../app/lib/auth.server';
 import { db } from '../app/lib/db.server';
@@ -86,7 +87,7 @@ describe('identity numbers', () => {
     // Her page never carries the hash.
     const page = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: a.cookie })));
     expect(JSON.stringify(page)).not.toContain(stored.id_number_hmac);
-    expect(page.profile!.id_number_last3).toBe('455');
+    expect(defined(page.profile, 'page.profile').id_number_last3).toBe('455');
 
     // A second account with the same number (spaces elsewhere): staff are warned on both reviews.
     const b = await createTestUser({ roles: ['entrepreneur'] });
@@ -99,7 +100,7 @@ describe('identity numbers', () => {
     );
     expect(review.sameIdentity.named.map((o) => o.user_id)).toEqual([a.id]);
     expect(JSON.stringify(review)).not.toContain(stored.id_number_hmac);
-    expect(review.business!.id_number_last3).toBe('455');
+    expect(defined(review.business, 'review.business').id_number_last3).toBe('455');
     // A Hà Nội officer is told of the Lào Cai account, without its name.
     const haNoi = await createTestUser({ roles: ['staff'], provinces: ['ha-noi'] });
     const scoped = payload(

@@ -1,3 +1,4 @@
+import { defined } from '../app/lib/defined';
 import { sql } from 'kysely';
 import { countryScope } from '../app/lib/auth.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,8 +165,8 @@ describe('her business profile', () => {
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', seller.id).execute();
     expect(roles.map((r) => r.role)).toContain('entrepreneur');
     const data = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(data.profile!.verification_status).toBe('draft');
-    expect(data.profile!.contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
+    expect(defined(data.profile, 'data.profile').verification_status).toBe('draft');
+    expect(defined(data.profile, 'data.profile').contact_phone).toBe('+84912345678'); // stored once, as E.164 (issue 14)
   });
 
   it('refuses a storefront address already taken, and keeps what she typed', async () => {
@@ -268,8 +269,8 @@ describe('documents from the dashboard', () => {
       .where('user_id', '=', seller.id)
       .executeTakeFirstOrThrow();
     expect(doc.storage_key).toMatch(new RegExp(`^private/documents/${seller.id}/`));
-    const object = await getStorage().get(doc.storage_key!);
-    const bytes = Buffer.from(await new Response(object!.body).arrayBuffer());
+    const object = await getStorage().get(defined(doc.storage_key, 'doc.storage_key'));
+    const bytes = Buffer.from(await new Response(defined(object, 'object').body).arrayBuffer());
     const sharp = (await import('sharp')).default;
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
   });
@@ -291,7 +292,7 @@ describe('documents from the dashboard', () => {
       ),
     );
     expect(statusOf(result)).toBe(302);
-    expect(await getStorage().get(doc.storage_key!)).toBeNull();
+    expect(await getStorage().get(defined(doc.storage_key, 'doc.storage_key'))).toBeNull();
   });
 });
 
@@ -486,7 +487,7 @@ describe('verification transitions', () => {
     await submit(seller);
     expect(statusOf(await decide(staff, seller.id, 'reject', 'not_women_led', 'Chủ hộ là chồng chị.'))).toBe(302);
     const dash = payload(await call(dashboardLoader, getRequest('/dashboard/verification', { cookie: seller.cookie })));
-    expect(dash.profile!.verification_status).toBe('rejected');
+    expect(defined(dash.profile, 'dash.profile').verification_status).toBe('rejected');
     expect(dash.decision).toMatchObject({
       to_status: 'rejected',
       reason_code: 'not_women_led',
@@ -646,11 +647,11 @@ describe('identity documents are for staff only', () => {
       .executeTakeFirstOrThrow();
 
     await deleteExpiredDocuments(new Date(Date.now() + 29 * 24 * 3600 * 1000));
-    expect(await getStorage().get(doc.storage_key!)).not.toBeNull();
+    expect(await getStorage().get(defined(doc.storage_key, 'doc.storage_key'))).not.toBeNull();
 
     await deleteExpiredDocuments(new Date(Date.now() + 31 * 24 * 3600 * 1000));
-    expect(await getStorage().get(doc.storage_key!)).toBeNull();
-    expect(await getStorage().get(doc.thumbnail_key!)).toBeNull();
+    expect(await getStorage().get(defined(doc.storage_key, 'doc.storage_key'))).toBeNull();
+    expect(await getStorage().get(defined(doc.thumbnail_key, 'doc.thumbnail_key'))).toBeNull();
     const after = await db
       .selectFrom('verification_documents')
       .selectAll()
@@ -678,7 +679,7 @@ describe('identity documents are for staff only', () => {
       .where('user_id', '=', seller.id)
       .executeTakeFirstOrThrow();
     await deleteExpiredDocuments(new Date(Date.now() + 365 * 24 * 3600 * 1000));
-    expect(await getStorage().get(doc.storage_key!)).not.toBeNull();
+    expect(await getStorage().get(defined(doc.storage_key, 'doc.storage_key'))).not.toBeNull();
   });
 });
 
@@ -775,7 +776,7 @@ describe('the staff workspace', () => {
     const review = payload(
       await call(reviewLoader, getRequest(`/staff/verifications/${c.id}`, { cookie: staff.cookie }), { id: c.id }),
     );
-    expect(review.business!.verification_status).toBe('submitted');
+    expect(defined(review.business, 'review.business').verification_status).toBe('submitted');
     expect(review.documents).toHaveLength(1);
     expect(review.events).toHaveLength(1);
     expect(
@@ -844,8 +845,10 @@ describe('logo and cover', () => {
     const store = payload(await call(storefrontLoader, getRequest(`/s/${seller.slug}`), { slug: seller.slug }));
     expect(store.logoUrl).toMatch(/^\/files\/public\/storefronts\/.+\.thumb\.webp$/);
     expect(store.coverUrl).toMatch(/^\/files\/public\/storefronts\/.+\.jpg$/);
-    const key = store.coverUrl!.replace('/files/', '');
-    const response = (await call(publicFileLoader, getRequest(store.coverUrl!), { '*': key })) as Response;
+    const key = defined(store.coverUrl, 'store.coverUrl').replace('/files/', '');
+    const response = (await call(publicFileLoader, getRequest(defined(store.coverUrl, 'store.coverUrl')), {
+      '*': key,
+    })) as Response;
     expect(response.status).toBe(200);
     const sharp = (await import('sharp')).default;
     expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).exif).toBeUndefined();
@@ -877,7 +880,7 @@ describe('identity documents on S3', () => {
       id: doc.id,
     })) as Response;
     expect(response.status).toBe(302);
-    const url = new URL(response.headers.get('Location')!);
+    const url = new URL(defined(response.headers.get('Location'), 'the redirect’s Location'));
     expect(url.origin).toBe(s3.env.S3_ENDPOINT);
     expect(url.pathname).toBe(`/sen-docs/${doc.storage_key}`);
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
@@ -892,7 +895,9 @@ describe('identity documents on S3', () => {
       expect(statusOf(denied)).toBe(403);
     }
     // The public file route never hands out a private key, on S3 either.
-    const viaPublic = await call(publicFileLoader, getRequest(`/files/${doc.storage_key}`), { '*': doc.storage_key! });
+    const viaPublic = await call(publicFileLoader, getRequest(`/files/${doc.storage_key}`), {
+      '*': defined(doc.storage_key, 'doc.storage_key'),
+    });
     expect(statusOf(viaPublic)).toBe(404);
   });
 });

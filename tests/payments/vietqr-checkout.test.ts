@@ -1,3 +1,4 @@
+import { defined } from '../../app/lib/defined';
 import { describe, expect, it } from 'vitest';
 import { countryScope } from '../../app/lib/auth.server';
 import { db } from '../../app/lib/db.server';
@@ -29,7 +30,7 @@ async function vietQrSeller(options: { stock?: number; price?: number } = {}) {
   });
   const saved = await savePayoutAccount(s.seller.id, { ...account, accountName: 'HOA' });
   expect(saved).toEqual({ ok: true, status: 'approved' });
-  const key = (await createWebhookKey(s.seller.id))!;
+  const key = defined(await createWebhookKey(s.seller.id), '(await createWebhookKey(s.seller.id))');
   return { ...s, key };
 }
 
@@ -111,7 +112,7 @@ describe('VietQR checkout', () => {
     expect(order.payment_method).toBe('vietqr');
     expect(order.payment_code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect([order.payee_bin, order.payee_account, order.payee_name]).toEqual(['970436', '0011004567890', 'HOA']);
-    expect(order.pay_by!.getTime() - before).toBeGreaterThan(23.9 * 3_600_000);
+    expect(defined(order.pay_by, 'order.pay_by').getTime() - before).toBeGreaterThan(23.9 * 3_600_000);
     expect(await stockOf(s.listingId)).toBe(1);
   });
 
@@ -333,9 +334,12 @@ describe('VietQR pages', () => {
       account: '0011004567890',
       note: `SEN ${order.payment_code}`,
     });
-    expect(view.qr!.src).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(Buffer.from(view.qr!.src.split(',')[1], 'base64').toString()).toContain('<svg');
-    const read = readVietQr(view.qr!.payload)!;
+    expect(defined(view.qr, 'view.qr').src).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(defined(view.qr, 'view.qr').src.split(',')[1], 'base64').toString()).toContain('<svg');
+    const read = defined(
+      readVietQr(defined(view.qr, 'view.qr').payload),
+      'readVietQr(defined(view.qr, ’view.qr’).payload)',
+    );
     expect(read.crcValid).toBe(true);
     expect(read.fields.get('54')).toBe('280000');
     expect(read.fields.get('62')).toBe(`0812SEN ${order.payment_code}`);
